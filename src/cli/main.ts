@@ -1,0 +1,136 @@
+/**
+ * ess-budget: argument parsing and output only; the work is the core's and the .xlsx host's.
+ * Exit status: 0 no error-level finding, 1 at least one, 2 the input could not be used.
+ */
+import { parseArgs } from 'util';
+import { existsSync } from 'fs';
+import { checkWorkbook, today, type CheckResult } from '../core/check';
+import type { Lang } from '../core/contract';
+import { messages } from '../core/i18n';
+import { qualifiedAddress } from '../core/snapshot';
+import { buildWorkbookPlan } from '../core/template';
+import { parseDateText } from '../core/text';
+import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** A usage problem: one line on stderr, status 2. */
+class UsageError extends Error {}
+
+function langOf(v: unknown): Lang {
+  if (v === undefined) return 'fr';
+  if (v === 'fr' || v === 'en') return v;
+  throw new UsageError(`--lang ${String(v)}`);
+}
+
+function inputMessage(lang: Lang, file: string, e: InputError): string {
+  const m = messages[lang].cli;
+  switch (e.kind) {
+    case 'missing':
+      return m.fileMissing(file);
+    case 'not-xlsx':
+      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
+    case 'too-large':
+      return m.tooLarge(file, e.detail);
+    default:
+      return m.corrupt(file, e.detail);
+  }
+}
+
+export function formatText(result: CheckResult, lang: Lang): string {
+  const m = messages[lang];
+  const lines = result.findings.map((f) => `${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}]${f.article ? ` (${f.article})` : ''} ${f.message}`);
+  lines.push(m.cli.summary(result.summary.errors, result.summary.warnings, result.summary.infos));
+  return lines.join('\n');
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { example: { type: 'boolean' }, lang: { type: 'string' }, force: { type: 'boolean' } } });
+  const lang = langOf(values.lang);
+  if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'init attend un fichier de sortie' : 'init takes one output file');
+  const out = positionals[0];
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(lang === 'fr' ? `${out} doit se terminer par .xlsx` : `${out} must end in .xlsx`);
+  // Never overwrite a workbook someone may have typed into.
+  if (existsSync(out) && !values.force) {
+    io.err(lang === 'fr' ? `${out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.` : `${out} already exists: pick another name, or add --force to replace it.`);
+    return 2;
+  }
+  const wb = renderPlan(buildWorkbookPlan({ example: !!values.example, lang }));
+  try {
+    await writeWorkbookFile(wb, out);
+  } catch (e) {
+    io.err(messages[lang].cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return 2;
+  }
+  io.out(messages[lang].cli.written(out, !!values.example));
+  return 0;
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, 'as-of': { type: 'string' }, lang: { type: 'string' } },
+  });
+  const lang = langOf(values.lang);
+  if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'check attend un classeur' : 'check takes one workbook');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}`);
+  let asOf = today();
+  if (values['as-of'] !== undefined) {
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
+    if (!d) {
+      io.err(messages[lang].cli.badDate(values['as-of']));
+      return 2;
+    }
+    asOf = d;
+  }
+  const file = positionals[0];
+  const { snapshot } = await readWorkbookFile(file);
+  const result = checkWorkbook(snapshot, { asOf, lang });
+  if (format === 'json') io.out(JSON.stringify({ file, ...result }, null, 2));
+  else io.out(formatText(result, lang));
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
+  const m = messages[lang].cli;
+  try {
+    switch (command) {
+      case 'init':
+        return await init(rest, io);
+      case 'check':
+        return await check(rest, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(m.usage);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(m.unknownCommand(command));
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      const file = rest.find((a) => !a.startsWith('-')) ?? '';
+      io.err(inputMessage(lang, file, e));
+      return 2;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(m.badArgs(e instanceof UsageError ? e.message : firstLine((e as Error).message)));
+      return 2;
+    }
+    // Anything else is our bug: still one line for the user, the details only on demand.
+    io.err(`ess-budget : erreur interne (${firstLine((e as Error).message)}). Relancez avec ESS_DEBUG=1 pour le détail.`);
+    if (process.env.ESS_DEBUG) io.err(String((e as Error).stack));
+    return 2;
+  }
+}
+
+const firstLine = (s: string) => s.split('\n')[0].slice(0, 200);

@@ -1,0 +1,245 @@
+/**
+ * The workbook contract v1 (product.md, "The workbook contract"): which tables, on which sheets,
+ * with which columns, and how the words users type map to the convention's vocabulary.
+ */
+import { profile, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
+import { matchKey } from './text';
+
+export type Lang = 'fr' | 'en';
+export type ColumnKind = 'text' | 'amount' | 'year' | 'date' | 'funder' | 'axis' | 'status' | 'instance';
+
+export interface ColumnDef {
+  key: string;
+  header: { fr: string; en: string };
+  /** Other headers accepted for this column. */
+  aliases?: string[];
+  kind: ColumnKind;
+  required: boolean;
+}
+
+export interface TableDef {
+  key: string;
+  name: string;
+  sheet: { fr: string; en: string };
+  columns: ColumnDef[];
+  /** The user keeps it; without it the checks cannot run. */
+  userTable: boolean;
+}
+
+const col = (key: string, fr: string, en: string, kind: ColumnKind, required: boolean, aliases: string[] = []): ColumnDef => ({
+  key,
+  header: { fr, en },
+  kind,
+  required,
+  aliases,
+});
+
+export const CONTRACT_VERSION = 1;
+
+export const conventionTable: TableDef = {
+  key: 'convention',
+  name: 'Convention',
+  sheet: { fr: 'Convention', en: 'Convention' },
+  userTable: true,
+  columns: [
+    col('funder', 'Financeur', 'Funder', 'funder', true),
+    col('year', 'Année', 'Year', 'year', true, ['Exercice']),
+    col('amount', 'Montant (€)', 'Amount (€)', 'amount', false),
+    col('status', 'Statut', 'Status', 'status', true),
+    col('basis', 'Base', 'Basis', 'text', false, ['Article']),
+    col('avenant', 'Avenant', 'Amendment', 'text', false),
+    col('decision', 'Décision', 'Decision', 'text', false),
+  ],
+};
+
+export const participationTables: TableDef[] = profile.years.map((y) => ({
+  key: `participations${y}`,
+  name: `Participations${y}`,
+  sheet: { fr: `Participations ${y}`, en: `Participations ${y}` },
+  userTable: true,
+  // Funder columns are found by name between Axe and Total: see readParticipations.
+  columns: [col('axis', 'Axe', 'Axis', 'axis', true), col('total', 'Total', 'Total', 'amount', false)],
+}));
+
+export const actionsTable: TableDef = {
+  key: 'actions',
+  name: 'Actions',
+  sheet: { fr: 'Actions', en: 'Actions' },
+  userTable: true,
+  columns: [
+    col('code', 'Code', 'Code', 'text', true, ['Code action']),
+    col('axis', 'Axe', 'Axis', 'axis', true),
+    col('title', 'Intitulé', 'Title', 'text', true, ['Action', 'Libellé']),
+    col('holder', 'Porteur', 'Lead', 'text', false, ['Opérateur']),
+    col('entryYear', "Année d'entrée", 'Entry year', 'year', true),
+    col('copilDecision', 'Décision COPIL', 'COPIL decision', 'text', false),
+  ],
+};
+
+export const financingTable: TableDef = {
+  key: 'financements',
+  name: 'Financements',
+  sheet: { fr: 'Financements', en: 'Financing' },
+  userTable: true,
+  columns: [
+    col('code', 'Code action', 'Action code', 'text', true, ['Code']),
+    col('year', 'Année', 'Year', 'year', true, ['Exercice']),
+    col('funder', 'Financeur', 'Funder', 'funder', true),
+    col('planned', 'Prévu (€)', 'Planned (€)', 'amount', true, ['Montant prévu']),
+    col('committed', 'Engagé (€)', 'Committed (€)', 'amount', false, ['Montant engagé']),
+    col('paid', 'Versé (€)', 'Paid (€)', 'amount', false, ['Montant versé', 'Mandaté (€)']),
+    col('reference', 'Référence', 'Reference', 'text', false, ["N° d'engagement"]),
+    col('comment', 'Commentaire', 'Comment', 'text', false),
+  ],
+};
+
+export const avenantsTable: TableDef = {
+  key: 'avenants',
+  name: 'Avenants',
+  sheet: { fr: 'Avenants', en: 'Amendments' },
+  userTable: true,
+  columns: [
+    col('number', 'N°', 'No.', 'text', true, ['Numéro', 'Num']),
+    // The scan of Avenant n°1 leaves its date blank ("FAIT à Lyon le ……"): not required.
+    col('date', 'Date', 'Date', 'date', false),
+    col('object', 'Objet', 'Purpose', 'text', false),
+    col('deliberation', 'Délibération', 'Resolution', 'text', false),
+  ],
+};
+
+export const partnersTable: TableDef = {
+  key: 'partenaires',
+  name: 'Partenaires',
+  sheet: { fr: 'Partenaires', en: 'Partners' },
+  userTable: true,
+  columns: [
+    col('name', 'Collectivité', 'Local authority', 'text', true),
+    col('kind', 'Type', 'Type', 'text', false),
+    col('deliberation', 'Délibération', 'Resolution', 'text', false),
+    col('date', 'Date', 'Date', 'date', false),
+    col('avenant', 'Avenant', 'Amendment', 'text', false),
+  ],
+};
+
+export const instancesTable: TableDef = {
+  key: 'instances',
+  name: 'Instances',
+  sheet: { fr: 'Instances', en: 'Meetings' },
+  userTable: true,
+  columns: [
+    col('instance', 'Instance', 'Body', 'instance', true),
+    col('date', 'Date', 'Date', 'date', true),
+    col('object', 'Objet', 'Purpose', 'text', false),
+  ],
+};
+
+export const bilansTable: TableDef = {
+  key: 'bilans',
+  name: 'Bilans',
+  sheet: { fr: 'Suivi', en: 'Follow-up' },
+  userTable: true,
+  columns: [
+    col('code', 'Code action', 'Action code', 'text', true, ['Code']),
+    col('year', 'Année', 'Year', 'year', true),
+    col('receivedOn', 'Reçu le', 'Received on', 'date', true),
+    col('comment', 'Commentaire', 'Comment', 'text', false),
+  ],
+};
+
+export const jalonsTable: TableDef = {
+  key: 'jalons',
+  name: 'Jalons',
+  sheet: { fr: 'Suivi', en: 'Follow-up' },
+  userTable: true,
+  columns: [
+    col('milestone', 'Jalon', 'Milestone', 'text', true),
+    col('due', 'Échéance', 'Due', 'date', true),
+    col('doneOn', 'Réalisé le', 'Done on', 'date', false),
+  ],
+};
+
+export const controlsTable: TableDef = {
+  key: 'controles',
+  name: 'Controles',
+  sheet: { fr: 'Contrôles', en: 'Checks' },
+  userTable: false,
+  columns: [
+    col('severity', 'Gravité', 'Severity', 'text', false),
+    col('rule', 'Règle', 'Rule', 'text', false),
+    col('article', 'Article', 'Article', 'text', false),
+    col('message', 'Message', 'Message', 'text', false),
+    col('sheet', 'Feuille', 'Sheet', 'text', false),
+    col('cell', 'Cellule', 'Cell', 'text', false),
+  ],
+};
+
+export const journalTable: TableDef = {
+  key: 'journal',
+  name: 'Journal',
+  sheet: { fr: 'Journal', en: 'Log' },
+  userTable: false,
+  columns: [
+    col('date', 'Date', 'Date', 'text', false),
+    col('action', 'Action', 'Action', 'text', false),
+    col('errors', 'Erreurs', 'Errors', 'text', false),
+    col('warnings', 'Avertissements', 'Warnings', 'text', false),
+    col('fingerprint', 'Empreinte', 'Fingerprint', 'text', false),
+  ],
+};
+
+/** The tables the user keeps, in workbook order. */
+export const userTables: TableDef[] = [
+  conventionTable,
+  ...participationTables,
+  actionsTable,
+  financingTable,
+  avenantsTable,
+  partnersTable,
+  instancesTable,
+  bilansTable,
+  jalonsTable,
+];
+
+export function headerKeys(c: ColumnDef): string[] {
+  return [c.header.fr, c.header.en, ...(c.aliases ?? [])].map(matchKey);
+}
+
+// ---- vocabulary: what users type → the convention's ids ----
+
+function indexOf<T extends string>(entries: { id: T; keys: string[] }[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const e of entries) for (const k of e.keys) m.set(matchKey(k), e.id);
+  return m;
+}
+
+const funderIndex = indexOf<FunderId>(profile.funders.map((f) => ({ id: f.id, keys: [f.label.fr, f.label.en, ...f.aliases] })));
+const axisIndex = indexOf<AxisId>(profile.axes.map((a) => ({ id: a.id, keys: [a.label.fr, a.label.en, ...a.aliases] })));
+const statusIndex = indexOf<StatusId>(profile.statuses.map((s) => ({ id: s.id, keys: [s.label.fr, s.label.en] })));
+const instanceIndex = indexOf<InstanceId>(profile.governance.map((g) => ({ id: g.id, keys: [g.label.fr, g.label.en, ...g.aliases] })));
+
+export const resolveFunder = (s: string): FunderId | undefined => funderIndex.get(matchKey(s));
+export const resolveAxis = (s: string): AxisId | undefined => axisIndex.get(matchKey(s));
+export const resolveStatus = (s: string): StatusId | undefined => statusIndex.get(matchKey(s));
+export const resolveInstance = (s: string): InstanceId | undefined => instanceIndex.get(matchKey(s));
+
+export function funderLabel(id: FunderId | string, lang: Lang): string {
+  const f = profile.funders.find((x) => x.id === id);
+  return f ? f.label[lang] : id;
+}
+
+export function axisLabel(id: AxisId, lang: Lang): string {
+  return profile.axes.find((a) => a.id === id)!.label[lang];
+}
+
+export function statusLabel(id: StatusId, lang: Lang): string {
+  return profile.statuses.find((s) => s.id === id)!.label[lang];
+}
+
+export function instanceLabel(id: InstanceId, lang: Lang): string {
+  return profile.governance.find((g) => g.id === id)!.label[lang];
+}
+
+/** "Avenant n°1", "n° 1", "1" → "1": how avenant numbers are compared. */
+export function avenantKey(s: string): string {
+  return matchKey(s).replace(/^(avenant|amendment)/, '').replace(/^(no|n|num|numero)(?=\d)/, '');
+}

@@ -1,0 +1,100 @@
+/**
+ * Rule ids, severities and articles (product.md, "Rules": a public contract), and the finding
+ * every rule produces. Messages live in i18n/fr.ts and i18n/en.ts, one place per language.
+ */
+import type { Cents } from './money';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const RULES = {
+  'workbook.table-missing': { severity: 'error', article: null },
+  'workbook.column-missing': { severity: 'error', article: null },
+  'cell.required': { severity: 'error', article: null },
+  'cell.not-a-number': { severity: 'error', article: null },
+  'cell.negative': { severity: 'error', article: null },
+  'cell.sub-cent': { severity: 'error', article: null },
+  'cell.unknown-funder': { severity: 'error', article: null },
+  'cell.bad-year': { severity: 'error', article: null },
+  'period.outside': { severity: 'error', article: 'Art. 8' },
+  'axis.unknown': { severity: 'error', article: 'Art. 1' },
+  'convention.total-mismatch': { severity: 'error', article: 'Art. 3, 4, 5' },
+  'convention.changed-without-avenant': { severity: 'error', article: 'Art. 7' },
+  'convention.unknown-avenant': { severity: 'error', article: 'Art. 7' },
+  'convention.unconfirmed': { severity: 'warning', article: 'Art. 3, 4' },
+  'convention.cdc-undecided': { severity: 'warning', article: 'Art. 5' },
+  'partner.without-avenant': { severity: 'error', article: 'Art. 7' },
+  'action.duplicate': { severity: 'error', article: null },
+  'action.unknown': { severity: 'error', article: null },
+  'action.axis-mismatch': { severity: 'error', article: 'Art. 1' },
+  'action.added-without-copil': { severity: 'warning', article: '§4.1' },
+  'actions.too-many': { severity: 'warning', article: 'Art. 2 §3.1' },
+  'allocation.over': { severity: 'error', article: 'Art. 3, 4, 5' },
+  'allocation.under': { severity: 'info', article: null },
+  'execution.commitment-over-plan': { severity: 'error', article: null },
+  'execution.payment-over-commitment': { severity: 'error', article: null },
+  'governance.copil': { severity: 'warning', article: '§4.1' },
+  'governance.assembly': { severity: 'warning', article: '§4.1' },
+  'governance.social-dialogue': { severity: 'warning', article: '§4.1' },
+  'governance.technical-committee': { severity: 'warning', article: '§4.1' },
+  'reporting.missing-bilan': { severity: 'warning', article: '§5' },
+  'evaluation.missing': { severity: 'warning', article: '§5' },
+  'reconciliation.amount-mismatch': { severity: 'error', article: null },
+  'reconciliation.missing-in-ledger': { severity: 'warning', article: null },
+  'reconciliation.missing-in-workbook': { severity: 'warning', article: null },
+} as const satisfies Record<string, { severity: Severity; article: string | null }>;
+
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/**
+ * What a rule says, before it is put in words. Amounts are cents; the message functions format them
+ * in the reader's language.
+ */
+export interface MessageParams {
+  sheet?: string;
+  cell?: string;
+  table?: string;
+  column?: string;
+  columns?: string;
+  funder?: string;
+  year?: number;
+  axis?: string;
+  code?: string;
+  text?: string;
+  suggestion?: string;
+  expected?: Cents;
+  actual?: Cents;
+  gap?: Cents;
+  count?: number;
+  min?: number;
+  max?: number | null;
+  label?: string;
+  due?: string;
+  variant?: string;
+  other?: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  article: string | null;
+  message: string;
+  sheet: string;
+  /** A cell ("B7") or a range ("C2:C5"). */
+  cell: string;
+  /** Present when the finding is about an amount: JSON strings with two decimals. */
+  funder?: string;
+  year?: number;
+  expected?: string;
+  actual?: string;
+  gap?: string;
+}
+
+export interface RawFinding {
+  rule: RuleId;
+  sheet: string;
+  cell: string;
+  params: MessageParams;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

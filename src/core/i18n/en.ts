@@ -1,0 +1,112 @@
+/** Every word the English reader sees (the second language; French is the reference). */
+import { formatEuros, formatGap } from '../money';
+import type { Messages } from './types';
+import { axisLabel, instanceLabel } from '../contract';
+import type { AxisId, InstanceId } from '../profile';
+
+const eur = (c: number) => formatEuros(c, 'en');
+const gap = (c: number) => formatGap(c, 'en');
+const at = (p: { column?: string }) => (p.column ? `"${p.column}": ` : '');
+
+export const en: Messages = {
+  rules: {
+    'workbook.table-missing': (p) =>
+      p.variant === 'range'
+        ? `The data on sheet "${p.sheet}" is not an Excel table named "${p.table}": select the range, Insert > Table, then name it "${p.table}".`
+        : `Table "${p.table}" (sheet "${p.sheet}") is missing: restore it from the task pane (Restore tables) or copy it from a workbook made by "ess-budget init".`,
+    'workbook.column-missing': (p) => `Column "${p.column}" is missing from table "${p.table}": add it (the header may omit accents and "(€)").`,
+    'cell.required': (p) => {
+      switch (p.variant) {
+        case 'merged':
+          return `${at(p)}merged cell, hence blank for the check: unmerge it and type the value on each row.`;
+        case 'error-value':
+          return `${at(p)}the cell holds the error ${p.text}: fix the formula or type the value.`;
+        case 'uncalculated':
+          return `${at(p)}the formula ${p.text} has no stored result: open the file in Excel, recalculate and save.`;
+        case 'not-a-date':
+          return `${at(p)}"${p.text}" is not a date: type it as dd/mm/yyyy.`;
+        case 'status':
+          return `${at(p)}unknown status "${p.text}": choose Fixé, Prévisionnel, Sous réserve, À décider or Confirmé.`;
+        case 'instance':
+          return `${at(p)}unknown body "${p.text}": choose COPIL, Assemblée des territoires, Espace régional de dialogue social or Comité technique Axe 1, 2 or 3.`;
+        default:
+          return `${at(p)}a required value is missing.`;
+      }
+    },
+    'cell.not-a-number': (p) => {
+      switch (p.variant) {
+        case 'text-amount':
+          return `${at(p)}"${p.text}" is text, not a number: type ${p.suggestion} (the euro format applies by itself).`;
+        case 'error-value':
+          return `${at(p)}the cell holds the error ${p.text} instead of an amount.`;
+        case 'uncalculated':
+          return `${at(p)}the formula ${p.text} has no stored result: open the file in Excel, recalculate and save.`;
+        case 'date':
+          return `${at(p)}a date (${p.text}) stands where an amount is expected.`;
+        case 'boolean':
+          return `${at(p)}a logical value (${p.text}) stands where an amount is expected.`;
+        default:
+          return `${at(p)}"${p.text}" is not an amount: type a number.`;
+      }
+    },
+    'cell.negative': (p) => `${at(p)}negative amount (${eur(p.actual!)}): a participation or a financing line cannot be below zero.`,
+    'cell.sub-cent': (p) => `${at(p)}the amount ${p.text} has more than two decimals: round it to the cent.`,
+    'cell.unknown-funder': (p) =>
+      `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
+    'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
+    'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention's period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
+    'axis.unknown': (p) => `${at(p)}unknown axis "${p.text}": choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS).`,
+    'convention.total-mismatch': (p) =>
+      `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual!)} against a convention amount of ${eur(p.expected!)} (${p.other}), gap ${gap(p.gap!)}.`,
+    'convention.changed-without-avenant': (p) =>
+      `${p.funder} ${p.year}: the amount ${eur(p.actual!)} differs from the signed ${eur(p.expected!)} (gap ${gap(p.gap!)}) with no avenant: any change needs a signed avenant (Article 7).`,
+    'convention.unknown-avenant': (p) => `Avenant "${p.text}" is not in the Avenants table: add it or fix the number.`,
+    'convention.unconfirmed': (p) =>
+      `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (budget vote or finance act).`,
+    'convention.cdc-undecided': (p) =>
+      p.variant === 'no-row'
+        ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d'engagement (Article 5).`
+        : p.variant === 'no-amount'
+          ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d'engagement (Article 5).`
+          : `CDC ${p.year}: no decision of the comité régional d'engagement recorded for this amount (Article 5).`,
+    'partner.without-avenant': (p) => `"${p.text}" is not one of the 16 original signatory authorities: name the avenant that added it (Article 7).`,
+    'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
+    'action.unknown': (p) => `Action code ${p.code} is not in the Actions table.`,
+    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis as AxisId, 'en')}" but its code denotes "${axisLabel(p.other as AxisId, 'en')}".`,
+    'action.added-without-copil': (p) => `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
+    'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
+    'allocation.over': (p) =>
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'en')}: the actions plan ${eur(p.actual!)} against a participation of ${eur(p.expected!)}, over by ${eur(p.gap!)}.`,
+    'allocation.under': (p) =>
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'en')}: ${eur(p.actual!)} allocated to actions out of a participation of ${eur(p.expected!)}, ${eur(-p.gap!)} left to allocate.`,
+    'execution.commitment-over-plan': (p) => `Action ${p.code}: committed ${eur(p.actual!)} exceeds planned ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
+    'execution.payment-over-commitment': (p) => `Action ${p.code}: paid ${eur(p.actual!)} exceeds committed ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
+    'governance.copil': (p) => `${p.year}: ${p.count} COPIL meeting(s); the convention provides for 1 to 2 a year.`,
+    'governance.assembly': (p) => `${p.year}: no Assemblée des territoires; the convention provides for at least one a year.`,
+    'governance.social-dialogue': (p) => `${p.year}: ${p.count} meeting(s) of the Espace régional de dialogue social; the convention provides for at least 2 a year.`,
+    'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.label as InstanceId, 'en')}; the convention provides for at least 2 a year per axis.`,
+    'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received (annual report per calendar year, §5).`,
+    'evaluation.missing': (p) =>
+      p.variant === 'no-row' ? `${p.label}: due ${p.due}, past due and no milestone recorded.` : `${p.label}: due ${p.due}, past due and no completion date.`,
+    'reconciliation.amount-mismatch': (p) => `${p.code ?? ''}: the ledger says ${eur(p.actual!)} and the workbook ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
+    'reconciliation.missing-in-ledger': (p) => `${p.code ?? ''}: committed workbook line missing from the ledger.`,
+    'reconciliation.missing-in-workbook': (p) => `${p.code ?? ''}: ledger line missing from the workbook.`,
+  },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
+  cli: {
+    usage: `Usage:
+  ess-budget init <out.xlsx> [--example] [--lang fr|en]
+  ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]`,
+    summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
+    written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
+    badArgs: (detail) => `Bad arguments: ${detail}. Type "ess-budget --help".`,
+    badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
+    unknownCommand: (s) => `Unknown command: "${s}". Commands: init, check.`,
+    fileMissing: (f) => `${f}: no such file.`,
+    notXlsx: (f) => `${f}: not an .xlsx workbook (unreadable zip).`,
+    corrupt: (f, d) => `${f}: unreadable workbook (${d}).`,
+    tooLarge: (f, d) => `${f}: refused, ${d}.`,
+    cannotWrite: (f, d) => `${f}: cannot write (${d}).`,
+  },
+};

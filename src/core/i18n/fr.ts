@@ -1,0 +1,119 @@
+/** Every word the French reader sees: rule messages, CLI output, workbook labels. */
+import { formatEuros as eur, formatGap as gap } from '../money';
+import type { Messages } from './types';
+import { axisLabel, instanceLabel } from '../contract';
+import type { AxisId, InstanceId } from '../profile';
+
+const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
+const year = (p: { suggestion?: string }) => (p.suggestion ? ` (vouliez-vous dire ${p.suggestion} ?)` : '');
+
+export const fr: Messages = {
+  rules: {
+    'workbook.table-missing': (p) =>
+      p.variant === 'range'
+        ? `Les données de la feuille « ${p.sheet} » ne sont pas un tableau Excel nommé « ${p.table} » : sélectionnez la plage, Insertion > Tableau, puis nommez-le « ${p.table} » (Création de tableau > Nom du tableau).`
+        : `Le tableau « ${p.table} » (feuille « ${p.sheet} ») est introuvable : restaurez-le depuis le volet (Restaurer les tableaux) ou copiez-le d'un classeur créé par « ess-budget init ».`,
+    'workbook.column-missing': (p) => `Colonne « ${p.column} » absente du tableau « ${p.table} » : ajoutez-la (l'en-tête peut être sans accents ni « (€) »).`,
+    'cell.required': (p) => {
+      switch (p.variant) {
+        case 'merged':
+          return `${at(p)}cellule fusionnée, donc vide pour le contrôle : défusionnez-la et saisissez la valeur sur chaque ligne.`;
+        case 'error-value':
+          return `${at(p)}la cellule contient l'erreur ${p.text} : corrigez la formule ou saisissez la valeur.`;
+        case 'uncalculated':
+          return `${at(p)}la formule ${p.text} n'a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
+        case 'not-a-date':
+          return `${at(p)}« ${p.text} » n'est pas une date : saisissez-la au format jj/mm/aaaa.`;
+        case 'status':
+          return `${at(p)}statut « ${p.text} » inconnu : choisissez Fixé, Prévisionnel, Sous réserve, À décider ou Confirmé.`;
+        case 'instance':
+          return `${at(p)}instance « ${p.text} » inconnue : choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social ou Comité technique Axe 1, 2 ou 3.`;
+        default:
+          return `${at(p)}valeur obligatoire manquante.`;
+      }
+    },
+    'cell.not-a-number': (p) => {
+      switch (p.variant) {
+        case 'text-amount':
+          return `${at(p)}« ${p.text} » est du texte, pas un nombre : saisissez ${p.suggestion} (le format en euros s'applique tout seul).`;
+        case 'error-value':
+          return `${at(p)}la cellule contient l'erreur ${p.text} au lieu d'un montant.`;
+        case 'uncalculated':
+          return `${at(p)}la formule ${p.text} n'a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
+        case 'date':
+          return `${at(p)}une date (${p.text}) se trouve là où un montant est attendu.`;
+        case 'boolean':
+          return `${at(p)}une valeur logique (${p.text}) se trouve là où un montant est attendu.`;
+        default:
+          return `${at(p)}« ${p.text} » n'est pas un montant : saisissez un nombre.`;
+      }
+    },
+    'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual!)}) : une participation ou un financement ne peut être inférieur à zéro.`,
+    'cell.sub-cent': (p) => `${at(p)}le montant ${p.text} a plus de deux décimales : arrondissez au centime.`,
+    'cell.unknown-funder': (p) =>
+      `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
+    'cell.bad-year': (p) => `${at(p)}« ${p.text} » n'est pas une année : saisissez 2014, 2015 ou 2016.`,
+    'period.outside': (p) => `${at(p)}l'année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
+    'axis.unknown': (p) =>
+      `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
+    'convention.total-mismatch': (p) =>
+      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant conventionnel de ${eur(p.expected!)} (${p.other}), écart ${gap(p.gap!)}.`,
+    'convention.changed-without-avenant': (p) =>
+      `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du montant signé ${eur(p.expected!)} (écart ${gap(p.gap!)}) sans avenant : toute modification exige un avenant signé (article 7).`,
+    'convention.unknown-avenant': (p) => `L'avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
+    'convention.unconfirmed': (p) =>
+      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l'année a commencé, sans décision enregistrée (vote du budget ou loi de finances).`,
+    'convention.cdc-undecided': (p) =>
+      p.variant === 'no-row'
+        ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d'engagement (article 5).`
+        : p.variant === 'no-amount'
+          ? `CDC ${p.year} : aucun montant alors que l'année a commencé ; la participation dépend du comité régional d'engagement (article 5).`
+          : `CDC ${p.year} : aucune décision du comité régional d'engagement enregistrée pour ce montant (article 5).`,
+    'partner.without-avenant': (p) => `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine : indiquez l'avenant qui l'a ajoutée (article 7).`,
+    'action.duplicate': (p) => `Le code d'action ${p.code} est déjà utilisé en ${p.other}.`,
+    'action.unknown': (p) => `Le code d'action ${p.code} ne figure pas dans le tableau Actions.`,
+    'action.axis-mismatch': (p) => `L'action ${p.code} est rattachée à « ${axisLabel(p.axis as AxisId, 'fr')} » alors que son code désigne « ${axisLabel(p.other as AxisId, 'fr')} ».`,
+    'action.added-without-copil': (p) => `L'action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l'a intégrée.`,
+    'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d'une vingtaine d'actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
+    'allocation.over': (p) =>
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : les actions prévoient ${eur(p.actual!)} pour une participation de ${eur(p.expected!)}, dépassement de ${eur(p.gap!)}.`,
+    'allocation.under': (p) =>
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : ${eur(p.actual!)} répartis sur les actions pour une participation de ${eur(p.expected!)}, reste à répartir ${eur(-p.gap!)}.`,
+    'execution.commitment-over-plan': (p) => `Action ${p.code} : engagé ${eur(p.actual!)} supérieur au prévu ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+    'execution.payment-over-commitment': (p) => `Action ${p.code} : versé ${eur(p.actual!)} supérieur à l'engagé ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+    'governance.copil': (p) => `${p.year} : ${p.count} réunion(s) du COPIL ; la convention en prévoit 1 à 2 par an.`,
+    'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
+    'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l'Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
+    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.label as InstanceId, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
+    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu (bilan annuel par année civile, §5).`,
+    'evaluation.missing': (p) =>
+      p.variant === 'no-row'
+        ? `${p.label} : échéance ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
+        : `${p.label} : échéance ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
+    'reconciliation.amount-mismatch': (p) => `${p.code ?? ''} : le relevé indique ${eur(p.actual!)} et le classeur ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+    'reconciliation.missing-in-ledger': (p) => `${p.code ?? ''} : ligne engagée du classeur absente du relevé.`,
+    'reconciliation.missing-in-workbook': (p) => `${p.code ?? ''} : ligne du relevé absente du classeur.`,
+  },
+  severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
+  severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
+  cli: {
+    usage: `Utilisation :
+  ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
+  ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]`,
+    summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
+    written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
+    badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
+    badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
+    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check.`,
+    fileMissing: (f) => `${f} : fichier introuvable.`,
+    notXlsx: (f) => `${f} : ce n'est pas un classeur .xlsx (zip illisible).`,
+    corrupt: (f, d) => `${f} : classeur illisible (${d}).`,
+    tooLarge: (f, d) => `${f} : refusé, ${d}.`,
+    cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
+  },
+};
+
+function frDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,181 @@
+/**
+ * The convention "Contrat économique sectoriel Économie sociale et solidaire 2014-2016" as data.
+ * Every fact carries the seed line it comes from (../shared/seed/000_3d1c0acb239d7dfe.txt).
+ * Rules read this object; nothing else in the code repeats an amount, a year or a name.
+ */
+import type { Cents } from './money';
+
+export type FunderId = 'region' | 'etat' | 'cdc';
+export type AxisId = 'axe1' | 'axe2' | 'axe3' | 'animation';
+export type StatusId = 'fixe' | 'previsionnel' | 'sous-reserve' | 'a-decider' | 'confirme';
+export type InstanceId = 'copil' | 'assemblee' | 'dialogue-social' | 'comite-technique-1' | 'comite-technique-2' | 'comite-technique-3';
+
+export interface Funder {
+  id: FunderId;
+  label: { fr: string; en: string };
+  /** Accepted spellings, compared by matchKey. */
+  aliases: string[];
+  article: string;
+}
+
+export interface SignedAmount {
+  funder: FunderId;
+  year: number;
+  /** null: the convention fixes no amount (CDC 2015-2016 depend on later decisions, Art. 5). */
+  amount: Cents | null;
+  status: StatusId;
+  article: string;
+  line: string;
+}
+
+export interface Partner {
+  name: string;
+  /** Extra spellings seen in the documents. */
+  aliases: string[];
+  kind: string;
+  deliberation: string;
+  /** ISO date, or '' where the scan is illegible. */
+  date: string;
+  /** '' for the 16 original signatories, '1' for those added by Avenant n°1. */
+  avenant: string;
+}
+
+export interface PlannedAction {
+  code: string;
+  axis: AxisId;
+  title: string;
+}
+
+export const profile = {
+  id: 'ces-ess-2014-2016',
+  title: 'Contrat économique sectoriel Économie sociale et solidaire 2014-2016',
+  shortTitle: 'CES ESS 2014-2016',
+  approvedBy: 'Délibération n°14.04.253 de la Commission permanente du 18/06/2014', // L135-L138
+  signedOn: '2014-11-15', // L137-L138
+  years: [2014, 2015, 2016] as const, // Art. 1, L460-L469; Art. 8, L1192-L1194
+  funders: [
+    {
+      id: 'region',
+      label: { fr: 'Région', en: 'Région' },
+      aliases: ['Région', 'Region', 'Région Rhône-Alpes', 'Region Rhone Alpes', 'Conseil régional', 'Conseil régional Rhône-Alpes', 'RRA', 'CRRA'],
+      article: 'Art. 3',
+    },
+    {
+      id: 'etat',
+      label: { fr: 'État', en: 'État' },
+      aliases: ['État', 'Etat', "L'État", 'Etat (Préfet de région)', 'Préfecture de région', 'Préfet de région', 'DIRECCTE', 'SGAR', 'State'],
+      article: 'Art. 4',
+    },
+    {
+      id: 'cdc',
+      label: { fr: 'CDC', en: 'CDC' },
+      aliases: ['CDC', 'Caisse des Dépôts', 'Caisse des Dépôts et Consignations', 'Caisse des dépôts et consignations (CDC)', 'Banque des Territoires'],
+      article: 'Art. 5',
+    },
+  ] as Funder[],
+  /** Art. 3 (L1158-L1163), Art. 4 (L1165-L1170), Art. 5 (L1172-L1179). */
+  signedAmounts: [
+    { funder: 'region', year: 2014, amount: 238_750_000, status: 'fixe', article: 'Art. 3', line: 'L1158-L1160' },
+    { funder: 'region', year: 2015, amount: 238_750_000, status: 'sous-reserve', article: 'Art. 3', line: 'L1160-L1163' },
+    { funder: 'region', year: 2016, amount: 238_750_000, status: 'sous-reserve', article: 'Art. 3', line: 'L1160-L1163' },
+    { funder: 'etat', year: 2014, amount: 100_000_000, status: 'previsionnel', article: 'Art. 4', line: 'L1165-L1167' },
+    { funder: 'etat', year: 2015, amount: 100_000_000, status: 'sous-reserve', article: 'Art. 4', line: 'L1167-L1170' },
+    { funder: 'etat', year: 2016, amount: 100_000_000, status: 'sous-reserve', article: 'Art. 4', line: 'L1167-L1170' },
+    { funder: 'cdc', year: 2014, amount: 108_520_000, status: 'fixe', article: 'Art. 5', line: 'L1172-L1175' },
+    { funder: 'cdc', year: 2015, amount: null, status: 'a-decider', article: 'Art. 5', line: 'L1177-L1179' },
+    { funder: 'cdc', year: 2016, amount: null, status: 'a-decider', article: 'Art. 5', line: 'L1177-L1179' },
+  ] as SignedAmount[],
+  axes: [
+    { id: 'axe1', number: 1, label: { fr: 'Axe 1 – Promotion', en: 'Axis 1 – Promotion' }, aliases: ['1', 'Axe 1', 'Axe I', 'I', 'Promotion', 'Axis 1', 'Axe 1 Promotion'] },
+    { id: 'axe2', number: 2, label: { fr: 'Axe 2 – Innovation sociale', en: 'Axis 2 – Social innovation' }, aliases: ['2', 'Axe 2', 'Axe II', 'II', 'Innovation sociale', 'Axis 2', 'Social innovation'] },
+    {
+      id: 'axe3',
+      number: 3,
+      label: { fr: 'Axe 3 – Entrepreneuriat et développement économique', en: 'Axis 3 – Entrepreneurship and economic development' },
+      aliases: ['3', 'Axe 3', 'Axe III', 'III', 'Entrepreneuriat et développement économique', 'Entrepreneuriat', 'Axis 3'],
+    },
+    {
+      id: 'animation',
+      number: 0,
+      label: { fr: 'Animation du contrat (CRESS)', en: 'Contract facilitation (CRESS)' },
+      aliases: ['Animation', 'Animation du contrat', 'Animation CRESS', 'Transversal', 'Contract facilitation'],
+    },
+  ] as { id: AxisId; number: number; label: { fr: string; en: string }; aliases: string[] }[],
+  statuses: [
+    { id: 'fixe', label: { fr: 'Fixé', en: 'Fixed' } },
+    { id: 'previsionnel', label: { fr: 'Prévisionnel', en: 'Forecast' } },
+    { id: 'sous-reserve', label: { fr: 'Sous réserve', en: 'Subject to budget' } },
+    { id: 'a-decider', label: { fr: 'À décider', en: 'To be decided' } },
+    { id: 'confirme', label: { fr: 'Confirmé', en: 'Confirmed' } },
+  ] as { id: StatusId; label: { fr: string; en: string } }[],
+  /** Art. 2 §3.1, L650: "resserré autour d'une vingtaine d'actions". */
+  maxActions: 25,
+  /** Art. 2, L659-L661 and §4.1 L976-L978: actions added in 2015-2016 go through the COPIL. */
+  /** Annex, L1424-L1525 (cut off inside Axe 3). */
+  actionPlan2014: [
+    { code: 'ANIM', axis: 'animation', title: 'Animation du contrat économique sectoriel ESS 2014-2016 par la CRESS Rhône-Alpes' },
+    { code: 'I_1.1.1', axis: 'axe1', title: 'Rhône-Alpes Solidaires et ses déclinaisons locales' },
+    { code: 'I_1.1.2', axis: 'axe1', title: 'Événementiel (Rencontres Solidaires, Forum de l’emploi, Salons des entrepreneurs…)' },
+    { code: 'I_1.2', axis: 'axe1', title: 'Faire (re)découvrir le champ de l’ESS aux jeunes et aux étudiants' },
+    { code: 'II_1.1', axis: 'axe2', title: 'Espace régional de dialogue social (capitalisation et essaimage de l’innovation sociale, pratiques RH socialement innovantes)' },
+    { code: 'II_2.1.1', axis: 'axe2', title: 'Ingénierie de projets collectifs innovants sur les filières environnementales' },
+    { code: 'II_2.1.2', axis: 'axe2', title: 'Plateforme d’accompagnement, de formation et de placement de personnes en insertion sur les filières vertes et blanches' },
+    { code: 'II_3.1.1', axis: 'axe2', title: 'Outiller et accompagner les PTCE existants et consolider les PTCE en émergence' },
+    { code: 'II_3.1.2', axis: 'axe2', title: 'Structurer une offre d’accompagnement des coopérations territoriales ou sectorielles inter-entreprises' },
+    { code: 'II_3.1.3', axis: 'axe2', title: 'Accompagner et encourager le développement de coopérations interrégionales, européennes et internationales' },
+    { code: 'III_1.1', axis: 'axe3', title: 'Structurer une offre globale d’accompagnement et de financement des projets' },
+  ] as PlannedAction[],
+  /** Avenant n°1, L120-L357: adds five partners; "les autres articles … sont inchangés" (L268-L270). */
+  avenants: [{ number: '1', date: '', object: 'Ajout de cinq collectivités partenaires signataires (ARC, PETR du Bugey, Loire Forez, Firminy, Vaulx-en-Velin)', deliberation: '' }],
+  /** L399-L450 (the 16 original) and L180-L198, L312-L353 (Avenant n°1). */
+  partners: [
+    { name: "Conseil général de l'Ardèche", aliases: ["Conseil départemental de l'Ardèche"], kind: 'Département', deliberation: 'n°9.27.3', date: '2014-12-18', avenant: '' },
+    { name: "Conseil général de l'Isère", aliases: ["Conseil départemental de l'Isère"], kind: 'Département', deliberation: '', date: '2014-10-17', avenant: '' },
+    { name: 'Communauté urbaine de Lyon – Grand Lyon', aliases: ['Métropole de Lyon', 'Grand Lyon'], kind: 'Intercommunalité', deliberation: '', date: '', avenant: '' },
+    { name: 'CA Grenoble Alpes Métropole', aliases: ["Communauté d'agglomération Grenoble Alpes Métropole", 'Grenoble Alpes Métropole'], kind: 'Intercommunalité', deliberation: '', date: '2014-11-07', avenant: '' },
+    { name: 'Saint-Étienne Métropole', aliases: [], kind: 'Intercommunalité', deliberation: '', date: '2014-11-05', avenant: '' },
+    { name: 'Roannais Agglomération', aliases: [], kind: 'Intercommunalité', deliberation: '', date: '', avenant: '' },
+    { name: "CA Porte de l'Isère", aliases: ["Communauté d'agglomération Porte de l'Isère"], kind: 'Intercommunalité', deliberation: 'n°14_11-04_456', date: '2014-11-04', avenant: '' },
+    { name: 'CA du Pays Voironnais', aliases: ["Communauté d'agglomération du Pays Voironnais"], kind: 'Intercommunalité', deliberation: '', date: '2014-10-28', avenant: '' },
+    { name: 'Syndicat mixte Rhône Pluriel', aliases: [], kind: 'Syndicat mixte', deliberation: '', date: '2014-12-09', avenant: '' },
+    { name: "Syndicat mixte du Pays de l'Ardèche méridionale", aliases: [], kind: 'Syndicat mixte', deliberation: 'DCS14047', date: '', avenant: '' },
+    { name: 'Syndicat mixte du Pays du Sud-Grésivaudan', aliases: [], kind: 'Syndicat mixte', deliberation: '', date: '2014-11-18', avenant: '' },
+    { name: 'CC du Val de Drôme', aliases: ['Communauté de communes du Val de Drôme'], kind: 'Intercommunalité', deliberation: '', date: '2014-11-04', avenant: '' },
+    { name: 'Ville de Lyon', aliases: [], kind: 'Commune', deliberation: '', date: '', avenant: '' },
+    { name: 'Ville de Grenoble', aliases: [], kind: 'Commune', deliberation: '', date: '', avenant: '' },
+    { name: 'Ville de Villeurbanne', aliases: [], kind: 'Commune', deliberation: '', date: '', avenant: '' },
+    { name: 'Parc naturel régional du Pilat', aliases: ['PNR du Pilat'], kind: 'Parc naturel régional', deliberation: 'n°3', date: '2014-09-24', avenant: '' },
+    { name: 'ARC Syndicat mixte', aliases: ['Assemblée régionale de coopération du Genevois français'], kind: 'Syndicat mixte', deliberation: 'Comité syndical', date: '2015-10-08', avenant: '1' },
+    { name: 'Syndicat mixte PETR du Pays du Bugey', aliases: ["Syndicat mixte de Pôle d'équilibre territorial et rural du Pays du Bugey"], kind: 'Syndicat mixte', deliberation: 'Comité syndical', date: '2015-07-02', avenant: '1' },
+    { name: 'CA Loire Forez', aliases: ["Communauté d'agglomération Loire Forez"], kind: 'Intercommunalité', deliberation: 'Conseil communautaire', date: '2015-09-15', avenant: '1' },
+    { name: 'Ville de Firminy', aliases: [], kind: 'Commune', deliberation: 'Conseil municipal', date: '2015-12-08', avenant: '1' },
+    { name: 'Ville de Vaulx-en-Velin', aliases: [], kind: 'Commune', deliberation: 'Conseil municipal', date: '2015-12-16', avenant: '1' },
+  ] as Partner[],
+  /** §4.1, L968-L1047: how often each body meets in a year. */
+  governance: [
+    { id: 'copil', label: { fr: 'COPIL', en: 'Steering committee (COPIL)' }, aliases: ['COPIL', 'Comité de pilotage', 'Comité de pilotage stratégique'], min: 1, max: 2 },
+    { id: 'assemblee', label: { fr: 'Assemblée des territoires', en: 'Assembly of territories' }, aliases: ['Assemblée des territoires'], min: 1, max: null },
+    { id: 'dialogue-social', label: { fr: 'Espace régional de dialogue social', en: 'Regional social dialogue forum' }, aliases: ['Espace régional de dialogue social', 'Dialogue social', 'ERDS'], min: 2, max: null },
+    { id: 'comite-technique-1', label: { fr: 'Comité technique Axe 1', en: 'Technical committee Axis 1' }, aliases: ['Comité technique Axe 1', 'CT Axe 1', 'Comité technique 1'], min: 2, max: null },
+    { id: 'comite-technique-2', label: { fr: 'Comité technique Axe 2', en: 'Technical committee Axis 2' }, aliases: ['Comité technique Axe 2', 'CT Axe 2', 'Comité technique 2'], min: 2, max: null },
+    { id: 'comite-technique-3', label: { fr: 'Comité technique Axe 3', en: 'Technical committee Axis 3' }, aliases: ['Comité technique Axe 3', 'CT Axe 3', 'Comité technique 3'], min: 2, max: null },
+  ] as { id: InstanceId; label: { fr: string; en: string }; aliases: string[]; min: number; max: number | null }[],
+  /** §5, L1135: "Une évaluation intermédiaire, fin 2015, … avant l'évaluation finale à l'issue du contrat". */
+  evaluations: [
+    { id: 'intermediaire', label: { fr: 'Évaluation intermédiaire', en: 'Intermediate evaluation' }, due: '2015-12-31' },
+    { id: 'finale', label: { fr: 'Évaluation finale', en: 'Final evaluation' }, due: '2016-12-31' },
+  ],
+} as const;
+
+export type Profile = typeof profile;
+
+export function signedAmount(funder: FunderId, year: number): SignedAmount | undefined {
+  return profile.signedAmounts.find((s) => s.funder === funder && s.year === year);
+}
+
+/** Roman prefix of an action code → its axis: I_ → Axe 1, II_ → Axe 2, III_ → Axe 3. */
+export function axisOfCode(code: string): AxisId | null {
+  const m = /^(III|II|I)_/.exec(code.trim().toUpperCase());
+  if (!m) return null;
+  return ({ I: 'axe1', II: 'axe2', III: 'axe3' } as const)[m[1] as 'I' | 'II' | 'III'];
+}

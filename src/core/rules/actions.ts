@@ -1,0 +1,115 @@
+/** The action plan (Art. 1, Art. 2 §3.1, §4.1) and the money it carries. */
+import { axisOfCode, profile, type AxisId } from '../profile';
+import type { Cents } from '../money';
+import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
+import { funderName, type Rule, type RuleContext } from './context';
+
+const codeKey = (c: string) => c.trim().toUpperCase();
+
+/** The first row of each action code: what financing lines and bilans refer to. */
+export function actionsByCode(ctx: RuleContext): Map<string, Row<ActionFields>> {
+  const m = new Map<string, Row<ActionFields>>();
+  for (const a of ctx.model.actions) if (a.v.code && !m.has(codeKey(a.v.code))) m.set(codeKey(a.v.code), a);
+  return m;
+}
+
+/** action.duplicate */
+export const duplicateAction: Rule = (ctx) => {
+  const first = actionsByCode(ctx);
+  for (const a of ctx.model.actions) {
+    if (!a.v.code) continue;
+    const f = first.get(codeKey(a.v.code))!;
+    if (f !== a) ctx.emit('action.duplicate', a.ref.code, { code: a.v.code, other: f.ref.code.cell });
+  }
+};
+
+/** action.unknown: a financing line or a bilan names an action the plan lacks. */
+export const unknownAction: Rule = (ctx) => {
+  if (!ctx.model.located.actions) return;
+  const known = actionsByCode(ctx);
+  for (const rows of [ctx.model.financing, ctx.model.bilans]) {
+    for (const f of rows) if (f.v.code && !known.has(codeKey(f.v.code))) ctx.emit('action.unknown', f.ref.code, { code: f.v.code });
+  }
+};
+
+/** action.axis-mismatch (Art. 1): I_ belongs to Axe 1, II_ to Axe 2, III_ to Axe 3. */
+export const axisMismatch: Rule = (ctx) => {
+  for (const a of ctx.model.actions) {
+    if (!a.v.code || !a.v.axis) continue;
+    const fromCode = axisOfCode(a.v.code);
+    if (fromCode && fromCode !== a.v.axis) {
+      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, other: fromCode });
+    }
+  }
+};
+
+/** action.added-without-copil (§4.1): the COPIL decides on actions added in 2015 or 2016. */
+export const addedWithoutCopil: Rule = (ctx) => {
+  for (const a of ctx.model.actions) {
+    if (a.v.entryYear !== undefined && a.v.entryYear > profile.years[0] && !a.v.copilDecision) {
+      ctx.emit('action.added-without-copil', a.ref.copilDecision, { code: a.v.code ?? '', year: a.v.entryYear });
+    }
+  }
+};
+
+/** actions.too-many (Art. 2 §3.1): "une vingtaine d'actions". */
+export const tooManyActions: Rule = (ctx) => {
+  const n = actionsByCode(ctx).size;
+  const loc = ctx.model.located.actions;
+  if (n > profile.maxActions && loc) ctx.emit('actions.too-many', tableRange(loc.table), { count: n, max: profile.maxActions });
+};
+
+/** allocation.over / allocation.under: actions' planned amounts against each participation cell. */
+export const allocation: Rule = (ctx) => {
+  const actions = actionsByCode(ctx);
+  const planned = new Map<string, Cents>();
+  for (const f of ctx.model.financing) {
+    const { code, year, funder, planned: p } = f.v;
+    if (!code || year === undefined || !funder || p === undefined) continue;
+    const axis = actions.get(codeKey(code))?.v.axis;
+    if (!axis) continue;
+    const k = `${year}|${funder}|${axis}`;
+    planned.set(k, (planned.get(k) ?? 0) + p);
+  }
+  for (const table of ctx.model.participations) {
+    const participation = new Map<string, { amount: Cents; ref: { sheet: string; cell: string }; axis: AxisId; funder: string }>();
+    for (const c of table.cells) {
+      const k = `${table.year}|${c.funder}|${c.axis}`;
+      const prev = participation.get(k);
+      participation.set(k, { amount: (prev?.amount ?? 0) + c.amount, ref: prev?.ref ?? c.ref, axis: c.axis, funder: c.funder });
+    }
+    for (const [k, p] of participation) {
+      const sum = planned.get(k) ?? 0;
+      const params = { funder: funderName(p.funder as FunderKey), year: table.year, axis: p.axis, expected: p.amount, actual: sum, gap: sum - p.amount };
+      if (sum > p.amount) ctx.emit('allocation.over', p.ref, params);
+      else if (sum < p.amount) ctx.emit('allocation.under', p.ref, params);
+    }
+    // Money planned where the table has no participation at all (no row for that axis, no column for that funder).
+    for (const [k, sum] of planned) {
+      if (!k.startsWith(`${table.year}|`) || participation.has(k) || sum === 0) continue;
+      const [, funder, axis] = k.split('|');
+      const col = table.funders.find((f) => f.key === funder);
+      ctx.emit('allocation.over', col ? col.range : table.range, {
+        funder: funderName(funder as FunderKey),
+        year: table.year,
+        axis: axis as AxisId,
+        expected: 0,
+        actual: sum,
+        gap: sum,
+      });
+    }
+  }
+};
+
+/** execution.commitment-over-plan and execution.payment-over-commitment, line by line. */
+export const execution: Rule = (ctx) => {
+  for (const f of ctx.model.financing) {
+    const { planned, committed, paid, code } = f.v;
+    if (committed !== undefined && planned !== undefined && committed > planned) {
+      ctx.emit('execution.commitment-over-plan', f.ref.committed, { code, expected: planned, actual: committed, gap: committed - planned });
+    }
+    if (paid !== undefined && paid > (committed ?? 0)) {
+      ctx.emit('execution.payment-over-commitment', f.ref.paid, { code, expected: committed ?? 0, actual: paid, gap: paid - (committed ?? 0) });
+    }
+  }
+};

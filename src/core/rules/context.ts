@@ -1,0 +1,29 @@
+import type { MessageParams, RawFinding, RuleId } from '../findings';
+import type { Model, Ref } from '../model';
+import { funderLabel, type Lang } from '../contract';
+import type { FunderKey } from '../model';
+
+export interface RuleContext {
+  model: Model;
+  /** UTC midnight of the as-of date. */
+  asOf: Date;
+  emit(rule: RuleId, ref: Ref, params?: MessageParams): void;
+}
+
+export type Rule = (ctx: RuleContext) => void;
+
+export function makeContext(model: Model, asOf: Date, out: RawFinding[]): RuleContext {
+  return {
+    model,
+    asOf,
+    emit: (rule, ref, params = {}) => out.push({ rule, sheet: ref.sheet, cell: ref.cell, params }),
+  };
+}
+
+/** A year has begun on its 1 January, is finished once 31 December is past. */
+export const hasBegun = (ctx: RuleContext, year: number) => ctx.asOf.getTime() >= Date.UTC(year, 0, 1);
+export const isFinished = (ctx: RuleContext, year: number) => ctx.asOf.getTime() >= Date.UTC(year + 1, 0, 1);
+
+export function funderName(key: FunderKey, lang: Lang = 'fr'): string {
+  return key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
+}

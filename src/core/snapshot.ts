@@ -1,0 +1,77 @@
+/**
+ * What a host hands the core: the workbook's tables as plain values, wherever the workbook lives
+ * (an .xlsx file, Excel through Office.js, a test). The core never sees ExcelJS or Office.js objects.
+ */
+
+export type CellError = { error: string };
+/** A formula whose result the file does not carry (never calculated). */
+export type CellUncalculated = { uncalculated: string };
+export type CellValue = number | string | boolean | Date | CellError | CellUncalculated | null;
+
+export interface TableSnapshot {
+  /** Excel table name, or the expected name when the host fell back to a plain range. */
+  name: string;
+  sheet: string;
+  /** 1-based row of the header row. */
+  headerRow: number;
+  /** 1-based column of the first column. */
+  firstColumn: number;
+  headers: string[];
+  /** Data rows only (no header, no totals row). */
+  rows: CellValue[][];
+  /** false when no Excel table of that name exists and the host read a header-shaped range instead. */
+  isTable: boolean;
+  /** Cells (sheet addresses such as "B7") inside the data rows that are covered by a merge, not its master. */
+  mergedCells?: string[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: string[];
+  tables: TableSnapshot[];
+}
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+}
+
+export function isUncalculated(v: CellValue): v is CellUncalculated {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'uncalculated' in v;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** 1 → A, 28 → AB */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function parseAddress(a: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
+  if (!m) return null;
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+/** "'Participations 2014'!B7": how Excel (and our text output) names a cell on a sheet. */
+export function qualifiedAddress(sheet: string, cell: string): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
+}

@@ -1,0 +1,358 @@
+/**
+ * The workbook `init` creates, as a plan any host can render (ExcelJS for files, Office.js in Excel):
+ * sheets, tables, formats, dropdowns, formulas. Pure data; nothing here writes.
+ */
+import {
+  actionsTable,
+  avenantsTable,
+  axisLabel,
+  bilansTable,
+  conventionTable,
+  financingTable,
+  instanceLabel,
+  instancesTable,
+  jalonsTable,
+  participationTables,
+  partnersTable,
+  statusLabel,
+  type Lang,
+  type TableDef,
+} from './contract';
+import { buildExample, type ExampleData } from './example';
+import { profile } from './profile';
+import { cellAddress, columnLetter, qualifiedAddress } from './snapshot';
+
+export type PlanValue = string | number | Date | null | { formula: string };
+
+export interface PlanColumn {
+  header: string;
+  kind: 'text' | 'amount' | 'year' | 'date' | 'formula-amount';
+  width: number;
+  totals?: 'sum' | 'label';
+}
+
+export interface PlanValidation {
+  /** Column index in the table. */
+  column: number;
+  list?: string[];
+  whole?: { min: number; max: number };
+  decimalMin?: number;
+}
+
+export interface PlanTable {
+  name: string;
+  /** 1-based top-left cell of the header row. */
+  row: number;
+  column: number;
+  columns: PlanColumn[];
+  rows: PlanValue[][];
+  totalsRow: boolean;
+  validations: PlanValidation[];
+  /** A conditional format that paints a column red where its value is not zero. */
+  flagNonZero?: number;
+}
+
+export interface PlanSheet {
+  name: string;
+  title: string;
+  note?: string;
+  tables: PlanTable[];
+}
+
+export interface WorkbookPlan {
+  sheets: PlanSheet[];
+}
+
+/** Euro format in the file's own (en-US) syntax; Excel shows it as "2 387 500,00 €" in French. */
+export const EURO_FORMAT = '#,##0.00\\ "€"';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+/** Rows of room below each table that the dropdowns cover, so new lines get them too. */
+export const VALIDATION_ROOM = 1000;
+export const TABLE_ROW = 4;
+
+const words = {
+  fr: {
+    example: 'EXEMPLE FICTIF : répartition, financements, instances et bilans illustratifs, à remplacer par les données réelles.',
+    conventionNote: 'Montants des articles 3, 4 et 5. Les colonnes Participations et Écart se recalculent seules à partir des feuilles Participations.',
+    participationsNote: 'Une ligne par axe, une colonne par financeur (ajoutez à droite les cofinanceurs).',
+    participationsCol: 'Participations (€)',
+    gapCol: 'Écart (€)',
+    total: 'Total',
+    titles: {
+      convention: 'Convention : montants par financeur et par année',
+      participations: 'Participations par axe',
+      actions: "Plan d'actions",
+      financements: 'Financement des actions : prévu, engagé, versé',
+      avenants: 'Avenants à la convention',
+      partenaires: 'Collectivités partenaires',
+      instances: 'Instances de gouvernance (§4.1)',
+      suivi: 'Bilans annuels et évaluations (§5)',
+    },
+  },
+  en: {
+    example: 'FICTITIOUS EXAMPLE: illustrative allocation, financing, meetings and reports, to be replaced by real data.',
+    conventionNote: 'Amounts of Articles 3, 4 and 5. The Participations and Gap columns recalculate from the Participations sheets.',
+    participationsNote: 'One row per axis, one column per funder (add co-funders on the right).',
+    participationsCol: 'Participations (€)',
+    gapCol: 'Gap (€)',
+    total: 'Total',
+    titles: {
+      convention: 'Convention: amounts per funder and year',
+      participations: 'Participations by axis',
+      actions: 'Action plan',
+      financements: 'Financing of the actions: planned, committed, paid',
+      avenants: 'Amendments to the convention',
+      partenaires: 'Partner authorities',
+      instances: 'Governance meetings (§4.1)',
+      suivi: 'Annual reports and evaluations (§5)',
+    },
+  },
+};
+
+function columnsOf(def: TableDef, lang: Lang, widths: Record<string, number> = {}): PlanColumn[] {
+  return def.columns.map((c) => ({
+    header: c.header[lang],
+    kind: c.kind === 'amount' ? 'amount' : c.kind === 'year' ? 'year' : c.kind === 'date' ? 'date' : 'text',
+    width: widths[c.key] ?? (c.kind === 'amount' ? 16 : c.kind === 'date' || c.kind === 'year' ? 12 : 18),
+  }));
+}
+
+const funderList = profile.funders.map((f) => f.label.fr);
+const yearList = profile.years.map(String);
+const axisList = (lang: Lang) => profile.axes.map((a) => axisLabel(a.id, lang));
+const statusList = (lang: Lang) => profile.statuses.map((s) => statusLabel(s.id, lang));
+const instanceList = (lang: Lang) => profile.governance.map((g) => instanceLabel(g.id, lang));
+
+function colIndex(def: TableDef, key: string): number {
+  return def.columns.findIndex((c) => c.key === key);
+}
+
+export function participationLayout(year: number) {
+  const dataFirstRow = TABLE_ROW + 1;
+  const dataLastRow = TABLE_ROW + profile.axes.length;
+  return { sheet: `Participations ${year}`, dataFirstRow, dataLastRow, funderColumn: (i: number) => 2 + i };
+}
+
+export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): WorkbookPlan {
+  const { lang } = options;
+  const w = words[lang];
+  const ex: ExampleData | null = options.example ? buildExample() : null;
+  const note = (n?: string) => (ex ? w.example : n);
+
+  // Convention: the seeded amounts, plus two formula columns that check the sheet by themselves.
+  const convRows: PlanValue[][] = [];
+  const conventionHeaderRow = TABLE_ROW;
+  const convSeed = ex ? ex.convention : profile.signedAmounts.map((s) => ({ ...s, decision: '', avenant: '' }));
+  convSeed.forEach((s, i) => {
+    const r = conventionHeaderRow + 1 + i;
+    const layout = participationLayout(s.year);
+    const fIdx = profile.funders.findIndex((f) => f.id === s.funder);
+    const colL = columnLetter(layout.funderColumn(fIdx));
+    const sumRange = qualifiedAddress(layout.sheet, `$${colL}$${layout.dataFirstRow}:$${colL}$${layout.dataLastRow}`);
+    convRows.push([
+      profile.funders[fIdx].label.fr,
+      s.year,
+      s.amount === null ? null : s.amount / 100,
+      statusLabel(s.status, lang),
+      `${profile.funders[fIdx].article} (${s.line})`,
+      s.avenant,
+      s.decision,
+      { formula: `SUM(${sumRange})` },
+      { formula: `IF(C${r}="","",H${r}-C${r})` },
+    ]);
+  });
+  const convention: PlanSheet = {
+    name: conventionTable.sheet[lang],
+    title: `${w.titles.convention} (${profile.shortTitle})`,
+    note: note(w.conventionNote),
+    tables: [
+      {
+        name: conventionTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: [
+          ...columnsOf(conventionTable, lang, { basis: 22, decision: 40 }),
+          { header: w.participationsCol, kind: 'formula-amount', width: 18 },
+          { header: w.gapCol, kind: 'formula-amount', width: 14 },
+        ],
+        rows: convRows,
+        totalsRow: false,
+        validations: [
+          { column: colIndex(conventionTable, 'funder'), list: funderList },
+          { column: colIndex(conventionTable, 'year'), list: yearList },
+          { column: colIndex(conventionTable, 'status'), list: statusList(lang) },
+          { column: colIndex(conventionTable, 'amount'), decimalMin: 0 },
+        ],
+        flagNonZero: conventionTable.columns.length + 1,
+      },
+    ],
+  };
+
+  const participations: PlanSheet[] = participationTables.map((def, yi) => {
+    const year = profile.years[yi];
+    const rows: PlanValue[][] = profile.axes.map((a, ai) => {
+      const r = TABLE_ROW + 1 + ai;
+      const amounts = profile.funders.map((f) => (ex ? ex.participations[year][a.id][f.id] / 100 : null));
+      return [axisLabel(a.id, lang), ...amounts, { formula: `SUM(B${r}:${columnLetter(1 + profile.funders.length)}${r})` }];
+    });
+    return {
+      name: def.sheet[lang],
+      title: `${w.titles.participations} ${year}`,
+      note: note(w.participationsNote),
+      tables: [
+        {
+          name: def.name,
+          row: TABLE_ROW,
+          column: 1,
+          columns: [
+            { header: def.columns[0].header[lang], kind: 'text', width: 48, totals: 'label' },
+            ...profile.funders.map((f) => ({ header: f.label.fr, kind: 'amount' as const, width: 16, totals: 'sum' as const })),
+            { header: w.total, kind: 'formula-amount', width: 16, totals: 'sum' },
+          ],
+          rows,
+          totalsRow: true,
+          validations: [{ column: 0, list: axisList(lang) }, ...profile.funders.map((_, i) => ({ column: 1 + i, decimalMin: 0 }))],
+        },
+      ],
+    };
+  });
+
+  const actionRows: PlanValue[][] = (ex ? ex.actions : profile.actionPlan2014.map((a) => ({ ...a, holder: '', entryYear: 2014, copilDecision: '' }))).map((a) => [
+    a.code,
+    axisLabel(a.axis, lang),
+    a.title,
+    a.holder,
+    a.entryYear,
+    a.copilDecision,
+  ]);
+  const actions: PlanSheet = {
+    name: actionsTable.sheet[lang],
+    title: w.titles.actions,
+    note: note(),
+    tables: [
+      {
+        name: actionsTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: columnsOf(actionsTable, lang, { code: 11, axis: 40, title: 70, holder: 24, copilDecision: 28 }),
+        rows: actionRows,
+        totalsRow: false,
+        validations: [
+          { column: colIndex(actionsTable, 'axis'), list: axisList(lang) },
+          { column: colIndex(actionsTable, 'entryYear'), list: yearList },
+        ],
+      },
+    ],
+  };
+
+  const financingCols = columnsOf(financingTable, lang, { code: 12, reference: 18, comment: 30 });
+  financingCols[0].totals = 'label';
+  for (const k of ['planned', 'committed', 'paid']) financingCols[colIndex(financingTable, k)].totals = 'sum';
+  const financements: PlanSheet = {
+    name: financingTable.sheet[lang],
+    title: w.titles.financements,
+    note: note(),
+    tables: [
+      {
+        name: financingTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: financingCols,
+        rows: ex ? ex.financing.map((f) => [f.code, f.year, profile.funders.find((x) => x.id === f.funder)!.label.fr, f.planned / 100, f.committed / 100, f.paid / 100, f.reference, f.comment]) : [],
+        totalsRow: true,
+        validations: [
+          { column: colIndex(financingTable, 'year'), list: yearList },
+          { column: colIndex(financingTable, 'funder'), list: funderList },
+          ...['planned', 'committed', 'paid'].map((k) => ({ column: colIndex(financingTable, k), decimalMin: 0 })),
+        ],
+      },
+    ],
+  };
+
+  const avenants: PlanSheet = {
+    name: avenantsTable.sheet[lang],
+    title: w.titles.avenants,
+    tables: [
+      {
+        name: avenantsTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: columnsOf(avenantsTable, lang, { number: 8, object: 80, deliberation: 30 }),
+        rows: profile.avenants.map((a) => [a.number, a.date ? new Date(`${a.date}T00:00:00Z`) : null, a.object, a.deliberation]),
+        totalsRow: false,
+        validations: [],
+      },
+    ],
+  };
+
+  const partenaires: PlanSheet = {
+    name: partnersTable.sheet[lang],
+    title: w.titles.partenaires,
+    tables: [
+      {
+        name: partnersTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: columnsOf(partnersTable, lang, { name: 56, kind: 22, deliberation: 24, avenant: 10 }),
+        rows: profile.partners.map((p) => [p.name, p.kind, p.deliberation, p.date ? new Date(`${p.date}T00:00:00Z`) : null, p.avenant]),
+        totalsRow: false,
+        validations: [],
+      },
+    ],
+  };
+
+  const instances: PlanSheet = {
+    name: instancesTable.sheet[lang],
+    title: w.titles.instances,
+    note: note(),
+    tables: [
+      {
+        name: instancesTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: columnsOf(instancesTable, lang, { instance: 36, object: 60 }),
+        rows: ex ? ex.instances.map((i) => [instanceLabel(i.instance, lang), new Date(`${i.date}T00:00:00Z`), i.object]) : [],
+        totalsRow: false,
+        validations: [{ column: 0, list: instanceList(lang) }],
+      },
+    ],
+  };
+
+  const bilansCols = columnsOf(bilansTable, lang, { comment: 36 });
+  const suivi: PlanSheet = {
+    name: bilansTable.sheet[lang],
+    title: w.titles.suivi,
+    note: note(),
+    tables: [
+      {
+        name: bilansTable.name,
+        row: TABLE_ROW,
+        column: 1,
+        columns: bilansCols,
+        rows: ex ? ex.bilans.map((b) => [b.code, b.year, new Date(`${b.receivedOn}T00:00:00Z`), b.comment]) : [],
+        totalsRow: false,
+        validations: [{ column: colIndex(bilansTable, 'year'), list: yearList }],
+      },
+      {
+        name: jalonsTable.name,
+        row: TABLE_ROW,
+        // Beside the bilans, one empty column between, so each table can grow downwards on its own.
+        column: bilansCols.length + 2,
+        columns: columnsOf(jalonsTable, lang, { milestone: 30 }),
+        rows: profile.evaluations.map((e) => {
+          const done = ex?.evaluationsDone[e.id];
+          return [e.label[lang], new Date(`${e.due}T00:00:00Z`), done ? new Date(`${done}T00:00:00Z`) : null];
+        }),
+        totalsRow: false,
+        validations: [],
+      },
+    ],
+  };
+
+  return { sheets: [convention, ...participations, actions, financements, avenants, partenaires, instances, suivi] };
+}
+
+/** Where a plan table's data cell lands on its sheet (for tests and hosts). */
+export function planCellAddress(t: PlanTable, dataRow: number, column: number): string {
+  return cellAddress(t.row + 1 + dataRow, t.column + column);
+}
