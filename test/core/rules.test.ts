@@ -1,0 +1,271 @@
+/**
+ * Every rule of product.md's table (but reconciliation.*): one edit that makes it fire on the right
+ * cell, one edit at its boundary that keeps it silent. The example workbook is the clean baseline.
+ */
+import { RULE_IDS, RULES, type RuleId } from '../../src/core/findings';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
+import { AS_OF, addRow, check, date, exampleSnapshot, fired, removeRows, set, table, col, get } from '../helpers/workbook';
+
+interface Case {
+  fire: (s: WorkbookSnapshot) => void;
+  silent: (s: WorkbookSnapshot) => void;
+  /** sheet and cell the finding must point to */
+  at: [string, string];
+  asOf?: Date;
+  message?: RegExp;
+}
+
+const conv = (funder: string, year: number) => ({ Financeur: funder, Année: year });
+const instancesOf = (s: WorkbookSnapshot, label: string, year: number) =>
+  removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === label && (r[col(t, 'Date')] as Date).getUTCFullYear() === year));
+
+const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
+  'workbook.table-missing': {
+    fire: (s) => (s.tables = s.tables.filter((t) => t.name !== 'Avenants')),
+    silent: (s) => (table(s, 'Avenants').name = 'AVENANTS'),
+    at: ['Avenants', 'A1'],
+    message: /Restaurer/,
+  },
+  'workbook.column-missing': {
+    fire: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Prévu (€)')] = 'Budget'),
+    silent: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Prévu (€)')] = 'PREVU'),
+    at: ['Financements', 'A4:H4'],
+    message: /Prévu/,
+  },
+  'cell.required': {
+    fire: (s) => set(s, 'Financements', 0, 'Financeur', null),
+    silent: (s) => set(s, 'Financements', 0, 'Commentaire', null),
+    at: ['Financements', 'C5'],
+  },
+  'cell.not-a-number': {
+    fire: (s) => set(s, 'Participations2014', 0, 'Région', '537 500,00 €'),
+    silent: (s) => set(s, 'Participations2014', 0, 'Région', 537500.0000000001),
+    at: ['Participations 2014', 'B5'],
+    message: /saisissez 537500/,
+  },
+  'cell.negative': {
+    fire: (s) => set(s, 'Financements', 0, 'Versé (€)', -1),
+    silent: (s) => set(s, 'Financements', 0, 'Versé (€)', 0),
+    at: ['Financements', 'F5'],
+  },
+  'cell.sub-cent': {
+    fire: (s) => set(s, 'Financements', 0, 'Versé (€)', 10.005),
+    silent: (s) => set(s, 'Financements', 0, 'Versé (€)', 10.05),
+    at: ['Financements', 'F5'],
+  },
+  'cell.unknown-funder': {
+    fire: (s) => set(s, 'Financements', 0, 'Financeur', 'Regoin'),
+    silent: (s) => set(s, 'Financements', 0, 'Financeur', 'Région Rhône-Alpes'),
+    at: ['Financements', 'C5'],
+    message: /vouliez-vous dire « Région »/,
+  },
+  'cell.bad-year': {
+    fire: (s) => set(s, 'Financements', 0, 'Année', 2014.5),
+    silent: (s) => set(s, 'Financements', 0, 'Année', '2014'),
+    at: ['Financements', 'B5'],
+  },
+  'period.outside': {
+    fire: (s) => set(s, 'Financements', 0, 'Année', 2017),
+    silent: (s) => set(s, 'Financements', 0, 'Année', 2016),
+    at: ['Financements', 'B5'],
+  },
+  'axis.unknown': {
+    fire: (s) => set(s, 'Actions', 0, 'Axe', 'Axe 4'),
+    silent: (s) => set(s, 'Actions', 0, 'Axe', 'animation du contrat'),
+    at: ['Actions', 'B5'],
+  },
+  'convention.total-mismatch': {
+    fire: (s) => set(s, 'Participations2014', 0, 'Région', 537501),
+    silent: (s) => {
+      set(s, 'Participations2014', 0, 'Région', 537501);
+      set(s, 'Participations2014', 1, 'Région', 899999);
+    },
+    at: ['Participations 2014', 'B5:B8'],
+    message: /écart \+1,00\u00a0€/,
+  },
+  'convention.changed-without-avenant': {
+    fire: (s) => set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000),
+    silent: (s) => {
+      set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000);
+      set(s, 'Convention', conv('État', 2015), 'Avenant', '1');
+    },
+    at: ['Convention', 'C9'],
+  },
+  'convention.unknown-avenant': {
+    fire: (s) => set(s, 'Convention', conv('CDC', 2014), 'Avenant', 'Avenant n°2'),
+    silent: (s) => set(s, 'Convention', conv('CDC', 2014), 'Avenant', 'Avenant n°1'),
+    at: ['Convention', 'F7'],
+  },
+  'convention.unconfirmed': {
+    fire: (s) => {
+      set(s, 'Convention', conv('Région', 2016), 'Statut', 'Sous réserve');
+      set(s, 'Convention', conv('Région', 2016), 'Décision', null);
+    },
+    silent: (s) => set(s, 'Convention', conv('Région', 2016), 'Statut', 'Sous réserve'),
+    at: ['Convention', 'D11'],
+  },
+  'convention.cdc-undecided': {
+    fire: (s) => set(s, 'Convention', conv('CDC', 2016), 'Décision', null),
+    // 2014 is fixed by the convention itself: no later decision is needed.
+    silent: (s) => set(s, 'Convention', conv('CDC', 2014), 'Décision', null),
+    at: ['Convention', 'G13'],
+  },
+  'partner.without-avenant': {
+    fire: (s) => set(s, 'Partenaires', { Collectivité: 'Ville de Firminy' }, 'Avenant', null),
+    silent: (s) => set(s, 'Partenaires', { Collectivité: 'Ville de Lyon' }, 'Avenant', null),
+    at: ['Partenaires', 'E24'],
+  },
+  'action.duplicate': {
+    fire: (s) => set(s, 'Actions', 2, 'Code', 'I_1.1.1'),
+    silent: (s) => set(s, 'Actions', 2, 'Code', 'I_1.1.3'),
+    at: ['Actions', 'A7'],
+  },
+  'action.unknown': {
+    fire: (s) => set(s, 'Financements', 0, 'Code action', 'IV_9.9'),
+    silent: (s) => set(s, 'Financements', 0, 'Code action', 'anim'),
+    at: ['Financements', 'A5'],
+  },
+  'action.axis-mismatch': {
+    fire: (s) => set(s, 'Actions', { Code: 'I_1.2' }, 'Axe', 'Axe 2 – Innovation sociale'),
+    silent: (s) => set(s, 'Actions', { Code: 'I_1.2' }, 'Axe', 'Axe 1'),
+    at: ['Actions', 'B8'],
+  },
+  'action.added-without-copil': {
+    fire: (s) => set(s, 'Actions', { Code: 'II_3.2' }, 'Décision COPIL', null),
+    silent: (s) => {
+      set(s, 'Actions', { Code: 'II_3.2' }, 'Décision COPIL', null);
+      set(s, 'Actions', { Code: 'II_3.2' }, "Année d'entrée", 2014);
+    },
+    at: ['Actions', 'F21'],
+  },
+  'actions.too-many': {
+    fire: (s) => {
+      for (let i = 0; i < 9; i++) addRow(s, 'Actions', { Code: `III_9.${i}`, Axe: 'Axe 3', Intitulé: 'Action ajoutée', "Année d'entrée": 2014 });
+    },
+    silent: (s) => {
+      for (let i = 0; i < 8; i++) addRow(s, 'Actions', { Code: `III_9.${i}`, Axe: 'Axe 3', Intitulé: 'Action ajoutée', "Année d'entrée": 2014 });
+    },
+    at: ['Actions', 'A4:F30'],
+  },
+  'allocation.over': {
+    fire: (s) => set(s, 'Financements', 0, 'Prévu (€)', (get(s, 'Financements', 0, 'Prévu (€)') as number) + 0.01),
+    silent: (s) => {
+      set(s, 'Financements', 0, 'Prévu (€)', (get(s, 'Financements', 0, 'Prévu (€)') as number) + 0.01);
+      set(s, 'Participations2014', { Axe: 'Animation du contrat (CRESS)' }, 'Région', 250000.01);
+      set(s, 'Participations2014', { Axe: 'Axe 3 – Entrepreneuriat et développement économique' }, 'Région', 699999.99);
+      set(s, 'Financements', { 'Code action': 'III_1.1', Année: 2014, Financeur: 'Région' }, 'Prévu (€)', (get(s, 'Financements', { 'Code action': 'III_1.1', Année: 2014, Financeur: 'Région' }, 'Prévu (€)') as number) - 0.01);
+    },
+    at: ['Participations 2014', 'B8'],
+  },
+  'allocation.under': {
+    fire: (s) => set(s, 'Financements', 0, 'Prévu (€)', (get(s, 'Financements', 0, 'Prévu (€)') as number) - 0.01),
+    silent: (s) => set(s, 'Financements', 0, 'Commentaire', 'revu'),
+    at: ['Participations 2014', 'B8'],
+  },
+  'execution.commitment-over-plan': {
+    fire: (s) => set(s, 'Financements', 0, 'Engagé (€)', (get(s, 'Financements', 0, 'Prévu (€)') as number) + 0.01),
+    silent: (s) => set(s, 'Financements', 0, 'Engagé (€)', get(s, 'Financements', 0, 'Prévu (€)')),
+    at: ['Financements', 'E5'],
+  },
+  'execution.payment-over-commitment': {
+    fire: (s) => set(s, 'Financements', 0, 'Versé (€)', (get(s, 'Financements', 0, 'Engagé (€)') as number) + 0.01),
+    silent: (s) => set(s, 'Financements', 0, 'Versé (€)', get(s, 'Financements', 0, 'Engagé (€)')),
+    at: ['Financements', 'F5'],
+  },
+  'governance.copil': {
+    fire: (s) => addRow(s, 'Instances', { Instance: 'COPIL', Date: date('2015-09-01') }),
+    silent: (s) => instancesOf(s, 'COPIL', 2015) || addRow(s, 'Instances', { Instance: 'comite de pilotage', Date: date('2015-09-01') }),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+  },
+  'governance.assembly': {
+    fire: (s) => instancesOf(s, 'Assemblée des territoires', 2016),
+    silent: (s) => instancesOf(s, 'Assemblée des territoires', 2016) || addRow(s, 'Instances', { Instance: 'ASSEMBLEE DES TERRITOIRES', Date: '15/12/2016' }),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+  },
+  'governance.social-dialogue': {
+    fire: (s) => removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === 'Espace régional de dialogue social' && (r[col(t, 'Date')] as Date).getUTCMonth() === 8)),
+    silent: (s) => addRow(s, 'Instances', { Instance: 'Espace régional de dialogue social', Date: date('2016-01-05') }),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+  },
+  'governance.technical-committee': {
+    fire: (s) => removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === 'Comité technique Axe 2' && (r[col(t, 'Date')] as Date).getUTCFullYear() === 2014 && (r[col(t, 'Date')] as Date).getUTCMonth() === 3)),
+    silent: (s) => addRow(s, 'Instances', { Instance: 'Comité technique Axe 2', Date: date('2014-12-05') }),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+  },
+  'reporting.missing-bilan': {
+    fire: (s) => removeRows(s, 'Bilans', (r, t) => !(r[col(t, 'Code action')] === 'II_2.1.1' && r[col(t, 'Année')] === 2015)),
+    silent: (s) => set(s, 'Bilans', { 'Code action': 'II_2.1.1', Année: 2015 }, 'Commentaire', null),
+    at: ['Financements', expect.stringMatching(/^A\d+$/) as unknown as string],
+  },
+  'evaluation.missing': {
+    fire: (s) => set(s, 'Jalons', 0, 'Réalisé le', null),
+    silent: (s) => set(s, 'Jalons', 1, 'Réalisé le', null),
+    asOf: new Date(Date.UTC(2016, 11, 31)),
+    at: ['Suivi', 'H5'],
+  },
+};
+
+test('the example workbook is clean: 0 findings of any severity', () => {
+  const r = check(exampleSnapshot());
+  expect(r.findings).toEqual([]);
+});
+
+test('every rule of the table but reconciliation has a case here', () => {
+  const covered = Object.keys(cases).sort();
+  expect(covered).toEqual(RULE_IDS.filter((id) => !id.startsWith('reconciliation.')).sort());
+});
+
+describe.each(Object.entries(cases))('%s', (rule, c) => {
+  test('fires on the cell at fault', () => {
+    const s = exampleSnapshot();
+    c.fire(s);
+    const r = check(s, c.asOf ?? AS_OF);
+    const found = fired(r, rule as RuleId);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatchObject({ sheet: c.at[0], cell: c.at[1], severity: RULES[rule as RuleId].severity, article: RULES[rule as RuleId].article });
+    if (c.message) expect(found[0].message).toMatch(c.message);
+    expect(found[0].message.length).toBeGreaterThan(10);
+  });
+  test('stays silent at its boundary', () => {
+    const s = exampleSnapshot();
+    c.silent(s);
+    const r = check(s, c.asOf ?? AS_OF);
+    expect(fired(r, rule as RuleId)).toEqual([]);
+  });
+});
+
+describe('as-of date', () => {
+  test('CDC 2016 undecided is not yet a warning before 2016 has begun', () => {
+    const s = exampleSnapshot();
+    set(s, 'Convention', conv('CDC', 2016), 'Décision', null);
+    expect(fired(check(s, new Date(Date.UTC(2015, 11, 31))), 'convention.cdc-undecided')).toEqual([]);
+    expect(fired(check(s, new Date(Date.UTC(2016, 0, 1))), 'convention.cdc-undecided')).toHaveLength(1);
+  });
+  test('governance is judged only on finished years', () => {
+    const s = exampleSnapshot();
+    instancesOf(s, 'Assemblée des territoires', 2016);
+    expect(fired(check(s, new Date(Date.UTC(2016, 11, 31))), 'governance.assembly')).toEqual([]);
+    expect(fired(check(s, new Date(Date.UTC(2017, 0, 1))), 'governance.assembly')).toHaveLength(1);
+  });
+  test('the intermediate evaluation is due end 2015, not before', () => {
+    const s = exampleSnapshot();
+    set(s, 'Jalons', 0, 'Réalisé le', null);
+    expect(fired(check(s, new Date(Date.UTC(2015, 11, 31))), 'evaluation.missing')).toEqual([]);
+    expect(fired(check(s, new Date(Date.UTC(2016, 0, 1))), 'evaluation.missing')).toHaveLength(1);
+  });
+});
+
+test('findings carry amounts as strings with two decimals and the funder and year', () => {
+  const s = exampleSnapshot();
+  set(s, 'Participations2015', 2, 'CDC', 400000.5);
+  const [f] = fired(check(s), 'convention.total-mismatch');
+  expect(f).toMatchObject({ funder: 'CDC', year: 2015, expected: '1000000.00', actual: '1000000.50', gap: '0.50' });
+  expect(f.message).toBe('CDC 2015 : les participations par axe totalisent 1\u00a0000\u00a0000,50\u00a0€ pour un montant conventionnel de 1\u00a0000\u00a0000,00\u00a0€ (Convention!C10), écart +0,50\u00a0€.');
+});
+
+test('messages come in English on request', () => {
+  const s = exampleSnapshot();
+  set(s, 'Participations2014', 0, 'Région', 537501);
+  const [f] = fired(check(s, AS_OF, 'en'), 'convention.total-mismatch');
+  expect(f.message).toContain('gap +€1.00');
+});
