@@ -1,6 +1,6 @@
 /**
  * What a host hands the core: the workbook's tables as plain values, wherever the workbook lives
- * (an .xlsx file, Excel through Office.js, a test). The core never sees ExcelJS or Office.js objects.
+ * (an .xlsx file, Excel through the Excel JavaScript API, a test). The core never sees ExcelJS or the Excel JavaScript API objects.
  */
 
 export type CellError = { error: string };

@@ -1,5 +1,5 @@
 /**
- * The workbook `init` creates, as a plan any host can render (ExcelJS for files, Office.js in Excel):
+ * The workbook `init` creates, as a plan any host can render (ExcelJS for files, the Excel JavaScript API in Excel):
  * sheets, tables, formats, dropdowns, formulas. Pure data; nothing here writes.
  */
 import {

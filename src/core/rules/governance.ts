@@ -69,8 +69,8 @@ export const missingEvaluation: Rule = (ctx) => {
   const loc = ctx.model.located.jalons;
   if (!loc) return;
   for (const e of profile.evaluations) {
-    const word = e.id === 'intermediaire' ? 'intermediaire' : 'final';
-    const row = ctx.model.jalons.find((j) => j.v.milestone && matchKey(j.v.milestone).includes(word));
+    const words = e.id === 'intermediaire' ? ['intermediaire', 'intermediate', 'mipars', 'midterm'] : ['final'];
+    const row = ctx.model.jalons.find((j) => j.v.milestone && words.some((w) => matchKey(j.v.milestone!).includes(w)));
     const due = row?.v.due ?? new Date(`${e.due}T00:00:00Z`);
     if (ctx.asOf.getTime() <= due.getTime()) continue;
     if (!row) ctx.emit('evaluation.missing', tableRange(loc.table), { label: e.label.fr, due: isoDate(due), variant: 'no-row' });

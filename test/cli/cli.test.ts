@@ -1,0 +1,164 @@
+/** ess-budget init / check as a user runs them: exit statuses, JSON shape, text output, bad input. */
+import { execFileSync, spawnSync } from 'child_process';
+import { readFileSync, existsSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+import { checkWorkbook } from '../../src/core/check';
+import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
+import { profile } from '../../src/core/profile';
+import { exampleWorkbook, tmp, toBuffer, writeBytes, writeWorkbook } from '../helpers/files';
+import { AS_OF } from '../helpers/workbook';
+
+const root = join(__dirname, '../..');
+const bin = join(root, 'bin/ess-budget.js');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
+});
+
+describe('the real binary', () => {
+  test('init --example then check --format json: 0 errors, exit 0', () => {
+    const dir = tmp();
+    const file = join(dir, 'x.xlsx');
+    const init = spawnSync(process.execPath, [bin, 'init', file, '--example'], { encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('Classeur écrit');
+    const check = spawnSync(process.execPath, [bin, 'check', file, '--format', 'json'], { encoding: 'utf8' });
+    expect(check.status).toBe(0);
+    const json = JSON.parse(check.stdout);
+    expect(json.summary.errors).toBe(0);
+    expect(json.file).toBe(file);
+    expect(json.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(json.totals.find((t: { funder: string; year: number }) => t.funder === 'Région' && t.year === 2014)).toMatchObject({ convention: '2387500.00', participations: '2387500.00', gap: '0.00' });
+  });
+  test('a file that is not an .xlsx: one line on stderr, exit 2, no stack trace', () => {
+    const dir = tmp();
+    const file = writeBytes(dir, 'faux.xlsx', 'ceci n’est pas un classeur');
+    const r = spawnSync(process.execPath, [bin, 'check', file], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('faux.xlsx');
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+});
+
+describe('check', () => {
+  test('adding 1 € to any single participation cell fires convention.total-mismatch on that funder and year, gap 1,00 €', async () => {
+    const base = exampleWorkbook();
+    const buf = await toBuffer(base);
+    for (const year of profile.years) {
+      for (let axisRow = 5; axisRow <= 8; axisRow++) {
+        for (let f = 0; f < profile.funders.length; f++) {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(buf as unknown as ArrayBuffer);
+          const cell = wb.getWorksheet(`Participations ${year}`)!.getCell(axisRow, 2 + f);
+          cell.value = (cell.value as number) + 1;
+          const { snapshot } = await readWorkbookBuffer(await toBuffer(wb));
+          const r = checkWorkbook(snapshot, { asOf: AS_OF });
+          const mismatches = r.findings.filter((x) => x.rule === 'convention.total-mismatch');
+          expect(mismatches).toHaveLength(1);
+          expect(mismatches[0]).toMatchObject({ funder: profile.funders[f].label.fr, year, gap: '1.00', severity: 'error' });
+          expect(mismatches[0].message).toContain('écart +1,00\u00a0€');
+          expect(r.summary.errors).toBe(1);
+        }
+      }
+    }
+  });
+
+  test('text output reads like a compiler: Sheet!Cell: message, then a summary line; exit 1 on errors', async () => {
+    const dir = tmp();
+    const wb = exampleWorkbook();
+    wb.getWorksheet('Financements')!.getCell('C5').value = 'Regoin';
+    const file = await writeWorkbook(wb, dir);
+    const r = await cli('check', file, '--as-of', '2026-11-29');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^Financements!C5: erreur \[cell\.unknown-funder\] .*Regoin.*Région/);
+    expect(lines[lines.length - 1]).toMatch(/^1 erreur, 0 avertissement, \d+ information/);
+  });
+
+  test('--lang en and --as-of change the words and the judgement', async () => {
+    const dir = tmp();
+    const file = await writeWorkbook(exampleWorkbook(false), dir);
+    const early = await cli('check', file, '--as-of', '2014-06-01', '--format', 'json', '--lang', 'en');
+    const json = JSON.parse(early.out);
+    expect(json.asOf).toBe('2014-06-01');
+    expect(json.findings.some((f: { rule: string }) => f.rule.startsWith('governance.'))).toBe(false);
+    expect(json.findings[0].message).toMatch(/participations by axis add up/);
+    const late = JSON.parse((await cli('check', file, '--as-of', '2026-11-29', '--format', 'json')).out);
+    expect(late.findings.some((f: { rule: string }) => f.rule === 'governance.copil')).toBe(true);
+  });
+
+  test('check never changes the file', async () => {
+    const dir = tmp();
+    const file = await writeWorkbook(exampleWorkbook(), dir);
+    const before = readFileSync(file);
+    await cli('check', file);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test.each([
+    [['check'], /classeur/],
+    [['check', 'a.xlsx', '--format', 'xml'], /--format xml/],
+    [['check', 'a.xlsx', '--as-of', '31/12/2015'], /--as-of/],
+    [['check', 'a.xlsx', '--bogus'], /Arguments invalides/],
+    [['frobnicate'], /Commande inconnue/],
+    [['check', '/nonexistent/x.xlsx'], /introuvable/],
+  ])('%p: exit 2 with one line', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('init', () => {
+  test('refuses to overwrite an existing workbook unless --force', async () => {
+    const dir = tmp();
+    const file = join(dir, 'mon-classeur.xlsx');
+    writeFileSync(file, 'données précieuses');
+    const r = await cli('init', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/existe déjà/);
+    expect(readFileSync(file, 'utf8')).toBe('données précieuses');
+    expect((await cli('init', file, '--force')).code).toBe(0);
+  });
+
+  test('writes real tables, dropdowns, euro formats and formulas', async () => {
+    const dir = tmp();
+    const file = join(dir, 'vierge.xlsx');
+    expect((await cli('init', file)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const conv = wb.getWorksheet('Convention')!;
+    expect(conv.getTable('Convention')).toBeTruthy();
+    expect(conv.getCell('C5').value).toBe(2387500);
+    expect(conv.getCell('C5').numFmt).toContain('€');
+    expect(conv.getCell('H5').formula).toBe("SUM('Participations 2014'!$B$5:$B$8)");
+    expect(conv.getCell('A5').dataValidation).toMatchObject({ type: 'list' });
+    expect(conv.getCell('D12').value).toBe('À décider');
+    expect(conv.getCell('C12').value).toBeNull();
+    const fin = wb.getWorksheet('Financements')!;
+    expect(fin.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: ['"Région,État,CDC"'] });
+    expect(existsSync(file)).toBe(true);
+  });
+
+  test('--lang en writes English headers that check reads the same', async () => {
+    const dir = tmp();
+    const file = join(dir, 'en.xlsx');
+    expect((await cli('init', file, '--example', '--lang', 'en')).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet('Financing')!.getCell('D4').value).toBe('Planned (€)');
+    const r = JSON.parse((await cli('check', file, '--format', 'json', '--as-of', '2026-11-29')).out);
+    expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+  });
+});
