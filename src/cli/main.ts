@@ -11,6 +11,7 @@ import { qualifiedAddress } from '../core/snapshot';
 import { buildWorkbookPlan } from '../core/template';
 import { parseDateText } from '../core/text';
 import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
+import { reconcileCommand } from './reconcile';
 
 export interface Io {
   out: (s: string) => void;
@@ -106,6 +107,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await init(rest, io);
       case 'check':
         return await check(rest, io);
+      case 'reconcile':
+        return await reconcileCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':

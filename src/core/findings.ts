@@ -41,6 +41,7 @@ export const RULES = {
   'reconciliation.amount-mismatch': { severity: 'error', article: null },
   'reconciliation.missing-in-ledger': { severity: 'warning', article: null },
   'reconciliation.missing-in-workbook': { severity: 'warning', article: null },
+  'reconciliation.duplicate-reference': { severity: 'warning', article: null },
 } as const satisfies Record<string, { severity: Severity; article: string | null }>;
 
 export type RuleId = keyof typeof RULES;

@@ -88,21 +88,74 @@ export const en: Messages = {
     'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received (annual report per calendar year, §5).`,
     'evaluation.missing': (p) =>
       p.variant === 'no-row' ? `${p.label}: due ${p.due}, past due and no milestone recorded.` : `${p.label}: due ${p.due}, past due and no completion date.`,
-    'reconciliation.amount-mismatch': (p) => `${p.code ?? ''}: the ledger says ${eur(p.actual!)} and the workbook ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
-    'reconciliation.missing-in-ledger': (p) => `${p.code ?? ''}: committed workbook line missing from the ledger.`,
-    'reconciliation.missing-in-workbook': (p) => `${p.code ?? ''}: ledger line missing from the workbook.`,
+    'reconciliation.amount-mismatch': (p) =>
+      `${p.code ?? ''}: ${p.variant === 'paid' ? 'paid' : 'committed'} amount ${eur(p.actual!)} in the ledger${p.other ? ` (${p.other})` : ''} against ${eur(p.expected!)} in the workbook, gap ${gap(p.gap!)}.`,
+    'reconciliation.missing-in-ledger': (p) =>
+      `${p.code ?? ''}: workbook line committed for ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} missing from the ledger.`,
+    'reconciliation.missing-in-workbook': (p) =>
+      `${p.code ?? ''}: ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'paid' : 'committed'} in the ledger${p.label ? ` ("${p.label}")` : ''}${p.other ? ` [${p.other}]` : ''} with no matching line in the Financements table: add it or check the reference.`,
+    'reconciliation.duplicate-reference': (p) =>
+      p.variant === 'workbook'
+        ? `Reference ${p.code} is already on cell ${p.other} of the Financements table: both lines are added up for the reconciliation; check it is not a duplicate.`
+        : p.variant === 'conflict'
+          ? `Reference ${p.code}: this ledger line does not name the same action, year or funder as the first line with that reference (${p.other}); check the reference.`
+          : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
+  reconcile: {
+    line: (n) => `line ${n}`,
+    lines: (list) => `lines ${list}`,
+    status: { matched: 'Matched', different: 'Different', 'missing-in-ledger': 'Missing in ledger', 'missing-in-workbook': 'Missing in workbook', 'netted-out': 'Cancelled (nets to zero)' },
+    matchedOn: { reference: 'Reference', key: 'Action, year, funder' },
+    counts: (c) =>
+      `Reconciliation: ${c.matched} matching line(s), ${c.different} different, ${c.missingInLedger} missing in the ledger, ${c.missingInWorkbook} missing in the workbook, ${c.nettedOut} cancelled in the ledger.`,
+    scope: (f) => `Funders reconciled: ${f}.`,
+    skipped: (n) => `${n} unusable ledger line(s) (see the findings).`,
+    totalsTitle: 'Totals per funder and year',
+    totalsHeaders: { funder: 'Funder', year: 'Year', wbCommitted: 'Committed (workbook)', ledCommitted: 'Committed (ledger)', gapCommitted: 'Committed gap', wbPaid: 'Paid (workbook)', ledPaid: 'Paid (ledger)', gapPaid: 'Paid gap' },
+    sheet: 'Rapprochement',
+    title: (w, l) => `Reconciliation of ${w} with ${l}`,
+    headers: {
+      status: 'Status',
+      matchedOn: 'Matched on',
+      reference: 'Reference',
+      action: 'Action code',
+      year: 'Year',
+      funder: 'Funder',
+      wbCommitted: 'Committed, workbook (€)',
+      ledCommitted: 'Committed, ledger (€)',
+      gapCommitted: 'Committed gap (€)',
+      wbPaid: 'Paid, workbook (€)',
+      ledPaid: 'Paid, ledger (€)',
+      gapPaid: 'Paid gap (€)',
+      workbookCell: 'Workbook cell',
+      ledgerLines: 'Ledger lines',
+      label: 'Label',
+    },
+    written: (f) => `Reconciliation written: ${f}.`,
+    empty: (f) => `${f}: empty ledger, nothing to reconcile.`,
+    noHeader: (f, h) =>
+      `${f}: no header row recognised (a committed or paid amount is needed, and a reference or an action code); headers found: ${h || 'none'}. Name the columns with --map, e.g. --map committed="Montant AE" --map reference="N° pièce".`,
+    noLines: (f, h) => `${f}: headers recognised (${h}) but no data line.`,
+    unknownMapField: (field) => `--map: "${field}" is not a ledger field; fields: reference, action, year, funder, committed, paid, date, beneficiary, label.`,
+    mapHeaderNotFound: (f, field, header, h) => `${f}: --map ${field}="${header}": no column "${header}"; headers found: ${h || 'none'}.`,
+    badMap: (a) => `--map takes field="Ledger header" (e.g. committed="Montant AE"), not "${a}".`,
+    tooLarge: (f, size, limit) => `${f}: ledger refused, ${size} over the ${limit} limit; export one period or one funder at a time.`,
+    unsupported: (f) => `${f}: unsupported ledger format; save it as CSV (; or , separated) or as an .xlsx workbook.`,
+    noFinancing: (f) => `${f}: the workbook has no Financements table; nothing to reconcile (run "ess-budget check" for details).`,
+    args: 'reconcile takes a workbook and a ledger',
+  },
   cli: {
     usage: `Usage:
   ess-budget init <out.xlsx> [--example] [--lang fr|en]
-  ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]`,
+  ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
+  ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx] [--map committed="Montant AE" …] [--funder CDC] [--lang fr|en]`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail) => `Bad arguments: ${detail}. Type "ess-budget --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
-    unknownCommand: (s) => `Unknown command: "${s}". Commands: init, check.`,
+    unknownCommand: (s) => `Unknown command: "${s}". Commands: init, check, reconcile.`,
     fileMissing: (f) => `${f}: no such file.`,
     notXlsx: (f) => `${f}: not an .xlsx workbook (unreadable zip).`,
     corrupt: (f, d) => `${f}: unreadable workbook (${d}).`,

@@ -90,21 +90,75 @@ export const fr: Messages = {
       p.variant === 'no-row'
         ? `${p.label} : échéance ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
         : `${p.label} : échéance ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
-    'reconciliation.amount-mismatch': (p) => `${p.code ?? ''} : le relevé indique ${eur(p.actual!)} et le classeur ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
-    'reconciliation.missing-in-ledger': (p) => `${p.code ?? ''} : ligne engagée du classeur absente du relevé.`,
-    'reconciliation.missing-in-workbook': (p) => `${p.code ?? ''} : ligne du relevé absente du classeur.`,
+    'reconciliation.amount-mismatch': (p) =>
+      `${p.code ?? ''} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual!)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected!)} au classeur, écart ${gap(p.gap!)}.`,
+    'reconciliation.missing-in-ledger': (p) =>
+      `${p.code ?? ''} : ligne du classeur engagée pour ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} absente du relevé.`,
+    'reconciliation.missing-in-workbook': (p) =>
+      `${p.code ?? ''} : ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'versés' : 'engagés'} au relevé${p.label ? ` (« ${p.label} »)` : ''}${p.other ? ` [${p.other}]` : ''} sans ligne correspondante au tableau Financements : ajoutez-la ou vérifiez la référence.`,
+    'reconciliation.duplicate-reference': (p) =>
+      p.variant === 'workbook'
+        ? `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : les deux lignes sont additionnées pour le rapprochement ; vérifiez qu'il ne s'agit pas d'un doublon.`
+        : p.variant === 'conflict'
+          ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
+          : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
+  reconcile: {
+    line: (n) => `ligne ${n}`,
+    lines: (list) => `lignes ${list}`,
+    status: { matched: 'Rapprochée', different: 'Différente', 'missing-in-ledger': 'Absente du relevé', 'missing-in-workbook': 'Absente du classeur', 'netted-out': 'Annulée (solde nul)' },
+    matchedOn: { reference: 'Référence', key: 'Action, année, financeur' },
+    counts: (c) =>
+      `Rapprochement : ${c.matched} ligne(s) concordante(s), ${c.different} différente(s), ${c.missingInLedger} absente(s) du relevé, ${c.missingInWorkbook} absente(s) du classeur, ${c.nettedOut} annulée(s) au relevé.`,
+    scope: (f) => `Financeurs rapprochés : ${f}.`,
+    skipped: (n) => `${n} ligne(s) du relevé inutilisable(s) (voir les constats).`,
+    totalsTitle: 'Totaux par financeur et par année',
+    totalsHeaders: { funder: 'Financeur', year: 'Année', wbCommitted: 'Engagé classeur', ledCommitted: 'Engagé relevé', gapCommitted: 'Écart engagé', wbPaid: 'Versé classeur', ledPaid: 'Versé relevé', gapPaid: 'Écart versé' },
+    sheet: 'Rapprochement',
+    title: (w, l) => `Rapprochement de ${w} avec ${l}`,
+    headers: {
+      status: 'Statut',
+      matchedOn: 'Rapprochée sur',
+      reference: 'Référence',
+      action: 'Code action',
+      year: 'Année',
+      funder: 'Financeur',
+      wbCommitted: 'Engagé classeur (€)',
+      ledCommitted: 'Engagé relevé (€)',
+      gapCommitted: 'Écart engagé (€)',
+      wbPaid: 'Versé classeur (€)',
+      ledPaid: 'Versé relevé (€)',
+      gapPaid: 'Écart versé (€)',
+      workbookCell: 'Cellule du classeur',
+      ledgerLines: 'Lignes du relevé',
+      label: 'Libellé',
+    },
+    written: (f) => `Rapprochement écrit : ${f}.`,
+    empty: (f) => `${f} : relevé vide, rien à rapprocher.`,
+    noHeader: (f, h) =>
+      `${f} : aucune ligne d'en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h || 'aucun'}. Indiquez les colonnes avec --map, par exemple --map engage="Montant AE" --map reference="N° pièce".`,
+    noLines: (f, h) => `${f} : en-têtes reconnus (${h}) mais aucune ligne de données.`,
+    unknownMapField: (field) =>
+      `--map : « ${field} » n'est pas un champ du relevé ; champs possibles : reference, action, annee, financeur, engage, verse, date, beneficiaire, libelle.`,
+    mapHeaderNotFound: (f, field, header, h) => `${f} : --map ${field}="${header}" : aucune colonne « ${header} » ; en-têtes trouvés : ${h || 'aucun'}.`,
+    badMap: (a) => `--map attend champ="En-tête du relevé" (par exemple engage="Montant AE"), pas « ${a} ».`,
+    tooLarge: (f, size, limit) => `${f} : relevé refusé, ${size} au-delà de la limite de ${limit} ; exportez une période ou un financeur à la fois.`,
+    unsupported: (f) => `${f} : format de relevé non pris en charge ; enregistrez-le en CSV (séparateur ; ou ,) ou en classeur .xlsx.`,
+    noFinancing: (f) => `${f} : le classeur n'a pas de tableau Financements ; rien à rapprocher (lancez « ess-budget check » pour le détail).`,
+    args: 'reconcile attend un classeur et un relevé',
+  },
   cli: {
     usage: `Utilisation :
   ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
-  ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]`,
+  ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
+  ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx] [--map engage="Montant AE" …] [--funder CDC] [--lang fr|en]`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
-    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check.`,
+    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check, reconcile.`,
     fileMissing: (f) => `${f} : fichier introuvable.`,
     notXlsx: (f) => `${f} : ce n'est pas un classeur .xlsx (zip illisible).`,
     corrupt: (f, d) => `${f} : classeur illisible (${d}).`,

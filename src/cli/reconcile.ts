@@ -1,0 +1,269 @@
+/**
+ * ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out file.xlsx]
+ *   [--map field="Header" …] [--funder CDC] [--scope all] [--lang fr|en]
+ * Exit status as `check`: 0 no error-level finding, 1 at least one, 2 an input that cannot be used.
+ */
+import ExcelJS from 'exceljs';
+import { basename, resolve } from 'path';
+import { parseArgs } from 'util';
+import { renderFinding } from '../core/check';
+import type { Lang } from '../core/contract';
+import { SEVERITY_ORDER, type Finding, type RawFinding } from '../core/findings';
+import { messages } from '../core/i18n';
+import { centsToDecimalString, formatEuros, formatGap, type Cents } from '../core/money';
+import { readModel } from '../core/model';
+import {
+  ledgerFieldOf,
+  ledgerProblemMessage,
+  reconcile,
+  reconciliationTable,
+  totalsTable,
+  type LedgerField,
+  type ReconcileResult,
+  type ReconTable,
+} from '../core/reconcile';
+import { qualifiedAddress } from '../core/snapshot';
+import { DATE_FORMAT, EURO_FORMAT } from '../core/template';
+import { readLedgerFile } from '../hosts/ledger/file';
+import { InputError } from '../hosts/xlsx/guard';
+import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/workbook';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function inputMessage(lang: Lang, file: string, e: InputError): string {
+  const m = messages[lang].cli;
+  switch (e.kind) {
+    case 'missing':
+      return m.fileMissing(file);
+    case 'not-xlsx':
+      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
+    case 'too-large':
+      return m.tooLarge(file, e.detail);
+    default:
+      return m.corrupt(file, e.detail);
+  }
+}
+
+/** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
+export function parseMap(args: string[], lang: Lang): { map: Partial<Record<LedgerField, string>> } | { error: string } {
+  const m = messages[lang].reconcile;
+  const map: Partial<Record<LedgerField, string>> = {};
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq <= 0 || eq === a.length - 1) return { error: m.badMap(a) };
+    const name = a.slice(0, eq).trim();
+    const header = a
+      .slice(eq + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
+    const field = ledgerFieldOf(name);
+    if (!field) return { error: m.unknownMapField(name) };
+    map[field] = header;
+  }
+  return { map };
+}
+
+const amount = (c: Cents | null) => (c === null ? null : centsToDecimalString(c));
+
+function where(f: Finding, ledgerSheet: string, ledgerFile: string, kind: 'csv' | 'xlsx'): string {
+  if (f.sheet !== ledgerSheet) return qualifiedAddress(f.sheet, f.cell);
+  return kind === 'csv' ? `${f.sheet}, ${f.cell}` : `${basename(ledgerFile)} ${qualifiedAddress(f.sheet, f.cell)}`;
+}
+
+function totalsText(result: ReconcileResult, lang: Lang): string[] {
+  const h = messages[lang].reconcile.totalsHeaders;
+  const out = [messages[lang].reconcile.totalsTitle];
+  for (const t of result.totals) {
+    const parts: string[] = [];
+    if (result.compared.committed) parts.push(`${h.wbCommitted} ${formatEuros(t.workbookCommitted, lang)}`, `${h.ledCommitted} ${formatEuros(t.ledgerCommitted, lang)}`, `${h.gapCommitted} ${formatGap(t.gapCommitted, lang)}`);
+    if (result.compared.paid) parts.push(`${h.wbPaid} ${formatEuros(t.workbookPaid, lang)}`, `${h.ledPaid} ${formatEuros(t.ledgerPaid, lang)}`, `${h.gapPaid} ${formatGap(t.gapPaid, lang)}`);
+    out.push(`  ${t.funder} ${t.year ?? '?'}${lang === 'fr' ? ' : ' : ': '}${parts.join(lang === 'fr' ? ' ; ' : '; ')}`);
+  }
+  return out;
+}
+
+function addTable(ws: ExcelJS.Worksheet, name: string, row: number, t: ReconTable): number {
+  const rows = t.rows.length ? t.rows : [t.headers.map(() => null)];
+  ws.addTable({
+    name,
+    ref: `A${row}`,
+    headerRow: true,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: t.headers.map((h) => ({ name: h, filterButton: true })),
+    rows,
+  });
+  for (const c of t.amountColumns) {
+    for (let r = row + 1; r <= row + rows.length; r++) ws.getCell(r, c + 1).numFmt = EURO_FORMAT;
+  }
+  return row + rows.length + 1;
+}
+
+/** A new workbook holding the Rapprochement sheet: the lines, then the totals per funder and year. */
+export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, title: string): ExcelJS.Workbook {
+  const m = messages[lang].reconcile;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Suivi CES ESS';
+  const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
+  ws.getCell('A1').value = title;
+  ws.getCell('A1').font = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
+  ws.getCell('A2').value = new Date();
+  ws.getCell('A2').numFmt = DATE_FORMAT;
+  const lines = reconciliationTable(result, lang);
+  const next = addTable(ws, 'Rapprochement', 3, lines);
+  ws.getCell(next + 1, 1).value = m.totalsTitle;
+  ws.getCell(next + 1, 1).font = { bold: true };
+  addTable(ws, 'RapprochementTotaux', next + 2, totalsTable(result.totals, lang));
+  const widths = [20, 22, 20, 12, 8, 12, 18, 18, 16, 18, 18, 16, 22, 28, 40];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return wb;
+}
+
+export async function reconcileCommand(args: string[], io: Io): Promise<number> {
+  let values: { format?: string; out?: string; map?: string[]; lang?: string; funder?: string; scope?: string };
+  let positionals: string[];
+  const langGuess: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, out: { type: 'string' }, map: { type: 'string', multiple: true }, lang: { type: 'string' }, funder: { type: 'string' }, scope: { type: 'string' } },
+    }));
+  } catch (e) {
+    io.err(messages[langGuess].cli.badArgs(String((e as Error).message).split('\n')[0]));
+    return 2;
+  }
+  const bad = (detail: string) => {
+    io.err(messages[langGuess].cli.badArgs(detail));
+    return 2;
+  };
+  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') return bad(`--lang ${values.lang}`);
+  const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
+  const m = messages[lang];
+  if (positionals.length !== 2) return bad(m.reconcile.args);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return bad(`--format ${format}`);
+  if (values.scope !== undefined && values.scope !== 'all') return bad(`--scope ${values.scope}`);
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return bad(lang === 'fr' ? `${values.out} doit se terminer par .xlsx` : `${values.out} must end in .xlsx`);
+  const [file, ledgerFile] = positionals;
+  if (values.out !== undefined && [file, ledgerFile].some((p) => resolve(p) === resolve(values.out!))) {
+    // --out writes a new workbook: never over the user's own files.
+    return bad(lang === 'fr' ? `--out ${values.out} désigne un fichier d'entrée` : `--out ${values.out} names an input file`);
+  }
+  const mapped = parseMap(values.map ?? [], lang);
+  if ('error' in mapped) {
+    io.err(mapped.error);
+    return 2;
+  }
+
+  let model;
+  try {
+    const { snapshot } = await readWorkbookFile(file);
+    model = readModel(snapshot, []);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(inputMessage(lang, file, e));
+      return 2;
+    }
+    throw e;
+  }
+  if (!model.located.financements) {
+    io.err(m.reconcile.noFinancing(file));
+    return 2;
+  }
+
+  let ledger;
+  try {
+    ledger = await readLedgerFile(ledgerFile, { lang, map: mapped.map });
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(inputMessage(lang, ledgerFile, e));
+      return 2;
+    }
+    throw e;
+  }
+  if (!ledger.ok) {
+    io.err(ledgerProblemMessage(ledgerFile, ledger.problem, lang));
+    return 2;
+  }
+
+  const result = reconcile(model, ledger.lines, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders' });
+  const raw: RawFinding[] = [...ledger.findings, ...result.findings];
+  const findings = raw.map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const summary = {
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    matched: result.counts.matched,
+    different: result.counts.different,
+    missingInLedger: result.counts['missing-in-ledger'],
+    missingInWorkbook: result.counts['missing-in-workbook'],
+    nettedOut: result.counts['netted-out'],
+    ledgerLines: ledger.lines.length,
+    skippedLines: ledger.skipped,
+  };
+
+  if (values.out !== undefined) {
+    const wb = reconciliationWorkbook(result, lang, m.reconcile.title(basename(file), basename(ledgerFile)));
+    try {
+      await writeWorkbookFile(wb, values.out);
+    } catch (e) {
+      io.err(m.cli.cannotWrite(values.out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      return 2;
+    }
+  }
+
+  const isLedger = (f: Finding) => f.sheet === ledger.sheet;
+  if (format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          ledger: { file: ledgerFile, format: ledger.format, sheet: ledger.sheet, encoding: ledger.encoding, delimiter: ledger.delimiter, columns: ledger.columns, headerRow: ledger.headerRow },
+          summary,
+          compared: result.compared,
+          funders: result.funders,
+          findings: findings.map((f) => ({ ...f, source: isLedger(f) ? 'ledger' : 'workbook' })),
+          totals: result.totals.map((t) => ({
+            funder: t.funder,
+            year: t.year,
+            workbookCommitted: amount(t.workbookCommitted),
+            ledgerCommitted: amount(t.ledgerCommitted),
+            gapCommitted: amount(t.gapCommitted),
+            workbookPaid: amount(t.workbookPaid),
+            ledgerPaid: amount(t.ledgerPaid),
+            gapPaid: amount(t.gapPaid),
+          })),
+          lines: result.lines.map((l) => ({
+            status: l.status,
+            matchedOn: l.matchedOn,
+            reference: l.reference,
+            action: l.action,
+            year: l.year,
+            funder: l.funder,
+            workbook: l.workbook && { committed: amount(l.workbook.committed), paid: amount(l.workbook.paid), cells: l.workbook.cells.map((c) => qualifiedAddress(c.sheet, c.cell)) },
+            ledger: l.ledger && { committed: amount(l.ledger.committed), paid: amount(l.ledger.paid), lines: l.ledger.lines.map((r) => r.cell), label: l.ledger.label },
+            gapCommitted: amount(l.gapCommitted),
+            gapPaid: amount(l.gapPaid),
+          })),
+          ...(values.out !== undefined ? { out: values.out } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const out = findings.map((f) => `${where(f, ledger.sheet, ledgerFile, ledger.format)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
+    out.push(m.reconcile.counts({ ...summary }));
+    if (ledger.skipped) out.push(m.reconcile.skipped(ledger.skipped));
+    if (result.funders.length) out.push(m.reconcile.scope(result.funders.join(', ')));
+    out.push(...totalsText(result, lang));
+    if (values.out !== undefined) out.push(m.reconcile.written(values.out));
+    out.push(m.cli.summary(summary.errors, summary.warnings, summary.infos));
+    io.out(out.join('\n'));
+  }
+  return summary.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,436 @@
+/**
+ * A commitment ledger (CDC or Région export) as plain lines: header recognition by synonyms or an
+ * explicit mapping, French amounts into integer cents, dd/mm/yyyy dates. Works on a grid of cell
+ * values, so the same code serves a CSV parsed by the host, an .xlsx ledger and a range the task
+ * pane reads from the open workbook.
+ */
+import type { Lang } from '../contract';
+import type { MessageParams, RawFinding, RuleId } from '../findings';
+import { messages } from '../i18n';
+import { readCellNumber, type Cents } from '../money';
+import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue } from '../snapshot';
+import { matchKey, parseDateText } from '../text';
+
+export type LedgerField = 'reference' | 'action' | 'year' | 'funder' | 'committed' | 'paid' | 'date' | 'beneficiary' | 'label';
+
+export const LEDGER_FIELDS: readonly LedgerField[] = ['reference', 'action', 'year', 'funder', 'committed', 'paid', 'date', 'beneficiary', 'label'];
+
+/** Where a ledger line or one of its cells comes from: the file (CSV) or sheet (XLSX), and "ligne 12" or "E12". */
+export interface LedgerRef {
+  sheet: string;
+  cell: string;
+}
+
+export interface LedgerLine {
+  reference: string | null;
+  action: string | null;
+  year: number | null;
+  /** As written in the ledger; the reconciliation resolves it against the workbook's funders. */
+  funder: string | null;
+  /** null when the cell is blank (a payment line has no commitment amount, and the reverse). */
+  committed: Cents | null;
+  paid: Cents | null;
+  /** ISO yyyy-mm-dd, or null when blank or not a date. */
+  date: string | null;
+  beneficiary: string | null;
+  label: string | null;
+  /** 1-based line of the CSV file, or row of the sheet. */
+  row: number;
+  /** The line as a whole (its reference cell, else its amount cell in an XLSX; "ligne 12" in a CSV). */
+  ref: LedgerRef;
+}
+
+/**
+ * Header synonyms, as match keys (case, accents, spaces, punctuation and "(€)" ignored). Ledgers
+ * exported by finance systems say "N° d'engagement", "Exercice", "Montant AE", "Mandaté"…
+ */
+const SYNONYMS: Record<LedgerField, string[]> = {
+  reference: [
+    'Référence',
+    'Réf.',
+    'Réf engagement',
+    'Référence engagement',
+    "Référence de l'engagement",
+    "N° d'engagement",
+    'N° engagement',
+    'Numéro engagement',
+    "Numéro d'engagement",
+    'No engagement',
+    'Engagement n°',
+    'Reference',
+    'Commitment reference',
+    'Commitment number',
+  ],
+  action: ['Code action', 'Action', "Code de l'action", 'Code', 'Action code', 'Code opération'],
+  year: ['Année', 'Exercice', 'Exercice budgétaire', 'Millésime', 'Year', 'Fiscal year'],
+  funder: ['Financeur', 'Bailleur', 'Organisme financeur', 'Funder'],
+  committed: ['Montant engagé', 'Engagé', 'Engagement', 'Montant engagement', 'Montant AE', 'AE', 'Committed', 'Amount committed', 'Committed amount'],
+  paid: ['Montant versé', 'Versé', 'Montant mandaté', 'Mandaté', 'Montant payé', 'Payé', 'Paiement', 'Montant paiement', 'Paid', 'Amount paid', 'Paid amount'],
+  date: ['Date', "Date d'engagement", 'Date engagement', 'Date opération', 'Date comptable', 'Date de pièce'],
+  beneficiary: ['Bénéficiaire', 'Tiers', 'Porteur', 'Beneficiary'],
+  label: ['Libellé', 'Objet', 'Intitulé', 'Désignation', 'Label', 'Description'],
+};
+
+const synonymIndex = new Map<string, LedgerField>();
+for (const f of LEDGER_FIELDS) for (const s of SYNONYMS[f]) synonymIndex.set(matchKey(s), f);
+
+/** What --map and the column picker accept as field names, in French or English. */
+const FIELD_NAMES: Record<string, LedgerField> = {};
+for (const [f, names] of Object.entries({
+  reference: ['reference', 'ref', 'engagement', 'numero', 'commitment'],
+  action: ['action', 'code', 'codeaction'],
+  year: ['annee', 'exercice', 'year'],
+  funder: ['financeur', 'funder'],
+  committed: ['engage', 'montantengage', 'committed', 'ae'],
+  paid: ['verse', 'mandate', 'paye', 'paid', 'montantverse'],
+  date: ['date'],
+  beneficiary: ['beneficiaire', 'tiers', 'beneficiary'],
+  label: ['libelle', 'objet', 'label'],
+} as Record<LedgerField, string[]>)) {
+  for (const n of names) FIELD_NAMES[n] = f as LedgerField;
+}
+
+/** "engagé", "Versé", "year" → the ledger field; undefined when it names none. */
+export function ledgerFieldOf(name: string): LedgerField | undefined {
+  return FIELD_NAMES[matchKey(name)];
+}
+
+export function ledgerFieldForHeader(header: string): LedgerField | undefined {
+  return synonymIndex.get(matchKey(header));
+}
+
+// ---------- amounts and dates ----------
+
+export type DecimalMark = 'comma' | 'point';
+
+export type LedgerAmount = { kind: 'ok'; cents: Cents } | { kind: 'blank' } | { kind: 'sub-cent'; text: string } | { kind: 'not-an-amount'; text: string };
+
+const SPACES = /[\s\u00a0\u202f\u2007']/g;
+
+function digitsToCents(intPart: string, frac: string, neg: boolean): Cents {
+  const c = Number(intPart) * 100 + (frac.length === 0 ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
+  return neg && c !== 0 ? -c : c;
+}
+
+/**
+ * A French (or English) amount written as text: "1 234,56", "1 234,56 €", "-50 000,00", "(50 000,00)",
+ * "1.234,56", "1234.56". Thousands may be grouped by spaces, U+00A0, U+202F or the other mark.
+ * A single separator followed by exactly three digits is a thousands group when the file's decimal
+ * mark is the other one ("1.234" in a ";" file is 1 234 €), a decimal mark otherwise.
+ */
+export function parseLedgerAmount(input: string, decimal: DecimalMark = 'comma'): LedgerAmount {
+  let t = input.replace(SPACES, '');
+  if (t === '') return { kind: 'blank' };
+  let neg = false;
+  if (/^\(.*\)$/.test(t)) {
+    neg = true;
+    t = t.slice(1, -1);
+  }
+  t = t.replace(/^(€|EUR)/i, '').replace(/(€|EUR|euros?)$/i, '');
+  if (t.startsWith('-') || t.startsWith('−')) {
+    neg = !neg;
+    t = t.slice(1);
+  } else if (t.endsWith('-')) {
+    neg = !neg;
+    t = t.slice(0, -1);
+  } else if (t.startsWith('+')) t = t.slice(1);
+  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return { kind: 'not-an-amount', text: input.trim() };
+  const commas = t.split(',').length - 1;
+  const points = t.split('.').length - 1;
+  let intPart: string;
+  let frac = '';
+  if (commas && points) {
+    // Both marks: the last one is the decimal mark, the other groups thousands.
+    const dec = t.lastIndexOf(',') > t.lastIndexOf('.') ? ',' : '.';
+    const grp = dec === ',' ? '.' : ',';
+    const [i, f, ...more] = t.split(dec);
+    if (more.length || !new RegExp(`^\\d{1,3}(\\${grp}\\d{3})*$`).test(i)) return { kind: 'not-an-amount', text: input.trim() };
+    intPart = i.split(grp).join('');
+    frac = f;
+  } else if (commas || points) {
+    const mark = commas ? ',' : '.';
+    const parts = t.split(mark);
+    const grouped = parts.length > 2 || (parts[1].length === 3 && (mark === ',' ? decimal === 'point' : decimal === 'comma'));
+    if (grouped) {
+      if (!/^\d{1,3}$/.test(parts[0]) || parts.slice(1).some((p) => p.length !== 3)) return { kind: 'not-an-amount', text: input.trim() };
+      intPart = parts.join('');
+    } else {
+      intPart = parts[0] === '' ? '0' : parts[0];
+      frac = parts[1];
+    }
+  } else intPart = t;
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return { kind: 'not-an-amount', text: input.trim() };
+  frac = frac.replace(/0+$/, '');
+  if (frac.length > 2) return { kind: 'sub-cent', text: input.trim() };
+  if (intPart.length > 13) return { kind: 'not-an-amount', text: input.trim() };
+  return { kind: 'ok', cents: digitsToCents(intPart, frac, neg) };
+}
+
+/** Excel serial date (1900 system) → ISO date. */
+function serialToIso(n: number): string {
+  return new Date(Math.round((n - 25569) * 86400000)).toISOString().slice(0, 10);
+}
+
+function dateOf(v: CellValue): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === 'number' && v > 1 && v < 2958466) return serialToIso(v);
+  if (typeof v === 'string') {
+    const d = parseDateText(v.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, ''));
+    return d ? d.toISOString().slice(0, 10) : null;
+  }
+  return null;
+}
+
+// ---------- the grid ----------
+
+export interface LedgerParseOptions {
+  /** The CSV file's name, or the XLSX sheet's: what findings name as their sheet. */
+  sheet: string;
+  /** A CSV's lines are named "ligne 12"; an XLSX's cells "E12". */
+  kind: 'csv' | 'xlsx';
+  lang?: Lang;
+  /** Explicit mapping, field → header as written in the ledger (the --map option, the column picker). */
+  map?: Partial<Record<LedgerField, string>>;
+  /** How a text amount's separators are read; the CSV host derives it from the delimiter. */
+  decimal?: DecimalMark;
+  /** 1-based sheet row and column of grid[0][0] (XLSX ranges that do not start at A1). */
+  firstRow?: number;
+  firstColumn?: number;
+  /** CSV records may span lines: the 1-based file line of each grid row, when it differs from its index + 1. */
+  lineNumbers?: number[];
+}
+
+export type LedgerProblem =
+  | { kind: 'empty' }
+  | { kind: 'no-header'; headersFound: string[] }
+  | { kind: 'unknown-map-field'; field: string }
+  | { kind: 'map-header-not-found'; field: LedgerField; header: string; headersFound: string[] }
+  | { kind: 'no-lines'; headersFound: string[] }
+  /** Refused before parsing: the host's size cap. */
+  | { kind: 'too-large'; bytes: number; limit: number }
+  /** Neither CSV text nor an .xlsx workbook (an .xls, a PDF…). */
+  | { kind: 'unsupported' };
+
+const mo = (bytes: number, lang: Lang) => `${Math.round(bytes / 1024 / 1024)}${lang === 'fr' ? '\u00a0Mo' : ' MB'}`;
+
+/** The one line a user reads when a ledger cannot be used at all (CLI exit status 2, task pane message). */
+export function ledgerProblemMessage(file: string, problem: LedgerProblem, lang: Lang = 'fr'): string {
+  const m = messages[lang].reconcile;
+  const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `« ${x} »` : `"${x}"`)).join(', ');
+  switch (problem.kind) {
+    case 'empty':
+      return m.empty(file);
+    case 'no-header':
+      return m.noHeader(file, list(problem.headersFound));
+    case 'no-lines':
+      return m.noLines(file, list(problem.headersFound));
+    case 'unknown-map-field':
+      return m.unknownMapField(problem.field);
+    case 'map-header-not-found':
+      return m.mapHeaderNotFound(file, problem.field, problem.header, list(problem.headersFound));
+    case 'too-large':
+      return m.tooLarge(file, mo(problem.bytes, lang), mo(problem.limit, lang));
+    case 'unsupported':
+      return m.unsupported(file);
+  }
+}
+
+export interface LedgerParsed {
+  ok: true;
+  sheet: string;
+  kind: 'csv' | 'xlsx';
+  lines: LedgerLine[];
+  /** Findings on the ledger's own cells (text amounts, blank amounts, bad years…). */
+  findings: RawFinding[];
+  /** The header each field was read from, null where the ledger has no such column. */
+  columns: Record<LedgerField, string | null>;
+  headers: string[];
+  /** 1-based row (CSV line) of the header. */
+  headerRow: number;
+  /** Lines that could not be used (their findings say why): they take no part in the matching. */
+  skipped: number;
+}
+
+export type LedgerParseResult = LedgerParsed | { ok: false; problem: LedgerProblem };
+
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  if (isUncalculated(v)) return v.uncalculated;
+  return '';
+}
+
+/** A line is "complete enough" to reconcile when it has an amount and a reference or an action code. */
+function usable(cols: Partial<Record<LedgerField, number>>): boolean {
+  return (cols.committed !== undefined || cols.paid !== undefined) && (cols.reference !== undefined || cols.action !== undefined);
+}
+
+function columnsFromSynonyms(row: CellValue[]): Partial<Record<LedgerField, number>> {
+  const cols: Partial<Record<LedgerField, number>> = {};
+  row.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const f = synonymIndex.get(matchKey(v));
+    if (f && cols[f] === undefined) cols[f] = i;
+  });
+  return cols;
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+/** The headers a user would recognise, for the message that says none was understood. */
+function headersOf(grid: CellValue[][]): string[] {
+  const firstRows = grid.slice(0, HEADER_SCAN_ROWS);
+  const best = firstRows.reduce<CellValue[] | null>((b, r) => {
+    const n = r.filter((v) => typeof v === 'string' && v.trim() !== '').length;
+    const bn = b ? b.filter((v) => typeof v === 'string' && v.trim() !== '').length : -1;
+    return n > bn ? r : b;
+  }, null);
+  return (best ?? []).map(cellText).filter((s) => s !== '');
+}
+
+function isTotalRow(texts: string[]): boolean {
+  return texts.some((t) => /^(sous)?totaux?(general|generaux)?$/.test(matchKey(t)));
+}
+
+export function parseLedgerRows(grid: CellValue[][], options: LedgerParseOptions): LedgerParseResult {
+  const lang = options.lang ?? 'fr';
+  const decimal = options.decimal ?? 'comma';
+  const firstRow = options.firstRow ?? 1;
+  const firstColumn = options.firstColumn ?? 1;
+  const lineOf = (i: number) => options.lineNumbers?.[i] ?? firstRow + i;
+  if (grid.every((r) => r.every(isBlank))) return { ok: false, problem: { kind: 'empty' } };
+
+  // Locate the header row: the first of the first rows where the mapping (explicit, then synonyms) works.
+  const map = options.map ?? {};
+  for (const f of Object.keys(map)) if (!LEDGER_FIELDS.includes(f as LedgerField)) return { ok: false, problem: { kind: 'unknown-map-field', field: f } };
+  let headerIndex = -1;
+  let cols: Partial<Record<LedgerField, number>> = {};
+  for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS) && headerIndex < 0; r++) {
+    const row = grid[r];
+    const keys = row.map((v) => (isBlank(v) ? '' : matchKey(cellText(v))));
+    const c = columnsFromSynonyms(row);
+    let mapped = true;
+    for (const [f, header] of Object.entries(map) as [LedgerField, string][]) {
+      const i = keys.indexOf(matchKey(header));
+      if (i < 0) {
+        mapped = false;
+        break;
+      }
+      // The mapped column is that field's and no other's.
+      for (const g of LEDGER_FIELDS) if (c[g] === i) delete c[g];
+      c[f] = i;
+    }
+    if (mapped && usable(c)) {
+      headerIndex = r;
+      cols = c;
+    }
+  }
+  if (headerIndex < 0) {
+    const headersFound = headersOf(grid);
+    for (const [f, header] of Object.entries(map) as [LedgerField, string][]) {
+      if (!grid.slice(0, HEADER_SCAN_ROWS).some((row) => row.some((v) => !isBlank(v) && matchKey(cellText(v)) === matchKey(header)))) {
+        return { ok: false, problem: { kind: 'map-header-not-found', field: f, header, headersFound } };
+      }
+    }
+    return { ok: false, problem: { kind: 'no-header', headersFound } };
+  }
+
+  const headerCells = grid[headerIndex];
+  const headers = headerCells.map(cellText);
+  const columns = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, cols[f] === undefined ? null : headers[cols[f]!]])) as Record<LedgerField, string | null>;
+  const findings: RawFinding[] = [];
+  const lines: LedgerLine[] = [];
+  let skipped = 0;
+  const lineName = messages[lang].reconcile.line;
+  const refAt = (i: number, col: number | undefined): LedgerRef => ({
+    sheet: options.sheet,
+    cell: options.kind === 'csv' || col === undefined ? lineName(lineOf(i)) : cellAddress(firstRow + i, firstColumn + col),
+  });
+  const emit = (rule: RuleId, ref: LedgerRef, params: MessageParams) => findings.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
+  const get = (row: CellValue[], f: LedgerField): CellValue => (cols[f] === undefined ? null : (row[cols[f]!] ?? null));
+  const text = (row: CellValue[], f: LedgerField): string | null => {
+    const v = get(row, f);
+    if (isBlank(v)) return null;
+    return cellText(v);
+  };
+
+  const amountOf = (row: CellValue[], i: number, f: 'committed' | 'paid'): { cents: Cents | null; bad: boolean } => {
+    const v = get(row, f);
+    if (isBlank(v)) return { cents: null, bad: false };
+    const ref = refAt(i, cols[f]);
+    const column = headers[cols[f]!];
+    if (typeof v === 'number') {
+      const r = readCellNumber(v);
+      if (r.kind === 'ok') return { cents: r.cents, bad: false };
+      if (r.kind === 'sub-cent') emit('cell.sub-cent', ref, { column, text: r.value });
+      else emit('cell.not-a-number', ref, { column, text: String(v), variant: 'other' });
+      return { cents: null, bad: true };
+    }
+    if (typeof v === 'string') {
+      const a = parseLedgerAmount(v, decimal);
+      if (a.kind === 'ok') return { cents: a.cents, bad: false };
+      if (a.kind === 'blank') return { cents: null, bad: false };
+      if (a.kind === 'sub-cent') emit('cell.sub-cent', ref, { column, text: a.text });
+      else emit('cell.not-a-number', ref, { column, text: a.text, variant: 'text' });
+      return { cents: null, bad: true };
+    }
+    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : v instanceof Date ? 'date' : 'boolean';
+    emit('cell.not-a-number', ref, { column, text: cellText(v), variant });
+    return { cents: null, bad: true };
+  };
+
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const row = grid[i];
+    if (row.every(isBlank)) continue;
+    const reference = text(row, 'reference');
+    const action = text(row, 'action');
+    if (reference === null && action === null && isTotalRow(row.map(cellText))) continue;
+    const committed = amountOf(row, i, 'committed');
+    const paid = amountOf(row, i, 'paid');
+    const date = dateOf(get(row, 'date'));
+    let year: number | null = null;
+    let bad = committed.bad || paid.bad;
+    const yv = get(row, 'year');
+    if (!isBlank(yv)) {
+      const yt = cellText(yv);
+      if (typeof yv === 'number' && Number.isInteger(yv)) year = yv;
+      else if (/^\d{4}$/.test(yt)) year = Number(yt);
+      else {
+        emit('cell.bad-year', refAt(i, cols.year), { column: headers[cols.year!], text: yt });
+        bad = true;
+      }
+    } else if (date) year = Number(date.slice(0, 4)); // No exercise column: the date's year stands for it.
+    if (!bad && committed.cents === null && paid.cents === null) {
+      const f = cols.committed !== undefined ? 'committed' : 'paid';
+      emit('cell.required', refAt(i, cols[f]), { column: headers[cols[f]!], variant: 'blank' });
+      bad = true;
+    }
+    if (!bad && reference === null && action === null) {
+      const f = cols.reference !== undefined ? 'reference' : 'action';
+      emit('cell.required', refAt(i, cols[f]), { column: headers[cols[f]!], variant: 'blank' });
+      bad = true;
+    }
+    if (bad) {
+      skipped++;
+      continue;
+    }
+    lines.push({
+      reference,
+      action,
+      year,
+      funder: text(row, 'funder'),
+      committed: committed.cents,
+      paid: paid.cents,
+      date,
+      beneficiary: text(row, 'beneficiary'),
+      label: text(row, 'label'),
+      row: lineOf(i),
+      ref: refAt(i, reference !== null ? cols.reference : (cols.committed ?? cols.paid)),
+    });
+  }
+  if (lines.length === 0 && skipped === 0) return { ok: false, problem: { kind: 'no-lines', headersFound: headers.filter((h) => h !== '') } };
+  return { ok: true, sheet: options.sheet, kind: options.kind, lines, findings, columns, headers, headerRow: lineOf(headerIndex), skipped };
+}

@@ -1,0 +1,88 @@
+/**
+ * Ledger files on disk (CLI side): size cap before anything is read, CSV by bytes, XLSX through
+ * the same guard as workbooks before ExcelJS sees it.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { basename } from 'path';
+import { parseLedgerRows, type LedgerParseOptions, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
+import type { CellValue } from '../../core/snapshot';
+import { guardXlsx, InputError } from '../xlsx/guard';
+import { toCellValue } from '../xlsx/snapshot';
+import { LEDGER_LIMITS, parseLedgerBytes, type LedgerEncoding } from './csv';
+
+export type LedgerFileOptions = Omit<LedgerParseOptions, 'kind' | 'decimal' | 'sheet' | 'firstRow' | 'firstColumn' | 'lineNumbers'>;
+
+export type LedgerFileResult = LedgerParseResult & { format: 'csv' | 'xlsx'; encoding?: LedgerEncoding; delimiter?: string };
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Every sheet as a grid of core values, from A1; ExcelJS's sparse rows become null cells. */
+function gridOf(ws: ExcelJS.Worksheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: CellValue[] = new Array(width).fill(null);
+    const xr = ws.findRow(r);
+    if (xr) {
+      for (let c = 1; c <= width; c++) {
+        const cell = xr.findCell(c);
+        if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
+        row[c - 1] = toCellValue(cell.value);
+      }
+    }
+    grid.push(row);
+  }
+  return grid;
+}
+
+/** The first sheet that reads as a ledger; otherwise the most telling problem (the sheet with the most headers). */
+export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
+  await guardXlsx(buf);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError('corrupt', `contenu illisible par ExcelJS : ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
+  }
+  let problem: LedgerProblem = { kind: 'empty' };
+  const weight = (p: LedgerProblem) => (p.kind === 'empty' ? 0 : 'headersFound' in p ? 1 + p.headersFound.length : 1);
+  for (const ws of wb.worksheets) {
+    const r = parseLedgerRows(gridOf(ws), { ...options, sheet: ws.name, kind: 'xlsx' });
+    if (r.ok) return r;
+    // A mapping error is the user's to fix whatever the sheet: report it first.
+    if (r.problem.kind === 'unknown-map-field') return r;
+    if (weight(r.problem) > weight(problem)) problem = r.problem;
+  }
+  return { ok: false, problem };
+}
+
+/**
+ * Reads a ledger file: CSV (any name) or XLSX (recognised by its zip signature, whatever its
+ * extension). InputError for a file that cannot be read at all; a problem result for one that
+ * is not a usable ledger.
+ */
+export async function readLedgerFile(path: string, options: LedgerFileOptions = {}): Promise<LedgerFileResult> {
+  let size: number;
+  try {
+    const st = await fs.stat(path);
+    if (st.isDirectory()) throw new InputError('not-xlsx', 'c’est un dossier');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('missing', 'fichier introuvable');
+    throw new InputError('corrupt', `lecture impossible (${code ?? (e as Error).message})`);
+  }
+  // Refused before a byte is read: a 200 MB file must not be loaded to learn it is too big.
+  if (size > LEDGER_LIMITS.bytes) return { ok: false, problem: { kind: 'too-large', bytes: size, limit: LEDGER_LIMITS.bytes }, format: /\.xlsx$/i.test(path) ? 'xlsx' : 'csv' };
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path);
+  } catch (e) {
+    throw new InputError('corrupt', `lecture impossible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (isZip(buf)) return { ...(await readLedgerXlsx(buf, options)), format: 'xlsx' };
+  if (/\.(xlsx|xlsm|xls|ods|pdf)$/i.test(path)) return { ok: false, problem: buf.length === 0 ? { kind: 'empty' } : { kind: 'unsupported' }, format: 'xlsx' };
+  return { ...parseLedgerBytes(buf, { ...options, sheet: basename(path) }), format: 'csv' };
+}
