@@ -343,37 +343,68 @@ function mergedSet(t: TableSnapshot): Set<string> | undefined {
   return t.mergedCells && t.mergedCells.length ? new Set(t.mergedCells) : undefined;
 }
 
+/**
+ * Where the reader stands: one mutable object per table instead of a Ref per cell, because
+ * 100 000 lines × 8 columns of address strings cost more than the whole rule pass. emit() copies
+ * the address it needs, so reusing the cursor is safe.
+ */
+class Cursor implements Ref {
+  row = 0;
+  col = 0;
+  constructor(readonly sheet: string) {}
+  get cell(): string {
+    return cellAddress(this.row, this.col);
+  }
+}
+
+/** A data row; its cell references are built only when a rule asks for one (a finding). */
+class TableRow<T> implements Row<T> {
+  constructor(
+    readonly v: Partial<T>,
+    readonly index: number,
+    private readonly loc: LocatedTable,
+  ) {}
+  get ref(): Record<keyof T, Ref> {
+    const { def, table, columns } = this.loc;
+    const sheetRow = table.headerRow + 1 + this.index;
+    const ref: Record<string, Ref> = {};
+    for (const c of def.columns) {
+      const ci = columns[c.key];
+      ref[c.key] = { sheet: table.sheet, cell: cellAddress(sheetRow, table.firstColumn + (ci >= 0 ? ci : 0)) };
+    }
+    return ref as Record<keyof T, Ref>;
+  }
+}
+
 function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
   if (!loc) return [];
   const { def, table, columns } = loc;
   const out: Row<T>[] = [];
   const merged = mergedSet(table);
   const present = def.columns.filter((c) => columns[c.key] >= 0);
+  const idx = present.map((c) => columns[c.key]);
+  const headers = idx.map((ci) => table.headers[ci]);
+  const at = new Cursor(table.sheet);
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     // An empty row inside a table is harmless (Excel users leave them): skip it.
-    if (present.every((c) => isBlank(cells[columns[c.key]] ?? null))) continue;
-    const sheetRow = table.headerRow + 1 + i;
+    let empty = true;
+    for (let k = 0; k < idx.length && empty; k++) if (!isBlank(cells[idx[k]] ?? null)) empty = false;
+    if (empty) continue;
+    at.row = table.headerRow + 1 + i;
     const v: Record<string, unknown> = {};
-    const ref: Record<string, Ref> = {};
-    for (const c of def.columns) {
-      const ci = columns[c.key];
-      const colNo = table.firstColumn + (ci >= 0 ? ci : 0);
-      const cellRef = { sheet: table.sheet, cell: cellAddress(sheetRow, colNo) };
-      ref[c.key] = cellRef;
-      if (ci < 0) continue;
-      const raw = cells[ci] ?? null;
-      const header = table.headers[ci];
+    for (let k = 0; k < present.length; k++) {
+      const c = present[k];
+      const raw = cells[idx[k]] ?? null;
+      at.col = table.firstColumn + idx[k];
       if (isBlank(raw)) {
-        if (c.required) {
-          r.emit('cell.required', cellRef, { column: header, variant: merged?.has(cellRef.cell) ? 'merged' : 'blank' });
-        }
+        if (c.required) r.emit('cell.required', at, { column: headers[k], variant: merged?.has(at.cell) ? 'merged' : 'blank' });
         continue;
       }
-      const val = r.read(c, raw, cellRef, header);
+      const val = r.read(c, raw, at, headers[k]);
       if (val !== undefined) v[c.key] = val;
     }
-    out.push({ v: v as Partial<T>, ref: ref as Record<keyof T, Ref>, index: i });
+    out.push(new TableRow<T>(v as Partial<T>, i, loc));
   }
   return out;
 }

@@ -3,6 +3,19 @@
  * case, accents, spaces, punctuation and the euro sign do not change what they mean.
  */
 export function matchKey(s: string): string {
+  // Tables repeat the same few words on every line (funders, axes): normalise each once.
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    k = computeMatchKey(s);
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeMatchKey(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

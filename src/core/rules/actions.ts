@@ -4,7 +4,17 @@ import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
 import { funderName, type Rule, type RuleContext } from './context';
 
-const codeKey = (c: string) => c.trim().toUpperCase();
+const codeKeys = new Map<string, string>();
+/** Action codes compare without case or surrounding spaces; the same few codes recur on every line. */
+export function codeKey(c: string): string {
+  let k = codeKeys.get(c);
+  if (k === undefined) {
+    if (codeKeys.size > 50_000) codeKeys.clear();
+    k = c.trim().toUpperCase();
+    codeKeys.set(c, k);
+  }
+  return k;
+}
 
 /** The first row of each action code: what financing lines and bilans refer to. */
 export function actionsByCode(ctx: RuleContext): Map<string, Row<ActionFields>> {
@@ -62,14 +72,18 @@ export const tooManyActions: Rule = (ctx) => {
 /** allocation.over / allocation.under: actions' planned amounts against each participation cell. */
 export const allocation: Rule = (ctx) => {
   const actions = actionsByCode(ctx);
-  const planned = new Map<string, Cents>();
+  // year → "funder|axis" → planned cents; nested so that 100 000 lines build no key string each.
+  const planned = new Map<number, Map<FunderKey, Map<AxisId, Cents>>>();
   for (const f of ctx.model.financing) {
     const { code, year, funder, planned: p } = f.v;
     if (!code || year === undefined || !funder || p === undefined) continue;
     const axis = actions.get(codeKey(code))?.v.axis;
     if (!axis) continue;
-    const k = `${year}|${funder}|${axis}`;
-    planned.set(k, (planned.get(k) ?? 0) + p);
+    let byFunder = planned.get(year);
+    if (!byFunder) planned.set(year, (byFunder = new Map()));
+    let byAxis = byFunder.get(funder);
+    if (!byAxis) byFunder.set(funder, (byAxis = new Map()));
+    byAxis.set(axis, (byAxis.get(axis) ?? 0) + p);
   }
   for (const table of ctx.model.participations) {
     const participation = new Map<string, { amount: Cents; ref: { sheet: string; cell: string }; axis: AxisId; funder: string }>();
@@ -78,25 +92,21 @@ export const allocation: Rule = (ctx) => {
       const prev = participation.get(k);
       participation.set(k, { amount: (prev?.amount ?? 0) + c.amount, ref: prev?.ref ?? c.ref, axis: c.axis, funder: c.funder });
     }
+    const plannedThisYear = planned.get(table.year);
     for (const [k, p] of participation) {
-      const sum = planned.get(k) ?? 0;
+      const [, funder, axis] = k.split('|') as [string, FunderKey, AxisId];
+      const sum = plannedThisYear?.get(funder)?.get(axis) ?? 0;
       const params = { funder: funderName(p.funder as FunderKey), year: table.year, axis: p.axis, expected: p.amount, actual: sum, gap: sum - p.amount };
       if (sum > p.amount) ctx.emit('allocation.over', p.ref, params);
       else if (sum < p.amount) ctx.emit('allocation.under', p.ref, params);
     }
     // Money planned where the table has no participation at all (no row for that axis, no column for that funder).
-    for (const [k, sum] of planned) {
-      if (!k.startsWith(`${table.year}|`) || participation.has(k) || sum === 0) continue;
-      const [, funder, axis] = k.split('|');
-      const col = table.funders.find((f) => f.key === funder);
-      ctx.emit('allocation.over', col ? col.range : table.range, {
-        funder: funderName(funder as FunderKey),
-        year: table.year,
-        axis: axis as AxisId,
-        expected: 0,
-        actual: sum,
-        gap: sum,
-      });
+    for (const [funder, byAxis] of plannedThisYear ?? []) {
+      for (const [axis, sum] of byAxis) {
+        if (participation.has(`${table.year}|${funder}|${axis}`) || sum === 0) continue;
+        const col = table.funders.find((f) => f.key === funder);
+        ctx.emit('allocation.over', col ? col.range : table.range, { funder: funderName(funder), year: table.year, axis, expected: 0, actual: sum, gap: sum });
+      }
     }
   }
 };

@@ -4,6 +4,7 @@ import { matchKey, isoDate } from '../text';
 import { tableRange, type Ref } from '../model';
 import type { RuleId } from '../findings';
 import { isFinished, type Rule, type RuleContext } from './context';
+import { codeKey } from './actions';
 
 function meetingsPerYear(ctx: RuleContext): Map<string, number> {
   const m = new Map<string, number>();
@@ -50,16 +51,23 @@ export const technicalCommittee = governanceRule('governance.technical-committee
 /** reporting.missing-bilan (§5): each action financed in a finished year sends its bilan for that year. */
 export const missingBilan: Rule = (ctx) => {
   if (!ctx.model.located.bilans) return;
-  const received = new Set<string>();
-  for (const b of ctx.model.bilans) if (b.v.code && b.v.year !== undefined && b.v.receivedOn) received.add(`${b.v.code.trim().toUpperCase()}|${b.v.year}`);
-  const seen = new Set<string>();
+  // code → years with a bilan received, and code → years already reported: no key string per line.
+  const received = new Map<string, Set<number>>();
+  for (const b of ctx.model.bilans) {
+    if (!b.v.code || b.v.year === undefined || !b.v.receivedOn) continue;
+    const k = codeKey(b.v.code);
+    if (!received.has(k)) received.set(k, new Set());
+    received.get(k)!.add(b.v.year);
+  }
+  const reported = new Map<string, Set<number>>();
   for (const f of ctx.model.financing) {
     const { code, year, planned, committed } = f.v;
     if (!code || year === undefined || !isFinished(ctx, year)) continue;
     if (!(planned ?? 0) && !(committed ?? 0)) continue;
-    const k = `${code.trim().toUpperCase()}|${year}`;
-    if (received.has(k) || seen.has(k)) continue;
-    seen.add(k);
+    const k = codeKey(code);
+    if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;
+    if (!reported.has(k)) reported.set(k, new Set());
+    reported.get(k)!.add(year);
     ctx.emit('reporting.missing-bilan', f.ref.code, { code, year });
   }
 };
