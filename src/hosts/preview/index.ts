@@ -1,0 +1,163 @@
+/**
+ * The browser preview's host: the same task pane outside Office, on a workbook held in memory (an
+ * .xlsx the user picked, or the plan `init` builds). Nothing leaves the browser. `sync` runs the
+ * core's check; `select` records the cell so the pane can show it in a small grid and announce it.
+ */
+import { checkWorkbook, type CheckResult } from '../../core/check';
+import { userTables } from '../../core/contract';
+import { snapshotFromPlan } from '../../core/planSnapshot';
+import { cellAddress, columnLetter, parseAddress, type CellValue, type WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookPlan } from '../../core/template';
+import { formatDate, matchKey } from '../../core/text';
+import type { SyncOutcome, WorkbookHost } from '../host';
+
+/** ExcelJS holds the whole workbook in memory several times over: beyond this, Excel is the tool. */
+export const PREVIEW_MAX_BYTES = 20 * 1024 * 1024;
+
+export class PreviewFileError extends Error {
+  constructor(
+    readonly kind: 'too-large' | 'unreadable',
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export interface GridCell {
+  address: string;
+  text: string;
+  selected: boolean;
+}
+
+export interface Grid {
+  sheet: string;
+  cell: string;
+  columns: string[];
+  rows: { row: number; cells: GridCell[] }[];
+  /** The selected cell's shown value ('' when blank). */
+  value: string;
+}
+
+export interface PreviewState {
+  /** File name, or null for the example / a workbook built in the preview. */
+  source: { kind: 'none' | 'file' | 'plan'; name: string | null };
+  selection: { sheet: string; cell: string } | null;
+  lastResult: CheckResult | null;
+}
+
+export class PreviewHost implements WorkbookHost {
+  readonly kind = 'preview' as const;
+  private snapshot: WorkbookSnapshot = { sheets: [], tables: [] };
+  private state: PreviewState = { source: { kind: 'none', name: null }, selection: null, lastResult: null };
+  private listeners = new Set<() => void>();
+  private editListeners = new Set<() => void>();
+
+  getState(): PreviewState {
+    return this.state;
+  }
+
+  /** For React's useSyncExternalStore: the pane re-renders when the selection or workbook changes. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return !this.snapshot.tables.some((t) => userTables.some((d) => matchKey(d.name) === matchKey(t.name)));
+  }
+
+  async initialize(plan: WorkbookPlan): Promise<void> {
+    const built = snapshotFromPlan(plan);
+    // Never overwrite: only the sheets and tables the workbook lacks are added.
+    const have = new Set(this.snapshot.tables.map((t) => matchKey(t.name)));
+    const tables = [...this.snapshot.tables, ...built.tables.filter((t) => !have.has(matchKey(t.name)))];
+    const sheets = [...this.snapshot.sheets, ...built.sheets.filter((s) => !this.snapshot.sheets.includes(s))];
+    const wasEmpty = this.snapshot.tables.length === 0;
+    this.snapshot = { sheets, tables };
+    this.set({ source: wasEmpty ? { kind: 'plan', name: null } : this.state.source, selection: null, lastResult: null });
+  }
+
+  /** Replaces the workbook with a fresh one built from the plan (the embedded example). */
+  async loadPlan(plan: WorkbookPlan): Promise<void> {
+    this.snapshot = { sheets: [], tables: [] };
+    await this.initialize(plan);
+  }
+
+  /** Replaces the workbook with the .xlsx the user picked. */
+  async openFile(name: string, data: ArrayBuffer): Promise<void> {
+    if (data.byteLength > PREVIEW_MAX_BYTES) throw new PreviewFileError('too-large', name, `${Math.round(PREVIEW_MAX_BYTES / 1024 / 1024)} Mo`);
+    let snapshot: WorkbookSnapshot;
+    try {
+      const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ './xlsx');
+      snapshot = await readXlsx(data);
+    } catch (e) {
+      throw new PreviewFileError('unreadable', name, String((e as Error).message ?? e).split('\n')[0].slice(0, 160));
+    }
+    this.snapshot = snapshot;
+    this.set({ source: { kind: 'file', name }, selection: null, lastResult: null });
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.snapshot;
+  }
+
+  async sync(options: { asOf: Date; lang: 'fr' | 'en' }): Promise<SyncOutcome> {
+    const result = checkWorkbook(this.snapshot, options);
+    this.set({ lastResult: result });
+    return { result, roundTrips: 0 };
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    if (!this.snapshot.sheets.includes(sheet)) throw new Error(`sheet ${sheet} not found`);
+    this.set({ selection: { sheet, cell } });
+  }
+
+  async onUserEdit(callback: () => void): Promise<() => void> {
+    // The preview has no cell editing: opening another file is followed by an explicit sync.
+    this.editListeners.add(callback);
+    return () => this.editListeners.delete(callback);
+  }
+
+  /** The cells around the selection, read from the tables of its sheet (what the preview knows). */
+  grid(lang: 'fr' | 'en', radius = 2): Grid | null {
+    const sel = this.state.selection;
+    if (!sel) return null;
+    const first = parseAddress(sel.cell.split(':')[0]);
+    if (!first) return null;
+    const values = new Map<string, CellValue>();
+    for (const t of this.snapshot.tables) {
+      if (t.sheet !== sel.sheet) continue;
+      t.headers.forEach((h, i) => values.set(cellAddress(t.headerRow, t.firstColumn + i), h));
+      t.rows.forEach((r, ri) => r.forEach((v, ci) => values.set(cellAddress(t.headerRow + 1 + ri, t.firstColumn + ci), v)));
+    }
+    const colFrom = Math.max(1, first.col - radius);
+    const rowFrom = Math.max(1, first.row - radius);
+    const columns: string[] = [];
+    for (let c = colFrom; c <= colFrom + 2 * radius; c++) columns.push(columnLetter(c));
+    const rows: Grid['rows'] = [];
+    for (let r = rowFrom; r <= rowFrom + 2 * radius; r++) {
+      const cells: GridCell[] = [];
+      for (let c = colFrom; c <= colFrom + 2 * radius; c++) {
+        const address = cellAddress(r, c);
+        cells.push({ address, text: showValue(values.get(address) ?? null, lang), selected: r === first.row && c === first.col });
+      }
+      rows.push({ row: r, cells });
+    }
+    return { sheet: sel.sheet, cell: sel.cell, columns, rows, value: showValue(values.get(cellAddress(first.row, first.col)) ?? null, lang) };
+  }
+}
+
+function showValue(v: CellValue, lang: 'fr' | 'en'): string {
+  if (v === null) return '';
+  if (v instanceof Date) return formatDate(v, lang);
+  if (typeof v === 'number') return v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 15 });
+  if (typeof v === 'boolean') return lang === 'fr' ? (v ? 'VRAI' : 'FAUX') : v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'object') return 'error' in v ? v.error : v.uncalculated;
+  return v;
+}

@@ -1,0 +1,84 @@
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Finding } from '../../core/findings';
+import type { Messages } from '../../core/i18n/types';
+import { groupFindings } from '../view';
+
+const useStyles = makeStyles({
+  title: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  rule: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  article: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, ...shorthands.borderColor(tokens.colorNeutralStroke1Hover) },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  current: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  where: { display: 'block', fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+});
+
+/** Findings by severity (accordion) and rule; each one a button that takes the user to its cell. */
+export function FindingsList(props: { m: Messages; findings: Finding[]; current: Finding | null; onSelect: (f: Finding) => void; renderCurrent?: () => ReactNode }) {
+  const { m, findings, current, onSelect, renderCurrent } = props;
+  const ui = m.ui;
+  const styles = useStyles();
+  const groups = groupFindings(findings);
+  return (
+    <section aria-labelledby="findings-title">
+      <h2 id="findings-title" className={styles.title}>
+        {ui.findings.title}
+      </h2>
+      {groups.length === 0 ? (
+        <Text data-testid="no-findings">{ui.findings.none}</Text>
+      ) : (
+        <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.severity)}>
+          {groups.map((g) => (
+            <AccordionItem key={g.severity} value={g.severity}>
+              <AccordionHeader as="h3" size="small">{`${g.count} ${g.count > 1 ? m.severityPlural[g.severity] : m.severity[g.severity]}`}</AccordionHeader>
+              <AccordionPanel>
+                {g.rules.map((r) => (
+                  <div key={r.rule} data-rule={r.rule}>
+                    <h4 className={styles.rule}>
+                      {r.rule}
+                      {r.article ? <span className={styles.article}>{` · ${ui.findings.article(r.article)}`}</span> : null}
+                    </h4>
+                    <ul className={styles.list}>
+                      {r.findings.map((f, i) => (
+                        <li key={`${f.sheet}!${f.cell}#${i}`}>
+                          <button
+                            type="button"
+                            className={mergeClasses(styles.item, current === f && styles.current)}
+                            aria-current={current === f ? 'true' : undefined}
+                            data-finding={`${f.sheet}!${f.cell}`}
+                            onClick={() => onSelect(f)}
+                          >
+                            <span className={styles.where}>{ui.findings.at(f.sheet, f.cell)}</span>
+                            {f.message}
+                          </button>
+                          {current === f && renderCurrent ? renderCurrent() : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      )}
+    </section>
+  );
+}

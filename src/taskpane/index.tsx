@@ -1,0 +1,28 @@
+/**
+ * Entry point. Inside Excel, Office.onReady names the host and the pane talks to Excel; anywhere
+ * else (a plain browser: info.host === null, or office.js absent) the same pane runs on the preview
+ * host, on a workbook held in memory.
+ */
+import { createRoot } from 'react-dom/client';
+import { PreviewHost } from '../hosts/preview';
+import { App } from './App';
+import { createOfficeHost } from './officeHost';
+
+async function officeHost(): Promise<string | null> {
+  if (typeof Office === 'undefined') return null;
+  const info = await Office.onReady();
+  return info.host ? String(info.host) : null;
+}
+
+async function main(): Promise<void> {
+  const root = createRoot(document.getElementById('container')!);
+  const host = await officeHost();
+  if (host === 'Excel') {
+    root.render(<App host={await createOfficeHost()} />);
+    return;
+  }
+  const preview = new PreviewHost();
+  root.render(<App host={preview} preview={preview} />);
+}
+
+void main();

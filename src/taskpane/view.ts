@@ -1,0 +1,104 @@
+/**
+ * What the task pane shows, derived from the core's results: grouping and formatting only. The
+ * judgement (what is an error, what the gap is) is the core's; nothing here decides a rule.
+ */
+import type { CheckResult, FunderYearTotal } from '../core/check';
+import type { Lang } from '../core/contract';
+import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from '../core/findings';
+import type { UiMessages } from '../core/i18n/types';
+import { centsFromDecimalString, formatEuros, formatGap } from '../core/money';
+
+export interface RuleGroup {
+  rule: RuleId;
+  article: string | null;
+  findings: Finding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  rules: RuleGroup[];
+  count: number;
+}
+
+/** Findings by severity (errors first), then by rule in order of first appearance. */
+export function groupFindings(findings: Finding[]): SeverityGroup[] {
+  const bySeverity = new Map<Severity, Map<RuleId, RuleGroup>>();
+  for (const f of findings) {
+    let rules = bySeverity.get(f.severity);
+    if (!rules) bySeverity.set(f.severity, (rules = new Map()));
+    let g = rules.get(f.rule);
+    if (!g) rules.set(f.rule, (g = { rule: f.rule, article: f.article, findings: [] }));
+    g.findings.push(f);
+  }
+  return [...bySeverity.entries()]
+    .sort(([a], [b]) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])
+    .map(([severity, rules]) => ({ severity, rules: [...rules.values()], count: [...rules.values()].reduce((n, g) => n + g.findings.length, 0) }));
+}
+
+export interface ConformityRow {
+  key: string;
+  funder: string;
+  year: number;
+  convention: string;
+  participations: string;
+  gap: string;
+  state: 'conform' | 'gap' | 'no-amount';
+}
+
+const euros = (s: string | null, lang: Lang, signed = false) => {
+  if (s === null) return '–';
+  const c = centsFromDecimalString(s);
+  if (c === null) return s;
+  return signed ? formatGap(c, lang) : formatEuros(c, lang);
+};
+
+export function conformityRows(totals: FunderYearTotal[], lang: Lang): ConformityRow[] {
+  return totals.map((t) => ({
+    key: `${t.funderKey}|${t.year}`,
+    funder: t.funder,
+    year: t.year,
+    convention: euros(t.convention, lang),
+    participations: euros(t.participations, lang),
+    gap: euros(t.gap, lang, true),
+    state: t.gap === null ? 'no-amount' : centsFromDecimalString(t.gap) === 0 ? 'conform' : 'gap',
+  }));
+}
+
+export function severityCounts(result: CheckResult): { severity: Severity; count: number }[] {
+  return [
+    { severity: 'error', count: result.summary.errors },
+    { severity: 'warning', count: result.summary.warnings },
+    { severity: 'info', count: result.summary.infos },
+  ];
+}
+
+export type PaneError =
+  | { kind: 'sync' | 'init' | 'office'; detail: string }
+  | { kind: 'open' | 'too-large'; file: string; detail: string }
+  | { kind: 'select'; sheet: string; cell: string }
+  | { kind: 'bad-date' };
+
+export function errorText(e: PaneError, ui: UiMessages): string {
+  switch (e.kind) {
+    case 'sync':
+      return ui.errors.sync(e.detail);
+    case 'init':
+      return ui.errors.init(e.detail);
+    case 'office':
+      return ui.errors.office;
+    case 'open':
+      return ui.errors.open(e.file, e.detail);
+    case 'too-large':
+      return ui.errors.tooLarge(e.file, e.detail);
+    case 'select':
+      return ui.errors.select(e.sheet, e.cell);
+    case 'bad-date':
+      return ui.errors.badDate;
+  }
+}
+
+/** A one-line reason from whatever a host threw (never a stack trace on screen). */
+export function reason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split('\n')[0].slice(0, 160) || '?';
+}

@@ -1,0 +1,86 @@
+/**
+ * Browser test harness: one webpack build of the task pane into a temporary folder, a static server
+ * on 127.0.0.1, and Debian's Chromium driven by playwright-core with the flags this machine needs.
+ */
+import { createServer, type Server } from 'http';
+import { mkdtempSync, promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { extname, join, normalize, resolve } from 'path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Builds the bundle (production mode, as shipped) into a fresh folder; resolves to that folder. */
+export async function buildTaskpane(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'suivi-taskpane-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(join(ROOT, 'webpack.config.js'))({}, { mode: 'production' });
+  config.context = ROOT;
+  config.output = { ...config.output, path: out, clean: false };
+  config.devtool = false;
+  await new Promise<void>((ok, ko) =>
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+      if (err) return ko(err);
+      if (stats.hasErrors()) return ko(new Error(stats.toString({ all: false, errors: true })));
+      ok();
+    }),
+  );
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
+
+export interface Served {
+  url: string;
+  /** Paths requested so far (to see what loaded when). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function serve(dir: string, extra: Record<string, { type: string; body: string | Buffer }> = {}): Promise<Served> {
+  const requests: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    if (extra[path]) {
+      res.writeHead(200, { 'content-type': extra[path].type });
+      res.end(extra[path].body);
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export async function launch(width = 360, height = 900): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'suivi-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width, height },
+    locale: 'fr-FR',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
