@@ -1,0 +1,28 @@
+// Lint: TypeScript's recommended rules, plus the core's purity (no host, UI or Node import in src/core).
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML in the task pane.' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', '@fluentui/*', '@microsoft/*', 'exceljs', 'yauzl', 'pdfkit', 'papaparse', 'iconv-lite'], message: 'src/core stays pure: hosts do I/O.' },
+            { group: ['fs', 'path', 'os', 'util', 'child_process', 'zlib', 'stream', 'crypto', 'node:*'], message: 'src/core stays pure: no Node API.' },
+            { group: ['../hosts/*', '../../hosts/*', '../taskpane/*', '../cli/*'], message: 'src/core does not depend on its shells.' },
+          ],
+        },
+      ],
+    },
+  },
+);
