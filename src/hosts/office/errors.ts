@@ -1,0 +1,36 @@
+/**
+ * Excel's refusals (OfficeExtension.Error codes) turned into a sentence that says what to do next.
+ */
+import type { Lang } from '../../core/contract';
+import { messages } from '../../core/i18n';
+
+export class OfficeHostError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'OfficeHostError';
+  }
+}
+
+export function errorCode(e: unknown): string | undefined {
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') return (e as { code: string }).code;
+  return undefined;
+}
+
+export function toHostError(e: unknown, lang: Lang): OfficeHostError {
+  if (e instanceof OfficeHostError) return e;
+  const code = errorCode(e) ?? 'GeneralException';
+  const m = messages[lang].office.errors;
+  const text =
+    code === 'InvalidOperationInCellEditMode'
+      ? m.cellEdit
+      : code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded'
+        ? m.payload
+        : code === 'ItemNotFound'
+          ? m.notFound
+          : m.general(code);
+  return new OfficeHostError(code, text, e);
+}

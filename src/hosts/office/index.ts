@@ -1,0 +1,17 @@
+/**
+ * The Office.js host. createOfficeHost() is what the task pane loads inside Excel; tests and the
+ * browser test page build an OfficeHost over the emulated Excel instead.
+ */
+import type { Lang } from '../../core/contract';
+import { OfficeHost, type ExcelRun } from './officeHost';
+
+export { OfficeHost, journalStamp, type ExcelRun, type OfficeHostOptions, type RestoreReport } from './officeHost';
+export { OfficeHostError, toHostError } from './errors';
+export type { InitializeReport } from './render';
+export { OWN_HIGHLIGHT_FORMULA } from './read';
+export { cellText, HIGHLIGHT_COLORS } from './write';
+
+/** The host over the real Excel.run (office.js loaded and Office.onReady resolved). */
+export function createOfficeHost(options: { lang?: Lang } = {}): OfficeHost {
+  return new OfficeHost({ run: Excel.run as unknown as ExcelRun, lang: options.lang });
+}

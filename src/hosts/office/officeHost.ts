@@ -1,0 +1,275 @@
+/**
+ * The task pane's host inside Excel: the WorkbookHost contract over the Excel JavaScript API.
+ * Excel.run is injected, so the same code runs against Excel and against the emulated Excel of the
+ * tests and of the browser test page.
+ */
+import { checkWorkbook } from '../../core/check';
+import { userTables, type Lang } from '../../core/contract';
+import { messages } from '../../core/i18n';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
+import { formatDate } from '../../core/text';
+import type { SyncOutcome, WorkbookHost } from '../host';
+import { toHostError } from './errors';
+import { fingerprint } from './fingerprint';
+import { queueRead, readFallbacks, type ReadResult } from './read';
+import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
+import { DEFAULT_PAYLOAD_BUDGET, planResultWrites, type Row } from './write';
+
+/** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
+export interface ExcelRun {
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficeHostOptions {
+  run: ExcelRun;
+  /** Language of the sheets, headers and messages the add-in writes when no sync says otherwise. */
+  lang?: Lang;
+  /** Bytes per batch before writes are split (Excel on the web refuses requests over 5 MB). */
+  payloadBudget?: number;
+  /** The Journal's clock. */
+  now?: () => Date;
+  /** How long after its own writes table events are still taken as the add-in's (they arrive after the sync). */
+  ownWriteGraceMs?: number;
+}
+
+export interface RestoreReport extends InitializeReport {
+  /** Contract tables found as plain ranges and turned back into Excel tables (values untouched). */
+  converted: string[];
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  private readonly run: ExcelRun;
+  private lang: Lang;
+  private readonly budget: number;
+  private readonly now: () => Date;
+  private readonly grace: number;
+  /** >0 while the add-in writes into user tables (initialize, restore): those events are its own. */
+  private ownWrites = 0;
+  private ownTableIds = new Set<string>();
+  /** The last sync's round trips, for the task pane's diagnostics. */
+  lastRoundTrips = 0;
+
+  constructor(options: OfficeHostOptions) {
+    this.run = options.run;
+    this.lang = options.lang ?? 'fr';
+    this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+    this.now = options.now ?? (() => new Date());
+    this.grace = options.ownWriteGraceMs ?? 1500;
+  }
+
+  /** Every batch asks Excel to wait while the user is typing in a cell instead of failing. */
+  private async batch<T>(f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run({ delayForCellEdit: true }, f);
+    } catch (e) {
+      throw toHostError(e, this.lang);
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.batch(async (ctx) => {
+      const found = userTables.map((d) => ctx.workbook.tables.getItemOrNullObject(d.name));
+      await ctx.sync();
+      return found.every((t) => t.isNullObject);
+    });
+  }
+
+  private async read(ctx: Excel.RequestContext): Promise<{ read: ReadResult; trips: number }> {
+    const q = queueRead(ctx);
+    await ctx.sync();
+    const read = q.finish();
+    const extra = read.missing.length ? await readFallbacks(ctx, read) : 0;
+    for (const id of read.ownTableIds) this.ownTableIds.add(id);
+    return { read, trips: 1 + extra };
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.batch(async (ctx) => (await this.read(ctx)).read.snapshot);
+  }
+
+  async sync(options: { asOf: Date; lang: Lang }): Promise<SyncOutcome> {
+    this.lang = options.lang;
+    return this.batch(async (ctx) => {
+      const { read, trips } = await this.read(ctx);
+      const result = checkWorkbook(read.snapshot, { asOf: options.asOf, lang: options.lang });
+      const line: Row = [
+        journalStamp(this.now()),
+        messages[options.lang].office.journal.sync(formatDate(options.asOf, options.lang)),
+        result.summary.errors,
+        result.summary.warnings,
+        await fingerprint(read.snapshot),
+      ];
+      const plan = planResultWrites(read, result, line, options.lang, this.budget);
+      let writes = 0;
+      for (const b of plan.batches) {
+        b(ctx);
+        await ctx.sync();
+        writes++;
+      }
+      for (const t of plan.ownTables) this.ownTableIds.add(t.id);
+      this.lastRoundTrips = trips + writes;
+      return { result, roundTrips: trips + writes };
+    });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.batch(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/i.test(cell) ? cell : 'A1').select();
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Table edits anywhere in the workbook, the user's and coauthors' (source Remote) alike; the
+   * add-in's own tables (Controles, Journal) and its own writes are ignored.
+   */
+  async onUserEdit(callback: () => void): Promise<() => void> {
+    const handler = async (e: Excel.TableChangedEventArgs) => {
+      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId)) return;
+      callback();
+    };
+    const registration = await this.batch(async (ctx) => {
+      const own = ['Controles', 'Journal'].map((n) => ctx.workbook.tables.getItemOrNullObject(n).load('id'));
+      const r = ctx.workbook.tables.onChanged.add(handler);
+      await ctx.sync();
+      for (const t of own) if (!t.isNullObject) this.ownTableIds.add(t.id);
+      return r;
+    });
+    return () => {
+      void this.run(registration.context, async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      }).catch(() => undefined);
+    };
+  }
+
+  private async ownWriting<T>(f: () => Promise<T>): Promise<T> {
+    this.ownWrites++;
+    try {
+      return await f();
+    } finally {
+      // Excel delivers the events of a batch after the batch: keep ignoring them a moment longer.
+      if (this.grace > 0) setTimeout(() => this.ownWrites--, this.grace);
+      else this.ownWrites--;
+    }
+  }
+
+  /** The last initialize's report: which tables were written, which were left alone and why. */
+  lastInitializeReport: InitializeReport | null = null;
+
+  async initialize(plan: WorkbookPlan): Promise<void> {
+    await this.initializeWithReport(plan);
+  }
+
+  async initializeWithReport(plan: WorkbookPlan): Promise<InitializeReport> {
+    const report = await this.ownWriting(() => this.batch((ctx) => this.render(ctx, plan)));
+    this.lastInitializeReport = report;
+    return report;
+  }
+
+  private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, only?: Set<string>): Promise<InitializeReport> {
+    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [] };
+    const sheets = ctx.workbook.worksheets.load('items/name');
+    const tables = ctx.workbook.tables.load('items/name');
+    await ctx.sync();
+    const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+
+    // Every cell a new table would cover on an existing sheet must be blank and outside any table.
+    const todo: { sheet: string; t: PlanTable; area?: Excel.Range }[] = [];
+    const existingTables = tables.items.map((t) => ({ t, range: t.getRange().load('address') }));
+    for (const s of plan.sheets) {
+      for (const t of s.tables) {
+        if (only && !only.has(t.name)) continue;
+        if (tableNames.has(t.name.toLowerCase())) {
+          report.skipped.push({ table: t.name, reason: 'exists' });
+          continue;
+        }
+        const area = sheetNames.has(s.name.toLowerCase()) ? ctx.workbook.worksheets.getItem(s.name).getRange(tableBox(t).address).load('values,address') : undefined;
+        todo.push({ sheet: s.name, t, area });
+      }
+    }
+    await ctx.sync();
+    const occupied = (area: Excel.Range) => {
+      if (area.values.some((r) => r.some((v) => v !== '' && v !== null))) return true;
+      const a = boxOf(area.address);
+      return existingTables.some(({ range }) => {
+        const b = boxOf(range.address);
+        return a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+      });
+    };
+    const newSheets = new Set<string>();
+    for (const item of todo) {
+      if (item.area && occupied(item.area)) {
+        report.skipped.push({ table: item.t.name, reason: 'occupied' });
+        continue;
+      }
+      if (!sheetNames.has(item.sheet.toLowerCase()) && !newSheets.has(item.sheet)) {
+        ctx.workbook.worksheets.add(item.sheet);
+        newSheets.add(item.sheet);
+        report.sheetsAdded.push(item.sheet);
+        const ps = plan.sheets.find((s) => s.name === item.sheet)!;
+        queueSheetDecor(ctx, item.sheet, ps.title, ps.note, plan);
+      }
+      queueTable(ctx, item.sheet, item.t, this.lang);
+      report.created.push(item.t.name);
+    }
+    if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();
+    await ctx.sync();
+    return report;
+  }
+
+  /**
+   * Puts back the contract tables the workbook lacks: a header-shaped range left where the table
+   * was becomes an Excel table again (its values untouched); a table gone altogether is recreated
+   * empty, where its cells are blank.
+   */
+  async restoreMissingTables(lang: Lang = this.lang): Promise<RestoreReport> {
+    return this.ownWriting(() =>
+      this.batch(async (ctx) => {
+        const { read } = await this.read(ctx);
+        const converted: string[] = [];
+        for (const name of read.missing) {
+          const range = read.snapshot.tables.find((t) => t.name === name && !t.isTable);
+          if (!range) continue;
+          const right = range.firstColumn + range.headers.length - 1;
+          const bottom = range.headerRow + Math.max(1, range.rows.length);
+          const address = `${col(range.firstColumn)}${range.headerRow}:${col(right)}${bottom}`;
+          const t = ctx.workbook.worksheets.getItem(range.sheet).tables.add(address, true);
+          t.name = name;
+          converted.push(name);
+        }
+        if (converted.length) await ctx.sync();
+        const rest = new Set(read.missing.filter((n) => !converted.includes(n)));
+        const report = rest.size ? await this.render(ctx, buildWorkbookPlan({ example: false, lang }), rest) : { created: [], skipped: [], sheetsAdded: [] };
+        return { ...report, converted };
+      }),
+    );
+  }
+}
+
+function col(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function boxOf(address: string): { sheet: string; top: number; left: number; bottom: number; right: number } {
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.slice(bang + 1))!;
+  const c = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet, left: c(m[1]), top: Number(m[2]), right: c(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
+}
+
+/** "29/11/2026 21:05": the user's local time, as a French reader writes it. */
+export function journalStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

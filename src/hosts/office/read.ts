@@ -1,0 +1,208 @@
+/**
+ * Reading every contract table in one round trip: every load is queued on proxies obtained with
+ * getItemOrNullObject (names come from the contract), so nothing waits on a previous answer. The
+ * add-in's own tables and highlights are located in the same trip, for the write that follows.
+ */
+import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
+import { findHeaderRow } from '../../core/model';
+import { parseAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
+import { matchKey } from '../../core/text';
+
+/** Always TRUE, and the mark by which the add-in knows its own highlights from the user's rules. */
+export const OWN_HIGHLIGHT_FORMULA = '=ISTEXT("SuiviCES")';
+
+interface ContractRead {
+  def: TableDef;
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  header: Excel.Range;
+  body: Excel.Range;
+}
+
+interface OwnRead {
+  def: TableDef;
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+}
+
+export interface OwnTable {
+  exists: boolean;
+  id?: string;
+  sheet?: string;
+  /** "A1:F12", local to the sheet. */
+  address?: string;
+}
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  /** Names of the contract tables that are not Excel tables. */
+  missing: string[];
+  controls: OwnTable;
+  journal: OwnTable;
+  /** The add-in's current highlights, to be deleted before drawing new ones. */
+  ownHighlights: Excel.ConditionalFormat[];
+  /** Used range (local address) of each sheet that may receive the add-in's tables, by name; null when blank. */
+  ownSheetsUsed: Map<string, string | null>;
+  /** Table ids of the contract tables (for telling a user's edit from the add-in's own). */
+  userTableIds: Set<string>;
+  ownTableIds: Set<string>;
+}
+
+export interface QueuedRead {
+  finish(): ReadResult;
+}
+
+const ownSheetNames = [...new Set([controlsTable.sheet.fr, controlsTable.sheet.en, journalTable.sheet.fr, journalTable.sheet.en])];
+
+export function splitLocal(address: string): { sheet: string; local: string } {
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+/** Queues the loads of one read; call finish() after the sync. */
+export function queueRead(ctx: Excel.RequestContext): QueuedRead {
+  const wb = ctx.workbook;
+  const sheets = wb.worksheets.load('items/name');
+  const contract: ContractRead[] = userTables.map((def) => {
+    const table = wb.tables.getItemOrNullObject(def.name).load('id,name,showTotals');
+    const sheet = table.worksheet.load('name');
+    const header = table.getHeaderRowRange().load('values,address');
+    const body = table.getDataBodyRange().load('values,valueTypes,numberFormat');
+    return { def, table, sheet, header, body };
+  });
+  const own: OwnRead[] = [controlsTable, journalTable].map((def) => {
+    const table = wb.tables.getItemOrNullObject(def.name).load('id,name');
+    const sheet = table.worksheet.load('name');
+    const range = table.getRange().load('address');
+    return { def, table, sheet, range };
+  });
+  // Highlights live on the sheets of the contract tables (wherever the user moved or renamed them)
+  // and, for a table since deleted, on the contract's sheet names.
+  const cfCollections: Excel.ConditionalFormatCollection[] = [];
+  for (const c of contract) cfCollections.push(c.table.worksheet.getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'));
+  const contractSheetNames = [...new Set(userTables.flatMap((d) => [d.sheet.fr, d.sheet.en]))];
+  for (const n of contractSheetNames) cfCollections.push(wb.worksheets.getItemOrNullObject(n).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'));
+  const ownUsed = ownSheetNames.map((n) => ({ n, used: wb.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true).load('address') }));
+
+  return {
+    finish(): ReadResult {
+      const tables: TableSnapshot[] = [];
+      const missing: string[] = [];
+      const userTableIds = new Set<string>();
+      for (const c of contract) {
+        if (c.table.isNullObject) {
+          missing.push(c.def.name);
+          continue;
+        }
+        userTableIds.add(c.table.id);
+        const { local } = splitLocal(c.header.address);
+        const topLeft = parseAddress(local.split(':')[0]);
+        if (!topLeft) continue;
+        tables.push({
+          name: c.table.name,
+          sheet: c.sheet.name,
+          headerRow: topLeft.row,
+          firstColumn: topLeft.col,
+          headers: (c.header.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h))),
+          rows: toRows(c.body.values, c.body.valueTypes as unknown as string[][], c.body.numberFormat as unknown as string[][]),
+          isTable: true,
+        });
+      }
+      const ownInfo = own.map((o): OwnTable => {
+        if (o.table.isNullObject) return { exists: false };
+        return { exists: true, id: o.table.id, sheet: o.sheet.name, address: splitLocal(o.range.address).local };
+      });
+      const seen = new Set<string>();
+      const ownHighlights: Excel.ConditionalFormat[] = [];
+      for (const col of cfCollections) {
+        if (col.isNullObject) continue;
+        for (const cf of col.items) {
+          if (seen.has(cf.id)) continue;
+          seen.add(cf.id);
+          if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === OWN_HIGHLIGHT_FORMULA) ownHighlights.push(cf);
+        }
+      }
+      const ownSheetsUsed = new Map<string, string | null>();
+      for (const u of ownUsed) ownSheetsUsed.set(u.n, u.used.isNullObject ? null : splitLocal(u.used.address).local);
+      return {
+        snapshot: { sheets: sheets.items.map((s) => s.name), tables },
+        missing,
+        controls: ownInfo[0],
+        journal: ownInfo[1],
+        ownHighlights,
+        ownSheetsUsed,
+        userTableIds,
+        ownTableIds: new Set(ownInfo.filter((o) => o.id).map((o) => o.id!)),
+      };
+    },
+  };
+}
+
+/** A number in a date-formatted cell is a date; Excel hands it over as its serial. */
+function isDateFormat(f: string | undefined): boolean {
+  if (!f || f === 'General') return false;
+  const bare = f.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dy]/i.test(bare) && !/[0#]/.test(bare);
+}
+
+function fromSerial(n: number): Date {
+  return new Date(Math.round((n - 25569) * 86400000));
+}
+
+export function toRows(values: unknown[][], types: string[][] | undefined, formats: string[][] | undefined): CellValue[][] {
+  return values.map((row, r) =>
+    row.map((v, c): CellValue => {
+      const t = types?.[r]?.[c];
+      if (t === 'Error') return { error: String(v) };
+      if (t === 'Empty' || v === '' || v === null || v === undefined) return null;
+      if (typeof v === 'number') return isDateFormat(formats?.[r]?.[c]) ? fromSerial(v) : v;
+      if (typeof v === 'boolean' || typeof v === 'string') return v;
+      return String(v);
+    }),
+  );
+}
+
+/**
+ * A contract table that is not an Excel table (lost on a copy, or typed by hand): like the .xlsx
+ * host, read the header-shaped range on its sheet, so the checks still run and the finding says
+ * how to make it a table again. A second trip, only in that degraded case.
+ */
+export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult): Promise<number> {
+  const wanted = userTables.filter((d) => read.missing.includes(d.name));
+  const targets: { def: TableDef; sheet: string; used: Excel.Range }[] = [];
+  for (const def of wanted) {
+    const sheet = read.snapshot.sheets.find((n) => [def.sheet.fr, def.sheet.en].some((x) => matchKey(x) === matchKey(n)));
+    if (!sheet) continue;
+    const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('address,values,valueTypes,numberFormat');
+    targets.push({ def, sheet, used });
+  }
+  if (!targets.length) return 0;
+  await ctx.sync();
+  for (const t of targets) {
+    if (t.used.isNullObject) continue;
+    const { local } = splitLocal(t.used.address);
+    const origin = parseAddress(local.split(':')[0]);
+    if (!origin) continue;
+    const rows = toRows(t.used.values, t.used.valueTypes as unknown as string[][], t.used.numberFormat as unknown as string[][]);
+    const at = findHeaderRow(t.def, rows.slice(0, 30));
+    if (!at) continue;
+    const hr = at.row - 1;
+    let right = at.column - 1;
+    while (right + 1 < rows[hr].length && rows[hr][right + 1] !== null) right++;
+    let bottom = hr;
+    while (bottom + 1 < rows.length && rows[bottom + 1].slice(at.column - 1, right + 1).some((v) => !(v === null || (typeof v === 'string' && v.trim() === '')))) bottom++;
+    read.snapshot.tables.push({
+      name: t.def.name,
+      sheet: t.sheet,
+      headerRow: origin.row + hr,
+      firstColumn: origin.col + at.column - 1,
+      headers: rows[hr].slice(at.column - 1, right + 1).map((h) => (h === null ? '' : String(h))),
+      rows: rows.slice(hr + 1, bottom + 1).map((r) => r.slice(at.column - 1, right + 1)),
+      isTable: false,
+    });
+  }
+  return 1;
+}

@@ -1,0 +1,237 @@
+/**
+ * Writing the add-in's results: the Controles table (rewritten), the highlights of the cells at
+ * fault (the add-in's previous ones deleted first, the user's rules left alone), the Journal line.
+ * Everything goes in one batch unless its payload would pass Excel on the web's 5 MB limit; then
+ * the Controles rows go in as many extra batches as needed.
+ */
+import type { CheckResult } from '../../core/check';
+import { controlsTable, journalTable, type Lang, type TableDef } from '../../core/contract';
+import type { Finding, Severity } from '../../core/findings';
+import { messages } from '../../core/i18n';
+import { cellAddress, columnLetter, parseAddress } from '../../core/snapshot';
+import { OWN_HIGHLIGHT_FORMULA, type OwnTable, type ReadResult } from './read';
+
+/** Office.js counts every request and its JSON; stay well under the 5 MB. */
+export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
+
+export const HIGHLIGHT_COLORS: Record<Severity, { fill: string; font: string }> = {
+  error: { fill: '#FFC7CE', font: '#9C0006' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+  info: { fill: '#DDEBF7', font: '#1F4E79' },
+};
+
+/**
+ * Text the add-in writes into a cell: the leading apostrophe is Excel's own "this is text" prefix
+ * (not shown, not part of the value), so "=HYPERLINK(…)", "+33…", "-", "@x", "2014" or "TRUE" stay
+ * the text they are instead of becoming a formula, a number or a boolean.
+ */
+export function cellText(s: string): string {
+  return `'${s}`;
+}
+
+export type Row = (string | number)[];
+
+function safeRow(r: Row): (string | number)[] {
+  return r.map((v) => (typeof v === 'string' ? cellText(v) : v));
+}
+
+export function controlsRows(result: CheckResult, lang: Lang): Row[] {
+  const sev = messages[lang].severity;
+  return result.findings.map((f) => [capitalise(sev[f.severity]), f.rule, f.article ?? '', f.message, f.sheet, f.cell]);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function headersOf(def: TableDef, lang: Lang): string[] {
+  return def.columns.map((c) => c.header[lang]);
+}
+
+function bytes(v: unknown): number {
+  return JSON.stringify(v).length + 200;
+}
+
+/** Where a new add-in table goes on a sheet: A1 when it is blank, else two rows below what is there. */
+function anchorOn(used: string | null | undefined): { row: number; col: number } {
+  if (!used) return { row: 1, col: 1 };
+  const last = used.split(':').pop()!;
+  const p = parseAddress(last);
+  return { row: (p?.row ?? 0) + 2, col: 1 };
+}
+
+interface Placement {
+  sheet: string;
+  createSheet: boolean;
+  row: number;
+  col: number;
+  existing?: OwnTable;
+}
+
+function place(def: TableDef, own: OwnTable, read: ReadResult, lang: Lang, reserved: Set<string>): Placement {
+  if (own.exists && own.sheet && own.address) {
+    const p = parseAddress(own.address.split(':')[0])!;
+    return { sheet: own.sheet, createSheet: false, row: p.row, col: p.col, existing: own };
+  }
+  const name = def.sheet[lang];
+  const exists = read.snapshot.sheets.some((s) => s.toLowerCase() === name.toLowerCase()) || reserved.has(name.toLowerCase());
+  reserved.add(name.toLowerCase());
+  const a = exists ? anchorOn(read.ownSheetsUsed.get(name)) : { row: 1, col: 1 };
+  return { sheet: name, createSheet: !exists, ...a };
+}
+
+/** Consecutive cells of one column and severity become one range: fewer rules for Excel to keep. */
+export function highlightRanges(findings: Finding[], sheets: string[]): { sheet: string; address: string; severity: Severity }[] {
+  const order: Severity[] = ['error', 'warning', 'info'];
+  const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
+  const exists = new Set(sheets.map((s) => s.toLowerCase()));
+  for (const f of findings) {
+    if (!exists.has(f.sheet.toLowerCase()) || !/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(f.cell)) continue;
+    const k = `${f.sheet}!${f.cell}`;
+    const prev = worst.get(k);
+    if (!prev || order.indexOf(f.severity) < order.indexOf(prev.severity)) worst.set(k, { sheet: f.sheet, cell: f.cell, severity: f.severity });
+  }
+  const singles = new Map<string, { sheet: string; severity: Severity; col: number; rows: number[] }>();
+  const out: { sheet: string; address: string; severity: Severity }[] = [];
+  for (const w of worst.values()) {
+    const p = w.cell.includes(':') ? null : parseAddress(w.cell);
+    if (!p) {
+      out.push({ sheet: w.sheet, address: w.cell, severity: w.severity });
+      continue;
+    }
+    const k = `${w.sheet}|${w.severity}|${p.col}`;
+    const g = singles.get(k) ?? { sheet: w.sheet, severity: w.severity, col: p.col, rows: [] };
+    g.rows.push(p.row);
+    singles.set(k, g);
+  }
+  for (const g of singles.values()) {
+    g.rows.sort((a, b) => a - b);
+    let start = g.rows[0];
+    let prev = start;
+    const flush = () => out.push({ sheet: g.sheet, address: start === prev ? cellAddress(start, g.col) : `${cellAddress(start, g.col)}:${cellAddress(prev, g.col)}`, severity: g.severity });
+    for (const r of g.rows.slice(1)) {
+      if (r === prev || r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      flush();
+      start = r;
+      prev = r;
+    }
+    flush();
+  }
+  return out;
+}
+
+export interface WritePlan {
+  /** Each entry queues one batch; the host syncs after each. */
+  batches: ((ctx: Excel.RequestContext) => void)[];
+  /** Filled during the last batch with the ids of the tables the add-in owns. */
+  ownTables: Excel.Table[];
+}
+
+export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET): WritePlan {
+  const reserved = new Set<string>();
+  const ctlPlace = place(controlsTable, read.controls, read, lang, reserved);
+  const jrnPlace = place(journalTable, read.journal, read, lang, reserved);
+  const ctlHeaders = headersOf(controlsTable, lang);
+  const rows = controlsRows(result, lang).map(safeRow);
+  const width = ctlHeaders.length;
+  const ctlBottom = ctlPlace.row + Math.max(1, rows.length);
+  const ctlAddress = `${cellAddress(ctlPlace.row, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${ctlBottom}`;
+  const highlights = highlightRanges(result.findings, read.snapshot.sheets);
+  const ownTables: Excel.Table[] = [];
+
+  // Rows of the Controles table, cut so that no batch passes the budget (the fixed part of the
+  // last batch, highlights and Journal, is counted against it too).
+  const fixed = bytes(highlights) + highlights.length * 400 + bytes(journalLine) + read.ownHighlights.length * 150 + 4000;
+  const chunks: { start: number; rows: Row[] }[] = [];
+  let current: Row[] = [];
+  let size = 0;
+  let start = 0;
+  rows.forEach((r, i) => {
+    const b = bytes(r) - 190;
+    if (current.length && size + b > budget - (chunks.length === 0 ? fixed : 0)) {
+      chunks.push({ start, rows: current });
+      current = [];
+      size = 0;
+      start = i;
+    }
+    current.push(r);
+    size += b;
+  });
+  chunks.push({ start, rows: current });
+
+  const sheetOf = (ctx: Excel.RequestContext, p: Placement) => ctx.workbook.worksheets.getItem(p.sheet);
+  const batches: WritePlan['batches'] = [];
+  chunks.forEach((chunk, ci) => {
+    batches.push((ctx) => {
+      if (ci === 0) prepareControls(ctx, ctlPlace, ctlHeaders);
+      if (chunk.rows.length) {
+        const top = ctlPlace.row + 1 + chunk.start;
+        sheetOf(ctx, ctlPlace).getRange(`${cellAddress(top, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${top + chunk.rows.length - 1}`).values = chunk.rows;
+      }
+    });
+  });
+  // The last batch (merged with the first when there is one chunk): the table itself, highlights, Journal.
+  const finish = (ctx: Excel.RequestContext) => {
+    const ws = sheetOf(ctx, ctlPlace);
+    const table = ws.tables.add(ctlAddress, true);
+    table.name = controlsTable.name;
+    table.style = 'TableStyleLight9';
+    table.load('id');
+    ownTables.push(table);
+    // A message column wide enough to read, on the add-in's own sheet.
+    if (ctlPlace.createSheet) {
+      ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
+      ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
+    }
+
+    for (const cf of read.ownHighlights) cf.delete();
+    for (const h of highlights) {
+      const cf = ctx.workbook.worksheets.getItem(h.sheet).getRange(h.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = OWN_HIGHLIGHT_FORMULA;
+      cf.custom.format.fill.color = HIGHLIGHT_COLORS[h.severity].fill;
+      cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
+    }
+
+    const line = [safeRow(journalLine)];
+    if (read.journal.exists) {
+      const jt = ctx.workbook.tables.getItem(journalTable.name);
+      jt.rows.add(undefined, line);
+      jt.load('id');
+      ownTables.push(jt);
+    } else {
+      if (jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase()) ctx.workbook.worksheets.add(jrnPlace.sheet);
+      const jws = sheetOf(ctx, jrnPlace);
+      const headers = headersOf(journalTable, lang);
+      const addr = `${cellAddress(jrnPlace.row, jrnPlace.col)}:${columnLetter(jrnPlace.col + headers.length - 1)}${jrnPlace.row + 1}`;
+      jws.getRange(addr).values = [safeRow(headers), line[0]];
+      const jt = jws.tables.add(addr, true);
+      jt.name = journalTable.name;
+      jt.style = 'TableStyleLight9';
+      jt.load('id');
+      ownTables.push(jt);
+    }
+  };
+  if (batches.length === 1) {
+    const only = batches[0];
+    batches[0] = (ctx) => {
+      only(ctx);
+      finish(ctx);
+    };
+  } else batches.push(finish);
+  return { batches, ownTables };
+}
+
+/** Removes the previous Controles table (its cells are the add-in's) and writes the header row. */
+function prepareControls(ctx: Excel.RequestContext, p: Placement, headers: string[]): void {
+  if (p.createSheet) ctx.workbook.worksheets.add(p.sheet);
+  const ws = ctx.workbook.worksheets.getItem(p.sheet);
+  if (p.existing?.exists) {
+    // convertToRange, not delete: deleting a table may shift the cells below it.
+    ctx.workbook.tables.getItem(controlsTable.name).convertToRange();
+    ws.getRange(p.existing.address!).clear('All' as Excel.ClearApplyTo.all);
+  }
+  ws.getRange(`${cellAddress(p.row, p.col)}:${columnLetter(p.col + headers.length - 1)}${p.row}`).values = [headers.map(cellText)];
+}

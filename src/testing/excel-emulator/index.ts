@@ -1,0 +1,49 @@
+/**
+ * The emulated Excel, for tests and for the browser page where it stands in for Excel. No Node
+ * imports: it bundles for the browser. ExcelJS loading lives in ./exceljs (not re-exported here).
+ *
+ *   const emu = emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
+ *   const host = emulatedOfficeHost(emu);       // the real Office host, over the emulator
+ *   await host.sync({ asOf, lang: 'fr' });      // emu.roundTrips === 2
+ *   emu.userEdit("'Participations 2014'!B5", [[1000]], { source: 'Remote' });
+ */
+import type { Lang } from '../../core/contract';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookPlan } from '../../core/template';
+import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../hosts/office/officeHost';
+import { ExcelEmulator } from './emulator';
+import { loadPlan, loadSnapshot } from './load';
+
+export { ExcelEmulator, WEB_PAYLOAD_LIMIT, type RunOptions } from './emulator';
+export { EmulatorError, WorkbookModel, dateToSerial, type Cell, type SheetModel, type TableModel, type ConditionalFormatModel, type ChartModel, type Scalar } from './model';
+export { RequestContext } from './api';
+export { evaluateFormula } from './formula';
+export { loadPlan, loadSnapshot, setRaw } from './load';
+export { parseBox, boxAddress, type Box } from './address';
+
+/** An emulated workbook holding what `init` (or `init --example`) writes. */
+export function emulatorFromPlan(plan: WorkbookPlan): ExcelEmulator {
+  const emu = new ExcelEmulator();
+  loadPlan(emu.model, plan);
+  return emu;
+}
+
+/** An emulated workbook holding a snapshot's tables (formulas from `uncalculated` cells). */
+export function emulatorFromSnapshot(snapshot: WorkbookSnapshot): ExcelEmulator {
+  const emu = new ExcelEmulator();
+  loadSnapshot(emu.model, snapshot);
+  if (!emu.model.sheets.length) emu.model.addSheet('Feuil1');
+  return emu;
+}
+
+/** An empty workbook (one blank sheet, as Excel opens a new one). */
+export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
+  const emu = new ExcelEmulator();
+  emu.model.addSheet(sheetName);
+  return emu;
+}
+
+/** The production Office host, running over the emulator instead of Excel. */
+export function emulatedOfficeHost(emu: ExcelEmulator, options: Omit<OfficeHostOptions, 'run'> & { lang?: Lang } = {}): OfficeHost {
+  return new OfficeHost({ ownWriteGraceMs: 0, ...options, run: emu.run as unknown as ExcelRun });
+}
