@@ -1,4 +1,5 @@
 import type { MessageParams, RuleId, Severity } from '../findings';
+import type { AxisId } from '../profile';
 
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
@@ -18,6 +19,7 @@ export interface Messages {
     cannotWrite: (f: string, detail: string) => string;
   };
   ui: UiMessages;
+  summary: SummaryMessages;
   reconcile: ReconcileMessages;
 }
 
@@ -118,4 +120,73 @@ export interface ReconcileMessages {
   unsupported: (file: string) => string;
   noFinancing: (file: string) => string;
   args: string;
+}
+
+/** The COPIL summary's words (src/core/summary*.ts, src/exports/, `ess-budget report`). */
+export interface SummaryMessages {
+  sheetName: string;
+  title: string;
+  asOf: (date: string) => string;
+  source: string;
+  /** Numbers in the PDF; Excel's &P and &N codes in the sheet's footer. */
+  page: (n: number | string, total: number | string) => string;
+  total: string;
+  noAmount: string;
+  uncoded: string;
+  unknownAction: string;
+  /** Where a table is too narrow for the full axis names (the PDF's per-year matrices). */
+  axisShort: Record<AxisId, string>;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  noErrors: string;
+  moreErrors: (n: number) => string;
+  sections: {
+    convention: string;
+    execution: string;
+    byFunder: string;
+    allYears: string;
+    year: (y: number) => string;
+    actions: string;
+    findings: string;
+    topErrors: string;
+  };
+  columns: {
+    section: string;
+    funder: string;
+    year: string;
+    status: string;
+    convention: string;
+    participations: string;
+    gap: string;
+    planned: string;
+    committed: string;
+    paid: string;
+    commitmentRate: string;
+    paymentRate: string;
+    axis: string;
+    total: string;
+    code: string;
+    title: string;
+    severity: string;
+    rule: string;
+    count: string;
+    article: string;
+    message: string;
+    sheet: string;
+    cell: string;
+  };
+  /** The CSV's "Section" column. */
+  csvSections: { convention: string; participations: string; action: string; finding: string };
+  charts: {
+    participations: { title: string; category: string; value: string };
+    execution: { title: string; category: string; value: string };
+    chartNote: string;
+  };
+  cli: {
+    written: (file: string, detail: string) => string;
+    pages: (n: number) => string;
+    badOut: (file: string) => string;
+    missingOut: string;
+    sameAsInput: (file: string) => string;
+    exists: (file: string) => string;
+  };
 }

@@ -1,0 +1,252 @@
+/**
+ * The "Synthèse COPIL" as data (product.md, "Synthèse COPIL"): what each funder owes and gave, per
+ * axis and per year, how far the money is committed and paid, and what the check found. Every host
+ * and file format (Excel sheet, PDF, XLSX, CSV) renders this one object, so they cannot disagree.
+ * Amounts are integer cents; the per funder and year lines are the check's own totals.
+ */
+import { checkWorkbook, type CheckResult } from './check';
+import { axisLabel, statusLabel, type Lang } from './contract';
+import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from './findings';
+import { centsFromDecimalString, rate, type Cents } from './money';
+import { readModel, type FunderKey, type Model } from './model';
+import { profile, type AxisId, type StatusId } from './profile';
+import { funderName } from './rules/context';
+import type { WorkbookSnapshot } from './snapshot';
+
+export interface Execution {
+  planned: Cents;
+  committed: Cents;
+  paid: Cents;
+  /** Engagé / prévu in percent, one decimal ("96.0"), null when nothing is planned. */
+  commitmentRate: string | null;
+  /** Versé / engagé in percent, one decimal, null when nothing is committed. */
+  paymentRate: string | null;
+}
+
+export interface FunderYearLine extends Execution {
+  funderKey: FunderKey;
+  funder: string;
+  year: number;
+  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision). */
+  convention: Cents | null;
+  statusId: StatusId | null;
+  status: string | null;
+  participations: Cents;
+  /** Participations − convention; null where the convention amount is unknown. */
+  gap: Cents | null;
+}
+
+export interface SummaryFunder {
+  key: FunderKey;
+  label: string;
+}
+
+export interface AxisMatrix {
+  /** null: the whole contract, 2014 to 2016. */
+  year: number | null;
+  rows: { axis: AxisId; label: string; amounts: Cents[]; total: Cents }[];
+  /** Per funder, in the order of Summary.funders. */
+  totals: Cents[];
+  total: Cents;
+}
+
+export interface FunderExecution extends Execution {
+  funderKey: FunderKey;
+  funder: string;
+}
+
+export interface ActionLine extends Execution {
+  code: string;
+  /** As the user typed it (hosts neutralise it before writing it into a cell or a CSV). */
+  title: string;
+  axis: AxisId | null;
+  /** false for a financing code the Actions table lacks (action.unknown says so). */
+  known: boolean;
+}
+
+export interface RuleCount {
+  rule: RuleId;
+  severity: Severity;
+  count: number;
+}
+
+export interface Summary {
+  lang: Lang;
+  /** ISO date the check was judged at. */
+  asOf: string;
+  contract: { title: string; shortTitle: string };
+  years: number[];
+  funders: SummaryFunder[];
+  funderYears: FunderYearLine[];
+  /** Sums of funderYears (convention: of the known amounts; gap: of the known gaps). */
+  funderYearsTotal: Execution & { convention: Cents; participations: Cents; gap: Cents };
+  /** The axis × funder participations, one per year. */
+  matrices: AxisMatrix[];
+  /** The same over the three years: the source of the "participations by axis and funder" chart. */
+  allYears: AxisMatrix;
+  /** Execution per funder over the three years: the source of the "execution by funder" chart. */
+  byFunder: FunderExecution[];
+  byFunderTotal: Execution;
+  actions: ActionLine[];
+  actionsTotal: Execution;
+  findings: {
+    counts: Record<Severity, number>;
+    byRule: RuleCount[];
+    /** The most important errors, at most TOP_ERRORS. */
+    topErrors: Finding[];
+    /** Errors left out of topErrors. */
+    moreErrors: number;
+  };
+}
+
+export const TOP_ERRORS = 10;
+
+function execution(planned: Cents, committed: Cents, paid: Cents): Execution {
+  return { planned, committed, paid, commitmentRate: rate(committed, planned), paymentRate: rate(paid, committed) };
+}
+
+function cents(s: string): Cents {
+  const c = centsFromDecimalString(s);
+  // The check writes these strings itself: anything else is a bug, not a user's input.
+  if (c === null) throw new Error(`montant inattendu dans les totaux : ${s}`);
+  return c;
+}
+
+/**
+ * Which errors a COPIL should read first: a broken workbook makes every other figure doubtful, then
+ * what breaks the convention's amounts, then over-allocation and over-execution, then the rest.
+ */
+const ERROR_RANK: [RegExp, number][] = [
+  [/^workbook\./, 0],
+  [/^convention\./, 1],
+  [/^allocation\./, 2],
+  [/^execution\./, 3],
+  [/^reconciliation\./, 4],
+  [/^(cell|period|axis)\./, 5],
+];
+const rankOf = (rule: string) => ERROR_RANK.find(([re]) => re.test(rule))?.[1] ?? 6;
+const absGap = (f: Finding) => (f.gap === undefined ? 0 : Math.abs(cents(f.gap)));
+
+export function topErrors(findings: Finding[], max = TOP_ERRORS): Finding[] {
+  const errors = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.severity === 'error');
+  // Stable: within a rank, the larger gap first, then the check's own order (sheet, cell).
+  errors.sort((a, b) => rankOf(a.f.rule) - rankOf(b.f.rule) || absGap(b.f) - absGap(a.f) || a.i - b.i);
+  return errors.slice(0, max).map(({ f }) => f);
+}
+
+function sum(xs: Cents[]): Cents {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function sumExecution(xs: Execution[]): Execution {
+  return execution(sum(xs.map((x) => x.planned)), sum(xs.map((x) => x.committed)), sum(xs.map((x) => x.paid)));
+}
+
+function matrix(model: Model, funders: SummaryFunder[], year: number | null, lang: Lang): AxisMatrix {
+  const tables = model.participations.filter((p) => year === null || p.year === year);
+  const rows = profile.axes.map((a) => {
+    const amounts = funders.map((f) => {
+      let s = 0;
+      for (const t of tables) for (const c of t.cells) if (c.axis === a.id && c.funder === f.key) s += c.amount;
+      return s;
+    });
+    return { axis: a.id, label: axisLabel(a.id, lang), amounts, total: sum(amounts) };
+  });
+  const totals = funders.map((_, i) => sum(rows.map((r) => r.amounts[i])));
+  return { year, rows, totals, total: sum(totals) };
+}
+
+/** The summary from a model and the check of the same snapshot. */
+export function buildSummary(model: Model, result: CheckResult, lang: Lang): Summary {
+  const funders: SummaryFunder[] = [];
+  for (const t of result.totals) {
+    if (!funders.some((f) => f.key === t.funderKey)) funders.push({ key: t.funderKey, label: funderName(t.funderKey, lang) });
+  }
+  const funderYears: FunderYearLine[] = result.totals.map((t) => {
+    const statusId = (model.convention.find((r) => r.v.funder === t.funderKey && r.v.year === t.year)?.v.status as StatusId | undefined) ?? null;
+    return {
+      funderKey: t.funderKey,
+      funder: funderName(t.funderKey, lang),
+      year: t.year,
+      convention: t.convention === null ? null : cents(t.convention),
+      statusId,
+      status: statusId ? statusLabel(statusId, lang) : null,
+      participations: cents(t.participations),
+      gap: t.gap === null ? null : cents(t.gap),
+      ...execution(cents(t.planned), cents(t.committed), cents(t.paid)),
+    };
+  });
+  const years = [...new Set([...profile.years, ...funderYears.map((l) => l.year)])].sort((a, b) => a - b);
+  const byFunder: FunderExecution[] = funders.map((f) => ({
+    funderKey: f.key,
+    funder: f.label,
+    ...sumExecution(funderYears.filter((l) => l.funderKey === f.key)),
+  }));
+
+  // Per action, the lines the totals count: those with a funder and a year (computeTotals' rule).
+  const counted = model.financing.filter((l) => l.v.funder && l.v.year !== undefined && l.v.code);
+  const actionCodes = new Map<string, { title: string; axis: AxisId | null; known: boolean }>();
+  for (const a of model.actions) if (a.v.code && !actionCodes.has(a.v.code)) actionCodes.set(a.v.code, { title: a.v.title ?? '', axis: a.v.axis ?? null, known: true });
+  for (const l of counted) if (!actionCodes.has(l.v.code!)) actionCodes.set(l.v.code!, { title: '', axis: null, known: false });
+  const actions: ActionLine[] = [...actionCodes].map(([code, a]) => {
+    const lines = counted.filter((l) => l.v.code === code);
+    return { code, ...a, ...execution(sum(lines.map((l) => l.v.planned ?? 0)), sum(lines.map((l) => l.v.committed ?? 0)), sum(lines.map((l) => l.v.paid ?? 0))) };
+  });
+  // Lines without a code still count in the totals: keep them visible rather than lose money.
+  const uncoded = model.financing.filter((l) => l.v.funder && l.v.year !== undefined && !l.v.code);
+  if (uncoded.length) {
+    actions.push({
+      code: '',
+      title: '',
+      axis: null,
+      known: false,
+      ...execution(sum(uncoded.map((l) => l.v.planned ?? 0)), sum(uncoded.map((l) => l.v.committed ?? 0)), sum(uncoded.map((l) => l.v.paid ?? 0))),
+    });
+  }
+
+  const byRule = new Map<RuleId, RuleCount>();
+  for (const f of result.findings) {
+    const c = byRule.get(f.rule) ?? { rule: f.rule, severity: f.severity, count: 0 };
+    c.count += 1;
+    byRule.set(f.rule, c);
+  }
+  const top = topErrors(result.findings);
+
+  return {
+    lang,
+    asOf: result.asOf,
+    contract: { title: profile.title, shortTitle: profile.shortTitle },
+    years,
+    funders,
+    funderYears,
+    funderYearsTotal: {
+      convention: sum(funderYears.map((l) => l.convention ?? 0)),
+      participations: sum(funderYears.map((l) => l.participations)),
+      gap: sum(funderYears.map((l) => l.gap ?? 0)),
+      ...sumExecution(funderYears),
+    },
+    matrices: profile.years.map((y) => matrix(model, funders, y, lang)),
+    allYears: matrix(model, funders, null, lang),
+    byFunder,
+    byFunderTotal: sumExecution(byFunder),
+    actions,
+    actionsTotal: sumExecution(actions),
+    findings: {
+      counts: { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos },
+      byRule: [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule)),
+      topErrors: top,
+      moreErrors: result.summary.errors - top.length,
+    },
+  };
+}
+
+/** Checks a snapshot and summarises it in one call. */
+export function summarise(snapshot: WorkbookSnapshot, options: { asOf: Date; lang?: Lang }): { summary: Summary; result: CheckResult } {
+  const lang = options.lang ?? 'fr';
+  const result = checkWorkbook(snapshot, { asOf: options.asOf, lang });
+  // The model alone (no rules): the check above already produced the findings.
+  const model = readModel(snapshot, []);
+  return { summary: buildSummary(model, result, lang), result };
+}

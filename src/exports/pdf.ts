@@ -1,0 +1,532 @@
+/**
+ * The COPIL summary as a PDF, drawn by our own code with pdfkit (Excel on the web's
+ * getFileAsync(Pdf) returns 0 bytes): A4 landscape, a header with the contract and the as-of date
+ * and "Page n / N" on every page, the tables, and the two charts drawn as vector paths.
+ *
+ * Self-contained and loaded on demand: the task pane imports this module only when an export is
+ * asked for (dynamic import), so pdfkit never weighs on its first paint. No fs here: the caller
+ * hands the font bytes in and gets the PDF's bytes back.
+ *
+ * Fonts: DejaVu Sans, embedded (subset) from the @fontsource/dejavu-sans package's WOFF files,
+ * which pdfkit reads through fontkit. It has every glyph the French amounts need (U+00A0 and
+ * U+202F spaces, €, – and ’), so amounts print exactly as formatEuros writes them. In Node, read
+ * `require.resolve(PDF_FONT_FILES.regular)`; in the browser, let the bundler emit the two files
+ * as assets and fetch them.
+ */
+import PDFDocument from 'pdfkit';
+import type { Lang } from '../core/contract';
+import { messages } from '../core/i18n';
+import { formatEuros, formatGap, formatRate, type Cents } from '../core/money';
+import type { Execution, Summary } from '../core/summary';
+import { displayDate } from '../core/summarySheet';
+
+export const PDF_FONT_FILES = {
+  regular: '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
+  bold: '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff',
+} as const;
+
+export interface PdfFonts {
+  regular: Uint8Array | ArrayBuffer;
+  bold: Uint8Array | ArrayBuffer;
+}
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+// A4 landscape, in points.
+const PAGE_W = 841.89;
+const PAGE_H = 595.28;
+const MARGIN_X = 36;
+const CONTENT_TOP = 62;
+const CONTENT_BOTTOM = PAGE_H - 40;
+const CONTENT_W = PAGE_W - 2 * MARGIN_X;
+
+const R = 'DejaVu';
+const B = 'DejaVu-Bold';
+const FONT_SIZE = 7.5;
+const ROW_H = 12;
+const PAD = 3;
+
+const INK = '#1a1a1a';
+const MUTED = '#595959';
+const ACCENT = '#1f4e79';
+const HEADER_FILL = '#dce6f1';
+const TOTAL_FILL = '#f2f2f2';
+const RULE = '#bfbfbf';
+const ERROR = '#c00000';
+/** Signatories first, then co-funders; distinguishable in grey print too (dark, mid, light). */
+const FUNDER_COLOURS = ['#1f4e79', '#c55a11', '#70ad47', '#7030a0', '#bf9000', '#2e75b6', '#843c0c'];
+const EXECUTION_COLOURS = ['#9dc3e6', '#2e75b6', '#1f3864'];
+
+interface Column {
+  header: string;
+  width: number;
+  align: 'left' | 'right';
+  /** Wraps over up to this many lines instead of being cut. */
+  wrap?: number;
+}
+
+interface TableOptions {
+  x?: number;
+  fontSize?: number;
+}
+
+interface TableRow {
+  cells: string[];
+  kind?: 'total';
+  colour?: string;
+}
+
+/** Cuts a string to a width, with an ellipsis. */
+function fit(doc: Doc, s: string, width: number): string {
+  if (doc.widthOfString(s) <= width) return s;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.widthOfString(s.slice(0, mid) + '…') <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return s.slice(0, lo).trimEnd() + '…';
+}
+
+/** Greedy word wrap on spaces (no-break spaces stay put), at most `max` lines, the last one cut. */
+function wrapLines(doc: Doc, s: string, width: number, max: number): string[] {
+  const words = s.split(/ +/);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (!cur || doc.widthOfString(next) <= width) cur = next;
+    else {
+      lines.push(cur);
+      cur = w;
+    }
+  }
+  if (cur) lines.push(cur);
+  if (lines.length <= max) return lines.map((l) => fit(doc, l, width));
+  const kept = lines.slice(0, max);
+  kept[max - 1] = fit(doc, lines.slice(max - 1).join(' ') + ' …', width);
+  return kept.map((l, i) => (i < max - 1 ? fit(doc, l, width) : l));
+}
+
+class Layout {
+  y = CONTENT_TOP;
+  constructor(readonly doc: Doc) {}
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = CONTENT_TOP;
+  }
+
+  ensure(height: number): void {
+    if (this.y + height > CONTENT_BOTTOM) this.newPage();
+  }
+
+  text(s: string, x: number, y: number, font: string, size: number, colour = INK): void {
+    this.doc.font(font).fontSize(size).fillColor(colour).text(s, x, y, { lineBreak: false });
+  }
+
+  section(title: string, x = MARGIN_X): void {
+    this.text(title, x, this.y, B, 9.5, ACCENT);
+    this.y += 15;
+  }
+
+  private size = FONT_SIZE;
+
+  private headerHeight(cols: Column[]): number {
+    this.doc.font(B).fontSize(this.size);
+    const lines = Math.max(...cols.map((c) => wrapLines(this.doc, c.header, c.width - 2 * PAD, 3).length));
+    return lines * 9 + 5;
+  }
+
+  private drawHeader(cols: Column[], x: number, y: number, h: number): void {
+    const doc = this.doc;
+    const w = cols.reduce((s, c) => s + c.width, 0);
+    doc.rect(x, y, w, h).fill(HEADER_FILL);
+    let cx = x;
+    doc.font(B).fontSize(this.size).fillColor(INK);
+    for (const c of cols) {
+      const lines = wrapLines(doc, c.header, c.width - 2 * PAD, 3);
+      lines.forEach((l, i) => {
+        const lw = doc.widthOfString(l);
+        doc.text(l, c.align === 'right' ? cx + c.width - PAD - lw : cx + PAD, y + 3 + i * 9, { lineBreak: false });
+      });
+      cx += c.width;
+    }
+  }
+
+  private rowHeight(cols: Column[], row: TableRow): number {
+    this.doc.font(row.kind === 'total' ? B : R).fontSize(this.size);
+    let lines = 1;
+    cols.forEach((c, i) => {
+      if (c.wrap) lines = Math.max(lines, wrapLines(this.doc, row.cells[i] ?? '', c.width - 2 * PAD, c.wrap).length);
+    });
+    return ROW_H + (lines - 1) * 9;
+  }
+
+  /** The height a table takes, title included, if it does not break. */
+  tableHeight(cols: Column[], rows: TableRow[], options: TableOptions = {}): number {
+    this.size = options.fontSize ?? FONT_SIZE;
+    return 15 + this.headerHeight(cols) + rows.reduce((s, r) => s + this.rowHeight(cols, r), 0) + 12;
+  }
+
+  /** A table that breaks across pages, repeating its header. */
+  table(title: string, cols: Column[], rows: TableRow[], options: TableOptions = {}): void {
+    const doc = this.doc;
+    const x = options.x ?? MARGIN_X;
+    this.size = options.fontSize ?? FONT_SIZE;
+    const hh = this.headerHeight(cols);
+    const w = cols.reduce((s, c) => s + c.width, 0);
+    // Title, header and the first rows stay together.
+    const firstRows = rows.slice(0, 3).reduce((s, r) => s + this.rowHeight(cols, r), 0);
+    this.ensure(15 + hh + firstRows);
+    this.section(title, x);
+    this.drawHeader(cols, x, this.y, hh);
+    this.y += hh;
+    rows.forEach((row, ri) => {
+      const h = this.rowHeight(cols, row);
+      if (this.y + h > CONTENT_BOTTOM) {
+        this.newPage();
+        this.drawHeader(cols, x, this.y, hh);
+        this.y += hh;
+      }
+      if (row.kind === 'total') doc.rect(x, this.y, w, h).fill(TOTAL_FILL);
+      else if (ri % 2 === 1) doc.rect(x, this.y, w, h).fill('#f7f9fc');
+      doc.font(row.kind === 'total' ? B : R).fontSize(this.size).fillColor(row.colour ?? INK);
+      let cx = x;
+      cols.forEach((c, i) => {
+        const s = row.cells[i] ?? '';
+        const inner = c.width - 2 * PAD;
+        const lines = c.wrap ? wrapLines(doc, s, inner, c.wrap) : [fit(doc, s, inner)];
+        lines.forEach((l, li) => {
+          const lw = doc.widthOfString(l);
+          doc.text(l, c.align === 'right' ? cx + c.width - PAD - lw : cx + PAD, this.y + 2.5 + li * 9, { lineBreak: false });
+        });
+        cx += c.width;
+      });
+      this.y += h;
+      doc
+        .moveTo(x, this.y)
+        .lineTo(x + w, this.y)
+        .lineWidth(row.kind === 'total' ? 0.8 : 0.3)
+        .strokeColor(RULE)
+        .stroke();
+    });
+    this.y += 12;
+  }
+}
+
+// ---------- charts ----------
+
+interface Series {
+  name: string;
+  colour: string;
+  values: Cents[];
+}
+
+/** 1, 2 or 5 times a power of ten, in cents, so that about five gridlines cover `max`. */
+function niceStep(max: Cents): Cents {
+  const raw = Math.max(max, 100) / 5;
+  const pow = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / pow;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow;
+}
+
+/** "2 000 000 €" / "€2,000,000": tick labels are whole euros. */
+function tickLabel(c: Cents, lang: Lang): string {
+  const s = formatEuros(c, lang);
+  return lang === 'fr' ? s.replace(/,00(?=\u00a0€$)/, '') : s.replace(/\.00$/, '');
+}
+
+function barChart(doc: Doc, lang: Lang, x: number, y: number, w: number, h: number, spec: { title: string; categoryTitle: string; valueTitle: string; categories: string[]; series: Series[] }): void {
+  doc.font(B).fontSize(9).fillColor(ACCENT).text(spec.title, x, y, { lineBreak: false });
+  const max = Math.max(0, ...spec.series.flatMap((s) => s.values));
+  const step = niceStep(max);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+
+  doc.font(R).fontSize(6.5);
+  const labelW = Math.max(...Array.from({ length: Math.round(top / step) + 1 }, (_, i) => doc.widthOfString(tickLabel(i * step, lang))));
+  const legendH = 14;
+  const catLabelH = 4 * 8 + 2;
+  const axisTitleH = 10;
+  const plot = { x: x + 14 + labelW + 4, y: y + 18, w: 0, h: 0 };
+  plot.w = x + w - plot.x - 4;
+  plot.h = y + h - legendH - axisTitleH - catLabelH - plot.y;
+
+  // Gridlines and value labels.
+  for (let v = 0; v <= top; v += step) {
+    const gy = plot.y + plot.h - (v / top) * plot.h;
+    doc
+      .moveTo(plot.x, gy)
+      .lineTo(plot.x + plot.w, gy)
+      .lineWidth(v === 0 ? 0.8 : 0.3)
+      .strokeColor(v === 0 ? '#7f7f7f' : '#d9d9d9')
+      .stroke();
+    const label = tickLabel(v, lang);
+    doc.fillColor(MUTED).text(label, plot.x - 4 - doc.widthOfString(label), gy - 3, { lineBreak: false });
+  }
+  // Value axis title, turned along the axis.
+  doc.save();
+  doc.font(R).fontSize(7).fillColor(MUTED);
+  const vt = spec.valueTitle;
+  const vtW = doc.widthOfString(vt);
+  doc.rotate(-90, { origin: [x + 4, plot.y + plot.h / 2] });
+  doc.text(vt, x + 4 - vtW / 2, plot.y + plot.h / 2 - 4, { lineBreak: false });
+  doc.restore();
+
+  // Bars: one group per category, one bar per series, drawn as filled rectangles.
+  const groupW = plot.w / spec.categories.length;
+  const barW = Math.min(28, (groupW * 0.75) / spec.series.length);
+  spec.categories.forEach((cat, ci) => {
+    const gx = plot.x + ci * groupW + (groupW - barW * spec.series.length) / 2;
+    spec.series.forEach((s, si) => {
+      const v = s.values[ci] ?? 0;
+      const bh = (v / top) * plot.h;
+      if (bh > 0) doc.rect(gx + si * barW, plot.y + plot.h - bh, barW - 1, bh).fill(s.colour);
+    });
+    doc.font(R).fontSize(6.5).fillColor(INK);
+    const lines = wrapLines(doc, cat, groupW - 6, 4);
+    lines.forEach((l, li) => {
+      doc.text(l, plot.x + ci * groupW + (groupW - doc.widthOfString(l)) / 2, plot.y + plot.h + 4 + li * 8, { lineBreak: false });
+    });
+  });
+  doc.font(R).fontSize(7).fillColor(MUTED);
+  const ct = spec.categoryTitle;
+  doc.text(ct, plot.x + (plot.w - doc.widthOfString(ct)) / 2, plot.y + plot.h + catLabelH + 2, { lineBreak: false });
+
+  // Legend, centred under the chart.
+  doc.font(R).fontSize(7);
+  const items = spec.series.map((s) => ({ s, w: 10 + doc.widthOfString(s.name) + 12 }));
+  let lx = x + (w - items.reduce((a, i) => a + i.w, 0)) / 2;
+  const ly = y + h - legendH + 3;
+  for (const { s, w: iw } of items) {
+    doc.rect(lx, ly, 7, 7).fill(s.colour);
+    doc.fillColor(INK).text(s.name, lx + 10, ly, { lineBreak: false });
+    lx += iw;
+  }
+}
+
+// ---------- the document ----------
+
+const amount = (c: Cents | null, lang: Lang, none: string) => (c === null ? none : formatEuros(c, lang));
+
+export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<PdfResult> {
+  const lang = summary.lang;
+  const m = messages[lang].summary;
+  const c = m.columns;
+  const date = displayDate(summary.asOf, lang);
+  const counts = summary.findings.counts;
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: 20, bottom: 10, left: MARGIN_X, right: MARGIN_X },
+    bufferPages: true,
+    // No default font: the standard Helvetica would need its metrics file, and is not embedded.
+    font: null as unknown as string,
+    info: { Title: `${m.title} – ${summary.contract.shortTitle}`, Subject: `${summary.contract.title} – ${m.asOf(date)}`, Author: 'Suivi CES ESS', Creator: 'Suivi CES ESS' },
+    lang: lang === 'fr' ? 'fr-FR' : 'en-GB',
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  const bytesOf = (b: Uint8Array | ArrayBuffer) => (b instanceof Uint8Array ? b : new Uint8Array(b));
+  doc.registerFont(R, bytesOf(fonts.regular) as unknown as Buffer);
+  doc.registerFont(B, bytesOf(fonts.bold) as unknown as Buffer);
+  doc.font(R);
+
+  const L = new Layout(doc);
+  const eur = (v: Cents | null) => amount(v, lang, m.noAmount);
+  const pct = (r: string | null) => formatRate(r, lang);
+  const exec = (e: Execution) => [eur(e.planned), eur(e.committed), eur(e.paid), pct(e.commitmentRate), pct(e.paymentRate)];
+  const AMT = 92;
+  const RATE = 78;
+
+  // Page 1: where the contract stands, and what is wrong.
+  L.text(`${m.title} – ${summary.contract.shortTitle}`, MARGIN_X, L.y, B, 15, ACCENT);
+  L.y += 20;
+  L.text(`${m.asOf(date)} · ${m.counts(counts.error, counts.warning, counts.info)}`, MARGIN_X, L.y, B, 9, counts.error > 0 ? ERROR : INK);
+  L.y += 13;
+  L.text(m.source, MARGIN_X, L.y, R, 7.5, MUTED);
+  L.y += 18;
+
+  const gapText = (g: Cents | null) => (g === null ? '' : formatGap(g, lang));
+  L.table(
+    m.sections.convention,
+    [
+      { header: c.funder, width: 90, align: 'left' },
+      { header: c.year, width: 44, align: 'right' },
+      { header: c.status, width: 90, align: 'left' },
+      { header: c.convention, width: AMT + 6, align: 'right' },
+      { header: c.participations, width: AMT + 6, align: 'right' },
+      { header: c.gap, width: AMT, align: 'right' },
+    ],
+    [
+      ...summary.funderYears.map((l) => ({
+        cells: [l.funder, String(l.year), l.status ?? '', eur(l.convention), eur(l.participations), gapText(l.gap)],
+        colour: l.gap !== null && l.gap !== 0 ? ERROR : undefined,
+      })),
+      { cells: [m.total, '', '', eur(summary.funderYearsTotal.convention), eur(summary.funderYearsTotal.participations), gapText(summary.funderYearsTotal.gap)], kind: 'total' as const },
+    ],
+  );
+  L.table(
+    m.sections.execution,
+    [
+      { header: c.funder, width: 90, align: 'left' },
+      { header: c.year, width: 44, align: 'right' },
+      { header: c.planned, width: AMT + 6, align: 'right' },
+      { header: c.committed, width: AMT + 6, align: 'right' },
+      { header: c.paid, width: AMT + 6, align: 'right' },
+      { header: c.commitmentRate, width: RATE, align: 'right' },
+      { header: c.paymentRate, width: RATE, align: 'right' },
+    ],
+    [...summary.funderYears.map((l) => ({ cells: [l.funder, String(l.year), ...exec(l)] })), { cells: [m.total, '', ...exec(summary.funderYearsTotal)], kind: 'total' as const }],
+  );
+
+  if (summary.findings.topErrors.length) {
+    L.table(
+      m.sections.topErrors,
+      [
+        { header: c.message, width: CONTENT_W - 170 - 60 - 110 - 60, align: 'left', wrap: 3 },
+        { header: c.rule, width: 170, align: 'left' },
+        { header: c.article, width: 60, align: 'left' },
+        { header: c.sheet, width: 110, align: 'left' },
+        { header: c.cell, width: 60, align: 'left' },
+      ],
+      summary.findings.topErrors.map((f) => ({ cells: [f.message, f.rule, f.article ?? '', f.sheet, f.cell] })),
+    );
+    if (summary.findings.moreErrors > 0) {
+      L.ensure(14);
+      L.text(m.moreErrors(summary.findings.moreErrors), MARGIN_X, L.y - 6, R, 7.5, MUTED);
+      L.y += 8;
+    }
+  } else {
+    L.ensure(30);
+    L.section(m.sections.topErrors);
+    L.text(m.noErrors, MARGIN_X, L.y, R, 8, INK);
+    L.y += 16;
+  }
+
+  // Page 2: the charts, then the figures they draw.
+  L.newPage();
+  const chartH = 215;
+  const chartW = (CONTENT_W - 24) / 2;
+  barChart(doc, lang, MARGIN_X, L.y, chartW, chartH, {
+    title: m.charts.participations.title,
+    categoryTitle: m.charts.participations.category,
+    valueTitle: m.charts.participations.value,
+    categories: summary.allYears.rows.map((r) => r.label),
+    series: summary.funders.map((f, i) => ({ name: f.label, colour: FUNDER_COLOURS[i % FUNDER_COLOURS.length], values: summary.allYears.rows.map((r) => r.amounts[i]) })),
+  });
+  barChart(doc, lang, MARGIN_X + chartW + 24, L.y, chartW, chartH, {
+    title: m.charts.execution.title,
+    categoryTitle: m.charts.execution.category,
+    valueTitle: m.charts.execution.value,
+    categories: summary.byFunder.map((f) => f.funder),
+    series: [
+      { name: c.planned, colour: EXECUTION_COLOURS[0], values: summary.byFunder.map((f) => f.planned) },
+      { name: c.committed, colour: EXECUTION_COLOURS[1], values: summary.byFunder.map((f) => f.committed) },
+      { name: c.paid, colour: EXECUTION_COLOURS[2], values: summary.byFunder.map((f) => f.paid) },
+    ],
+  });
+  L.y += chartH + 14;
+
+  // The axis × funder matrices: two abreast where they fit (short axis names: the chart above
+  // spells them out), else one under the other with the full names.
+  const matrixRows = (mx: Summary['allYears'], short: boolean) => [
+    ...mx.rows.map((r) => ({ cells: [short ? m.axisShort[r.axis] : r.label, ...r.amounts.map((v) => eur(v)), eur(r.total)] })),
+    { cells: [m.total, ...mx.totals.map((v) => eur(v)), eur(mx.total)], kind: 'total' as const },
+  ];
+  const matrices: [string, Summary['allYears']][] = [...summary.matrices.map((mx) => [m.sections.year(mx.year!), mx] as [string, Summary['allYears']]), [m.sections.allYears, summary.allYears]];
+  const gridGap = 20;
+  const half = (CONTENT_W - gridGap) / 2;
+  const shortCols: Column[] = [{ header: c.axis, width: 64, align: 'left' }, ...summary.funders.map((f) => ({ header: f.label, width: 72, align: 'right' as const })), { header: c.total, width: 80, align: 'right' }];
+  if (shortCols.reduce((a, col) => a + col.width, 0) <= half) {
+    const opts = { fontSize: 7 };
+    for (let i = 0; i < matrices.length; i += 2) {
+      const pair = matrices.slice(i, i + 2);
+      L.ensure(Math.max(...pair.map(([, mx]) => L.tableHeight(shortCols, matrixRows(mx, true), opts))));
+      const y0 = L.y;
+      let y1 = y0;
+      pair.forEach(([title, mx], k) => {
+        L.y = y0;
+        L.table(title, shortCols, matrixRows(mx, true), { ...opts, x: MARGIN_X + k * (half + gridGap) });
+        y1 = Math.max(y1, L.y);
+      });
+      L.y = y1;
+    }
+  } else {
+    const fullCols: Column[] = [{ header: c.axis, width: 250, align: 'left' }, ...summary.funders.map((f) => ({ header: f.label, width: AMT, align: 'right' as const })), { header: c.total, width: AMT + 6, align: 'right' }];
+    for (const [title, mx] of matrices) L.table(title, fullCols, matrixRows(mx, false), { fontSize: 7 });
+  }
+
+  L.table(
+    m.sections.byFunder,
+    [
+      { header: c.funder, width: 134, align: 'left' },
+      { header: c.planned, width: AMT + 6, align: 'right' },
+      { header: c.committed, width: AMT + 6, align: 'right' },
+      { header: c.paid, width: AMT + 6, align: 'right' },
+      { header: c.commitmentRate, width: RATE, align: 'right' },
+      { header: c.paymentRate, width: RATE, align: 'right' },
+    ],
+    [...summary.byFunder.map((f) => ({ cells: [f.funder, ...exec(f)] })), { cells: [m.total, ...exec(summary.byFunderTotal)], kind: 'total' as const }],
+  );
+
+  L.table(
+    m.sections.actions,
+    [
+      { header: c.code, width: 56, align: 'left' },
+      { header: c.title, width: CONTENT_W - 56 - 3 * 84 - 2 * 68, align: 'left', wrap: 2 },
+      { header: c.planned, width: 84, align: 'right' },
+      { header: c.committed, width: 84, align: 'right' },
+      { header: c.paid, width: 84, align: 'right' },
+      { header: c.commitmentRate, width: 68, align: 'right' },
+      { header: c.paymentRate, width: 68, align: 'right' },
+    ],
+    [
+      ...summary.actions.map((a) => ({ cells: [a.code, a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction, ...exec(a)] })),
+      { cells: [m.total, '', ...exec(summary.actionsTotal)], kind: 'total' as const },
+    ],
+  );
+
+  // Header and footer on every page, now that the page count is known.
+  const range = doc.bufferedPageRange();
+  const headerLeft = summary.contract.title;
+  const headerRight = `${m.title} · ${m.asOf(date)}`;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.font(B).fontSize(8).fillColor(ACCENT).text(headerLeft, MARGIN_X, 26, { lineBreak: false });
+    doc.font(R).fontSize(8).fillColor(INK);
+    doc.text(headerRight, PAGE_W - MARGIN_X - doc.widthOfString(headerRight), 26, { lineBreak: false });
+    doc
+      .moveTo(MARGIN_X, 40)
+      .lineTo(PAGE_W - MARGIN_X, 40)
+      .lineWidth(0.6)
+      .strokeColor(ACCENT)
+      .stroke();
+    const page = m.page(i - range.start + 1, range.count);
+    doc.font(R).fontSize(7.5).fillColor(MUTED);
+    doc.text(page, (PAGE_W - doc.widthOfString(page)) / 2, PAGE_H - 28, { lineBreak: false });
+  }
+  const pages = range.count;
+  doc.end();
+  await done;
+  const size = chunks.reduce((s, ch) => s + ch.length, 0);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const ch of chunks) {
+    bytes.set(ch, at);
+    at += ch.length;
+  }
+  return { bytes, pages };
+}
