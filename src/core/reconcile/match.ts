@@ -67,7 +67,15 @@ export interface ReconcileResult {
 }
 
 /** References compare ignoring case, spaces and punctuation: "EX-2014-CDC-001" = "ex 2014 cdc 001". */
-export const referenceKey = (s: string) => matchKey(s);
+export function referenceKey(s: string): string {
+  // Fast path for the usual ASCII reference: one flat string (Map hashing is what costs on 100 000
+  // distinct references); accents and other scripts go through matchKey.
+  const l = s.toLowerCase();
+  if (ALNUM.test(l)) return l;
+  return /^[\x20-\x7e]*$/.test(l) ? l.replace(/[^a-z0-9]/g, '') : matchKey(s);
+}
+const ALNUM = /^[a-z0-9]*$/;
+
 /** Action codes keep their dots ("I_1.1.1" ≠ "I_11.1"): only case and spaces are ignored. */
 export const actionKey = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
 
@@ -91,6 +99,32 @@ interface LedItem {
   refKey: string | null;
   funder: FunderKey | null;
   used: boolean;
+}
+
+/** A map from key to one item or several: 100 000 references are nearly all distinct, and one array each would cost. */
+class Groups<T> {
+  readonly map = new Map<string, T | T[]>();
+  /** Returns the first item already under that key, if any. */
+  add(k: string, item: T): T | undefined {
+    const cur = this.map.get(k);
+    if (cur === undefined) {
+      this.map.set(k, item);
+      return undefined;
+    }
+    if (Array.isArray(cur)) {
+      cur.push(item);
+      return cur[0];
+    }
+    this.map.set(k, [cur, item]);
+    return cur;
+  }
+  get(k: string): T[] | undefined {
+    const cur = this.map.get(k);
+    return cur === undefined ? undefined : Array.isArray(cur) ? cur : [cur];
+  }
+  *groups(): IterableIterator<[string, T[]]> {
+    for (const [k, v] of this.map) yield [k, Array.isArray(v) ? v : [v]];
+  }
 }
 
 function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
@@ -123,7 +157,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
 
   // ---- workbook side ----
   const wb: WbItem[] = [];
-  const wbByRef = new Map<string, WbItem[]>();
+  const wbByRef = new Groups<WbItem>();
   for (const r of model.financing) {
     const reference = r.v.reference ?? null;
     const refKey = reference ? referenceKey(reference) || null : null;
@@ -143,24 +177,21 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     };
     wb.push(item);
     if (refKey) {
-      const same = wbByRef.get(refKey);
-      if (same) {
-        // Two workbook lines for one commitment: they are summed, and the user told.
-        emit('reconciliation.duplicate-reference', r.ref.reference, { code: reference!, variant: 'workbook', other: same[0].lineCell.cell });
-        same.push(item);
-      } else wbByRef.set(refKey, [item]);
+      const first = wbByRef.add(refKey, item);
+      // Two workbook lines for one commitment: they are summed, and the user told.
+      if (first) emit('reconciliation.duplicate-reference', r.ref.reference, { code: reference!, variant: 'workbook', other: first.lineCell.cell });
     }
   }
 
   // ---- ledger side ----
   const led: LedItem[] = new Array(ledgerLines.length);
-  const ledByRef = new Map<string, LedItem[]>();
+  const ledByRef = new Groups<LedItem>();
   let anyCommitted = false;
   let anyPaid = false;
+  // Unknown action codes are judged against the Actions table, once per distinct code as written.
   const knownCodes = new Set<string>();
   for (const a of model.actions) if (a.v.code) knownCodes.add(actionKey(a.v.code));
-  for (const f of model.financing) if (f.v.code) knownCodes.add(actionKey(f.v.code));
-  const unknownCodeSeen = new Set<string>();
+  const codeChecked = new Set<string>();
   for (let i = 0; i < ledgerLines.length; i++) {
     const line = ledgerLines[i];
     if (line.committed !== null) anyCommitted = true;
@@ -169,24 +200,17 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     const refKey = line.reference ? referenceKey(line.reference) || null : null;
     const item: LedItem = { line, refKey, funder, used: false };
     led[i] = item;
-    if (refKey) {
-      const same = ledByRef.get(refKey);
-      if (same) same.push(item);
-      else ledByRef.set(refKey, [item]);
-    }
-    if (line.action !== null && knownCodes.size > 0) {
-      const k = actionKey(line.action);
-      if (!knownCodes.has(k) && !unknownCodeSeen.has(k)) {
-        unknownCodeSeen.add(k);
-        emit('action.unknown', line.ref, { code: line.action });
-      }
+    if (refKey) ledByRef.add(refKey, item);
+    if (line.action !== null && knownCodes.size > 0 && !codeChecked.has(line.action)) {
+      codeChecked.add(line.action);
+      if (!knownCodes.has(actionKey(line.action))) emit('action.unknown', line.ref, { code: line.action });
     }
   }
   const compared = options.compare ?? { committed: anyCommitted, paid: anyPaid };
 
   // A reference repeated in the ledger is normal (commitment, payments, cancellation), unless its
   // lines disagree on what they finance, or a line is repeated word for word (exported twice).
-  for (const [, items] of ledByRef) {
+  for (const [, items] of ledByRef.groups()) {
     if (items.length < 2) continue;
     const first = items[0].line;
     const seen = new Set<string>();
@@ -203,7 +227,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   // ---- scope: which funders' workbook lines the ledger is expected to hold ----
   const scope = new Set<FunderKey>();
   for (const it of led) if (it.funder) scope.add(it.funder);
-  for (const [k] of ledByRef) for (const w of wbByRef.get(k) ?? []) if (w.funder) scope.add(w.funder);
+  for (const [k] of ledByRef.map) for (const w of wbByRef.get(k) ?? []) if (w.funder) scope.add(w.funder);
   const everything = options.scope === 'all' || scope.size === 0;
   const inScope = (f: FunderKey | null) => everything || (f !== null && scope.has(f));
 
@@ -230,16 +254,21 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     reference ?? [code ?? '?', year ?? '?', funderDisplay(funder, lang) ?? '?'].join(' · ');
 
   // Ledger totals per funder and year take the workbook's funder and year where the line lacks them.
-  const ledTotal = new Map<string, { funder: FunderKey | null; year: number | null; c: Cents; p: Cents }>();
+  const ledTotal: { funder: FunderKey | null; year: number | null; c: Cents; p: Cents }[] = [];
+  const ledTotalIndex = new Map<FunderKey | null, Map<number | null, number>>();
   const addLedTotal = (items: LedItem[], fallback: WbItem | null) => {
     for (const it of items) {
       const f = it.funder ?? fallback?.funder ?? null;
       const y = it.line.year ?? fallback?.year ?? null;
-      const k = `${f}|${y}`;
-      let t = ledTotal.get(k);
-      if (!t) ledTotal.set(k, (t = { funder: f, year: y, c: 0, p: 0 }));
-      t.c += it.line.committed ?? 0;
-      t.p += it.line.paid ?? 0;
+      let byYear = ledTotalIndex.get(f);
+      if (!byYear) ledTotalIndex.set(f, (byYear = new Map()));
+      let i = byYear.get(y);
+      if (i === undefined) {
+        i = ledTotal.push({ funder: f, year: y, c: 0, p: 0 }) - 1;
+        byYear.set(y, i);
+      }
+      ledTotal[i].c += it.line.committed ?? 0;
+      ledTotal[i].p += it.line.paid ?? 0;
     }
   };
 
@@ -259,29 +288,38 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     counts[status]++;
     const w0 = ws[0];
     const reference = on === 'reference' ? (w0.reference ?? ls[0].line.reference) : (w0.reference ?? null);
-    const subj = subject(on === 'reference' ? reference : null, w0.code, w0.year, w0.funder);
-    const ledgerLines = ls.map((l) => l.line);
-    const other = where(ledgerLines);
-    const base = { funder: funderDisplay(w0.funder, lang) ?? undefined, year: w0.year ?? undefined };
-    if (gapC) emit('reconciliation.amount-mismatch', w0.committedCell, { ...base, code: subj, variant: 'committed', expected: wc, actual: c, gap: gapC, other });
-    if (gapP) emit('reconciliation.amount-mismatch', w0.paidCell, { ...base, code: subj, variant: 'paid', expected: wp, actual: p, gap: gapP, other });
+    const funder = funderDisplay(w0.funder, lang);
+    if (status === 'different') {
+      // Words are built only for the lines that differ: most of 100 000 lines agree.
+      const subj = subject(on === 'reference' ? reference : null, w0.code, w0.year, w0.funder);
+      const other = where(ls.map((l) => l.line));
+      const base = { funder: funder ?? undefined, year: w0.year ?? undefined, code: subj, other };
+      if (gapC) emit('reconciliation.amount-mismatch', w0.committedCell, { ...base, variant: 'committed', expected: wc, actual: c, gap: gapC });
+      if (gapP) emit('reconciliation.amount-mismatch', w0.paidCell, { ...base, variant: 'paid', expected: wp, actual: p, gap: gapP });
+    }
     addLedTotal(ls, w0);
+    let label: string | null = null;
+    const refs: LedgerRef[] = new Array(ls.length);
+    for (let i = 0; i < ls.length; i++) {
+      refs[i] = ls[i].line.ref;
+      if (label === null) label = ls[i].line.label;
+    }
     lines.push({
       status,
       matchedOn: on,
       reference,
       action: w0.code,
       year: w0.year,
-      funder: funderDisplay(w0.funder, lang),
-      workbook: { committed: wc, paid: wp, cells: ws.map((w) => w.lineCell) },
-      ledger: { committed: compared.committed ? c : null, paid: compared.paid ? p : null, lines: ledgerLines.map((l) => l.ref), label: ledgerLines.find((l) => l.label)?.label ?? null },
+      funder,
+      workbook: { committed: wc, paid: wp, cells: ws.length === 1 ? [w0.lineCell] : ws.map((w) => w.lineCell) },
+      ledger: { committed: compared.committed ? c : null, paid: compared.paid ? p : null, lines: refs, label },
       gapCommitted: gapC,
       gapPaid: gapP,
     });
   };
 
   // Pass 1: the reference, where both sides carry it.
-  for (const [k, ls] of ledByRef) {
+  for (const [k, ls] of ledByRef.groups()) {
     const ws = wbByRef.get(k);
     if (ws) pair(ws, ls, 'reference');
   }
@@ -382,13 +420,14 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   }
 
   // ---- totals per funder and year, for the funders in scope ----
-  const totals = new Map<string, ReconTotal>();
+  const totals = new Map<FunderKey | null, Map<number | null, ReconTotal>>();
   const totalFor = (f: FunderKey | null, y: number | null): ReconTotal => {
-    const k = `${f}|${y}`;
-    let t = totals.get(k);
+    let byYear = totals.get(f);
+    if (!byYear) totals.set(f, (byYear = new Map()));
+    let t = byYear.get(y);
     if (!t) {
       t = { funder: funderDisplay(f, lang) ?? '?', year: y, workbookCommitted: 0, ledgerCommitted: 0, gapCommitted: 0, workbookPaid: 0, ledgerPaid: 0, gapPaid: 0 };
-      totals.set(k, t);
+      byYear.set(y, t);
     }
     return t;
   };
@@ -398,7 +437,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     t.workbookCommitted += w.committed;
     t.workbookPaid += w.paid;
   }
-  for (const [, v] of ledTotal) {
+  for (const v of ledTotal) {
     const t = totalFor(v.funder, v.year);
     t.ledgerCommitted += v.c;
     t.ledgerPaid += v.p;
@@ -408,6 +447,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     return i < 0 ? profile.funders.length : i;
   };
   const totalList = [...totals.values()]
+    .flatMap((byYear) => [...byYear.values()])
     .map((t) => ({ ...t, gapCommitted: t.ledgerCommitted - t.workbookCommitted, gapPaid: t.ledgerPaid - t.workbookPaid }))
     .sort((a, b) => funderOrder(a.funder) - funderOrder(b.funder) || a.funder.localeCompare(b.funder) || (a.year ?? 0) - (b.year ?? 0));
 

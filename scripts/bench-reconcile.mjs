@@ -1,0 +1,22 @@
+// Bundles scripts/bench-reconcile.ts (esbuild, to a temp file) and prints the reconciliation figures.
+// Usage: node scripts/bench-reconcile.mjs [lines]   (default 100 000 ledger × 100 000 workbook lines)
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { createRequire } from 'module';
+
+const n = Number(process.argv[2] ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'ess-bench-reconcile-'));
+try {
+  const outfile = join(dir, 'bench.cjs');
+  await build({ entryPoints: ['scripts/bench-reconcile.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning' });
+  const { benchReconcile } = createRequire(import.meta.url)(outfile);
+  const r = benchReconcile(n);
+  const fmt = (x) => `${x.toFixed(1)} ms`;
+  console.log(`reconcile (core), ${n.toLocaleString('fr-FR')} × ${n.toLocaleString('fr-FR')} lines: ${fmt(r.reconcileMs)} (median of 5; target < 1 000 ms)`);
+  console.log(`ledger CSV → lines, ${n.toLocaleString('fr-FR')} lines: ${fmt(r.parseCsvMs)} (median of 5)`);
+  console.log(`lines: ${JSON.stringify(r.counts)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

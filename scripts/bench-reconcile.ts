@@ -1,0 +1,81 @@
+/**
+ * Reconciliation benchmark: n ledger lines against n workbook financing lines, in the core
+ * (matching only), plus reading the same ledger as CSV text. Median of 5 runs after a warm-up.
+ * Run with `node scripts/bench-reconcile.mjs [n]`; the global `npm run bench` may call benchReconcile.
+ */
+import type { FinancingFields, Model, Ref, Row } from '../src/core/model';
+import { reconcile, type LedgerLine } from '../src/core/reconcile';
+import { frenchAmount } from '../src/core/reconcile/example';
+import { parseLedgerText } from '../src/hosts/ledger/csv';
+import type { FunderId } from '../src/core/profile';
+
+const FUNDERS: FunderId[] = ['region', 'etat', 'cdc'];
+const FUNDER_TEXT = ['Région', 'État', 'CDC'];
+
+/** n workbook lines and n ledger lines: most paired on the reference, 10 % on the key, ~1 % different, a few missing either side. */
+export function benchData(n: number): { model: Model; lines: LedgerLine[]; csv: string } {
+  const financing: Row<FinancingFields>[] = [];
+  const lines: LedgerLine[] = [];
+  const csv: string[] = ["N° d'engagement;Code action;Exercice;Financeur;Montant engagé;Montant mandaté;Date;Libellé"];
+  const ref = (col: string, row: number): Ref => ({ sheet: 'Financements', cell: `${col}${row}` });
+  for (let i = 0; i < n; i++) {
+    const year = 2014 + (i % 3);
+    const f = i % 3;
+    const code = `A_${Math.floor(i / 3)}`;
+    const committed = 100_000 + (i % 997) * 100;
+    const paid = Math.floor(committed * 0.8);
+    const withRef = i % 10 !== 0;
+    const reference = withRef ? `REF-${year}-${i}` : '';
+    const row = 5 + i;
+    financing.push({
+      v: { code, year, funder: FUNDERS[f], planned: committed, committed, paid, reference, comment: '' },
+      ref: { code: ref('A', row), year: ref('B', row), funder: ref('C', row), planned: ref('D', row), committed: ref('E', row), paid: ref('F', row), reference: ref('G', row), comment: ref('H', row) },
+      index: i,
+    });
+    // Ledger: every 100th line differs by 1 €, every 500th is missing, and 1 in 500 is extra.
+    if (i % 500 === 7) continue;
+    const lc = i % 100 === 3 ? committed + 100 : committed;
+    const line: LedgerLine = { reference: withRef ? reference : null, action: code, year, funder: FUNDER_TEXT[f], committed: lc, paid, date: `${year}-06-01`, beneficiary: null, label: 'x', row: i + 2, ref: { sheet: 'bench.csv', cell: `ligne ${i + 2}` } };
+    lines.push(line);
+    csv.push(`${withRef ? reference : ''};${code};${year};${FUNDER_TEXT[f]};${frenchAmount(lc)};${frenchAmount(paid)};01/06/${year};x`);
+  }
+  for (let i = 0; lines.length < n; i++) {
+    lines.push({ reference: `EXTRA-${i}`, action: 'A_0', year: 2016, funder: 'CDC', committed: 5_000, paid: null, date: null, beneficiary: null, label: null, row: n + i + 2, ref: { sheet: 'bench.csv', cell: `ligne ${n + i + 2}` } });
+    csv.push(`EXTRA-${i};A_0;2016;CDC;50,00;;;`);
+  }
+  const model = { convention: [], participations: [], actions: [], financing, avenants: [], partners: [], instances: [], bilans: [], jalons: [], coFunders: [], located: {} } as unknown as Model;
+  return { model, lines, csv: csv.join('\n') };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(fn: () => unknown): number {
+  fn();
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(runs);
+}
+
+export interface ReconcileBench {
+  n: number;
+  /** Core matching, ms (median of 5). */
+  reconcileMs: number;
+  /** CSV text → ledger lines (papaparse + French amounts), ms (median of 5). */
+  parseCsvMs: number;
+  counts: Record<string, number>;
+}
+
+export function benchReconcile(n = 100_000): ReconcileBench {
+  const { model, lines, csv } = benchData(n);
+  const result = reconcile(model, lines);
+  const reconcileMs = measure(() => reconcile(model, lines));
+  const parseCsvMs = measure(() => parseLedgerText(csv, { sheet: 'bench.csv' }));
+  return { n, reconcileMs, parseCsvMs, counts: result.counts };
+}
