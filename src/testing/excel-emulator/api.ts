@@ -123,8 +123,8 @@ export class RequestContext {
     } finally {
       this._emu._dispatchChanges();
     }
-    if (this._response > this._emu.payloadLimit) {
-      throw new EmulatorError('RequestPayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.payloadLimit} bytes).`);
+    if (this._response > this._emu.responseLimit) {
+      throw new EmulatorError('RequestPayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.responseLimit} bytes).`);
     }
   }
 }
@@ -915,7 +915,9 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
     return new ConditionalFormat(this.context, () => created);
   }
   clearAll(): void {
-    this._call((e: RangeRef) => {
+    this.context._enqueue(() => {
+      const e = this._r();
+      if (e === null) return;
       const m = this.context._model;
       m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && intersects(cf.box, e.box)));
     });

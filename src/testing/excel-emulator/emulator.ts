@@ -19,7 +19,10 @@ export class ExcelEmulator {
   roundTrips = 0;
   /** Every context.sync() call, empty or not. */
   syncCalls = 0;
+  /** Bytes a request (the queued work of one sync) may carry. */
   payloadLimit = WEB_PAYLOAD_LIMIT;
+  /** Bytes the answer to one sync (loaded values) may carry. */
+  responseLimit = WEB_PAYLOAD_LIMIT;
   /** The options of the last run: tests check that the host asks for delayForCellEdit. */
   lastRunOptions: RunOptions = {};
   private faults: EmulatorError[] = [];

@@ -251,11 +251,15 @@ class Evaluator {
     const out: { v: Scalar | FError; fromRange: boolean }[] = [];
     for (const a of args) {
       if (isRange(a)) {
-        const used = this.wb.usedBox(a.sheet, false);
-        if (!used) continue;
-        const bottom = Math.min(a.box.bottom, used.bottom);
-        const right = Math.min(a.box.right, used.right);
-        for (let r = a.box.top; r <= bottom; r++) for (let c = a.box.left; c <= right; c++) out.push({ v: this.cellValue(a.sheet, r, c), fromRange: true });
+        const { box } = a;
+        const area = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+        if (area > a.sheet.cells.size) {
+          // A whole column or a long range: only the cells that exist can count.
+          for (const k of a.sheet.cells.keys()) {
+            const [r, c] = k.split(':').map(Number);
+            if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) out.push({ v: this.cellValue(a.sheet, r, c), fromRange: true });
+          }
+        } else for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) out.push({ v: this.cellValue(a.sheet, r, c), fromRange: true });
       } else out.push({ v: a, fromRange: false });
     }
     return out;

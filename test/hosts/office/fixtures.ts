@@ -1,0 +1,89 @@
+/** Emulated workbooks for the Office host's tests: the example, a big one, one full of errors. */
+import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../../src/core/template';
+import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+
+export const AS_OF = new Date(Date.UTC(2026, 10, 29));
+export const OWN_SHEETS = ['Contrôles', 'Journal'];
+
+export function planTable(plan: WorkbookPlan, name: string): PlanTable {
+  for (const s of plan.sheets) for (const t of s.tables) if (t.name === name) return t;
+  throw new Error(`no table ${name}`);
+}
+
+export function examplePlan(): WorkbookPlan {
+  return buildWorkbookPlan({ example: true, lang: 'fr' });
+}
+
+/** The example with every financing line repeated `times` times. */
+export function bigPlan(times: number): WorkbookPlan {
+  const plan = examplePlan();
+  const f = planTable(plan, 'Financements');
+  f.rows = Array.from({ length: times }, () => f.rows.map((r) => [...r])).flat();
+  return plan;
+}
+
+/**
+ * What a tired user's workbook looks like: text amounts, negative and sub-cent amounts, an error
+ * value, an unknown funder, a year out of the convention, a commitment over plan, an unknown and a
+ * duplicated action, text that looks like a formula, and a table that is a plain range any more.
+ */
+export function errorsPlan(): WorkbookPlan {
+  const plan = examplePlan();
+  const conv = planTable(plan, 'Convention');
+  conv.rows[0][2] = '2 387 500,00 €';
+  const p14 = planTable(plan, 'Participations2014');
+  p14.rows[0][1] = -100;
+  p14.rows[1][2] = 12.345;
+  p14.rows[2][3] = { formula: '1/0' };
+  const fin = planTable(plan, 'Financements');
+  fin.rows[0][2] = 'Régoin';
+  fin.rows[1][1] = 2019;
+  fin.rows[2][4] = (fin.rows[2][3] as number) + 1000;
+  fin.rows[3][0] = 'ZZ_9';
+  fin.rows[4][3] = '=HYPERLINK("http://exemple.invalid","clic")';
+  fin.rows[5][2] = '-Etat';
+  const act = planTable(plan, 'Actions');
+  act.rows[1][0] = act.rows[0][0];
+  const inst = planTable(plan, 'Instances');
+  inst.rows[0][0] = '@SOMME(A1)';
+  return plan;
+}
+
+export function errorsEmulator(): ExcelEmulator {
+  const emu = emulatorFromPlan(errorsPlan());
+  // Avenants lost its table (a copy-paste of values, say): the range is still there.
+  emu.model.tables = emu.model.tables.filter((t) => t.name !== 'Avenants');
+  return emu;
+}
+
+/** Every cell of the user's sheets: value shown, formula, number format. */
+export function userCells(emu: ExcelEmulator): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of emu.model.sheets) {
+    if (OWN_SHEETS.includes(s.name)) continue;
+    for (const k of s.cells.keys()) {
+      const [r, c] = k.split(':').map(Number);
+      const cell = emu.model.cell(s, r, c)!;
+      out[`${s.name}!${r}:${c}`] = { value: emu.model.value(s, r, c), formula: cell.formula ?? null, format: cell.numberFormat ?? null };
+    }
+  }
+  return out;
+}
+
+/** The body of a table as the user sees it. */
+export function tableValues(emu: ExcelEmulator, name: string): unknown[][] {
+  const t = emu.model.table(name);
+  if (!t) throw new Error(`no table ${name}`);
+  const b = emu.model.bodyBox(t);
+  const rows: unknown[][] = [];
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = b.left; c <= b.right; c++) row.push(emu.model.value(t.sheet, r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function ownHighlights(emu: ExcelEmulator) {
+  return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")');
+}

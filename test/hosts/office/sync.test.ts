@@ -1,0 +1,180 @@
+/**
+ * The Office host's sync against the emulated Excel: the round-trip budget, the results it writes,
+ * and the promise it makes to the user — their cells are never touched.
+ */
+import { checkWorkbook } from '../../../src/core/check';
+import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
+import { emulatedOfficeHost, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import type { WorkbookPlan } from '../../../src/core/template';
+import { AS_OF, bigPlan, errorsEmulator, errorsPlan, examplePlan, ownHighlights, planTable, tableValues, userCells } from './fixtures';
+
+function emulatorFromPlanWithLimit(plan: WorkbookPlan, limit: number) {
+  const emu = emulatorFromPlan(plan);
+  emu.payloadLimit = limit;
+  return emu;
+}
+
+const fr = { asOf: AS_OF, lang: 'fr' as const };
+
+describe('round trips', () => {
+  test('a full sync of the example takes 2 round trips: one to read, one to write', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    const host = emulatedOfficeHost(emu);
+    const out = await host.sync(fr);
+    expect(out.result.summary.errors).toBe(0);
+    expect(out.roundTrips).toBe(2);
+    expect(emu.roundTrips).toBe(2);
+  });
+
+  test('the same 2 round trips with 100 times more financing lines', async () => {
+    const plan = bigPlan(100);
+    const emu = emulatorFromPlan(plan);
+    const host = emulatedOfficeHost(emu);
+    const out = await host.sync(fr);
+    expect(tableValues(emu, 'Financements').length).toBe(examplePlan().sheets.find((s) => s.name === 'Financements')!.tables[0].rows.length * 100);
+    expect(emu.roundTrips).toBe(2);
+    expect(out.roundTrips).toBe(2);
+    // Every line was read: the repeated lines overshoot the participations.
+    expect(out.result.findings.some((f) => f.rule === 'allocation.over')).toBe(true);
+  });
+
+  test('a second sync on a workbook already synced (Contrôles, Journal, highlights to replace) also takes 2', async () => {
+    const emu = emulatorFromPlan(errorsPlan());
+    const host = emulatedOfficeHost(emu);
+    await host.sync(fr);
+    emu.resetCounters();
+    const out = await host.sync(fr);
+    expect(out.result.summary.errors).toBeGreaterThan(10);
+    expect(emu.roundTrips).toBe(2);
+  });
+
+  test('only a contract table left as a plain range costs one more trip, to read that range', async () => {
+    const emu = errorsEmulator();
+    const out = await emulatedOfficeHost(emu).sync(fr);
+    expect(out.result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Avenants' }));
+    // The range was read all the same: no avenant is reported unknown for want of the table.
+    expect(out.result.findings.some((f) => f.rule === 'convention.unknown-avenant')).toBe(false);
+    expect(emu.roundTrips).toBe(3);
+  });
+
+  test('every batch asks Excel to wait while the user edits a cell (delayForCellEdit)', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    emu.enterCellEdit();
+    const done = emulatedOfficeHost(emu).sync(fr);
+    await new Promise((r) => setImmediate(r));
+    expect(emu.lastRunOptions.delayForCellEdit).toBe(true);
+    emu.exitCellEdit();
+    expect((await done).result.summary.errors).toBe(0);
+  });
+});
+
+describe("the user's cells are never written", () => {
+  test.each([
+    ['the example', () => emulatorFromPlan(examplePlan())],
+    ['a workbook full of errors', errorsEmulator],
+    ['a workbook with 100 times more lines', () => emulatorFromPlan(bigPlan(100))],
+  ])('every user cell holds the same value, formula and format after a sync: %s', async (_name, make) => {
+    const emu = make();
+    const before = userCells(emu);
+    const host = emulatedOfficeHost(emu);
+    await host.sync(fr);
+    await host.sync({ asOf: AS_OF, lang: 'en' });
+    expect(userCells(emu)).toEqual(before);
+  });
+});
+
+describe('what the sync writes', () => {
+  test('the Contrôles sheet holds one Controles row per finding, in French, text kept as text', async () => {
+    const emu = errorsEmulator();
+    const out = await emulatedOfficeHost(emu).sync(fr);
+    const t = emu.model.table('Controles')!;
+    expect(t.sheet.name).toBe('Contrôles');
+    expect(emu.model.headers(t)).toEqual(['Gravité', 'Règle', 'Article', 'Message', 'Feuille', 'Cellule']);
+    const rows = tableValues(emu, 'Controles');
+    expect(out.result.summary.errors).toBeGreaterThan(10);
+    expect(rows).toEqual(out.result.findings.map((f) => [{ error: 'Erreur', warning: 'Avertissement', info: 'Information' }[f.severity], f.rule, f.article ?? '', f.message, f.sheet, f.cell]));
+    // The findings quote the user's "=HYPERLINK(…)", "-Etat", "@SOMME(A1)": none became a formula.
+    const quoted = rows.filter((r) => /HYPERLINK|-Etat|@SOMME/.test(String(r[3])));
+    expect(quoted.length).toBeGreaterThanOrEqual(2);
+    for (const [k, cell] of emu.model.sheet('Contrôles')!.cells) expect([k, cell.formula]).toEqual([k, undefined]);
+  });
+
+  test('the sync finds what `ess-budget check` finds on the same workbook', async () => {
+    const plan = errorsPlan();
+    const emu = emulatorFromPlan(plan);
+    const out = await emulatedOfficeHost(emu).sync(fr);
+    const cli = checkWorkbook(snapshotOf(renderPlan(plan)), fr);
+    const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
+    expect(out.result.findings.map(key).sort()).toEqual(cli.findings.map(key).sort());
+  });
+
+  test('the Controles table is rewritten, not appended to; the Journal gains one line per sync', async () => {
+    const emu = errorsEmulator();
+    const host = emulatedOfficeHost(emu, { now: () => new Date(2026, 10, 29, 14, 5) });
+    const first = await host.sync(fr);
+    // The user fixes the funder's name; the next sync has one finding fewer.
+    emu.userEdit('Financements!C5', [['Région']]);
+    const second = await host.sync(fr);
+    expect(first.result.findings).toContainEqual(expect.objectContaining({ rule: 'cell.unknown-funder', sheet: 'Financements', cell: 'C5' }));
+    expect(second.result.findings).not.toContainEqual(expect.objectContaining({ rule: 'cell.unknown-funder', sheet: 'Financements', cell: 'C5' }));
+    expect(second.result.findings.length).toBeLessThan(first.result.findings.length);
+    expect(tableValues(emu, 'Controles')).toHaveLength(second.result.findings.length);
+    const journal = tableValues(emu, 'Journal');
+    expect(emu.model.headers(emu.model.table('Journal')!)).toEqual(['Date', 'Action', 'Erreurs', 'Avertissements', 'Empreinte']);
+    expect(journal).toHaveLength(2);
+    expect(journal[0]).toEqual(['29/11/2026 14:05', 'Synchronisation (contrôle au 29/11/2026)', first.result.summary.errors, first.result.summary.warnings, expect.stringMatching(/^[0-9a-f]{16}$/)]);
+    // A different snapshot, a different fingerprint; the same snapshot, the same one.
+    expect(journal[1][4]).not.toBe(journal[0][4]);
+    await host.sync(fr);
+    expect(tableValues(emu, 'Journal')[2][4]).toBe(journal[1][4]);
+  });
+
+  test('the cells at fault are highlighted; the previous highlights are cleared, the user’s own rules kept', async () => {
+    const emu = errorsEmulator();
+    const userRule = emu.model.conditionalFormats.find((c) => c.sheet.name === 'Convention')!;
+    const host = emulatedOfficeHost(emu);
+    const out = await host.sync(fr);
+    const marks = ownHighlights(emu);
+    const covered = (sheet: string, cell: string) => ownHighlights(emu).some((m) => m.sheet.name === sheet && emu.model.resolve(cell, m.sheet).box.top >= m.box.top && emu.model.resolve(cell, m.sheet).box.bottom <= m.box.bottom && m.box.left === emu.model.resolve(cell, m.sheet).box.left);
+    expect(covered('Financements', 'C5')).toBe(true);
+    expect(covered("Participations 2014", 'B5')).toBe(true);
+    expect(marks.find((m) => m.sheet.name === 'Financements' && m.box.top === 5)!.fill).toBe('#FFC7CE');
+    for (const f of out.result.findings.filter((f) => f.severity === 'error' && /^[A-Z]+\d+$/.test(f.cell) && emu.model.sheet(f.sheet))) expect([f.sheet, f.cell, covered(f.sheet, f.cell)]).toEqual([f.sheet, f.cell, true]);
+
+    emu.userEdit('Financements!C5', [['Région']]);
+    await host.sync(fr);
+    expect(covered('Financements', 'C5')).toBe(false);
+    expect(ownHighlights(emu).length).toBeLessThan(marks.length + 1);
+    // No duplicate highlight left behind, and the init's rule on the Convention sheet is intact.
+    const again = ownHighlights(emu).map((m) => `${m.sheet.name}!${m.box.top}:${m.box.left}:${m.box.bottom}`);
+    expect(new Set(again).size).toBe(again.length);
+    expect(emu.model.conditionalFormats).toContain(userRule);
+    expect(userRule.formula).toBe('=AND(ISNUMBER(I5),I5<>0)');
+  });
+
+  test('an English sync writes English headers and messages on a Checks sheet', async () => {
+    const emu = errorsEmulator();
+    const out = await emulatedOfficeHost(emu).sync({ asOf: AS_OF, lang: 'en' });
+    const t = emu.model.table('Controles')!;
+    expect(t.sheet.name).toBe('Checks');
+    expect(emu.model.headers(t)).toEqual(['Severity', 'Rule', 'Article', 'Message', 'Sheet', 'Cell']);
+    expect(tableValues(emu, 'Controles')[0][3]).toBe(out.result.findings[0].message);
+  });
+
+  test('writes beyond the payload limit are split into more batches, and all rows still land', async () => {
+    // 3 000 financing lines naming an unknown funder: 3 000 findings to write.
+    const plan = errorsPlan();
+    const fin = planTable(plan, 'Financements');
+    fin.rows = Array.from({ length: 3000 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
+    const emu = emulatorFromPlan(plan);
+    const limit = 400_000;
+    emu.payloadLimit = limit;
+    // Without splitting, the write is refused by Excel (here, the emulator's limit).
+    await expect(emulatedOfficeHost(emulatorFromPlanWithLimit(plan, limit), { payloadBudget: 50 * limit }).sync(fr)).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    const out = await emulatedOfficeHost(emu, { payloadBudget: limit - 50_000 }).sync(fr);
+    expect(out.result.findings.length).toBeGreaterThan(3000);
+    expect(out.roundTrips).toBeGreaterThan(2);
+    expect(emu.roundTrips).toBe(out.roundTrips);
+    expect(tableValues(emu, 'Controles')).toHaveLength(out.result.findings.length);
+  });
+});
