@@ -38,8 +38,25 @@ function openZip(buf: Buffer): Promise<yauzl.ZipFile> {
   );
 }
 
-function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: number; dtd: boolean }> {
+/** What the guard learnt while it inflated every part: the small structural parts, the merges per sheet. */
+export interface GuardReport {
+  /** Text of workbook.xml, the .rels files and the table parts (small), by path in the zip. */
+  parts: Map<string, string>;
+  /** Merged ranges ("C5:C6") per worksheet part ("xl/worksheets/sheet1.xml"). */
+  merges: Map<string, string[]>;
+  /** Uncompressed size of all worksheet parts: how big the workbook really is. */
+  sheetBytes: number;
+}
+
+const KEPT_PART = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml)$/i;
+const MERGE = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
+
+function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, report: GuardReport): Promise<{ rows: number; dtd: boolean }> {
   const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName);
+  const keep = KEPT_PART.test(entry.fileName) && entry.uncompressedSize < 4 * 1024 * 1024;
+  const kept: Buffer[] = [];
+  const merges: string[] = [];
+  let mergeTail = '';
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('flux illisible'));
@@ -54,8 +71,18 @@ function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: numb
           return;
         }
         if (head.length < 2048) head += chunk.toString('latin1', 0, Math.min(chunk.length, 2048));
+        if (keep) kept.push(chunk);
         if (isSheet) {
           const s = tail + chunk.toString('latin1');
+          // Merges: keep only what follows the last match, so that none is counted twice.
+          const ms = mergeTail + s.slice(tail.length);
+          let end = 0;
+          MERGE.lastIndex = 0;
+          for (let m = MERGE.exec(ms); m; m = MERGE.exec(ms)) {
+            merges.push(m[1]);
+            end = MERGE.lastIndex;
+          }
+          mergeTail = ms.slice(Math.max(end, ms.length - 64));
           let i = s.indexOf('<row');
           while (i >= 0) {
             rows++;
@@ -69,13 +96,18 @@ function scanEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ rows: numb
         }
       });
       stream.on('error', reject);
-      stream.on('end', () => resolve({ rows, dtd: /<!DOCTYPE|<!ENTITY/i.test(head) }));
+      stream.on('end', () => {
+        if (keep) report.parts.set(entry.fileName, Buffer.concat(kept).toString('utf8'));
+        if (merges.length) report.merges.set(entry.fileName, merges);
+        resolve({ rows, dtd: /<!DOCTYPE|<!ENTITY/i.test(head) });
+      });
     });
   });
 }
 
 /** Throws InputError when the buffer is not an .xlsx that is safe to hand to ExcelJS. */
-export async function guardXlsx(buf: Buffer): Promise<void> {
+export async function guardXlsx(buf: Buffer): Promise<GuardReport> {
+  const report: GuardReport = { parts: new Map(), merges: new Map(), sheetBytes: 0 };
   if (buf.length > LIMITS.fileBytes) throw new InputError('too-large', `fichier de ${MB(buf.length)}, au-delà de la limite de ${MB(LIMITS.fileBytes)}`);
   if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw new InputError('not-xlsx', 'pas une archive zip');
   let zip: yauzl.ZipFile;
@@ -97,6 +129,7 @@ export async function guardXlsx(buf: Buffer): Promise<void> {
         if (count > LIMITS.entries) return reject(new InputError('too-large', `plus de ${LIMITS.entries} parties dans l'archive`));
         const size = entry.uncompressedSize;
         total += size;
+        if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName)) report.sheetBytes += size;
         if (size > LIMITS.entryBytes) return reject(new InputError('too-large', `la partie ${entry.fileName} ferait ${MB(size)} une fois décompressée (limite ${MB(LIMITS.entryBytes)})`));
         if (total > LIMITS.totalBytes) return reject(new InputError('too-large', `l'archive ferait plus de ${MB(LIMITS.totalBytes)} une fois décompressée`));
         if (size > LIMITS.ratioFloorBytes && size / Math.max(1, entry.compressedSize) > LIMITS.ratio) {
@@ -106,7 +139,7 @@ export async function guardXlsx(buf: Buffer): Promise<void> {
           zip.readEntry();
           return;
         }
-        scanEntry(zip, entry).then(
+        scanEntry(zip, entry, report).then(
           ({ dtd }) => {
             if (dtd) reject(new InputError('corrupt', `la partie ${entry.fileName} déclare une DTD ou des entités XML, ce qu'un classeur Excel ne fait jamais`));
             else zip.readEntry();
@@ -122,4 +155,5 @@ export async function guardXlsx(buf: Buffer): Promise<void> {
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     throw new InputError('not-xlsx', "archive zip sans classeur Excel (xl/workbook.xml absent) : est-ce un .xlsx ?");
   }
+  return report;
 }

@@ -27,54 +27,98 @@ export function toCellValue(v: ExcelValue | undefined): CellValue {
   return String(v);
 }
 
-function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+export function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
   if (!m) return null;
   const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { left: col(m[1]), top: Number(m[2]), right: col(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
 }
 
-function readCell(ws: ExcelJS.Worksheet, row: number, col: number, merged: string[]): CellValue {
-  const cell = ws.findCell(row, col);
+/** An Excel table as the file declares it. */
+export interface GridTable {
+  name: string;
+  ref: string;
+  totalsRow: boolean;
+}
+
+/**
+ * One sheet as the snapshot needs it, whether ExcelJS loaded the whole workbook (browser preview)
+ * or streamed only the rows of the tables (CLI on large files).
+ */
+export interface Grid {
+  name: string;
+  rowCount: number;
+  columnCount: number;
+  tables: GridTable[];
+  value(row: number, col: number): CellValue;
+  /** Covered by a merge, not its top-left master. */
+  isMerged(row: number, col: number): boolean;
+}
+
+/** A cell as ExcelJS gives it (full or streaming reader) → the core's value. */
+export function cellValueOf(cell: ExcelJS.Cell | undefined): CellValue {
   if (!cell) return null;
-  if (cell.type === ExcelJS.ValueType.Merge) {
-    merged.push(cellAddress(row, col));
-    return null;
-  }
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
   if (cell.type === ExcelJS.ValueType.Formula) {
     // cell.value drops falsy results (a formula worth 0 would look uncalculated): read the model.
     const m = cell.model as unknown as { formula?: string; sharedFormula?: string; result?: ExcelValue };
     if (m.result === undefined || m.result === null) return { uncalculated: `=${m.formula ?? m.sharedFormula ?? ''}` };
+    // The streaming reader turns an error result into NaN and loses its code.
+    if (typeof m.result === 'number' && Number.isNaN(m.result)) return { error: '#ERREUR' };
     return toCellValue(m.result);
   }
   return toCellValue(cell.value);
 }
 
-function readRange(ws: ExcelJS.Worksheet, name: string, top: number, left: number, right: number, bottom: number, isTable: boolean): TableSnapshot {
+type TableModel = { table: { name: string; tableRef?: string; ref?: string; totalsRow?: boolean } };
+
+function excelGrid(ws: ExcelJS.Worksheet): Grid {
+  const tables = Object.values((ws as unknown as { tables?: Record<string, TableModel> }).tables ?? {}).map((t) => ({
+    name: t.table.name,
+    ref: t.table.tableRef ?? t.table.ref ?? '',
+    totalsRow: !!t.table.totalsRow,
+  }));
+  return {
+    name: ws.name,
+    rowCount: ws.rowCount,
+    columnCount: ws.columnCount,
+    tables,
+    value: (r, c) => cellValueOf(ws.findCell(r, c)),
+    isMerged: (r, c) => ws.findCell(r, c)?.type === ExcelJS.ValueType.Merge,
+  };
+}
+
+function readRange(g: Grid, name: string, top: number, left: number, right: number, bottom: number, isTable: boolean): TableSnapshot {
   const merged: string[] = [];
+  const read = (r: number, c: number) => {
+    if (g.isMerged(r, c)) {
+      merged.push(cellAddress(r, c));
+      return null;
+    }
+    return g.value(r, c);
+  };
   const headers: string[] = [];
   for (let c = left; c <= right; c++) {
-    const h = readCell(ws, top, c, merged);
+    const h = read(top, c);
     headers.push(h === null ? '' : typeof h === 'string' ? h : String(h));
   }
   const rows: CellValue[][] = [];
   for (let r = top + 1; r <= bottom; r++) {
     const row: CellValue[] = [];
-    for (let c = left; c <= right; c++) row.push(readCell(ws, r, c, merged));
+    for (let c = left; c <= right; c++) row.push(read(r, c));
     rows.push(row);
   }
-  return { name, sheet: ws.name, headerRow: top, firstColumn: left, headers, rows, isTable, mergedCells: merged };
+  return { name, sheet: g.name, headerRow: top, firstColumn: left, headers, rows, isTable, mergedCells: merged };
 }
 
 /** The last row of a plain range: the row before the first fully blank one. */
-function rangeBottom(ws: ExcelJS.Worksheet, top: number, left: number, right: number): number {
+function rangeBottom(g: Grid, top: number, left: number, right: number): number {
   let r = top;
-  const last = ws.rowCount;
-  while (r < last) {
+  while (r < g.rowCount) {
     const next = r + 1;
     let blank = true;
     for (let c = left; c <= right && blank; c++) {
-      const v = toCellValue(ws.findCell(next, c)?.value);
+      const v = g.value(next, c);
       if (!(v === null || (typeof v === 'string' && v.trim() === ''))) blank = false;
     }
     if (blank) break;
@@ -83,36 +127,46 @@ function rangeBottom(ws: ExcelJS.Worksheet, top: number, left: number, right: nu
   return r;
 }
 
-export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+/** The contract tables no sheet declares: their data may still stand on their sheet as a plain range. */
+export function tablesWithoutExcelTable(tableNames: string[]) {
+  const have = new Set(tableNames.map(matchKey));
+  return userTables.filter((def) => !have.has(matchKey(def.name)));
+}
+
+export function sheetMatches(sheetName: string, def: (typeof userTables)[number]): boolean {
+  return [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheetName));
+}
+
+export function snapshotOfGrids(grids: Grid[]): WorkbookSnapshot {
   const tables: TableSnapshot[] = [];
-  for (const ws of wb.worksheets) {
-    const wsTables = (ws as unknown as { tables: Record<string, { table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean } }> }).tables ?? {};
-    for (const t of Object.values(wsTables)) {
-      const model = t.table;
-      const box = parseRef(model.tableRef ?? model.ref ?? '');
+  for (const g of grids) {
+    for (const t of g.tables) {
+      const box = parseRef(t.ref);
       if (!box) continue;
-      const bottom = box.bottom - (model.totalsRow ? 1 : 0);
-      tables.push(readRange(ws, model.name, box.top, box.left, box.right, bottom, true));
+      tables.push(readRange(g, t.name, box.top, box.left, box.right, box.bottom - (t.totalsRow ? 1 : 0), true));
     }
   }
   // A contract table that is not an Excel table (lost on a copy, or typed by hand): read the range
   // under its headers all the same, and the core reports that the table itself is missing.
-  for (const def of userTables) {
-    if (tables.some((t) => matchKey(t.name) === matchKey(def.name))) continue;
-    const ws = wb.worksheets.find((w) => [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(w.name)));
-    if (!ws) continue;
+  for (const def of tablesWithoutExcelTable(tables.map((t) => t.name))) {
+    const g = grids.find((w) => sheetMatches(w.name, def));
+    if (!g) continue;
     const firstRows: CellValue[][] = [];
-    const width = Math.min(ws.columnCount, 60);
-    for (let r = 1; r <= Math.min(ws.rowCount, 30); r++) {
+    const width = Math.min(g.columnCount, 60);
+    for (let r = 1; r <= Math.min(g.rowCount, 30); r++) {
       const row: CellValue[] = [];
-      for (let c = 1; c <= width; c++) row.push(toCellValue(ws.findCell(r, c)?.value));
+      for (let c = 1; c <= width; c++) row.push(g.value(r, c));
       firstRows.push(row);
     }
     const at = findHeaderRow(def, firstRows);
     if (!at) continue;
     let right = at.column;
     while (right < width && firstRows[at.row - 1][right] !== null) right++;
-    tables.push(readRange(ws, def.name, at.row, at.column, right, rangeBottom(ws, at.row, at.column, right), false));
+    tables.push(readRange(g, def.name, at.row, at.column, right, rangeBottom(g, at.row, at.column, right), false));
   }
-  return { sheets: wb.worksheets.map((w) => w.name), tables };
+  return { sheets: grids.map((g) => g.name), tables };
+}
+
+export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  return snapshotOfGrids(wb.worksheets.map(excelGrid));
 }

@@ -13,10 +13,11 @@ export { InputError } from './guard';
 
 // The pure conversion lives in snapshot.ts (no fs) so the browser preview shares it.
 export { snapshotOf, toCellValue } from './snapshot';
+import { streamSnapshot } from './stream';
 import { snapshotOf } from './snapshot';
 
 /** Reads an .xlsx file into a snapshot; InputError for anything that cannot be used. */
-export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook }> {
+export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot }> {
   let buf: Buffer;
   try {
     buf = await fs.readFile(path);
@@ -29,18 +30,27 @@ export async function readWorkbookFile(path: string): Promise<{ snapshot: Workbo
   return readWorkbookBuffer(buf);
 }
 
-export async function readWorkbookBuffer(buf: Buffer): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook }> {
-  await guardXlsx(buf);
-  const wb = new ExcelJS.Workbook();
+/**
+ * Beyond this much worksheet XML (about 25 000 financing lines) the workbook is streamed: a full
+ * ExcelJS load of 100 000 lines takes seconds and most of a gigabyte. The full load stays the
+ * default below it because ExcelJS's streaming reader loses the code of an error a formula
+ * returns (#DIV/0! becomes NaN) and reads a boolean result as 1 or 0.
+ */
+export const STREAM_ABOVE_SHEET_BYTES = 8 * 1024 * 1024;
+
+export type ReadMode = 'auto' | 'full' | 'stream';
+
+/** Guards, then reads the workbook into a snapshot: InputError for anything that cannot be used. */
+export async function readWorkbookBuffer(buf: Buffer, mode: ReadMode = 'auto'): Promise<{ snapshot: WorkbookSnapshot }> {
+  const report = await guardXlsx(buf);
   try {
+    if (mode === 'stream' || (mode === 'auto' && report.sheetBytes > STREAM_ABOVE_SHEET_BYTES)) return { snapshot: await streamSnapshot(buf, report) };
+    const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    return { snapshot: snapshotOf(wb) };
   } catch (e) {
-    throw new InputError('corrupt', `contenu illisible par ExcelJS : ${firstLine((e as Error).message)}`);
-  }
-  try {
-    return { snapshot: snapshotOf(wb), workbook: wb };
-  } catch (e) {
-    throw new InputError('corrupt', `structure inattendue : ${firstLine((e as Error).message)}`);
+    if (e instanceof InputError) throw e;
+    throw new InputError('corrupt', `contenu illisible : ${firstLine((e as Error).message)}`);
   }
 }
 
