@@ -79,53 +79,25 @@ const ALNUM = /^[a-z0-9]*$/;
 /** Action codes keep their dots ("I_1.1.1" ≠ "I_11.1"): only case and spaces are ignored. */
 export const actionKey = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
 
-interface WbItem {
-  index: number;
-  refKey: string | null;
-  code: string | null;
-  year: number | null;
-  funder: FunderKey | null;
-  committed: Cents;
-  paid: Cents;
-  reference: string | null;
-  committedCell: Ref;
-  paidCell: Ref;
-  lineCell: Ref;
-  used: boolean;
-}
+/** One index or several under a key: 100 000 references are nearly all distinct, and an array each would cost. */
+type Group = number | number[];
 
-interface LedItem {
-  line: LedgerLine;
-  refKey: string | null;
-  funder: FunderKey | null;
-  used: boolean;
-}
-
-/** A map from key to one item or several: 100 000 references are nearly all distinct, and one array each would cost. */
-class Groups<T> {
-  readonly map = new Map<string, T | T[]>();
-  /** Returns the first item already under that key, if any. */
-  add(k: string, item: T): T | undefined {
-    const cur = this.map.get(k);
-    if (cur === undefined) {
-      this.map.set(k, item);
-      return undefined;
-    }
-    if (Array.isArray(cur)) {
-      cur.push(item);
-      return cur[0];
-    }
-    this.map.set(k, [cur, item]);
+function addTo(map: Map<string, Group>, k: string, i: number): number {
+  const cur = map.get(k);
+  if (cur === undefined) {
+    map.set(k, i);
+    return -1;
+  }
+  if (typeof cur === 'number') {
+    map.set(k, [cur, i]);
     return cur;
   }
-  get(k: string): T[] | undefined {
-    const cur = this.map.get(k);
-    return cur === undefined ? undefined : Array.isArray(cur) ? cur : [cur];
-  }
-  *groups(): IterableIterator<[string, T[]]> {
-    for (const [k, v] of this.map) yield [k, Array.isArray(v) ? v : [v]];
-  }
+  cur.push(i);
+  return cur[0];
 }
+
+const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);
+const listOf = (g: Group): number[] => (typeof g === 'number' ? [g] : g);
 
 function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
   if (key === null) return null;
@@ -134,73 +106,72 @@ function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
 
 export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], options: ReconcileOptions = {}): ReconcileResult {
   const lang = options.lang ?? 'fr';
+  const m = messages[lang].reconcile;
   const findings: RawFinding[] = [];
   const emit = (rule: RuleId, ref: { sheet: string; cell: string }, params: MessageParams) => findings.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
 
   // ---- funders: the ledger's words resolved once per distinct text ----
   const coByKey = new Map(model.coFunders.map((c) => [matchKey(c), c] as const));
+  const resolveText = (text: string): FunderKey | null => {
+    const id = resolveFunder(text);
+    if (id) return id;
+    const co = coByKey.get(matchKey(text));
+    return co !== undefined ? (`co:${co}` as FunderKey) : null;
+  };
   const funderCache = new Map<string, FunderKey | null>();
   const resolveLedgerFunder = (text: string, at: LedgerRef): FunderKey | null => {
     let k = funderCache.get(text);
     if (k !== undefined) return k;
-    const id = resolveFunder(text);
-    const co = coByKey.get(matchKey(text));
-    k = id ?? (co !== undefined ? (`co:${co}` as FunderKey) : null);
+    k = resolveText(text);
     if (k === null) {
       const candidates = [...profile.funders.map((f) => ({ label: f.label[lang], keys: [f.label.fr, f.label.en, ...f.aliases] })), ...model.coFunders.map((c) => ({ label: c, keys: [c] }))];
-      emit('cell.unknown-funder', at, { column: undefined, text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
+      emit('cell.unknown-funder', at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
     }
     funderCache.set(text, k);
     return k;
   };
-  const defaultFunder = options.defaultFunder ? (resolveFunder(options.defaultFunder) ?? (coByKey.has(matchKey(options.defaultFunder)) ? (`co:${coByKey.get(matchKey(options.defaultFunder))}` as FunderKey) : null)) : null;
+  const defaultFunder = options.defaultFunder ? resolveText(options.defaultFunder) : null;
 
-  // ---- workbook side ----
-  const wb: WbItem[] = [];
-  const wbByRef = new Groups<WbItem>();
-  for (const r of model.financing) {
-    const reference = r.v.reference ?? null;
+  // ---- workbook side: the Financements rows, by index (no per-row object: 100 000 of them) ----
+  const fin = model.financing;
+  const nw = fin.length;
+  const wbRefKey: (string | null)[] = new Array(nw);
+  const wbUsed = new Uint8Array(nw);
+  const wbByRef = new Map<string, Group>();
+  const wbCommitted = (i: number) => fin[i].v.committed ?? 0;
+  const wbPaid = (i: number) => fin[i].v.paid ?? 0;
+  const wbLineCell = (i: number): Ref => (fin[i].v.reference ? fin[i].ref.reference : fin[i].ref.committed);
+  for (let i = 0; i < nw; i++) {
+    const reference = fin[i].v.reference;
     const refKey = reference ? referenceKey(reference) || null : null;
-    const item: WbItem = {
-      index: r.index,
-      refKey,
-      code: r.v.code ?? null,
-      year: r.v.year ?? null,
-      funder: r.v.funder ?? null,
-      committed: r.v.committed ?? 0,
-      paid: r.v.paid ?? 0,
-      reference,
-      committedCell: r.ref.committed,
-      paidCell: r.ref.paid,
-      lineCell: reference ? r.ref.reference : r.ref.committed,
-      used: false,
-    };
-    wb.push(item);
-    if (refKey) {
-      const first = wbByRef.add(refKey, item);
+    wbRefKey[i] = refKey;
+    if (refKey !== null) {
+      const first = addTo(wbByRef, refKey, i);
       // Two workbook lines for one commitment: they are summed, and the user told.
-      if (first) emit('reconciliation.duplicate-reference', r.ref.reference, { code: reference!, variant: 'workbook', other: first.lineCell.cell });
+      if (first >= 0) emit('reconciliation.duplicate-reference', fin[i].ref.reference, { code: reference!, variant: 'workbook', other: wbLineCell(first).cell });
     }
   }
 
   // ---- ledger side ----
-  const led: LedItem[] = new Array(ledgerLines.length);
-  const ledByRef = new Groups<LedItem>();
+  const nl = ledgerLines.length;
+  const ledRefKey: (string | null)[] = new Array(nl);
+  const ledFunder: (FunderKey | null)[] = new Array(nl);
+  const ledUsed = new Uint8Array(nl);
+  const ledByRef = new Map<string, Group>();
   let anyCommitted = false;
   let anyPaid = false;
   // Unknown action codes are judged against the Actions table, once per distinct code as written.
   const knownCodes = new Set<string>();
   for (const a of model.actions) if (a.v.code) knownCodes.add(actionKey(a.v.code));
   const codeChecked = new Set<string>();
-  for (let i = 0; i < ledgerLines.length; i++) {
+  for (let i = 0; i < nl; i++) {
     const line = ledgerLines[i];
     if (line.committed !== null) anyCommitted = true;
     if (line.paid !== null) anyPaid = true;
-    const funder = line.funder !== null ? resolveLedgerFunder(line.funder, line.ref) : defaultFunder;
+    ledFunder[i] = line.funder !== null ? resolveLedgerFunder(line.funder, line.ref) : defaultFunder;
     const refKey = line.reference ? referenceKey(line.reference) || null : null;
-    const item: LedItem = { line, refKey, funder, used: false };
-    led[i] = item;
-    if (refKey) ledByRef.add(refKey, item);
+    ledRefKey[i] = refKey;
+    if (refKey !== null) addTo(ledByRef, refKey, i);
     if (line.action !== null && knownCodes.size > 0 && !codeChecked.has(line.action)) {
       codeChecked.add(line.action);
       if (!knownCodes.has(actionKey(line.action))) emit('action.unknown', line.ref, { code: line.action });
@@ -210,13 +181,17 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
 
   // A reference repeated in the ledger is normal (commitment, payments, cancellation), unless its
   // lines disagree on what they finance, or a line is repeated word for word (exported twice).
-  for (const [, items] of ledByRef.groups()) {
-    if (items.length < 2) continue;
-    const first = items[0].line;
+  for (const g of ledByRef.values()) {
+    if (typeof g === 'number') continue;
+    const i0 = g[0];
+    const first = ledgerLines[i0];
     const seen = new Set<string>();
-    for (const it of items) {
-      const l = it.line;
-      const conflict = (l.action !== null && first.action !== null && actionKey(l.action) !== actionKey(first.action)) || (l.year !== null && first.year !== null && l.year !== first.year) || (it.funder !== null && items[0].funder !== null && it.funder !== items[0].funder);
+    for (const i of g) {
+      const l = ledgerLines[i];
+      const conflict =
+        (l.action !== null && first.action !== null && actionKey(l.action) !== actionKey(first.action)) ||
+        (l.year !== null && first.year !== null && l.year !== first.year) ||
+        (ledFunder[i] !== null && ledFunder[i0] !== null && ledFunder[i] !== ledFunder[i0]);
       const sig = `${l.action}|${l.year}|${l.funder}|${l.committed}|${l.paid}|${l.date}|${l.label}|${l.beneficiary}`;
       if (conflict) emit('reconciliation.duplicate-reference', l.ref, { code: l.reference!, variant: 'conflict', other: first.ref.cell });
       else if (seen.has(sig)) emit('reconciliation.duplicate-reference', l.ref, { code: l.reference!, variant: 'repeated', other: first.ref.cell });
@@ -226,92 +201,109 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
 
   // ---- scope: which funders' workbook lines the ledger is expected to hold ----
   const scope = new Set<FunderKey>();
-  for (const it of led) if (it.funder) scope.add(it.funder);
-  for (const [k] of ledByRef.map) for (const w of wbByRef.get(k) ?? []) if (w.funder) scope.add(w.funder);
+  for (let i = 0; i < nl; i++) if (ledFunder[i] !== null) scope.add(ledFunder[i]!);
+  for (const [k] of ledByRef) {
+    const g = wbByRef.get(k);
+    if (g !== undefined) for (const i of listOf(g)) if (fin[i].v.funder) scope.add(fin[i].v.funder!);
+  }
   const everything = options.scope === 'all' || scope.size === 0;
-  const inScope = (f: FunderKey | null) => everything || (f !== null && scope.has(f));
+  const inScope = (f: FunderKey | null | undefined) => everything || (f != null && scope.has(f));
 
   const lines: ReconLine[] = [];
   const counts: Record<LineStatus, number> = { matched: 0, different: 0, 'missing-in-ledger': 0, 'missing-in-workbook': 0, 'netted-out': 0 };
-  const m = messages[lang].reconcile;
-  const where = (ls: LedgerLine[]): string => {
+  const where = (g: number[]): string => {
+    const ls = g.map((i) => ledgerLines[i]);
     if (ls.length === 1) return `${ls[0].ref.sheet}, ${ls[0].ref.cell}`;
     // CSV lines are named "ligne 12": list their numbers; XLSX cells as they are.
     const shown = ls.slice(0, 5).map((l) => (l.ref.cell === m.line(l.row) ? String(l.row) : l.ref.cell));
     const list = `${shown.join(', ')}${ls.length > 5 ? '…' : ''}`;
     return `${ls[0].ref.sheet}, ${ls[0].ref.cell === m.line(ls[0].row) ? m.lines(list) : list}`;
   };
-  const sumLedger = (items: LedItem[]) => {
-    let c = 0;
-    let p = 0;
-    for (const it of items) {
-      c += it.line.committed ?? 0;
-      p += it.line.paid ?? 0;
-    }
-    return { c, p };
-  };
-  const subject = (reference: string | null, code: string | null, year: number | null, funder: FunderKey | null) =>
-    reference ?? [code ?? '?', year ?? '?', funderDisplay(funder, lang) ?? '?'].join(' · ');
+  const subject = (reference: string | null | undefined, code: string | null | undefined, year: number | null | undefined, funder: FunderKey | null | undefined) =>
+    reference || [code ?? '?', year ?? '?', funderDisplay(funder ?? null, lang) ?? '?'].join(' · ');
 
   // Ledger totals per funder and year take the workbook's funder and year where the line lacks them.
   const ledTotal: { funder: FunderKey | null; year: number | null; c: Cents; p: Cents }[] = [];
   const ledTotalIndex = new Map<FunderKey | null, Map<number | null, number>>();
-  const addLedTotal = (items: LedItem[], fallback: WbItem | null) => {
-    for (const it of items) {
-      const f = it.funder ?? fallback?.funder ?? null;
-      const y = it.line.year ?? fallback?.year ?? null;
-      let byYear = ledTotalIndex.get(f);
-      if (!byYear) ledTotalIndex.set(f, (byYear = new Map()));
-      let i = byYear.get(y);
-      if (i === undefined) {
-        i = ledTotal.push({ funder: f, year: y, c: 0, p: 0 }) - 1;
-        byYear.set(y, i);
-      }
-      ledTotal[i].c += it.line.committed ?? 0;
-      ledTotal[i].p += it.line.paid ?? 0;
+  const addLedTotal = (i: number, fallback: number) => {
+    const line = ledgerLines[i];
+    const f = ledFunder[i] ?? (fallback >= 0 ? (fin[fallback].v.funder ?? null) : null);
+    const y = line.year ?? (fallback >= 0 ? (fin[fallback].v.year ?? null) : null);
+    let byYear = ledTotalIndex.get(f);
+    if (!byYear) ledTotalIndex.set(f, (byYear = new Map()));
+    let t = byYear.get(y);
+    if (t === undefined) {
+      t = ledTotal.push({ funder: f, year: y, c: 0, p: 0 }) - 1;
+      byYear.set(y, t);
     }
+    ledTotal[t].c += line.committed ?? 0;
+    ledTotal[t].p += line.paid ?? 0;
   };
 
-  const pair = (ws: WbItem[], ls: LedItem[], on: 'reference' | 'key') => {
+  const pair = (ws: Group, ls: Group, on: 'reference' | 'key') => {
     let wc = 0;
     let wp = 0;
-    for (const w of ws) {
-      wc += w.committed;
-      wp += w.paid;
-      w.used = true;
+    let cells: Ref[];
+    const w0 = firstOf(ws);
+    if (typeof ws === 'number') {
+      wc = wbCommitted(ws);
+      wp = wbPaid(ws);
+      wbUsed[ws] = 1;
+      cells = [wbLineCell(ws)];
+    } else {
+      cells = [];
+      for (const i of ws) {
+        wc += wbCommitted(i);
+        wp += wbPaid(i);
+        wbUsed[i] = 1;
+        cells.push(wbLineCell(i));
+      }
     }
-    for (const l of ls) l.used = true;
-    const { c, p } = sumLedger(ls);
+    let c = 0;
+    let p = 0;
+    let label: string | null = null;
+    let refs: LedgerRef[];
+    const w = fin[w0];
+    if (typeof ls === 'number') {
+      const l = ledgerLines[ls];
+      c = l.committed ?? 0;
+      p = l.paid ?? 0;
+      label = l.label;
+      ledUsed[ls] = 1;
+      refs = [l.ref];
+      addLedTotal(ls, w0);
+    } else {
+      refs = [];
+      for (const i of ls) {
+        const l = ledgerLines[i];
+        c += l.committed ?? 0;
+        p += l.paid ?? 0;
+        if (label === null) label = l.label;
+        ledUsed[i] = 1;
+        refs.push(l.ref);
+        addLedTotal(i, w0);
+      }
+    }
     const gapC = compared.committed ? c - wc : null;
     const gapP = compared.paid ? p - wp : null;
     const status: LineStatus = (gapC ?? 0) !== 0 || (gapP ?? 0) !== 0 ? 'different' : 'matched';
     counts[status]++;
-    const w0 = ws[0];
-    const reference = on === 'reference' ? (w0.reference ?? ls[0].line.reference) : (w0.reference ?? null);
-    const funder = funderDisplay(w0.funder, lang);
+    const reference = on === 'reference' ? w.v.reference || ledgerLines[firstOf(ls)].reference : w.v.reference || null;
+    const funder = funderDisplay(w.v.funder ?? null, lang);
     if (status === 'different') {
       // Words are built only for the lines that differ: most of 100 000 lines agree.
-      const subj = subject(on === 'reference' ? reference : null, w0.code, w0.year, w0.funder);
-      const other = where(ls.map((l) => l.line));
-      const base = { funder: funder ?? undefined, year: w0.year ?? undefined, code: subj, other };
-      if (gapC) emit('reconciliation.amount-mismatch', w0.committedCell, { ...base, variant: 'committed', expected: wc, actual: c, gap: gapC });
-      if (gapP) emit('reconciliation.amount-mismatch', w0.paidCell, { ...base, variant: 'paid', expected: wp, actual: p, gap: gapP });
-    }
-    addLedTotal(ls, w0);
-    let label: string | null = null;
-    const refs: LedgerRef[] = new Array(ls.length);
-    for (let i = 0; i < ls.length; i++) {
-      refs[i] = ls[i].line.ref;
-      if (label === null) label = ls[i].line.label;
+      const base = { funder: funder ?? undefined, year: w.v.year, code: subject(on === 'reference' ? reference : null, w.v.code, w.v.year, w.v.funder), other: where(listOf(ls)) };
+      if (gapC) emit('reconciliation.amount-mismatch', w.ref.committed, { ...base, variant: 'committed', expected: wc, actual: c, gap: gapC });
+      if (gapP) emit('reconciliation.amount-mismatch', w.ref.paid, { ...base, variant: 'paid', expected: wp, actual: p, gap: gapP });
     }
     lines.push({
       status,
       matchedOn: on,
-      reference,
-      action: w0.code,
-      year: w0.year,
+      reference: reference ?? null,
+      action: w.v.code ?? null,
+      year: w.v.year ?? null,
       funder,
-      workbook: { committed: wc, paid: wp, cells: ws.length === 1 ? [w0.lineCell] : ws.map((w) => w.lineCell) },
+      workbook: { committed: wc, paid: wp, cells },
       ledger: { committed: compared.committed ? c : null, paid: compared.paid ? p : null, lines: refs, label },
       gapCommitted: gapC,
       gapPaid: gapP,
@@ -319,90 +311,91 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   };
 
   // Pass 1: the reference, where both sides carry it.
-  for (const [k, ls] of ledByRef.groups()) {
+  for (const [k, ls] of ledByRef) {
     const ws = wbByRef.get(k);
-    if (ws) pair(ws, ls, 'reference');
+    if (ws !== undefined) pair(ws, ls, 'reference');
   }
 
   // Pass 2: (action, year, funder) for what is left. Two sides that both carry references, all
   // different, are distinct commitments even under the same key: they are not paired.
-  const keyOf = (code: string | null, year: number | null, funder: FunderKey | null) => (code !== null && year !== null && funder !== null ? `${actionKey(code)}|${year}|${funder}` : null);
-  const wbByKey = new Map<string, WbItem[]>();
-  for (const w of wb) {
-    if (w.used || !inScope(w.funder)) continue;
-    const k = keyOf(w.code, w.year, w.funder);
-    if (k === null) continue;
-    const g = wbByKey.get(k);
-    if (g) g.push(w);
-    else wbByKey.set(k, [w]);
+  const keyOf = (code: string | null | undefined, year: number | null | undefined, funder: FunderKey | null | undefined) =>
+    code != null && year != null && funder != null ? `${actionKey(code)}|${year}|${funder}` : null;
+  const wbByKey = new Map<string, Group>();
+  for (let i = 0; i < nw; i++) {
+    if (wbUsed[i] || !inScope(fin[i].v.funder)) continue;
+    const k = keyOf(fin[i].v.code, fin[i].v.year, fin[i].v.funder);
+    if (k !== null) addTo(wbByKey, k, i);
   }
-  const ledByKey = new Map<string, LedItem[]>();
-  for (const l of led) {
-    if (l.used) continue;
-    const k = keyOf(l.line.action, l.line.year, l.funder);
-    if (k === null) continue;
-    const g = ledByKey.get(k);
-    if (g) g.push(l);
-    else ledByKey.set(k, [l]);
+  const ledByKey = new Map<string, Group>();
+  for (let i = 0; i < nl; i++) {
+    if (ledUsed[i]) continue;
+    const k = keyOf(ledgerLines[i].action, ledgerLines[i].year, ledFunder[i]);
+    if (k !== null) addTo(ledByKey, k, i);
   }
   for (const [k, ls] of ledByKey) {
     const ws = wbByKey.get(k);
-    if (!ws) continue;
-    if (ws.every((w) => w.refKey !== null) && ls.every((l) => l.refKey !== null)) continue;
+    if (ws === undefined) continue;
+    if (listOf(ws).every((i) => wbRefKey[i] !== null) && listOf(ls).every((i) => ledRefKey[i] !== null)) continue;
     pair(ws, ls, 'key');
   }
 
   // What is left on the workbook side: committed (or paid) lines the ledger should hold.
-  for (const w of wb) {
-    if (w.used || !inScope(w.funder)) continue;
-    if (w.committed === 0 && w.paid === 0) continue;
+  for (let i = 0; i < nw; i++) {
+    const w = fin[i];
+    if (wbUsed[i] || !inScope(w.v.funder)) continue;
+    const committed = wbCommitted(i);
+    const paid = wbPaid(i);
+    if (committed === 0 && paid === 0) continue;
     counts['missing-in-ledger']++;
-    emit('reconciliation.missing-in-ledger', w.lineCell, {
-      code: subject(w.reference, w.code, w.year, w.funder),
-      funder: funderDisplay(w.funder, lang) ?? undefined,
-      year: w.year ?? undefined,
-      actual: w.committed,
-    });
+    const funder = funderDisplay(w.v.funder ?? null, lang);
+    emit('reconciliation.missing-in-ledger', wbLineCell(i), { code: subject(w.v.reference, w.v.code, w.v.year, w.v.funder), funder: funder ?? undefined, year: w.v.year, actual: committed });
     lines.push({
       status: 'missing-in-ledger',
       matchedOn: null,
-      reference: w.reference,
-      action: w.code,
-      year: w.year,
-      funder: funderDisplay(w.funder, lang),
-      workbook: { committed: w.committed, paid: w.paid, cells: [w.lineCell] },
+      reference: w.v.reference || null,
+      action: w.v.code ?? null,
+      year: w.v.year ?? null,
+      funder,
+      workbook: { committed, paid, cells: [wbLineCell(i)] },
       ledger: null,
-      gapCommitted: compared.committed ? -w.committed : null,
-      gapPaid: compared.paid ? -w.paid : null,
+      gapCommitted: compared.committed ? -committed : null,
+      gapPaid: compared.paid ? -paid : null,
     });
   }
 
   // And on the ledger side, grouped as they would have been paired: by reference, else by key.
-  const groups = new Map<string, LedItem[]>();
-  for (const l of led) {
-    if (l.used) continue;
-    const k = l.refKey !== null ? `r|${l.refKey}` : (keyOf(l.line.action, l.line.year, l.funder) ?? `l|${l.line.row}|${l.line.ref.sheet}`);
-    const g = groups.get(k);
-    if (g) g.push(l);
-    else groups.set(k, [l]);
+  const groups = new Map<string, Group>();
+  for (let i = 0; i < nl; i++) {
+    if (ledUsed[i]) continue;
+    const l = ledgerLines[i];
+    const k = ledRefKey[i] !== null ? `r|${ledRefKey[i]}` : (keyOf(l.action, l.year, ledFunder[i]) ?? `l|${i}`);
+    addTo(groups, k, i);
   }
-  for (const [, ls] of groups) {
-    const first = ls[0].line;
-    const { c, p } = sumLedger(ls);
-    addLedTotal(ls, null);
+  for (const g of groups.values()) {
+    const ls = listOf(g);
+    const i0 = ls[0];
+    const first = ledgerLines[i0];
+    let c = 0;
+    let p = 0;
+    for (const i of ls) {
+      c += ledgerLines[i].committed ?? 0;
+      p += ledgerLines[i].paid ?? 0;
+      addLedTotal(i, -1);
+    }
     // A commitment entered and cancelled in the ledger nets to nothing: nothing to find in the workbook.
     const netted = c === 0 && p === 0 && ls.length > 1;
     const status: LineStatus = netted ? 'netted-out' : 'missing-in-workbook';
     counts[status]++;
+    const funder = funderDisplay(ledFunder[i0], lang);
     if (!netted) {
       emit('reconciliation.missing-in-workbook', first.ref, {
-        code: subject(first.reference, first.action, first.year, ls[0].funder),
-        funder: funderDisplay(ls[0].funder, lang) ?? undefined,
+        code: subject(first.reference, first.action, first.year, ledFunder[i0]),
+        funder: funder ?? undefined,
         year: first.year ?? undefined,
         actual: c !== 0 || p === 0 ? c : p,
         variant: c !== 0 || p === 0 ? 'committed' : 'paid',
         label: first.label ?? first.beneficiary ?? undefined,
-        other: ls.length > 1 ? where(ls.map((l) => l.line)) : undefined,
+        other: ls.length > 1 ? where(ls) : undefined,
       });
     }
     lines.push({
@@ -411,9 +404,9 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
       reference: first.reference,
       action: first.action,
       year: first.year,
-      funder: funderDisplay(ls[0].funder, lang),
+      funder,
       workbook: null,
-      ledger: { committed: compared.committed ? c : null, paid: compared.paid ? p : null, lines: ls.map((l) => l.line.ref), label: first.label },
+      ledger: { committed: compared.committed ? c : null, paid: compared.paid ? p : null, lines: ls.map((i) => ledgerLines[i].ref), label: first.label },
       gapCommitted: compared.committed ? c : null,
       gapPaid: compared.paid ? p : null,
     });
@@ -431,11 +424,12 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     }
     return t;
   };
-  for (const w of wb) {
-    if (!inScope(w.funder) && !w.used) continue;
-    const t = totalFor(w.funder, w.year);
-    t.workbookCommitted += w.committed;
-    t.workbookPaid += w.paid;
+  for (let i = 0; i < nw; i++) {
+    const w = fin[i];
+    if (!inScope(w.v.funder) && !wbUsed[i]) continue;
+    const t = totalFor(w.v.funder ?? null, w.v.year ?? null);
+    t.workbookCommitted += wbCommitted(i);
+    t.workbookPaid += wbPaid(i);
   }
   for (const v of ledTotal) {
     const t = totalFor(v.funder, v.year);
