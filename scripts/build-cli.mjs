@@ -8,7 +8,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   outfile: 'dist/cli/ess-budget.js',
-  external: ['exceljs', 'yauzl', 'decimal.js'],
+  // pdfkit reads its own data files next to its code: it must stay in node_modules.
+  external: ['exceljs', 'yauzl', 'decimal.js', 'pdfkit'],
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -12,6 +12,7 @@ import { buildWorkbookPlan } from '../core/template';
 import { parseDateText } from '../core/text';
 import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
 import { reconcileCommand } from './reconcile';
+import { reportCommand } from './report';
 
 export interface Io {
   out: (s: string) => void;
@@ -109,6 +110,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'reconcile':
         return await reconcileCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':

@@ -1,0 +1,129 @@
+/**
+ * ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--lang fr|en] [--force]
+ * The COPIL summary as a file; the format follows the extension. Exit status as `check`: 0 no
+ * error-level finding, 1 at least one (the summary is written all the same: the COPIL needs to see
+ * them), 2 bad arguments or an input that cannot be used.
+ */
+import { promises as fs, existsSync } from 'fs';
+import { resolve } from 'path';
+import { parseArgs } from 'util';
+import { today } from '../core/check';
+import type { Lang } from '../core/contract';
+import { messages } from '../core/i18n';
+import { summarise, type Summary } from '../core/summary';
+import { parseDateText } from '../core/text';
+import { InputError } from '../hosts/xlsx/guard';
+import { readWorkbookFile } from '../hosts/xlsx/workbook';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+type Format = 'pdf' | 'xlsx' | 'csv';
+
+function inputMessage(lang: Lang, file: string, e: InputError): string {
+  const m = messages[lang].cli;
+  switch (e.kind) {
+    case 'missing':
+      return m.fileMissing(file);
+    case 'not-xlsx':
+      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
+    case 'too-large':
+      return m.tooLarge(file, e.detail);
+    default:
+      return m.corrupt(file, e.detail);
+  }
+}
+
+/** The file's bytes, and what to say about it ("3 pages"). */
+async function render(format: Format, summary: Summary): Promise<{ bytes: Uint8Array; detail: string }> {
+  const m = messages[summary.lang].summary.cli;
+  if (format === 'pdf') {
+    // Loaded only here, as in the task pane: pdfkit and the fonts cost nothing to the other commands.
+    const { summaryPdf, PDF_FONT_FILES } = await import('../exports/pdf');
+    const [regular, bold] = await Promise.all([fs.readFile(require.resolve(PDF_FONT_FILES.regular)), fs.readFile(require.resolve(PDF_FONT_FILES.bold))]);
+    const { bytes, pages } = await summaryPdf(summary, { regular, bold });
+    return { bytes, detail: m.pages(pages) };
+  }
+  if (format === 'xlsx') {
+    const { summaryXlsx } = await import('../exports/xlsx');
+    return { bytes: await summaryXlsx(summary), detail: '' };
+  }
+  const { summaryCsv } = await import('../exports/csv');
+  return { bytes: summaryCsv(summary), detail: '' };
+}
+
+export async function reportCommand(args: string[], io: Io): Promise<number> {
+  let values: { out?: string; 'as-of'?: string; lang?: string; force?: boolean };
+  let positionals: string[];
+  const guessLang: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } },
+    }));
+  } catch (e) {
+    io.err(messages[guessLang].cli.badArgs((e as Error).message.split('\n')[0]));
+    return 2;
+  }
+  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
+    io.err(messages.fr.cli.badArgs(`--lang ${values.lang}`));
+    return 2;
+  }
+  const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
+  const m = messages[lang];
+  const sm = m.summary.cli;
+  if (positionals.length !== 1 || !values.out) {
+    io.err(m.cli.badArgs(sm.missingOut));
+    return 2;
+  }
+  const input = positionals[0];
+  const out = values.out;
+  const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as Format | undefined;
+  if (!ext) {
+    io.err(m.cli.badArgs(sm.badOut(out)));
+    return 2;
+  }
+  if (resolve(out) === resolve(input)) {
+    io.err(sm.sameAsInput(out));
+    return 2;
+  }
+  // A report is regenerated at will, but an .xlsx of that name may be someone's workbook.
+  if (ext === 'xlsx' && existsSync(out) && !values.force) {
+    io.err(sm.exists(out));
+    return 2;
+  }
+  let asOf = today();
+  if (values['as-of'] !== undefined) {
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
+    if (!d) {
+      io.err(m.cli.badDate(values['as-of']));
+      return 2;
+    }
+    asOf = d;
+  }
+
+  let snapshot;
+  try {
+    ({ snapshot } = await readWorkbookFile(input));
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(inputMessage(lang, input, e));
+      return 2;
+    }
+    throw e;
+  }
+  const { summary, result } = summarise(snapshot, { asOf, lang });
+  const { bytes, detail } = await render(ext, summary);
+  try {
+    await fs.writeFile(out, bytes);
+  } catch (e) {
+    io.err(m.cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return 2;
+  }
+  io.out(sm.written(out, detail));
+  io.out(m.cli.summary(result.summary.errors, result.summary.warnings, result.summary.infos));
+  return result.summary.errors > 0 ? 1 : 0;
+}
