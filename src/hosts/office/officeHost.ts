@@ -49,6 +49,7 @@ export class OfficeHost implements WorkbookHost {
   /** >0 while the add-in writes into user tables (initialize, restore): those events are its own. */
   private ownWrites = 0;
   private ownTableIds = new Set<string>();
+  private userTableIds = new Set<string>();
   /** The last sync's round trips, for the task pane's diagnostics. */
   lastRoundTrips = 0;
 
@@ -83,6 +84,7 @@ export class OfficeHost implements WorkbookHost {
     const read = q.finish();
     const extra = read.missing.length ? await readFallbacks(ctx, read) : 0;
     for (const id of read.ownTableIds) this.ownTableIds.add(id);
+    for (const id of read.userTableIds) this.userTableIds.add(id);
     return { read, trips: 1 + extra };
   }
 
@@ -125,19 +127,35 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * Table edits anywhere in the workbook, the user's and coauthors' (source Remote) alike; the
-   * add-in's own tables (Controles, Journal) and its own writes are ignored.
+   * Edits of the contract tables, the user's and coauthors' (source Remote) alike. The add-in's own
+   * tables (Controles, Journal) and its own writes are ignored; a table not seen before (created
+   * since the last read) is looked up once by id.
    */
   async onUserEdit(callback: () => void): Promise<() => void> {
     const handler = async (e: Excel.TableChangedEventArgs) => {
       if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId)) return;
-      callback();
+      if (this.userTableIds.has(e.tableId)) {
+        callback();
+        return;
+      }
+      const name = await this.run({ delayForCellEdit: true }, async (ctx) => {
+        const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
+        await ctx.sync();
+        return t.isNullObject ? null : t.name;
+      }).catch(() => null);
+      if (name === null) return;
+      if (userTables.some((d) => d.name.toLowerCase() === name.toLowerCase())) {
+        this.userTableIds.add(e.tableId);
+        callback();
+      } else if (['controles', 'journal'].includes(name.toLowerCase())) this.ownTableIds.add(e.tableId);
     };
     const registration = await this.batch(async (ctx) => {
       const own = ['Controles', 'Journal'].map((n) => ctx.workbook.tables.getItemOrNullObject(n).load('id'));
+      const user = userTables.map((d) => ctx.workbook.tables.getItemOrNullObject(d.name).load('id'));
       const r = ctx.workbook.tables.onChanged.add(handler);
       await ctx.sync();
       for (const t of own) if (!t.isNullObject) this.ownTableIds.add(t.id);
+      for (const t of user) if (!t.isNullObject) this.userTableIds.add(t.id);
       return r;
     });
     return () => {

@@ -257,16 +257,6 @@ abstract class Collection<I extends ClientObject> extends ClientObject {
   }
 }
 
-function defineProps(cls: { prototype: object }, names: string[]): void {
-  for (const n of names) {
-    Object.defineProperty(cls.prototype, n, {
-      configurable: true,
-      get(this: ClientObject) {
-        return (this as unknown as { _get(n: string): unknown })._get(n);
-      },
-    });
-  }
-}
 
 // ---------- workbook ----------
 
@@ -369,12 +359,16 @@ export class WorksheetCollection extends Collection<Worksheet> {
   }
 }
 
-export interface Worksheet {
-  readonly id: string;
-  readonly position: number;
-  readonly tabColor: string;
-}
 export class Worksheet extends ClientObject {
+  get id(): string {
+    return this._get('id');
+  }
+  get position(): number {
+    return this._get('position');
+  }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => SheetModel | null,
@@ -507,7 +501,6 @@ export class Worksheet extends ClientObject {
     );
   }
 }
-defineProps(Worksheet, ['id', 'position', 'tabColor']);
 
 // ---------- ranges ----------
 
@@ -516,18 +509,34 @@ export interface RangeRef {
   box: Box;
 }
 
-export interface Range {
-  readonly address: string;
-  readonly addressLocal: string;
-  readonly valueTypes: string[][];
-  readonly text: string[][];
-  readonly rowCount: number;
-  readonly columnCount: number;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly cellCount: number;
-}
 export class Range extends ClientObject {
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => RangeRef | null,
@@ -695,7 +704,6 @@ export class Range extends ClientObject {
     });
   }
 }
-defineProps(Range, ['address', 'addressLocal', 'valueTypes', 'text', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'cellCount']);
 
 /** Range.format, .fill and .font: direct formatting of the cells. */
 export class RangeFormat extends ClientObject {
@@ -938,12 +946,16 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
   }
 }
 
-export interface ConditionalFormat {
-  readonly id: string;
-  readonly type: string;
-  readonly priority: number;
-}
 export class ConditionalFormat extends ClientObject {
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => ConditionalFormatModel | null,
@@ -998,7 +1010,6 @@ export class ConditionalFormat extends ClientObject {
     });
   }
 }
-defineProps(ConditionalFormat, ['id', 'type', 'priority']);
 
 export class CustomConditionalFormat extends ClientObject {
   constructor(
@@ -1166,11 +1177,13 @@ export class TableCollection extends Collection<Table> {
   }
 }
 
-export interface Table {
-  readonly id: string;
-  readonly showHeaders: boolean;
-}
 export class Table extends ClientObject {
+  get id(): string {
+    return this._get('id');
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => TableModel | null,
@@ -1281,7 +1294,6 @@ export class Table extends ClientObject {
     });
   }
 }
-defineProps(Table, ['id', 'showHeaders']);
 
 export class TableRowCollection extends Collection<TableRow> {
   constructor(
@@ -1519,12 +1531,16 @@ export class ChartCollection extends Collection<Chart> {
   }
 }
 
-export interface Chart {
-  readonly id: string;
-  readonly seriesBy: string;
-  readonly source: string;
-}
 export class Chart extends ClientObject {
+  get id(): string {
+    return this._get('id');
+  }
+  get seriesBy(): string {
+    return this._get('seriesBy');
+  }
+  get source(): string {
+    return this._get('source');
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => ChartModel | null,
@@ -1580,7 +1596,6 @@ export class Chart extends ClientObject {
     });
   }
 }
-defineProps(Chart, ['id', 'seriesBy', 'source']);
 
 export class ChartTitle extends ClientObject {
   constructor(

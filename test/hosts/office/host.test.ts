@@ -1,0 +1,216 @@
+/**
+ * The rest of the Office host's contract: first run and initialisation, restoring lost tables,
+ * selecting a finding's cell, live re-checks, and what the user reads when Excel refuses.
+ */
+import { checkWorkbook } from '../../../src/core/check';
+import { buildWorkbookPlan } from '../../../src/core/template';
+import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
+import { OfficeHostError } from '../../../src/hosts/office';
+import { emptyEmulator, emulatedOfficeHost, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { AS_OF, errorsEmulator, errorsPlan, examplePlan, tableValues, userCells } from './fixtures';
+
+const fr = { asOf: AS_OF, lang: 'fr' as const };
+
+describe('first run', () => {
+  test('an empty workbook is empty; initialising it builds the same tables as `init`, and checks like it', async () => {
+    const emu = emptyEmulator();
+    const host = emulatedOfficeHost(emu);
+    expect(await host.isEmpty()).toBe(true);
+    const report = await host.initializeWithReport(examplePlan());
+    expect(await host.isEmpty()).toBe(false);
+    expect(report.skipped).toEqual([]);
+    expect(report.created).toHaveLength(11);
+    expect(emu.model.tables.map((t) => `${t.sheet.name}/${t.name}`)).toEqual(
+      renderPlan(examplePlan()).worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).map((n) => `${ws.name}/${n}`)),
+    );
+    const out = await host.sync(fr);
+    const cli = checkWorkbook(snapshotOf(renderPlan(examplePlan())), fr);
+    expect(out.result.summary).toEqual(cli.summary);
+    expect(out.result.totals).toEqual(cli.totals);
+    expect(out.result.summary.errors).toBe(0);
+  });
+
+  test('what init writes is typed right: euro and date formats, dropdowns, totals, text kept as text', async () => {
+    const emu = emptyEmulator();
+    await emulatedOfficeHost(emu).initialize(examplePlan());
+    const m = emu.model;
+    const conv = m.sheet('Convention')!;
+    expect(m.cell(conv, 5, 3)?.numberFormat).toBe('#,##0.00\\ "€"');
+    expect(m.value(conv, 5, 8)).toBe(2387500);
+    expect(m.formula(conv, 5, 9)).toBe('=IF(C5="","",H5-C5)');
+    expect(conv.validations.some((v) => JSON.stringify(v.rule).includes('Sous réserve'))).toBe(true);
+    const av = m.table('Avenants')!;
+    expect(m.cell(av.sheet, 5, 2)?.numberFormat).toBe('dd/mm/yyyy');
+    const fin = m.table('Financements')!;
+    expect(fin.showTotals).toBe(true);
+    expect(m.value(fin.sheet, fin.box.bottom, 1)).toBe('Total');
+    // Codes such as "I_1.1" or years typed as text in the plan are not turned into numbers or dates.
+    const actions = tableValues(emu, 'Actions');
+    expect(actions.every((r) => typeof r[0] === 'string')).toBe(true);
+  });
+
+  test('initialising again overwrites nothing: every table is reported as already there', async () => {
+    const emu = emulatorFromPlan(errorsPlan());
+    const before = userCells(emu);
+    const report = await emulatedOfficeHost(emu).initializeWithReport(examplePlan());
+    expect(report.created).toEqual([]);
+    expect(report.skipped.every((s) => s.reason === 'exists')).toBe(true);
+    expect(userCells(emu)).toEqual(before);
+  });
+
+  test('a table whose place holds the user’s data is not created there', async () => {
+    const emu = emptyEmulator();
+    emu.model.addSheet('Actions');
+    emu.userEdit('Actions!B6', [['ma note']]);
+    const report = await emulatedOfficeHost(emu).initializeWithReport(buildWorkbookPlan({ example: false, lang: 'fr' }));
+    expect(report.skipped).toEqual([{ table: 'Actions', reason: 'occupied' }]);
+    expect(emu.model.value(emu.model.sheet('Actions')!, 6, 2)).toBe('ma note');
+    expect(emu.model.table('Actions')).toBeUndefined();
+  });
+});
+
+describe('restoring missing tables', () => {
+  test('a contract table left as a plain range becomes a table again, its values untouched', async () => {
+    const emu = errorsEmulator();
+    const host = emulatedOfficeHost(emu);
+    const before = userCells(emu);
+    const report = await host.restoreMissingTables();
+    expect(report.converted).toEqual(['Avenants']);
+    expect(emu.model.table('Avenants')?.sheet.name).toBe('Avenants');
+    expect(userCells(emu)).toEqual(before);
+    const out = await host.sync(fr);
+    expect(out.result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
+  });
+
+  test('a table gone altogether is recreated, empty, on its sheet', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    const inst = emu.model.table('Instances')!;
+    emu.model.deleteTable(inst);
+    const host = emulatedOfficeHost(emu);
+    expect((await host.sync(fr)).result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Instances' }));
+    const report = await host.restoreMissingTables();
+    expect(report.created).toEqual(['Instances']);
+    expect(emu.model.headers(emu.model.table('Instances')!)).toEqual(['Instance', 'Date', 'Objet']);
+    expect((await host.sync(fr)).result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
+  });
+});
+
+describe('select', () => {
+  test("a finding's select activates its sheet and selects its cell", async () => {
+    const emu = errorsEmulator();
+    const host = emulatedOfficeHost(emu);
+    const out = await host.sync(fr);
+    const f = out.result.findings.find((x) => x.sheet === 'Financements' && x.rule === 'cell.unknown-funder')!;
+    await host.select(f.sheet, f.cell);
+    expect(emu.model.activeSheet?.name).toBe('Financements');
+    const sel = await emu.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange().load('address');
+      await ctx.sync();
+      return r.address;
+    });
+    expect(sel).toBe('Financements!C5');
+    await host.select("Participations 2014", 'B5:B8');
+    expect(emu.model.selection && emu.model.address(emu.model.selection.sheet, emu.model.selection.box)).toBe("'Participations 2014'!B5:B8");
+  });
+
+  test('a sheet that no longer exists gives a message that says what to do', async () => {
+    const host = emulatedOfficeHost(emulatorFromPlan(examplePlan()));
+    await expect(host.select('Disparue', 'A1')).rejects.toMatchObject({ code: 'ItemNotFound', message: expect.stringContaining('relancez la synchronisation') });
+  });
+});
+
+describe('live re-check', () => {
+  test('a user’s or a coauthor’s edit of a contract table calls back; the add-in’s own writes do not', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    const host = emulatedOfficeHost(emu);
+    let calls = 0;
+    const stop = await host.onUserEdit(() => calls++);
+    await host.sync(fr);
+    await host.sync(fr);
+    expect(calls).toBe(0);
+    emu.userEdit('Financements!D5', [[1000]]);
+    expect(calls).toBe(1);
+    emu.userEdit("'Participations 2015'!B6", [[1]], { source: 'Remote' });
+    expect(calls).toBe(2);
+    // Typing into the add-in's Contrôles table is not a reason to re-check.
+    emu.userEdit('Contrôles!A2', [['x']]);
+    expect(calls).toBe(2);
+    stop();
+    await new Promise((r) => setImmediate(r));
+    emu.userEdit('Financements!D5', [[2000]]);
+    expect(calls).toBe(2);
+    expect(emu.handlerCount).toBe(0);
+  });
+
+  test('initialising the workbook does not count as a user edit', async () => {
+    const emu = emptyEmulator();
+    const host = emulatedOfficeHost(emu);
+    let calls = 0;
+    await host.onUserEdit(() => calls++);
+    await host.initialize(examplePlan());
+    expect(calls).toBe(0);
+  });
+});
+
+describe('when Excel refuses', () => {
+  test.each([
+    ['InvalidOperationInCellEditMode', 'Entrée'],
+    ['RequestPayloadSizeLimitExceeded', 'Excel pour ordinateur'],
+    ['ItemNotFound', 'relancez la synchronisation'],
+    ['GeneralException', 'GeneralException'],
+  ])('%s: the sync fails with a French sentence saying what to do, and nothing is half-written', async (code, words) => {
+    const emu = emulatorFromPlan(examplePlan());
+    const before = userCells(emu);
+    emu.failNextSync(code);
+    const err = await emulatedOfficeHost(emu).sync(fr).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfficeHostError);
+    expect(err).toMatchObject({ code, message: expect.stringContaining(words) });
+    expect(emu.model.table('Controles')).toBeUndefined();
+    expect(userCells(emu)).toEqual(before);
+  });
+
+  test('a failure of the write leaves the previous results in place and the user’s cells intact', async () => {
+    const emu = errorsEmulator();
+    const host = emulatedOfficeHost(emu);
+    await host.sync(fr);
+    const controls = tableValues(emu, 'Controles');
+    const before = userCells(emu);
+    // The read goes through; the write is refused.
+    const realSync = emu.run.bind(emu);
+    let syncs = 0;
+    const failing = emulatedOfficeHost(emu);
+    (failing as unknown as { run: typeof realSync }).run = ((opts: unknown, batch: (ctx: unknown) => Promise<unknown>) =>
+      realSync(opts as never, async (ctx) => {
+        const orig = ctx.sync.bind(ctx);
+        ctx.sync = async () => {
+          if (++syncs === 3) emu.failNextSync('GeneralException');
+          return orig();
+        };
+        return batch(ctx);
+      })) as never;
+    await expect(failing.sync(fr)).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(tableValues(emu, 'Controles')).toEqual(controls);
+    expect(userCells(emu)).toEqual(before);
+  });
+});
+
+test('readSnapshot reads what the .xlsx host reads from the same workbook (dates as dates, formulas calculated)', async () => {
+  const plan = errorsPlan();
+  const snap = await emulatedOfficeHost(emulatorFromPlan(plan)).readSnapshot();
+  const xlsx = snapshotOf(renderPlan(plan));
+  expect(snap.sheets).toEqual(xlsx.sheets);
+  for (const t of xlsx.tables) {
+    const mine = snap.tables.find((x) => x.name === t.name)!;
+    expect({ sheet: mine.sheet, headerRow: mine.headerRow, firstColumn: mine.firstColumn, headers: mine.headers }).toEqual({ sheet: t.sheet, headerRow: t.headerRow, firstColumn: t.firstColumn, headers: t.headers });
+    t.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const m = mine.rows[r][c];
+        if (v !== null && typeof v === 'object' && 'uncalculated' in v) expect(m === null || typeof m === 'number' || typeof m === 'string' || 'error' in (m as object)).toBe(true);
+        // Excel holds no empty string: a blank cell reads as nothing in both hosts' terms.
+        else expect([t.name, r, c, m]).toEqual([t.name, r, c, v === '' ? null : v]);
+      }),
+    );
+  }
+  // The formula 1/0 reads as Excel's error value.
+  expect(snap.tables.find((t) => t.name === 'Participations2014')!.rows[2][3]).toEqual({ error: '#DIV/0!' });
+});
