@@ -103,6 +103,21 @@ export const en: Messages = {
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
+  office: {
+    journal: { sync: (asOf) => `Synchronization (checked as of ${asOf})`, init: 'Workbook initialized', restore: 'Tables restored' },
+    validation: {
+      listTitle: 'Unexpected value',
+      list: (items) => `Choose one of: ${items}`,
+      amountTitle: 'Invalid amount',
+      amount: 'Enter an amount of zero or more, in euros (two decimals at most).',
+    },
+    errors: {
+      cellEdit: 'Excel is editing a cell: confirm it (Enter) or cancel (Esc), then try again.',
+      payload: 'The workbook exceeds what Excel on the web accepts in one exchange: try again; if it happens again, open the workbook in Excel desktop.',
+      notFound: 'A sheet or table changed during the operation: synchronize again.',
+      general: (code) => `Excel refused the operation (${code}): try again; if it happens again, save, close and reopen the workbook.`,
+    },
+  },
   reconcile: {
     line: (n) => `line ${n}`,
     lines: (list) => `lines ${list}`,

@@ -105,6 +105,21 @@ export const fr: Messages = {
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
+  office: {
+    journal: { sync: (asOf) => `Synchronisation (contrôle au ${asOf})`, init: 'Initialisation du classeur', restore: 'Restauration des tableaux' },
+    validation: {
+      listTitle: 'Valeur inattendue',
+      list: (items) => `Choisissez parmi : ${items}`,
+      amountTitle: 'Montant invalide',
+      amount: 'Saisissez un montant positif ou nul, en euros (deux décimales au plus).',
+    },
+    errors: {
+      cellEdit: 'Excel est en train de modifier une cellule : validez-la (Entrée) ou annulez (Échap), puis relancez.',
+      payload: 'Le classeur dépasse ce qu’Excel sur le web accepte en un seul échange : relancez ; si cela se reproduit, ouvrez le classeur dans Excel pour ordinateur.',
+      notFound: 'Une feuille ou un tableau a changé pendant l’opération : relancez la synchronisation.',
+      general: (code) => `Excel a refusé l’opération (${code}) : relancez ; si cela se reproduit, enregistrez, fermez et rouvrez le classeur.`,
+    },
+  },
   reconcile: {
     line: (n) => `ligne ${n}`,
     lines: (list) => `lignes ${list}`,

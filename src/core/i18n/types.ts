@@ -19,8 +19,21 @@ export interface Messages {
     cannotWrite: (f: string, detail: string) => string;
   };
   ui: UiMessages;
+  office: OfficeMessages;
   summary: SummaryMessages;
   reconcile: ReconcileMessages;
+}
+
+/** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
+export interface OfficeMessages {
+  journal: { sync: (asOf: string) => string; init: string; restore: string };
+  validation: { listTitle: string; list: (items: string) => string; amountTitle: string; amount: string };
+  errors: {
+    cellEdit: string;
+    payload: string;
+    notFound: string;
+    general: (code: string) => string;
+  };
 }
 
 /** The task pane's words (src/taskpane/), in Excel and in the browser preview. */
