@@ -73,6 +73,7 @@ module.exports = (env, argv) => {
     ],
     devServer: {
       port: PORT,
+      host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: certs ? { type: 'https', options: certs } : { type: 'http' },
       static: false,

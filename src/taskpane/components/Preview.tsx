@@ -61,7 +61,7 @@ export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: Pre
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           tabIndex={-1}
-          aria-label={ui.preview.open}
+          aria-hidden="true"
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';

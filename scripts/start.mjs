@@ -1,0 +1,74 @@
+// npm start. Windows and macOS: sideload the add-in into Excel desktop with office-addin-debugging
+// (the Yeoman template's way). Linux, where Excel desktop does not exist ("platform not supported"):
+// build the task pane and serve the browser preview in the background; `npm stop` stops it.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+export const PID_FILE = join(tmpdir(), 'suivi-ces-ess-preview.json');
+const port = Number(process.env.PORT ?? 3000);
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function has(pkg) {
+  try {
+    require.resolve(`${pkg}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (process.platform === 'win32' || process.platform === 'darwin') {
+  if (!has('office-addin-debugging')) {
+    console.log(`office-addin-debugging n'est pas installé. Pour charger le complément dans Excel :
+  npm install --save-dev office-addin-debugging office-addin-dev-certs
+  npx office-addin-dev-certs install
+  npm start
+Ou à la main : npm run dev-server, puis dans Excel Insertion > Compléments > Charger mon complément > manifest.xml.`);
+    process.exit(1);
+  }
+  const r = spawnSync(npx, ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'], { cwd: root, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+// Linux (and anything else): the browser preview.
+if (existsSync(PID_FILE)) spawnSync(process.execPath, [join(root, 'scripts/stop.mjs')], { stdio: 'inherit' });
+const build = spawnSync(npx, ['webpack', '--mode', 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) {
+  console.error('La construction du volet a échoué (npx webpack --mode production pour le détail).');
+  process.exit(1);
+}
+const logFile = join(tmpdir(), 'suivi-ces-ess-preview.log');
+const log = openSync(logFile, 'w');
+const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), join(root, 'dist'), String(port)], { cwd: root, detached: true, stdio: ['ignore', log, log] });
+child.unref();
+closeSync(log);
+writeFileSync(PID_FILE, JSON.stringify({ pid: child.pid, port }));
+
+// Wait for the server's first line: its URL (or an error such as a port in use).
+const deadline = Date.now() + 10_000;
+let url = '';
+while (Date.now() < deadline) {
+  const text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  if (/^https?:\/\//m.test(text)) {
+    url = text.trim().split('\n')[0];
+    break;
+  }
+  if (/Error|EADDRINUSE/.test(text)) {
+    console.error(`Le serveur d'aperçu n'a pas démarré : ${text.split('\n').find((l) => /Error/.test(l)) ?? text}`);
+    process.exit(1);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+if (!url) {
+  console.error(`Le serveur d'aperçu ne répond pas (journal : ${logFile}).`);
+  process.exit(1);
+}
+console.log(`Excel desktop n'existe pas sous Linux : aperçu du volet dans le navigateur.
+  ${url}
+Arrêt : npm stop`);

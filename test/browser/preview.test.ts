@@ -1,0 +1,199 @@
+/**
+ * The task pane in Chromium, outside Office (the browser preview): what a user sees and does.
+ * One production build of the bundle for the whole file (beforeAll).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+import { gzipSync } from 'zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildWorkbookPlan } from '../../src/core/template';
+import { renderPlan } from '../../src/hosts/xlsx/workbook';
+import { buildTaskpane, launch, serve, type Served } from './harness';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SCREENSHOT = '/tmp/taskpane-360.png';
+
+let dist: string;
+let served: Served;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  dist = await buildTaskpane();
+  served = await serve(dist);
+  browser = await launch(360, 900);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+async function openPane(): Promise<Page> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // One browser profile for the file: each test starts from the default settings (French).
+  await page.addInitScript(() => localStorage.clear());
+  (page as unknown as { problems: string[] }).problems = problems;
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.getByRole('button', { name: 'Charger l’exemple' }).waitFor();
+  return page;
+}
+
+async function loadExample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  await page.locator('[data-severity="error"]').waitFor();
+}
+
+/** The example workbook as a user's .xlsx, with 1 € more in Région's Axe 1 participation for 2014. */
+async function editedWorkbook(): Promise<Buffer> {
+  const wb = renderPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
+  const ws = wb.getWorksheet('Participations 2014')!;
+  ws.getCell('B5').value = (ws.getCell('B5').value as number) + 1;
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.locator('#xlsx-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+}
+
+test('the first download stays under 300 KB gzipped and leaves ExcelJS for later', () => {
+  const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((s) => !s.startsWith('http') && !s.includes('office-js/'));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.some((s) => /exceljs/.test(s))).toBe(false);
+  const gz = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s))).length, 0);
+  expect(gz).toBeLessThanOrEqual(300 * 1024);
+  // office.js is never bundled: the page loads it by <script>, from the CDN only inside Office.
+  expect(html).toContain('office-js/office.js');
+  expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  expect(scripts.every((s) => !readFileSync(join(dist, s), 'utf8').includes('OSF.OUtil'))).toBe(true);
+});
+
+test('the preview opens on an empty workbook and offers to initialise it or load the example', async () => {
+  const page = await openPane();
+  await expect(page.getByRole('heading', { name: 'Initialiser le classeur' }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('checkbox', { name: /exemple fictif/ }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('button', { name: 'Ouvrir un classeur .xlsx' }).isVisible()).resolves.toBe(true);
+  // Nothing asked for a workbook yet: ExcelJS has not been downloaded.
+  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(false);
+  await page.close();
+});
+
+test('the embedded example shows 0 errors and every funder and year conforming', async () => {
+  const page = await openPane();
+  await loadExample(page);
+  const counts = await page.locator('[data-severity]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-severity'), e.textContent]));
+  expect(counts).toEqual([
+    ['error', '0 erreur'],
+    ['warning', '0 avertissement'],
+    ['info', '0 information'],
+  ]);
+  await expect(page.getByTestId('no-findings').textContent()).resolves.toBe('Aucun écart : le classeur respecte la convention.');
+  const rows = page.locator('[data-testid^="conformity-"]');
+  expect(await rows.count()).toBe(9);
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(Array(9).fill('conform'));
+  await expect(page.getByTestId('conformity-region|2014').textContent()).resolves.toMatch(/Région 2014.*2\s387\s500,00\s€/);
+  await expect(page.getByText(/^Situation au \d\d\/\d\d\/\d{4}$/).isVisible()).resolves.toBe(true);
+  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(false);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  expect((page as unknown as { problems: string[] }).problems).toEqual([]);
+  await page.close();
+});
+
+test('an edited workbook shows its finding, and Enter on the finding shows and announces its cell', async () => {
+  const page = await openPane();
+  await upload(page, 'budget-plus-1.xlsx', await editedWorkbook());
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  await expect(page.getByTestId('preview-source').textContent()).resolves.toBe('Classeur : budget-plus-1.xlsx');
+  // ExcelJS came on demand, with the file.
+  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(true);
+  const region = page.getByTestId('conformity-region|2014');
+  await expect(region.getAttribute('data-state')).resolves.toBe('gap');
+  await expect(region.textContent()).resolves.toMatch(/\+1,00\s€/);
+  await expect(region.getByRole('img').getAttribute('aria-label')).resolves.toBe('Non conforme');
+
+  const finding = page.locator('[data-rule="convention.total-mismatch"] button');
+  await expect(finding.textContent()).resolves.toMatch(/Participations 2014, cellule B5:B8.*2\s387\s501,00\s€.*écart \+1,00\s€/);
+  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').textContent()).resolves.toBe('convention.total-mismatch · Convention : Art. 3, 4, 5');
+
+  await finding.focus();
+  await page.keyboard.press('Enter');
+  const selected = page.locator('[data-testid="preview-grid"] td[aria-current="true"]');
+  await selected.waitFor();
+  await expect(selected.getAttribute('data-address')).resolves.toBe('B5');
+  await expect(selected.textContent()).resolves.toMatch(/537\s501/);
+  await expect(page.getByTestId('selection-status').textContent()).resolves.toMatch(/^Feuille Participations 2014, cellule B5:B8 sélectionnée : 537\s501\.$/);
+  await expect(finding.getAttribute('aria-current')).resolves.toBe('true');
+  await page.close();
+});
+
+test('a file that is not a workbook gets a message that says what to do next', async () => {
+  const page = await openPane();
+  await upload(page, 'notes.xlsx', Buffer.from('ceci n’est pas un classeur'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  await expect(alert.textContent()).resolves.toMatch(/notes\.xlsx n’a pas pu être lu .*Choisissez un classeur \.xlsx enregistré par Excel\./);
+  await page.getByRole('button', { name: 'Fermer' }).click();
+  await expect(page.getByRole('alert').count()).resolves.toBe(0);
+  await page.close();
+});
+
+test('settings switch the pane and the findings to English, and the as-of date to the one chosen', async () => {
+  const page = await openPane();
+  await upload(page, 'budget-plus-1.xlsx', await editedWorkbook());
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  await page.getByLabel('Date de situation').fill('2015-12-31');
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('tab', { name: 'Checks' }).click();
+  await page.getByText('Position at 2015-12-31').waitFor();
+  await page.getByText(/the participations by axis add up to €2,387,501\.00/).waitFor();
+  await expect(page.locator('[data-severity="error"]').textContent()).resolves.toBe('1 error');
+  await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+  await page.close();
+});
+
+describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  const check = async (page: Page) => {
+    // Fluent's focus manager (Tabster) puts aria-hidden <i tabindex=0> guards around the tab list and
+    // accordions; a guard hands the focus on at once, so no one lands on it: axe cannot know that.
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).exclude('[data-tabster-dummy]').analyze();
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+
+  test('no violation on the empty workbook, the findings, the settings, and in high contrast', async () => {
+    const page = await openPane();
+    expect(await check(page)).toEqual([]);
+    await upload(page, 'budget-plus-1.xlsx', await editedWorkbook());
+    await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+    await page.locator('[data-rule="convention.total-mismatch"] button').click();
+    await page.locator('[data-testid="preview-grid"]').waitFor();
+    expect(await check(page)).toEqual([]);
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await check(page)).toEqual([]);
+    await page.emulateMedia({ forcedColors: 'none' });
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    expect(await check(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('keyboard only: Tab reaches the example button, Enter loads it, the tabs answer the arrow keys', async () => {
+    const page = await openPane();
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent === 'Charger l’exemple');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-severity="error"][data-count="0"]').waitFor();
+    await page.getByRole('tab', { name: 'Contrôles' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Rapprochement' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.close();
+  });
+});
