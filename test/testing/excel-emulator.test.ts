@@ -4,7 +4,7 @@
  */
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
-import { emptyEmulator, emulatorFromPlan, ExcelEmulator, type RequestContext } from '../../src/testing/excel-emulator';
+import { emptyEmulator, emulatorFromPlan, emulatorFromSnapshot, ExcelEmulator, type RequestContext } from '../../src/testing/excel-emulator';
 import { emulatorFromExcelJS } from '../../src/testing/excel-emulator/exceljs';
 
 const run = <T>(emu: ExcelEmulator, f: (ctx: RequestContext) => Promise<T>) => emu.run(f);
@@ -339,4 +339,28 @@ test('an ExcelJS workbook (what `ess-budget init` writes) loads with its tables 
   });
   expect(out.names).toEqual(expect.arrayContaining(['Convention', 'Participations2014', 'Financements', 'Jalons']));
   expect(out.h).toEqual([[2387500, 0]]);
+});
+
+test('format.fill.color, table columns and a workbook built from a snapshot', async () => {
+  const emu = emulatorFromSnapshot({
+    sheets: ['Feuil1'],
+    tables: [{ name: 'Essai', sheet: 'Feuil1', headerRow: 2, firstColumn: 2, headers: ['Nom', 'Date', 'Formule'], rows: [['=pas une formule', new Date(Date.UTC(2015, 11, 31)), { uncalculated: '=1+1' }]], isTable: true }],
+  });
+  const out = await run(emu, async (ctx) => {
+    const t = ctx.workbook.tables.getItem('Essai');
+    const cols = t.columns.load('items/name');
+    const body = t.getDataBodyRange().load('values,valueTypes,numberFormat,address');
+    ctx.workbook.worksheets.getItem('Feuil1').getRange('B3').format.fill.color = '#FFFF00';
+    const fill = ctx.workbook.worksheets.getItem('Feuil1').getRange('B3').format.fill.load('color');
+    const col = t.columns.getItem('Date').getDataBodyRange().load('address');
+    await ctx.sync();
+    return { cols: cols.items.map((c) => c.name), body, fill: fill.color, col: col.address };
+  });
+  expect(out.cols).toEqual(['Nom', 'Date', 'Formule']);
+  // Text loaded from a file stays text, even when it starts with "=".
+  expect(out.body.values).toEqual([['=pas une formule', 42369, 2]]);
+  expect(out.body.numberFormat[0][1]).toBe('dd/mm/yyyy');
+  expect(out.body.address).toBe('Feuil1!B3:D3');
+  expect(out.fill).toBe('#FFFF00');
+  expect(out.col).toBe('Feuil1!C3');
 });

@@ -4,7 +4,7 @@
  * tests and of the browser test page.
  */
 import { checkWorkbook } from '../../core/check';
-import { userTables, type Lang } from '../../core/contract';
+import { journalTable, userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
@@ -14,7 +14,7 @@ import { toHostError } from './errors';
 import { fingerprint } from './fingerprint';
 import { queueRead, readFallbacks, type ReadResult } from './read';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
-import { DEFAULT_PAYLOAD_BUDGET, planResultWrites, type Row } from './write';
+import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
 export interface ExcelRun {
@@ -185,12 +185,12 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async initializeWithReport(plan: WorkbookPlan): Promise<InitializeReport> {
-    const report = await this.ownWriting(() => this.batch((ctx) => this.render(ctx, plan)));
+    const report = await this.ownWriting(() => this.batch((ctx) => this.render(ctx, plan, messages[this.lang].office.journal.init)));
     this.lastInitializeReport = report;
     return report;
   }
 
-  private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, only?: Set<string>): Promise<InitializeReport> {
+  private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, action: string, only?: Set<string>, alreadyDone = 0): Promise<InitializeReport> {
     const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [] };
     const sheets = ctx.workbook.worksheets.load('items/name');
     const tables = ctx.workbook.tables.load('items/name');
@@ -201,6 +201,9 @@ export class OfficeHost implements WorkbookHost {
     // Every cell a new table would cover on an existing sheet must be blank and outside any table.
     const todo: { sheet: string; t: PlanTable; area?: Excel.Range }[] = [];
     const existingTables = tables.items.map((t) => ({ t, range: t.getRange().load('address') }));
+    const journalExists = tableNames.has(journalTable.name.toLowerCase());
+    const journalSheet = sheets.items.find((s) => [journalTable.sheet.fr, journalTable.sheet.en].some((n) => n.toLowerCase() === s.name.toLowerCase()));
+    const journalUsed = !journalExists && journalSheet ? journalSheet.getUsedRangeOrNullObject(true).load('address') : null;
     for (const s of plan.sheets) {
       for (const t of s.tables) {
         if (only && !only.has(t.name)) continue;
@@ -238,7 +241,12 @@ export class OfficeHost implements WorkbookHost {
       report.created.push(item.t.name);
     }
     if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();
-    await ctx.sync();
+    if (report.created.length + alreadyDone > 0) {
+      const used = journalUsed && !journalUsed.isNullObject ? journalUsed.address.slice(journalUsed.address.lastIndexOf('!') + 1) : null;
+      const t = queueJournalLine(ctx, journalPlace(journalExists, [...sheets.items.map((s) => s.name), ...newSheets], used, this.lang), [journalStamp(this.now()), action, '', '', ''], this.lang);
+      await ctx.sync();
+      this.ownTableIds.add(t.id);
+    } else await ctx.sync();
     return report;
   }
 
@@ -264,7 +272,7 @@ export class OfficeHost implements WorkbookHost {
         }
         if (converted.length) await ctx.sync();
         const rest = new Set(read.missing.filter((n) => !converted.includes(n)));
-        const report = rest.size ? await this.render(ctx, buildWorkbookPlan({ example: false, lang }), rest) : { created: [], skipped: [], sheetsAdded: [] };
+        const report = await this.render(ctx, buildWorkbookPlan({ example: false, lang }), messages[lang].office.journal.restore, rest, converted.length);
         return { ...report, converted };
       }),
     );

@@ -195,24 +195,7 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
       cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
     }
 
-    const line = [safeRow(journalLine)];
-    if (read.journal.exists) {
-      const jt = ctx.workbook.tables.getItem(journalTable.name);
-      jt.rows.add(undefined, line);
-      jt.load('id');
-      ownTables.push(jt);
-    } else {
-      if (jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase()) ctx.workbook.worksheets.add(jrnPlace.sheet);
-      const jws = sheetOf(ctx, jrnPlace);
-      const headers = headersOf(journalTable, lang);
-      const addr = `${cellAddress(jrnPlace.row, jrnPlace.col)}:${columnLetter(jrnPlace.col + headers.length - 1)}${jrnPlace.row + 1}`;
-      jws.getRange(addr).values = [safeRow(headers), line[0]];
-      const jt = jws.tables.add(addr, true);
-      jt.name = journalTable.name;
-      jt.style = 'TableStyleLight9';
-      jt.load('id');
-      ownTables.push(jt);
-    }
+    ownTables.push(queueJournalLine(ctx, { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col }, journalLine, lang));
   };
   if (batches.length === 1) {
     const only = batches[0];
@@ -222,6 +205,42 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
     };
   } else batches.push(finish);
   return { batches, ownTables };
+}
+
+export interface JournalPlace {
+  exists: boolean;
+  sheet: string;
+  createSheet: boolean;
+  row: number;
+  col: number;
+}
+
+/** Where the Journal goes when it does not exist yet: its sheet, A1 or below what the sheet holds. */
+export function journalPlace(exists: boolean, sheets: string[], used: string | null | undefined, lang: Lang): JournalPlace {
+  const name = sheets.find((s) => [journalTable.sheet.fr, journalTable.sheet.en].some((n) => n.toLowerCase() === s.toLowerCase())) ?? journalTable.sheet[lang];
+  const sheetExists = sheets.some((s) => s.toLowerCase() === name.toLowerCase());
+  return { exists, sheet: name, createSheet: !sheetExists, ...(sheetExists ? anchorOn(used) : { row: 1, col: 1 }) };
+}
+
+/** Appends one line to the Journal, creating its table (and sheet) the first time. */
+export function queueJournalLine(ctx: Excel.RequestContext, p: JournalPlace, journalLine: Row, lang: Lang): Excel.Table {
+  const line = safeRow(journalLine);
+  if (p.exists) {
+    const jt = ctx.workbook.tables.getItem(journalTable.name);
+    jt.rows.add(undefined, [line]);
+    jt.load('id');
+    return jt;
+  }
+  if (p.createSheet) ctx.workbook.worksheets.add(p.sheet);
+  const jws = ctx.workbook.worksheets.getItem(p.sheet);
+  const headers = headersOf(journalTable, lang);
+  const addr = `${cellAddress(p.row, p.col)}:${columnLetter(p.col + headers.length - 1)}${p.row + 1}`;
+  jws.getRange(addr).values = [safeRow(headers), line];
+  const jt = jws.tables.add(addr, true);
+  jt.name = journalTable.name;
+  jt.style = 'TableStyleLight9';
+  jt.load('id');
+  return jt;
 }
 
 /** Removes the previous Controles table (its cells are the add-in's) and writes the header row. */

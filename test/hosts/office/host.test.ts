@@ -20,9 +20,11 @@ describe('first run', () => {
     expect(await host.isEmpty()).toBe(false);
     expect(report.skipped).toEqual([]);
     expect(report.created).toHaveLength(11);
-    expect(emu.model.tables.map((t) => `${t.sheet.name}/${t.name}`)).toEqual(
-      renderPlan(examplePlan()).worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).map((n) => `${ws.name}/${n}`)),
-    );
+    expect(emu.model.tables.map((t) => `${t.sheet.name}/${t.name}`)).toEqual([
+      ...renderPlan(examplePlan()).worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).map((n) => `${ws.name}/${n}`)),
+      'Journal/Journal',
+    ]);
+    expect(tableValues(emu, 'Journal')).toEqual([[expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/), 'Initialisation du classeur', '', '', '']]);
     const out = await host.sync(fr);
     const cli = checkWorkbook(snapshotOf(renderPlan(examplePlan())), fr);
     expect(out.result.summary).toEqual(cli.summary);
@@ -90,6 +92,7 @@ describe('restoring missing tables', () => {
     expect((await host.sync(fr)).result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Instances' }));
     const report = await host.restoreMissingTables();
     expect(report.created).toEqual(['Instances']);
+    expect(tableValues(emu, 'Journal').map((r) => r[1])).toEqual(['Synchronisation (contrôle au 29/11/2026)', 'Restauration des tableaux']);
     expect(emu.model.headers(emu.model.table('Instances')!)).toEqual(['Instance', 'Date', 'Objet']);
     expect((await host.sync(fr)).result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
   });
