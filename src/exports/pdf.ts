@@ -191,7 +191,7 @@ class Layout {
 
   private headerHeight(cols: Column[]): number {
     this.doc.font(B).fontSize(this.size);
-    const lines = Math.max(...cols.map((c) => wrapLines(this.doc, c.header, c.width - 2 * PAD, 3).length));
+    const lines = Math.max(...cols.map((c) => wrapLines(this.doc, c.header, c.width - 2 * PAD, 4).length));
     return lines * 9 + 5;
   }
 
@@ -202,7 +202,7 @@ class Layout {
     let cx = x;
     doc.font(B).fontSize(this.size).fillColor(INK);
     for (const c of cols) {
-      const lines = wrapLines(doc, c.header, c.width - 2 * PAD, 3);
+      const lines = wrapLines(doc, c.header, c.width - 2 * PAD, 4);
       lines.forEach((l, i) => {
         const lw = doc.widthOfString(l);
         doc.text(l, c.align === 'right' ? cx + c.width - PAD - lw : cx + PAD, y + 3 + i * 9, { lineBreak: false });
@@ -459,7 +459,7 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     if (summary.findings.moreErrors > 0) {
       L.ensure(14);
       L.text(m.moreErrors(summary.findings.moreErrors), MARGIN_X, L.y - 6, R, 7.5, MUTED);
-      L.y += 8;
+      L.y += 14;
     }
   } else {
     L.ensure(30);
@@ -468,9 +468,9 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     L.y += 16;
   }
 
-  // Page 2: the charts, then the figures they draw.
-  L.newPage();
+  // Then the charts (from page 2 for the example), then the figures they draw.
   const chartH = 215;
+  L.ensure(chartH + 14);
   const chartW = (CONTENT_W - 24) / 2;
   barChart(doc, lang, MARGIN_X, L.y, chartW, chartH, {
     title: m.charts.participations.title,
