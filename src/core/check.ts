@@ -13,7 +13,7 @@ import { cdcUndecided, changedWithoutAvenant, partnerWithoutAvenant, totalMismat
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
 import { assembly, copil, missingBilan, missingEvaluation, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
-import { isoDate } from './text';
+import { clip, isoDate } from './text';
 
 export const DOMAIN_RULES: Rule[] = [
   totalMismatch,
@@ -66,7 +66,7 @@ export interface CheckResult {
 
 export function renderFinding(raw: RawFinding, lang: Lang): Finding {
   const def = RULES[raw.rule];
-  const p = raw.params;
+  const p = raw.params.text === undefined && raw.params.code === undefined ? raw.params : { ...raw.params, text: clip(raw.params.text), code: clip(raw.params.code) };
   const f: Finding = {
     rule: raw.rule,
     severity: def.severity,

@@ -90,3 +90,9 @@ export function parseDateText(s: string): Date | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date;
 }
+
+/** A user's text quoted in a message, cut so that a 32 767-character cell does not flood the output. */
+export function clip(s: string | undefined, max = 80): string | undefined {
+  if (s === undefined || s.length <= max) return s;
+  return `${s.slice(0, max - 1)}…`;
+}

@@ -149,6 +149,10 @@ export async function guardXlsx(buf: Buffer): Promise<GuardReport> {
       });
       zip.readEntry();
     });
+  } catch (e) {
+    // yauzl reports a damaged central directory or entry as a plain Error: still the file's fault.
+    if (e instanceof InputError) throw e;
+    throw new InputError('corrupt', `archive zip endommagée (${String((e as Error).message).split('\n')[0]})`);
   } finally {
     zip.close();
   }

@@ -37,6 +37,8 @@ export async function readWorkbookFile(path: string): Promise<{ snapshot: Workbo
  * returns (#DIV/0! becomes NaN) and reads a boolean result as 1 or 0.
  */
 export const STREAM_ABOVE_SHEET_BYTES = 8 * 1024 * 1024;
+/** ExcelJS's full load checks merges pairwise: 10 000 of them take half a minute. Streaming does not. */
+export const STREAM_ABOVE_MERGES = 1000;
 
 export type ReadMode = 'auto' | 'full' | 'stream';
 
@@ -44,7 +46,9 @@ export type ReadMode = 'auto' | 'full' | 'stream';
 export async function readWorkbookBuffer(buf: Buffer, mode: ReadMode = 'auto'): Promise<{ snapshot: WorkbookSnapshot }> {
   const report = await guardXlsx(buf);
   try {
-    if (mode === 'stream' || (mode === 'auto' && report.sheetBytes > STREAM_ABOVE_SHEET_BYTES)) return { snapshot: await streamSnapshot(buf, report) };
+    const merges = [...report.merges.values()].reduce((n, m) => n + m.length, 0);
+    const large = report.sheetBytes > STREAM_ABOVE_SHEET_BYTES || merges > STREAM_ABOVE_MERGES;
+    if (mode === 'stream' || (mode === 'auto' && large)) return { snapshot: await streamSnapshot(buf, report) };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     return { snapshot: snapshotOf(wb) };
