@@ -2,7 +2,7 @@
 // Usage: node scripts/bench-reconcile.mjs [lines]   (default 100 000 ledger × 100 000 workbook lines)
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import { createRequire } from 'module';
 
@@ -17,6 +17,8 @@ try {
   console.log(`reconcile (core), ${n.toLocaleString('fr-FR')} × ${n.toLocaleString('fr-FR')} lines: ${fmt(r.reconcileMs)} (median of 5; target < 1 000 ms)`);
   console.log(`ledger CSV → lines, ${n.toLocaleString('fr-FR')} lines: ${fmt(r.parseCsvMs)} (median of 5)`);
   console.log(`lines: ${JSON.stringify(r.counts)}`);
+  // Figures from a shared machine mean little without its load: print it with them.
+  console.log(`machine: ${cpus().length} CPU, load average ${loadavg()[0].toFixed(1)}, node ${process.version}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -99,9 +99,16 @@ function addTo(map: Map<string, Group>, k: string, i: number): number {
 const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);
 const listOf = (g: Group): number[] => (typeof g === 'number' ? [g] : g);
 
+const displayCache: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+
 function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
   if (key === null) return null;
-  return key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
+  let d = displayCache[lang].get(key);
+  if (d === undefined) {
+    d = key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
+    displayCache[lang].set(key, d);
+  }
+  return d;
 }
 
 export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], options: ReconcileOptions = {}): ReconcileResult {
@@ -225,19 +232,28 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   // Ledger totals per funder and year take the workbook's funder and year where the line lacks them.
   const ledTotal: { funder: FunderKey | null; year: number | null; c: Cents; p: Cents }[] = [];
   const ledTotalIndex = new Map<FunderKey | null, Map<number | null, number>>();
+  let lastF: FunderKey | null | undefined;
+  let lastY: number | null | undefined;
+  let lastT = -1;
   const addLedTotal = (i: number, fallback: number) => {
     const line = ledgerLines[i];
     const f = ledFunder[i] ?? (fallback >= 0 ? (fin[fallback].v.funder ?? null) : null);
     const y = line.year ?? (fallback >= 0 ? (fin[fallback].v.year ?? null) : null);
-    let byYear = ledTotalIndex.get(f);
-    if (!byYear) ledTotalIndex.set(f, (byYear = new Map()));
-    let t = byYear.get(y);
-    if (t === undefined) {
-      t = ledTotal.push({ funder: f, year: y, c: 0, p: 0 }) - 1;
-      byYear.set(y, t);
+    // Ledgers come sorted by funder and year, more or less: the last bucket is usually the right one.
+    if (f !== lastF || y !== lastY) {
+      let byYear = ledTotalIndex.get(f);
+      if (!byYear) ledTotalIndex.set(f, (byYear = new Map()));
+      let t = byYear.get(y);
+      if (t === undefined) {
+        t = ledTotal.push({ funder: f, year: y, c: 0, p: 0 }) - 1;
+        byYear.set(y, t);
+      }
+      lastF = f;
+      lastY = y;
+      lastT = t;
     }
-    ledTotal[t].c += line.committed ?? 0;
-    ledTotal[t].p += line.paid ?? 0;
+    ledTotal[lastT].c += line.committed ?? 0;
+    ledTotal[lastT].p += line.paid ?? 0;
   };
 
   const pair = (ws: Group, ls: Group, on: 'reference' | 'key') => {
