@@ -64,7 +64,8 @@ const SYNONYMS: Record<LedgerField, string[]> = {
   action: ['Code action', 'Action', "Code de l'action", 'Code', 'Action code', 'Code opération'],
   year: ['Année', 'Exercice', 'Exercice budgétaire', 'Millésime', 'Year', 'Fiscal year'],
   funder: ['Financeur', 'Bailleur', 'Organisme financeur', 'Funder'],
-  committed: ['Montant engagé', 'Engagé', 'Engagement', 'Montant engagement', 'Montant AE', 'AE', 'Committed', 'Amount committed', 'Committed amount'],
+  // Not "Engagement" alone: some exports give that name to the commitment number.
+  committed: ['Montant engagé', 'Engagé', 'Montant engagement', 'Montant AE', 'AE', 'Committed', 'Amount committed', 'Committed amount'],
   paid: ['Montant versé', 'Versé', 'Montant mandaté', 'Mandaté', 'Montant payé', 'Payé', 'Paiement', 'Montant paiement', 'Paid', 'Amount paid', 'Paid amount'],
   date: ['Date', "Date d'engagement", 'Date engagement', 'Date opération', 'Date comptable', 'Date de pièce'],
   beneficiary: ['Bénéficiaire', 'Tiers', 'Porteur', 'Beneficiary'],
@@ -72,7 +73,14 @@ const SYNONYMS: Record<LedgerField, string[]> = {
 };
 
 const synonymIndex = new Map<string, LedgerField>();
-for (const f of LEDGER_FIELDS) for (const s of SYNONYMS[f]) synonymIndex.set(matchKey(s), f);
+/** How telling a synonym is: "Code action" (0) beats "Code" (4) when a ledger has both. */
+const synonymRank = new Map<string, number>();
+for (const f of LEDGER_FIELDS) {
+  SYNONYMS[f].forEach((s, i) => {
+    synonymIndex.set(matchKey(s), f);
+    synonymRank.set(matchKey(s), i);
+  });
+}
 
 /** What --map and the column picker accept as field names, in French or English. */
 const FIELD_NAMES: Record<string, LedgerField> = {};
@@ -270,10 +278,15 @@ function usable(cols: Partial<Record<LedgerField, number>>): boolean {
 
 function columnsFromSynonyms(row: CellValue[]): Partial<Record<LedgerField, number>> {
   const cols: Partial<Record<LedgerField, number>> = {};
+  const rank: Partial<Record<LedgerField, number>> = {};
   row.forEach((v, i) => {
     if (typeof v !== 'string') return;
-    const f = synonymIndex.get(matchKey(v));
-    if (f && cols[f] === undefined) cols[f] = i;
+    const k = matchKey(v);
+    const f = synonymIndex.get(k);
+    if (f && (cols[f] === undefined || synonymRank.get(k)! < rank[f]!)) {
+      cols[f] = i;
+      rank[f] = synonymRank.get(k)!;
+    }
   });
   return cols;
 }

@@ -54,6 +54,12 @@ describe('header recognition', () => {
     expect(r.lines[0]).toMatchObject({ reference: 'EX-1', action: 'I_1.2', year: 2014, funder: 'CDC', committed: 100000, paid: 50000, row: 3, ref: { sheet: 'releve.csv', cell: 'ligne 3' } });
   });
 
+  test('the most telling header wins: "Code action" over "Code", whatever the order', () => {
+    const r = ok(csv([['Code', 'Référence', 'Code action', 'Montant engagé'], ['6574', 'R-1', 'I_1.2', '1,00']]));
+    expect(r.columns.action).toBe('Code action');
+    expect(r.lines[0].action).toBe('I_1.2');
+  });
+
   test('an explicit mapping names columns no synonym knows', () => {
     const grid: CellValue[][] = [
       ['Pièce', 'Opération', 'Montant AE HT', 'Date pièce'],
