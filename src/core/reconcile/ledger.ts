@@ -114,6 +114,7 @@ export type DecimalMark = 'comma' | 'point';
 export type LedgerAmount = { kind: 'ok'; cents: Cents } | { kind: 'blank' } | { kind: 'sub-cent'; text: string } | { kind: 'not-an-amount'; text: string };
 
 const SPACES = /[\s\u00a0\u202f\u2007']/g;
+const FAST_AMOUNT = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]?\d{3})*)(?:[,.](\d{1,2}))?$/;
 
 function digitsToCents(intPart: string, frac: string, neg: boolean): Cents {
   const c = Number(intPart) * 100 + (frac.length === 0 ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
@@ -127,6 +128,12 @@ function digitsToCents(intPart: string, frac: string, neg: boolean): Cents {
  * mark is the other one ("1.234" in a ";" file is 1 234 €), a decimal mark otherwise.
  */
 export function parseLedgerAmount(input: string, decimal: DecimalMark = 'comma'): LedgerAmount {
+  // Fast path for the common shapes ("-1 234,56", "1234.5", "12"): no copy, no ambiguity.
+  const f = FAST_AMOUNT.exec(input);
+  if (f) {
+    const int = f[2].length > 3 ? f[2].replace(SPACES, '') : f[2];
+    if (int.length <= 13) return { kind: 'ok', cents: digitsToCents(int, f[3] ?? '', f[1] === '-') };
+  }
   let t = input.replace(SPACES, '');
   if (t === '') return { kind: 'blank' };
   let neg = false;

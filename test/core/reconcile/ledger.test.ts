@@ -37,6 +37,7 @@ describe('French amounts', () => {
     expect(parseLedgerAmount('néant')).toEqual({ kind: 'not-an-amount', text: 'néant' });
     expect(parseLedgerAmount('12,345,67')).toEqual({ kind: 'not-an-amount', text: '12,345,67' });
     expect(parseLedgerAmount('10,005')).toEqual({ kind: 'sub-cent', text: '10,005' });
+    expect(parseLedgerAmount('12345678901234567,00')).toEqual({ kind: 'not-an-amount', text: '12345678901234567,00' });
   });
 });
 
