@@ -1,9 +1,10 @@
 /**
  * ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out file.xlsx]
- *   [--map field="Header" …] [--funder CDC] [--scope all] [--lang fr|en]
+ *   [--force] [--map field="Header" …] [--funder CDC] [--scope all] [--lang fr|en]
  * Exit status as `check`: 0 no error-level finding, 1 at least one, 2 an input that cannot be used.
  */
 import ExcelJS from 'exceljs';
+import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
 import { parseArgs } from 'util';
 import { renderFinding } from '../core/check';
@@ -122,14 +123,14 @@ export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, titl
 }
 
 export async function reconcileCommand(args: string[], io: Io): Promise<number> {
-  let values: { format?: string; out?: string; map?: string[]; lang?: string; funder?: string; scope?: string };
+  let values: { format?: string; out?: string; map?: string[]; lang?: string; funder?: string; scope?: string; force?: boolean };
   let positionals: string[];
   const langGuess: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, map: { type: 'string', multiple: true }, lang: { type: 'string' }, funder: { type: 'string' }, scope: { type: 'string' } },
+      options: { format: { type: 'string' }, out: { type: 'string' }, map: { type: 'string', multiple: true }, lang: { type: 'string' }, funder: { type: 'string' }, scope: { type: 'string' }, force: { type: 'boolean' } },
     }));
   } catch (e) {
     io.err(messages[langGuess].cli.badArgs(String((e as Error).message).split('\n')[0]));
@@ -151,6 +152,11 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
   if (values.out !== undefined && [file, ledgerFile].some((p) => resolve(p) === resolve(values.out!))) {
     // --out writes a new workbook: never over the user's own files.
     return bad(lang === 'fr' ? `--out ${values.out} désigne un fichier d'entrée` : `--out ${values.out} names an input file`);
+  }
+  // The reconciliation is regenerated at will, but an .xlsx of that name may be someone's workbook.
+  if (values.out !== undefined && existsSync(values.out) && !values.force) {
+    io.err(m.summary.cli.exists(values.out));
+    return 2;
   }
   const mapped = parseMap(values.map ?? [], lang);
   if ('error' in mapped) {

@@ -127,6 +127,10 @@ describe('the example workbook against the example CDC ledger', () => {
     ws.eachRow((row) => labels.push(row.getCell(15).value));
     expect(labels).toContain('\'=HYPERLINK("http://x";"y")');
     expect(labels.some((v) => typeof v === 'string' && v.startsWith('='))).toBe(false);
+    // Run again: the file is there, and may be someone's workbook.
+    const again = await cli('reconcile', workbook, ledgerPath, '--out', out);
+    expect([again.code, again.err]).toEqual([2, `${out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.`]);
+    expect((await cli('reconcile', workbook, ledgerPath, '--out', out, '--force')).code).toBe(1);
   });
 
   test('a ledger that agrees on every line it holds: warnings only, exit 0', async () => {

@@ -166,7 +166,7 @@ export const en: Messages = {
   ess-budget init <out.xlsx> [--example] [--lang fr|en]
   ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--lang fr|en] [--force]
-  ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx] [--map committed="Montant AE" …] [--funder CDC] [--lang fr|en]`,
+  ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--lang fr|en]`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail) => `Bad arguments: ${detail}. Type "ess-budget --help".`,

@@ -169,7 +169,7 @@ export const fr: Messages = {
   ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
   ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--lang fr|en] [--force]
-  ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx] [--map engage="Montant AE" …] [--funder CDC] [--lang fr|en]`,
+  ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--lang fr|en]`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
