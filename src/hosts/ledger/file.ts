@@ -5,38 +5,18 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { basename } from 'path';
-import { parseLedgerRows, type LedgerParseOptions, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
-import type { CellValue } from '../../core/snapshot';
+import type { LedgerParseResult } from '../../core/reconcile/ledger';
 import { guardXlsx, InputError } from '../xlsx/guard';
-import { toCellValue } from '../xlsx/snapshot';
 import { LEDGER_LIMITS, parseLedgerBytes, type LedgerEncoding } from './csv';
+import { parseLedgerWorkbook, type LedgerWorkbookOptions } from './xlsx';
 
-export type LedgerFileOptions = Omit<LedgerParseOptions, 'kind' | 'decimal' | 'sheet' | 'firstRow' | 'firstColumn' | 'lineNumbers'>;
+export type LedgerFileOptions = LedgerWorkbookOptions;
 
 export type LedgerFileResult = LedgerParseResult & { format: 'csv' | 'xlsx'; encoding?: LedgerEncoding; delimiter?: string };
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** Every sheet as a grid of core values, from A1; ExcelJS's sparse rows become null cells. */
-function gridOf(ws: ExcelJS.Worksheet): CellValue[][] {
-  const grid: CellValue[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row: CellValue[] = new Array(width).fill(null);
-    const xr = ws.findRow(r);
-    if (xr) {
-      for (let c = 1; c <= width; c++) {
-        const cell = xr.findCell(c);
-        if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
-        row[c - 1] = toCellValue(cell.value);
-      }
-    }
-    grid.push(row);
-  }
-  return grid;
-}
-
-/** The first sheet that reads as a ledger; otherwise the most telling problem (the sheet with the most headers). */
+/** An .xlsx ledger's bytes: guarded like a workbook, then read by parseLedgerWorkbook. */
 export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
   await guardXlsx(buf);
   const wb = new ExcelJS.Workbook();
@@ -45,16 +25,7 @@ export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): P
   } catch (e) {
     throw new InputError('corrupt', `contenu illisible par ExcelJS : ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
   }
-  let problem: LedgerProblem = { kind: 'empty' };
-  const weight = (p: LedgerProblem) => (p.kind === 'empty' ? 0 : 'headersFound' in p ? 1 + p.headersFound.length : 1);
-  for (const ws of wb.worksheets) {
-    const r = parseLedgerRows(gridOf(ws), { ...options, sheet: ws.name, kind: 'xlsx' });
-    if (r.ok) return r;
-    // A mapping error is the user's to fix whatever the sheet: report it first.
-    if (r.problem.kind === 'unknown-map-field') return r;
-    if (weight(r.problem) > weight(problem)) problem = r.problem;
-  }
-  return { ok: false, problem };
+  return parseLedgerWorkbook(wb, options);
 }
 
 /**
