@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { PreviewHost } from '../hosts/preview';
 import { App } from './App';
 import { createOfficeHost } from './officeHost';
+import { storedLang } from './useTaskpane';
 
 async function officeHost(): Promise<string | null> {
   if (typeof Office === 'undefined') return null;
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const root = createRoot(document.getElementById('container')!);
   const host = await officeHost();
   if (host === 'Excel') {
-    root.render(<App host={await createOfficeHost()} />);
+    const lang = storedLang();
+    root.render(<App host={await createOfficeHost(lang)} lang={lang} />);
     return;
   }
   const preview = new PreviewHost();

@@ -1,12 +1,11 @@
 /**
- * THE ONE PLACE the Office.js host plugs into the task pane (src/hosts/office/, built separately).
- * Loaded on demand so that the browser preview never downloads it.
+ * THE ONE PLACE the Office.js host (src/hosts/office/) plugs into the task pane. Loaded on demand so
+ * that the browser preview never downloads it.
  */
+import type { Lang } from '../core/contract';
 import type { WorkbookHost } from '../hosts/host';
 
-export async function createOfficeHost(): Promise<WorkbookHost> {
-  // OFFICE HOST PLUG-IN POINT: when src/hosts/office/index.ts exists, this becomes
-  //   const office = await import(/* webpackChunkName: "office-host" */ '../hosts/office');
-  //   return office.createOfficeHost();
-  throw new Error('Office host not available in this build');
+export async function createOfficeHost(lang: Lang): Promise<WorkbookHost> {
+  const office = await import(/* webpackChunkName: "office-host" */ '../hosts/office');
+  return office.createOfficeHost({ lang });
 }

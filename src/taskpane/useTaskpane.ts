@@ -3,7 +3,7 @@
  * state and call these actions; the checks themselves are the core's (through host.sync).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { today, type CheckResult } from '../core/check';
+import { checkWorkbook, today, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
 import { buildWorkbookPlan } from '../core/template';
@@ -30,7 +30,7 @@ const SETTINGS_KEY = 'suivi-ces-ess.settings';
 /** Edits come in bursts (a paste, a fill): wait for the burst to end before re-checking. */
 export const EDIT_DEBOUNCE_MS = 800;
 
-function storedLang(): Lang {
+export function storedLang(): Lang {
   try {
     const s = JSON.parse(globalThis.localStorage?.getItem(SETTINGS_KEY) ?? '{}') as { lang?: string };
     if (s.lang === 'fr' || s.lang === 'en') return s.lang;
@@ -84,7 +84,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
           const { result } = await host.sync({ asOf: date, lang });
           patch({ result, error: null, busy: null });
         } catch (e) {
-          patch({ error: { kind: 'sync', detail: reason(e) }, busy: null });
+          patch({ error: hostError('sync', e), busy: null });
           return;
         }
       } while (again.current);
@@ -95,6 +95,23 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     return syncing.current;
   }, [host, patch]);
 
+  /**
+   * Reads and checks without writing anything: what the pane shows on opening, so that merely
+   * opening it never modifies the document. Synchroniser (and edits) write the results.
+   */
+  const look = useCallback(async (): Promise<void> => {
+    const { asOf, lang } = stateRef.current;
+    const date = parseDateText(asOf);
+    if (!date) return;
+    patch({ busy: 'sync' });
+    try {
+      const result = checkWorkbook(await host.readSnapshot(), { asOf: date, lang });
+      patch({ result, busy: null });
+    } catch (e) {
+      patch({ error: hostError('sync', e), busy: null });
+    }
+  }, [host, patch]);
+
   // First look at the workbook: offer to initialise it, or check it at once.
   useEffect(() => {
     let live = true;
@@ -102,14 +119,14 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
       (empty) => {
         if (!live) return;
         patch({ phase: empty ? 'empty' : 'ready' });
-        if (!empty) void sync();
+        if (!empty) void look();
       },
-      (e) => live && patch({ phase: 'empty', error: { kind: 'office', detail: reason(e) } }),
+      (e) => live && patch({ phase: 'empty', error: hostError('office', e) }),
     );
     return () => {
       live = false;
     };
-  }, [host, patch, sync]);
+  }, [host, patch, look]);
 
   // Live re-check after the user's edits, debounced.
   useEffect(() => {
@@ -139,7 +156,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
       try {
         await host.initialize(buildWorkbookPlan({ example, lang: stateRef.current.lang }));
       } catch (e) {
-        patch({ busy: null, error: { kind: 'init', detail: reason(e) } });
+        patch({ busy: null, error: hostError('init', e) });
         return;
       }
       patch({ busy: null, phase: 'ready', result: null, current: null });
@@ -147,6 +164,21 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     },
     [host, patch, sync],
   );
+
+  /** Puts back the contract tables the workbook lacks (never touching one that exists), then re-checks. */
+  const restore = useCallback(async () => {
+    patch({ busy: 'init', error: null });
+    try {
+      const h = host as WorkbookHost & { restoreMissingTables?: (lang: Lang) => Promise<unknown> };
+      if (h.restoreMissingTables) await h.restoreMissingTables(stateRef.current.lang);
+      else await host.initialize(buildWorkbookPlan({ example: false, lang: stateRef.current.lang }));
+    } catch (e) {
+      patch({ busy: null, error: hostError('init', e) });
+      return;
+    }
+    patch({ busy: null });
+    await sync();
+  }, [host, patch, sync]);
 
   const select = useCallback(
     async (f: Finding) => {
@@ -192,7 +224,16 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
   const setBusy = useCallback((busy: Busy) => patch({ busy }), [patch]);
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return { state, sync, initialize, select, setLang, setAsOf, reloaded, fail, setBusy, dismissError };
+  return { state, sync, look, initialize, restore, select, setLang, setAsOf, reloaded, fail, setBusy, dismissError };
 }
 
 export type Taskpane = ReturnType<typeof useTaskpane>;
+
+/**
+ * The Office host words Excel's refusals itself (what happened, what to do): show those as they are;
+ * anything else is wrapped in the pane's own sentence for the action that failed.
+ */
+function hostError(action: 'sync' | 'init' | 'office', e: unknown): PaneError {
+  if (e instanceof Error && e.name === 'OfficeHostError') return { kind: 'host', detail: e.message };
+  return { kind: action, detail: reason(e) };
+}

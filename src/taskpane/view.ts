@@ -74,6 +74,8 @@ export function severityCounts(result: CheckResult): { severity: Severity; count
 
 export type PaneError =
   | { kind: 'sync' | 'init' | 'office'; detail: string }
+  /** A message the host already put in words for the user. */
+  | { kind: 'host'; detail: string }
   | { kind: 'open' | 'too-large'; file: string; detail: string }
   | { kind: 'select'; sheet: string; cell: string }
   | { kind: 'bad-date' };
@@ -86,6 +88,8 @@ export function errorText(e: PaneError, ui: UiMessages): string {
       return ui.errors.init(e.detail);
     case 'office':
       return ui.errors.office;
+    case 'host':
+      return e.detail;
     case 'open':
       return ui.errors.open(e.file, e.detail);
     case 'too-large':

@@ -20,6 +20,13 @@ export async function buildTaskpane(): Promise<string> {
   const config = require(join(ROOT, 'webpack.config.js'))({}, { mode: 'production' });
   config.context = ROOT;
   config.output = { ...config.output, path: out, clean: false };
+  // The page where the emulated Excel stands in for Excel: built with the pane, never shipped.
+  config.entry = { ...config.entry, emulated: './test/browser/fixtures/emulated.tsx' };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const HtmlWebpackPlugin = require('html-webpack-plugin');
+  config.plugins = [...config.plugins, new HtmlWebpackPlugin({ filename: 'emulated.html', template: './test/browser/fixtures/emulated.html', chunks: ['emulated'] })];
+  // The test fixture lives outside src/: let the TypeScript rule see it too.
+  config.module.rules[0].exclude = /node_modules/;
   config.devtool = false;
   await new Promise<void>((ok, ko) =>
     webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {

@@ -1,6 +1,6 @@
 /**
- * The task pane in Chromium, outside Office (the browser preview): what a user sees and does.
- * One production build of the bundle for the whole file (beforeAll).
+ * The task pane in Chromium: outside Office (the browser preview), and over the emulated Excel
+ * standing in for Excel. What a user sees and does. One production build for the whole file.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, rmSync } from 'fs';
@@ -194,6 +194,76 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Rapprochement' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.close();
+  });
+});
+
+describe('over the emulated Excel (the production Office host)', () => {
+  type Excel = {
+    sheets(): string[];
+    activeSheet(): string | null;
+    selection(): { sheet: string; address: string } | null;
+    roundTrips(): number;
+    host: { lastRoundTrips: number };
+    tableValues(name: string): Promise<unknown[][] | null>;
+  };
+
+  async function openEmulated(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.addInitScript(() => localStorage.clear());
+    await page.goto(`${served.url}/emulated.html`);
+    // Opening the pane reads and checks, and writes nothing.
+    await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+    return page;
+  }
+
+  test('opening reads without writing; Synchroniser writes the Contrôles sheet in 2 round trips', async () => {
+    const page = await openEmulated();
+    const excel = () => page.evaluate(() => {
+      const x = (window as unknown as { __excel: Excel }).__excel;
+      return { sheets: x.sheets(), trips: x.roundTrips() };
+    });
+    expect((await excel()).sheets).not.toContain('Contrôles');
+    const before = (await excel()).trips;
+
+    await page.getByRole('button', { name: 'Synchroniser' }).click();
+    await page.waitForFunction(() => (window as unknown as { __excel: Excel }).__excel.sheets().includes('Contrôles'));
+    await page.locator('button:not([disabled])', { hasText: 'Synchroniser' }).waitFor();
+    // The sync itself: one round trip to read, one to write. (The table-event handler's own
+    // look-ups of tables it has not met yet come on top: they are not part of the sync.)
+    expect(await page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.host.lastRoundTrips)).toBe(2);
+    expect((await excel()).trips - before).toBeGreaterThanOrEqual(2);
+
+    const rows = (await page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.tableValues('Controles'))) as unknown[][];
+    expect(rows.find((r) => r[1] === 'convention.total-mismatch')).toEqual([
+      'Erreur',
+      'convention.total-mismatch',
+      'Art. 3, 4, 5',
+      expect.stringMatching(/^Région 2014 : les participations par axe totalisent 2\s387\s501,00\s€/),
+      'Participations 2014',
+      'B5:B8',
+    ]);
+    await page.close();
+  });
+
+  test('a click on a finding activates its sheet and selects its cells in Excel', async () => {
+    const page = await openEmulated();
+    await page.locator('[data-rule="convention.total-mismatch"] button').click();
+    await page.waitForFunction(() => (window as unknown as { __excel: Excel }).__excel.selection() !== null);
+    const state = await page.evaluate(() => {
+      const x = (window as unknown as { __excel: Excel }).__excel;
+      return { active: x.activeSheet(), selection: x.selection() };
+    });
+    expect(state).toEqual({ active: 'Participations 2014', selection: { sheet: 'Participations 2014', address: 'B5:B8' } });
+    // Excel has no preview grid: the pane shows none.
+    await expect(page.getByTestId('preview-grid').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  test('no WCAG 2.1 AA violation in the pane as it shows inside Excel', async () => {
+    const page = await openEmulated();
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).exclude('[data-tabster-dummy]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
     await page.close();
   });
 });
