@@ -5,7 +5,7 @@
  * full-width forms, which some spreadsheets fold to ASCII), and a leading tab or carriage return
  * hides the rest of the cell from a quick look. The usual remedy (OWASP "CSV injection") is a
  * leading apostrophe: Excel takes it as its text prefix when the value is typed or written through
- * Office.js, and it survives a "Save as CSV" of the XLSX, where a cell formatted as text would not.
+ * the Excel JavaScript API, and it survives a "Save as CSV" of the XLSX, where a cell formatted as text would not.
  */
 
 /** = + - @ and their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), after any leading spaces; or a leading tab or CR. */

@@ -1,6 +1,6 @@
 /**
  * The "Synthèse COPIL" sheet as a plan any host can render (pure data, like template.ts): the
- * Office.js host writes it into the open workbook with native tables and charts, the .xlsx export
+ * the Excel JavaScript API host writes it into the open workbook with native tables and charts, the .xlsx export
  * renders it with ExcelJS. Everything a host needs is spelt out, so that it never re-derives a
  * layout:
  *
@@ -17,6 +17,16 @@
  *
  * Text that came from the user is neutralised (neutralise.ts): write it through `range.values`, where
  * Excel takes the leading apostrophe as its own text prefix. Nothing here reads or writes a workbook.
+ *
+ * In the Excel JavaScript API, two round trips are enough: (1) `worksheets.getItemOrNullObject(sheet)`, sync;
+ * (2) delete it if it exists, `worksheets.add(sheet)`, then queue everything and sync once:
+ * `cells` (values, fonts by style), `columnWidths`, for each table `tables.add(range, true)` with
+ * `name`, `getHeaderRowRange().values`, `getDataBodyRange().values`, each column's `numberFormat`,
+ * `showTotals = true` and `getTotalRowRange().formulas = [totals]` (a string cell as is, a formula as
+ * "=" + formula, null as ""); for each chart `charts.add(type, getRange(source), seriesBy)`,
+ * `name`, `title.text`, `setPosition(topLeft, bottomRight)`, the axis titles, `legend.position`;
+ * then `pageLayout` (orientation, paperSize, zoom fit to `fitToWidth`, printArea) and
+ * `pageLayout.headersFooters.defaultForAllPages` (leftHeader, rightHeader, centerFooter).
  */
 import type { Lang } from './contract';
 import { messages } from './i18n';
