@@ -8,12 +8,15 @@ import { journalTable, userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
+import { summarise } from '../../core/summary';
+import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
 import type { SyncOutcome, WorkbookHost } from '../host';
 import { toHostError } from './errors';
 import { fingerprint } from './fingerprint';
 import { queueRead, readFallbacks, type ReadResult } from './read';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
+import { queueSummarySheet } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
@@ -115,6 +118,25 @@ export class OfficeHost implements WorkbookHost {
       this.lastRoundTrips = trips + writes;
       return { result, roundTrips: trips + writes };
     });
+  }
+
+  /**
+   * Writes (or replaces) the "Synthèse COPIL" sheet with native tables and charts: one round trip
+   * to read the workbook and see whether the sheet is there, one to write it.
+   */
+  async writeSummarySheet(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
+    return this.ownWriting(() =>
+      this.batch(async (ctx) => {
+        const name = messages[options.lang].summary.sheetName;
+        const previous = ctx.workbook.worksheets.getItemOrNullObject(name);
+        const { read, trips } = await this.read(ctx);
+        const { summary } = summarise(read.snapshot, options);
+        const plan = buildSummarySheet(summary);
+        queueSummarySheet(ctx, plan, !previous.isNullObject);
+        await ctx.sync();
+        return { sheet: plan.sheet, roundTrips: trips + 1 };
+      }),
+    );
   }
 
   async select(sheet: string, cell: string): Promise<void> {

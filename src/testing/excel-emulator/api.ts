@@ -258,6 +258,52 @@ abstract class Collection<I extends ClientObject> extends ClientObject {
 }
 
 
+/** Objects that only hold settings (page layout, chart axes, legend): nested records on the model. */
+const NESTED = new Set(['axes', 'categoryAxis', 'valueAxis', 'title', 'legend', 'headersFooters', 'defaultForAllPages', 'format', 'font', 'majorGridlines', 'zoom']);
+
+export function settingsObject(context: RequestContext, target: () => Record<string, unknown> | null, methods: Record<string, (rec: Record<string, unknown>, ...args: unknown[]) => void> = {}): Record<string, unknown> {
+  const local: Record<string, unknown> = {};
+  const nested: Record<string, unknown> = {};
+  return new Proxy(
+    {},
+    {
+      get(_t, name) {
+        if (typeof name !== 'string') return undefined;
+        if (name === 'context') return context;
+        if (name === 'load')
+          return (spec: unknown) => {
+            const paths = parseLoad(spec);
+            context._enqueue(() => {
+              const r = target();
+              for (const p of paths) if (p.length === 1) local[p[0]] = r ? (r[p[0]] ?? null) : null;
+            });
+          };
+        if (name in methods) return (...args: unknown[]) => context._enqueue(() => {
+          const r = target();
+          if (r) methods[name](r, ...args);
+        });
+        if (NESTED.has(name) && typeof local[name] !== 'object')
+          return (nested[name] ??= settingsObject(context, () => {
+            const r = target();
+            if (!r) return null;
+            return (r[name] ??= {}) as Record<string, unknown>;
+          }));
+        if (!(name in local)) throw notLoaded(name);
+        return local[name];
+      },
+      set(_t, name, value) {
+        if (typeof name !== 'string') return false;
+        local[name] = value;
+        context._enqueue(() => {
+          const r = target();
+          if (r) r[name] = value;
+        }, value);
+        return true;
+      },
+    },
+  );
+}
+
 // ---------- workbook ----------
 
 export class Workbook extends ClientObject {
@@ -422,6 +468,13 @@ export class Worksheet extends ClientObject {
     });
   }
 
+  get showGridlines(): boolean {
+    return this._get('showGridlines');
+  }
+  set showGridlines(v: boolean) {
+    this._set('showGridlines', v, (s: SheetModel) => (s.pageLayout.showGridlines = v));
+  }
+
   get tables(): TableCollection {
     return this._child('tables', () => new TableCollection(this.context, () => {
       const s = this._resolve();
@@ -435,6 +488,14 @@ export class Worksheet extends ClientObject {
 
   get onChanged(): EventHandlers {
     return this._child('onChanged', () => new EventHandlers(this.context, { kind: 'worksheet', resolve: () => this._resolve() }));
+  }
+
+  get pageLayout(): Record<string, unknown> {
+    return this._child('pageLayout', () =>
+      settingsObject(this.context, () => this._resolve()?.pageLayout ?? null, {
+        setPrintArea: (rec, area) => (rec.printArea = typeof area === 'string' ? area : boxAddress((area as Range)._resolve()!.box)),
+      }),
+    );
   }
 
   get freezePanes(): { freezeRows(n: number): void; unfreeze(): void } {
@@ -739,7 +800,16 @@ export class RangeFormat extends ClientObject {
   set wrapText(v: boolean) {
     this._set('wrapText', v, () => undefined);
   }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this._set('verticalAlignment', v, () => undefined);
+  }
   autofitColumns(): void {
+    this._call(() => undefined);
+  }
+  autofitRows(): void {
     this._call(() => undefined);
   }
   get fill(): CellStyle {
@@ -1514,7 +1584,7 @@ export class ChartCollection extends Collection<Chart> {
       const m = this.context._model;
       let n = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Graphique ${n}`)) n++;
-      created = { id: m.id('C'), name: `Graphique ${n}`, type, source: m.address(src.sheet, src.box), seriesBy, title: '' };
+      created = { id: m.id('C'), name: `Graphique ${n}`, type, source: m.address(src.sheet, src.box), seriesBy, title: '', settings: {} };
       s.charts.push(created);
     }, type);
     return new Chart(this.context, () => created);
@@ -1585,6 +1655,18 @@ export class Chart extends ClientObject {
   }
   get title(): ChartTitle {
     return this._child('title', () => new ChartTitle(this.context, this._r));
+  }
+  get axes(): Record<string, unknown> {
+    return this._child('axes', () => settingsObject(this.context, () => {
+      const c = this._resolve();
+      return c ? ((c.settings.axes ??= {}) as Record<string, unknown>) : null;
+    }));
+  }
+  get legend(): Record<string, unknown> {
+    return this._child('legend', () => settingsObject(this.context, () => {
+      const c = this._resolve();
+      return c ? ((c.settings.legend ??= {}) as Record<string, unknown>) : null;
+    }));
   }
   setPosition(start: string | Range, end?: string | Range): void {
     const addr = (x: string | Range | undefined) => (x === undefined ? undefined : typeof x === 'string' ? x : boxAddress(x._resolve()!.box));

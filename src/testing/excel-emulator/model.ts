@@ -39,6 +39,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position?: { start: string; end?: string };
+  /** Axes, legend and other presentation settings, as set (chart.axes.valueAxis.title.text…). */
+  settings: Record<string, unknown>;
 }
 
 export interface SheetModel {
@@ -51,6 +53,8 @@ export interface SheetModel {
   validations: ValidationModel[];
   charts: ChartModel[];
   tabColor: string;
+  /** pageLayout settings as set (orientation, zoom, headersFooters…, printArea). */
+  pageLayout: Record<string, unknown>;
 }
 
 export interface TableModel {
@@ -138,7 +142,7 @@ export class WorkbookModel {
     }
     if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'")) throw new EmulatorError('InvalidArgument', `Nom de feuille invalide : ${n}`);
     if (this.sheet(n)) throw new EmulatorError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${n}`);
-    const s: SheetModel = { id: this.id('S'), name: n, cells: new Map(), columnWidths: new Map(), frozenRows: 0, visibility: 'Visible', validations: [], charts: [], tabColor: '' };
+    const s: SheetModel = { id: this.id('S'), name: n, cells: new Map(), columnWidths: new Map(), frozenRows: 0, visibility: 'Visible', validations: [], charts: [], tabColor: '', pageLayout: {} };
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = s;
     return s;

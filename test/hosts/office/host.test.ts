@@ -217,3 +217,32 @@ test('readSnapshot reads what the .xlsx host reads from the same workbook (dates
   // The formula 1/0 reads as Excel's error value.
   expect(snap.tables.find((t) => t.name === 'Participations2014')!.rows[2][3]).toEqual({ error: '#DIV/0!' });
 });
+
+describe('Synthèse COPIL in the workbook', () => {
+  test('the summary sheet gets native tables and charts in 2 round trips; refreshing replaces it; user cells untouched', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    const before = userCells(emu);
+    const host = emulatedOfficeHost(emu);
+    emu.resetCounters();
+    const out = await host.writeSummarySheet(fr);
+    expect(out).toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
+    expect(emu.roundTrips).toBe(2);
+    const ws = emu.model.sheet('Synthèse COPIL')!;
+    expect(ws.charts.map((c) => ({ type: c.type, seriesBy: c.seriesBy, source: c.source.startsWith("'Synthèse COPIL'!") }))).toEqual([
+      { type: 'ColumnClustered', seriesBy: 'Columns', source: true },
+      { type: 'ColumnClustered', seriesBy: 'Columns', source: true },
+    ]);
+    expect(ws.charts.every((c) => c.title !== '')).toBe(true);
+    expect(ws.pageLayout.orientation).toBe('Landscape');
+    const summaryTables = emu.model.tables.filter((t) => t.sheet === ws);
+    expect(summaryTables.length).toBeGreaterThan(2);
+    // Totals formulas calculate to the amounts the core computed.
+    for (const t of summaryTables.filter((x) => x.showTotals)) {
+      for (let c = t.box.left + 1; c <= t.box.right; c++) expect(String(emu.model.value(ws, t.box.bottom, c))).not.toMatch(/^#/);
+    }
+    await host.writeSummarySheet(fr);
+    expect(emu.model.sheets.filter((s) => s.name === 'Synthèse COPIL')).toHaveLength(1);
+    expect(emu.model.sheet('Synthèse COPIL')!.charts).toHaveLength(2);
+    expect(userCells(emu)).toEqual(before);
+  });
+});
