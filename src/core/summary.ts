@@ -128,9 +128,12 @@ const rankOf = (rule: string) => ERROR_RANK.find(([re]) => re.test(rule))?.[1] ?
 const absGap = (f: Finding) => (f.gap === undefined ? 0 : Math.abs(cents(f.gap)));
 
 export function topErrors(findings: Finding[], max = TOP_ERRORS): Finding[] {
-  const errors = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.severity === 'error');
+  const errors = findings
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => f.severity === 'error')
+    .map((e) => ({ ...e, rank: rankOf(e.f.rule), gap: absGap(e.f) }));
   // Stable: within a rank, the larger gap first, then the check's own order (sheet, cell).
-  errors.sort((a, b) => rankOf(a.f.rule) - rankOf(b.f.rule) || absGap(b.f) - absGap(a.f) || a.i - b.i);
+  errors.sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i);
   return errors.slice(0, max).map(({ f }) => f);
 }
 
@@ -190,9 +193,18 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
   const actionCodes = new Map<string, { title: string; axis: AxisId | null; known: boolean }>();
   for (const a of model.actions) if (a.v.code && !actionCodes.has(a.v.code)) actionCodes.set(a.v.code, { title: a.v.title ?? '', axis: a.v.axis ?? null, known: true });
   for (const l of counted) if (!actionCodes.has(l.v.code!)) actionCodes.set(l.v.code!, { title: '', axis: null, known: false });
+  // One pass over the lines: a ledger of 100 000 lines with thousands of codes stays linear.
+  const perCode = new Map<string, { planned: Cents; committed: Cents; paid: Cents }>();
+  for (const l of counted) {
+    const e = perCode.get(l.v.code!) ?? { planned: 0, committed: 0, paid: 0 };
+    e.planned += l.v.planned ?? 0;
+    e.committed += l.v.committed ?? 0;
+    e.paid += l.v.paid ?? 0;
+    perCode.set(l.v.code!, e);
+  }
   const actions: ActionLine[] = [...actionCodes].map(([code, a]) => {
-    const lines = counted.filter((l) => l.v.code === code);
-    return { code, ...a, ...execution(sum(lines.map((l) => l.v.planned ?? 0)), sum(lines.map((l) => l.v.committed ?? 0)), sum(lines.map((l) => l.v.paid ?? 0))) };
+    const e = perCode.get(code) ?? { planned: 0, committed: 0, paid: 0 };
+    return { code, ...a, ...execution(e.planned, e.committed, e.paid) };
   });
   // Lines without a code still count in the totals: keep them visible rather than lose money.
   const uncoded = model.financing.filter((l) => l.v.funder && l.v.year !== undefined && !l.v.code);

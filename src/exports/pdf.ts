@@ -282,7 +282,8 @@ interface Series {
 
 /** 1, 2 or 5 times a power of ten, in cents, so that about five gridlines cover `max`. */
 function niceStep(max: Cents): Cents {
-  const raw = Math.max(max, 100) / 5;
+  // An empty chart (nothing planned yet) still gets round euro ticks, not cents.
+  const raw = Math.max(max, 500_000) / 5;
   const pow = Math.pow(10, Math.floor(Math.log10(raw)));
   const f = raw / pow;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * pow;

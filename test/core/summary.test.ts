@@ -95,3 +95,22 @@ describe('summary of a workbook with errors', () => {
     expect(summary.funderYears.find((l) => l.funderKey === 'region' && l.year === 2016)!.gap).toBe(10_000);
   });
 });
+
+describe('summary of a freshly initialised workbook (no example)', () => {
+  test('CDC 2015-2016 have no convention amount; nothing planned gives no rate, not a division by zero', async () => {
+    const { summarise } = await import('../../src/core/summary');
+    const { blankSnapshot, AS_OF } = await import('../helpers/workbook');
+    const { buildSummarySheet } = await import('../../src/core/summarySheet');
+    const { summary, result } = summarise(blankSnapshot(), { asOf: AS_OF });
+    const cdc2015 = summary.funderYears.find((l) => l.funderKey === 'cdc' && l.year === 2015)!;
+    expect(cdc2015).toMatchObject({ convention: null, gap: null, status: 'À décider', planned: 0, commitmentRate: null, paymentRate: null });
+    expect(summary.actionsTotal.planned).toBe(0);
+    expect(summary.findings.counts.error).toBe(result.summary.errors);
+    const plan = buildSummarySheet(summary);
+    const conv = plan.tables.find((t) => t.id === 'convention')!;
+    const row = conv.rows[summary.funderYears.indexOf(cdc2015)];
+    expect(row.slice(3)).toEqual([null, 0, null]);
+    const exec = plan.tables.find((t) => t.id === 'execution')!;
+    expect(exec.totals![5]).toMatchObject({ result: '' });
+  });
+});

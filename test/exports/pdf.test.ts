@@ -82,4 +82,17 @@ describe('PDF of the example', () => {
     expect(t).toContain('€2,387,500.00');
     expect(t).toContain('Position at 2016-12-31');
   });
+
+  withPoppler('a freshly initialised workbook (nothing planned yet) still gives a readable PDF', async () => {
+    const { summarise } = await import('../../src/core/summary');
+    const { blankSnapshot, AS_OF } = await import('../helpers/workbook');
+    const { summary } = summarise(blankSnapshot(), { asOf: AS_OF });
+    const pdf = await summaryPdf(summary, pdfFonts());
+    const file = join(tmp('ess-pdf-'), 'vide.pdf');
+    writeFileSync(file, pdf.bytes);
+    const t = plainSpaces(text(file));
+    expect(t).toContain('non fixé');
+    expect(t).toContain('1 000 000,00 €');
+    expect(t).not.toMatch(/NaN|Infinity|undefined/);
+  });
 });
