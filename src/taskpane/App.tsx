@@ -82,7 +82,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
       );
     return (
       <>
-        <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} />
+        <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />
         {state.result ? (
           <FindingsList
             m={m}

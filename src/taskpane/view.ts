@@ -72,6 +72,11 @@ export function severityCounts(result: CheckResult): { severity: Severity; count
   ];
 }
 
+/** The core reported a contract table missing: the pane offers to put the tables back. */
+export function tablesMissing(result: CheckResult): boolean {
+  return result.findings.some((f) => f.rule === 'workbook.table-missing');
+}
+
 export type PaneError =
   | { kind: 'sync' | 'init' | 'office'; detail: string }
   /** A message the host already put in words for the user. */

@@ -130,6 +130,20 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   await page.close();
 });
 
+test('a contract table turned into a plain range is offered back, and restoring it clears the error', async () => {
+  const wb = renderPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
+  // A copy-paste of values, say: the data stays, the Excel table is gone.
+  wb.getWorksheet('Avenants')!.removeTable('Avenants');
+  const page = await openPane();
+  await upload(page, 'sans-tableau.xlsx', Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  await page.locator('[data-rule="workbook.table-missing"]').waitFor();
+  await expect(page.locator('[data-rule="workbook.table-missing"] button').textContent()).resolves.toMatch(/Avenants/);
+  await page.getByRole('button', { name: 'Restaurer les tableaux' }).click();
+  await page.locator('[data-severity="error"][data-count="0"]').waitFor();
+  await expect(page.getByRole('button', { name: 'Restaurer les tableaux' }).count()).resolves.toBe(0);
+  await page.close();
+});
+
 test('a file that is not a workbook gets a message that says what to do next', async () => {
   const page = await openPane();
   await upload(page, 'notes.xlsx', Buffer.from('ceci n’est pas un classeur'));

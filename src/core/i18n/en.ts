@@ -205,6 +205,8 @@ export const en: Messages = {
       notConform: 'Does not conform',
       noAmount: 'No amount',
       counts: 'Check results',
+      restore: 'Restore tables',
+      restoreHint: 'Some of the contract’s tables are missing: the pane can put them back without touching the data typed in.',
     },
     findings: {
       title: 'Issues to fix',

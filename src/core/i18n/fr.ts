@@ -208,6 +208,8 @@ export const fr: Messages = {
       notConform: 'Non conforme',
       noAmount: 'Pas de montant',
       counts: 'Résultats du contrôle',
+      restore: 'Restaurer les tableaux',
+      restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',
     },
     findings: {
       title: 'Écarts à corriger',

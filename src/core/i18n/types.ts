@@ -58,6 +58,8 @@ export interface UiMessages {
     notConform: string;
     noAmount: string;
     counts: string;
+    restore: string;
+    restoreHint: string;
   };
   findings: {
     title: string;

@@ -7,7 +7,7 @@ import { checkWorkbook, type CheckResult } from '../../core/check';
 import { userTables } from '../../core/contract';
 import { snapshotFromPlan } from '../../core/planSnapshot';
 import { cellAddress, columnLetter, parseAddress, type CellValue, type WorkbookSnapshot } from '../../core/snapshot';
-import type { WorkbookPlan } from '../../core/template';
+import { buildWorkbookPlan, type WorkbookPlan } from '../../core/template';
 import { formatDate, matchKey } from '../../core/text';
 import type { SyncOutcome, WorkbookHost } from '../host';
 
@@ -81,6 +81,15 @@ export class PreviewHost implements WorkbookHost {
     const wasEmpty = this.snapshot.tables.length === 0;
     this.snapshot = { sheets, tables };
     this.set({ source: wasEmpty ? { kind: 'plan', name: null } : this.state.source, selection: null, lastResult: null });
+  }
+
+  /**
+   * Like the Office host's: a contract table left as a plain range becomes a table again (values
+   * untouched); one gone altogether is added empty from the plan.
+   */
+  async restoreMissingTables(lang: 'fr' | 'en' = 'fr'): Promise<void> {
+    this.snapshot = { ...this.snapshot, tables: this.snapshot.tables.map((t) => (t.isTable ? t : { ...t, isTable: true })) };
+    await this.initialize(buildWorkbookPlan({ example: false, lang }));
   }
 
   /** Replaces the workbook with a fresh one built from the plan (the embedded example). */

@@ -3,6 +3,9 @@ import {
   Button,
   makeStyles,
   mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -16,14 +19,15 @@ import type { CheckResult } from '../../core/check';
 import type { Lang } from '../../core/contract';
 import type { Messages } from '../../core/i18n/types';
 import { formatDate, parseDateText } from '../../core/text';
-import { conformityRows, severityCounts } from '../view';
+import { conformityRows, severityCounts, tablesMissing } from '../view';
 
 const NARROW = '@media (max-width: 479px)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  // Balanced lines keep "2014-2016" together on narrow panes instead of breaking at the hyphen.
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400, ...({ textWrap: 'balance' } as object) },
   sub: { margin: `${tokens.spacingVerticalS} 0 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
   // Explicit ARIA roles (noNativeElements) keep the table's semantics when narrow panes stack each
@@ -59,8 +63,8 @@ const useStyles = makeStyles({
 
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result: CheckResult | null; syncing: boolean; onSync: () => void }) {
-  const { m, lang, asOf, result, syncing, onSync } = props;
+export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result: CheckResult | null; syncing: boolean; onSync: () => void; onRestore: () => void }) {
+  const { m, lang, asOf, result, syncing, onSync, onRestore } = props;
   const ui = m.ui;
   const styles = useStyles();
   const date = parseDateText(asOf);
@@ -77,6 +81,16 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result
           {syncing ? ui.dashboard.syncing : ui.dashboard.sync}
         </Button>
       </div>
+      {result && tablesMissing(result) ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{ui.dashboard.restoreHint}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={syncing} onClick={onRestore}>
+              {ui.dashboard.restore}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {!result ? (
         <Text>{ui.dashboard.notSynced}</Text>
       ) : (
