@@ -12,9 +12,9 @@ import { summarise } from '../../core/summary';
 import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
 import type { SyncOutcome, WorkbookHost } from '../host';
-import { toHostError } from './errors';
+import { errorCode, toHostError } from './errors';
 import { fingerprint } from './fingerprint';
-import { queueRead, readFallbacks, type ReadResult } from './read';
+import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
 import { queueSummarySheet } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
@@ -82,13 +82,24 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private async read(ctx: Excel.RequestContext): Promise<{ read: ReadResult; trips: number }> {
-    const q = queueRead(ctx);
-    await ctx.sync();
-    const read = q.finish();
+    let read: ReadResult;
+    let trips = 1;
+    try {
+      const q = queueRead(ctx);
+      await ctx.sync();
+      read = q.finish();
+    } catch (e) {
+      // Beyond Excel on the web's 5 MB answer: the tables' shapes first, then their rows in blocks.
+      if (errorCode(e) !== 'RequestPayloadSizeLimitExceeded' && errorCode(e) !== 'ResponsePayloadSizeLimitExceeded') throw e;
+      const q = queueRead(ctx, false);
+      await ctx.sync();
+      read = q.finish();
+      trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
+    }
     const extra = read.missing.length ? await readFallbacks(ctx, read) : 0;
     for (const id of read.ownTableIds) this.ownTableIds.add(id);
     for (const id of read.userTableIds) this.userTableIds.add(id);
-    return { read, trips: 1 + extra };
+    return { read, trips: trips + extra };
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
@@ -137,6 +148,11 @@ export class OfficeHost implements WorkbookHost {
         return { sheet: plan.sheet, roundTrips: trips + 1 };
       }),
     );
+  }
+
+  /** The task pane's "Export COPIL" into the workbook (same as writeSummarySheet). */
+  exportCopil(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
+    return this.writeSummarySheet(options);
   }
 
   async select(sheet: string, cell: string): Promise<void> {

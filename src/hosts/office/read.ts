@@ -17,6 +17,16 @@ interface ContractRead {
   sheet: Excel.Worksheet;
   header: Excel.Range;
   body: Excel.Range;
+  /** The first data row's number formats stand for their columns' (a date column is a date column). */
+  formats: Excel.Range;
+}
+
+/** A table whose rows are still to be read (the workbook was too big for one answer). */
+export interface PendingBody {
+  table: TableSnapshot;
+  /** Local address of the data body, e.g. "A5:H50004". */
+  address: string;
+  formats: string[];
 }
 
 interface OwnRead {
@@ -47,6 +57,8 @@ export interface ReadResult {
   /** Table ids of the contract tables (for telling a user's edit from the add-in's own). */
   userTableIds: Set<string>;
   ownTableIds: Set<string>;
+  /** Filled only by a read queued without bodies. */
+  pending: PendingBody[];
 }
 
 export interface QueuedRead {
@@ -63,15 +75,16 @@ export function splitLocal(address: string): { sheet: string; local: string } {
 }
 
 /** Queues the loads of one read; call finish() after the sync. */
-export function queueRead(ctx: Excel.RequestContext): QueuedRead {
+export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedRead {
   const wb = ctx.workbook;
   const sheets = wb.worksheets.load('items/name');
   const contract: ContractRead[] = userTables.map((def) => {
     const table = wb.tables.getItemOrNullObject(def.name).load('id,name,showTotals');
     const sheet = table.worksheet.load('name');
     const header = table.getHeaderRowRange().load('values,address');
-    const body = table.getDataBodyRange().load('values,valueTypes,numberFormat');
-    return { def, table, sheet, header, body };
+    const body = table.getDataBodyRange().load(withBodies ? 'values,valueTypes' : 'address');
+    const formats = table.getDataBodyRange().getRow(0).load('numberFormat');
+    return { def, table, sheet, header, body, formats };
   });
   const own: OwnRead[] = [controlsTable, journalTable].map((def) => {
     const table = wb.tables.getItemOrNullObject(def.name).load('id,name');
@@ -92,6 +105,7 @@ export function queueRead(ctx: Excel.RequestContext): QueuedRead {
       const tables: TableSnapshot[] = [];
       const missing: string[] = [];
       const userTableIds = new Set<string>();
+      const pending: PendingBody[] = [];
       for (const c of contract) {
         if (c.table.isNullObject) {
           missing.push(c.def.name);
@@ -101,15 +115,18 @@ export function queueRead(ctx: Excel.RequestContext): QueuedRead {
         const { local } = splitLocal(c.header.address);
         const topLeft = parseAddress(local.split(':')[0]);
         if (!topLeft) continue;
-        tables.push({
+        const formats = ((c.formats.numberFormat as unknown as string[][])[0] ?? []).map(String);
+        const t: TableSnapshot = {
           name: c.table.name,
           sheet: c.sheet.name,
           headerRow: topLeft.row,
           firstColumn: topLeft.col,
           headers: (c.header.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h))),
-          rows: toRows(c.body.values, c.body.valueTypes as unknown as string[][], c.body.numberFormat as unknown as string[][]),
+          rows: withBodies ? toRows(c.body.values, c.body.valueTypes as unknown as string[][], formats) : [],
           isTable: true,
-        });
+        };
+        tables.push(t);
+        if (!withBodies) pending.push({ table: t, address: splitLocal(c.body.address).local, formats });
       }
       const ownInfo = own.map((o): OwnTable => {
         if (o.table.isNullObject) return { exists: false };
@@ -136,6 +153,7 @@ export function queueRead(ctx: Excel.RequestContext): QueuedRead {
         ownSheetsUsed,
         userTableIds,
         ownTableIds: new Set(ownInfo.filter((o) => o.id).map((o) => o.id!)),
+        pending,
       };
     },
   };
@@ -152,13 +170,18 @@ function fromSerial(n: number): Date {
   return new Date(Math.round((n - 25569) * 86400000));
 }
 
-export function toRows(values: unknown[][], types: string[][] | undefined, formats: string[][] | undefined): CellValue[][] {
+/** Office.js values → the core's cells; `formats` are per column (one row) or per cell. */
+export function toRows(values: unknown[][], types: string[][] | undefined, formats: string[] | string[][] | undefined): CellValue[][] {
+  const formatAt = (r: number, c: number): string | undefined => {
+    const f = formats?.[Array.isArray(formats?.[0]) ? r : c];
+    return Array.isArray(f) ? f[c] : f;
+  };
   return values.map((row, r) =>
     row.map((v, c): CellValue => {
       const t = types?.[r]?.[c];
       if (t === 'Error') return { error: String(v) };
       if (t === 'Empty' || v === '' || v === null || v === undefined) return null;
-      if (typeof v === 'number') return isDateFormat(formats?.[r]?.[c]) ? fromSerial(v) : v;
+      if (typeof v === 'number') return isDateFormat(formatAt(r, c)) ? fromSerial(v) : v;
       if (typeof v === 'boolean' || typeof v === 'string') return v;
       return String(v);
     }),
@@ -205,4 +228,43 @@ export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult)
     });
   }
   return 1;
+}
+
+/** Rough bytes of Office.js's answer per cell read with values and valueTypes (measured on the example). */
+export const BYTES_PER_CELL = 24;
+
+/**
+ * The rows of tables too big for one answer of Excel on the web (5 MB): read in blocks of rows,
+ * as few trips as the budget allows. Returns the number of trips.
+ */
+export async function readBodiesInChunks(ctx: Excel.RequestContext, read: ReadResult, budget: number): Promise<number> {
+  let trips = 0;
+  let queued: { p: PendingBody; top: number; range: Excel.Range }[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!queued.length) return;
+    await ctx.sync();
+    trips++;
+    for (const q of queued) q.p.table.rows.push(...toRows(q.range.values, q.range.valueTypes as unknown as string[][], q.p.formats));
+    queued = [];
+    size = 0;
+  };
+  for (const p of read.pending) {
+    const [a, b] = p.address.split(':');
+    const from = parseAddress(a)!;
+    const to = parseAddress(b ?? a)!;
+    const cols = to.col - from.col + 1;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / (cols * BYTES_PER_CELL)));
+    const ws = ctx.workbook.worksheets.getItem(p.table.sheet);
+    for (let top = from.row; top <= to.row; top += rowsPerBlock) {
+      const bottom = Math.min(to.row, top + rowsPerBlock - 1);
+      const cost = (bottom - top + 1) * cols * BYTES_PER_CELL;
+      if (size + cost > budget) await flush();
+      const range = ws.getRange(`${a.replace(/\d+$/, String(top))}:${(b ?? a).replace(/\d+$/, String(bottom))}`).load('values,valueTypes');
+      queued.push({ p, top, range });
+      size += cost;
+    }
+  }
+  await flush();
+  return trips;
 }

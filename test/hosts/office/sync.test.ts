@@ -161,6 +161,18 @@ describe('what the sync writes', () => {
     expect(tableValues(emu, 'Controles')[0][3]).toBe(out.result.findings[0].message);
   });
 
+  test('a workbook whose answer passes the 5 MB limit is read in blocks: more trips, the same findings', async () => {
+    const plan = bigPlan(30);
+    const reference = await emulatedOfficeHost(emulatorFromPlan(plan)).sync(fr);
+    const emu = emulatorFromPlan(plan);
+    emu.responseLimit = 300_000;
+    const out = await emulatedOfficeHost(emu, { payloadBudget: 250_000 }).sync(fr);
+    expect(out.roundTrips).toBeGreaterThan(3);
+    expect(emu.roundTrips).toBe(out.roundTrips);
+    expect(out.result.findings).toEqual(reference.result.findings);
+    expect(out.result.totals).toEqual(reference.result.totals);
+  });
+
   test('writes beyond the payload limit are split into more batches, and all rows still land', async () => {
     // 3 000 financing lines naming an unknown funder: 3 000 findings to write.
     const plan = errorsPlan();
