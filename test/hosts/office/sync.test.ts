@@ -190,3 +190,19 @@ describe('what the sync writes', () => {
     expect(tableValues(emu, 'Controles')).toHaveLength(out.result.findings.length);
   });
 });
+
+test('a sheet named Contrôles that holds the user’s own notes keeps them: the table goes below', async () => {
+  const emu = emulatorFromPlan(errorsPlan());
+  emu.model.addSheet('Contrôles');
+  emu.userEdit('Contrôles!A1:B3', [
+    ['Mes contrôles', 'à faire'],
+    ['=1+1', 'vérifier'],
+    [42, 'lundi'],
+  ]);
+  const out = await emulatedOfficeHost(emu).sync(fr);
+  const s = emu.model.sheet('Contrôles')!;
+  expect([emu.model.value(s, 1, 1), emu.model.formula(s, 2, 1), emu.model.value(s, 3, 1), emu.model.value(s, 3, 2)]).toEqual(['Mes contrôles', '=1+1', 42, 'lundi']);
+  const t = emu.model.table('Controles')!;
+  expect(t.box.top).toBe(5);
+  expect(tableValues(emu, 'Controles')).toHaveLength(out.result.findings.length);
+});
