@@ -1,0 +1,51 @@
+import { checkWorkbook } from '../../src/core/check';
+import type { Finding } from '../../src/core/findings';
+import { messages } from '../../src/core/i18n';
+import { conformityRows, errorText, groupFindings, tablesMissing } from '../../src/taskpane/view';
+import { AS_OF, exampleSnapshot, table, col } from '../helpers/workbook';
+
+const f = (rule: Finding['rule'], severity: Finding['severity'], cell: string): Finding => ({ rule, severity, article: null, message: rule, sheet: 'S', cell });
+
+test('findings are grouped errors first, then by rule in the order met, with counts', () => {
+  const groups = groupFindings([
+    f('governance.copil', 'warning', 'A1'),
+    f('cell.negative', 'error', 'B2'),
+    f('allocation.under', 'info', 'C3'),
+    f('cell.negative', 'error', 'B3'),
+    f('cell.sub-cent', 'error', 'B4'),
+  ]);
+  expect(groups.map((g) => [g.severity, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])])).toEqual([
+    ['error', 3, [['cell.negative', ['B2', 'B3']], ['cell.sub-cent', ['B4']]]],
+    ['warning', 1, [['governance.copil', ['A1']]]],
+    ['info', 1, [['allocation.under', ['C3']]]],
+  ]);
+  expect(groupFindings([])).toEqual([]);
+});
+
+test('conformity rows show the core totals in French euros, a gap of one cent is not conform', () => {
+  const snap = exampleSnapshot();
+  const p = table(snap, 'Participations2014');
+  (p.rows[0][col(p, 'Région')] as number) += 0.01;
+  p.rows[0][col(p, 'Région')] = Math.round((p.rows[0][col(p, 'Région')] as number) * 100) / 100;
+  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  const region = rows.find((r) => r.key === 'region|2014')!;
+  expect(region).toMatchObject({ funder: 'Région', year: 2014, convention: '2\u00a0387\u00a0500,00\u00a0€', participations: '2\u00a0387\u00a0500,01\u00a0€', gap: '+0,01\u00a0€', state: 'gap' });
+  expect(rows.filter((r) => r.key !== 'region|2014').every((r) => r.state === 'conform')).toBe(true);
+  expect(conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'en').find((r) => r.key === 'region|2014')!.gap).toBe('+€0.01');
+});
+
+test('a missing contract table is what makes the pane offer to restore the tables', () => {
+  const snap = exampleSnapshot();
+  expect(tablesMissing(checkWorkbook(snap, { asOf: AS_OF }))).toBe(false);
+  snap.tables = snap.tables.filter((t) => t.name !== 'Avenants');
+  expect(tablesMissing(checkWorkbook(snap, { asOf: AS_OF }))).toBe(true);
+});
+
+test('every error tells the user what to do next, in their language', () => {
+  const fr = messages.fr.ui;
+  expect(errorText({ kind: 'sync', detail: 'x' }, fr)).toMatch(/cliquez de nouveau sur Synchroniser\.$/);
+  expect(errorText({ kind: 'open', file: 'a.xlsx', detail: 'zip' }, fr)).toBe('a.xlsx n’a pas pu être lu (zip). Choisissez un classeur .xlsx enregistré par Excel.');
+  expect(errorText({ kind: 'select', sheet: 'Actions', cell: 'B7' }, messages.en.ui)).toBe('Cell B7 of sheet "Actions" was not found: the sheet may have been renamed. Synchronise again.');
+  // The Office host's own sentence is shown as it is.
+  expect(errorText({ kind: 'host', detail: 'Excel attend la fin de la saisie.' }, fr)).toBe('Excel attend la fin de la saisie.');
+});
