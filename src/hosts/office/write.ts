@@ -141,69 +141,65 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
   const ctlAddress = `${cellAddress(ctlPlace.row, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${ctlBottom}`;
   const highlights = highlightRanges(result.findings, read.snapshot.sheets);
   const ownTables: Excel.Table[] = [];
-
-  // Rows of the Controles table, cut so that no batch passes the budget (the fixed part of the
-  // last batch, highlights and Journal, is counted against it too).
-  const fixed = bytes(highlights) + highlights.length * 400 + bytes(journalLine) + read.ownHighlights.length * 150 + 4000;
-  const chunks: { start: number; rows: Row[] }[] = [];
-  let current: Row[] = [];
-  let size = 0;
-  let start = 0;
-  rows.forEach((r, i) => {
-    const b = bytes(r) - 190;
-    if (current.length && size + b > budget - (chunks.length === 0 ? fixed : 0)) {
-      chunks.push({ start, rows: current });
-      current = [];
-      size = 0;
-      start = i;
-    }
-    current.push(r);
-    size += b;
-  });
-  chunks.push({ start, rows: current });
-
   const sheetOf = (ctx: Excel.RequestContext, p: Placement) => ctx.workbook.worksheets.getItem(p.sheet);
-  const batches: WritePlan['batches'] = [];
-  chunks.forEach((chunk, ci) => {
-    batches.push((ctx) => {
-      if (ci === 0) prepareControls(ctx, ctlPlace, ctlHeaders);
-      if (chunk.rows.length) {
-        const top = ctlPlace.row + 1 + chunk.start;
-        sheetOf(ctx, ctlPlace).getRange(`${cellAddress(top, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${top + chunk.rows.length - 1}`).values = chunk.rows;
-      }
+
+  // Units of work in the order they must run, each with its rough weight in the request; packed
+  // greedily into batches, so that one batch suffices unless the budget says otherwise.
+  const units: { cost: number; run: (ctx: Excel.RequestContext) => void }[] = [];
+  units.push({ cost: 2000, run: (ctx) => prepareControls(ctx, ctlPlace, ctlHeaders) });
+  const ROWS_PER_UNIT = 200;
+  for (let start = 0; start < rows.length; start += ROWS_PER_UNIT) {
+    const block = rows.slice(start, start + ROWS_PER_UNIT);
+    const top = ctlPlace.row + 1 + start;
+    units.push({
+      cost: bytes(block),
+      run: (ctx) => {
+        sheetOf(ctx, ctlPlace).getRange(`${cellAddress(top, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${top + block.length - 1}`).values = block;
+      },
     });
+  }
+  units.push({
+    cost: 2000,
+    run: (ctx) => {
+      const ws = sheetOf(ctx, ctlPlace);
+      const table = ws.tables.add(ctlAddress, true);
+      table.name = controlsTable.name;
+      table.style = 'TableStyleLight9';
+      table.load('id');
+      ownTables.push(table);
+      // A message column wide enough to read, on the add-in's own sheet.
+      if (ctlPlace.createSheet) {
+        ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
+        ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
+      }
+    },
   });
-  // The last batch (merged with the first when there is one chunk): the table itself, highlights, Journal.
-  const finish = (ctx: Excel.RequestContext) => {
-    const ws = sheetOf(ctx, ctlPlace);
-    const table = ws.tables.add(ctlAddress, true);
-    table.name = controlsTable.name;
-    table.style = 'TableStyleLight9';
-    table.load('id');
-    ownTables.push(table);
-    // A message column wide enough to read, on the add-in's own sheet.
-    if (ctlPlace.createSheet) {
-      ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
-      ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
-    }
+  for (const cf of read.ownHighlights) units.push({ cost: 200, run: () => cf.delete() });
+  for (const h of highlights) {
+    units.push({
+      cost: 700,
+      run: (ctx) => {
+        const cf = ctx.workbook.worksheets.getItem(h.sheet).getRange(h.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
+        cf.custom.rule.formula = OWN_HIGHLIGHT_FORMULA;
+        cf.custom.format.fill.color = HIGHLIGHT_COLORS[h.severity].fill;
+        cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
+      },
+    });
+  }
+  const jp = { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col };
+  units.push({ cost: 2000, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
 
-    for (const cf of read.ownHighlights) cf.delete();
-    for (const h of highlights) {
-      const cf = ctx.workbook.worksheets.getItem(h.sheet).getRange(h.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
-      cf.custom.rule.formula = OWN_HIGHLIGHT_FORMULA;
-      cf.custom.format.fill.color = HIGHLIGHT_COLORS[h.severity].fill;
-      cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
+  const groups: (typeof units)[] = [[]];
+  let size = 0;
+  for (const u of units) {
+    if (size + u.cost > budget && groups[groups.length - 1].length) {
+      groups.push([]);
+      size = 0;
     }
-
-    ownTables.push(queueJournalLine(ctx, { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col }, journalLine, lang));
-  };
-  if (batches.length === 1) {
-    const only = batches[0];
-    batches[0] = (ctx) => {
-      only(ctx);
-      finish(ctx);
-    };
-  } else batches.push(finish);
+    groups[groups.length - 1].push(u);
+    size += u.cost;
+  }
+  const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
   return { batches, ownTables };
 }
 
