@@ -165,7 +165,7 @@ describe('what the sync writes', () => {
     const plan = bigPlan(30);
     const reference = await emulatedOfficeHost(emulatorFromPlan(plan)).sync(fr);
     const emu = emulatorFromPlan(plan);
-    emu.responseLimit = 300_000;
+    emu.responseLimit = 150_000;
     const out = await emulatedOfficeHost(emu, { payloadBudget: 250_000 }).sync(fr);
     expect(out.roundTrips).toBeGreaterThan(3);
     expect(emu.roundTrips).toBe(out.roundTrips);
