@@ -364,3 +364,12 @@ test('format.fill.color, table columns and a workbook built from a snapshot', as
   expect(out.fill).toBe('#FFFF00');
   expect(out.col).toBe('Feuil1!C3');
 });
+
+test('the emulator and the Office host bundle for a browser page (no Node module in reach)', async () => {
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: ['src/testing/excel-emulator/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+  expect(out.errors).toEqual([]);
+  const code = out.outputFiles[0].text;
+  expect(code).not.toMatch(/require\(["'](fs|path|crypto|os|child_process)["']\)/);
+  expect(code).not.toMatch(/exceljs/i);
+});
