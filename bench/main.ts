@@ -10,6 +10,9 @@ import { join } from 'path';
 import { analyse } from '../src/core/check';
 import { renderPlan, writeWorkbookFile } from '../src/hosts/xlsx/workbook';
 import { bigPlan, bigSnapshot } from './generate';
+import { bench as reconcileBench } from './reconcile';
+import { bench as roundTripsBench } from './roundtrips';
+import { bench as bundleBench } from './bundle';
 
 const small = process.env.BENCH_SIZE === 'small';
 // Bundled into dist/bench/: the project is two levels up.
@@ -84,17 +87,11 @@ async function main() {
   rows.push([`ess-budget check, ${n.toLocaleString('fr-FR')} lines`, `${ms(check.ms)}, ${check.peakMb.toFixed(0)} Mo`, 'target ≤ LibreOffice, < 500 Mo']);
   if (lo) rows.push([`LibreOffice open + recalculate`, `${ms(lo.ms)}, ${lo.peakMb.toFixed(0)} Mo`, `ratio ${(check.ms / lo.ms).toFixed(2)}`]);
 
-  // Other groups (reconciliation, round trips, bundle) register themselves here when present.
-  for (const extra of ['./reconcile', './roundtrips', './bundle']) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(extra) as { bench: (o: { small: boolean; root: string }) => Promise<{ key: string; value: unknown; rows: [string, string, string][] }> };
-      const r = await mod.bench({ small, root });
-      results[r.key] = r.value;
-      rows.push(...r.rows);
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
-    }
+  // 3-5. Reconciliation, round trips in the emulated Excel, the task pane's weight and first paint.
+  for (const group of [reconcileBench, roundTripsBench, bundleBench]) {
+    const r = await group({ small, root });
+    results[r.key] = r.value;
+    rows.push(...r.rows);
   }
 
   const out = join(root, 'bench', small ? 'results.small.json' : 'results.json');

@@ -1,0 +1,5 @@
+export interface BenchGroup {
+  key: string;
+  value: unknown;
+  rows: [string, string, string][];
+}
