@@ -87,6 +87,8 @@ export interface SheetChart {
   legend: 'Bottom';
   /** What the chart should show once bound: the series (column headers) and categories (first column). */
   seriesNames: string[];
+  /** Fill of each series, "RRGGBB", the same in the sheet, the .xlsx and the PDF. */
+  seriesColours: string[];
   categories: string[];
 }
 
@@ -116,6 +118,11 @@ export interface SummarySheetPlan {
   /** Everything the plan writes: a host clears it before a refresh. */
   usedRange: string;
 }
+
+/** Signatories first, then co-funders; still told apart when printed in grey (dark, mid, light). */
+export const FUNDER_COLOURS = ['1F4E79', 'C55A11', '70AD47', '7030A0', 'BF9000', '2E75B6', '843C0C'];
+/** Planned, committed, paid: light to dark, as the money moves along. */
+export const EXECUTION_COLOURS = ['9DC3E6', '2E75B6', '1F3864'];
 
 export const RATE_FORMAT: Record<Lang, string> = { fr: '0.0\\ %', en: '0.0%' };
 export const CHART_VALUE_FORMAT = '#,##0\\ "€"';
@@ -334,6 +341,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       valueNumberFormat: CHART_VALUE_FORMAT,
       legend: 'Bottom',
       seriesNames: funderHeaders,
+      seriesColours: funderHeaders.map((_, i) => FUNDER_COLOURS[i % FUNDER_COLOURS.length]),
       categories: summary.allYears.rows.map((r) => text(r.label)),
     },
     {
@@ -351,6 +359,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       valueNumberFormat: CHART_VALUE_FORMAT,
       legend: 'Bottom',
       seriesNames: [c.planned, c.committed, c.paid],
+      seriesColours: EXECUTION_COLOURS,
       categories: summary.byFunder.map((f) => text(f.funder)),
     },
   ];

@@ -18,7 +18,7 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { formatEuros, formatGap, formatRate, type Cents } from '../core/money';
 import type { Execution, Summary } from '../core/summary';
-import { displayDate } from '../core/summarySheet';
+import { displayDate, EXECUTION_COLOURS, FUNDER_COLOURS } from '../core/summarySheet';
 
 export const PDF_FONT_FILES = {
   regular: '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
@@ -109,9 +109,6 @@ const HEADER_FILL = '#dce6f1';
 const TOTAL_FILL = '#f2f2f2';
 const RULE = '#bfbfbf';
 const ERROR = '#c00000';
-/** Signatories first, then co-funders; distinguishable in grey print too (dark, mid, light). */
-const FUNDER_COLOURS = ['#1f4e79', '#c55a11', '#70ad47', '#7030a0', '#bf9000', '#2e75b6', '#843c0c'];
-const EXECUTION_COLOURS = ['#9dc3e6', '#2e75b6', '#1f3864'];
 
 interface Column {
   header: string;
@@ -478,7 +475,7 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     categoryTitle: m.charts.participations.category,
     valueTitle: m.charts.participations.value,
     categories: summary.allYears.rows.map((r) => r.label),
-    series: summary.funders.map((f, i) => ({ name: f.label, colour: FUNDER_COLOURS[i % FUNDER_COLOURS.length], values: summary.allYears.rows.map((r) => r.amounts[i]) })),
+    series: summary.funders.map((f, i) => ({ name: f.label, colour: `#${FUNDER_COLOURS[i % FUNDER_COLOURS.length]}`, values: summary.allYears.rows.map((r) => r.amounts[i]) })),
   });
   barChart(doc, lang, MARGIN_X + chartW + 24, L.y, chartW, chartH, {
     title: m.charts.execution.title,
@@ -486,9 +483,9 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     valueTitle: m.charts.execution.value,
     categories: summary.byFunder.map((f) => f.funder),
     series: [
-      { name: c.planned, colour: EXECUTION_COLOURS[0], values: summary.byFunder.map((f) => f.planned) },
-      { name: c.committed, colour: EXECUTION_COLOURS[1], values: summary.byFunder.map((f) => f.committed) },
-      { name: c.paid, colour: EXECUTION_COLOURS[2], values: summary.byFunder.map((f) => f.paid) },
+      { name: c.planned, colour: `#${EXECUTION_COLOURS[0]}`, values: summary.byFunder.map((f) => f.planned) },
+      { name: c.committed, colour: `#${EXECUTION_COLOURS[1]}`, values: summary.byFunder.map((f) => f.committed) },
+      { name: c.paid, colour: `#${EXECUTION_COLOURS[2]}`, values: summary.byFunder.map((f) => f.paid) },
     ],
   });
   L.y += chartH + 14;

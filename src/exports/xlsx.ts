@@ -3,12 +3,12 @@
  * Takes data, returns bytes (no fs): the CLI writes them, the task pane offers them as a download.
  * Totals are formulas with their cached results: Excel recomputes them on opening, and a reader
  * that does not compute (a viewer, a parser) still sees the right figures.
- * ExcelJS cannot write charts: the file says where they are (the sheet the add-in writes, the PDF).
+ * ExcelJS writes no charts: xlsxCharts.ts adds the plan's two as native chart parts.
  */
 import ExcelJS from 'exceljs';
-import { messages } from '../core/i18n';
 import { buildSummarySheet, type SheetCell, type SheetText, type SummarySheetPlan } from '../core/summarySheet';
 import type { Summary } from '../core/summary';
+import { addNativeCharts } from './xlsxCharts';
 import { cellAddress } from '../core/snapshot';
 
 const TEXT_STYLE: Record<SheetText['style'], Partial<ExcelJS.Font>> = {
@@ -25,7 +25,7 @@ function toExcel(v: SheetCell): ExcelJS.CellValue {
 }
 
 /** Writes the plan into a worksheet (which should be empty). */
-export function renderSummarySheet(ws: ExcelJS.Worksheet, plan: SummarySheetPlan, chartNote?: string): void {
+export function renderSummarySheet(ws: ExcelJS.Worksheet, plan: SummarySheetPlan): void {
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const t of plan.cells) {
     const cell = ws.getCell(t.address);
@@ -56,11 +56,6 @@ export function renderSummarySheet(ws: ExcelJS.Worksheet, plan: SummarySheetPlan
     const header = ws.getRow(t.headerRow);
     t.columns.forEach((_, i) => (header.getCell(t.firstColumn + i).alignment = { wrapText: true, vertical: 'middle' }));
   }
-  if (chartNote && plan.charts.length) {
-    const cell = ws.getCell(plan.charts[0].topLeft);
-    cell.value = chartNote;
-    cell.font = TEXT_STYLE.note;
-  }
   const ps = plan.pageSetup;
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -81,8 +76,8 @@ export async function summaryXlsx(summary: Summary): Promise<Uint8Array> {
   wb.creator = 'Suivi CES ESS';
     wb.calcProperties = { fullCalcOnLoad: true };
   const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'normal', showGridLines: false }] });
-  renderSummarySheet(ws, plan, messages[summary.lang].summary.charts.chartNote);
+  renderSummarySheet(ws, plan);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return addNativeCharts(new Uint8Array(buf as ArrayBuffer), plan);
 }
 

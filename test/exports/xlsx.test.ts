@@ -1,5 +1,7 @@
 /** The summary as a standalone workbook: the check's figures, totals as formulas with their results, inert text. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { buildSummarySheet } from '../../src/core/summarySheet';
 import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -83,6 +85,36 @@ describe('XLSX of the example', () => {
     );
   });
 
+  test('two native charts, bound to the summary tables, anchored where the plan says', async () => {
+    const { summary } = await exampleSummary();
+    const plan = buildSummarySheet(summary);
+    const zip = await JSZip.loadAsync(await summaryXlsx(summary));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toMatch(/<drawing r:id="[^"]+"\/><tableParts/);
+    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+    expect(drawing.match(/<xdr:twoCellAnchor/g)).toHaveLength(2);
+    const axes = plan.tables.find((t) => t.id === 'allYears')!;
+    const byFunder = plan.tables.find((t) => t.id === 'byFunder')!;
+    const parts = await zip.file('xl/charts/chart1.xml')!.async('string');
+    const exec = await zip.file('xl/charts/chart2.xml')!.async('string');
+    const refs = (xml: string) => [...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, "'"));
+    const a = axes.headerRow;
+    // Series by columns: Région, État, CDC are columns B, C, D; the axes are the categories.
+    expect(refs(parts)).toEqual([
+      `'Synthèse COPIL'!$B$${a}`, `'Synthèse COPIL'!$A$${a + 1}:$A$${a + 4}`, `'Synthèse COPIL'!$B$${a + 1}:$B$${a + 4}`,
+      `'Synthèse COPIL'!$C$${a}`, `'Synthèse COPIL'!$A$${a + 1}:$A$${a + 4}`, `'Synthèse COPIL'!$C$${a + 1}:$C$${a + 4}`,
+      `'Synthèse COPIL'!$D$${a}`, `'Synthèse COPIL'!$A$${a + 1}:$A$${a + 4}`, `'Synthèse COPIL'!$D$${a + 1}:$D$${a + 4}`,
+    ]);
+    expect(parts).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(parts).toContain('<c:v>2700000</c:v>');
+    const b = byFunder.headerRow;
+    expect(refs(exec).filter((_, i) => i % 3 === 2)).toEqual(['B', 'C', 'D'].map((L) => `'Synthèse COPIL'!$${L}$${b + 1}:$${L}$${b + 3}`));
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('/xl/charts/chart2.xml');
+    // ExcelJS still reads the file (it ignores the charts).
+    expect((await load(await summaryXlsx(summary))).getWorksheet('Synthèse COPIL')).toBeDefined();
+  });
+
   const hasSoffice = spawnSync('soffice', ['--version']).status === 0;
   (hasSoffice ? test : test.skip)('the totals are live formulas: LibreOffice recomputes them after an edit', async () => {
     const { summary } = await exampleSummary();
@@ -104,5 +136,19 @@ describe('XLSX of the example', () => {
     const csv = readFileSync(join(dir, 'synthese.csv'), 'utf8');
     const totalLine = csv.split('\n').find((l) => l.startsWith('Total;;;'))!;
     expect(totalLine.split(';').slice(3, 6)).toEqual(['13197700', '13197701', '0']);
+  }, 180_000);
+
+  (hasSoffice && spawnSync('pdftotext', ['-v']).status === 0 ? test : test.skip)('LibreOffice draws both charts when it prints the file', async () => {
+    const { summary } = await exampleSummary();
+    const dir = tmp('ess-xlsx-');
+    const file = join(dir, 'graphiques.xlsx');
+    writeFileSync(file, await summaryXlsx(summary));
+    const conv = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    expect(conv.status).toBe(0);
+    const text = spawnSync('pdftotext', [join(dir, 'graphiques.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    // Each chart title is printed twice: above its source table, and inside the chart.
+    for (const title of ['Participations par axe et par financeur (2014-2016)', 'Exécution par financeur (2014-2016)']) {
+      expect(text.split(title).length - 1).toBe(2);
+    }
   }, 180_000);
 });

@@ -301,7 +301,6 @@ export const en: Messages = {
     charts: {
       participations: { title: 'Participations per axis and funder (2014-2016)', category: 'Axis', value: 'Amount (€)' },
       execution: { title: 'Execution per funder (2014-2016)', category: 'Funder', value: 'Amount (€)' },
-      chartNote: 'The charts are in the "COPIL summary" sheet the add-in writes, and in the PDF.',
     },
     cli: {
       written: (f, d) => `Summary written: ${f}${d ? ` (${d})` : ''}.`,

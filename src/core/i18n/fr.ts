@@ -304,7 +304,6 @@ export const fr: Messages = {
     charts: {
       participations: { title: 'Participations par axe et par financeur (2014-2016)', category: 'Axe', value: 'Montant (€)' },
       execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },
-      chartNote: 'Les graphiques figurent dans la feuille « Synthèse COPIL » écrite par le complément et dans le PDF.',
     },
     cli: {
       written: (f, d) => `Synthèse écrite : ${f}${d ? ` (${d})` : ''}.`,
