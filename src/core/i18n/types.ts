@@ -20,8 +20,8 @@ export interface Messages {
   };
   ui: UiMessages;
   office: OfficeMessages;
-  reconcile: ReconcileMessages;
   summary: SummaryMessages;
+  reconcile: ReconcileMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
@@ -93,6 +93,50 @@ export interface UiMessages {
   soon: { title: string; reconciliation: string; export: string };
 }
 
+/** The reconciliation of a ledger with the workbook: CLI output, the Rapprochement sheet, one-line errors. */
+export interface ReconcileMessages {
+  /** How a CSV ledger line is named: "ligne 12". */
+  line: (n: number) => string;
+  lines: (list: string) => string;
+  status: Record<'matched' | 'different' | 'missing-in-ledger' | 'missing-in-workbook' | 'netted-out', string>;
+  matchedOn: { reference: string; key: string };
+  counts: (c: { matched: number; different: number; missingInLedger: number; missingInWorkbook: number; nettedOut: number }) => string;
+  scope: (funders: string) => string;
+  skipped: (n: number) => string;
+  totalsTitle: string;
+  totalsHeaders: { funder: string; year: string; wbCommitted: string; ledCommitted: string; gapCommitted: string; wbPaid: string; ledPaid: string; gapPaid: string };
+  sheet: string;
+  title: (workbook: string, ledger: string) => string;
+  headers: {
+    status: string;
+    matchedOn: string;
+    reference: string;
+    action: string;
+    year: string;
+    funder: string;
+    wbCommitted: string;
+    ledCommitted: string;
+    gapCommitted: string;
+    wbPaid: string;
+    ledPaid: string;
+    gapPaid: string;
+    workbookCell: string;
+    ledgerLines: string;
+    label: string;
+  };
+  written: (file: string) => string;
+  empty: (file: string) => string;
+  noHeader: (file: string, headers: string) => string;
+  noLines: (file: string, headers: string) => string;
+  unknownMapField: (field: string) => string;
+  mapHeaderNotFound: (file: string, field: string, header: string, headers: string) => string;
+  badMap: (arg: string) => string;
+  tooLarge: (file: string, size: string, limit: string) => string;
+  unsupported: (file: string) => string;
+  noFinancing: (file: string) => string;
+  args: string;
+}
+
 /** The COPIL summary's words (src/core/summary*.ts, src/exports/, `ess-budget report`). */
 export interface SummaryMessages {
   sheetName: string;
@@ -159,48 +203,4 @@ export interface SummaryMessages {
     sameAsInput: (file: string) => string;
     exists: (file: string) => string;
   };
-}
-
-/** The reconciliation of a ledger with the workbook: CLI output, the Rapprochement sheet, one-line errors. */
-export interface ReconcileMessages {
-  /** How a CSV ledger line is named: "ligne 12". */
-  line: (n: number) => string;
-  lines: (list: string) => string;
-  status: Record<'matched' | 'different' | 'missing-in-ledger' | 'missing-in-workbook' | 'netted-out', string>;
-  matchedOn: { reference: string; key: string };
-  counts: (c: { matched: number; different: number; missingInLedger: number; missingInWorkbook: number; nettedOut: number }) => string;
-  scope: (funders: string) => string;
-  skipped: (n: number) => string;
-  totalsTitle: string;
-  totalsHeaders: { funder: string; year: string; wbCommitted: string; ledCommitted: string; gapCommitted: string; wbPaid: string; ledPaid: string; gapPaid: string };
-  sheet: string;
-  title: (workbook: string, ledger: string) => string;
-  headers: {
-    status: string;
-    matchedOn: string;
-    reference: string;
-    action: string;
-    year: string;
-    funder: string;
-    wbCommitted: string;
-    ledCommitted: string;
-    gapCommitted: string;
-    wbPaid: string;
-    ledPaid: string;
-    gapPaid: string;
-    workbookCell: string;
-    ledgerLines: string;
-    label: string;
-  };
-  written: (file: string) => string;
-  empty: (file: string) => string;
-  noHeader: (file: string, headers: string) => string;
-  noLines: (file: string, headers: string) => string;
-  unknownMapField: (field: string) => string;
-  mapHeaderNotFound: (file: string, field: string, header: string, headers: string) => string;
-  badMap: (arg: string) => string;
-  tooLarge: (file: string, size: string, limit: string) => string;
-  unsupported: (file: string) => string;
-  noFinancing: (file: string) => string;
-  args: string;
 }
