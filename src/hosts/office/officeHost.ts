@@ -6,7 +6,7 @@
 import { checkWorkbook } from '../../core/check';
 import { journalTable, userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import { columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
 import { summarise } from '../../core/summary';
 import { buildSummarySheet } from '../../core/summarySheet';
@@ -303,7 +303,7 @@ export class OfficeHost implements WorkbookHost {
           if (!range) continue;
           const right = range.firstColumn + range.headers.length - 1;
           const bottom = range.headerRow + Math.max(1, range.rows.length);
-          const address = `${col(range.firstColumn)}${range.headerRow}:${col(right)}${bottom}`;
+          const address = `${columnLetter(range.firstColumn)}${range.headerRow}:${columnLetter(right)}${bottom}`;
           const t = ctx.workbook.worksheets.getItem(range.sheet).tables.add(address, true);
           t.name = name;
           converted.push(name);
@@ -315,12 +315,6 @@ export class OfficeHost implements WorkbookHost {
       }),
     );
   }
-}
-
-function col(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 function boxOf(address: string): { sheet: string; top: number; left: number; bottom: number; right: number } {
