@@ -52,30 +52,37 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(fn: () => unknown): number {
+/** Median of 5 runs after a warm-up: wall-clock ms, and this process's CPU ms (what a loaded, shared machine distorts least). */
+function measure(fn: () => unknown): { wall: number; cpu: number } {
   fn();
-  const runs: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 5; i++) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     fn();
-    runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
   }
-  return median(runs);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 export interface ReconcileBench {
   n: number;
-  /** Core matching, ms (median of 5). */
+  /** Core matching, wall-clock ms (median of 5). */
   reconcileMs: number;
-  /** CSV text → ledger lines (papaparse + French amounts), ms (median of 5). */
+  reconcileCpuMs: number;
+  /** CSV text → ledger lines (papaparse + French amounts), wall-clock ms (median of 5). */
   parseCsvMs: number;
+  parseCsvCpuMs: number;
   counts: Record<string, number>;
 }
 
 export function benchReconcile(n = 100_000): ReconcileBench {
   const { model, lines, csv } = benchData(n);
   const result = reconcile(model, lines);
-  const reconcileMs = measure(() => reconcile(model, lines));
-  const parseCsvMs = measure(() => parseLedgerText(csv, { sheet: 'bench.csv' }));
-  return { n, reconcileMs, parseCsvMs, counts: result.counts };
+  const r = measure(() => reconcile(model, lines));
+  const p = measure(() => parseLedgerText(csv, { sheet: 'bench.csv' }));
+  return { n, reconcileMs: r.wall, reconcileCpuMs: r.cpu, parseCsvMs: p.wall, parseCsvCpuMs: p.cpu, counts: result.counts };
 }
