@@ -146,6 +146,19 @@ describe('what Excel makes of written values', () => {
     expect(out.valueTypes.map((r) => r[0])).toEqual(['Double', 'String', 'Double', 'Error', 'Double', 'String', 'Double']);
   });
 
+  test('a French date or a percentage typed as text becomes a number, unless an apostrophe keeps it text', async () => {
+    const emu = emptyEmulator();
+    const out = await run(emu, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Feuil1').getRange('A1:A4');
+      r.values = [['31/12/2015'], ["'31/12/2015"], ['29/11/2026 14:05'], ['12%']];
+      r.load('values,numberFormat');
+      await ctx.sync();
+      return r;
+    });
+    expect(out.values.map((x) => x[0])).toEqual([42369, '31/12/2015', 46355 + (14 * 60 + 5) / 1440, 0.12]);
+    expect(out.numberFormat[0][0]).toBe('dd/mm/yyyy');
+  });
+
   test('formulas of the workbook plan calculate: SUM over another sheet, IF, SUBTOTAL over a table column', async () => {
     const emu = emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
     const out = await run(emu, async (ctx) => {

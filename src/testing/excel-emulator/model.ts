@@ -111,6 +111,7 @@ export function dateToSerial(d: Date): number {
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}))?$/;
 
 export class WorkbookModel {
   sheets: SheetModel[] = [];
@@ -224,6 +225,12 @@ export class WorkbookModel {
         cell.value = null;
         cell.formula = input;
       } else if (NUMERIC.test(input.trim())) cell.value = Number(input.trim());
+      else if (FRENCH_DATE.test(input.trim())) {
+        // A French-locale Excel reads "31/12/2015" (and "31/12/2015 14:05") as a date.
+        const [, d, mo, y, h, mi] = FRENCH_DATE.exec(input.trim())!;
+        cell.value = dateToSerial(new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0))));
+        cell.numberFormat ??= h ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy';
+      } else if (/^[+-]?\d+(\.\d+)?%$/.test(input.trim())) cell.value = Number(input.trim().slice(0, -1)) / 100;
       else if (/^(true|false)$/i.test(input.trim())) cell.value = input.trim().toLowerCase() === 'true';
       else if (/^[+\-@]/.test(input) && input.length > 1) {
         cell.value = null;
