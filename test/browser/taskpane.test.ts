@@ -127,6 +127,10 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   await expect(selected.textContent()).resolves.toMatch(/537\s501/);
   await expect(page.getByTestId('selection-status').textContent()).resolves.toMatch(/^Feuille Participations 2014, cellule B5:B8 sélectionnée : 537\s501\.$/);
   await expect(finding.getAttribute('aria-current')).resolves.toBe('true');
+
+  // At 320 px, the narrowest task pane, nothing runs off the side.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
   await page.close();
 });
 
