@@ -16,6 +16,7 @@ try {
   const fmt = (x) => `${x.toFixed(1)} ms`;
   console.log(`reconcile (core), ${n.toLocaleString('fr-FR')} × ${n.toLocaleString('fr-FR')} lines: ${fmt(r.reconcileMs)} wall, ${fmt(r.reconcileCpuMs)} CPU (medians of 5; target < 1 000 ms)`);
   console.log(`ledger CSV → lines, ${n.toLocaleString('fr-FR')} lines: ${fmt(r.parseCsvMs)} wall, ${fmt(r.parseCsvCpuMs)} CPU (medians of 5)`);
+  console.log(`floor on this machine now (two maps of ${n.toLocaleString('fr-FR')} references, one lookup each): ${fmt(r.floorMs)} wall`);
   console.log(`lines: ${JSON.stringify(r.counts)}`);
   // Figures from a shared machine mean little without its load: print it with them.
   console.log(`machine: ${cpus().length} CPU, load average ${loadavg()[0].toFixed(1)}, node ${process.version}`);

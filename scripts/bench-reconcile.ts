@@ -4,7 +4,7 @@
  * Run with `node scripts/bench-reconcile.mjs [n]`; the global `npm run bench` may call benchReconcile.
  */
 import type { FinancingFields, Model, Ref, Row } from '../src/core/model';
-import { reconcile, type LedgerLine } from '../src/core/reconcile';
+import { reconcile, referenceKey, type LedgerLine } from '../src/core/reconcile';
 import { frenchAmount } from '../src/core/reconcile/example';
 import { parseLedgerText } from '../src/hosts/ledger/csv';
 import type { FunderId } from '../src/core/profile';
@@ -68,6 +68,24 @@ function measure(fn: () => unknown): { wall: number; cpu: number } {
   return { wall: median(wall), cpu: median(cpu) };
 }
 
+/**
+ * The least any matching on references can do (two maps of n references, one lookup each): printed
+ * beside the real figure so that a loaded machine can be told from a slow reconciliation.
+ */
+function floor(model: Model, lines: LedgerLine[]): number {
+  const fin = model.financing;
+  const byRef = new Map<string, number>();
+  for (let i = 0; i < fin.length; i++) byRef.set(referenceKey(fin[i].v.reference || `w${i}`), i);
+  const led = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) led.set(referenceKey(lines[i].reference || `l${i}`), i);
+  let gap = 0;
+  for (const [k, i] of led) {
+    const w = byRef.get(k);
+    if (w !== undefined) gap += (lines[i].committed ?? 0) - (fin[w].v.committed ?? 0);
+  }
+  return gap;
+}
+
 export interface ReconcileBench {
   n: number;
   /** Core matching, wall-clock ms (median of 5). */
@@ -76,6 +94,8 @@ export interface ReconcileBench {
   /** CSV text → ledger lines (papaparse + French amounts), wall-clock ms (median of 5). */
   parseCsvMs: number;
   parseCsvCpuMs: number;
+  /** Two maps of n references and n lookups, wall-clock ms: the floor on this machine now. */
+  floorMs: number;
   counts: Record<string, number>;
 }
 
@@ -84,5 +104,6 @@ export function benchReconcile(n = 100_000): ReconcileBench {
   const result = reconcile(model, lines);
   const r = measure(() => reconcile(model, lines));
   const p = measure(() => parseLedgerText(csv, { sheet: 'bench.csv' }));
-  return { n, reconcileMs: r.wall, reconcileCpuMs: r.cpu, parseCsvMs: p.wall, parseCsvCpuMs: p.cpu, counts: result.counts };
+  const f = measure(() => floor(model, lines));
+  return { n, reconcileMs: r.wall, reconcileCpuMs: r.cpu, parseCsvMs: p.wall, parseCsvCpuMs: p.cpu, floorMs: f.wall, counts: result.counts };
 }
