@@ -157,6 +157,36 @@ describe('the ledger’s own problems', () => {
   });
 });
 
+describe('the ledger’s own problems, in an .xlsx ledger', () => {
+  test('text and blank amounts, duplicated references, unknown action codes and funders: findings on their cells', async () => {
+    const p = await xlsx('defauts.xlsx', [
+      ["N° d'engagement", 'Code action', 'Exercice', 'Financeur', 'Montant engagé'],
+      ['EX-2014-CDC-033', 'I_1.1.1', 2014, 'CDC', 'trente mille'],
+      ['EX-2014-CDC-034', 'I_1.1.2', 2014, 'CDC', 50000],
+      ['EX-2014-CDC-034', 'II_1.1', 2014, 'CDC', 0],
+      ['Z-1', 'IX_1', 2014, 'CDC', 10],
+      ['Z-2', 'I_1.2', 2014, 'Caise des depots', 10],
+      ['Z-3', 'I_1.2', 2014, 'CDC', null],
+    ]);
+    const r = await cli('reconcile', workbook, p, '--format', 'json');
+    const j = JSON.parse(r.out);
+    const at = (rule: string) => j.findings.filter((f: { rule: string }) => f.rule === rule).map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`);
+    expect(at('cell.not-a-number')).toEqual(['Export!E2']);
+    expect(at('cell.required')).toEqual(['Export!E7']);
+    expect(at('reconciliation.duplicate-reference')).toEqual(['Export!A4']);
+    expect(at('action.unknown')).toEqual(['Export!A5']);
+    expect(at('cell.unknown-funder')).toEqual(['Export!A6']);
+    expect(r.code).toBe(1);
+  });
+
+  test('an .xlsx ledger without a recognisable header: one line, exit 2', async () => {
+    const p = await xlsx('compta.xlsx', [['Compte', 'Débit', 'Crédit'], ['6574', 100, 0]]);
+    const r = await cli('reconcile', workbook, p);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/compta\.xlsx : aucune ligne d'en-têtes reconnue .*« Compte », « Débit », « Crédit ».*--map/);
+  });
+});
+
 describe('inputs that cannot be used: one line, exit 2', () => {
   const oneLine = (r: { code: number; out: string; err: string }) => {
     expect(r.code).toBe(2);

@@ -123,6 +123,18 @@ describe('ledger files', () => {
     if (!r.ok) expect(ledgerProblemMessage('noheader.xlsx', r.problem)).toMatch(/^noheader\.xlsx : aucune ligne d'en-têtes reconnue .*« Compte », « Débit », « Crédit ».*--map/);
   });
 
+  test('XLSX: an empty workbook, a header without lines, a 200 MB file', async () => {
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Feuil1');
+    const p = join(dir, 'vide.xlsx');
+    await empty.xlsx.writeFile(p);
+    expect(await readLedgerFile(p)).toMatchObject({ ok: false, problem: { kind: 'empty' }, format: 'xlsx' });
+    expect(await readLedgerFile(await xlsxLedger('entete.xlsx', [['Référence', 'Montant engagé']]))).toMatchObject({ ok: false, problem: { kind: 'no-lines' } });
+    const big = file('enorme.xlsx', '');
+    truncateSync(big, 200 * 1024 * 1024);
+    expect(await readLedgerFile(big)).toMatchObject({ ok: false, problem: { kind: 'too-large' } });
+  });
+
   test('a 200 MB file is refused before it is read', async () => {
     const p = file('enorme.csv', '');
     truncateSync(p, 200 * 1024 * 1024); // sparse: no disk used, the size is what is judged
