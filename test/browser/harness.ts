@@ -3,7 +3,7 @@
  * on 127.0.0.1, and Debian's Chromium driven by playwright-core with the flags this machine needs.
  */
 import { createServer, type Server } from 'http';
-import { mkdtempSync, promises as fs } from 'fs';
+import { mkdtempSync, promises as fs, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve } from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -83,11 +83,13 @@ export async function serve(dir: string, extra: Record<string, { type: string; b
 
 export async function launch(width = 360, height = 900): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'suivi-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width, height },
     locale: 'fr-FR',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  return context;
 }
