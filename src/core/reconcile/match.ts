@@ -126,8 +126,17 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     return co !== undefined ? (`co:${co}` as FunderKey) : null;
   };
   const funderCache = new Map<string, FunderKey | null>();
+  let lastText: string | undefined;
+  let lastKey: FunderKey | null = null;
   const resolveLedgerFunder = (text: string, at: LedgerRef): FunderKey | null => {
+    // Ledgers repeat one funder line after line.
+    if (text === lastText) return lastKey;
     let k = funderCache.get(text);
+    if (k !== undefined) {
+      lastText = text;
+      lastKey = k;
+      return k;
+    }
     if (k !== undefined) return k;
     k = resolveText(text);
     if (k === null) {
@@ -135,6 +144,8 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
       emit('cell.unknown-funder', at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
     }
     funderCache.set(text, k);
+    lastText = text;
+    lastKey = k;
     return k;
   };
   const defaultFunder = options.defaultFunder ? resolveText(options.defaultFunder) : null;
@@ -209,11 +220,8 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   // ---- scope: which funders' workbook lines the ledger is expected to hold ----
   const scope = new Set<FunderKey>();
   for (let i = 0; i < nl; i++) if (ledFunder[i] !== null) scope.add(ledFunder[i]!);
-  for (const [k] of ledByRef) {
-    const g = wbByRef.get(k);
-    if (g !== undefined) for (const i of listOf(g)) if (fin[i].v.funder) scope.add(fin[i].v.funder!);
-  }
-  const everything = options.scope === 'all' || scope.size === 0;
+  // The funders of the workbook lines paired on their reference join the scope in pass 1, before anyone asks.
+  let everything = options.scope === 'all';
   const inScope = (f: FunderKey | null | undefined) => everything || (f != null && scope.has(f));
 
   const lines: ReconLine[] = [];
@@ -300,6 +308,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
         addLedTotal(i, w0);
       }
     }
+    if (w.v.funder && !scope.has(w.v.funder)) scope.add(w.v.funder);
     const gapC = compared.committed ? c - wc : null;
     const gapP = compared.paid ? p - wp : null;
     const status: LineStatus = (gapC ?? 0) !== 0 || (gapP ?? 0) !== 0 ? 'different' : 'matched';
@@ -331,6 +340,8 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     const ws = wbByRef.get(k);
     if (ws !== undefined) pair(ws, ls, 'reference');
   }
+
+  if (scope.size === 0) everything = true;
 
   // Pass 2: (action, year, funder) for what is left. Two sides that both carry references, all
   // different, are distinct commitments even under the same key: they are not paired.
@@ -440,10 +451,19 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     }
     return t;
   };
+  let t: ReconTotal | undefined;
+  let tf: FunderKey | null = null;
+  let ty: number | null = null;
   for (let i = 0; i < nw; i++) {
     const w = fin[i];
     if (!inScope(w.v.funder) && !wbUsed[i]) continue;
-    const t = totalFor(w.v.funder ?? null, w.v.year ?? null);
+    const f = w.v.funder ?? null;
+    const y = w.v.year ?? null;
+    if (t === undefined || tf !== f || ty !== y) {
+      t = totalFor(f, y);
+      tf = f;
+      ty = y;
+    }
     t.workbookCommitted += wbCommitted(i);
     t.workbookPaid += wbPaid(i);
   }
