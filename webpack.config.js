@@ -65,6 +65,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
           // Served as published: Microsoft's file, not re-minified.
           // office.js outside Office loads this table beside itself (it defines what MicrosoftAjax would).
           ...['office.js', 'o15apptofilemappingtable.js'].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office-js/${f}`, info: { minimized: true } })),

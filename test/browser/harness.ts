@@ -90,6 +90,13 @@ export async function launch(width = 360, height = 900): Promise<BrowserContext>
     locale: 'fr-FR',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  context.on('close', () => {
+    // Chromium may still be writing its profile as it exits: retry, and never fail a test over a temp folder.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      /* left for the OS to clean */
+    }
+  });
   return context;
 }

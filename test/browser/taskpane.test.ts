@@ -61,14 +61,15 @@ async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
 
 test('the first download stays under 300 KB gzipped and leaves ExcelJS for later', () => {
   const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((s) => !s.startsWith('http') && !s.includes('office-js/'));
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((s) => !s.startsWith('http') && !s.includes('office-js/') && s !== 'office-loader.js');
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.some((s) => /exceljs/.test(s))).toBe(false);
   const gz = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s))).length, 0);
   expect(gz).toBeLessThanOrEqual(300 * 1024);
   // office.js is never bundled: the page loads it by <script>, from the CDN only inside Office.
-  expect(html).toContain('office-js/office.js');
-  expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  const loader = readFileSync(join(dist, 'office-loader.js'), 'utf8');
+  expect(loader).toContain('office-js/office.js');
+  expect(loader).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
   expect(scripts.every((s) => !readFileSync(join(dist, s), 'utf8').includes('OSF.OUtil'))).toBe(true);
 });
 
@@ -172,6 +173,46 @@ test('settings switch the pane and the findings to English, and the as-of date t
   await expect(page.locator('[data-severity="error"]').textContent()).resolves.toBe('1 error');
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
   await page.close();
+});
+
+describe('security', () => {
+  test('the page allows only its own origin and Office\'s script, and nothing breaks that policy', async () => {
+    const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(html).not.toMatch(/<script>/);
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${served.url}/taskpane.html`);
+    await loadExample(page);
+    // Outside Office, office.js tries to frame Microsoft's telemetry service: the policy blocks it,
+    // by design. Nothing of the add-in's own may be blocked.
+    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    expect(violations.filter((v) => !/^frame-src https:\/\/telemetryservice\./.test(v))).toEqual([]);
+    await page.close();
+  });
+
+  test('the add-in sends nothing outside its own origin', async () => {
+    const page = await browser.newPage();
+    const elsewhere: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(served.url) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+      return route.continue();
+    });
+    await page.goto(`${served.url}/taskpane.html`);
+    await loadExample(page);
+    await upload(page, 'modifie.xlsx', await editedWorkbook());
+    await page.locator('[data-severity="error"]').first().waitFor();
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('accessibility (axe, WCAG 2.1 AA)', () => {
