@@ -10,7 +10,9 @@
       /[?&#]_host_Info=/i.test(location.search + location.hash) ||
       !!sessionStorage.getItem('hostInfoValue') ||
       /_host_Info|xdmInfo/i.test(window.name || '');
-  } catch (e) {}
+  } catch (_) {
+    // Storage may be refused (private mode): then only the URL and window.name decide.
+  }
   var src = inOffice ? 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' : 'office-js/office.js';
   document.write('<script src="' + src + '"><\/script>');
 })();
