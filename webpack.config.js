@@ -43,6 +43,8 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' } },
+        // The PDF export's fonts (src/taskpane/lazy/exportFiles.ts): files of their own, fetched only for a PDF.
+        { test: /\.woff$/, type: 'asset/resource', generator: { filename: 'fonts/[name].[contenthash:8][ext]' } },
       ],
     },
     optimization: {

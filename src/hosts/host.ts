@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
+import type { ReconTable } from '../core/reconcile/table';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPlan } from '../core/template';
 
@@ -32,4 +33,25 @@ export interface WorkbookHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced by the caller) when a user edits a contract table; returns an unsubscribe. */
   onUserEdit(callback: () => void): Promise<() => void>;
+  /**
+   * Writes (or replaces) the "Synthèse COPIL" sheet: native tables and charts, at most 2 round
+   * trips. Absent where there is no workbook to write into (the preview offers the files only).
+   */
+  writeSummary?(options: { asOf: Date; lang: Lang }): Promise<WrittenSheet>;
+  /** Writes (or replaces) the Rapprochement sheet: the lines, then the totals; at most 2 round trips. */
+  writeReconciliation?(sheet: ReconciliationSheet): Promise<WrittenSheet>;
+}
+
+export interface WrittenSheet {
+  sheet: string;
+  roundTrips: number;
+}
+
+/** What the Rapprochement sheet holds: the core's two tables (reconciliationTable, totalsTable), worded in `lang`. */
+export interface ReconciliationSheet {
+  lang: Lang;
+  /** The sheet's title line ("Rapprochement de … avec …"). */
+  title: string;
+  lines: ReconTable;
+  totals: ReconTable;
 }

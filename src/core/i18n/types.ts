@@ -91,6 +91,45 @@ export interface UiMessages {
     office: string;
   };
   soon: { title: string; reconciliation: string; export: string };
+  /** The Export COPIL tab. */
+  copil: {
+    title: string;
+    intro: string;
+    writeSheet: string;
+    writeHint: string;
+    writing: string;
+    written: (sheet: string) => string;
+    filesTitle: string;
+    filesHint: string;
+    download: { pdf: string; xlsx: string; csv: string };
+    preparing: string;
+    downloaded: (file: string) => string;
+    failed: (detail: string) => string;
+    noWorkbook: string;
+  };
+  /** The Rapprochement tab. */
+  ledger: {
+    title: string;
+    intro: string;
+    pick: string;
+    file: (name: string) => string;
+    reading: string;
+    mapping: string;
+    mappingHint: string;
+    changeMapping: string;
+    apply: string;
+    unmapped: string;
+    fields: Record<'reference' | 'action' | 'year' | 'funder' | 'committed' | 'paid' | 'date' | 'beneficiary' | 'label', string>;
+    counts: string;
+    count: Record<'matched' | 'different' | 'missing-in-ledger' | 'missing-in-workbook' | 'netted-out', string>;
+    skipped: (n: number) => string;
+    write: string;
+    writing: string;
+    written: (sheet: string) => string;
+    failed: (detail: string) => string;
+    unreadable: (file: string, detail: string) => string;
+    noWorkbook: string;
+  };
 }
 
 /** The reconciliation of a ledger with the workbook: CLI output, the Rapprochement sheet, one-line errors. */

@@ -11,10 +11,11 @@ import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core
 import { summarise } from '../../core/summary';
 import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
-import type { SyncOutcome, WorkbookHost } from '../host';
+import type { ReconciliationSheet, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { errorCode, toHostError } from './errors';
 import { fingerprint } from './fingerprint';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
+import { queueReconciliationSheet, queueReconRead } from './reconcile';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
 import { queueSummarySheet } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
@@ -153,6 +154,25 @@ export class OfficeHost implements WorkbookHost {
   /** The task pane's "Export COPIL" into the workbook (same as writeSummarySheet). */
   exportCopil(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
     return this.writeSummarySheet(options);
+  }
+
+  /** The task pane's WorkbookHost.writeSummary: the same sheet. */
+  writeSummary(options: { asOf: Date; lang: Lang }): Promise<WrittenSheet> {
+    return this.writeSummarySheet(options);
+  }
+
+  /** The Rapprochement sheet (replaced as a whole): one round trip to look, one to write. */
+  async writeReconciliation(content: ReconciliationSheet): Promise<WrittenSheet> {
+    const m = messages[content.lang].reconcile;
+    return this.ownWriting(() =>
+      this.batch(async (ctx) => {
+        const places = queueReconRead(ctx, m.sheet);
+        await ctx.sync();
+        queueReconciliationSheet(ctx, content, m.sheet, places(), m.totalsTitle);
+        await ctx.sync();
+        return { sheet: m.sheet, roundTrips: 2 };
+      }),
+    );
   }
 
   async select(sheet: string, cell: string): Promise<void> {

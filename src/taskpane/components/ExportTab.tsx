@@ -1,22 +1,109 @@
 /**
- * Export COPIL (summary sheet, PDF, XLSX, CSV): the engineer who builds it replaces this
- * placeholder; its heavy code (PDF) must stay behind a dynamic import().
+ * Export COPIL: the "Synthèse COPIL" sheet written into Excel (when the host can), and the PDF,
+ * XLSX and CSV files made in the browser from the same summary. The file code (pdfkit, ExcelJS)
+ * comes by import() on the first click, not with the pane.
  */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { parseDateText } from '../../core/text';
+import { downloadBytes } from '../download';
+import { EXPORT_KINDS, EXPORT_TYPES, exportFileName, type ExportKind } from '../tools';
+import { reason } from '../view';
 import type { TabProps } from './RapprochementTab';
+import { useTabStyles } from './tabStyles';
 
-const useStyles = makeStyles({
-  title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-});
 
-export function ExportTab({ m }: TabProps) {
-  const styles = useStyles();
+type Busy = null | 'sheet' | ExportKind;
+type Note = { intent: 'success' | 'error'; text: string } | null;
+
+export function ExportTab({ host, m, lang, asOf }: TabProps) {
+  const styles = useTabStyles();
+  const ui = m.ui.copil;
+  const [busy, setBusy] = useState<Busy>(null);
+  const [note, setNote] = useState<Note>(null);
+
+  /** The pane's as-of date, or a message when the settings hold none that reads. */
+  const date = (): Date | null => {
+    const d = parseDateText(asOf);
+    if (!d) setNote({ intent: 'error', text: m.ui.errors.badDate });
+    return d;
+  };
+
+  const failed = (e: unknown) => setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+
+  const writeSheet = async () => {
+    const d = date();
+    if (!d || !host.writeSummary) return;
+    setBusy('sheet');
+    setNote(null);
+    try {
+      const { sheet } = await host.writeSummary({ asOf: d, lang });
+      setNote({ intent: 'success', text: ui.written(sheet) });
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const download = async (kind: ExportKind) => {
+    const d = date();
+    if (!d) return;
+    setBusy(kind);
+    setNote(null);
+    try {
+      if (await host.isEmpty()) {
+        setNote({ intent: 'error', text: ui.noWorkbook });
+        return;
+      }
+      const snapshot = await host.readSnapshot();
+      const { makeSummaryFile } = await import(/* webpackChunkName: "export-files" */ '../lazy/exportFiles');
+      const file = await makeSummaryFile(kind, snapshot, { asOf: d, lang });
+      const name = exportFileName(kind, file.asOf);
+      downloadBytes(file.bytes, name, EXPORT_TYPES[kind]);
+      setNote({ intent: 'success', text: ui.downloaded(name) });
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
-    <section aria-labelledby="export-title">
+    <section aria-labelledby="export-title" className={styles.section}>
       <h2 id="export-title" className={styles.title}>
-        {m.ui.soon.title}
+        {ui.title}
       </h2>
-      <Text>{m.ui.soon.export}</Text>
+      <Text>{ui.intro}</Text>
+      {busy ? <ProgressBar thickness="large" aria-label={busy === 'sheet' ? ui.writing : ui.preparing} /> : null}
+      {note ? (
+        <MessageBar intent={note.intent} layout="multiline" role={note.intent === 'error' ? 'alert' : 'status'} data-testid="export-note">
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {host.writeSummary ? (
+        <>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void writeSheet()}>
+              {ui.writeSheet}
+            </Button>
+          </div>
+          <Text size={200} className={styles.hint}>
+            {ui.writeHint}
+          </Text>
+        </>
+      ) : null}
+      <h3 className={styles.subtitle}>{ui.filesTitle}</h3>
+      <div className={styles.buttons}>
+        {EXPORT_KINDS.map((k) => (
+          <Button key={k} appearance={host.writeSummary ? 'secondary' : k === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void download(k)}>
+            {ui.download[k]}
+          </Button>
+        ))}
+      </div>
+      <Text size={200} className={styles.hint}>
+        {ui.filesHint}
+      </Text>
     </section>
   );
 }

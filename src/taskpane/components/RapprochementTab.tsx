@@ -1,11 +1,21 @@
 /**
- * Rapprochement (reconciliation with the CDC ledger): the engineer who builds it replaces this
- * placeholder. It gets the host and the pane's settings, like the other tabs.
+ * Rapprochement: a ledger file (CSV or XLSX) the user picks, read in the browser, reconciled by the
+ * core with the workbook's Financements; the counts and the findings, a column picker when the
+ * headers are not recognised (or on request), and in Excel the Rapprochement sheet. The picker uses
+ * native selects (Fluent's Select): Fluent's Dropdown did not open on a mouse click inside the pane.
  */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Select, Text, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { Lang } from '../../core/contract';
+import type { Finding } from '../../core/findings';
 import type { Messages } from '../../core/i18n/types';
+import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
 import type { WorkbookHost } from '../../hosts/host';
+import type { LedgerRun } from '../lazy/ledgerFile';
+import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
+import { reason } from '../view';
+import { useTabStyles } from './tabStyles';
+import { FindingsList } from './FindingsList';
 
 export interface TabProps {
   host: WorkbookHost;
@@ -15,17 +25,209 @@ export interface TabProps {
 }
 
 const useStyles = makeStyles({
-  title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  picker: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  counts: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
+  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  td: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  gap: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function RapprochementTab({ m }: TabProps) {
-  const styles = useStyles();
+type Busy = null | 'read' | 'write';
+type Note = { intent: 'success' | 'error' | 'warning'; text: string } | null;
+
+export function RapprochementTab({ host, m, lang }: TabProps) {
+  const styles = { ...useTabStyles(), ...useStyles() };
+  const ui = m.ui.ledger;
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [note, setNote] = useState<Note>(null);
+  const [run, setRun] = useState<Extract<LedgerRun, { ok: true }> | null>(null);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [headers, setHeaders] = useState<string[] | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [current, setCurrent] = useState<Finding | null>(null);
+
+  const reconcileWith = async (f: File, map?: ColumnMapping) => {
+    setBusy('read');
+    setNote(null);
+    setCurrent(null);
+    try {
+      if (await host.isEmpty()) {
+        setRun(null);
+        setNote({ intent: 'error', text: ui.noWorkbook });
+        return;
+      }
+      const snapshot = await host.readSnapshot();
+      const { reconcileFile } = await import(/* webpackChunkName: "ledger" */ '../lazy/ledgerFile');
+      const r = await reconcileFile({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) }, snapshot, { lang, map: map ? mapOption(map) : undefined, title: m.ui.contractTitle });
+      setSheets(snapshot.sheets);
+      if (!r.ok) {
+        setRun(null);
+        setNote({ intent: 'error', text: r.message });
+        if (r.headers && r.headers.length) {
+          setHeaders(r.headers);
+          setMapping(initialMapping(map ?? null, r.headers));
+          setPicking(true);
+        }
+        return;
+      }
+      setRun(r);
+      setHeaders(r.ledger.headers.filter((h) => h !== ''));
+      setMapping(initialMapping(r.ledger.columns, r.ledger.headers));
+      setPicking(false);
+      if (r.ledger.skipped > 0) setNote({ intent: 'warning', text: ui.skipped(r.ledger.skipped) });
+    } catch (e) {
+      setRun(null);
+      setNote({ intent: 'error', text: ui.unreadable(f.name, reason(e)) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = (f: File) => {
+    setFile(f);
+    setHeaders(null);
+    setMapping(null);
+    setPicking(false);
+    void reconcileWith(f);
+  };
+
+  const write = async () => {
+    if (!run || !host.writeReconciliation) return;
+    setBusy('write');
+    setNote(null);
+    try {
+      const { sheet } = await host.writeReconciliation(run.sheet);
+      setNote({ intent: 'success', text: ui.written(sheet) });
+    } catch (e) {
+      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const select = async (f: Finding) => {
+    setCurrent(f);
+    // A ledger line has no cell in the workbook to go to: its finding names it, and that is all.
+    if (!sheets.includes(f.sheet)) return;
+    try {
+      await host.select(f.sheet, f.cell);
+    } catch {
+      setNote({ intent: 'error', text: m.ui.errors.select(f.sheet, f.cell) });
+    }
+  };
+
+  const dupes = mapping ? duplicateFields(mapping) : [];
+  const canApply = mapping !== null && mappingUsable(mapping) && dupes.length === 0;
+
   return (
-    <section aria-labelledby="reconciliation-title">
+    <section aria-labelledby="reconciliation-title" className={styles.section}>
       <h2 id="reconciliation-title" className={styles.title}>
-        {m.ui.soon.title}
+        {ui.title}
       </h2>
-      <Text>{m.ui.soon.reconciliation}</Text>
+      <Text>{ui.intro}</Text>
+      <input
+        ref={input}
+        id="ledger-file"
+        className={styles.hidden}
+        type="file"
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) pick(f);
+        }}
+      />
+      <div className={styles.buttons}>
+        <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => input.current?.click()}>
+          {ui.pick}
+        </Button>
+        {file && headers && headers.length && !picking ? (
+          <Button disabled={busy !== null} onClick={() => setPicking(true)}>
+            {ui.changeMapping}
+          </Button>
+        ) : null}
+      </div>
+      {file ? (
+        <Text size={200} className={styles.file} data-testid="ledger-source">
+          {ui.file(file.name)}
+        </Text>
+      ) : null}
+      {busy ? <ProgressBar thickness="large" aria-label={busy === 'read' ? ui.reading : ui.writing} /> : null}
+      {note ? (
+        <MessageBar intent={note.intent} layout="multiline" role={note.intent === 'error' ? 'alert' : 'status'} data-testid="ledger-note">
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {picking && file && headers && mapping ? (
+        <fieldset className={styles.picker} data-testid="column-picker">
+          <legend className={styles.legend}>{ui.mapping}</legend>
+          <Text size={200} className={styles.hint}>
+            {ui.mappingHint}
+          </Text>
+          {LEDGER_FIELDS.map((field) => (
+            <Field key={field} label={ui.fields[field]} validationState={dupes.includes(field) ? 'error' : 'none'}>
+              <Select value={mapping[field] ?? ''} onChange={(_, d) => setMapping({ ...mapping, [field]: d.value ? d.value : null })}>
+                <option value="">{ui.unmapped}</option>
+                {headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== null || !canApply} onClick={() => void reconcileWith(file, mapping)}>
+              {ui.apply}
+            </Button>
+          </div>
+        </fieldset>
+      ) : null}
+
+      {run ? (
+        <>
+          <table className={styles.counts} data-testid="ledger-counts">
+            <caption className={styles.caption}>{ui.counts}</caption>
+            <tbody>
+              {reconCounts(run.result).map(({ status, count }) => (
+                <tr key={status} data-status={status} data-count={count}>
+                  <th scope="row" className={styles.th}>
+                    {ui.count[status]}
+                  </th>
+                  <td className={mergeClasses(styles.td, status !== 'matched' && status !== 'netted-out' && count > 0 && styles.gap)}>{count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {host.writeReconciliation ? (
+            <div className={styles.buttons}>
+              <Button appearance="primary" disabled={busy !== null} onClick={() => void write()}>
+                {ui.write}
+              </Button>
+            </div>
+          ) : null}
+          <FindingsList m={m} findings={run.findings} current={current} onSelect={(f) => void select(f)} />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,69 @@
+/**
+ * A ledger file the user picked, read in the browser: CSV through the CSV host (encoding,
+ * separator, papaparse), XLSX through ExcelJS, itself loaded only for an .xlsx. Loaded by import()
+ * from the Rapprochement tab, so none of it weighs on the pane's first paint.
+ */
+import { renderFinding } from '../../core/check';
+import type { Lang } from '../../core/contract';
+import { SEVERITY_ORDER, type Finding } from '../../core/findings';
+import { messages } from '../../core/i18n';
+import { readModel } from '../../core/model';
+import { ledgerProblemMessage, type LedgerField, type LedgerParsed, type LedgerParseResult } from '../../core/reconcile/ledger';
+import { reconcile, type ReconcileResult } from '../../core/reconcile/match';
+import { reconciliationTable, totalsTable } from '../../core/reconcile/table';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { LEDGER_LIMITS, parseLedgerBytes } from '../../hosts/ledger/csv';
+import type { ReconciliationSheet } from '../../hosts/host';
+
+/** ExcelJS holds a workbook many times its size in memory: the preview's own cap for .xlsx files. */
+export const XLSX_LEDGER_MAX_BYTES = 20 * 1024 * 1024;
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+export interface LedgerFileInput {
+  name: string;
+  size: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+/** Refused by size before a byte is read, as the CLI does. */
+export async function readLedger(file: LedgerFileInput, options: { lang: Lang; map?: Partial<Record<LedgerField, string>> }): Promise<LedgerParseResult> {
+  if (file.size > LEDGER_LIMITS.bytes) return { ok: false, problem: { kind: 'too-large', bytes: file.size, limit: LEDGER_LIMITS.bytes } };
+  const bytes = await file.bytes();
+  if (isZip(bytes)) {
+    if (bytes.length > XLSX_LEDGER_MAX_BYTES) return { ok: false, problem: { kind: 'too-large', bytes: bytes.length, limit: XLSX_LEDGER_MAX_BYTES } };
+    const { parseXlsxLedger } = await import(/* webpackChunkName: "ledger-xlsx" */ './ledgerXlsx');
+    return parseXlsxLedger(bytes, options);
+  }
+  if (/\.(xlsx|xlsm|xls|ods|pdf)$/i.test(file.name)) return { ok: false, problem: bytes.length === 0 ? { kind: 'empty' } : { kind: 'unsupported' } };
+  return parseLedgerBytes(bytes, { ...options, sheet: file.name });
+}
+
+export type LedgerRun =
+  | { ok: false; message: string; headers: string[] | null }
+  | { ok: true; ledger: LedgerParsed; result: ReconcileResult; findings: Finding[]; sheet: ReconciliationSheet };
+
+/**
+ * Reads the ledger, then reconciles it with the workbook's Financements (the core's matching) and
+ * prepares the Rapprochement sheet's tables. A ledger or workbook that cannot be used gives one
+ * line for the user, and the headers found when a column picker can help.
+ */
+export async function reconcileFile(
+  file: LedgerFileInput,
+  snapshot: WorkbookSnapshot,
+  options: { lang: Lang; map?: Partial<Record<LedgerField, string>>; title: string },
+): Promise<LedgerRun> {
+  const { lang } = options;
+  const m = messages[lang];
+  const model = readModel(snapshot, []);
+  if (!model.located.financements) return { ok: false, message: m.reconcile.noFinancing(m.ui.contractTitle), headers: null };
+  const ledger = await readLedger(file, options);
+  if (!ledger.ok) {
+    const p = ledger.problem;
+    return { ok: false, message: ledgerProblemMessage(file.name, p, lang), headers: 'headersFound' in p ? p.headersFound : null };
+  }
+  const result = reconcile(model, ledger.lines, { lang });
+  const findings = [...ledger.findings, ...result.findings].map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sheet: ReconciliationSheet = { lang, title: m.reconcile.title(options.title, file.name), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
+  return { ok: true, ledger, result, findings, sheet };
+}

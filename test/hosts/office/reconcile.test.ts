@@ -1,0 +1,64 @@
+/** The Office host's Rapprochement sheet (the task pane's "Écrire la feuille Rapprochement"), over the emulated Excel. */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { readModel } from '../../../src/core/model';
+import { snapshotFromPlan } from '../../../src/core/planSnapshot';
+import { reconcile } from '../../../src/core/reconcile/match';
+import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/table';
+import type { ReconciliationSheet } from '../../../src/hosts/host';
+import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
+import { emulatedOfficeHost, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { examplePlan } from './fixtures';
+
+function content(label?: string): ReconciliationSheet {
+  let csv = readFileSync(join(__dirname, '../../../examples/grand-livre-cdc.csv'), 'utf8');
+  if (label) csv = csv.replace('Rhône-Alpes Solidaires et ses déclinaisons locales', `"${label.replace(/"/g, '""')}"`);
+  const ledger = parseLedgerBytes(Buffer.from(csv, 'utf8'), { sheet: 'grand-livre-cdc.csv' });
+  if (!ledger.ok) throw new Error('ledger');
+  const result = reconcile(readModel(snapshotFromPlan(examplePlan()), []), ledger.lines, { lang: 'fr' });
+  return { lang: 'fr', title: 'Rapprochement de l’exemple avec grand-livre-cdc.csv', lines: reconciliationTable(result, 'fr'), totals: totalsTable(result.totals, 'fr') };
+}
+
+test('the sheet is written in 2 round trips, replaced in 2 more, differences first, amounts as numbers in euros', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  const host = emulatedOfficeHost(emu);
+  const sheets = emu.model.sheets.length;
+  for (let i = 0; i < 2; i++) {
+    const before = emu.roundTrips;
+    await expect(host.writeReconciliation(content())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
+    expect(emu.roundTrips - before).toBe(2);
+  }
+  expect(emu.model.sheets.length).toBe(sheets + 1);
+  const ws = emu.model.sheet('Rapprochement')!;
+  expect(emu.model.activeSheet).toBe(ws);
+  expect(emu.model.cell(ws, 1, 1)?.value).toBe('Rapprochement de l’exemple avec grand-livre-cdc.csv');
+  const lines = emu.model.tables.find((t) => t.name === 'Rapprochement')!;
+  expect(lines.box.top).toBe(3);
+  const row = (r: number) => Array.from({ length: 12 }, (_, c) => emu.model.cell(ws, r, c + 1)?.value ?? null);
+  expect(row(4).slice(0, 3)).toEqual(['Différente', 'Référence', 'EX-2015-CDC-086']);
+  expect(row(4)[8]).toBe(-5000);
+  expect(emu.model.cell(ws, 4, 9)?.numberFormat).toMatch(/€/);
+  expect(emu.model.tables.some((t) => t.name === 'RapprochementTotaux')).toBe(true);
+});
+
+test('a ledger label written as a formula stays inert text', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  await emulatedOfficeHost(emu).writeReconciliation(content('=HYPERLINK("http://x","y")'));
+  const ws = emu.model.sheet('Rapprochement')!;
+  const cells = [...ws.cells.values()];
+  expect(cells.some((c) => c.formula !== undefined)).toBe(false);
+  expect(cells.some((c) => typeof c.value === 'string' && c.value.includes('HYPERLINK'))).toBe(true);
+});
+
+test('a user table already named Rapprochement elsewhere is left alone', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  await emu.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.add('Mes notes');
+    ws.getRange('A1:B2').values = [['Note', 'Montant'], ['x', 1]];
+    ws.tables.add('A1:B2', true).name = 'Rapprochement';
+    await ctx.sync();
+  });
+  await emulatedOfficeHost(emu).writeReconciliation(content());
+  expect(emu.model.tables.find((t) => t.name === 'Rapprochement')!.sheet.name).toBe('Mes notes');
+  expect(emu.model.tables.find((t) => t.name === 'Rapprochement_1')!.sheet.name).toBe('Rapprochement');
+});
