@@ -11,13 +11,13 @@ import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core
 import { summarise } from '../../core/summary';
 import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
-import type { ReconciliationSheet, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
-import { errorCode, toHostError } from './errors';
+import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import { errorCode, OfficeHostError, toHostError } from './errors';
 import { fingerprint } from './fingerprint';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueReconciliationSheet, queueReconRead } from './reconcile';
+import { queueReconciliationSheet, queueReconRead, readSelectedGrid } from './reconcile';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
-import { queueSummarySheet } from './summary';
+import { queueSummaryPlaces, queueSummaryReplacement, restoreSummary } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
@@ -54,6 +54,9 @@ export class OfficeHost implements WorkbookHost {
   private ownWrites = 0;
   private ownTableIds = new Set<string>();
   private userTableIds = new Set<string>();
+  /** >0 while a sync writes its results; table events met meanwhile wait in deferredEdits. */
+  private syncWrites = 0;
+  private deferredEdits: (() => void)[] = [];
   /** The last sync's round trips, for the task pane's diagnostics. */
   lastRoundTrips = 0;
 
@@ -107,29 +110,77 @@ export class OfficeHost implements WorkbookHost {
     return this.batch(async (ctx) => (await this.read(ctx)).read.snapshot);
   }
 
+  /**
+   * One read, one write; more only when Excel refuses. The user typing in a cell, a sheet or table
+   * gone under the batch (a coauthor), or Excel's passing GeneralException: the whole sync is tried
+   * once more, on a fresh read. A request over Excel's size limit: the write is planned again in
+   * smaller blocks, until it goes through. Otherwise the sentence of errors.ts.
+   */
   async sync(options: { asOf: Date; lang: Lang }): Promise<SyncOutcome> {
     this.lang = options.lang;
-    return this.batch(async (ctx) => {
-      const { read, trips } = await this.read(ctx);
-      const result = checkWorkbook(read.snapshot, { asOf: options.asOf, lang: options.lang });
-      const line: Row = [
-        journalStamp(this.now()),
-        messages[options.lang].office.journal.sync(formatDate(options.asOf, options.lang)),
-        result.summary.errors,
-        result.summary.warnings,
-        await fingerprint(read.snapshot),
-      ];
-      const plan = planResultWrites(read, result, line, options.lang, this.budget);
-      let writes = 0;
-      for (const b of plan.batches) {
+    let budget = this.budget;
+    let retried = false;
+    let total = 0;
+    for (;;) {
+      const attempt = { trips: 0, writing: false, failedCost: 0 };
+      try {
+        const result = await this.batch((ctx) => this.syncOnce(ctx, options, budget, attempt));
+        total += attempt.trips;
+        this.lastRoundTrips = total;
+        return { result, roundTrips: total };
+      } catch (e) {
+        total += attempt.trips;
+        this.lastRoundTrips = total;
+        const code = errorCode(e);
+        if (attempt.writing && isPayloadCode(code) && budget > MIN_WRITE_BUDGET) {
+          budget = Math.max(MIN_WRITE_BUDGET, Math.floor(Math.min(budget, attempt.failedCost) / 2));
+          continue;
+        }
+        if (!retried && code !== undefined && RETRY_ONCE.has(code)) {
+          retried = true;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async syncOnce(ctx: Excel.RequestContext, options: { asOf: Date; lang: Lang }, budget: number, attempt: { trips: number; writing: boolean; failedCost: number }) {
+    const { read, trips } = await this.read(ctx).catch((e: unknown) => {
+      attempt.trips += 1;
+      throw e;
+    });
+    attempt.trips += trips;
+    const result = checkWorkbook(read.snapshot, { asOf: options.asOf, lang: options.lang });
+    const line: Row = [
+      journalStamp(this.now()),
+      messages[options.lang].office.journal.sync(formatDate(options.asOf, options.lang)),
+      result.summary.errors,
+      result.summary.warnings,
+      await fingerprint(read.snapshot),
+    ];
+    const plan = planResultWrites(read, result, line, options.lang, budget);
+    attempt.writing = true;
+    this.syncWrites++;
+    try {
+      let still: Excel.Table[] = [];
+      for (const [i, b] of plan.batches.entries()) {
         b(ctx);
+        // With the last write, at no extra trip: are the tables that were read still there?
+        if (i === plan.batches.length - 1) still = read.snapshot.tables.filter((t) => t.isTable).map((t) => ctx.workbook.tables.getItemOrNullObject(t.name).load('id'));
+        attempt.trips++;
+        attempt.failedCost = plan.costs[i];
         await ctx.sync();
-        writes++;
       }
       for (const t of plan.ownTables) this.ownTableIds.add(t.id);
-      this.lastRoundTrips = trips + writes;
-      return { result, roundTrips: trips + writes };
-    });
+      // A coauthor deleted (or replaced) a contract table between the read and the write: these
+      // results describe a workbook that is gone. Said as Excel would, so that the sync runs again.
+      if (still.some((t) => t.isNullObject || !read.userTableIds.has(t.id))) throw new OfficeHostError('ItemNotFound', messages[options.lang].office.errors.notFound);
+    } finally {
+      this.syncWrites--;
+      this.flushDeferredEdits();
+    }
+    return result;
   }
 
   /**
@@ -138,17 +189,35 @@ export class OfficeHost implements WorkbookHost {
    */
   async writeSummarySheet(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
     return this.ownWriting(() =>
-      this.batch(async (ctx) => {
-        const name = messages[options.lang].summary.sheetName;
-        const previous = ctx.workbook.worksheets.getItemOrNullObject(name);
-        const { read, trips } = await this.read(ctx);
-        const { summary } = summarise(read.snapshot, options);
-        const plan = buildSummarySheet(summary);
-        queueSummarySheet(ctx, plan, !previous.isNullObject);
-        await ctx.sync();
-        return { sheet: plan.sheet, roundTrips: trips + 1 };
-      }),
+      this.retryOnce(() =>
+        this.batch(async (ctx) => {
+          const name = messages[options.lang].summary.sheetName;
+          const places = queueSummaryPlaces(ctx, name);
+          const { read, trips } = await this.read(ctx);
+          const { summary } = summarise(read.snapshot, options);
+          const plan = buildSummarySheet(summary);
+          const tables = queueSummaryReplacement(ctx, plan, places);
+          try {
+            await ctx.sync();
+          } catch (e) {
+            await restoreSummary(ctx, name, tables).catch(() => undefined);
+            throw e;
+          }
+          return { sheet: plan.sheet, roundTrips: trips + 1 };
+        }),
+      ),
     );
+  }
+
+  /** Once more after a refusal that a second try may not meet (see RETRY_ONCE). */
+  private async retryOnce<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === undefined || !RETRY_ONCE.has(code)) throw e;
+      return f();
+    }
   }
 
   /** The task pane's "Export COPIL" into the workbook (same as writeSummarySheet). */
@@ -175,6 +244,11 @@ export class OfficeHost implements WorkbookHost {
     );
   }
 
+  /** The selected cells, for a ledger pasted into the workbook (the Rapprochement tab). */
+  readSelection(): Promise<SelectedRange | null> {
+    return this.batch(readSelectedGrid);
+  }
+
   async select(sheet: string, cell: string): Promise<void> {
     await this.batch(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -190,10 +264,16 @@ export class OfficeHost implements WorkbookHost {
    * since the last read) is looked up once by id.
    */
   async onUserEdit(callback: () => void): Promise<() => void> {
-    const handler = async (e: Excel.TableChangedEventArgs) => {
+    const handler = async (e: Excel.TableChangedEventArgs): Promise<void> => {
       if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId)) return;
       if (this.userTableIds.has(e.tableId)) {
         callback();
+        return;
+      }
+      // While a sync writes, an unknown table is most likely the Controles or Journal table it is
+      // creating: wait for the write's end, when their ids are known, rather than look it up.
+      if (this.syncWrites > 0) {
+        this.deferredEdits.push(() => void handler(e));
         return;
       }
       const name = await this.run({ delayForCellEdit: true }, async (ctx) => {
@@ -222,6 +302,13 @@ export class OfficeHost implements WorkbookHost {
         await ctx.sync();
       }).catch(() => undefined);
     };
+  }
+
+  private flushDeferredEdits(): void {
+    if (this.syncWrites > 0) return;
+    const todo = this.deferredEdits;
+    this.deferredEdits = [];
+    todo.forEach((f) => f());
   }
 
   private async ownWriting<T>(f: () => Promise<T>): Promise<T> {
@@ -344,6 +431,15 @@ function boxOf(address: string): { sheet: string; top: number; left: number; bot
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.slice(bang + 1))!;
   const c = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { sheet, left: c(m[1]), top: Number(m[2]), right: c(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
+}
+
+/** Refusals after which a second try, on a fresh read, makes sense. */
+const RETRY_ONCE = new Set(['InvalidOperationInCellEditMode', 'ItemNotFound', 'GeneralException']);
+/** Below this, blocks are not made smaller again (a single finding's row weighs far less). */
+const MIN_WRITE_BUDGET = 8 * 1024;
+
+function isPayloadCode(code: string | undefined): boolean {
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 /** "29/11/2026 21:05": the user's local time, as a French reader writes it. */

@@ -8,6 +8,13 @@ import { findHeaderRow } from '../../core/model';
 import { parseAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 
+/**
+ * The hidden sheet a long write of the Controles table is staged on (see planResultWrites): its
+ * name is the add-in's, in no language, and a leftover of an interrupted write is deleted by the
+ * next one.
+ */
+export const STAGING_SHEET = 'SuiviCES-ecriture';
+
 /** Always TRUE, and the mark by which the add-in knows its own highlights from the user's rules. */
 export const OWN_HIGHLIGHT_FORMULA = '=ISTEXT("SuiviCES")';
 
@@ -59,6 +66,8 @@ export interface ReadResult {
   ownTableIds: Set<string>;
   /** Filled only by a read queued without bodies. */
   pending: PendingBody[];
+  /** A staging sheet left by an interrupted write is there (it is not in snapshot.sheets). */
+  stagingExists: boolean;
 }
 
 export interface QueuedRead {
@@ -145,7 +154,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       const ownSheetsUsed = new Map<string, string | null>();
       for (const u of ownUsed) ownSheetsUsed.set(u.n, u.used.isNullObject ? null : splitLocal(u.used.address).local);
       return {
-        snapshot: { sheets: sheets.items.map((s) => s.name), tables },
+        snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
         missing,
         controls: ownInfo[0],
         journal: ownInfo[1],
@@ -154,6 +163,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
         userTableIds,
         ownTableIds: new Set(ownInfo.filter((o) => o.id).map((o) => o.id!)),
         pending,
+        stagingExists: sheets.items.some((s) => s.name === STAGING_SHEET),
       };
     },
   };

@@ -85,3 +85,60 @@ export function queueSummarySheet(ctx: Excel.RequestContext, plan: SummarySheetP
   hf.centerFooter = ps.centerFooter;
   ws.activate();
 }
+
+/**
+ * The previous summary sheet is set aside (renamed, hidden, its tables renamed so that the new
+ * ones may take their names) and deleted only once the new sheet is written: a write that stops
+ * half-way leaves the previous sheet to put back (restoreSummary) instead of a half-written one.
+ */
+export const SUMMARY_ASIDE = 'SuiviCES-synthese-prec';
+
+export interface SummaryPlaces {
+  previous: Excel.Worksheet;
+  previousTables: Excel.TableCollection;
+  aside: Excel.Worksheet;
+}
+
+/** Queued with the read: is there a previous sheet, and a leftover set aside by an interrupted write? */
+export function queueSummaryPlaces(ctx: Excel.RequestContext, sheet: string): SummaryPlaces {
+  const previous = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+  return { previous, previousTables: previous.tables.load('items/name'), aside: ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_ASIDE) };
+}
+
+/** Aside name of the previous sheet's i-th table (a valid, unlikely table name). */
+function asideTable(i: number): string {
+  return `SuiviCES_prec_${i + 1}`;
+}
+
+/** Queues the replacement; returns the previous tables' names, for putting them back. */
+export function queueSummaryReplacement(ctx: Excel.RequestContext, plan: SummarySheetPlan, places: SummaryPlaces): string[] {
+  const wb = ctx.workbook;
+  if (!places.aside.isNullObject) wb.worksheets.getItem(SUMMARY_ASIDE).delete();
+  const names = places.previous.isNullObject ? [] : places.previousTables.items.map((t) => t.name);
+  if (!places.previous.isNullObject) {
+    names.forEach((n, i) => (wb.tables.getItem(n).name = asideTable(i)));
+    const old = wb.worksheets.getItem(plan.sheet);
+    // Visibility before the name: a proxy got by name is looked up by that name.
+    old.visibility = 'Hidden' as Excel.SheetVisibility.hidden;
+    old.name = SUMMARY_ASIDE;
+  }
+  queueSummarySheet(ctx, plan, false);
+  if (!places.previous.isNullObject) wb.worksheets.getItem(SUMMARY_ASIDE).delete();
+  return names;
+}
+
+/**
+ * After a failed replacement: when the previous sheet is still set aside, the half-written new one
+ * goes and the previous one comes back, as it was. Two round trips, only after a failure.
+ */
+export async function restoreSummary(ctx: Excel.RequestContext, sheet: string, tableNames: string[]): Promise<void> {
+  const aside = ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_ASIDE);
+  const half = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+  await ctx.sync();
+  if (aside.isNullObject) return;
+  if (!half.isNullObject) half.delete();
+  tableNames.forEach((n, i) => (ctx.workbook.tables.getItem(asideTable(i)).name = n));
+  aside.visibility = 'Visible' as Excel.SheetVisibility.visible;
+  aside.name = sheet;
+  await ctx.sync();
+}

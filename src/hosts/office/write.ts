@@ -2,14 +2,15 @@
  * Writing the add-in's results: the Controles table (rewritten), the highlights of the cells at
  * fault (the add-in's previous ones deleted first, the user's rules left alone), the Journal line.
  * Everything goes in one batch unless its payload would pass Excel on the web's 5 MB limit; then
- * the Controles rows go in as many extra batches as needed.
+ * the Controles rows are staged on a hidden sheet in as many batches as needed, and swapped in at
+ * the end, so that an interrupted write leaves the previous results whole.
  */
 import type { CheckResult } from '../../core/check';
 import { controlsTable, journalTable, type Lang, type TableDef } from '../../core/contract';
 import type { Finding, Severity } from '../../core/findings';
 import { messages } from '../../core/i18n';
 import { cellAddress, columnLetter, parseAddress } from '../../core/snapshot';
-import { OWN_HIGHLIGHT_FORMULA, type OwnTable, type ReadResult } from './read';
+import { OWN_HIGHLIGHT_FORMULA, STAGING_SHEET, type OwnTable, type ReadResult } from './read';
 
 /** Office.js counts every request and its JSON; stay well under the 5 MB. */
 export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -126,6 +127,8 @@ export function highlightRanges(findings: Finding[], sheets: string[]): { sheet:
 export interface WritePlan {
   /** Each entry queues one batch; the host syncs after each. */
   batches: ((ctx: Excel.RequestContext) => void)[];
+  /** The estimated bytes of each batch (to choose smaller blocks when Excel refuses one). */
+  costs: number[];
   /** Filled during the last batch with the ids of the tables the add-in owns. */
   ownTables: Excel.Table[];
 }
@@ -145,38 +148,38 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
 
   // Units of work in the order they must run, each with its rough weight in the request; packed
   // greedily into batches, so that one batch suffices unless the budget says otherwise.
-  const units: { cost: number; run: (ctx: Excel.RequestContext) => void }[] = [];
+  const units: Unit[] = [];
+  // Rows per unit: 200, or fewer when the budget is small (after Excel refused a request).
+  const rowBytes = rows.length ? bytes(rows) / rows.length : 1;
+  const rowsPerUnit = Math.max(1, Math.min(200, Math.floor(budget / 2 / rowBytes)));
+  const rowUnits = (sheet: (ctx: Excel.RequestContext) => Excel.Worksheet, firstRow: number, col: number): Unit[] => {
+    const out: Unit[] = [];
+    for (let start = 0; start < rows.length; start += rowsPerUnit) {
+      const block = rows.slice(start, start + rowsPerUnit);
+      const top = firstRow + start;
+      out.push({ cost: bytes(block), run: (ctx) => (sheet(ctx).getRange(`${cellAddress(top, col)}:${columnLetter(col + width - 1)}${top + block.length - 1}`).values = block) });
+    }
+    return out;
+  };
+  const addControlsTable = (ctx: Excel.RequestContext, ws: Excel.Worksheet, address: string, wide: boolean) => {
+    const table = ws.tables.add(address, true);
+    table.name = controlsTable.name;
+    table.style = 'TableStyleLight9';
+    table.load('id');
+    ownTables.push(table);
+    // A message column wide enough to read, on the add-in's own sheet.
+    if (wide) {
+      ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
+      ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
+    }
+  };
   units.push({ cost: 2000, run: (ctx) => prepareControls(ctx, ctlPlace, ctlHeaders) });
-  const ROWS_PER_UNIT = 200;
-  for (let start = 0; start < rows.length; start += ROWS_PER_UNIT) {
-    const block = rows.slice(start, start + ROWS_PER_UNIT);
-    const top = ctlPlace.row + 1 + start;
-    units.push({
-      cost: bytes(block),
-      run: (ctx) => {
-        sheetOf(ctx, ctlPlace).getRange(`${cellAddress(top, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${top + block.length - 1}`).values = block;
-      },
-    });
-  }
-  units.push({
-    cost: 2000,
-    run: (ctx) => {
-      const ws = sheetOf(ctx, ctlPlace);
-      const table = ws.tables.add(ctlAddress, true);
-      table.name = controlsTable.name;
-      table.style = 'TableStyleLight9';
-      table.load('id');
-      ownTables.push(table);
-      // A message column wide enough to read, on the add-in's own sheet.
-      if (ctlPlace.createSheet) {
-        ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
-        ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
-      }
-    },
-  });
-  for (const cf of read.ownHighlights) units.push({ cost: 200, run: () => cf.delete() });
+  units.push(...rowUnits((ctx) => sheetOf(ctx, ctlPlace), ctlPlace.row + 1, ctlPlace.col));
+  units.push({ cost: 2000, run: (ctx) => addControlsTable(ctx, sheetOf(ctx, ctlPlace), ctlAddress, ctlPlace.createSheet) });
+  const rest: Unit[] = [];
+  for (const cf of read.ownHighlights) rest.push({ cost: 200, run: () => cf.delete() });
   for (const h of highlights) {
-    units.push({
+    rest.push({
       cost: 700,
       run: (ctx) => {
         const cf = ctx.workbook.worksheets.getItem(h.sheet).getRange(h.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
@@ -187,9 +190,54 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
     });
   }
   const jp = { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col };
-  units.push({ cost: 2000, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
+  rest.push({ cost: 2000, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
 
-  const groups: (typeof units)[] = [[]];
+  let groups = pack([...units, ...rest], budget);
+  if (groups.length === 1 || !ownsWholeSheet(ctlPlace, read)) {
+    if (read.stagingExists) groups[0].unshift({ cost: 200, run: (ctx) => ctx.workbook.worksheets.getItem(STAGING_SHEET).delete() });
+  } else {
+    // Too big for one request: a failure between two requests must not leave a half-written
+    // Contrôles. The rows go to a hidden staging sheet first; the last request swaps it in for the
+    // previous Contrôles sheet (deleted whole: it holds nothing but the add-in's table) and writes
+    // the highlights and the Journal line. Until then the previous results stay as they were.
+    const n = rows.length;
+    const staging = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(STAGING_SHEET);
+    const stagedAddress = `A1:${columnLetter(width)}${1 + Math.max(1, n)}`;
+    const staged: Unit[] = [];
+    if (read.stagingExists) staged.push({ cost: 200, run: (ctx) => staging(ctx).delete() });
+    staged.push({
+      cost: 2000,
+      run: (ctx) => {
+        const ws = ctx.workbook.worksheets.add(STAGING_SHEET);
+        ws.visibility = 'Hidden' as Excel.SheetVisibility.hidden;
+        ws.getRange(`A1:${columnLetter(width)}1`).values = [ctlHeaders.map(cellText)];
+      },
+    });
+    staged.push(...rowUnits(staging, 2, 1));
+    const swap: Unit = {
+      cost: 2000,
+      run: (ctx) => {
+        if (ctlPlace.existing?.exists) ctx.workbook.worksheets.getItem(ctlPlace.sheet).delete();
+        // Visible before renamed, and the sheet taken again by its new name: a proxy got by name
+        // may be looked up by that name at each step.
+        staging(ctx).visibility = 'Visible' as Excel.SheetVisibility.visible;
+        staging(ctx).name = ctlPlace.sheet;
+        addControlsTable(ctx, ctx.workbook.worksheets.getItem(ctlPlace.sheet), stagedAddress, true);
+      },
+    };
+    groups = [...pack(staged, budget), ...pack([swap, ...rest], budget)];
+  }
+  const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
+  return { batches, costs: groups.map((g) => g.reduce((a, u) => a + u.cost, 0)), ownTables };
+}
+
+interface Unit {
+  cost: number;
+  run: (ctx: Excel.RequestContext) => void;
+}
+
+function pack(units: Unit[], budget: number): Unit[][] {
+  const groups: Unit[][] = [[]];
   let size = 0;
   for (const u of units) {
     if (size + u.cost > budget && groups[groups.length - 1].length) {
@@ -199,8 +247,24 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
     groups[groups.length - 1].push(u);
     size += u.cost;
   }
-  const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
-  return { batches, ownTables };
+  return groups;
+}
+
+/** The Controles table is new, or alone at A1 on its sheet (no user note there to keep). */
+function ownsWholeSheet(p: Placement, read: ReadResult): boolean {
+  if (p.createSheet) return true;
+  if (!p.existing?.address || p.row !== 1 || p.col !== 1) return false;
+  const used = [...read.ownSheetsUsed].find(([n]) => n.toLowerCase() === p.sheet.toLowerCase())?.[1];
+  if (!used) return false;
+  const box = (a: string) => {
+    const [x, y] = a.split(':');
+    const from = parseAddress(x)!;
+    const to = parseAddress(y ?? x)!;
+    return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+  };
+  const u = box(used);
+  const t = box(p.existing.address);
+  return u.top >= t.top && u.left >= t.left && u.bottom <= t.bottom && u.right <= t.right;
 }
 
 export interface JournalPlace {

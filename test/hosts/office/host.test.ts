@@ -164,9 +164,10 @@ describe('when Excel refuses', () => {
   ])('%s: the sync fails with a French sentence saying what to do, and nothing is half-written', async (code, words) => {
     const emu = emulatorFromPlan(examplePlan());
     const before = userCells(emu);
+    // Each of these is tried a second time (a read over the size limit, in blocks): it takes the
+    // second try failing too.
     emu.failNextSync(code);
-    // A read over the size limit is retried in blocks: it takes the retry failing too.
-    if (code === 'RequestPayloadSizeLimitExceeded') emu.failNextSync(code);
+    emu.failNextSync(code);
     const err = await emulatedOfficeHost(emu).sync(fr).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OfficeHostError);
     expect(err).toMatchObject({ code, message: expect.stringContaining(words) });
@@ -188,7 +189,8 @@ describe('when Excel refuses', () => {
       realSync(opts as never, async (ctx) => {
         const orig = ctx.sync.bind(ctx);
         ctx.sync = async () => {
-          if (++syncs === 3) emu.failNextSync('GeneralException');
+          // Every write (the third sync of each try: read, read of the plain range, write) is refused.
+          if (++syncs % 3 === 0) emu.failNextSync('GeneralException');
           return orig();
         };
         return batch(ctx);
