@@ -2,6 +2,7 @@
  * ess-budget: argument parsing and output only; the work is the core's and the .xlsx host's.
  * Exit status: 0 no error-level finding, 1 at least one, 2 the input could not be used.
  */
+import { firstLine, inputMessage, type Io } from './io';
 import { parseArgs } from 'util';
 import { existsSync } from 'fs';
 import { checkWorkbook, today, type CheckResult } from '../core/check';
@@ -14,11 +15,6 @@ import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
 /** A usage problem: one line on stderr, status 2. */
 class UsageError extends Error {}
 
@@ -26,20 +22,6 @@ function langOf(v: unknown): Lang {
   if (v === undefined) return 'fr';
   if (v === 'fr' || v === 'en') return v;
   throw new UsageError(`--lang ${String(v)}`);
-}
-
-function inputMessage(lang: Lang, file: string, e: InputError): string {
-  const m = messages[lang].cli;
-  switch (e.kind) {
-    case 'missing':
-      return m.fileMissing(file);
-    case 'not-xlsx':
-      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
-    case 'too-large':
-      return m.tooLarge(file, e.detail);
-    default:
-      return m.corrupt(file, e.detail);
-  }
 }
 
 export function formatText(result: CheckResult, lang: Lang): string {
@@ -139,4 +121,3 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const firstLine = (s: string) => s.split('\n')[0].slice(0, 200);

@@ -3,6 +3,7 @@
  *   [--force] [--map field="Header" …] [--funder CDC] [--scope all] [--lang fr|en]
  * Exit status as `check`: 0 no error-level finding, 1 at least one, 2 an input that cannot be used.
  */
+import { inputMessage, type Io } from './io';
 import ExcelJS from 'exceljs';
 import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
@@ -28,25 +29,6 @@ import { DATE_FORMAT, EURO_FORMAT } from '../core/template';
 import { readLedgerFile } from '../hosts/ledger/file';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/workbook';
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-function inputMessage(lang: Lang, file: string, e: InputError): string {
-  const m = messages[lang].cli;
-  switch (e.kind) {
-    case 'missing':
-      return m.fileMissing(file);
-    case 'not-xlsx':
-      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
-    case 'too-large':
-      return m.tooLarge(file, e.detail);
-    default:
-      return m.corrupt(file, e.detail);
-  }
-}
 
 /** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
 export function parseMap(args: string[], lang: Lang): { map: Partial<Record<LedgerField, string>> } | { error: string } {

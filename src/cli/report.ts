@@ -4,6 +4,7 @@
  * error-level finding, 1 at least one (the summary is written all the same: the COPIL needs to see
  * them), 2 bad arguments or an input that cannot be used.
  */
+import { inputMessage, type Io } from './io';
 import { promises as fs, existsSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
@@ -15,26 +16,7 @@ import { parseDateText } from '../core/text';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
 type Format = 'pdf' | 'xlsx' | 'csv';
-
-function inputMessage(lang: Lang, file: string, e: InputError): string {
-  const m = messages[lang].cli;
-  switch (e.kind) {
-    case 'missing':
-      return m.fileMissing(file);
-    case 'not-xlsx':
-      return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
-    case 'too-large':
-      return m.tooLarge(file, e.detail);
-    default:
-      return m.corrupt(file, e.detail);
-  }
-}
 
 /** The file's bytes, and what to say about it ("3 pages"). */
 async function render(format: Format, summary: Summary): Promise<{ bytes: Uint8Array; detail: string }> {

@@ -32,6 +32,7 @@ import {
   type CellValue,
   type TableSnapshot,
   type WorkbookSnapshot,
+  isDate,
 } from './snapshot';
 import { closest, matchKey, parseDateText } from './text';
 
@@ -185,7 +186,7 @@ class CellReader {
       this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
       return undefined;
     }
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (isDate(v)) return v.toISOString().slice(0, 10);
     return String(v).trim();
   }
 
@@ -217,8 +218,8 @@ class CellReader {
       });
       return undefined;
     }
-    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : v instanceof Date ? 'date' : 'boolean';
-    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : isDate(v) ? 'date' : 'boolean';
+    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : isDate(v) ? v.toISOString().slice(0, 10) : String(v);
     this.emit('cell.not-a-number', ref, { column, text, variant });
     return undefined;
   }
@@ -230,7 +231,7 @@ class CellReader {
     else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) n = Number(v);
     if (n === undefined || !Number.isInteger(n)) {
       if (isCellError(v) || isUncalculated(v)) this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
-      else this.emit('cell.bad-year', ref, { column, text: v instanceof Date ? v.toISOString().slice(0, 10) : String(v) });
+      else this.emit('cell.bad-year', ref, { column, text: isDate(v) ? v.toISOString().slice(0, 10) : String(v) });
       return undefined;
     }
     if (!(profile.years as readonly number[]).includes(n)) {
@@ -243,7 +244,7 @@ class CellReader {
 
   date(v: CellValue, ref: Ref, column: string): Date | undefined {
     if (isBlank(v)) return undefined;
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
+    if (isDate(v) && !Number.isNaN(v.getTime())) return v;
     if (typeof v === 'number' && v > 1 && v < 2958466) return fromSerial(v);
     if (typeof v === 'string') {
       const d = parseDateText(v);

@@ -2,11 +2,12 @@
  * The snapshot a host would read right after rendering a plan: what tests and the emulator start
  * from without going through a file. Formulas stay uncalculated (no engine here).
  */
+import { isDate } from './snapshot';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from './snapshot';
 import type { PlanValue, WorkbookPlan } from './template';
 
 function cellOf(v: PlanValue): CellValue {
-  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return { uncalculated: `=${v.formula}` };
+  if (v !== null && typeof v === 'object' && !isDate(v)) return { uncalculated: `=${v.formula}` };
   return v;
 }
 

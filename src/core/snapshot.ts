@@ -30,12 +30,20 @@ export interface WorkbookSnapshot {
   tables: TableSnapshot[];
 }
 
+/**
+ * A date, whichever JavaScript realm made it (a snapshot cloned across a worker, an iframe or a
+ * test sandbox carries Dates that fail `instanceof Date`).
+ */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 export function isCellError(v: CellValue): v is CellError {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+  return typeof v === 'object' && v !== null && !isDate(v) && 'error' in v;
 }
 
 export function isUncalculated(v: CellValue): v is CellUncalculated {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'uncalculated' in v;
+  return typeof v === 'object' && v !== null && !isDate(v) && 'uncalculated' in v;
 }
 
 export function isBlank(v: CellValue): boolean {

@@ -52,25 +52,37 @@ describe('the real binary', () => {
 
 describe('check', () => {
   test('adding 1 € to any single participation cell fires convention.total-mismatch on that funder and year, gap 1,00 €', async () => {
-    const base = exampleWorkbook();
-    const buf = await toBuffer(base);
+    // The file is read once; each of the 36 cells is then edited in what the file gave.
+    const { snapshot } = await readWorkbookBuffer(await toBuffer(exampleWorkbook()));
     for (const year of profile.years) {
-      for (let axisRow = 5; axisRow <= 8; axisRow++) {
+      const table = snapshot.tables.find((t) => t.name === `Participations${year}`)!;
+      for (let axisRow = 0; axisRow < table.rows.length; axisRow++) {
         for (let f = 0; f < profile.funders.length; f++) {
-          const wb = new ExcelJS.Workbook();
-          await wb.xlsx.load(buf as unknown as ArrayBuffer);
-          const cell = wb.getWorksheet(`Participations ${year}`)!.getCell(axisRow, 2 + f);
-          cell.value = (cell.value as number) + 1;
-          const { snapshot } = await readWorkbookBuffer(await toBuffer(wb));
-          const r = checkWorkbook(snapshot, { asOf: AS_OF });
+          const edited = structuredClone(snapshot);
+          const row = edited.tables.find((t) => t.name === `Participations${year}`)!.rows[axisRow];
+          row[1 + f] = (row[1 + f] as number) + 1;
+          const r = checkWorkbook(edited, { asOf: AS_OF });
           const mismatches = r.findings.filter((x) => x.rule === 'convention.total-mismatch');
           expect(mismatches).toHaveLength(1);
-          expect(mismatches[0]).toMatchObject({ funder: profile.funders[f].label.fr, year, gap: '1.00', severity: 'error' });
+          expect(mismatches[0]).toMatchObject({ funder: profile.funders[f].label.fr, year, gap: '1.00', severity: 'error', sheet: `Participations ${year}` });
           expect(mismatches[0].message).toContain('écart +1,00\u00a0€');
           expect(r.summary.errors).toBe(1);
         }
       }
     }
+  });
+
+  test('the same +1 € typed in the file itself: ess-budget check reports it on its column', async () => {
+    const dir = tmp();
+    const wb = exampleWorkbook();
+    const cell = wb.getWorksheet('Participations 2016')!.getCell('D7');
+    cell.value = (cell.value as number) + 1;
+    const file = await writeWorkbook(wb, dir);
+    const r = await cli('check', file, '--format', 'json', '--as-of', '2026-11-29');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    const errors = json.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ rule: 'convention.total-mismatch', funder: 'CDC', year: 2016, gap: '1.00', sheet: 'Participations 2016', cell: 'D5:D8' })]);
   });
 
   test('text output reads like a compiler: Sheet!Cell: message, then a summary line; exit 1 on errors', async () => {

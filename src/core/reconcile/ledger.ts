@@ -8,7 +8,7 @@ import type { Lang } from '../contract';
 import type { MessageParams, RawFinding, RuleId } from '../findings';
 import { messages } from '../i18n';
 import { readCellNumber, type Cents } from '../money';
-import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue } from '../snapshot';
+import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDate } from '../snapshot';
 import { matchKey, parseDateText } from '../text';
 
 export type LedgerField = 'reference' | 'action' | 'year' | 'funder' | 'committed' | 'paid' | 'date' | 'beneficiary' | 'label';
@@ -187,7 +187,7 @@ function serialToIso(n: number): string {
 }
 
 function dateOf(v: CellValue): string | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'number' && v > 1 && v < 2958466) return serialToIso(v);
   if (typeof v === 'string') {
     const d = parseDateText(v.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2})?$/, ''));
@@ -272,7 +272,7 @@ function cellText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isDate(v)) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
   if (isUncalculated(v)) return v.uncalculated;
   return '';
@@ -397,7 +397,7 @@ export function parseLedgerRows(grid: CellValue[][], options: LedgerParseOptions
       else emit('cell.not-a-number', ref, { column, text: a.text, variant: 'text' });
       return { cents: null, bad: true };
     }
-    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : v instanceof Date ? 'date' : 'boolean';
+    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : isDate(v) ? 'date' : 'boolean';
     emit('cell.not-a-number', ref, { column, text: cellText(v), variant });
     return { cents: null, bad: true };
   };
