@@ -186,6 +186,8 @@ describe('security', () => {
     expect(html).not.toMatch(/<script>/);
     const page = await browser.newPage();
     await page.addInitScript(() => {
+      // Default settings (French), whatever earlier tests chose.
+      localStorage.clear();
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
@@ -200,6 +202,7 @@ describe('security', () => {
 
   test('the add-in sends nothing outside its own origin', async () => {
     const page = await browser.newPage();
+    await page.addInitScript(() => localStorage.clear());
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
