@@ -102,14 +102,18 @@ describe('the user is typing in a cell (InvalidOperationInCellEditMode)', () => 
     const { emu, host, twin, twinHost, arm } = await synced();
     const before = userCells(emu);
     const previous = addinState(emu);
+    let typing!: () => void;
+    const startedTyping = new Promise<void>((r) => (typing = r));
     arm((n) => {
       if (n === 2) {
         emu.enterCellEdit();
         emu.failNextSync('InvalidOperationInCellEditMode');
+        typing();
       }
     });
     let done = false;
     const running = host.sync(fr).then((o) => ((done = true), o));
+    await startedTyping;
     for (let i = 0; i < 5; i++) await tick();
     // While the user types, nothing of the add-in's has moved.
     expect(done).toBe(false);
