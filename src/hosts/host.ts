@@ -6,7 +6,7 @@
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { ReconTable } from '../core/reconcile/table';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import type { CellValue, WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPlan } from '../core/template';
 
 export interface SyncOutcome {
@@ -40,6 +40,18 @@ export interface WorkbookHost {
   writeSummary?(options: { asOf: Date; lang: Lang }): Promise<WrittenSheet>;
   /** Writes (or replaces) the Rapprochement sheet: the lines, then the totals; at most 2 round trips. */
   writeReconciliation?(sheet: ReconciliationSheet): Promise<WrittenSheet>;
+  /** The cells the user selected (a ledger pasted into the workbook), null when it holds nothing. */
+  readSelection?(): Promise<SelectedRange | null>;
+}
+
+export interface SelectedRange {
+  sheet: string;
+  /** e.g. "A1:I80". */
+  address: string;
+  /** 1-based sheet row and column of values[0][0]. */
+  firstRow: number;
+  firstColumn: number;
+  values: CellValue[][];
 }
 
 export interface WrittenSheet {

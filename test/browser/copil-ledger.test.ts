@@ -93,6 +93,7 @@ describe('in the browser preview', () => {
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
     expect(csvText).toContain('Convention;2014;Région;;;;Confirmé;2387500,00;');
     await expect(page.getByTestId('export-note').textContent()).resolves.toBe('Fichier synthese-copil-2016-12-31.csv téléchargé.');
+    await expect(page.getByTestId('export-as-of').textContent()).resolves.toBe('Situation au 31/12/2016');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger PDF' }).click()]);
     expect(pdf.suggestedFilename()).toBe('synthese-copil-2016-12-31.pdf');
@@ -122,7 +123,7 @@ describe('in the browser preview', () => {
     await pickLedger(page, 'grand-livre-cdc.csv', readFileSync(LEDGER));
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
     await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé : grand-livre-cdc.csv');
-    await expect(page.locator('[data-rule="reconciliation.missing-in-workbook"] button').textContent()).resolves.toMatch(/^grand-livre-cdc\.csv, cellule ligne 80.*EX-2016-CDC-901/);
+    await expect(page.locator('[data-rule="reconciliation.missing-in-workbook"] button').textContent()).resolves.toMatch(/^grand-livre-cdc\.csv, ligne 80.*EX-2016-CDC-901/);
     await expect(page.locator('[data-rule="reconciliation.amount-mismatch"] button').textContent()).resolves.toMatch(/EX-2015-CDC-086/);
     await expect(page.locator('[data-rule="reconciliation.missing-in-ledger"] button').textContent()).resolves.toMatch(/^Financements, cellule [A-Z]+\d+.*EX-2016-CDC-146/);
     // Outside Excel there is no sheet to write.
@@ -194,6 +195,7 @@ describe('over the emulated Excel (the production Office host)', () => {
     roundTrips(): number;
     charts(sheet: string): { name: string; source: string; seriesBy: string }[];
     tableValues(name: string): Promise<unknown[][] | null>;
+    pasteLedger(sheet: string, rows: (string | number)[][]): Promise<void>;
   };
   const excel = <T>(page: Page, f: (x: Excel) => T | Promise<T>) => page.evaluate(`(${f.toString()})(window.__excel)`) as Promise<T>;
 
@@ -247,6 +249,25 @@ describe('over the emulated Excel (the production Office host)', () => {
     const totals = (await excel(page, (x) => x.tableValues('RapprochementTotaux'))) as unknown[][];
     expect(totals.length).toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
+    expect(problems.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('a ledger pasted into a sheet and selected is reconciled, its findings pointing to its cells', async () => {
+    const page = await openEmulated();
+    // As a French Excel holds a pasted ledger: amounts and years are numbers, the rest text.
+    const amount = (s: string) => (/^-?[\d\s\u00a0\u202f]+,\d\d$/.test(s) ? Number(s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : s);
+    const rows = readFileSync(LEDGER, 'utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)
+      .filter((l) => l !== '')
+      .map((l, i) => l.split(';').map((v, c) => (i === 0 ? v : c === 2 ? Number(v) : amount(v))));
+    await page.evaluate((r) => (window as unknown as { __excel: Excel }).__excel.pasteLedger('Relevé CDC', r), rows);
+    await page.getByRole('tab', { name: 'Rapprochement' }).click();
+    await page.getByRole('button', { name: 'Utiliser la plage sélectionnée' }).click();
+    expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
+    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe("Relevé : plage 'Relevé CDC'!B2:J81");
+    await expect(page.locator('[data-rule="reconciliation.missing-in-workbook"] button').textContent()).resolves.toMatch(/^Relevé CDC, cellule B81/);
     expect(problems.get(page)).toEqual([]);
     await page.close();
   });

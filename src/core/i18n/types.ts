@@ -112,7 +112,11 @@ export interface UiMessages {
     title: string;
     intro: string;
     pick: string;
+    useSelection: string;
+    selectionHint: string;
+    emptySelection: string;
     file: (name: string) => string;
+    range: (address: string) => string;
     reading: string;
     mapping: string;
     mappingHint: string;

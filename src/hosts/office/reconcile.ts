@@ -5,7 +5,7 @@
  * one write suffice.
  */
 import type { ReconTable, ReconValue } from '../../core/reconcile/table';
-import { columnLetter } from '../../core/snapshot';
+import { cellAddress, columnLetter, parseAddress, type CellValue } from '../../core/snapshot';
 import type { ReconciliationSheet } from '../host';
 import { cellText } from './write';
 
@@ -84,4 +84,45 @@ export function queueReconciliationSheet(ctx: Excel.RequestContext, content: Rec
   });
   ws.freezePanes.freezeRows(3);
   ws.activate();
+}
+
+export interface SelectedGrid {
+  sheet: string;
+  /** The cells read, e.g. "B2:J81" (the selection within the sheet's used range). */
+  address: string;
+  firstRow: number;
+  firstColumn: number;
+  values: CellValue[][];
+}
+
+function box(address: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b] = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').split(':');
+  const p = parseAddress(a);
+  const q = parseAddress(b ?? a);
+  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
+}
+
+/**
+ * The cells the user selected, a ledger pasted into the workbook: its addresses first, then only
+ * the part within the sheet's used range (a whole column selected must not bring a million blank
+ * rows). Two round trips; null when the selection holds nothing.
+ */
+export async function readSelectedGrid(ctx: Excel.RequestContext): Promise<SelectedGrid | null> {
+  const sel = ctx.workbook.getSelectedRange().load('address');
+  const ws = sel.worksheet.load('name');
+  const used = sel.worksheet.getUsedRangeOrNullObject(true).load('address');
+  await ctx.sync();
+  if (used.isNullObject) return null;
+  const s = box(sel.address);
+  const u = box(used.address);
+  if (!s || !u) return null;
+  const top = Math.max(s.top, u.top);
+  const left = Math.max(s.left, u.left);
+  const bottom = Math.min(s.bottom, u.bottom);
+  const right = Math.min(s.right, u.right);
+  if (top > bottom || left > right) return null;
+  const address = `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+  const r = ctx.workbook.worksheets.getItem(ws.name).getRange(address).load('values');
+  await ctx.sync();
+  return { sheet: ws.name, address, firstRow: top, firstColumn: left, values: (r.values as unknown[][]).map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue)))) };
 }

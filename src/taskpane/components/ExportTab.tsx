@@ -5,7 +5,7 @@
  */
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { parseDateText } from '../../core/text';
+import { formatDate, parseDateText } from '../../core/text';
 import { downloadBytes } from '../download';
 import { EXPORT_KINDS, EXPORT_TYPES, exportFileName, type ExportKind } from '../tools';
 import { reason } from '../view';
@@ -21,6 +21,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
   const ui = m.ui.copil;
   const [busy, setBusy] = useState<Busy>(null);
   const [note, setNote] = useState<Note>(null);
+  const asOfDate = parseDateText(asOf);
 
   /** The pane's as-of date, or a message when the settings hold none that reads. */
   const date = (): Date | null => {
@@ -75,6 +76,11 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
         {ui.title}
       </h2>
       <Text>{ui.intro}</Text>
+      {asOfDate ? (
+        <Text weight="semibold" data-testid="export-as-of">
+          {m.ui.dashboard.asOf(formatDate(asOfDate, lang))}
+        </Text>
+      ) : null}
       {busy ? <ProgressBar thickness="large" aria-label={busy === 'sheet' ? ui.writing : ui.preparing} /> : null}
       {note ? (
         <MessageBar intent={note.intent} layout="multiline" role={note.intent === 'error' ? 'alert' : 'status'} data-testid="export-note">

@@ -31,8 +31,16 @@ const useStyles = makeStyles({
 });
 
 /** Findings by severity (accordion) and rule; each one a button that takes the user to its cell. */
-export function FindingsList(props: { m: Messages; findings: Finding[]; current: Finding | null; onSelect: (f: Finding) => void; renderCurrent?: () => ReactNode }) {
-  const { m, findings, current, onSelect, renderCurrent } = props;
+export function FindingsList(props: {
+  m: Messages;
+  findings: Finding[];
+  current: Finding | null;
+  onSelect: (f: Finding) => void;
+  renderCurrent?: () => ReactNode;
+  /** Where a finding points, when it is not a workbook cell (a ledger's "ligne 12"). */
+  where?: (f: Finding) => string;
+}) {
+  const { m, findings, current, onSelect, renderCurrent, where } = props;
   const ui = m.ui;
   const styles = useStyles();
   const groups = groupFindings(findings);
@@ -65,7 +73,7 @@ export function FindingsList(props: { m: Messages; findings: Finding[]; current:
                             data-finding={`${f.sheet}!${f.cell}`}
                             onClick={() => onSelect(f)}
                           >
-                            <span className={styles.where}>{ui.findings.at(f.sheet, f.cell)}</span>
+                            <span className={styles.where}>{where ? where(f) : ui.findings.at(f.sheet, f.cell)}</span>
                             {f.message}
                           </button>
                           {current === f && renderCurrent ? renderCurrent() : null}

@@ -10,7 +10,8 @@ import type { Lang } from '../../core/contract';
 import type { Finding } from '../../core/findings';
 import type { Messages } from '../../core/i18n/types';
 import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
-import type { WorkbookHost } from '../../hosts/host';
+import { qualifiedAddress } from '../../core/snapshot';
+import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
 import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
 import { reason } from '../view';
@@ -46,13 +47,15 @@ const useStyles = makeStyles({
 });
 
 type Busy = null | 'read' | 'write';
+/** Where the ledger comes from: a file picked, or cells selected in the workbook (Excel only). */
+type Source = { kind: 'file'; file: File } | { kind: 'range'; range: SelectedRange };
 type Note = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
 export function RapprochementTab({ host, m, lang }: TabProps) {
   const styles = { ...useTabStyles(), ...useStyles() };
   const ui = m.ui.ledger;
   const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [note, setNote] = useState<Note>(null);
   const [run, setRun] = useState<Extract<LedgerRun, { ok: true }> | null>(null);
@@ -62,7 +65,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
   const [picking, setPicking] = useState(false);
   const [current, setCurrent] = useState<Finding | null>(null);
 
-  const reconcileWith = async (f: File, map?: ColumnMapping) => {
+  const reconcileWith = async (src: Source, map?: ColumnMapping) => {
     setBusy('read');
     setNote(null);
     setCurrent(null);
@@ -73,8 +76,10 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         return;
       }
       const snapshot = await host.readSnapshot();
-      const { reconcileFile } = await import(/* webpackChunkName: "ledger" */ '../lazy/ledgerFile');
-      const r = await reconcileFile({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) }, snapshot, { lang, map: map ? mapOption(map) : undefined, title: m.ui.contractTitle });
+      const { reconcileFile, reconcileRange } = await import(/* webpackChunkName: "ledger" */ '../lazy/ledgerFile');
+      const options = { lang, map: map ? mapOption(map) : undefined, title: m.ui.contractTitle };
+      const f = src.kind === 'file' ? src.file : null;
+      const r = f ? await reconcileFile({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) }, snapshot, options) : await reconcileRange((src as Extract<Source, { kind: 'range' }>).range, snapshot, options);
       setSheets(snapshot.sheets);
       if (!r.ok) {
         setRun(null);
@@ -93,18 +98,35 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       if (r.ledger.skipped > 0) setNote({ intent: 'warning', text: ui.skipped(r.ledger.skipped) });
     } catch (e) {
       setRun(null);
-      setNote({ intent: 'error', text: ui.unreadable(f.name, reason(e)) });
+      setNote({ intent: 'error', text: ui.unreadable(sourceName(src), reason(e)) });
     } finally {
       setBusy(null);
     }
   };
 
-  const pick = (f: File) => {
-    setFile(f);
+  const start = (src: Source) => {
+    setSource(src);
     setHeaders(null);
     setMapping(null);
     setPicking(false);
-    void reconcileWith(f);
+    void reconcileWith(src);
+  };
+
+  const fromSelection = async () => {
+    if (!host.readSelection) return;
+    setBusy('read');
+    setNote(null);
+    let range: SelectedRange | null;
+    try {
+      range = await host.readSelection();
+    } catch (e) {
+      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+      setBusy(null);
+      return;
+    }
+    setBusy(null);
+    if (!range) setNote({ intent: 'error', text: ui.emptySelection });
+    else start({ kind: 'range', range });
   };
 
   const write = async () => {
@@ -152,22 +174,32 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) pick(f);
+          if (f) start({ kind: 'file', file: f });
         }}
       />
       <div className={styles.buttons}>
         <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => input.current?.click()}>
           {ui.pick}
         </Button>
-        {file && headers && headers.length && !picking ? (
+        {host.readSelection ? (
+          <Button disabled={busy !== null} onClick={() => void fromSelection()}>
+            {ui.useSelection}
+          </Button>
+        ) : null}
+        {source && headers && headers.length && !picking ? (
           <Button disabled={busy !== null} onClick={() => setPicking(true)}>
             {ui.changeMapping}
           </Button>
         ) : null}
       </div>
-      {file ? (
+      {host.readSelection && !source ? (
+        <Text size={200} className={styles.hint}>
+          {ui.selectionHint}
+        </Text>
+      ) : null}
+      {source ? (
         <Text size={200} className={styles.file} data-testid="ledger-source">
-          {ui.file(file.name)}
+          {source.kind === 'file' ? ui.file(source.file.name) : ui.range(sourceName(source))}
         </Text>
       ) : null}
       {busy ? <ProgressBar thickness="large" aria-label={busy === 'read' ? ui.reading : ui.writing} /> : null}
@@ -177,7 +209,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         </MessageBar>
       ) : null}
 
-      {picking && file && headers && mapping ? (
+      {picking && source && headers && mapping ? (
         <fieldset className={styles.picker} data-testid="column-picker">
           <legend className={styles.legend}>{ui.mapping}</legend>
           <Text size={200} className={styles.hint}>
@@ -196,7 +228,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
             </Field>
           ))}
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy !== null || !canApply} onClick={() => void reconcileWith(file, mapping)}>
+            <Button appearance="primary" disabled={busy !== null || !canApply} onClick={() => void reconcileWith(source, mapping)}>
               {ui.apply}
             </Button>
           </div>
@@ -225,9 +257,20 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
               </Button>
             </div>
           ) : null}
-          <FindingsList m={m} findings={run.findings} current={current} onSelect={(f) => void select(f)} />
+          <FindingsList
+            m={m}
+            findings={run.findings}
+            current={current}
+            onSelect={(f) => void select(f)}
+            // A CSV ledger's lines are "ligne 80", not cells: "grand-livre.csv, ligne 80".
+            where={(f) => (/^\$?[A-Z]{1,3}\$?\d/.test(f.cell) ? m.ui.findings.at(f.sheet, f.cell) : `${f.sheet}, ${f.cell}`)}
+          />
         </>
       ) : null}
     </section>
   );
+}
+
+function sourceName(src: Source): string {
+  return src.kind === 'file' ? src.file.name : qualifiedAddress(src.range.sheet, src.range.address);
 }

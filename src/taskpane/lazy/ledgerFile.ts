@@ -8,12 +8,12 @@ import type { Lang } from '../../core/contract';
 import { SEVERITY_ORDER, type Finding } from '../../core/findings';
 import { messages } from '../../core/i18n';
 import { readModel } from '../../core/model';
-import { ledgerProblemMessage, type LedgerField, type LedgerParsed, type LedgerParseResult } from '../../core/reconcile/ledger';
+import { ledgerProblemMessage, parseLedgerRows, type LedgerField, type LedgerParsed, type LedgerParseResult } from '../../core/reconcile/ledger';
 import { reconcile, type ReconcileResult } from '../../core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../core/reconcile/table';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import { qualifiedAddress, type WorkbookSnapshot } from '../../core/snapshot';
 import { LEDGER_LIMITS, parseLedgerBytes } from '../../hosts/ledger/csv';
-import type { ReconciliationSheet } from '../../hosts/host';
+import type { ReconciliationSheet, SelectedRange } from '../../hosts/host';
 
 /** ExcelJS holds a workbook many times its size in memory: the preview's own cap for .xlsx files. */
 export const XLSX_LEDGER_MAX_BYTES = 20 * 1024 * 1024;
@@ -53,17 +53,33 @@ export async function reconcileFile(
   snapshot: WorkbookSnapshot,
   options: { lang: Lang; map?: Partial<Record<LedgerField, string>>; title: string },
 ): Promise<LedgerRun> {
+  return reconcileWith(file.name, snapshot, options, () => readLedger(file, options));
+}
+
+/** The same for a range of the workbook (a ledger pasted into a sheet): findings name its cells. */
+export async function reconcileRange(
+  range: SelectedRange,
+  snapshot: WorkbookSnapshot,
+  options: { lang: Lang; map?: Partial<Record<LedgerField, string>>; title: string },
+): Promise<LedgerRun> {
+  const name = qualifiedAddress(range.sheet, range.address);
+  return reconcileWith(name, snapshot, options, async () =>
+    parseLedgerRows(range.values, { sheet: range.sheet, kind: 'xlsx', firstRow: range.firstRow, firstColumn: range.firstColumn, lang: options.lang, map: options.map }),
+  );
+}
+
+async function reconcileWith(name: string, snapshot: WorkbookSnapshot, options: { lang: Lang; title: string }, read: () => Promise<LedgerParseResult>): Promise<LedgerRun> {
   const { lang } = options;
   const m = messages[lang];
   const model = readModel(snapshot, []);
   if (!model.located.financements) return { ok: false, message: m.reconcile.noFinancing(m.ui.contractTitle), headers: null };
-  const ledger = await readLedger(file, options);
+  const ledger = await read();
   if (!ledger.ok) {
     const p = ledger.problem;
-    return { ok: false, message: ledgerProblemMessage(file.name, p, lang), headers: 'headersFound' in p ? p.headersFound : null };
+    return { ok: false, message: ledgerProblemMessage(name, p, lang), headers: 'headersFound' in p ? p.headersFound : null };
   }
   const result = reconcile(model, ledger.lines, { lang });
   const findings = [...ledger.findings, ...result.findings].map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const sheet: ReconciliationSheet = { lang, title: m.reconcile.title(options.title, file.name), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
+  const sheet: ReconciliationSheet = { lang, title: m.reconcile.title(options.title, name), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
   return { ok: true, ledger, result, findings, sheet };
 }

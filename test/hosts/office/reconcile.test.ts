@@ -62,3 +62,23 @@ test('a user table already named Rapprochement elsewhere is left alone', async (
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement')!.sheet.name).toBe('Mes notes');
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement_1')!.sheet.name).toBe('Rapprochement');
 });
+
+test('a whole-column selection is read within the used range only, in 2 round trips', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  await emu.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.add('Relevé');
+    ws.getRange('B3:C5').values = [['Référence', 'Montant engagé'], ['R1', 10], ['R2', 20]];
+    ws.getRange('A:D').select();
+    await ctx.sync();
+  });
+  const host = emulatedOfficeHost(emu);
+  const before = emu.roundTrips;
+  await expect(host.readSelection()).resolves.toEqual({ sheet: 'Relevé', address: 'B3:C5', firstRow: 3, firstColumn: 2, values: [['Référence', 'Montant engagé'], ['R1', 10], ['R2', 20]] });
+  expect(emu.roundTrips - before).toBe(2);
+  // A selection on blank cells holds nothing.
+  await emu.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem('Relevé').getRange('F10:G12').select();
+    await ctx.sync();
+  });
+  await expect(host.readSelection()).resolves.toBeNull();
+});
