@@ -143,7 +143,7 @@ describe('in the browser preview', () => {
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     await pickLedger(page, 'export-compta.csv', Buffer.from(renamed, 'utf8'));
     await page.getByTestId('column-picker').waitFor();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/export-compta\.csv : aucune ligne d'en-têtes reconnue .*« Somme AE »/);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^export-compta\.csv : aucune ligne d’en-têtes reconnue .*« Somme AE », « Somme payée »\. Indiquez les colonnes ci-dessous\.$/);
     const apply = page.getByRole('button', { name: 'Rapprocher avec ces colonnes' });
     // No amount nor reference chosen yet: nothing to reconcile on.
     await expect(apply.isDisabled()).resolves.toBe(true);
@@ -155,6 +155,7 @@ describe('in the browser preview', () => {
     await choose('Montant engagé', 'Somme AE');
     await choose('Montant versé', 'Somme payée');
     expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/rapprochement-picker-360.png', fullPage: true });
     await apply.click();
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
     await expect(page.getByTestId('column-picker').count()).resolves.toBe(0);
@@ -224,6 +225,7 @@ describe('over the emulated Excel (the production Office host)', () => {
     // Inside Excel the files are offered too.
     await expect(page.getByRole('button', { name: 'Télécharger PDF' }).isVisible()).resolves.toBe(true);
     expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/export-excel-360.png', fullPage: true });
     expect(problems.get(page)).toEqual([]);
     await page.close();
   });
@@ -249,6 +251,7 @@ describe('over the emulated Excel (the production Office host)', () => {
     const totals = (await excel(page, (x) => x.tableValues('RapprochementTotaux'))) as unknown[][];
     expect(totals.length).toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/rapprochement-excel-360.png', fullPage: true });
     expect(problems.get(page)).toEqual([]);
     await page.close();
   });

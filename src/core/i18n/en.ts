@@ -269,6 +269,7 @@ export const en: Messages = {
       useSelection: 'Use the selected range',
       selectionHint: 'Or paste the ledger into a sheet of the workbook, select it with its header row, then use the selected range.',
       emptySelection: 'The selection is empty: select the ledger pasted into the workbook, header row included.',
+      noHeader: (f, h) => `${f}: no header row recognised (an amount committed or paid is needed, and a reference or an action code); headers found: ${h}. Choose the columns below.`,
       file: (name) => `Ledger: ${name}`,
       range: (address) => `Ledger: range ${address}`,
       reading: 'Reading the ledger…',

@@ -272,6 +272,8 @@ export const fr: Messages = {
       useSelection: 'Utiliser la plage sélectionnée',
       selectionHint: 'Ou collez le relevé dans une feuille du classeur, sélectionnez-le avec sa ligne d’en-têtes, puis utilisez la plage sélectionnée.',
       emptySelection: 'La sélection est vide : sélectionnez le relevé collé dans le classeur, ligne d’en-têtes comprise.',
+      noHeader: (f, h) =>
+        `${f} : aucune ligne d’en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h}. Indiquez les colonnes ci-dessous.`,
       file: (name) => `Relevé : ${name}`,
       range: (address) => `Relevé : plage ${address}`,
       reading: 'Lecture du relevé…',

@@ -115,6 +115,8 @@ export interface UiMessages {
     useSelection: string;
     selectionHint: string;
     emptySelection: string;
+    /** A ledger whose headers were not recognised: the picker below is the way out (not the CLI's --map). */
+    noHeader: (file: string, headers: string) => string;
     file: (name: string) => string;
     range: (address: string) => string;
     reading: string;

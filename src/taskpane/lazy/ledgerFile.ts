@@ -76,7 +76,10 @@ async function reconcileWith(name: string, snapshot: WorkbookSnapshot, options: 
   const ledger = await read();
   if (!ledger.ok) {
     const p = ledger.problem;
-    return { ok: false, message: ledgerProblemMessage(name, p, lang), headers: 'headersFound' in p ? p.headersFound : null };
+    const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `« ${x} »` : `"${x}"`)).join(', ');
+    // The core's sentence points to the CLI's --map; here the column picker is the way.
+    const message = p.kind === 'no-header' && p.headersFound.length ? m.ui.ledger.noHeader(name, list(p.headersFound)) : ledgerProblemMessage(name, p, lang);
+    return { ok: false, message, headers: 'headersFound' in p ? p.headersFound : null };
   }
   const result = reconcile(model, ledger.lines, { lang });
   const findings = [...ledger.findings, ...result.findings].map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
