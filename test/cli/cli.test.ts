@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { readFileSync, existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { checkWorkbook } from '../../src/core/check';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
 import { profile } from '../../src/core/profile';
@@ -12,13 +12,6 @@ import { AS_OF } from '../helpers/workbook';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'bin/ess-budget.js');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });

@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { EXAMPLE_LEDGER_HEADERS, EXAMPLE_LEDGER_PLANTED, exampleLedgerCsv, exampleLedgerRows } from '../../src/core/reconcile/example';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan, writeWorkbookFile } from '../../src/hosts/xlsx/workbook';
@@ -15,13 +15,6 @@ const root = join(__dirname, '../..');
 const exampleCsv = join(root, 'examples/grand-livre-cdc.csv');
 let dir: string;
 let workbook: string;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Amounts are printed with no-break spaces (U+00A0), as French typography wants. */
 const nb = (s: string) => s.replace(/(\d) (\d)/g, '$1\u00a0$2').replace(/(\d) (\d)/g, '$1\u00a0$2').replace(/ €/g, '\u00a0€');

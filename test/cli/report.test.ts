@@ -3,18 +3,11 @@ import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { exampleWorkbook, tmp, writeWorkbook } from '../helpers/files';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'bin/ess-budget.js');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function example() {
   const dir = tmp('ess-report-');

@@ -1,6 +1,6 @@
 /** Each damaged workbook or ledger of the corpus gets its expected answer, never a crash. */
 import { join } from 'path';
-import { run } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { exampleWorkbook, tmp, writeWorkbook } from '../helpers/files';
 import { corpus, ledgerCases, workbookCases, type CorpusCase } from './corpus';
 
@@ -12,13 +12,6 @@ beforeAll(async () => {
   exampleFile = await writeWorkbook(exampleWorkbook(), dir, 'exemple.xlsx');
 });
 
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 test('the corpus holds at least 40 damaged inputs, workbooks and ledgers', () => {
   expect(corpus.length).toBeGreaterThanOrEqual(40);
   expect(workbookCases.length).toBeGreaterThan(30);
@@ -29,7 +22,7 @@ describe.each(corpus.map((c) => [c.name, c] as [string, CorpusCase]))('%s', (_na
   test('gets its answer', async () => {
     const file = await c.build(join(dir));
     const argv = c.kind === 'workbook' ? ['check', file, '--format', 'json', '--as-of', '2026-11-29'] : ['reconcile', exampleFile, file, '--format', 'json'];
-    const r = await cli(argv);
+    const r = await cli(...argv);
     expect({ code: r.code, err: r.err.slice(0, 300) }).toMatchObject({ code: c.expect.exit });
     if (c.expect.exit === 2) {
       expect(r.err.split('\n')).toHaveLength(1);
