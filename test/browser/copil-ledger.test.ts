@@ -6,10 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildTaskpane, launch, ROOT, serve, type Served } from './harness';
+import { startPane, stopPane, ROOT, type Served } from './harness';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LEDGER = join(ROOT, 'examples/grand-livre-cdc.csv');
@@ -19,16 +19,10 @@ let served: Served;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  dist = await buildTaskpane();
-  served = await serve(dist);
-  browser = await launch(360, 900);
+  ({ dist, served, browser } = await startPane(360, 900));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => stopPane({ dist, served, browser }));
 
 const problems = new WeakMap<Page, string[]>();
 

@@ -100,3 +100,22 @@ export async function launch(width = 360, height = 900): Promise<BrowserContext>
   });
   return context;
 }
+
+export interface Pane {
+  dist: string;
+  served: Served;
+  browser: BrowserContext;
+}
+
+/** One build, one server and one browser for a test file: what every browser test file starts with. */
+export async function startPane(width = 360, height = 900): Promise<Pane> {
+  const dist = await buildTaskpane();
+  const served = await serve(dist);
+  return { dist, served, browser: await launch(width, height) };
+}
+
+export async function stopPane(p: Partial<Pane>): Promise<void> {
+  await p.browser?.close();
+  await p.served?.close();
+  if (p.dist) rmSync(p.dist, { recursive: true, force: true });
+}

@@ -3,13 +3,13 @@
  * standing in for Excel. What a user sees and does. One production build for the whole file.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, rmSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
-import { buildTaskpane, launch, serve, type Served } from './harness';
+import { startPane, stopPane, type Served } from './harness';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT = '/tmp/taskpane-360.png';
@@ -19,16 +19,10 @@ let served: Served;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  dist = await buildTaskpane();
-  served = await serve(dist);
-  browser = await launch(360, 900);
+  ({ dist, served, browser } = await startPane(360, 900));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => stopPane({ dist, served, browser }));
 
 async function openPane(): Promise<Page> {
   const page = await browser.newPage();
