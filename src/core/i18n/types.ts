@@ -3,6 +3,8 @@ import type { AxisId } from '../profile';
 
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
+  /** Each rule's short title (the id stays a secondary label). */
+  ruleTitles: Record<RuleId, string>;
   severity: Record<Severity, string>;
   severityPlural: Record<Severity, string>;
   cli: {
