@@ -9,16 +9,19 @@ import { centsToDecimalString, type Cents } from './money';
 import { readModel, type FunderKey, type Model } from './model';
 import { profile, type StatusId } from './profile';
 import { makeContext, funderName, type Rule } from './rules/context';
-import { cdcUndecided, changedWithoutAvenant, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums } from './rules/convention';
+import { legalStatus, type LegalStatusId } from './legalStatus';
+import { avenantIncomplete, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums, participationUnreadable } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
-import { assembly, copil, missingBilan, missingEvaluation, socialDialogue, technicalCommittee } from './rules/governance';
+import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip, isoDate } from './text';
 
 export const DOMAIN_RULES: Rule[] = [
   totalMismatch,
+  duplicateRow,
   changedWithoutAvenant,
   unknownAvenant,
+  avenantIncomplete,
   unconfirmed,
   cdcUndecided,
   partnerWithoutAvenant,
@@ -33,8 +36,11 @@ export const DOMAIN_RULES: Rule[] = [
   assembly,
   socialDialogue,
   technicalCommittee,
+  regionalMeeting,
   missingBilan,
+  finalBilanScope,
   missingEvaluation,
+  noEvaluator,
 ];
 
 export interface CheckOptions {
@@ -47,9 +53,13 @@ export interface FunderYearTotal {
   funder: string;
   funderKey: FunderKey;
   year: number;
-  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision). */
+  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
   convention: string | null;
   status: string | null;
+  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, hors-convention. */
+  legalStatus: LegalStatusId;
+  /** Why convention or gap is null: 'no-amount', 'unreadable-amount', 'unreadable-participation'. */
+  unknown: 'no-amount' | 'unreadable-amount' | 'unreadable-participation' | null;
   participations: string;
   gap: string | null;
   planned: string;
@@ -70,7 +80,7 @@ export function renderFinding(raw: RawFinding, lang: Lang): Finding {
   const f: Finding = {
     rule: raw.rule,
     severity: def.severity,
-    article: def.article,
+    article: raw.params.article ?? def.article,
     message: messages[lang].rules[raw.rule](p),
     sheet: raw.sheet,
     cell: raw.cell,
@@ -125,6 +135,8 @@ export function computeTotals(model: Model): FunderYearTotal[] {
     const row = model.convention.find((r) => r.v.funder === funder && r.v.year === year);
     const amount = row?.v.amount;
     const parts = participationSums(ctx, funder, year) ?? 0;
+    const partsUnknown = participationUnreadable(ctx, funder, year);
+    const unknown = row?.bad?.has('amount') ? 'unreadable-amount' : amount === undefined ? 'no-amount' : partsUnknown ? 'unreadable-participation' : null;
     const e = exec.get(`${funder}|${year}`) ?? { planned: 0, committed: 0, paid: 0 };
     return {
       funder: funderName(funder),
@@ -132,8 +144,10 @@ export function computeTotals(model: Model): FunderYearTotal[] {
       year,
       convention: amount === undefined ? null : centsToDecimalString(amount),
       status: row?.v.status ? statusLabel(row.v.status as StatusId, 'fr') : null,
+      legalStatus: legalStatus(funder, year, row),
+      unknown,
       participations: centsToDecimalString(parts),
-      gap: amount === undefined ? null : centsToDecimalString(parts - amount),
+      gap: amount === undefined || partsUnknown ? null : centsToDecimalString(parts - amount),
       planned: centsToDecimalString(e.planned),
       committed: centsToDecimalString(e.committed),
       paid: centsToDecimalString(e.paid),

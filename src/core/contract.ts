@@ -2,11 +2,11 @@
  * The workbook contract v1 (product.md, "The workbook contract"): which tables, on which sheets,
  * with which columns, and how the words users type map to the convention's vocabulary.
  */
-import { profile, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
+import { profile, type AvenantKind, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
 import { matchKey } from './text';
 
 export type Lang = 'fr' | 'en';
-export type ColumnKind = 'text' | 'amount' | 'year' | 'date' | 'funder' | 'axis' | 'status' | 'instance';
+export type ColumnKind = 'text' | 'amount' | 'year' | 'date' | 'funder' | 'axis' | 'status' | 'instance' | 'avenant-kind';
 
 export interface ColumnDef {
   key: string;
@@ -104,6 +104,12 @@ export const avenantsTable: TableDef = {
     col('date', 'Date', 'Date', 'date', false),
     col('object', 'Objet', 'Purpose', 'text', false),
     col('deliberation', 'Délibération', 'Resolution', 'text', false),
+    // What the avenant changes, in words the rules understand (Art. 7): one row per change.
+    col('kind', 'Nature', 'Kind', 'avenant-kind', false, ['Type', 'Nature de l’avenant']),
+    col('funder', 'Financeur', 'Funder', 'funder', false),
+    col('year', 'Année', 'Year', 'year', false, ['Exercice']),
+    col('amount', 'Nouveau montant (€)', 'New amount (€)', 'amount', false, ['Montant (€)', 'Nouveau montant']),
+    col('partners', 'Collectivités ajoutées', 'Partners added', 'text', false, ['Collectivités', 'Partenaires ajoutés']),
   ],
 };
 
@@ -143,6 +149,8 @@ export const bilansTable: TableDef = {
     col('year', 'Année', 'Year', 'year', true),
     col('receivedOn', 'Reçu le', 'Received on', 'date', true),
     col('comment', 'Commentaire', 'Comment', 'text', false),
+    // §5: the last year's bilan covers the whole period ("2014-2016").
+    col('period', 'Période couverte', 'Period covered', 'text', false, ['Période']),
   ],
 };
 
@@ -155,6 +163,8 @@ export const jalonsTable: TableDef = {
     col('milestone', 'Jalon', 'Milestone', 'text', true),
     col('due', 'Échéance', 'Due', 'date', true),
     col('doneOn', 'Réalisé le', 'Done on', 'date', false),
+    // §5: both evaluations are entrusted to a third party.
+    col('evaluator', 'Évaluateur (tiers)', 'Evaluator (third party)', 'text', false, ['Évaluateur', 'Prestataire']),
   ],
 };
 
@@ -221,6 +231,14 @@ export const resolveFunder = (s: string): FunderId | undefined => funderIndex.ge
 export const resolveAxis = (s: string): AxisId | undefined => axisIndex.get(matchKey(s));
 export const resolveStatus = (s: string): StatusId | undefined => statusIndex.get(matchKey(s));
 export const resolveInstance = (s: string): InstanceId | undefined => instanceIndex.get(matchKey(s));
+
+export const avenantKinds: { id: AvenantKind; label: { fr: string; en: string }; aliases: string[] }[] = [
+  { id: 'montant', label: { fr: 'Modification de montant', en: 'Amount change' }, aliases: ['Montant', 'Modification du montant', 'Changement de montant', 'Amount'] },
+  { id: 'partenaires', label: { fr: 'Adhésion de partenaires', en: 'Partner accession' }, aliases: ['Partenaires', 'Adhésion', 'Ajout de partenaires', 'Nouveaux partenaires', 'Partners'] },
+];
+const avenantKindIndex = indexOf<AvenantKind>(avenantKinds.map((k) => ({ id: k.id, keys: [k.label.fr, k.label.en, ...k.aliases] })));
+export const resolveAvenantKind = (s: string): AvenantKind | undefined => avenantKindIndex.get(matchKey(s));
+export const avenantKindLabel = (id: AvenantKind, lang: Lang): string => avenantKinds.find((k) => k.id === id)!.label[lang];
 
 export function funderLabel(id: FunderId | string, lang: Lang): string {
   const f = profile.funders.find((x) => x.id === id);

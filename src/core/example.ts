@@ -12,8 +12,39 @@ export interface ExampleData {
   actions: { code: string; axis: AxisId; title: string; holder: string; entryYear: number; copilDecision: string }[];
   financing: { code: string; year: number; funder: FunderId; planned: Cents; committed: Cents; paid: Cents; reference: string; comment: string }[];
   instances: { instance: InstanceId; date: string; object: string }[];
-  bilans: { code: string; year: number; receivedOn: string; comment: string }[];
+  bilans: { code: string; year: number; receivedOn: string; comment: string; period: string }[];
   evaluationsDone: Record<string, string>;
+  evaluator: string;
+  avenant1: { date: string; deliberation: string };
+}
+
+/**
+ * French public holidays of the contract's years (Code du travail L3133-1; Easter Monday, Ascension
+ * and Whit Monday from each year's Easter): no meeting of the example falls on one.
+ */
+export const PUBLIC_HOLIDAYS = new Set(
+  [2014, 2015, 2016].flatMap((y) => ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((d) => `${y}-${d}`)).concat([
+    '2014-04-21',
+    '2014-05-29',
+    '2014-06-09',
+    '2015-04-06',
+    '2015-05-14',
+    '2015-05-25',
+    '2016-03-28',
+    '2016-05-05',
+    '2016-05-16',
+  ]),
+);
+
+/** The first working day (Monday to Friday, not a public holiday) on or after an ISO date. */
+export function workingDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  for (;;) {
+    const s = d.toISOString().slice(0, 10);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6 && !PUBLIC_HOLIDAYS.has(s)) return s;
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
 }
 
 const EUR = 100;
@@ -28,13 +59,15 @@ const AXIS_SHARE: Record<FunderId, Record<AxisId, number>> = {
   cdc: { animation: 0, axe1: 150_000, axe2: 450_000, axe3: 0 },
 };
 
+/** The scan stops inside Axe 3 (convention.md): these codes are invented for the example, and say so. */
+export const INVENTED = ' [code fictif, exemple]';
 const EXTRA_ACTIONS: ExampleData['actions'] = [
-  { code: 'III_1.2', axis: 'axe3', title: 'Reprise d’entreprises par les salariés (outil TRANSMEA)', holder: 'URSCOP (exemple)', entryYear: 2014, copilDecision: '' },
-  { code: 'III_2.1', axis: 'axe3', title: 'CAE et fonds régional de prêt d’honneur', holder: 'France Active (exemple)', entryYear: 2014, copilDecision: '' },
-  { code: 'III_3.1', axis: 'axe3', title: 'Lisibilité des outils de financement (volet ESS du Hub de la finance)', holder: 'CRESS (exemple)', entryYear: 2014, copilDecision: '' },
-  { code: 'III_4.1', axis: 'axe3', title: 'Développement d’affaires et accès à la commande publique', holder: 'CRESS (exemple)', entryYear: 2014, copilDecision: '' },
-  { code: 'III_5.1', axis: 'axe3', title: 'Évolution des structures et de leurs RH (DLA, PMAE, VAE)', holder: 'Avise (exemple)', entryYear: 2014, copilDecision: '' },
-  { code: 'II_3.2', axis: 'axe2', title: 'Exemple : action intégrée en 2015 (essaimage des PTCE)', holder: 'Réseau PTCE (exemple)', entryYear: 2015, copilDecision: 'COPIL du 09/06/2015 (exemple)' },
+  { code: 'III_1.2', axis: 'axe3', title: `Reprise d’entreprises par les salariés (outil TRANSMEA)${INVENTED}`, holder: 'URSCOP (exemple)', entryYear: 2014, copilDecision: '' },
+  { code: 'III_2.1', axis: 'axe3', title: `CAE et fonds régional de prêt d’honneur${INVENTED}`, holder: 'France Active (exemple)', entryYear: 2014, copilDecision: '' },
+  { code: 'III_3.1', axis: 'axe3', title: `Lisibilité des outils de financement (volet ESS du Hub de la finance)${INVENTED}`, holder: 'CRESS (exemple)', entryYear: 2014, copilDecision: '' },
+  { code: 'III_4.1', axis: 'axe3', title: `Développement d’affaires et accès à la commande publique${INVENTED}`, holder: 'CRESS (exemple)', entryYear: 2014, copilDecision: '' },
+  { code: 'III_5.1', axis: 'axe3', title: `Évolution des structures et de leurs RH (DLA, PMAE, VAE)${INVENTED}`, holder: 'Avise (exemple)', entryYear: 2014, copilDecision: '' },
+  { code: 'II_3.2', axis: 'axe2', title: `Action intégrée en 2015 : essaimage des PTCE${INVENTED}`, holder: 'Réseau PTCE (exemple)', entryYear: 2015, copilDecision: 'COPIL du 09/06/2015 (exemple)' },
 ];
 
 function yearAmount(funder: FunderId, year: number): Cents {
@@ -73,21 +106,23 @@ export function buildExample(): ExampleData {
       for (const a of ['animation', 'axe1', 'axe2'] as AxisId[]) participations[year][a][f.id] = shares[a] * EUR;
       participations[year].axe3[f.id] = total - fixed;
       const signed = profile.signedAmounts.find((s) => s.funder === f.id && s.year === year)!;
+      // The statuses the convention gives (Art. 3, 4, 5), and the decision that settled each renewed
+      // or undecided amount since: the summary then reads "fixé" or "décidé", never a bare "Confirmé".
       convention.push({
         funder: f.id,
         year,
         amount: total,
-        status: 'confirme',
+        status: signed.status === 'fixe' ? 'fixe' : 'confirme',
         line: signed.line,
         avenant: '',
         decision:
-          f.id === 'region'
-            ? `Budget primitif ${year} de la Région (exemple)`
-            : f.id === 'etat'
-              ? `Loi de finances pour ${year} (exemple)`
-              : year === 2014
-                ? 'Convention signée le 15/11/2014'
-                : `Comité régional d'engagement du 10/03/${year} (exemple)`,
+          signed.status === 'fixe'
+            ? ''
+            : f.id === 'region'
+              ? `Budget primitif ${year} de la Région (exemple)`
+              : f.id === 'etat'
+                ? `Loi de finances pour ${year} (exemple)`
+                : `Comité régional d’engagement du ${workingDay(`${year}-03-10`).split('-').reverse().join('/')} (exemple)`,
       });
       // Each axis's participation is spread over the actions of that axis open that year.
       for (const axis of ['animation', 'axe1', 'axe2', 'axe3'] as AxisId[]) {
@@ -114,24 +149,41 @@ export function buildExample(): ExampleData {
           const k = `${a.code}|${year}`;
           if (!bilanSeen.has(k)) {
             bilanSeen.add(k);
-            bilans.push({ code: a.code, year, receivedOn: `${year + 1}-03-31`, comment: 'Bilan reçu (exemple)' });
+            // The last year's bilan covers the whole period (Art. 2 §5).
+            const last = year === profile.years[profile.years.length - 1];
+            bilans.push({ code: a.code, year, receivedOn: `${year + 1}-03-31`, comment: 'Bilan reçu (exemple)', period: last ? `${profile.years[0]}-${year}` : String(year) });
           }
         });
       }
     }
   }
   const instances: ExampleData['instances'] = [];
-  const meet = (instance: InstanceId, date: string, object: string) => instances.push({ instance, date, object });
-  for (const year of profile.years) {
+  const meet = (instance: InstanceId, date: string, object: string) => instances.push({ instance, date: workingDay(date), object });
+  // 2014: the contract exists from its signature (15/11/2014); the COPIL is installed in December.
+  meet('copil', '2014-12-04', 'COPIL d’installation (exemple)');
+  for (const year of profile.years.slice(1)) {
     meet('copil', `${year}-06-09`, `COPIL ${year} (exemple)`);
-    if (year > 2014) meet('copil', `${year}-12-01`, `COPIL de bilan ${year} (exemple)`);
+    meet('copil', `${year}-12-01`, `COPIL de bilan ${year} (exemple)`);
     meet('assemblee', `${year}-10-15`, `Assemblée des territoires ${year} (exemple)`);
+    meet('rencontre-regionale', `${year}-11-19`, `Rencontre régionale ${year}, conférence régionale de l’ESS (exemple)`);
     meet('dialogue-social', `${year}-03-20`, 'Espace régional de dialogue social (exemple)');
     meet('dialogue-social', `${year}-09-25`, 'Espace régional de dialogue social (exemple)');
     for (const ct of ['comite-technique-1', 'comite-technique-2', 'comite-technique-3'] as InstanceId[]) {
       meet(ct, `${year}-04-10`, 'Comité technique (exemple)');
-      meet(ct, `${year}-11-11`, 'Comité technique (exemple)');
+      meet(ct, `${year}-11-05`, 'Comité technique (exemple)');
     }
   }
-  return { convention, participations, actions, financing, instances, bilans, evaluationsDone: { intermediaire: '2015-12-15', finale: '2016-12-14' } };
+  meet('groupe-de-travail', '2015-02-12', 'Groupe de travail thématique : commande publique (exemple)');
+  return {
+    convention,
+    participations,
+    actions,
+    financing,
+    instances,
+    bilans,
+    // The final evaluation comes "à l'issue du contrat": after 31/12/2016.
+    evaluationsDone: { intermediaire: workingDay('2015-12-15'), finale: workingDay('2017-03-15') },
+    evaluator: 'Cabinet d’évaluation indépendant (exemple)',
+    avenant1: { date: workingDay('2016-02-15'), deliberation: 'Commission permanente de la Région (exemple, numéro à reporter)' },
+  };
 }

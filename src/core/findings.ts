@@ -17,27 +17,35 @@ export const RULES = {
   'cell.bad-year': { severity: 'error', article: null },
   'period.outside': { severity: 'error', article: 'Art. 8' },
   'axis.unknown': { severity: 'error', article: 'Art. 1' },
-  'convention.total-mismatch': { severity: 'error', article: 'Art. 3, 4, 5' },
+  // The rule's basis; each finding cites its funder's own article (Art. 3 Région, 4 État, 5 CDC).
+  'convention.total-mismatch': { severity: 'error', article: 'Art. 3, 4 ou 5' },
+  'convention.duplicate-row': { severity: 'error', article: 'Art. 3, 4 ou 5' },
   'convention.changed-without-avenant': { severity: 'error', article: 'Art. 7' },
   'convention.unknown-avenant': { severity: 'error', article: 'Art. 7' },
-  'convention.unconfirmed': { severity: 'warning', article: 'Art. 3, 4' },
+  'avenant.incomplete': { severity: 'warning', article: 'Art. 7' },
+  'convention.unconfirmed': { severity: 'warning', article: 'Art. 3 ou 4' },
   'convention.cdc-undecided': { severity: 'warning', article: 'Art. 5' },
   'partner.without-avenant': { severity: 'error', article: 'Art. 7' },
   'action.duplicate': { severity: 'error', article: null },
   'action.unknown': { severity: 'error', article: null },
   'action.axis-mismatch': { severity: 'error', article: 'Art. 1' },
-  'action.added-without-copil': { severity: 'warning', article: '§4.1' },
+  'action.added-without-copil': { severity: 'warning', article: 'Art. 2 §4.1' },
   'actions.too-many': { severity: 'warning', article: 'Art. 2 §3.1' },
-  'allocation.over': { severity: 'error', article: 'Art. 3, 4, 5' },
+  // The workbook's own plan: the convention fixes no amount per axis, so no article is cited.
+  'allocation.over': { severity: 'error', article: null },
   'allocation.under': { severity: 'info', article: null },
   'execution.commitment-over-plan': { severity: 'error', article: null },
   'execution.payment-over-commitment': { severity: 'error', article: null },
-  'governance.copil': { severity: 'warning', article: '§4.1' },
-  'governance.assembly': { severity: 'warning', article: '§4.1' },
-  'governance.social-dialogue': { severity: 'warning', article: '§4.1' },
-  'governance.technical-committee': { severity: 'warning', article: '§4.1' },
-  'reporting.missing-bilan': { severity: 'warning', article: '§5' },
-  'evaluation.missing': { severity: 'warning', article: '§5' },
+  'governance.copil': { severity: 'warning', article: 'Art. 2 §4.1' },
+  'governance.assembly': { severity: 'warning', article: 'Art. 2 §4.1' },
+  'governance.social-dialogue': { severity: 'warning', article: 'Art. 2 §4.1' },
+  'governance.technical-committee': { severity: 'warning', article: 'Art. 2 §4.1' },
+  'governance.regional-meeting': { severity: 'warning', article: 'Art. 2 §4.2' },
+  'governance.unknown-body': { severity: 'warning', article: 'Art. 2 §4' },
+  'reporting.missing-bilan': { severity: 'warning', article: 'Art. 2 §5' },
+  'reporting.final-bilan-scope': { severity: 'warning', article: 'Art. 2 §5' },
+  'evaluation.missing': { severity: 'warning', article: 'Art. 2 §5' },
+  'evaluation.no-evaluator': { severity: 'warning', article: 'Art. 2 §5' },
   'reconciliation.amount-mismatch': { severity: 'error', article: null },
   'reconciliation.missing-in-ledger': { severity: 'warning', article: null },
   'reconciliation.missing-in-workbook': { severity: 'warning', article: null },
@@ -73,6 +81,8 @@ export interface MessageParams {
   due?: string;
   variant?: string;
   other?: string;
+  /** The article this finding cites when it is narrower than its rule's (the funder's own: Art. 3, 4 or 5). */
+  article?: string;
 }
 
 export interface Finding {

@@ -16,6 +16,7 @@ import {
   partnersTable,
   resolveAxis,
   resolveFunder,
+  resolveAvenantKind,
   resolveInstance,
   resolveStatus,
   type ColumnDef,
@@ -23,7 +24,7 @@ import {
 } from './contract';
 import type { RawFinding, MessageParams, RuleId } from './findings';
 import { centsFromFrenchText, readCellNumber, type Cents } from './money';
-import { profile, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
+import { profile, type AvenantKind, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
 import {
   cellAddress,
   isBlank,
@@ -50,6 +51,8 @@ export interface Row<T> {
   ref: Record<keyof T, Ref>;
   /** 0-based index among the table's data rows. */
   index: number;
+  /** Columns whose cell holds something unreadable (a finding says why): not blank, not a value either. */
+  bad?: ReadonlySet<string>;
 }
 
 export interface ConventionFields {
@@ -84,6 +87,12 @@ export interface AvenantFields {
   date: Date;
   object: string;
   deliberation: string;
+  kind: AvenantKind;
+  funder: FunderKey;
+  year: number;
+  amount: Cents;
+  /** Collectivités the avenant adds, separated by ";" or line breaks. */
+  partners: string;
 }
 export interface PartnerFields {
   name: string;
@@ -102,11 +111,13 @@ export interface BilanFields {
   year: number;
   receivedOn: Date;
   comment: string;
+  period: string;
 }
 export interface JalonFields {
   milestone: string;
   due: Date;
   doneOn: Date;
+  evaluator: string;
 }
 
 export interface ParticipationCell {
@@ -121,6 +132,8 @@ export interface ParticipationTable {
   sheet: string;
   funders: { key: FunderKey; header: string; ref: Ref; range: Ref }[];
   cells: ParticipationCell[];
+  /** Cells that hold something unreadable (cell.not-a-number…): their funder and axis, so that no total is judged without them. */
+  unreadable: { funder: FunderKey; axis: AxisId | undefined; ref: Ref }[];
   /** The whole data range, for findings about the table. */
   range: Ref;
 }
@@ -300,8 +313,16 @@ class CellReader {
         return this.axis(v, ref, header);
       case 'status':
         return this.choice(v, ref, header, resolveStatus, 'status');
-      case 'instance':
-        return this.choice(v, ref, header, resolveInstance, 'instance');
+      case 'instance': {
+        // A meeting the list does not know is still a meeting: a warning, never a blocking error.
+        const t = this.text(v, ref, header);
+        if (t === undefined) return undefined;
+        const id = resolveInstance(t);
+        if (id === undefined) this.emit('governance.unknown-body', ref, { column: header, text: t });
+        return id;
+      }
+      case 'avenant-kind':
+        return this.choice(v, ref, header, resolveAvenantKind, 'avenant-kind');
     }
   }
 }
@@ -364,6 +385,7 @@ class TableRow<T> implements Row<T> {
     readonly v: Partial<T>,
     readonly index: number,
     private readonly loc: LocatedTable,
+    readonly bad?: ReadonlySet<string>,
   ) {}
   get ref(): Record<keyof T, Ref> {
     const { def, table, columns } = this.loc;
@@ -394,6 +416,7 @@ function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
     if (empty) continue;
     at.row = table.headerRow + 1 + i;
     const v: Record<string, unknown> = {};
+    let bad: Set<string> | undefined;
     for (let k = 0; k < present.length; k++) {
       const c = present[k];
       const raw = cells[idx[k]] ?? null;
@@ -404,8 +427,9 @@ function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
       }
       const val = r.read(c, raw, at, headers[k]);
       if (val !== undefined) v[c.key] = val;
+      else (bad ??= new Set()).add(c.key);
     }
-    out.push(new TableRow<T>(v as Partial<T>, i, loc));
+    out.push(new TableRow<T>(v as Partial<T>, i, loc, bad));
   }
   return out;
 }
@@ -439,6 +463,7 @@ function readParticipations(loc: LocatedTable | undefined, year: number, r: Cell
     if (!coFunders.some((c) => matchKey(c) === matchKey(h))) coFunders.push(h.trim());
   });
   const cells: ParticipationCell[] = [];
+  const unreadable: ParticipationTable['unreadable'] = [];
   if (axisCol >= 0) {
     const funderCols = funders.map((f) => table.headers.indexOf(f.header));
     for (let i = 0; i < table.rows.length; i++) {
@@ -456,10 +481,12 @@ function readParticipations(loc: LocatedTable | undefined, year: number, r: Cell
         // A blank participation is a participation of zero; an unreadable one is left out (its finding says why).
         const amount = isBlank(raw) ? 0 : r.amount(raw, ref, funders[k].header);
         if (axis && amount !== undefined) cells.push({ funder: funders[k].key, axis, amount, ref });
+        // An unreadable amount, or an amount on an unknown axis: left out, and remembered so no total is judged without it.
+        else if (amount === undefined || amount !== 0) unreadable.push({ funder: funders[k].key, axis, ref });
       });
     }
   }
-  return { year, sheet: table.sheet, funders, cells, range: tableRange(table) };
+  return { year, sheet: table.sheet, funders, cells, unreadable, range: tableRange(table) };
 }
 
 export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model {

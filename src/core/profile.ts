@@ -8,7 +8,19 @@ import type { Cents } from './money';
 export type FunderId = 'region' | 'etat' | 'cdc';
 export type AxisId = 'axe1' | 'axe2' | 'axe3' | 'animation';
 export type StatusId = 'fixe' | 'previsionnel' | 'sous-reserve' | 'a-decider' | 'confirme';
-export type InstanceId = 'copil' | 'assemblee' | 'dialogue-social' | 'comite-technique-1' | 'comite-technique-2' | 'comite-technique-3';
+export type InstanceId =
+  | 'copil'
+  | 'assemblee'
+  | 'dialogue-social'
+  | 'comite-technique-1'
+  | 'comite-technique-2'
+  | 'comite-technique-3'
+  | 'rencontre-regionale'
+  | 'groupe-de-travail'
+  | 'copil-action';
+
+/** What an avenant changes (Art. 7): a signatory's amount for a year, or the list of partner collectivités. */
+export type AvenantKind = 'montant' | 'partenaires';
 
 export interface Funder {
   id: FunderId;
@@ -16,6 +28,8 @@ export interface Funder {
   /** Accepted spellings, compared by matchKey. */
   aliases: string[];
   article: string;
+  /** The instrument that turns a renewed amount into a decision (Art. 3: budget; Art. 4: loi de finances; Art. 5: comité régional d'engagement). */
+  instrument: { fr: string; en: string };
 }
 
 export interface SignedAmount {
@@ -51,7 +65,29 @@ export const profile = {
   title: 'Contrat économique sectoriel Économie sociale et solidaire 2014-2016',
   shortTitle: 'CES ESS 2014-2016',
   approvedBy: 'Délibération n°14.04.253 de la Commission permanente du 18/06/2014', // L135-L138
+  deliberation: 'n°14.04.253',
+  approvedOn: '2014-06-18', // L135-L138
   signedOn: '2014-11-15', // L137-L138
+  /**
+   * Choices where the convention is silent (shown in the summary's method note, README "Choix").
+   * - bilanGraceMonths: §5 asks for a bilan per calendar year "de préférence", with no deadline; we
+   *   warn six months after the year ends, the usual delay for a subsidised body's compte rendu
+   *   (décret n°2001-495 on the loi n°2000-321 art. 10).
+   * - finalEvaluationGraceMonths: §5 places the final evaluation "à l'issue du contrat", no date; we
+   *   warn six months after the contract's last day (31/12/2016 → 30/06/2017).
+   * - firstYearFrom: the contract exists from its signature (15/11/2014); meetings before it are not
+   *   counted, and the yearly minimum number of meetings is not asked of 2014, a year of which the
+   *   contract covered six weeks (the maximum, 2 COPIL, still holds).
+   * - amountChangeDeadline: Art. 7 wants the avenant signed before the change takes effect; a year's
+   *   amount takes effect through that year's commitments, so the avenant must be dated on or
+   *   before 31 December of the year whose amount it changes.
+   */
+  choices: {
+    bilanGraceMonths: 6,
+    finalEvaluationGraceMonths: 6,
+    firstYearFrom: 'signature' as 'signature' | 'year-start',
+    amountChangeDeadline: 'year-end' as 'year-end',
+  },
   years: [2014, 2015, 2016] as const, // Art. 1, L460-L469; Art. 8, L1192-L1194
   funders: [
     {
@@ -59,18 +95,21 @@ export const profile = {
       label: { fr: 'Région', en: 'Région' },
       aliases: ['Région', 'Region', 'Région Rhône-Alpes', 'Region Rhone Alpes', 'Conseil régional', 'Conseil régional Rhône-Alpes', 'RRA', 'CRRA'],
       article: 'Art. 3',
+      instrument: { fr: 'inscription des crédits au budget de la Région', en: 'the Région’s budget vote' },
     },
     {
       id: 'etat',
       label: { fr: 'État', en: 'État' },
       aliases: ['État', 'Etat', "L'État", 'Etat (Préfet de région)', 'Préfecture de région', 'Préfet de région', 'DIRECCTE', 'SGAR', 'State'],
       article: 'Art. 4',
+      instrument: { fr: 'loi de finances de l’année', en: 'that year’s Loi de finances' },
     },
     {
       id: 'cdc',
       label: { fr: 'CDC', en: 'CDC' },
       aliases: ['CDC', 'Caisse des Dépôts', 'Caisse des Dépôts et Consignations', 'Caisse des dépôts et consignations (CDC)', 'Banque des Territoires'],
       article: 'Art. 5',
+      instrument: { fr: 'décision du comité régional d’engagement', en: 'decision of the comité régional d’engagement' },
     },
   ] as Funder[],
   /** Art. 3 (L1158-L1163), Art. 4 (L1165-L1170), Art. 5 (L1172-L1179). */
@@ -113,7 +152,8 @@ export const profile = {
   /** Art. 2, L659-L661 and §4.1 L976-L978: actions added in 2015-2016 go through the COPIL. */
   /** Annex, L1424-L1525 (cut off inside Axe 3). */
   actionPlan2014: [
-    { code: 'ANIM', axis: 'animation', title: 'Animation du contrat économique sectoriel ESS 2014-2016 par la CRESS Rhône-Alpes' },
+    // The annex gives this action no code: ANIM is ours, and its title says so.
+    { code: 'ANIM', axis: 'animation', title: 'Animation du contrat économique sectoriel ESS 2014-2016 par la CRESS Rhône-Alpes [code ANIM attribué par Suivi CES ESS, absent de la convention]' },
     { code: 'I_1.1.1', axis: 'axe1', title: 'Rhône-Alpes Solidaires et ses déclinaisons locales' },
     { code: 'I_1.1.2', axis: 'axe1', title: 'Événementiel (Rencontres Solidaires, Forum de l’emploi, Salons des entrepreneurs…)' },
     { code: 'I_1.2', axis: 'axe1', title: 'Faire (re)découvrir le champ de l’ESS aux jeunes et aux étudiants' },
@@ -126,7 +166,16 @@ export const profile = {
     { code: 'III_1.1', axis: 'axe3', title: 'Structurer une offre globale d’accompagnement et de financement des projets' },
   ] as PlannedAction[],
   /** Avenant n°1, L120-L357: adds five partners; "les autres articles … sont inchangés" (L268-L270). */
-  avenants: [{ number: '1', date: '', object: 'Ajout de cinq collectivités partenaires signataires (ARC, PETR du Bugey, Loire Forez, Firminy, Vaulx-en-Velin)', deliberation: '' }],
+  avenants: [
+    {
+      number: '1',
+      date: '',
+      kind: 'partenaires' as AvenantKind,
+      object: 'Ajout de cinq collectivités partenaires signataires (ARC, PETR du Bugey, Loire Forez, Firminy, Vaulx-en-Velin)',
+      partners: ['ARC Syndicat mixte', 'Syndicat mixte PETR du Pays du Bugey', 'CA Loire Forez', 'Ville de Firminy', 'Ville de Vaulx-en-Velin'],
+      deliberation: '',
+    },
+  ],
   /** L399-L450 (the 16 original) and L180-L198, L312-L353 (Avenant n°1). */
   partners: [
     { name: "Conseil général de l'Ardèche", aliases: ["Conseil départemental de l'Ardèche"], kind: 'Département', deliberation: 'n°9.27.3', date: '2014-12-18', avenant: '' },
@@ -151,7 +200,11 @@ export const profile = {
     { name: 'Ville de Firminy', aliases: [], kind: 'Commune', deliberation: 'Conseil municipal', date: '2015-12-08', avenant: '1' },
     { name: 'Ville de Vaulx-en-Velin', aliases: [], kind: 'Commune', deliberation: 'Conseil municipal', date: '2015-12-16', avenant: '1' },
   ] as Partner[],
-  /** §4.1, L968-L1047: how often each body meets in a year. */
+  /**
+   * §4.1, L968-L1047, and §4.2, L1052-L1055: how often each body meets in a year. min 0 and max null:
+   * a meeting the convention allows (a thematic working group, an action's own steering committee)
+   * but does not count.
+   */
   governance: [
     { id: 'copil', label: { fr: 'COPIL', en: 'Steering committee (COPIL)' }, aliases: ['COPIL', 'Comité de pilotage', 'Comité de pilotage stratégique'], min: 1, max: 2 },
     { id: 'assemblee', label: { fr: 'Assemblée des territoires', en: 'Assembly of territories' }, aliases: ['Assemblée des territoires'], min: 1, max: null },
@@ -159,15 +212,62 @@ export const profile = {
     { id: 'comite-technique-1', label: { fr: 'Comité technique Axe 1', en: 'Technical committee Axis 1' }, aliases: ['Comité technique Axe 1', 'CT Axe 1', 'Comité technique 1'], min: 2, max: null },
     { id: 'comite-technique-2', label: { fr: 'Comité technique Axe 2', en: 'Technical committee Axis 2' }, aliases: ['Comité technique Axe 2', 'CT Axe 2', 'Comité technique 2'], min: 2, max: null },
     { id: 'comite-technique-3', label: { fr: 'Comité technique Axe 3', en: 'Technical committee Axis 3' }, aliases: ['Comité technique Axe 3', 'CT Axe 3', 'Comité technique 3'], min: 2, max: null },
+    {
+      id: 'rencontre-regionale',
+      label: { fr: 'Rencontre régionale', en: 'Regional meeting' },
+      aliases: ['Rencontre régionale', 'Rencontre régionale du contrat', 'Rencontres régionales', 'Conférence régionale de l’ESS', 'Conférence régionale ESS'],
+      min: 1,
+      max: null,
+    },
+    {
+      id: 'groupe-de-travail',
+      label: { fr: 'Groupe de travail thématique', en: 'Thematic working group' },
+      aliases: ['Groupe de travail', 'Groupe de travail thématique', 'GT', 'Groupe thématique'],
+      min: 0,
+      max: null,
+    },
+    {
+      id: 'copil-action',
+      label: { fr: 'COPIL d’une action', en: 'Action steering committee' },
+      aliases: ['COPIL d’une action', 'COPIL action', 'COPIL de l’action', "COPIL d'action", 'Comité de pilotage de l’action', 'Comité de pilotage d’action'],
+      min: 0,
+      max: null,
+    },
   ] as { id: InstanceId; label: { fr: string; en: string }; aliases: string[]; min: number; max: number | null }[],
-  /** §5, L1135: "Une évaluation intermédiaire, fin 2015, … avant l'évaluation finale à l'issue du contrat". */
+  /**
+   * §5, L1131-L1135: "Une évaluation intermédiaire, fin 2015, … avant l'évaluation finale à l'issue du
+   * contrat", both by a third party. The final one has no date in the text: its due date is the
+   * contract's end plus choices.finalEvaluationGraceMonths (finalEvaluationDue below).
+   */
   evaluations: [
-    { id: 'intermediaire', label: { fr: 'Évaluation intermédiaire', en: 'Intermediate evaluation' }, due: '2015-12-31' },
-    { id: 'finale', label: { fr: 'Évaluation finale', en: 'Final evaluation' }, due: '2016-12-31' },
+    { id: 'intermediaire', label: { fr: 'Évaluation intermédiaire', en: 'Intermediate evaluation' }, words: ['intermediaire', 'intermediate', 'miparcours', 'midterm'] },
+    { id: 'finale', label: { fr: 'Évaluation finale', en: 'Final evaluation' }, words: ['final'] },
   ],
+  /** The bodies that may not evaluate the contract (§5: "confiée à un tiers"). */
+  notThirdParties: ['CRESS', 'CRESS Rhône-Alpes', 'Chambre régionale de l’économie sociale et solidaire'],
 } as const;
 
 export type Profile = typeof profile;
+
+/** Last day of the contract (Art. 8): 31/12 of its last year. */
+export const contractEnd = (): Date => new Date(Date.UTC(profile.years[profile.years.length - 1], 11, 31));
+
+/** The last day of the month `months` after `from`'s month: 31/12/2016 + 6 → 30/06/2017. */
+export function endOfMonthAfter(from: Date, months: number): Date {
+  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months + 1, 0));
+}
+
+/** When an evaluation is past due: end 2015 for the intermediate one; the contract's end plus the grace for the final one. */
+export function evaluationDue(id: 'intermediaire' | 'finale'): Date {
+  return id === 'intermediaire' ? new Date(Date.UTC(2015, 11, 31)) : endOfMonthAfter(contractEnd(), profile.choices.finalEvaluationGraceMonths);
+}
+
+/** When the bilan of `year` is past due: the end of that year plus the grace. */
+export function bilanDue(year: number): Date {
+  return endOfMonthAfter(new Date(Date.UTC(year, 11, 31)), profile.choices.bilanGraceMonths);
+}
+
+export const signatureDate = (): Date => new Date(`${profile.signedOn}T00:00:00Z`);
 
 export function signedAmount(funder: FunderId, year: number): SignedAmount | undefined {
   return profile.signedAmounts.find((s) => s.funder === funder && s.year === year);

@@ -19,7 +19,8 @@ import {
   type TableDef,
 } from './contract';
 import { buildExample, type ExampleData } from './example';
-import { profile } from './profile';
+import { evaluationDue, profile } from './profile';
+import { avenantKindLabel } from './contract';
 import { cellAddress, columnLetter, qualifiedAddress } from './snapshot';
 
 export type PlanValue = string | number | Date | null | { formula: string };
@@ -154,7 +155,8 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
       s.year,
       s.amount === null ? null : s.amount / 100,
       statusLabel(s.status, lang),
-      `${profile.funders[fIdx].article} (${s.line})`,
+      // The article only: the seed's line numbers are the developers' reference, not the reader's.
+      profile.funders[fIdx].article,
       s.avenant,
       s.decision,
       { formula: `SUM(${sumRange})` },
@@ -277,8 +279,12 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         name: avenantsTable.name,
         row: TABLE_ROW,
         column: 1,
-        columns: columnsOf(avenantsTable, lang, { number: 8, object: 80, deliberation: 30 }),
-        rows: profile.avenants.map((a) => [a.number, a.date ? new Date(`${a.date}T00:00:00Z`) : null, a.object, a.deliberation]),
+        columns: columnsOf(avenantsTable, lang, { number: 8, object: 60, deliberation: 30, kind: 24, partners: 60 }),
+        rows: profile.avenants.map((a) => {
+          // The scan leaves Avenant n°1's date and deliberation blank: only the example fills them (and says so).
+          const date = ex ? ex.avenant1.date : a.date;
+          return [a.number, date ? new Date(`${date}T00:00:00Z`) : null, a.object, ex ? ex.avenant1.deliberation : a.deliberation, avenantKindLabel(a.kind, lang), null, null, null, a.partners.join('; ')];
+        }),
         totalsRow: false,
         validations: [],
       },
@@ -329,7 +335,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         row: TABLE_ROW,
         column: 1,
         columns: bilansCols,
-        rows: ex ? ex.bilans.map((b) => [b.code, b.year, new Date(`${b.receivedOn}T00:00:00Z`), b.comment]) : [],
+        rows: ex ? ex.bilans.map((b) => [b.code, b.year, new Date(`${b.receivedOn}T00:00:00Z`), b.comment, b.period]) : [],
         totalsRow: false,
         validations: [{ column: colIndex(bilansTable, 'year'), list: yearList }],
       },
@@ -338,10 +344,11 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         row: TABLE_ROW,
         // Beside the bilans, one empty column between, so each table can grow downwards on its own.
         column: bilansCols.length + 2,
-        columns: columnsOf(jalonsTable, lang, { milestone: 30 }),
+        columns: columnsOf(jalonsTable, lang, { milestone: 30, evaluator: 36 }),
         rows: profile.evaluations.map((e) => {
           const done = ex?.evaluationsDone[e.id];
-          return [e.label[lang], new Date(`${e.due}T00:00:00Z`), done ? new Date(`${done}T00:00:00Z`) : null];
+          // The convention's deadline: end 2015, and "à l'issue du contrat" plus the profile's grace for the final one.
+          return [e.label[lang], evaluationDue(e.id), done ? new Date(`${done}T00:00:00Z`) : null, ex ? ex.evaluator : null];
         }),
         totalsRow: false,
         validations: [],

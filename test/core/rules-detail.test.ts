@@ -108,14 +108,15 @@ describe('messages carry the facts', () => {
     const s = exampleSnapshot();
     set(s, 'Jalons', 1, 'Réalisé le', null);
     const [f] = fired(check(s), 'evaluation.missing');
-    expect(f).toMatchObject({ cell: 'H6' });
-    expect(f.message).toMatch(/Évaluation finale.*31\/12\/2016/);
+    expect(f).toMatchObject({ cell: 'I6' });
+    expect(f.message).toMatch(/Évaluation finale.*30\/06\/2017/);
   });
-  test('a milestone row with its own due date is judged on it', () => {
+  test('item 6: the final evaluation is judged on the convention’s "à l’issue du contrat" plus the profile’s grace, not on an earlier Échéance typed in the row', () => {
     const s = exampleSnapshot();
     set(s, 'Jalons', 1, 'Réalisé le', null);
-    set(s, 'Jalons', 1, 'Échéance', new Date(Date.UTC(2017, 5, 30)));
+    set(s, 'Jalons', 1, 'Échéance', new Date(Date.UTC(2016, 11, 31)));
     expect(fired(check(s, new Date(Date.UTC(2017, 0, 15))), 'evaluation.missing')).toEqual([]);
+    expect(fired(check(s, new Date(Date.UTC(2017, 5, 30))), 'evaluation.missing')).toEqual([]);
     expect(fired(check(s, new Date(Date.UTC(2017, 6, 1))), 'evaluation.missing')).toHaveLength(1);
   });
   test('a missing evaluation row is reported on the Jalons table', () => {
@@ -124,7 +125,7 @@ describe('messages carry the facts', () => {
     t.rows = t.rows.slice(1);
     const [f] = fired(check(s), 'evaluation.missing');
     expect(f.message).toContain('aucun jalon');
-    expect(f.cell).toMatch(/^F4:H\d+$/);
+    expect(f.cell).toMatch(/^G4:J\d+$/);
   });
 });
 
@@ -182,9 +183,17 @@ describe('rows a rule must leave alone', () => {
     const rules = new Set(check(s2).findings.map((f) => f.rule));
     expect([...rules]).toEqual(['cell.required']);
   });
-  test('partners: a slip in an original signatory’s name is still that signatory', () => {
+  test('item 5: partners match exactly after normalisation (case, accents, hyphens, "Ville de", aliases)', () => {
+    const s = exampleSnapshot();
+    set(s, 'Partenaires', { Collectivité: 'Ville de Villeurbanne' }, 'Collectivité', 'VILLEURBANNE');
+    set(s, 'Partenaires', { Collectivité: 'Saint-Étienne Métropole' }, 'Collectivité', 'saint etienne metropole');
+    set(s, 'Partenaires', { Collectivité: 'Communauté urbaine de Lyon – Grand Lyon' }, 'Collectivité', 'Métropole de Lyon');
+    expect(fired(check(s), 'partner.without-avenant')).toEqual([]);
+  });
+  test('item 5: a slip in a signatory’s name is no match, only a suggestion', () => {
     const s = exampleSnapshot();
     set(s, 'Partenaires', { Collectivité: 'Ville de Villeurbanne' }, 'Collectivité', 'Ville de Villeurbane');
-    expect(fired(check(s), 'partner.without-avenant')).toEqual([]);
+    const [f] = fired(check(s), 'partner.without-avenant');
+    expect(f.message).toMatch(/Voulez-vous dire «\u00a0Ville de Villeurbanne\u00a0»\u202f\?/);
   });
 });

@@ -13,6 +13,8 @@ interface Case {
   at: [string, string];
   asOf?: Date;
   message?: RegExp;
+  /** The article this finding cites when narrower than the rule's (the funder's own). */
+  article?: string;
 }
 
 const conv = (funder: string, year: number) => ({ Financeur: funder, Année: year });
@@ -82,14 +84,18 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     },
     at: ['Participations 2014', 'B5:B8'],
     message: /écart \+1,00\u00a0€/,
+    article: 'Art. 3',
   },
   'convention.changed-without-avenant': {
     fire: (s) => set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000),
+    // Only an avenant of that kind, for that funder, year and amount, covers the change (Avenant n°1 adds partners).
     silent: (s) => {
       set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000);
-      set(s, 'Convention', conv('État', 2015), 'Avenant', '1');
+      set(s, 'Convention', conv('État', 2015), 'Avenant', '2');
+      addRow(s, 'Avenants', { 'N°': '2', Date: date('2015-06-01'), Délibération: 'CP n°15.06.001', Nature: 'Modification de montant', Financeur: 'État', Année: 2015, 'Nouveau montant (€)': 900000 });
     },
     at: ['Convention', 'C9'],
+    article: 'Art. 7',
   },
   'convention.unknown-avenant': {
     fire: (s) => set(s, 'Convention', conv('CDC', 2014), 'Avenant', 'Avenant n°2'),
@@ -103,6 +109,7 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     },
     silent: (s) => set(s, 'Convention', conv('Région', 2016), 'Statut', 'Sous réserve'),
     at: ['Convention', 'D11'],
+    article: 'Art. 3',
   },
   'convention.cdc-undecided': {
     fire: (s) => set(s, 'Convention', conv('CDC', 2016), 'Décision', null),
@@ -196,8 +203,8 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
   },
   'governance.technical-committee': {
-    fire: (s) => removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === 'Comité technique Axe 2' && (r[col(t, 'Date')] as Date).getUTCFullYear() === 2014 && (r[col(t, 'Date')] as Date).getUTCMonth() === 3)),
-    silent: (s) => addRow(s, 'Instances', { Instance: 'Comité technique Axe 2', Date: date('2014-12-05') }),
+    fire: (s) => removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === 'Comité technique Axe 2' && (r[col(t, 'Date')] as Date).getUTCFullYear() === 2015 && (r[col(t, 'Date')] as Date).getUTCMonth() === 3)),
+    silent: (s) => addRow(s, 'Instances', { Instance: 'Comité technique Axe 2', Date: date('2015-12-07') }),
     at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
   },
   'reporting.missing-bilan': {
@@ -209,7 +216,38 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     fire: (s) => set(s, 'Jalons', 0, 'Réalisé le', null),
     silent: (s) => set(s, 'Jalons', 1, 'Réalisé le', null),
     asOf: new Date(Date.UTC(2016, 11, 31)),
-    at: ['Suivi', 'H5'],
+    at: ['Suivi', 'I5'],
+  },
+  'evaluation.no-evaluator': {
+    fire: (s) => set(s, 'Jalons', 0, 'Évaluateur (tiers)', null),
+    silent: (s) => set(s, 'Jalons', 0, 'Évaluateur (tiers)', 'Cabinet Tiers'),
+    at: ['Suivi', 'J5'],
+  },
+  'convention.duplicate-row': {
+    fire: (s) => addRow(s, 'Convention', { Financeur: 'CDC', Année: 2014, 'Montant (€)': 1085200, Statut: 'Fixé' }),
+    silent: (s) => addRow(s, 'Convention', { Financeur: 'Toulouse', Année: 2014 }),
+    at: ['Convention', 'A14'],
+    article: 'Art. 5',
+  },
+  'avenant.incomplete': {
+    fire: (s) => set(s, 'Avenants', 0, 'Date', null),
+    silent: (s) => set(s, 'Avenants', 0, 'Objet', null),
+    at: ['Avenants', 'B5'],
+  },
+  'governance.regional-meeting': {
+    fire: (s) => instancesOf(s, 'Rencontre régionale', 2015),
+    silent: (s) => instancesOf(s, 'Rencontre régionale', 2014),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+  },
+  'governance.unknown-body': {
+    fire: (s) => addRow(s, 'Instances', { Instance: 'Réunion de chantier', Date: date('2015-03-03') }),
+    silent: (s) => addRow(s, 'Instances', { Instance: 'Groupe de travail', Date: date('2015-03-03') }),
+    at: ['Instances', expect.stringMatching(/^A\d+$/) as unknown as string],
+  },
+  'reporting.final-bilan-scope': {
+    fire: (s) => set(s, 'Bilans', { 'Code action': 'II_2.1.1', Année: 2016 }, 'Période couverte', '2016'),
+    silent: (s) => set(s, 'Bilans', { 'Code action': 'II_2.1.1', Année: 2016 }, 'Période couverte', '2014 à 2016'),
+    at: ['Suivi', expect.stringMatching(/^E\d+$/) as unknown as string],
   },
 };
 
@@ -230,7 +268,7 @@ describe.each(Object.entries(cases))('%s', (rule, c) => {
     const r = check(s, c.asOf ?? AS_OF);
     const found = fired(r, rule as RuleId);
     expect(found.length).toBeGreaterThan(0);
-    expect(found[0]).toMatchObject({ sheet: c.at[0], cell: c.at[1], severity: RULES[rule as RuleId].severity, article: RULES[rule as RuleId].article });
+    expect(found[0]).toMatchObject({ sheet: c.at[0], cell: c.at[1], severity: RULES[rule as RuleId].severity, article: c.article ?? RULES[rule as RuleId].article });
     if (c.message) expect(found[0].message).toMatch(c.message);
     expect(found[0].message.length).toBeGreaterThan(10);
   });
@@ -268,7 +306,7 @@ test('findings carry amounts as strings with two decimals and the funder and yea
   set(s, 'Participations2015', 2, 'CDC', 400000.5);
   const [f] = fired(check(s), 'convention.total-mismatch');
   expect(f).toMatchObject({ funder: 'CDC', year: 2015, expected: '1000000.00', actual: '1000000.50', gap: '0.50' });
-  expect(f.message).toBe('CDC 2015 : les participations par axe totalisent 1\u00a0000\u00a0000,50\u00a0€ pour un montant conventionnel de 1\u00a0000\u00a0000,00\u00a0€ (Convention!C10), écart +0,50\u00a0€.');
+  expect(f.message).toBe('CDC 2015 : les participations par axe totalisent 1\u00a0000\u00a0000,50\u00a0€ pour un montant de 1\u00a0000\u00a0000,00\u00a0€ inscrit au tableau Convention (Convention!C10), écart +0,50\u00a0€.');
 });
 
 test('messages come in English on request', () => {

@@ -27,8 +27,8 @@ export const en: Messages = {
           return `${at(p)}"${p.text}" is not a date: type it as dd/mm/yyyy.`;
         case 'status':
           return `${at(p)}unknown status "${p.text}": choose Fixé, Prévisionnel, Sous réserve, À décider or Confirmé.`;
-        case 'instance':
-          return `${at(p)}unknown body "${p.text}": choose COPIL, Assemblée des territoires, Espace régional de dialogue social or Comité technique Axe 1, 2 or 3.`;
+        case 'avenant-kind':
+          return `${at(p)}unknown kind "${p.text}": choose Modification de montant (amount change) or Adhésion de partenaires (partner accession).`;
         default:
           return `${at(p)}a required value is missing.`;
       }
@@ -50,26 +50,60 @@ export const en: Messages = {
       }
     },
     'cell.negative': (p) => `${at(p)}negative amount (${eur(p.actual!)}): a participation or a financing line cannot be below zero.`,
-    'cell.sub-cent': (p) => `${at(p)}the amount ${p.text} has more than two decimals: round it to the cent.`,
+    'cell.sub-cent': (p) => `${at(p)}the amount ${p.text ? Number(p.text).toLocaleString('en-GB', { maximumFractionDigits: 20 }) : ''} has more than two decimals: round it to the cent.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
     'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention's period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) => `${at(p)}unknown axis "${p.text}": choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
-      `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual!)} against a convention amount of ${eur(p.expected!)} (${p.other}), gap ${gap(p.gap!)}.`,
-    'convention.changed-without-avenant': (p) =>
-      `${p.funder} ${p.year}: the amount ${eur(p.actual!)} differs from the signed ${eur(p.expected!)} (gap ${gap(p.gap!)}) with no avenant: any change needs a signed avenant (Article 7).`,
+      `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual!)} against ${eur(p.expected!)} entered in the Convention table (${p.other}), gap ${gap(p.gap!)}.`,
+    'convention.duplicate-row': (p) =>
+      `${p.funder} ${p.year}: a second row of the Convention table for this funder and year (the first is at ${p.other}); only the first is checked: delete or correct this one.`,
+    'convention.changed-without-avenant': (p) => {
+      const words = p.label === 'fixe' ? 'amount fixed by the convention' : p.label === 'previsionnel' ? 'forecast amount of the convention' : 'amount the convention renews (subject to budget)';
+      const head = `${p.funder} ${p.year}: the amount ${eur(p.actual!)} differs from the ${words}, ${eur(p.expected!)} (gap ${gap(p.gap!)})`;
+      switch (p.variant) {
+        case 'wrong-kind':
+          return `${head}; avenant no. ${p.text} adds partners, it does not change amounts: an amount change needs an avenant that provides for it (Article 7).`;
+        case 'no-object':
+          return `${head}; avenant no. ${p.text} does not say what it changes: give its kind (Modification de montant), funder, year and new amount in the Avenants table.`;
+        case 'not-covering':
+          return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (Article 7).`;
+        case 'other-amount':
+          return `${head}; avenant no. ${p.text} sets this amount at ${eur(Number(p.suggestion))}, not ${eur(p.actual!)} (Article 7).`;
+        case 'late':
+          return `${head}; avenant no. ${p.text} is dated ${p.due}, after the end of ${p.year}: the avenant must be signed before the change takes effect (Article 7).`;
+        default:
+          return `${head} with no avenant: any change needs an avenant signed beforehand (Article 7).`;
+      }
+    },
     'convention.unknown-avenant': (p) => `Avenant "${p.text}" is not in the Avenants table: add it or fix the number.`,
+    'avenant.incomplete': (p) =>
+      p.variant === 'neither'
+        ? `Avenant no. ${p.text}: neither signature date nor resolution: fill them in so that the avenant can be relied on (Article 7).`
+        : p.variant === 'no-date'
+          ? `Avenant no. ${p.text}: no signature date: fill it in (the avenant must precede the change, Article 7).`
+          : `Avenant no. ${p.text}: no resolution approving it: fill it in (Article 7).`,
     'convention.unconfirmed': (p) =>
-      `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (budget vote or finance act).`,
+      `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${p.label === 'etat' ? 'that year’s Loi de finances' : 'the Région’s budget vote'}): enter it in the Décision column.`,
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
         ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d'engagement (Article 5).`
         : p.variant === 'no-amount'
           ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d'engagement (Article 5).`
           : `CDC ${p.year}: no decision of the comité régional d'engagement recorded for this amount (Article 5).`,
-    'partner.without-avenant': (p) => `"${p.text}" is not one of the 16 original signatory authorities: name the avenant that added it (Article 7).`,
+    'partner.without-avenant': (p) => {
+      const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
+      switch (p.variant) {
+        case 'wrong-kind':
+          return `"${p.text}" is not one of the 16 original signatory authorities and avenant no. ${p.other} changes amounts, it adds no partner (Article 7).${hint}`;
+        case 'not-listed':
+          return `"${p.text}" is not one of the 16 original signatory authorities and avenant no. ${p.other} does not list it among the partners it adds (Article 7).${hint}`;
+        default:
+          return `"${p.text}" is not one of the 16 original signatory authorities: name the avenant that added it (Article 7).${hint}`;
+      }
+    },
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table.`,
     'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis as AxisId, 'en')}" but its code denotes "${axisLabel(p.other as AxisId, 'en')}".`,
@@ -85,9 +119,18 @@ export const en: Messages = {
     'governance.assembly': (p) => `${p.year}: no Assemblée des territoires; the convention provides for at least one a year.`,
     'governance.social-dialogue': (p) => `${p.year}: ${p.count} meeting(s) of the Espace régional de dialogue social; the convention provides for at least 2 a year.`,
     'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.label as InstanceId, 'en')}; the convention provides for at least 2 a year per axis.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received (annual report per calendar year, §5).`,
+    'governance.regional-meeting': (p) => `${p.year}: no Rencontre régionale; the convention provides for at least one a year (Article 2 §4.2).`,
+    'governance.unknown-body': (p) =>
+      `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention's bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
+    'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received by ${p.due} (annual report per calendar year, Article 2 §5).`,
+    'reporting.final-bilan-scope': (p) =>
+      `Action ${p.code}: the ${p.year} report does not say it covers the whole period; the last year’s report covers 2014-2016 (Article 2 §5): enter "2014-2016" in the Période couverte column.`,
     'evaluation.missing': (p) =>
       p.variant === 'no-row' ? `${p.label}: due ${p.due}, past due and no milestone recorded.` : `${p.label}: due ${p.due}, past due and no completion date.`,
+    'evaluation.no-evaluator': (p) =>
+      p.variant === 'not-third-party'
+        ? `${p.label}: "${p.text}" is a party to the contract; the evaluation is entrusted to a third party (Article 2 §5).`
+        : `${p.label}: no evaluator named; the evaluation is entrusted to a third party (Article 2 §5): name it in the Évaluateur column.`,
     'reconciliation.amount-mismatch': (p) =>
       `${p.code ?? ''}: ${p.variant === 'paid' ? 'paid' : 'committed'} amount ${eur(p.actual!)} in the ledger${p.other ? ` (${p.other})` : ''} against ${eur(p.expected!)} in the workbook, gap ${gap(p.gap!)}.`,
     'reconciliation.missing-in-ledger': (p) =>
@@ -114,26 +157,32 @@ export const en: Messages = {
     'period.outside': 'Outside the 2014-2016 period',
     'axis.unknown': 'Unknown axis',
     'convention.total-mismatch': 'Participations differ from the convention',
-    'convention.changed-without-avenant': 'Amount changed without an amendment',
+    'convention.duplicate-row': 'Convention row twice',
+    'convention.changed-without-avenant': 'Amount changed without an amendment providing for it',
     'convention.unknown-avenant': 'Unknown amendment',
-    'convention.unconfirmed': 'Amount not confirmed',
+    'avenant.incomplete': 'Amendment without date or resolution',
+    'convention.unconfirmed': 'Renewed amount with no decision recorded',
     'convention.cdc-undecided': 'CDC amount not decided',
-    'partner.without-avenant': 'Partner without an amendment',
+    'partner.without-avenant': 'Partner without an amendment adding it',
     'action.duplicate': 'Duplicate action',
     'action.unknown': 'Unknown action',
     'action.axis-mismatch': "Axis differs from the action's",
     'action.added-without-copil': 'Action added without a COPIL decision',
-    'actions.too-many': 'Number of actions out of range',
+    'actions.too-many': 'More than about twenty actions',
     'allocation.over': 'Financing beyond the participations',
     'allocation.under': 'Participations not yet allocated',
     'execution.commitment-over-plan': 'Committed above planned',
     'execution.payment-over-commitment': 'Paid above committed',
-    'governance.copil': 'Yearly COPIL missing',
+    'governance.copil': 'COPIL meetings outside 1 to 2 a year',
     'governance.assembly': 'Assemblée des territoires missing',
     'governance.social-dialogue': 'Social dialogue missing',
-    'governance.technical-committee': 'Technical committee missing',
+    'governance.technical-committee': 'Too few technical committees',
+    'governance.regional-meeting': 'Regional meeting missing',
+    'governance.unknown-body': 'Unrecognised body',
     'reporting.missing-bilan': 'Yearly report missing',
+    'reporting.final-bilan-scope': 'Final report not covering 2014-2016',
     'evaluation.missing': 'Evaluation missing',
+    'evaluation.no-evaluator': 'Evaluation without a third-party evaluator',
     'reconciliation.amount-mismatch': 'Amount differs from the ledger',
     'reconciliation.missing-in-ledger': 'Line missing from the ledger',
     'reconciliation.missing-in-workbook': 'Line missing from the workbook',

@@ -26,8 +26,8 @@ export const fr: Messages = {
           return `${at(p)}« ${p.text} » n'est pas une date : saisissez-la au format jj/mm/aaaa.`;
         case 'status':
           return `${at(p)}statut « ${p.text} » inconnu : choisissez Fixé, Prévisionnel, Sous réserve, À décider ou Confirmé.`;
-        case 'instance':
-          return `${at(p)}instance « ${p.text} » inconnue : choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social ou Comité technique Axe 1, 2 ou 3.`;
+        case 'avenant-kind':
+          return `${at(p)}nature « ${p.text} » inconnue : choisissez Modification de montant ou Adhésion de partenaires.`;
         default:
           return `${at(p)}valeur obligatoire manquante.`;
       }
@@ -49,7 +49,7 @@ export const fr: Messages = {
       }
     },
     'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual!)}) : une participation ou un financement ne peut être inférieur à zéro.`,
-    'cell.sub-cent': (p) => `${at(p)}le montant ${p.text} a plus de deux décimales : arrondissez au centime.`,
+    'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text!)} a plus de deux décimales : arrondissez au centime.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
     'cell.bad-year': (p) => `${at(p)}« ${p.text} » n'est pas une année : saisissez 2014, 2015 ou 2016.`,
@@ -57,19 +57,52 @@ export const fr: Messages = {
     'axis.unknown': (p) =>
       `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
-      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant conventionnel de ${eur(p.expected!)} (${p.other}), écart ${gap(p.gap!)}.`,
-    'convention.changed-without-avenant': (p) =>
-      `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du montant signé ${eur(p.expected!)} (écart ${gap(p.gap!)}) sans avenant : toute modification exige un avenant signé (article 7).`,
+      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant de ${eur(p.expected!)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap!)}.`,
+    'convention.duplicate-row': (p) =>
+      `${p.funder} ${p.year} : deuxième ligne du tableau Convention pour ce financeur et cette année (la première est en ${p.other}) ; seule la première est contrôlée : supprimez ou corrigez celle-ci.`,
+    'convention.changed-without-avenant': (p) => {
+      const head = `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du ${signedWords(p.label)} ${eur(p.expected!)} (écart ${gap(p.gap!)})`;
+      switch (p.variant) {
+        case 'wrong-kind':
+          return `${head} ; l'avenant n°${p.text} porte sur l'adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (article 7).`;
+        case 'no-object':
+          return `${head} ; l'avenant n°${p.text} ne dit pas ce qu'il modifie : indiquez au tableau Avenants sa nature (Modification de montant), le financeur, l'année et le nouveau montant.`;
+        case 'not-covering':
+          return `${head} ; l'avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
+        case 'other-amount':
+          return `${head} ; l'avenant n°${p.text} fixe ce montant à ${eur(Number(p.suggestion))}, pas à ${eur(p.actual!)} (article 7).`;
+        case 'late':
+          return `${head} ; l'avenant n°${p.text} est daté du ${frDate(p.due!)}, après la fin de l'année ${p.year} : l'avenant doit être signé avant que la modification prenne effet (article 7).`;
+        default:
+          return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
+      }
+    },
     'convention.unknown-avenant': (p) => `L'avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
+    'avenant.incomplete': (p) =>
+      p.variant === 'neither'
+        ? `Avenant n°${p.text} : ni date de signature ni délibération : complétez-les pour que l'avenant puisse être opposé (article 7).`
+        : p.variant === 'no-date'
+          ? `Avenant n°${p.text} : aucune date de signature : complétez-la (l'avenant doit précéder la modification, article 7).`
+          : `Avenant n°${p.text} : aucune délibération qui l'approuve : complétez-la (article 7).`,
     'convention.unconfirmed': (p) =>
-      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l'année a commencé, sans décision enregistrée (vote du budget ou loi de finances).`,
+      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l'année a commencé, sans décision enregistrée (${p.label === 'etat' ? 'loi de finances de l\'année' : 'inscription des crédits au budget de la Région'}) : indiquez-la en colonne Décision.`,
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
         ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d'engagement (article 5).`
         : p.variant === 'no-amount'
           ? `CDC ${p.year} : aucun montant alors que l'année a commencé ; la participation dépend du comité régional d'engagement (article 5).`
           : `CDC ${p.year} : aucune décision du comité régional d'engagement enregistrée pour ce montant (article 5).`,
-    'partner.without-avenant': (p) => `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine : indiquez l'avenant qui l'a ajoutée (article 7).`,
+    'partner.without-avenant': (p) => {
+      const hint = p.suggestion ? ` Voulez-vous dire « ${p.suggestion} » ?` : '';
+      switch (p.variant) {
+        case 'wrong-kind':
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine et l'avenant n°${p.other} porte sur des montants, pas sur l'adhésion de partenaires (article 7).${hint}`;
+        case 'not-listed':
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine et l'avenant n°${p.other} ne la cite pas parmi les collectivités qu'il ajoute (article 7).${hint}`;
+        default:
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine : indiquez l'avenant qui l'a ajoutée (article 7).${hint}`;
+      }
+    },
     'action.duplicate': (p) => `Le code d'action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d'action ${p.code} ne figure pas dans le tableau Actions.`,
     'action.axis-mismatch': (p) => `L'action ${p.code} est rattachée à « ${axisLabel(p.axis as AxisId, 'fr')} » alors que son code désigne « ${axisLabel(p.other as AxisId, 'fr')} ».`,
@@ -85,11 +118,20 @@ export const fr: Messages = {
     'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
     'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l'Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
     'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.label as InstanceId, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu (bilan annuel par année civile, §5).`,
+    'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
+    'governance.unknown-body': (p) =>
+      `${at(p)}instance « ${p.text} » non reconnue : la réunion n'est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d'une action.`,
+    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due!)} (bilan annuel par année civile, article 2, §5).`,
+    'reporting.final-bilan-scope': (p) =>
+      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir l'ensemble de la période ; le bilan de la dernière année couvre 2014-2016 (article 2, §5) : indiquez « 2014-2016 » en colonne Période couverte.`,
     'evaluation.missing': (p) =>
       p.variant === 'no-row'
-        ? `${p.label} : échéance ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
-        : `${p.label} : échéance ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
+        ? `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
+        : `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
+    'evaluation.no-evaluator': (p) =>
+      p.variant === 'not-third-party'
+        ? `${p.label} : « ${p.text} » est partie au contrat ; l'évaluation est confiée à un tiers (article 2, §5).`
+        : `${p.label} : aucun évaluateur indiqué ; l'évaluation est confiée à un tiers (article 2, §5) : nommez-le en colonne Évaluateur.`,
     'reconciliation.amount-mismatch': (p) =>
       `${p.code ?? ''} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual!)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected!)} au classeur, écart ${gap(p.gap!)}.`,
     'reconciliation.missing-in-ledger': (p) =>
@@ -116,26 +158,32 @@ export const fr: Messages = {
     'period.outside': 'Hors de la période 2014-2016',
     'axis.unknown': 'Axe inconnu',
     'convention.total-mismatch': 'Participations différentes de la convention',
-    'convention.changed-without-avenant': 'Montant modifié sans avenant',
+    'convention.duplicate-row': 'Ligne Convention en double',
+    'convention.changed-without-avenant': 'Montant modifié sans avenant qui le prévoit',
     'convention.unknown-avenant': 'Avenant inconnu',
-    'convention.unconfirmed': 'Montant non confirmé',
+    'avenant.incomplete': 'Avenant sans date ou sans délibération',
+    'convention.unconfirmed': 'Montant reconduit sans décision enregistrée',
     'convention.cdc-undecided': 'Montant CDC non décidé',
-    'partner.without-avenant': 'Partenaire sans avenant',
+    'partner.without-avenant': 'Partenaire sans avenant qui l’ajoute',
     'action.duplicate': 'Action en double',
     'action.unknown': 'Action inconnue',
     'action.axis-mismatch': 'Axe différent de celui de l’action',
     'action.added-without-copil': 'Action ajoutée sans décision du COPIL',
-    'actions.too-many': 'Nombre d’actions hors de la fourchette',
-    'allocation.over': 'Financements au-delà des participations',
+    'actions.too-many': 'Plus d’une vingtaine d’actions',
+    'allocation.over': 'Financements des actions au-delà de la participation par axe',
     'allocation.under': 'Participations non encore affectées',
     'execution.commitment-over-plan': 'Engagé supérieur au prévu',
     'execution.payment-over-commitment': 'Versé supérieur à l’engagé',
-    'governance.copil': 'COPIL annuel manquant',
+    'governance.copil': 'Nombre de COPIL hors de 1 à 2 par an',
     'governance.assembly': 'Assemblée des territoires manquante',
     'governance.social-dialogue': 'Dialogue social manquant',
-    'governance.technical-committee': 'Comité technique manquant',
+    'governance.technical-committee': 'Comités techniques insuffisants',
+    'governance.regional-meeting': 'Rencontre régionale manquante',
+    'governance.unknown-body': 'Instance non reconnue',
     'reporting.missing-bilan': 'Bilan annuel manquant',
+    'reporting.final-bilan-scope': 'Bilan final ne couvrant pas 2014-2016',
     'evaluation.missing': 'Évaluation manquante',
+    'evaluation.no-evaluator': 'Évaluation sans évaluateur tiers',
     'reconciliation.amount-mismatch': 'Montant différent du relevé',
     'reconciliation.missing-in-ledger': 'Ligne absente du relevé',
     'reconciliation.missing-in-workbook': 'Ligne absente du classeur',
@@ -412,6 +460,18 @@ export const fr: Messages = {
     },
   },
 };
+
+/** The words for the amount the convention gives, by its status there (Art. 3, 4, 5). */
+function signedWords(status: string | undefined): string {
+  return status === 'fixe' ? 'montant fixé par la convention' : status === 'previsionnel' ? 'montant prévisionnel de la convention' : 'montant reconduit par la convention (sous réserve)';
+}
+
+/** "200000.005" → "200 000,005": a number as the French reader writes it. */
+function frNumber(s: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return s;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}${m[3] ? `,${m[3]}` : ''}`;
+}
 
 function frDate(iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -53,7 +53,7 @@ export const axisMismatch: Rule = (ctx) => {
   }
 };
 
-/** action.added-without-copil (§4.1): the COPIL decides on actions added in 2015 or 2016. */
+/** action.added-without-copil (Art. 2 §4.1): the COPIL decides on actions added in 2015 or 2016. */
 export const addedWithoutCopil: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
     if (a.v.entryYear !== undefined && a.v.entryYear > profile.years[0] && !a.v.copilDecision) {
@@ -74,11 +74,20 @@ export const allocation: Rule = (ctx) => {
   const actions = actionsByCode(ctx);
   // year → "funder|axis" → planned cents; nested so that 100 000 lines build no key string each.
   const planned = new Map<number, Map<FunderKey, Map<AxisId, Cents>>>();
+  // Funder, year and axis whose amounts are not all readable (each unreadable cell has its own
+  // finding): judging them would add a second, misleading finding for one typing mistake.
+  const unknown = new Set<string>();
+  for (const t of ctx.model.participations) for (const u of t.unreadable) unknown.add(`${t.year}|${u.funder}|${u.axis ?? '*'}`);
+  const isUnknown = (year: number, funder: FunderKey, axis: AxisId) => unknown.has(`${year}|${funder}|${axis}`) || unknown.has(`${year}|${funder}|*`);
   for (const f of ctx.model.financing) {
     const { code, year, funder, planned: p } = f.v;
-    if (!code || year === undefined || !funder || p === undefined) continue;
+    if (!code || year === undefined || !funder) continue;
     const axis = actions.get(codeKey(code))?.v.axis;
     if (!axis) continue;
+    if (p === undefined) {
+      if (f.bad?.has('planned')) unknown.add(`${year}|${funder}|${axis}`);
+      continue;
+    }
     let byFunder = planned.get(year);
     if (!byFunder) planned.set(year, (byFunder = new Map()));
     let byAxis = byFunder.get(funder);
@@ -95,6 +104,7 @@ export const allocation: Rule = (ctx) => {
     const plannedThisYear = planned.get(table.year);
     for (const [k, p] of participation) {
       const [, funder, axis] = k.split('|') as [string, FunderKey, AxisId];
+      if (isUnknown(table.year, funder, axis)) continue;
       const sum = plannedThisYear?.get(funder)?.get(axis) ?? 0;
       const params = { funder: funderName(p.funder as FunderKey), year: table.year, axis: p.axis, expected: p.amount, actual: sum, gap: sum - p.amount };
       if (sum > p.amount) ctx.emit('allocation.over', p.ref, params);
@@ -103,7 +113,7 @@ export const allocation: Rule = (ctx) => {
     // Money planned where the table has no participation at all (no row for that axis, no column for that funder).
     for (const [funder, byAxis] of plannedThisYear ?? []) {
       for (const [axis, sum] of byAxis) {
-        if (participation.has(`${table.year}|${funder}|${axis}`) || sum === 0) continue;
+        if (participation.has(`${table.year}|${funder}|${axis}`) || sum === 0 || isUnknown(table.year, funder, axis)) continue;
         const col = table.funders.find((f) => f.key === funder);
         ctx.emit('allocation.over', col ? col.range : table.range, { funder: funderName(funder), year: table.year, axis, expected: 0, actual: sum, gap: sum });
       }

@@ -27,3 +27,6 @@ export const isFinished = (ctx: RuleContext, year: number) => ctx.asOf.getTime()
 export function funderName(key: FunderKey, lang: Lang = 'fr'): string {
   return key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
 }
+
+/** A date the workbook records counts only once it is reached: a bilan "reçu le 31/03/2017" is not received at 31/12/2016. */
+export const isReached = (ctx: RuleContext, d: Date | undefined): d is Date => d !== undefined && d.getTime() <= ctx.asOf.getTime();

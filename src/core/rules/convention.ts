@@ -1,10 +1,10 @@
-/** Articles 3, 4, 5 (amounts) and 7 (avenants) of the convention. */
+/** Articles 3, 4, 5 (amounts), 6 and 7 (partners, avenants) of the convention. */
 import { avenantKey } from '../contract';
-import { profile, signedAmount } from '../profile';
-import { matchKey, levenshtein } from '../text';
+import { profile, signedAmount, type AvenantKind, type FunderId } from '../profile';
+import { levenshtein, matchKey, isoDate } from '../text';
 import type { Cents } from '../money';
-import type { FunderKey } from '../model';
-import { funderName, hasBegun, type Rule } from './context';
+import type { AvenantFields, FunderKey, Ref, Row } from '../model';
+import { funderName, hasBegun, type Rule, type RuleContext } from './context';
 
 export const participationSums = (ctx: Parameters<Rule>[0], funder: FunderKey, year: number): Cents | undefined => {
   const table = ctx.model.participations.find((p) => p.year === year);
@@ -14,13 +14,46 @@ export const participationSums = (ctx: Parameters<Rule>[0], funder: FunderKey, y
   return sum;
 };
 
-/** convention.total-mismatch (Art. 3, 4, 5): the axes' participations must add up to the Convention amount. */
-export const totalMismatch: Rule = (ctx) => {
+/** A participation cell of this funder and year could not be read: its total is unknown, not wrong. */
+export const participationUnreadable = (ctx: RuleContext, funder: FunderKey, year: number): boolean =>
+  ctx.model.participations.some((p) => p.year === year && p.unreadable.some((u) => u.funder === funder));
+
+const articleOf = (funder: FunderKey): string | undefined => profile.funders.find((f) => f.id === funder)?.article;
+
+/** The first Convention row of each funder and year: the one every rule judges (a second one is convention.duplicate-row). */
+function firstRows(ctx: RuleContext) {
+  const seen = new Set<string>();
+  return ctx.model.convention.filter((r) => {
+    if (!r.v.funder || r.v.year === undefined) return true;
+    const k = `${r.v.funder}|${r.v.year}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** convention.duplicate-row: two Convention rows for one funder and year (which one would count?). */
+export const duplicateRow: Rule = (ctx) => {
+  const first = new Map<string, Ref>();
   for (const row of ctx.model.convention) {
+    const { funder, year } = row.v;
+    if (!funder || year === undefined) continue;
+    const k = `${funder}|${year}`;
+    const prev = first.get(k);
+    if (!prev) first.set(k, row.ref.funder);
+    else ctx.emit('convention.duplicate-row', row.ref.funder, { funder: funderName(funder), year, other: prev.cell, article: articleOf(funder) });
+  }
+};
+
+/** convention.total-mismatch (Art. 3, 4 or 5, the funder's own): the axes' participations must add up to the Convention amount. */
+export const totalMismatch: Rule = (ctx) => {
+  for (const row of firstRows(ctx)) {
     const { funder, year, amount } = row.v;
     if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) continue;
     const table = ctx.model.participations.find((p) => p.year === year);
     if (!table) continue;
+    // One typing mistake, one finding: an unreadable participation already has its own.
+    if (participationUnreadable(ctx, funder, year)) continue;
     const actual = participationSums(ctx, funder, year)!;
     if (actual === amount) continue;
     const column = table.funders.find((f) => f.key === funder);
@@ -32,24 +65,107 @@ export const totalMismatch: Rule = (ctx) => {
       actual,
       gap: actual - amount,
       other: `${row.ref.amount.sheet}!${row.ref.amount.cell}`,
+      article: articleOf(funder),
     });
   }
 };
 
-/** convention.changed-without-avenant (Art. 7): any change to a signed amount needs an avenant. */
+// ---- avenants: what each one changes ----
+
+export interface AvenantObject {
+  number: string;
+  /** undefined: the table does not say what the avenant changes. */
+  kind: AvenantKind | undefined;
+  changes: { funder: FunderKey; year: number; amount: Cents | undefined }[];
+  /** Partner names as partnerKey. */
+  partners: Map<string, string>;
+  date: Date | undefined;
+  deliberation: string | undefined;
+  rows: Row<AvenantFields>[];
+}
+
+/**
+ * "Ville de Lyon", "VILLE DE LYON", "Lyon", "Commune de Lyon" → one key: case, accents, hyphens and
+ * the words that only say what kind of body it is ("Ville de", "Commune de", "Mairie de") do not
+ * make another collectivité.
+ */
+export function partnerKey(name: string): string {
+  const plain = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .trim()
+    .replace(/^(la |le )?(ville|commune|mairie)\s+(de\s+|d')/, '');
+  return matchKey(plain);
+}
+
+export const splitPartners = (s: string): string[] =>
+  s
+    .split(/[;\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The avenants of the workbook by number; Avenant n°1 keeps what the convention says of it when its row does not. */
+export function avenantObjects(ctx: RuleContext): Map<string, AvenantObject> {
+  const out = new Map<string, AvenantObject>();
+  for (const row of ctx.model.avenants) {
+    const n = row.v.number;
+    if (!n) continue;
+    const k = avenantKey(n);
+    let a = out.get(k);
+    if (!a) out.set(k, (a = { number: n, kind: undefined, changes: [], partners: new Map(), date: undefined, deliberation: undefined, rows: [] }));
+    a.rows.push(row);
+    a.date ??= row.v.date;
+    a.deliberation ??= row.v.deliberation;
+    const kind = row.v.kind ?? (row.v.funder && row.v.year !== undefined ? 'montant' : row.v.partners ? 'partenaires' : undefined);
+    if (kind) a.kind ??= kind;
+    if (kind === 'montant' && row.v.funder && row.v.year !== undefined) a.changes.push({ funder: row.v.funder, year: row.v.year, amount: row.v.amount });
+    if (kind === 'partenaires' && row.v.partners) for (const p of splitPartners(row.v.partners)) a.partners.set(partnerKey(p), p);
+  }
+  for (const known of profile.avenants) {
+    const a = out.get(avenantKey(known.number));
+    if (!a || a.kind !== undefined) continue;
+    a.kind = known.kind;
+    for (const p of known.partners) a.partners.set(partnerKey(p), p);
+  }
+  return out;
+}
+
+const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
+
+/**
+ * convention.changed-without-avenant (Art. 7): a signed amount changed needs an avenant *of that
+ * kind* that fixes this funder, year and amount, signed by the end of that year.
+ */
 export const changedWithoutAvenant: Rule = (ctx) => {
-  for (const row of ctx.model.convention) {
+  const avenants = avenantObjects(ctx);
+  for (const row of firstRows(ctx)) {
     const { funder, year, amount, avenant } = row.v;
     if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) continue;
-    const signed = signedAmount(funder as 'region' | 'etat' | 'cdc', year);
-    if (!signed || signed.amount === null || signed.amount === amount || avenant) continue;
-    ctx.emit('convention.changed-without-avenant', row.ref.amount, {
-      funder: funderName(funder),
-      year,
-      expected: signed.amount,
-      actual: amount,
-      gap: amount - signed.amount,
-    });
+    const signed = signedAmount(funder as FunderId, year);
+    if (!signed || signed.amount === null || signed.amount === amount) continue;
+    const base = { funder: funderName(funder), year, expected: signed.amount, actual: amount, gap: amount - signed.amount, label: signed.status, article: 'Art. 7' };
+    if (!avenant) {
+      ctx.emit('convention.changed-without-avenant', row.ref.amount, { ...base, variant: 'none' });
+      continue;
+    }
+    const a = avenants.get(avenantKey(avenant));
+    if (!a) continue; // convention.unknown-avenant says so.
+    const text = a.number;
+    if (a.kind === undefined) {
+      ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, variant: 'no-object' });
+    } else if (a.kind !== 'montant') {
+      ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, variant: 'wrong-kind' });
+    } else {
+      const change = a.changes.find((c) => c.funder === funder && c.year === year);
+      if (!change || (change.amount !== undefined && change.amount !== amount)) {
+        const other = a.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ');
+        ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, other, suggestion: change?.amount !== undefined ? String(change.amount) : undefined, variant: change ? 'other-amount' : 'not-covering' });
+      } else if (a.date && a.date.getTime() > yearEnd(year).getTime()) {
+        ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, due: isoDate(a.date), variant: 'late' });
+      }
+    }
   }
 };
 
@@ -64,13 +180,23 @@ export const unknownAvenant: Rule = (ctx) => {
   }
 };
 
-/** convention.unconfirmed (Art. 3, 4): Région and État amounts are "sous réserve" until a budget decision. */
+/** avenant.incomplete (Art. 7): an avenant is signed and deliberated; without a date or a deliberation it cannot be relied on. */
+export const avenantIncomplete: Rule = (ctx) => {
+  for (const a of avenantObjects(ctx).values()) {
+    const row = a.rows[0];
+    if (a.date && a.deliberation) continue;
+    const variant = !a.date && !a.deliberation ? 'neither' : !a.date ? 'no-date' : 'no-deliberation';
+    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant });
+  }
+};
+
+/** convention.unconfirmed (Art. 3 or 4): Région and État amounts are renewed "sous réserve" until their own budget decision. */
 export const unconfirmed: Rule = (ctx) => {
-  for (const row of ctx.model.convention) {
+  for (const row of firstRows(ctx)) {
     const { funder, year, status, decision } = row.v;
     if ((funder !== 'region' && funder !== 'etat') || year === undefined || !status) continue;
     if ((status === 'sous-reserve' || status === 'previsionnel') && hasBegun(ctx, year) && !decision) {
-      ctx.emit('convention.unconfirmed', row.ref.status, { funder: funderName(funder), year, variant: status });
+      ctx.emit('convention.unconfirmed', row.ref.status, { funder: funderName(funder), year, variant: status, label: funder, article: articleOf(funder) });
     }
   }
 };
@@ -85,6 +211,8 @@ export const cdcUndecided: Rule = (ctx) => {
     if (!row) {
       ctx.emit('convention.cdc-undecided', { sheet: conv.table.sheet, cell: `A${conv.table.headerRow}` }, { year, variant: 'no-row' });
     } else if (row.v.amount === undefined) {
+      // An amount typed wrongly has its own finding (cell.not-a-number): this one is about a blank.
+      if (row.bad?.has('amount')) continue;
       ctx.emit('convention.cdc-undecided', row.ref.amount, { year, variant: 'no-amount' });
     } else if (!row.v.decision) {
       ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'no-decision' });
@@ -92,19 +220,45 @@ export const cdcUndecided: Rule = (ctx) => {
   }
 };
 
-const originalPartners = profile.partners.filter((p) => !p.avenant).flatMap((p) => [p.name, ...p.aliases].map(matchKey));
+const originalPartners = new Map(profile.partners.filter((p) => !p.avenant).flatMap((p) => [p.name, ...p.aliases].map((n) => [partnerKey(n), p.name] as const)));
+const allKnownPartners = profile.partners.map((p) => ({ label: p.name, keys: [p.name, ...p.aliases] }));
 
-function isOriginalPartner(name: string): boolean {
-  const k = matchKey(name);
-  // OCR and typing slips ("Ville de Villeurbane") should not turn a signatory into a newcomer.
-  return originalPartners.some((o) => o === k || levenshtein(o, k) <= 2);
+/** The known name closest to `key` (a suggestion for the message, never a match). */
+function nearestPartner(key: string, candidates: { label: string; keys: string[] }[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    for (const n of c.keys) {
+      const d = levenshtein(key, partnerKey(n));
+      if (d > 0 && d < bestD) {
+        bestD = d;
+        best = c.label;
+      }
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
 }
 
-/** partner.without-avenant (Art. 6, 7): a collectivité that joins after signature needs an avenant. */
+/**
+ * partner.without-avenant (Art. 6, 7): a collectivité that is not one of the 16 original signatories
+ * needs an avenant that lists it. Names match exactly after normalisation (partnerKey); a close
+ * name is only a suggestion, never a match: a neighbouring commune is another collectivité.
+ */
 export const partnerWithoutAvenant: Rule = (ctx) => {
+  const avenants = avenantObjects(ctx);
   for (const row of ctx.model.partners) {
     const { name, avenant } = row.v;
-    if (!name || avenant || isOriginalPartner(name)) continue;
-    ctx.emit('partner.without-avenant', row.ref.avenant, { text: name });
+    if (!name || originalPartners.has(partnerKey(name))) continue;
+    const k = partnerKey(name);
+    const candidates = [...allKnownPartners, ...[...avenants.values()].flatMap((a) => [...a.partners.values()].map((p) => ({ label: p, keys: [p] })))];
+    const suggestion = nearestPartner(k, candidates);
+    if (!avenant) {
+      ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, suggestion, variant: 'none' });
+      continue;
+    }
+    const a = avenants.get(avenantKey(avenant));
+    if (!a) continue; // convention.unknown-avenant
+    if (a.kind === 'montant') ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'wrong-kind' });
+    else if (!a.partners.has(k)) ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'not-listed' });
   }
 };

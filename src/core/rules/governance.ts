@@ -1,15 +1,18 @@
-/** Governance (§4.1) and follow-up (§5): meetings held, bilans received, evaluations done. */
-import { profile, type InstanceId } from '../profile';
+/** Governance (Art. 2 §4) and follow-up (Art. 2 §5): meetings held, bilans received, evaluations done. */
+import { bilanDue, evaluationDue, profile, signatureDate, type InstanceId } from '../profile';
+import { resolveFunder } from '../contract';
 import { matchKey, isoDate } from '../text';
 import { tableRange, type Ref } from '../model';
 import type { RuleId } from '../findings';
-import { isFinished, type Rule, type RuleContext } from './context';
+import { isFinished, isReached, type Rule, type RuleContext } from './context';
 import { codeKey } from './actions';
 
+/** Meetings per body and year, counting only those held by the as-of date and, by choice, from the signature on. */
 function meetingsPerYear(ctx: RuleContext): Map<string, number> {
   const m = new Map<string, number>();
+  const from = profile.choices.firstYearFrom === 'signature' ? signatureDate().getTime() : -Infinity;
   for (const i of ctx.model.instances) {
-    if (!i.v.instance || !i.v.date) continue;
+    if (!i.v.instance || !isReached(ctx, i.v.date) || i.v.date.getTime() < from) continue;
     const k = `${i.v.instance}|${i.v.date.getUTCFullYear()}`;
     m.set(k, (m.get(k) ?? 0) + 1);
   }
@@ -28,10 +31,13 @@ function governanceRule(rule: RuleId, bodies: InstanceId[]): Rule {
     const counts = meetingsPerYear(ctx);
     for (const year of profile.years) {
       if (!isFinished(ctx, year)) continue;
+      // The first year counts from the signature (profile.choices.firstYearFrom): no yearly minimum for it.
+      const firstYear = year === profile.years[0] && profile.choices.firstYearFrom === 'signature';
       for (const id of bodies) {
         const body = profile.governance.find((g) => g.id === id)!;
         const count = counts.get(`${id}|${year}`) ?? 0;
-        if (count < body.min || (body.max !== null && count > body.max)) {
+        const min = firstYear ? 0 : body.min;
+        if (count < min || (body.max !== null && count > body.max)) {
           ctx.emit(rule, ref, { label: id, year, count, min: body.min, max: body.max });
         }
       }
@@ -47,14 +53,16 @@ export const assembly = governanceRule('governance.assembly', ['assemblee']);
 export const socialDialogue = governanceRule('governance.social-dialogue', ['dialogue-social']);
 /** governance.technical-committee: at least two comités techniques a year for each axis. */
 export const technicalCommittee = governanceRule('governance.technical-committee', ['comite-technique-1', 'comite-technique-2', 'comite-technique-3']);
+/** governance.regional-meeting (Art. 2 §4.2): a Rencontre régionale at least once a year. */
+export const regionalMeeting = governanceRule('governance.regional-meeting', ['rencontre-regionale']);
 
-/** reporting.missing-bilan (§5): each action financed in a finished year sends its bilan for that year. */
+/** reporting.missing-bilan (Art. 2 §5): each action financed in a year sends its bilan for that year, within the grace period. */
 export const missingBilan: Rule = (ctx) => {
   if (!ctx.model.located.bilans) return;
   // code → years with a bilan received, and code → years already reported: no key string per line.
   const received = new Map<string, Set<number>>();
   for (const b of ctx.model.bilans) {
-    if (!b.v.code || b.v.year === undefined || !b.v.receivedOn) continue;
+    if (!b.v.code || b.v.year === undefined || !isReached(ctx, b.v.receivedOn)) continue;
     const k = codeKey(b.v.code);
     if (!received.has(k)) received.set(k, new Set());
     received.get(k)!.add(b.v.year);
@@ -62,26 +70,64 @@ export const missingBilan: Rule = (ctx) => {
   const reported = new Map<string, Set<number>>();
   for (const f of ctx.model.financing) {
     const { code, year, planned, committed } = f.v;
-    if (!code || year === undefined || !isFinished(ctx, year)) continue;
+    if (!code || year === undefined || ctx.asOf.getTime() <= bilanDue(year).getTime()) continue;
     if (!(planned ?? 0) && !(committed ?? 0)) continue;
     const k = codeKey(code);
     if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;
     if (!reported.has(k)) reported.set(k, new Set());
     reported.get(k)!.add(year);
-    ctx.emit('reporting.missing-bilan', f.ref.code, { code, year });
+    ctx.emit('reporting.missing-bilan', f.ref.code, { code, year, due: isoDate(bilanDue(year)) });
   }
 };
 
-/** evaluation.missing (§5, L1135): intermediate evaluation end 2015, final one at the end of the contract. */
+/** "2014-2016", "2014 à 2016", "ensemble du contrat": a bilan that says it covers the whole period. */
+function coversPeriod(period: string | undefined): boolean {
+  if (!period) return false;
+  const k = matchKey(period);
+  const first = String(profile.years[0]);
+  const last = String(profile.years[profile.years.length - 1]);
+  return (k.includes(first) && k.includes(last)) || /contrat|periodeentiere|ensembledelaperiode|wholeperiod/.test(k);
+}
+
+/** reporting.final-bilan-scope (Art. 2 §5): "le bilan de la dernière année couvre l'ensemble de la période". */
+export const finalBilanScope: Rule = (ctx) => {
+  const last = profile.years[profile.years.length - 1];
+  const seen = new Set<string>();
+  for (const b of ctx.model.bilans) {
+    if (!b.v.code || b.v.year !== last || !isReached(ctx, b.v.receivedOn)) continue;
+    const k = codeKey(b.v.code);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (ctx.model.bilans.some((o) => o.v.code && codeKey(o.v.code) === k && o.v.year === last && coversPeriod(o.v.period))) continue;
+    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last, text: b.v.period });
+  }
+};
+
+const notThirdParty = new Set(profile.notThirdParties.map(matchKey));
+
+/** evaluation.missing (Art. 2 §5, L1131-L1135): intermediate evaluation end 2015, final one "à l'issue du contrat" (profile grace). */
 export const missingEvaluation: Rule = (ctx) => {
   const loc = ctx.model.located.jalons;
   if (!loc) return;
   for (const e of profile.evaluations) {
-    const words = e.id === 'intermediaire' ? ['intermediaire', 'intermediate', 'mipars', 'midterm'] : ['final'];
+    const words: readonly string[] = e.words;
     const row = ctx.model.jalons.find((j) => j.v.milestone && words.some((w) => matchKey(j.v.milestone!).includes(w)));
-    const due = row?.v.due ?? new Date(`${e.due}T00:00:00Z`);
+    // The convention's deadline, not the Échéance a user planned: the warning is about the convention.
+    const due = evaluationDue(e.id);
     if (ctx.asOf.getTime() <= due.getTime()) continue;
     if (!row) ctx.emit('evaluation.missing', tableRange(loc.table), { label: e.label.fr, due: isoDate(due), variant: 'no-row' });
-    else if (!row.v.doneOn) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone, due: isoDate(due), variant: 'not-done' });
+    else if (!isReached(ctx, row.v.doneOn)) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone, due: isoDate(due), variant: 'not-done' });
+  }
+};
+
+/** evaluation.no-evaluator (Art. 2 §5): an evaluation done is "confiée à un tiers": name it, and not a signatory or the CRESS. */
+export const noEvaluator: Rule = (ctx) => {
+  for (const j of ctx.model.jalons) {
+    const m = j.v.milestone;
+    if (!m || !isReached(ctx, j.v.doneOn)) continue;
+    if (!profile.evaluations.some((e) => (e.words as readonly string[]).some((w) => matchKey(m).includes(w)))) continue;
+    const who = j.v.evaluator;
+    if (!who) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, variant: 'none' });
+    else if (resolveFunder(who) || notThirdParty.has(matchKey(who))) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, text: who, variant: 'not-third-party' });
   }
 };
