@@ -59,7 +59,7 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     fire: (s) => set(s, 'Financements', 0, 'Financeur', 'Regoin'),
     silent: (s) => set(s, 'Financements', 0, 'Financeur', 'Région Rhône-Alpes'),
     at: ['Financements', 'C5'],
-    message: /vouliez-vous dire « Région »/,
+    message: /vouliez-vous dire «\u00a0Région\u00a0»/,
   },
   'cell.bad-year': {
     fire: (s) => set(s, 'Financements', 0, 'Année', 2014.5),
@@ -306,7 +306,7 @@ test('findings carry amounts as strings with two decimals and the funder and yea
   set(s, 'Participations2015', 2, 'CDC', 400000.5);
   const [f] = fired(check(s), 'convention.total-mismatch');
   expect(f).toMatchObject({ funder: 'CDC', year: 2015, expected: '1000000.00', actual: '1000000.50', gap: '0.50' });
-  expect(f.message).toBe('CDC 2015 : les participations par axe totalisent 1\u00a0000\u00a0000,50\u00a0€ pour un montant de 1\u00a0000\u00a0000,00\u00a0€ inscrit au tableau Convention (Convention!C10), écart +0,50\u00a0€.');
+  expect(f.message).toBe('CDC 2015\u00a0: les participations par axe totalisent 1\u00a0000\u00a0000,50\u00a0€ pour un montant de 1\u00a0000\u00a0000,00\u00a0€ inscrit au tableau Convention (Convention!C10), écart +0,50\u00a0€.');
 });
 
 test('messages come in English on request', () => {

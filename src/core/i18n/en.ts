@@ -54,7 +54,7 @@ export const en: Messages = {
     'cell.unknown-funder': (p) =>
       `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
-    'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention's period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
+    'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) => `${at(p)}unknown axis "${p.text}": choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual!)} against ${eur(p.expected!)} entered in the Convention table (${p.other}), gap ${gap(p.gap!)}.`,
@@ -89,10 +89,10 @@ export const en: Messages = {
       `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${p.label === 'etat' ? 'that year’s Loi de finances' : 'the Région’s budget vote'}): enter it in the Décision column.`,
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
-        ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d'engagement (Article 5).`
+        ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d’engagement (Article 5).`
         : p.variant === 'no-amount'
-          ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d'engagement (Article 5).`
-          : `CDC ${p.year}: no decision of the comité régional d'engagement recorded for this amount (Article 5).`,
+          ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d’engagement (Article 5).`
+          : `CDC ${p.year}: no decision of the comité régional d’engagement recorded for this amount (Article 5).`,
     'partner.without-avenant': (p) => {
       const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
       switch (p.variant) {
@@ -121,7 +121,7 @@ export const en: Messages = {
     'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.label as InstanceId, 'en')}; the convention provides for at least 2 a year per axis.`,
     'governance.regional-meeting': (p) => `${p.year}: no Rencontre régionale; the convention provides for at least one a year (Article 2 §4.2).`,
     'governance.unknown-body': (p) =>
-      `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention's bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
+      `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
     'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received by ${p.due} (annual report per calendar year, Article 2 §5).`,
     'reporting.final-bilan-scope': (p) =>
       `Action ${p.code}: the ${p.year} report does not say it covers the whole period; the last year’s report covers 2014-2016 (Article 2 §5): enter "2014-2016" in the Période couverte column.`,
@@ -166,7 +166,7 @@ export const en: Messages = {
     'partner.without-avenant': 'Partner without an amendment adding it',
     'action.duplicate': 'Duplicate action',
     'action.unknown': 'Unknown action',
-    'action.axis-mismatch': "Axis differs from the action's",
+    'action.axis-mismatch': "Axis differs from the action’s",
     'action.added-without-copil': 'Action added without a COPIL decision',
     'actions.too-many': 'More than about twenty actions',
     'allocation.over': 'Financing beyond the participations',

@@ -4,30 +4,30 @@ import type { Messages } from './types';
 import { axisLabel, instanceLabel } from '../contract';
 import type { AxisId, InstanceId } from '../profile';
 
-const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
-const year = (p: { suggestion?: string }) => (p.suggestion ? ` (vouliez-vous dire ${p.suggestion} ?)` : '');
+const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
+const year = (p: { suggestion?: string }) => (p.suggestion ? ` (vouliez-vous dire ${p.suggestion} ?)` : '');
 
 export const fr: Messages = {
   rules: {
     'workbook.table-missing': (p) =>
       p.variant === 'range'
-        ? `Les données de la feuille « ${p.sheet} » ne sont pas un tableau Excel nommé « ${p.table} » : sélectionnez la plage, Insertion > Tableau, puis nommez-le « ${p.table} » (Création de tableau > Nom du tableau).`
-        : `Le tableau « ${p.table} » (feuille « ${p.sheet} ») est introuvable : restaurez-le depuis le volet (Restaurer les tableaux) ou copiez-le d'un classeur créé par « ess-budget init ».`,
-    'workbook.column-missing': (p) => `Colonne « ${p.column} » absente du tableau « ${p.table} » : ajoutez-la (l'en-tête peut être sans accents ni « (€) »).`,
+        ? `Les données de la feuille « ${p.sheet} » ne sont pas un tableau Excel nommé « ${p.table} » : sélectionnez la plage, Insertion > Tableau, puis nommez-le « ${p.table} » (Création de tableau > Nom du tableau).`
+        : `Le tableau « ${p.table} » (feuille « ${p.sheet} ») est introuvable : restaurez-le depuis le volet (Restaurer les tableaux) ou copiez-le d’un classeur créé par « ess-budget init ».`,
+    'workbook.column-missing': (p) => `Colonne « ${p.column} » absente du tableau « ${p.table} » : ajoutez-la (l’en-tête peut être sans accents ni « (€) »).`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
-          return `${at(p)}cellule fusionnée, donc vide pour le contrôle : défusionnez-la et saisissez la valeur sur chaque ligne.`;
+          return `${at(p)}cellule fusionnée, donc vide pour le contrôle : défusionnez-la et saisissez la valeur sur chaque ligne.`;
         case 'error-value':
-          return `${at(p)}la cellule contient l'erreur ${p.text} : corrigez la formule ou saisissez la valeur.`;
+          return `${at(p)}la cellule contient l’erreur ${p.text} : corrigez la formule ou saisissez la valeur.`;
         case 'uncalculated':
-          return `${at(p)}la formule ${p.text} n'a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
+          return `${at(p)}la formule ${p.text} n’a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
         case 'not-a-date':
-          return `${at(p)}« ${p.text} » n'est pas une date : saisissez-la au format jj/mm/aaaa.`;
+          return `${at(p)}« ${p.text} » n’est pas une date : saisissez-la au format jj/mm/aaaa.`;
         case 'status':
-          return `${at(p)}statut « ${p.text} » inconnu : choisissez Fixé, Prévisionnel, Sous réserve, À décider ou Confirmé.`;
+          return `${at(p)}statut « ${p.text} » inconnu : choisissez Fixé, Prévisionnel, Sous réserve, À décider ou Confirmé.`;
         case 'avenant-kind':
-          return `${at(p)}nature « ${p.text} » inconnue : choisissez Modification de montant ou Adhésion de partenaires.`;
+          return `${at(p)}nature « ${p.text} » inconnue : choisissez Modification de montant ou Adhésion de partenaires.`;
         default:
           return `${at(p)}valeur obligatoire manquante.`;
       }
@@ -35,115 +35,115 @@ export const fr: Messages = {
     'cell.not-a-number': (p) => {
       switch (p.variant) {
         case 'text-amount':
-          return `${at(p)}« ${p.text} » est du texte, pas un nombre : saisissez ${p.suggestion} (le format en euros s'applique tout seul).`;
+          return `${at(p)}« ${p.text} » est du texte, pas un nombre : saisissez ${p.suggestion} (le format en euros s’applique tout seul).`;
         case 'error-value':
-          return `${at(p)}la cellule contient l'erreur ${p.text} au lieu d'un montant.`;
+          return `${at(p)}la cellule contient l’erreur ${p.text} au lieu d’un montant.`;
         case 'uncalculated':
-          return `${at(p)}la formule ${p.text} n'a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
+          return `${at(p)}la formule ${p.text} n’a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
         case 'date':
           return `${at(p)}une date (${p.text}) se trouve là où un montant est attendu.`;
         case 'boolean':
           return `${at(p)}une valeur logique (${p.text}) se trouve là où un montant est attendu.`;
         default:
-          return `${at(p)}« ${p.text} » n'est pas un montant : saisissez un nombre.`;
+          return `${at(p)}« ${p.text} » n’est pas un montant : saisissez un nombre.`;
       }
     },
-    'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual!)}) : une participation ou un financement ne peut être inférieur à zéro.`,
-    'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text!)} a plus de deux décimales : arrondissez au centime.`,
+    'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual!)}) : une participation ou un financement ne peut être inférieur à zéro.`,
+    'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text!)} a plus de deux décimales : arrondissez au centime.`,
     'cell.unknown-funder': (p) =>
-      `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
-    'cell.bad-year': (p) => `${at(p)}« ${p.text} » n'est pas une année : saisissez 2014, 2015 ou 2016.`,
-    'period.outside': (p) => `${at(p)}l'année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
+      `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
+    'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez 2014, 2015 ou 2016.`,
+    'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
     'axis.unknown': (p) =>
-      `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
+      `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
-      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant de ${eur(p.expected!)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap!)}.`,
+      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant de ${eur(p.expected!)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap!)}.`,
     'convention.duplicate-row': (p) =>
-      `${p.funder} ${p.year} : deuxième ligne du tableau Convention pour ce financeur et cette année (la première est en ${p.other}) ; seule la première est contrôlée : supprimez ou corrigez celle-ci.`,
+      `${p.funder} ${p.year} : deuxième ligne du tableau Convention pour ce financeur et cette année (la première est en ${p.other}) ; seule la première est contrôlée : supprimez ou corrigez celle-ci.`,
     'convention.changed-without-avenant': (p) => {
-      const head = `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du ${signedWords(p.label)} ${eur(p.expected!)} (écart ${gap(p.gap!)})`;
+      const head = `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du ${signedWords(p.label)} ${eur(p.expected!)} (écart ${gap(p.gap!)})`;
       switch (p.variant) {
         case 'wrong-kind':
-          return `${head} ; l'avenant n°${p.text} porte sur l'adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (article 7).`;
+          return `${head} ; l’avenant n°${p.text} porte sur l’adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (article 7).`;
         case 'no-object':
-          return `${head} ; l'avenant n°${p.text} ne dit pas ce qu'il modifie : indiquez au tableau Avenants sa nature (Modification de montant), le financeur, l'année et le nouveau montant.`;
+          return `${head} ; l’avenant n°${p.text} ne dit pas ce qu’il modifie : indiquez au tableau Avenants sa nature (Modification de montant), le financeur, l’année et le nouveau montant.`;
         case 'not-covering':
-          return `${head} ; l'avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
+          return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
         case 'other-amount':
-          return `${head} ; l'avenant n°${p.text} fixe ce montant à ${eur(Number(p.suggestion))}, pas à ${eur(p.actual!)} (article 7).`;
+          return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(Number(p.suggestion))}, pas à ${eur(p.actual!)} (article 7).`;
         case 'late':
-          return `${head} ; l'avenant n°${p.text} est daté du ${frDate(p.due!)}, après la fin de l'année ${p.year} : l'avenant doit être signé avant que la modification prenne effet (article 7).`;
+          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due!)}, après la fin de l’année ${p.year} : l’avenant doit être signé avant que la modification prenne effet (article 7).`;
         default:
-          return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
+          return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
       }
     },
-    'convention.unknown-avenant': (p) => `L'avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
+    'convention.unknown-avenant': (p) => `L’avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
     'avenant.incomplete': (p) =>
       p.variant === 'neither'
-        ? `Avenant n°${p.text} : ni date de signature ni délibération : complétez-les pour que l'avenant puisse être opposé (article 7).`
+        ? `Avenant n°${p.text} : ni date de signature ni délibération : complétez-les pour que l’avenant puisse être opposé (article 7).`
         : p.variant === 'no-date'
-          ? `Avenant n°${p.text} : aucune date de signature : complétez-la (l'avenant doit précéder la modification, article 7).`
-          : `Avenant n°${p.text} : aucune délibération qui l'approuve : complétez-la (article 7).`,
+          ? `Avenant n°${p.text} : aucune date de signature : complétez-la (l’avenant doit précéder la modification, article 7).`
+          : `Avenant n°${p.text} : aucune délibération qui l’approuve : complétez-la (article 7).`,
     'convention.unconfirmed': (p) =>
-      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l'année a commencé, sans décision enregistrée (${p.label === 'etat' ? 'loi de finances de l\'année' : 'inscription des crédits au budget de la Région'}) : indiquez-la en colonne Décision.`,
+      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${p.label === 'etat' ? 'loi de finances de l’année' : 'inscription des crédits au budget de la Région'}) : indiquez-la en colonne Décision.`,
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
-        ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d'engagement (article 5).`
+        ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d’engagement (article 5).`
         : p.variant === 'no-amount'
-          ? `CDC ${p.year} : aucun montant alors que l'année a commencé ; la participation dépend du comité régional d'engagement (article 5).`
-          : `CDC ${p.year} : aucune décision du comité régional d'engagement enregistrée pour ce montant (article 5).`,
+          ? `CDC ${p.year} : aucun montant alors que l’année a commencé ; la participation dépend du comité régional d’engagement (article 5).`
+          : `CDC ${p.year} : aucune décision du comité régional d’engagement enregistrée pour ce montant (article 5).`,
     'partner.without-avenant': (p) => {
-      const hint = p.suggestion ? ` Voulez-vous dire « ${p.suggestion} » ?` : '';
+      const hint = p.suggestion ? ` Voulez-vous dire « ${p.suggestion} » ?` : '';
       switch (p.variant) {
         case 'wrong-kind':
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine et l'avenant n°${p.other} porte sur des montants, pas sur l'adhésion de partenaires (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine et l’avenant n°${p.other} porte sur des montants, pas sur l’adhésion de partenaires (article 7).${hint}`;
         case 'not-listed':
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine et l'avenant n°${p.other} ne la cite pas parmi les collectivités qu'il ajoute (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine et l’avenant n°${p.other} ne la cite pas parmi les collectivités qu’il ajoute (article 7).${hint}`;
         default:
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d'origine : indiquez l'avenant qui l'a ajoutée (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine : indiquez l’avenant qui l’a ajoutée (article 7).${hint}`;
       }
     },
-    'action.duplicate': (p) => `Le code d'action ${p.code} est déjà utilisé en ${p.other}.`,
-    'action.unknown': (p) => `Le code d'action ${p.code} ne figure pas dans le tableau Actions.`,
-    'action.axis-mismatch': (p) => `L'action ${p.code} est rattachée à « ${axisLabel(p.axis as AxisId, 'fr')} » alors que son code désigne « ${axisLabel(p.other as AxisId, 'fr')} ».`,
-    'action.added-without-copil': (p) => `L'action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l'a intégrée.`,
-    'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d'une vingtaine d'actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
+    'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
+    'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions.`,
+    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis as AxisId, 'fr')} » alors que son code désigne « ${axisLabel(p.other as AxisId, 'fr')} ».`,
+    'action.added-without-copil': (p) => `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
+    'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : les actions prévoient ${eur(p.actual!)} pour une participation de ${eur(p.expected!)}, dépassement de ${eur(p.gap!)}.`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : les actions prévoient ${eur(p.actual!)} pour une participation de ${eur(p.expected!)}, dépassement de ${eur(p.gap!)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : ${eur(p.actual!)} répartis sur les actions pour une participation de ${eur(p.expected!)}, reste à répartir ${eur(-p.gap!)}.`,
-    'execution.commitment-over-plan': (p) => `Action ${p.code} : engagé ${eur(p.actual!)} supérieur au prévu ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
-    'execution.payment-over-commitment': (p) => `Action ${p.code} : versé ${eur(p.actual!)} supérieur à l'engagé ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
-    'governance.copil': (p) => `${p.year} : ${p.count} réunion(s) du COPIL ; la convention en prévoit 1 à 2 par an.`,
-    'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
-    'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l'Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
-    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.label as InstanceId, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
-    'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : ${eur(p.actual!)} répartis sur les actions pour une participation de ${eur(p.expected!)}, reste à répartir ${eur(-p.gap!)}.`,
+    'execution.commitment-over-plan': (p) => `Action ${p.code} : engagé ${eur(p.actual!)} supérieur au prévu ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+    'execution.payment-over-commitment': (p) => `Action ${p.code} : versé ${eur(p.actual!)} supérieur à l’engagé ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+    'governance.copil': (p) => `${p.year} : ${p.count} réunion(s) du COPIL ; la convention en prévoit 1 à 2 par an.`,
+    'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
+    'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l’Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
+    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.label as InstanceId, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
+    'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
     'governance.unknown-body': (p) =>
-      `${at(p)}instance « ${p.text} » non reconnue : la réunion n'est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d'une action.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due!)} (bilan annuel par année civile, article 2, §5).`,
+      `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
+    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due!)} (bilan annuel par année civile, article 2, §5).`,
     'reporting.final-bilan-scope': (p) =>
-      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir l'ensemble de la période ; le bilan de la dernière année couvre 2014-2016 (article 2, §5) : indiquez « 2014-2016 » en colonne Période couverte.`,
+      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir l’ensemble de la période ; le bilan de la dernière année couvre 2014-2016 (article 2, §5) : indiquez « 2014-2016 » en colonne Période couverte.`,
     'evaluation.missing': (p) =>
       p.variant === 'no-row'
-        ? `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
-        : `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
+        ? `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
+        : `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
-        ? `${p.label} : « ${p.text} » est partie au contrat ; l'évaluation est confiée à un tiers (article 2, §5).`
-        : `${p.label} : aucun évaluateur indiqué ; l'évaluation est confiée à un tiers (article 2, §5) : nommez-le en colonne Évaluateur.`,
+        ? `${p.label} : « ${p.text} » est partie au contrat ; l’évaluation est confiée à un tiers (article 2, §5).`
+        : `${p.label} : aucun évaluateur indiqué ; l’évaluation est confiée à un tiers (article 2, §5) : nommez-le en colonne Évaluateur.`,
     'reconciliation.amount-mismatch': (p) =>
-      `${p.code ?? ''} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual!)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected!)} au classeur, écart ${gap(p.gap!)}.`,
+      `${p.code ?? ''} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual!)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected!)} au classeur, écart ${gap(p.gap!)}.`,
     'reconciliation.missing-in-ledger': (p) =>
-      `${p.code ?? ''} : ligne du classeur engagée pour ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} absente du relevé.`,
+      `${p.code ?? ''} : ligne du classeur engagée pour ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} absente du relevé.`,
     'reconciliation.missing-in-workbook': (p) =>
-      `${p.code ?? ''} : ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'versés' : 'engagés'} au relevé${p.label ? ` (« ${p.label} »)` : ''}${p.other ? ` [${p.other}]` : ''} sans ligne correspondante au tableau Financements : ajoutez-la ou vérifiez la référence.`,
+      `${p.code ?? ''} : ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'versés' : 'engagés'} au relevé${p.label ? ` (« ${p.label} »)` : ''}${p.other ? ` [${p.other}]` : ''} sans ligne correspondante au tableau Financements : ajoutez-la ou vérifiez la référence.`,
     'reconciliation.duplicate-reference': (p) =>
       p.variant === 'workbook'
-        ? `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : les deux lignes sont additionnées pour le rapprochement ; vérifiez qu'il ne s'agit pas d'un doublon.`
+        ? `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : les deux lignes sont additionnées pour le rapprochement ; vérifiez qu’il ne s’agit pas d’un doublon.`
         : p.variant === 'conflict'
-          ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
-          : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
+          ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
+          : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -195,15 +195,15 @@ export const fr: Messages = {
     journal: { sync: (asOf) => `Synchronisation (contrôle au ${asOf})`, init: 'Initialisation du classeur', restore: 'Restauration des tableaux' },
     validation: {
       listTitle: 'Valeur inattendue',
-      list: (items) => `Choisissez parmi : ${items}`,
+      list: (items) => `Choisissez parmi : ${items}`,
       amountTitle: 'Montant invalide',
       amount: 'Saisissez un montant positif ou nul, en euros (deux décimales au plus).',
     },
     errors: {
-      cellEdit: 'Excel est en train de modifier une cellule : validez-la (Entrée) ou annulez (Échap), puis relancez.',
-      payload: 'Le classeur dépasse ce qu’Excel sur le web accepte en un seul échange : relancez ; si cela se reproduit, ouvrez le classeur dans Excel pour ordinateur.',
-      notFound: 'Une feuille ou un tableau a changé pendant l’opération : relancez la synchronisation.',
-      general: (code) => `Excel a refusé l’opération (${code}) : relancez ; si cela se reproduit, enregistrez, fermez et rouvrez le classeur.`,
+      cellEdit: 'Excel est en train de modifier une cellule : validez-la (Entrée) ou annulez (Échap), puis relancez.',
+      payload: 'Le classeur dépasse ce qu’Excel sur le web accepte en un seul échange : relancez ; si cela se reproduit, ouvrez le classeur dans Excel pour ordinateur.',
+      notFound: 'Une feuille ou un tableau a changé pendant l’opération : relancez la synchronisation.',
+      general: (code) => `Excel a refusé l’opération (${code}) : relancez ; si cela se reproduit, enregistrez, fermez et rouvrez le classeur.`,
     },
   },
   reconcile: {
@@ -212,8 +212,8 @@ export const fr: Messages = {
     status: { matched: 'Rapprochée', different: 'Différente', 'missing-in-ledger': 'Absente du relevé', 'missing-in-workbook': 'Absente du classeur', 'netted-out': 'Annulée (solde nul)' },
     matchedOn: { reference: 'Référence', key: 'Action, année, financeur' },
     counts: (c) =>
-      `Rapprochement : ${c.matched} ligne(s) concordante(s), ${c.different} différente(s), ${c.missingInLedger} absente(s) du relevé, ${c.missingInWorkbook} absente(s) du classeur, ${c.nettedOut} annulée(s) au relevé.`,
-    scope: (f) => `Financeurs rapprochés : ${f}.`,
+      `Rapprochement : ${c.matched} ligne(s) concordante(s), ${c.different} différente(s), ${c.missingInLedger} absente(s) du relevé, ${c.missingInWorkbook} absente(s) du classeur, ${c.nettedOut} annulée(s) au relevé.`,
+    scope: (f) => `Financeurs rapprochés : ${f}.`,
     skipped: (n) => `${n} ligne(s) du relevé inutilisable(s) (voir les constats).`,
     totalsTitle: 'Totaux par financeur et par année',
     totalsHeaders: { funder: 'Financeur', year: 'Année', wbCommitted: 'Engagé classeur', ledCommitted: 'Engagé relevé', gapCommitted: 'Écart engagé', wbPaid: 'Versé classeur', ledPaid: 'Versé relevé', gapPaid: 'Écart versé' },
@@ -236,36 +236,36 @@ export const fr: Messages = {
       ledgerLines: 'Lignes du relevé',
       label: 'Libellé',
     },
-    written: (f) => `Rapprochement écrit : ${f}.`,
-    empty: (f) => `${f} : relevé vide, rien à rapprocher.`,
+    written: (f) => `Rapprochement écrit : ${f}.`,
+    empty: (f) => `${f} : relevé vide, rien à rapprocher.`,
     noHeader: (f, h) =>
-      `${f} : aucune ligne d'en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h || 'aucun'}. Indiquez les colonnes avec --map, par exemple --map engage="Montant AE" --map reference="N° pièce".`,
-    noLines: (f, h) => `${f} : en-têtes reconnus (${h}) mais aucune ligne de données.`,
+      `${f} : aucune ligne d’en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h || 'aucun'}. Indiquez les colonnes avec --map, par exemple --map engage="Montant AE" --map reference="N° pièce".`,
+    noLines: (f, h) => `${f} : en-têtes reconnus (${h}) mais aucune ligne de données.`,
     unknownMapField: (field) =>
-      `--map : « ${field} » n'est pas un champ du relevé ; champs possibles : reference, action, annee, financeur, engage, verse, date, beneficiaire, libelle.`,
-    mapHeaderNotFound: (f, field, header, h) => `${f} : --map ${field}="${header}" : aucune colonne « ${header} » ; en-têtes trouvés : ${h || 'aucun'}.`,
-    badMap: (a) => `--map attend champ="En-tête du relevé" (par exemple engage="Montant AE"), pas « ${a} ».`,
-    tooLarge: (f, size, limit) => `${f} : relevé refusé, ${size} au-delà de la limite de ${limit} ; exportez une période ou un financeur à la fois.`,
-    unsupported: (f) => `${f} : format de relevé non pris en charge ; enregistrez-le en CSV (séparateur ; ou ,) ou en classeur .xlsx.`,
-    noFinancing: (f) => `${f} : le classeur n'a pas de tableau Financements ; rien à rapprocher (lancez « ess-budget check » pour le détail).`,
+      `--map : « ${field} » n’est pas un champ du relevé ; champs possibles : reference, action, annee, financeur, engage, verse, date, beneficiaire, libelle.`,
+    mapHeaderNotFound: (f, field, header, h) => `${f} : --map ${field}="${header}" : aucune colonne « ${header} » ; en-têtes trouvés : ${h || 'aucun'}.`,
+    badMap: (a) => `--map attend champ="En-tête du relevé" (par exemple engage="Montant AE"), pas « ${a} ».`,
+    tooLarge: (f, size, limit) => `${f} : relevé refusé, ${size} au-delà de la limite de ${limit} ; exportez une période ou un financeur à la fois.`,
+    unsupported: (f) => `${f} : format de relevé non pris en charge ; enregistrez-le en CSV (séparateur ; ou ,) ou en classeur .xlsx.`,
+    noFinancing: (f) => `${f} : le classeur n’a pas de tableau Financements ; rien à rapprocher (lancez « ess-budget check » pour le détail).`,
     args: 'reconcile attend un classeur et un relevé',
   },
   cli: {
-    usage: `Utilisation :
+    usage: `Utilisation :
   ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
   ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--lang fr|en] [--force]
   ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--lang fr|en]`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
-    written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
-    badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
-    badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
-    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check, reconcile.`,
-    fileMissing: (f) => `${f} : fichier introuvable.`,
-    notXlsx: (f) => `${f} : ce n'est pas un classeur .xlsx (zip illisible).`,
-    corrupt: (f, d) => `${f} : classeur illisible (${d}).`,
-    tooLarge: (f, d) => `${f} : refusé, ${d}.`,
-    cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
+    written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
+    badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
+    badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
+    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check, reconcile.`,
+    fileMissing: (f) => `${f} : fichier introuvable.`,
+    notXlsx: (f) => `${f} : ce n’est pas un classeur .xlsx (zip illisible).`,
+    corrupt: (f, d) => `${f} : classeur illisible (${d}).`,
+    tooLarge: (f, d) => `${f} : refusé, ${d}.`,
+    cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
   },
   ui: {
     appTitle: 'Suivi CES ESS',
@@ -274,7 +274,7 @@ export const fr: Messages = {
     tabs: { checks: 'Contrôles', reconciliation: 'Rapprochement', export: 'Export COPIL', settings: 'Paramètres' },
     init: {
       title: 'Initialiser le classeur',
-      intro: 'Ce classeur ne contient pas encore les tableaux du contrat. Le volet peut les créer : convention, participations par axe, actions, financements, avenants, partenaires, instances et suivi.',
+      intro: 'Ce classeur ne contient pas encore les tableaux du contrat. Le volet peut les créer : convention, participations par axe, actions, financements, avenants, partenaires, instances et suivi.',
       example: 'Ajouter l’exemple fictif (à remplacer par les données réelles)',
       button: 'Initialiser le classeur',
       busy: 'Création des tableaux…',
@@ -295,12 +295,12 @@ export const fr: Messages = {
       noAmount: 'Pas de montant',
       counts: 'Résultats du contrôle',
       restore: 'Restaurer les tableaux',
-      restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',
+      restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',
     },
     findings: {
       title: 'Écarts à corriger',
-      none: 'Aucun écart : le classeur respecte la convention.',
-      article: (a) => `Convention : ${a}`,
+      none: 'Aucun écart : le classeur respecte la convention.',
+      article: (a) => `Convention : ${a}`,
       at: (sheet, cell) => `${sheet}, cellule ${cell}`,
       count: (n) => `${n} constat${n > 1 ? 's' : ''}`,
     },
@@ -311,13 +311,13 @@ export const fr: Messages = {
       asOfHint: 'Les échéances et les années commencées sont jugées à cette date.',
     },
     preview: {
-      banner: 'Aperçu hors d’Excel : le classeur reste dans ce navigateur, rien n’est envoyé.',
+      banner: 'Aperçu hors d’Excel : le classeur reste dans ce navigateur, rien n’est envoyé.',
       open: 'Ouvrir un classeur .xlsx',
       example: 'Charger l’exemple',
-      source: (name) => `Classeur : ${name}`,
+      source: (name) => `Classeur : ${name}`,
       exampleName: 'exemple fictif',
       gridLabel: (sheet, cell) => `Feuille ${sheet} autour de la cellule ${cell}`,
-      selected: (sheet, cell, value) => `Feuille ${sheet}, cellule ${cell} sélectionnée${value ? ` : ${value}` : ' (vide)'}.`,
+      selected: (sheet, cell, value) => `Feuille ${sheet}, cellule ${cell} sélectionnée${value ? ` : ${value}` : ' (vide)'}.`,
       empty: 'Ouvrez un classeur .xlsx ou chargez l’exemple pour commencer.',
     },
     errors: {
@@ -326,45 +326,45 @@ export const fr: Messages = {
       sync: (d) => `La synchronisation a échoué (${d}). Terminez la saisie en cours dans la cellule, puis cliquez de nouveau sur Synchroniser.`,
       init: (d) => `Les tableaux n’ont pas pu être créés (${d}). Vérifiez que le classeur n’est pas protégé, puis réessayez.`,
       open: (f, d) => `${f} n’a pas pu être lu (${d}). Choisissez un classeur .xlsx enregistré par Excel.`,
-      tooLarge: (f, limit) => `${f} dépasse ${limit} : ouvrez-le dans Excel avec le complément, ou allégez-le.`,
-      select: (sheet, cell) => `La cellule ${cell} de la feuille « ${sheet} » est introuvable : la feuille a peut-être été renommée. Synchronisez de nouveau.`,
-      badDate: 'Date invalide : saisissez une date au format jj/mm/aaaa.',
+      tooLarge: (f, limit) => `${f} dépasse ${limit} : ouvrez-le dans Excel avec le complément, ou allégez-le.`,
+      select: (sheet, cell) => `La cellule ${cell} de la feuille « ${sheet} » est introuvable : la feuille a peut-être été renommée. Synchronisez de nouveau.`,
+      badDate: 'Date invalide : saisissez une date au format jj/mm/aaaa.',
       office: 'Excel n’a pas répondu. Fermez et rouvrez le volet, puis réessayez.',
     },
     soon: {
       title: 'Bientôt disponible',
-      reconciliation: 'Le rapprochement avec le relevé de la CDC arrive dans une prochaine version. En attendant : ess-budget reconcile.',
-      export: 'La synthèse COPIL (feuille, PDF, XLSX, CSV) arrive dans une prochaine version. En attendant : ess-budget report.',
+      reconciliation: 'Le rapprochement avec le relevé de la CDC arrive dans une prochaine version. En attendant : ess-budget reconcile.',
+      export: 'La synthèse COPIL (feuille, PDF, XLSX, CSV) arrive dans une prochaine version. En attendant : ess-budget report.',
     },
     copil: {
       title: 'Synthèse pour le comité de pilotage',
       intro: 'Ce que chaque financeur doit et a apporté, par axe et par année, l’exécution et les écarts, à la date de situation.',
       writeSheet: 'Écrire la feuille Synthèse COPIL',
-      writeHint: 'La feuille est remplacée à chaque fois : tableaux et deux graphiques, mise en page A4 paysage.',
+      writeHint: 'La feuille est remplacée à chaque fois : tableaux et deux graphiques, mise en page A4 paysage.',
       writing: 'Écriture de la feuille Synthèse COPIL…',
-      written: (sheet) => `Feuille « ${sheet} » écrite.`,
+      written: (sheet) => `Feuille « ${sheet} » écrite.`,
       filesTitle: 'Fichiers à diffuser',
-      filesHint: 'Pour les membres qui n’ont pas le complément : les fichiers sont produits dans ce navigateur.',
+      filesHint: 'Pour les membres qui n’ont pas le complément : les fichiers sont produits dans ce navigateur.',
       download: { pdf: 'Télécharger PDF', xlsx: 'Télécharger XLSX', csv: 'Télécharger CSV' },
       preparing: 'Préparation du fichier…',
       downloaded: (f) => `Fichier ${f} téléchargé.`,
       failed: (d) => `La synthèse n’a pas pu être produite (${d}). Synchronisez, puis réessayez.`,
-      noWorkbook: 'Ouvrez un classeur ou chargez l’exemple : la synthèse se fait sur ses tableaux.',
+      noWorkbook: 'Ouvrez un classeur ou chargez l’exemple : la synthèse se fait sur ses tableaux.',
     },
     ledger: {
       title: 'Rapprochement avec un relevé',
-      intro: 'Choisissez l’export du grand livre (CSV ou XLSX) de la CDC ou de la Région : chaque engagement est comparé aux financements du classeur.',
+      intro: 'Choisissez l’export du grand livre (CSV ou XLSX) de la CDC ou de la Région : chaque engagement est comparé aux financements du classeur.',
       pick: 'Choisir un relevé (CSV ou XLSX)',
       useSelection: 'Utiliser la plage sélectionnée',
       selectionHint: 'Ou collez le relevé dans une feuille du classeur, sélectionnez-le avec sa ligne d’en-têtes, puis utilisez la plage sélectionnée.',
-      emptySelection: 'La sélection est vide : sélectionnez le relevé collé dans le classeur, ligne d’en-têtes comprise.',
+      emptySelection: 'La sélection est vide : sélectionnez le relevé collé dans le classeur, ligne d’en-têtes comprise.',
       noHeader: (f, h) =>
-        `${f} : aucune ligne d’en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h}. Indiquez les colonnes ci-dessous.`,
-      file: (name) => `Relevé : ${name}`,
-      range: (address) => `Relevé : plage ${address}`,
+        `${f} : aucune ligne d’en-têtes reconnue (il faut un montant engagé ou versé, et une référence ou un code action) ; en-têtes trouvés : ${h}. Indiquez les colonnes ci-dessous.`,
+      file: (name) => `Relevé : ${name}`,
+      range: (address) => `Relevé : plage ${address}`,
       reading: 'Lecture du relevé…',
       mapping: 'Colonnes du relevé',
-      mappingHint: 'Indiquez la colonne du relevé qui porte chaque information ; il faut un montant, et une référence ou un code action.',
+      mappingHint: 'Indiquez la colonne du relevé qui porte chaque information ; il faut un montant, et une référence ou un code action.',
       changeMapping: 'Modifier les colonnes',
       apply: 'Rapprocher avec ces colonnes',
       unmapped: '(aucune)',
@@ -390,17 +390,17 @@ export const fr: Messages = {
       skipped: (n) => `${n} ligne${n > 1 ? 's' : ''} du relevé inutilisable${n > 1 ? 's' : ''} (voir les constats).`,
       write: 'Écrire la feuille Rapprochement',
       writing: 'Écriture de la feuille Rapprochement…',
-      written: (sheet) => `Feuille « ${sheet} » écrite.`,
+      written: (sheet) => `Feuille « ${sheet} » écrite.`,
       failed: (d) => `Le rapprochement n’a pas pu être fait (${d}). Synchronisez, puis réessayez.`,
       unreadable: (f, d) => `${f} n’a pas pu être lu (${d}). Choisissez un fichier CSV ou XLSX exporté du grand livre.`,
-      noWorkbook: 'Ouvrez un classeur ou chargez l’exemple : le relevé est comparé à ses financements.',
+      noWorkbook: 'Ouvrez un classeur ou chargez l’exemple : le relevé est comparé à ses financements.',
     },
   },
   summary: {
     sheetName: 'Synthèse COPIL',
     title: 'Synthèse COPIL',
     asOf: (d) => `Situation au ${d}`,
-    source: 'Établie par Suivi CES ESS à partir du classeur de suivi ; montants en euros.',
+    source: 'Établie par Suivi CES ESS à partir du classeur de suivi ; montants en euros.',
     page: (n, t) => `Page ${n} / ${t}`,
     total: 'Total',
     noAmount: 'non fixé',
@@ -408,10 +408,10 @@ export const fr: Messages = {
     unknownAction: '(absente du tableau Actions)',
     axisShort: { axe1: 'Axe 1', axe2: 'Axe 2', axe3: 'Axe 3', animation: 'Animation' },
     counts: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
-    noErrors: 'Aucune erreur : le classeur respecte la convention.',
-    moreErrors: (n) => `… et ${n} autre${n > 1 ? 's' : ''} erreur${n > 1 ? 's' : ''} : voir la feuille Contrôles ou « ess-budget check ».`,
+    noErrors: 'Aucune erreur : le classeur respecte la convention.',
+    moreErrors: (n) => `… et ${n} autre${n > 1 ? 's' : ''} erreur${n > 1 ? 's' : ''} : voir la feuille Contrôles ou « ess-budget check ».`,
     sections: {
-      convention: 'Convention : montants, participations et écarts par financeur et par année',
+      convention: 'Convention : montants, participations et écarts par financeur et par année',
       execution: 'Exécution par financeur et par année',
       byFunder: 'Exécution par financeur (2014-2016)',
       allYears: 'Participations par axe et par financeur (2014-2016)',
@@ -451,12 +451,12 @@ export const fr: Messages = {
       execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },
     },
     cli: {
-      written: (f, d) => `Synthèse écrite : ${f}${d ? ` (${d})` : ''}.`,
+      written: (f, d) => `Synthèse écrite : ${f}${d ? ` (${d})` : ''}.`,
       pages: (n) => `${n} page${n > 1 ? 's' : ''}`,
-      badOut: (f) => `--out ${f} : choisissez un fichier .pdf, .xlsx ou .csv`,
+      badOut: (f) => `--out ${f} : choisissez un fichier .pdf, .xlsx ou .csv`,
       missingOut: 'report attend un classeur et --out <fichier.pdf|fichier.xlsx|fichier.csv>',
-      sameAsInput: (f) => `${f} est le classeur lu : choisissez un autre fichier de sortie.`,
-      exists: (f) => `${f} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.`,
+      sameAsInput: (f) => `${f} est le classeur lu : choisissez un autre fichier de sortie.`,
+      exists: (f) => `${f} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.`,
     },
   },
 };

@@ -61,7 +61,7 @@ describe('the example ledger against the example workbook', () => {
     const mismatch = result.findings.find((x) => x.rule === 'reconciliation.amount-mismatch')!;
     const rendered = renderFinding(mismatch, 'fr');
     expect(rendered).toMatchObject({ severity: 'error', expected: '66600.00', actual: '61600.00', gap: '-5000.00', funder: 'CDC', year: 2015 });
-    expect(rendered.message).toBe('EX-2015-CDC-086 : montant engagé de 61\u00a0600,00\u00a0€ au relevé (releve.csv, lignes 26, 27) contre 66\u00a0600,00\u00a0€ au classeur, écart -5\u00a0000,00\u00a0€.');
+    expect(rendered.message).toBe('EX-2015-CDC-086\u00a0: montant engagé de 61\u00a0600,00\u00a0€ au relevé (releve.csv, lignes 26, 27) contre 66\u00a0600,00\u00a0€ au classeur, écart -5\u00a0000,00\u00a0€.');
     expect(renderFinding(mismatch, 'en').message).toContain('committed amount €61,600.00 in the ledger');
   });
 
@@ -186,7 +186,7 @@ describe('bad ledger content', () => {
   test('an unknown funder is named with a suggestion', () => {
     const r = reconcile(model, ledger([['Z-1', 'I_1.2', 2014, 'Caise des depots', '1,00', null, 'a']], H).lines);
     const f = r.findings.find((x) => x.rule === 'cell.unknown-funder')!;
-    expect(renderFinding(f, 'fr').message).toBe('financeur « Caise des depots » inconnu : vouliez-vous dire « CDC » ?');
+    expect(renderFinding(f, 'fr').message).toBe('financeur «\u00a0Caise des depots\u00a0» inconnu\u00a0: vouliez-vous dire «\u00a0CDC\u00a0»\u202f?');
   });
 
   test('a reference used for two different actions, and a line exported twice, are duplicates', () => {
