@@ -86,7 +86,7 @@ export const profile = {
     bilanGraceMonths: 6,
     finalEvaluationGraceMonths: 6,
     firstYearFrom: 'signature' as 'signature' | 'year-start',
-    amountChangeDeadline: 'year-end' as 'year-end',
+    amountChangeDeadline: 'year-end' as const,
   },
   years: [2014, 2015, 2016] as const, // Art. 1, L460-L469; Art. 8, L1192-L1194
   funders: [
