@@ -5,11 +5,13 @@
  * Amounts are integer cents; the per funder and year lines are the check's own totals.
  */
 import { checkWorkbook, type CheckResult } from './check';
-import { axisLabel, statusLabel, type Lang } from './contract';
+import { avenantKey, avenantKindLabel, axisLabel, type Lang } from './contract';
+import { messages } from './i18n';
+import type { LegalStatusId } from './legalStatus';
 import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from './findings';
 import { centsFromDecimalString, rate, type Cents } from './money';
 import { readModel, type FunderKey, type Model } from './model';
-import { profile, type AxisId, type StatusId } from './profile';
+import { bilanDue, evaluationDue, profile, type AxisId, type StatusId } from './profile';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -27,10 +29,16 @@ export interface FunderYearLine extends Execution {
   funderKey: FunderKey;
   funder: string;
   year: number;
-  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision). */
+  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
   convention: Cents | null;
+  /** What the user typed in Statut. */
   statusId: StatusId | null;
-  status: string | null;
+  /** The amount's standing in the convention's terms: fixé, prévisionnel, reconduit sous réserve, décidé, non fixé… */
+  legalStatusId: LegalStatusId;
+  /** Its label in the summary's language: what every export prints in the Statut column. */
+  status: string;
+  /** Why convention or gap is not known ("montant illisible"…), null when both are. */
+  unknown: string | null;
   participations: Cents;
   /** Participations − convention; null where the convention amount is unknown. */
   gap: Cents | null;
@@ -70,16 +78,39 @@ export interface RuleCount {
   count: number;
 }
 
+/** Every finding of one rule: what the COPIL reads instead of a list of hundreds of lines. */
+export interface FindingGroup extends RuleCount {
+  /** The rule's title in the summary's language (messages.ruleTitles); the id stays a secondary label. */
+  title: string;
+  /** The article(s) the findings cite, "Art. 3, Art. 5" when they differ; null for none. */
+  article: string | null;
+  /** The first findings' places, "Convention!C7", at most FIRST_CELLS. */
+  cells: string[];
+  /** The first finding's message, as an example of the group. */
+  example: string;
+}
+
 export interface Summary {
   lang: Lang;
   /** ISO date the check was judged at. */
   asOf: string;
   contract: { title: string; shortTitle: string };
+  /** Made from the example of `init --example` (its "(exemple)" marks are still in the tables): every page and file says "EXEMPLE FICTIF". */
+  example: boolean;
+  /** The convention's own references, worded: deliberation, signature, avenants (page 1). */
+  references: string;
+  /** The choices made where the convention is silent, worded (profile.choices). */
+  method: string;
+  /** The one-sentence conclusion: errors, warnings, and never a claim of compliance while warnings remain. */
+  conclusion: string;
   years: number[];
   funders: SummaryFunder[];
   funderYears: FunderYearLine[];
-  /** Sums of funderYears (convention: of the known amounts; gap: of the known gaps). */
-  funderYearsTotal: Execution & { convention: Cents; participations: Cents; gap: Cents };
+  /**
+   * Sums of funderYears. convention and gap are null as soon as one line's is unknown (a sum of the
+   * known ones would not add up with the participations): `unknown` then says which and why.
+   */
+  funderYearsTotal: Execution & { convention: Cents | null; participations: Cents; gap: Cents | null; unknown: string | null };
   /** The axis × funder participations, one per year. */
   matrices: AxisMatrix[];
   /** The same over the three years: the source of the "participations by axis and funder" chart. */
@@ -92,6 +123,10 @@ export interface Summary {
   findings: {
     counts: Record<Severity, number>;
     byRule: RuleCount[];
+    /** Every rule that fired, errors first, with count, article and first cells. */
+    groups: FindingGroup[];
+    /** Every finding, in the check's order (the CSV carries them all). */
+    all: Finding[];
     /** The most important errors, at most TOP_ERRORS. */
     topErrors: Finding[];
     /** Errors left out of topErrors. */
@@ -100,6 +135,41 @@ export interface Summary {
 }
 
 export const TOP_ERRORS = 10;
+export const FIRST_CELLS = 3;
+
+/** The marks the example leaves in the tables ("(exemple)", "Exemple fictif", "[code fictif, exemple]"). */
+const EXAMPLE_MARK = /\(exemple\b|exemple fictif|code fictif/i;
+
+/** Whether the workbook still holds the example's data: any of its marks in a text the example writes. */
+export function isExample(model: Model): boolean {
+  const texts = [
+    ...model.convention.map((r) => r.v.decision),
+    ...model.actions.flatMap((r) => [r.v.holder, r.v.title, r.v.copilDecision]),
+    ...model.financing.map((r) => r.v.comment),
+    ...model.instances.map((r) => r.v.object),
+    ...model.bilans.map((r) => r.v.comment),
+    ...model.avenants.map((r) => r.v.deliberation),
+  ];
+  return texts.some((t) => t !== undefined && EXAMPLE_MARK.test(t));
+}
+
+function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
+  const groups = new Map<RuleId, FindingGroup & { articles: Set<string> }>();
+  for (const f of findings) {
+    let g = groups.get(f.rule);
+    if (!g) {
+      g = { rule: f.rule, severity: f.severity, count: 0, title: messages[lang].ruleTitles[f.rule], article: null, cells: [], example: f.message, articles: new Set() };
+      groups.set(f.rule, g);
+    }
+    g.count += 1;
+    if (f.article) g.articles.add(f.article);
+    const place = `${f.sheet}!${f.cell}`;
+    if (g.cells.length < FIRST_CELLS && !g.cells.includes(place)) g.cells.push(place);
+  }
+  return [...groups.values()]
+    .map(({ articles, ...g }) => ({ ...g, article: articles.size ? [...articles].join(', ') : null }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rankOf(a.rule) - rankOf(b.rule) || b.count - a.count || a.rule.localeCompare(b.rule));
+}
 
 function execution(planned: Cents, committed: Cents, paid: Cents): Execution {
   return { planned, committed, paid, commitmentRate: rate(committed, planned), paymentRate: rate(paid, committed) };
@@ -167,6 +237,7 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
   for (const t of result.totals) {
     if (!funders.some((f) => f.key === t.funderKey)) funders.push({ key: t.funderKey, label: funderName(t.funderKey, lang) });
   }
+  const m = messages[lang].summary;
   const funderYears: FunderYearLine[] = result.totals.map((t) => {
     const statusId = (model.convention.find((r) => r.v.funder === t.funderKey && r.v.year === t.year)?.v.status as StatusId | undefined) ?? null;
     return {
@@ -175,7 +246,9 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
       year: t.year,
       convention: t.convention === null ? null : cents(t.convention),
       statusId,
-      status: statusId ? statusLabel(statusId, lang) : null,
+      legalStatusId: t.legalStatus,
+      status: m.legalStatus[t.legalStatus],
+      unknown: t.unknown === null ? null : m.unknown[t.unknown],
       participations: cents(t.participations),
       gap: t.gap === null ? null : cents(t.gap),
       ...execution(cents(t.planned), cents(t.committed), cents(t.paid)),
@@ -226,17 +299,39 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
   }
   const top = topErrors(result.findings);
 
+  // A total adds up or says why not: the lines whose amount is not known, by name.
+  const notKnown = funderYears.filter((l) => l.convention === null || l.gap === null);
+  const totalUnknown = notKnown.length ? notKnown.map((l) => `${l.funder} ${l.year} ${l.unknown ?? ''}`.trim()).join(', ') : null;
+
+  const avenants = [...new Map(model.avenants.filter((a) => a.v.number).map((a) => [avenantKey(a.v.number!), a] as const)).values()].map((a) => ({
+    number: a.v.number!,
+    date: a.v.date ? a.v.date.toISOString().slice(0, 10) : null,
+    // What the row says it changes, else what the convention knows of that avenant (n°1 adds partners).
+    kind: ((k) => (k ? avenantKindLabel(k, lang) : null))(a.v.kind ?? profile.avenants.find((k) => avenantKey(k.number) === avenantKey(a.v.number!))?.kind),
+  }));
+
   return {
     lang,
     asOf: result.asOf,
     contract: { title: profile.title, shortTitle: profile.shortTitle },
+    example: isExample(model),
+    references: m.references({ deliberation: profile.deliberation, approvedOn: profile.approvedOn, signedOn: profile.signedOn, avenants }),
+    method: m.method({
+      signedOn: profile.signedOn,
+      bilanGraceMonths: profile.choices.bilanGraceMonths,
+      bilanDue: bilanDue(profile.years[0]).toISOString().slice(0, 10),
+      finalEvaluationDue: evaluationDue('finale').toISOString().slice(0, 10),
+      firstYearFrom: profile.choices.firstYearFrom,
+    }),
+    conclusion: m.conclusion(result.summary.errors, result.summary.warnings, result.summary.infos),
     years,
     funders,
     funderYears,
     funderYearsTotal: {
-      convention: sum(funderYears.map((l) => l.convention ?? 0)),
+      convention: totalUnknown && funderYears.some((l) => l.convention === null) ? null : sum(funderYears.map((l) => l.convention ?? 0)),
       participations: sum(funderYears.map((l) => l.participations)),
-      gap: sum(funderYears.map((l) => l.gap ?? 0)),
+      gap: totalUnknown ? null : sum(funderYears.map((l) => l.gap ?? 0)),
+      unknown: totalUnknown,
       ...sumExecution(funderYears),
     },
     matrices: profile.years.map((y) => matrix(model, funders, y, lang)),
@@ -248,6 +343,8 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
     findings: {
       counts: { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos },
       byRule: [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule)),
+      groups: groupFindings(result.findings, lang),
+      all: result.findings,
       topErrors: top,
       moreErrors: result.summary.errors - top.length,
     },

@@ -227,11 +227,21 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
   const counts = summary.findings.counts;
   const b: Builder = { row: 1, cells: [], tables: [], lastColumn: 1 };
 
-  b.cells.push({ address: 'A1', value: `${m.title} – ${summary.contract.shortTitle}`, style: 'title' });
-  b.cells.push({ address: 'A2', value: summary.contract.title, style: 'subtitle' });
-  b.cells.push({ address: 'A3', value: `${m.asOf(date)} · ${m.counts(counts.error, counts.warning, counts.info)}`, style: counts.error > 0 ? 'warning' : 'subtitle' });
-  b.cells.push({ address: 'A4', value: m.source, style: 'note' });
-  b.row = 6;
+  // Page 1 of the sheet: what it is (and whether it is the fictitious example), where the contract
+  // stands, the convention's references, and the method where the convention is silent.
+  const head: SheetText[] = [
+    { address: '', value: `${summary.example ? `${m.exampleTag} – ` : ''}${m.title} – ${summary.contract.shortTitle}`, style: 'title' },
+    ...(summary.example ? [{ address: '', value: m.exampleBanner, style: 'warning' as const }] : []),
+    { address: '', value: summary.contract.title, style: 'subtitle' },
+    { address: '', value: `${m.asOf(date)} · ${m.counts(counts.error, counts.warning, counts.info)}`, style: counts.error > 0 ? 'warning' : 'subtitle' },
+    { address: '', value: summary.conclusion, style: counts.error + counts.warning > 0 ? 'warning' : 'subtitle' },
+    { address: '', value: summary.references, style: 'note' },
+    { address: '', value: summary.method, style: 'note' },
+    { address: '', value: m.source, style: 'note' },
+  ];
+  head.forEach((t, i) => b.cells.push({ ...t, address: `A${i + 1}` }));
+  b.row = head.length + 2;
+  const firstTableRow = b.row;
 
   const funderHeaders = summary.funders.map((f) => text(f.label));
 
@@ -241,8 +251,13 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     'SyntheseConvention',
     m.sections.convention,
     [textCol(c.funder), { header: c.year, kind: 'year', numberFormat: YEAR_FORMAT }, textCol(c.status), amountCol(c.convention), amountCol(c.participations), amountCol(c.gap)],
-    summary.funderYears.map((l) => [text(l.funder), l.year, l.status === null ? null : text(l.status), l.convention === null ? null : euros(l.convention), euros(l.participations), l.gap === null ? null : euros(l.gap)]),
-    (t) => [m.total, null, null, sumOf(t, 3, summary.funderYearsTotal.convention), sumOf(t, 4, summary.funderYearsTotal.participations), sumOf(t, 5, summary.funderYearsTotal.gap)],
+    summary.funderYears.map((l) => [text(l.funder), l.year, text(l.status), l.convention === null ? null : euros(l.convention), euros(l.participations), l.gap === null ? null : euros(l.gap)]),
+    // A total that cannot add up says so, and why, instead of summing the known amounts only.
+    (t) => {
+      const tot = summary.funderYearsTotal;
+      const na = m.notAvailable(tot.unknown ?? '');
+      return [m.total, null, null, tot.convention === null ? na : sumOf(t, 3, tot.convention), sumOf(t, 4, tot.participations), tot.gap === null ? na : sumOf(t, 5, tot.gap)];
+    },
   );
 
   addTable(
@@ -283,8 +298,9 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     'actions',
     'SyntheseActions',
     m.sections.actions,
-    [textCol(c.title, true), textCol(c.code), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
-    summary.actions.map((a) => [text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction), a.code === '' ? null : text(a.code), ...executionCells(a)]),
+    // The PDF's order: code, then title.
+    [textCol(c.code), textCol(c.title, true), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
+    summary.actions.map((a) => [a.code === '' ? null : text(a.code), text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction), ...executionCells(a)]),
     (t) => [m.total, null, ...executionTotals(t, 2, summary.actionsTotal)],
   );
 
@@ -298,6 +314,18 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     null,
   );
 
+  if (summary.findings.groups.length) {
+    addTable(
+      b,
+      'groups',
+      'SyntheseConstats',
+      m.sections.groups,
+      [textCol(c.severity), textCol(c.rule, true), { header: c.count, kind: 'count', numberFormat: COUNT_FORMAT }, textCol(c.article), textCol(c.firstCells, true), textCol(c.ruleId)],
+      summary.findings.groups.map((g) => [messages[lang].severity[g.severity], g.title, g.count, g.article, g.cells.map(text).join(', '), g.rule]),
+      null,
+    );
+  }
+
   if (summary.findings.topErrors.length) {
     const errors = addTable(
       b,
@@ -305,7 +333,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       'SyntheseErreurs',
       m.sections.topErrors,
       [textCol(c.message, true), textCol(c.rule), textCol(c.article), textCol(c.sheet), textCol(c.cell)],
-      summary.findings.topErrors.map((f) => [text(f.message), f.rule, f.article, text(f.sheet), f.cell]),
+      summary.findings.topErrors.map((f) => [text(f.message), messages[lang].ruleTitles[f.rule], f.article, text(f.sheet), f.cell]),
       null,
     );
     if (summary.findings.moreErrors > 0) {
@@ -315,7 +343,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     }
   } else {
     b.cells.push({ address: cellAddress(b.row, FIRST_COLUMN), value: m.sections.topErrors, style: 'section' });
-    b.cells.push({ address: cellAddress(b.row + 1, FIRST_COLUMN), value: m.noErrors, style: 'note' });
+    b.cells.push({ address: cellAddress(b.row + 1, FIRST_COLUMN), value: summary.conclusion, style: 'note' });
     b.row += 3;
   }
 
@@ -335,7 +363,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       sourceTable: allYears.name,
       // Axis + one column per funder: the Total column would dwarf the funders' bars.
       source: sourceOf(allYears, 1 + summary.funders.length),
-      ...chartAt(6),
+      ...chartAt(firstTableRow),
       categoryAxisTitle: m.charts.participations.category,
       valueAxisTitle: m.charts.participations.value,
       valueNumberFormat: CHART_VALUE_FORMAT,
@@ -353,7 +381,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       sourceTable: byFunder.name,
       // Funder + planned, committed, paid: rates are another scale.
       source: sourceOf(byFunder, 4),
-      ...chartAt(6 + CHART_HEIGHT_ROWS + 2),
+      ...chartAt(firstTableRow + CHART_HEIGHT_ROWS + 2),
       categoryAxisTitle: m.charts.execution.category,
       valueAxisTitle: m.charts.execution.value,
       valueNumberFormat: CHART_VALUE_FORMAT,
@@ -364,7 +392,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     },
   ];
 
-  const lastRow = Math.max(b.row, 6 + 2 * CHART_HEIGHT_ROWS + 2);
+  const lastRow = Math.max(b.row, firstTableRow + 2 * CHART_HEIGHT_ROWS + 2);
   const lastCol = chartColumn + CHART_WIDTH_COLUMNS - 1;
   const widths = [46, ...Array.from({ length: chartColumn - 3 }, () => 18), 3];
   return {
@@ -379,7 +407,8 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       fitToWidth: 1,
       fitToHeight: 0,
       printArea: `A1:${cellAddress(lastRow, lastCol)}`,
-      leftHeader: headerText(`${summary.contract.title} – ${m.title}`),
+      // The banner on every printed page of the example.
+      leftHeader: headerText(`${summary.example ? `${m.exampleTag} – ` : ''}${summary.contract.title} – ${m.title}`),
       rightHeader: headerText(m.asOf(date)),
       centerFooter: m.page('&P', '&N'),
     },

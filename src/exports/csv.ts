@@ -13,6 +13,7 @@ import { messages } from '../core/i18n';
 import { centsToDecimalString, type Cents } from '../core/money';
 import { neutralise } from '../core/neutralise';
 import type { Summary } from '../core/summary';
+import { displayDate } from '../core/summarySheet';
 
 const BOM = '\ufeff';
 
@@ -47,13 +48,17 @@ export function summaryCsvText(summary: Summary): string {
     c.message,
     c.sheet,
     c.cell,
+    c.count,
+    c.firstCells,
   ];
-  type Line = Partial<Record<'year' | 'funder' | 'axis' | 'code' | 'title' | 'status' | 'convention' | 'participations' | 'gap' | 'planned' | 'committed' | 'paid' | 'cr' | 'pr' | 'severity' | 'rule' | 'article' | 'message' | 'sheet' | 'cell', string | number>>;
+  type Line = Partial<
+    Record<'year' | 'funder' | 'axis' | 'code' | 'title' | 'status' | 'convention' | 'participations' | 'gap' | 'planned' | 'committed' | 'paid' | 'cr' | 'pr' | 'severity' | 'rule' | 'article' | 'message' | 'sheet' | 'cell' | 'count' | 'cells', string | number>
+  >;
   const data: string[][] = [];
   const push = (section: string, l: Line) =>
     data.push([
       section,
-      ...(['year', 'funder', 'axis', 'code', 'title', 'status', 'convention', 'participations', 'gap', 'planned', 'committed', 'paid', 'cr', 'pr', 'severity', 'rule', 'article', 'message', 'sheet', 'cell'] as const).map((k) => String(l[k] ?? '')),
+      ...(['year', 'funder', 'axis', 'code', 'title', 'status', 'convention', 'participations', 'gap', 'planned', 'committed', 'paid', 'cr', 'pr', 'severity', 'rule', 'article', 'message', 'sheet', 'cell', 'count', 'cells'] as const).map((k) => String(l[k] ?? '')),
     ]);
 
   for (const l of summary.funderYears) {
@@ -88,10 +93,30 @@ export function summaryCsvText(summary: Summary): string {
     });
   }
   const sev = messages[summary.lang].severity;
-  for (const f of summary.findings.topErrors) {
-    push(s.finding, { severity: sev[f.severity], rule: f.rule, article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });
+  const titles = messages[summary.lang].ruleTitles;
+  // Every rule that fired, warnings included: title, id, count, article and first cells.
+  for (const g of summary.findings.groups) {
+    push(s.group, { severity: sev[g.severity], rule: text(`${g.title} (${g.rule})`), article: g.article ?? '', message: text(g.example), count: g.count, cells: text(g.cells.join(', ')) });
   }
-  return Papa.unparse({ fields, data }, { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: false, header: true });
+  // Then every finding, not only the errors.
+  for (const f of summary.findings.all) {
+    push(s.finding, { severity: sev[f.severity], rule: text(`${titles[f.rule]} (${f.rule})`), article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });
+  }
+  // What the file is, as of when, and what it concludes: first lines, before any figure.
+  const head: string[][] = [
+    ...(summary.example ? [m.exampleBanner] : []),
+    `${m.title} – ${summary.contract.title} – ${m.asOf(displayDate(summary.asOf, summary.lang))}`,
+    summary.conclusion,
+    summary.references,
+    summary.method,
+  ].map((t) => {
+    // The note goes in the Message column.
+    const row = Array<string>(fields.length).fill('');
+    row[0] = s.info;
+    row[fields.indexOf(c.message)] = text(t);
+    return row;
+  });
+  return Papa.unparse({ fields, data: [...head, ...data] }, { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: false, header: true });
 }
 
 /** The CSV file's bytes: UTF-8 with a BOM, so that Excel reads the accents and the euro sign right. */

@@ -109,6 +109,7 @@ const HEADER_FILL = '#dce6f1';
 const TOTAL_FILL = '#f2f2f2';
 const RULE = '#bfbfbf';
 const ERROR = '#c00000';
+const WARN = '#9c5700';
 
 interface Column {
   header: string;
@@ -401,33 +402,67 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
   const AMT = 92;
   const RATE = 78;
 
-  // Page 1: where the contract stands, and what is wrong.
+  // Page 1: what this is, where the contract stands, what the check concludes, the convention's references.
   L.text(`${m.title} – ${summary.contract.shortTitle}`, MARGIN_X, L.y, B, 15, ACCENT);
   L.y += 20;
-  L.text(`${m.asOf(date)} · ${m.counts(counts.error, counts.warning, counts.info)}`, MARGIN_X, L.y, B, 9, counts.error > 0 ? ERROR : INK);
-  L.y += 13;
-  L.text(m.source, MARGIN_X, L.y, R, 7.5, MUTED);
-  L.y += 18;
+  const para = (t: string, font: string, size: number, colour: string) => {
+    doc.font(font).fontSize(size).fillColor(colour);
+    const h = doc.heightOfString(t, { width: CONTENT_W });
+    doc.text(t, MARGIN_X, L.y, { width: CONTENT_W });
+    L.y += h + 3;
+  };
+  if (summary.example) {
+    doc.rect(MARGIN_X, L.y - 2, CONTENT_W, 14).fill('#fde9e7');
+    para(m.exampleBanner, B, 8.5, ERROR);
+  }
+  para(`${m.asOf(date)} · ${m.counts(counts.error, counts.warning, counts.info)}`, B, 9, counts.error > 0 ? ERROR : INK);
+  para(summary.conclusion, B, 8.5, counts.error > 0 ? ERROR : counts.warning > 0 ? WARN : INK);
+  para(summary.references, R, 7.5, INK);
+  para(summary.method, R, 7, MUTED);
+  para(m.source, R, 7, MUTED);
+  L.y += 8;
 
   const gapText = (g: Cents | null) => (g === null ? '' : formatGap(g, lang));
+  const tot = summary.funderYearsTotal;
+  const na = m.notAvailable(tot.unknown ?? '');
   L.table(
     m.sections.convention,
     [
       { header: c.funder, width: 90, align: 'left' },
       { header: c.year, width: 44, align: 'right' },
       { header: c.status, width: 90, align: 'left' },
-      { header: c.convention, width: AMT + 6, align: 'right' },
+      { header: c.convention, width: AMT + 40, align: 'right', wrap: 3 },
       { header: c.participations, width: AMT + 6, align: 'right' },
-      { header: c.gap, width: AMT, align: 'right' },
+      { header: c.gap, width: AMT + 40, align: 'right', wrap: 3 },
     ],
     [
       ...summary.funderYears.map((l) => ({
-        cells: [l.funder, String(l.year), l.status ?? '', eur(l.convention), eur(l.participations), gapText(l.gap)],
+        cells: [l.funder, String(l.year), l.status, l.convention === null ? (l.unknown ?? m.noAmount) : eur(l.convention), eur(l.participations), l.gap === null ? '' : gapText(l.gap)],
         colour: l.gap !== null && l.gap !== 0 ? ERROR : undefined,
       })),
-      { cells: [m.total, '', '', eur(summary.funderYearsTotal.convention), eur(summary.funderYearsTotal.participations), gapText(summary.funderYearsTotal.gap)], kind: 'total' as const },
+      // A total that cannot add up says "n.d." and why, in the row itself.
+      { cells: [m.total, '', '', tot.convention === null ? na : eur(tot.convention), eur(tot.participations), tot.gap === null ? na : gapText(tot.gap)], kind: 'total' as const },
     ],
   );
+  // Every rule that fired, warnings included, with its count and first cells.
+  if (summary.findings.groups.length) {
+    const sevWords = messages[lang].severity;
+    L.table(
+      m.sections.groups,
+      [
+        { header: c.severity, width: 66, align: 'left' },
+        { header: c.rule, width: 230, align: 'left', wrap: 2 },
+        { header: c.count, width: 46, align: 'right' },
+        { header: c.article, width: 80, align: 'left' },
+        { header: c.firstCells, width: CONTENT_W - 66 - 230 - 46 - 80 - 120, align: 'left', wrap: 2 },
+        { header: c.ruleId, width: 120, align: 'left' },
+      ],
+      summary.findings.groups.map((g) => ({
+        cells: [sevWords[g.severity], g.title, String(g.count), g.article ?? '', g.cells.join(', '), g.rule],
+        colour: g.severity === 'error' ? ERROR : g.severity === 'warning' ? WARN : undefined,
+      })),
+    );
+  }
   L.table(
     m.sections.execution,
     [
@@ -447,23 +482,18 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
       m.sections.topErrors,
       [
         { header: c.message, width: CONTENT_W - 170 - 60 - 110 - 60, align: 'left', wrap: 3 },
-        { header: c.rule, width: 170, align: 'left' },
+        { header: c.rule, width: 170, align: 'left', wrap: 3 },
         { header: c.article, width: 60, align: 'left' },
         { header: c.sheet, width: 110, align: 'left' },
         { header: c.cell, width: 60, align: 'left' },
       ],
-      summary.findings.topErrors.map((f) => ({ cells: [f.message, f.rule, f.article ?? '', f.sheet, f.cell] })),
+      summary.findings.topErrors.map((f) => ({ cells: [f.message, messages[lang].ruleTitles[f.rule], f.article ?? '', f.sheet, f.cell] })),
     );
     if (summary.findings.moreErrors > 0) {
       L.ensure(14);
       L.text(m.moreErrors(summary.findings.moreErrors), MARGIN_X, L.y - 6, R, 7.5, MUTED);
       L.y += 14;
     }
-  } else {
-    L.ensure(30);
-    L.section(m.sections.topErrors);
-    L.text(m.noErrors, MARGIN_X, L.y, R, 8, INK);
-    L.y += 16;
   }
 
   // Then the charts (from page 2 for the example), then the figures they draw.
@@ -551,11 +581,11 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
 
   // Header and footer on every page, now that the page count is known.
   const range = doc.bufferedPageRange();
-  const headerLeft = summary.contract.title;
+  const headerLeft = summary.example ? `${m.exampleTag} – ${summary.contract.title}` : summary.contract.title;
   const headerRight = `${m.title} · ${m.asOf(date)}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.font(B).fontSize(8).fillColor(ACCENT).text(headerLeft, MARGIN_X, 26, { lineBreak: false });
+    doc.font(B).fontSize(8).fillColor(summary.example ? ERROR : ACCENT).text(headerLeft, MARGIN_X, 26, { lineBreak: false });
     doc.font(R).fontSize(8).fillColor(INK);
     doc.text(headerRight, PAGE_W - MARGIN_X - doc.widthOfString(headerRight), 26, { lineBreak: false });
     doc

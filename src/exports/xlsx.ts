@@ -48,6 +48,10 @@ export function renderSummarySheet(ws: ExcelJS.Worksheet, plan: SummarySheetPlan
         if (total !== null && typeof total === 'object') {
           return { name: c.header, filterButton: true, totalsRowFunction: 'custom', totalsRowFormula: total.formula, totalsRowResult: total.result ?? undefined, style };
         }
+        // A total that cannot add up ("n.d. (CDC 2016 non fixé)"): a text formula, so the totals row still says why.
+        if (typeof total === 'string') {
+          return { name: c.header, filterButton: true, totalsRowFunction: 'custom', totalsRowFormula: `"${total.replace(/"/g, '""')}"`, totalsRowResult: total, style };
+        }
         return { name: c.header, filterButton: true, totalsRowFunction: 'none', style };
       }) as ExcelJS.TableColumnProperties[],
       rows: t.rows.map((r) => r.map(toExcel)),

@@ -405,7 +405,32 @@ export const en: Messages = {
     unknownAction: '(not in the Actions table)',
     axisShort: { axe1: 'Axis 1', axe2: 'Axis 2', axe3: 'Axis 3', animation: 'Facilitation' },
     counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}`,
-    noErrors: 'No error: the workbook complies with the convention.',
+    noErrors: 'No error.',
+    exampleTag: 'FICTITIOUS EXAMPLE',
+    exampleBanner: 'FICTITIOUS EXAMPLE: illustrative data from "ess-budget init --example", to be replaced by real data; it does not describe the contract.',
+    legalStatus: {
+      fixe: 'fixed',
+      previsionnel: 'forecast',
+      reconduit: 'renewed, subject to budget',
+      decide: 'decided',
+      'non-fixe': 'not fixed',
+      avenant: 'changed by amendment',
+      'hors-convention': 'outside the convention',
+    },
+    unknown: { 'no-amount': 'not fixed', 'unreadable-amount': 'unreadable amount', 'unreadable-participation': 'unreadable participation' },
+    notAvailable: (why) => `n/a (${why})`,
+    references: (r) =>
+      `Convention approved by resolution ${r.deliberation} of the Commission permanente on ${r.approvedOn}, signed on ${r.signedOn}${
+        r.avenants.length ? `; ${r.avenants.map((a) => `Amendment no. ${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signed on ${a.date}` : ', date not recorded'}`).join('; ')}` : ''
+      }.`,
+    method: (c) =>
+      `Method (where the convention is silent): 2014 counts from the signature on ${c.signedOn}, with no minimum number of meetings; an annual report is expected within ${c.bilanGraceMonths} months of its year’s end (2014 report by ${c.bilanDue}); the final evaluation, "at the end of the contract", is expected by ${c.finalEvaluationDue}; an amount amendment must be dated by 31 December of the year it changes; a date after the as-of date does not count.`,
+    conclusion: (e, w, i) =>
+      e > 0
+        ? `${e} error${e > 1 ? 's' : ''} to correct${w > 0 ? ` and ${w} warning${w > 1 ? 's' : ''} to review` : ''}: the workbook cannot be presented as complying with the convention.`
+        : w > 0
+          ? `No error, but ${w} warning${w > 1 ? 's' : ''} to review (below): compliance with the convention is not established until they are cleared.`
+          : `No error and no warning at the as-of date${i > 0 ? ` (${i} information item${i > 1 ? 's' : ''})` : ''}.`,
     moreErrors: (n) => `… and ${n} more error${n === 1 ? '' : 's'}: see the Checks sheet or "ess-budget check".`,
     sections: {
       convention: 'Convention: amounts, participations and gaps per funder and year',
@@ -416,13 +441,15 @@ export const en: Messages = {
       actions: 'Execution per action (2014-2016)',
       findings: 'Checks by severity',
       topErrors: 'Main errors',
+      groups: 'Findings by rule: count and first cells',
+      references: 'References',
     },
     columns: {
       section: 'Section',
       funder: 'Funder',
       year: 'Year',
       status: 'Status',
-      convention: 'Convention (€)',
+      convention: 'Amount (€)',
       participations: 'Participations (€)',
       gap: 'Gap (€)',
       planned: 'Planned (€)',
@@ -441,8 +468,11 @@ export const en: Messages = {
       message: 'Message',
       sheet: 'Sheet',
       cell: 'Cell',
+      firstCells: 'First cells',
+      ruleId: 'Id',
+      example: 'Example message',
     },
-    csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Check' },
+    csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Check', group: 'Findings by rule', info: 'Note' },
     charts: {
       participations: { title: 'Participations per axis and funder (2014-2016)', category: 'Axis', value: 'Amount (€)' },
       execution: { title: 'Execution per funder (2014-2016)', category: 'Funder', value: 'Amount (€)' },

@@ -408,7 +408,34 @@ export const fr: Messages = {
     unknownAction: '(absente du tableau Actions)',
     axisShort: { axe1: 'Axe 1', axe2: 'Axe 2', axe3: 'Axe 3', animation: 'Animation' },
     counts: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
-    noErrors: 'Aucune erreur : le classeur respecte la convention.',
+    noErrors: 'Aucune erreur.',
+    exampleTag: 'EXEMPLE FICTIF',
+    exampleBanner: 'EXEMPLE FICTIF : données illustratives de « ess-budget init --example », à remplacer par les données réelles ; ne décrit pas la situation du contrat.',
+    legalStatus: {
+      fixe: 'fixé',
+      previsionnel: 'prévisionnel',
+      reconduit: 'reconduit sous réserve',
+      decide: 'décidé',
+      'non-fixe': 'non fixé',
+      avenant: 'modifié par avenant',
+      'hors-convention': 'hors convention',
+    },
+    unknown: { 'no-amount': 'non fixé', 'unreadable-amount': 'montant illisible', 'unreadable-participation': 'participation illisible' },
+    notAvailable: (why) => `n.d. (${why})`,
+    references: (r) =>
+      `Convention approuvée par la délibération ${r.deliberation} de la Commission permanente du ${frDate(r.approvedOn)}, signée le ${frDate(r.signedOn)}${
+        r.avenants.length
+          ? ` ; ${r.avenants.map((a) => `Avenant n°${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signé le ${frDate(a.date)}` : ', date non renseignée'}`).join(' ; ')}`
+          : ''
+      }.`,
+    method: (c) =>
+      `Méthode (là où la convention ne dit rien) : l’année 2014 est comptée à partir de la signature du ${frDate(c.signedOn)}, sans nombre minimal de réunions ; un bilan annuel est attendu dans les ${c.bilanGraceMonths} mois qui suivent l’année (bilan 2014 au ${frDate(c.bilanDue)}) ; l’évaluation finale, « à l’issue du contrat », est attendue au ${frDate(c.finalEvaluationDue)} ; un avenant de montant doit être daté au plus tard le 31/12 de l’année qu’il modifie ; une date postérieure à la date de situation ne compte pas.`,
+    conclusion: (e, w, i) =>
+      e > 0
+        ? `${e} erreur${e > 1 ? 's' : ''} à corriger${w > 0 ? ` et ${w} avertissement${w > 1 ? 's' : ''} à examiner` : ''} : le classeur ne peut pas être présenté comme conforme à la convention.`
+        : w > 0
+          ? `Aucune erreur, mais ${w} avertissement${w > 1 ? 's' : ''} à examiner (ci-dessous) : la conformité à la convention n’est pas acquise tant qu’ils ne sont pas levés.`
+          : `Aucune erreur ni avertissement à la date de situation${i > 0 ? ` (${i} information${i > 1 ? 's' : ''})` : ''}.`,
     moreErrors: (n) => `… et ${n} autre${n > 1 ? 's' : ''} erreur${n > 1 ? 's' : ''} : voir la feuille Contrôles ou « ess-budget check ».`,
     sections: {
       convention: 'Convention : montants, participations et écarts par financeur et par année',
@@ -419,13 +446,15 @@ export const fr: Messages = {
       actions: 'Exécution par action (2014-2016)',
       findings: 'Contrôles par gravité',
       topErrors: 'Principales erreurs',
+      groups: 'Constats par règle : nombre et premières cellules',
+      references: 'Références',
     },
     columns: {
       section: 'Section',
       funder: 'Financeur',
       year: 'Année',
       status: 'Statut',
-      convention: 'Convention (€)',
+      convention: 'Montant (€)',
       participations: 'Participations (€)',
       gap: 'Écart (€)',
       planned: 'Prévu (€)',
@@ -444,8 +473,11 @@ export const fr: Messages = {
       message: 'Message',
       sheet: 'Feuille',
       cell: 'Cellule',
+      firstCells: 'Premières cellules',
+      ruleId: 'Identifiant',
+      example: 'Exemple de message',
     },
-    csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Contrôle' },
+    csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Contrôle', group: 'Constats par règle', info: 'Note' },
     charts: {
       participations: { title: 'Participations par axe et par financeur (2014-2016)', category: 'Axe', value: 'Montant (€)' },
       execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },

@@ -1,5 +1,6 @@
 import type { MessageParams, RuleId, Severity } from '../findings';
 import type { AxisId } from '../profile';
+import type { LegalStatusId } from '../legalStatus';
 
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
@@ -200,6 +201,21 @@ export interface SummaryMessages {
   axisShort: Record<AxisId, string>;
   counts: (errors: number, warnings: number, infos: number) => string;
   noErrors: string;
+  /** Every page and file made from the example: the tag in headers, the banner on page 1. */
+  exampleTag: string;
+  exampleBanner: string;
+  /** The amount's standing in the convention's terms (legalStatus.ts). */
+  legalStatus: Record<LegalStatusId, string>;
+  /** Why an amount or a gap is not known. */
+  unknown: Record<'no-amount' | 'unreadable-amount' | 'unreadable-participation', string>;
+  /** A total that cannot add up: "n.d." and the reason. */
+  notAvailable: (why: string) => string;
+  /** The convention's references, on page 1. */
+  references: (r: { deliberation: string; approvedOn: string; signedOn: string; avenants: { number: string; date: string | null; kind: string | null }[] }) => string;
+  /** The choices made where the convention is silent. */
+  method: (c: { signedOn: string; bilanGraceMonths: number; bilanDue: string; finalEvaluationDue: string; firstYearFrom: string }) => string;
+  /** One sentence: errors, warnings, and no claim of compliance while warnings remain. */
+  conclusion: (errors: number, warnings: number, infos: number) => string;
   moreErrors: (n: number) => string;
   sections: {
     convention: string;
@@ -210,6 +226,9 @@ export interface SummaryMessages {
     actions: string;
     findings: string;
     topErrors: string;
+    /** Every rule that fired, with its count and first cells. */
+    groups: string;
+    references: string;
   };
   columns: {
     section: string;
@@ -235,9 +254,14 @@ export interface SummaryMessages {
     message: string;
     sheet: string;
     cell: string;
+    /** The first cells of a group of findings. */
+    firstCells: string;
+    /** The rule's id, secondary to its title. */
+    ruleId: string;
+    example: string;
   };
   /** The CSV's "Section" column. */
-  csvSections: { convention: string; participations: string; action: string; finding: string };
+  csvSections: { convention: string; participations: string; action: string; finding: string; group: string; info: string };
   charts: {
     participations: { title: string; category: string; value: string };
     execution: { title: string; category: string; value: string };
