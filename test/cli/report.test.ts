@@ -24,7 +24,7 @@ test('the real binary writes a PDF of at most 3 pages (pdfkit and the fonts load
   const r = spawnSync(process.execPath, [bin, 'report', file, '--out', pdf, '--as-of', '2016-12-31'], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/^Synthèse écrite : .*synthese\.pdf \([123] pages?\)\.\n0 erreur, 0 avertissement, 0 information\.\n$/);
+  expect(r.stdout).toMatch(/^Synthèse écrite\u00a0: .*synthese\.pdf \([123] pages?\)\.\n0 erreur, 0 avertissement, 0 information\.\n$/);
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
@@ -35,7 +35,8 @@ test('CSV and XLSX, in English too', async () => {
   expect((await cli('report', file, '--out', csv, '--as-of', '2016-12-31', '--lang', 'en')).code).toBe(0);
   const text = readFileSync(csv, 'utf8');
   expect(text.startsWith('\ufeffSection;Year;Funder;')).toBe(true);
-  expect(text).toContain('Convention;2014;CDC;;;;Confirmed;1085200,00;');
+  expect(text).toContain('Convention;2014;CDC;;;;fixed;1085200,00;');
+  expect(text).toContain('FICTITIOUS EXAMPLE');
   const r = await cli('report', file, '--out', xlsx, '--as-of', '2016-12-31', '--lang', 'en');
   expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Summary written') });
   const wb = new ExcelJS.Workbook();
@@ -53,7 +54,7 @@ test('a workbook with errors: the summary is written and the exit status is 1', 
   const r = await cli('report', file, '--out', csv, '--as-of', '2016-12-31');
   expect(r.code).toBe(1);
   expect(r.out).toContain('1 erreur');
-  expect(readFileSync(csv, 'utf8')).toContain('convention.total-mismatch');
+  expect(readFileSync(csv, 'utf8')).toContain('Participations différentes de la convention (convention.total-mismatch)');
 });
 
 describe('refusals: one line on stderr, exit status 2, nothing written', () => {

@@ -41,10 +41,25 @@ const anything: unknown = new Proxy(
   { get: (_, k) => (k === Symbol.toPrimitive ? () => 3 : k === 'toString' ? () => '3' : 3) },
 );
 
+/** What the summary's worded functions take (references, method): real shapes, so every branch is read. */
+const sampleObject = {
+  deliberation: 'n°14.04.253',
+  approvedOn: '2014-06-18',
+  signedOn: '2014-11-15',
+  avenants: [
+    { number: '1', date: '2016-02-15', kind: 'Adhésion de partenaires' },
+    { number: '2', date: null, kind: null },
+  ],
+  bilanGraceMonths: 6,
+  bilanDue: '2015-06-30',
+  finalEvaluationDue: '2017-06-30',
+  firstYearFrom: 'signature',
+};
+
 function allTexts(node: unknown, path: string, out: [string, string][]): void {
   if (typeof node === 'string') out.push([path, node]);
   else if (typeof node === 'function') {
-    for (const arg of [anything, '3', 3]) {
+    for (const arg of [anything, '3', 3, sampleObject]) {
       try {
         out.push([path, String((node as (...a: unknown[]) => unknown)(...Array(Math.max(1, node.length)).fill(arg)))]);
         return;

@@ -2,6 +2,7 @@
 import { centsFromDecimalString, formatEuros } from '../../src/core/money';
 import { profile } from '../../src/core/profile';
 import { TOP_ERRORS } from '../../src/core/summary';
+import { messages } from '../../src/core/i18n';
 import { set } from '../helpers/workbook';
 import { exampleSummary } from '../exports/summaryFixture';
 
@@ -21,7 +22,7 @@ describe('summary of the example workbook', () => {
       expect(l.planned).toBe(cents(t.planned));
       expect(l.committed).toBe(cents(t.committed));
       expect(l.paid).toBe(cents(t.paid));
-      expect(l.status).toBe(t.status);
+      expect(l.status).toBe(messages.fr.summary.legalStatus[t.legalStatus]);
     });
     const r2014 = summary.funderYears.filter((l) => l.year === 2014).map((l) => [l.funder, formatEuros(l.convention!)]);
     expect(r2014).toEqual([
@@ -69,7 +70,7 @@ describe('summary of the example workbook', () => {
     const en = (await exampleSummary('en')).summary;
     expect(en.funderYears.map((l) => l.convention)).toEqual(fr.funderYears.map((l) => l.convention));
     expect(en.allYears.rows[0].label).toBe('Axis 1 – Promotion');
-    expect(en.funderYears[0].status).toBe('Confirmed');
+    expect(en.funderYears[0].status).toBe('fixed');
   });
 });
 
@@ -103,7 +104,7 @@ describe('summary of a freshly initialised workbook (no example)', () => {
     const { buildSummarySheet } = await import('../../src/core/summarySheet');
     const { summary, result } = summarise(blankSnapshot(), { asOf: AS_OF });
     const cdc2015 = summary.funderYears.find((l) => l.funderKey === 'cdc' && l.year === 2015)!;
-    expect(cdc2015).toMatchObject({ convention: null, gap: null, status: 'À décider', planned: 0, commitmentRate: null, paymentRate: null });
+    expect(cdc2015).toMatchObject({ convention: null, gap: null, status: 'non fixé', planned: 0, commitmentRate: null, paymentRate: null });
     expect(summary.actionsTotal.planned).toBe(0);
     expect(summary.findings.counts.error).toBe(result.summary.errors);
     const plan = buildSummarySheet(summary);

@@ -1,5 +1,6 @@
 /** The "Synthèse COPIL" sheet plan: numbers equal to the check's, formulas for totals, two bound charts, inert text. */
 import { centsFromDecimalString } from '../../src/core/money';
+import { messages } from '../../src/core/i18n';
 import { looksLikeFormula, neutralise } from '../../src/core/neutralise';
 import { cellAddress, columnNumber, parseAddress } from '../../src/core/snapshot';
 import { buildSummarySheet, type SheetCell, type SheetTable } from '../../src/core/summarySheet';
@@ -22,12 +23,13 @@ describe('sheet plan of the example', () => {
     const conv = tableOf(plan.tables, 'convention');
     const exec = tableOf(plan.tables, 'execution');
     check.totals.forEach((t, i) => {
-      expect(conv.rows[i]).toEqual([t.funder, t.year, t.status, euros(t.convention), euros(t.participations), euros(t.gap)]);
+      expect(conv.rows[i]).toEqual([t.funder, t.year, messages.fr.summary.legalStatus[t.legalStatus], euros(t.convention), euros(t.participations), euros(t.gap)]);
       expect(exec.rows[i].slice(0, 5)).toEqual([t.funder, t.year, euros(t.planned), euros(t.committed), euros(t.paid)]);
     });
     const n = check.totals.length;
-    expect(conv.totals![3]).toEqual({ formula: `SUM(D8:D${7 + n})`, result: 13_197_700 });
-    expect(conv.totals![4]).toEqual({ formula: `SUM(E8:E${7 + n})`, result: 13_197_700 });
+    const h = conv.headerRow;
+    expect(conv.totals![3]).toEqual({ formula: `SUM(D${h + 1}:D${h + n})`, result: 13_197_700 });
+    expect(conv.totals![4]).toEqual({ formula: `SUM(E${h + 1}:E${h + n})`, result: 13_197_700 });
     const sum = (k: 'planned' | 'committed' | 'paid') => check.totals.reduce((s, t) => s + centsFromDecimalString(t[k])!, 0) / 100;
     expect(exec.totals!.slice(2, 5).map(result)).toEqual([sum('planned'), sum('committed'), sum('paid')]);
     // The commitment rate of the totals row is computed from that row's own totals.
@@ -121,8 +123,8 @@ describe('formula injection', () => {
     const { summary } = await exampleSummary('fr', withHyperlinkAction);
     const plan = buildSummarySheet(summary);
     const actions = tableOf(plan.tables, 'actions');
-    const row = actions.rows.find((r) => r[1] === 'II_9.9')!;
-    expect(row[0]).toBe(`'${HYPERLINK}`);
+    const row = actions.rows.find((r) => r[0] === 'II_9.9')!;
+    expect(row[1]).toBe(`'${HYPERLINK}`);
     // No text cell anywhere in the plan would start a formula.
     for (const t of plan.tables) for (const r of t.rows) for (const v of r) if (typeof v === 'string') expect(looksLikeFormula(v)).toBe(false);
   });

@@ -48,7 +48,8 @@ run('PDF, XLSX and CSV are produced in Chromium', async () => {
     ]);
     expect(r.pages).toBeLessThanOrEqual(3);
     expect(String.fromCharCode(...r.xlsx)).toBe('PK');
-    expect(r.csv).toContain('Convention;2014;Région;;;;Confirmé;2387500,00;');
+    expect(r.csv).toContain('Convention;2014;Région;;;;fixé;2387500,00;');
+    expect(r.csv).toContain('EXEMPLE FICTIF');
     const pdf = join(dir, 'browser.pdf');
     writeFileSync(pdf, Buffer.from(r.pdf));
     if (existsSync('/usr/bin/pdftotext')) expect(plainSpaces(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }))).toContain('1 085 200,00 €');

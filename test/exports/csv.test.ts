@@ -33,9 +33,12 @@ describe('CSV of the example', () => {
     const text = decode(bytes).slice(1);
     const lines = text.split('\r\n');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(lines[0]).toMatch(/^Section;Année;Financeur;Axe;Code;Intitulé;Statut;Convention \(€\);Participations \(€\)/);
+    expect(lines[0]).toMatch(/^Section;Année;Financeur;Axe;Code;Intitulé;Statut;Montant \(€\);Participations \(€\)/);
     expect(lines.filter((l) => l.startsWith('Section;'))).toHaveLength(1);
-    expect(lines[1]).toBe('Convention;2014;Région;;;;Confirmé;2387500,00;2387500,00;0,00;2387500,00;2387500,00;2387500,00;100,0;100,0;;;;;;');
+    // item 1 and 14: the example says it is fictitious, and the as-of date, before any figure.
+    expect(lines[1]).toMatch(/^Note;.*EXEMPLE FICTIF/);
+    expect(lines[2]).toMatch(/^Note;.*Situation au 31\/12\/2016/);
+    expect(lines.find((l) => l.startsWith('Convention;'))).toBe('Convention;2014;Région;;;;fixé;2387500,00;2387500,00;0,00;2387500,00;2387500,00;2387500,00;100,0;100,0;;;;;;;;');
   });
 
   test('every amount equals the check’s totals; participations add up per funder and year', async () => {
@@ -46,7 +49,7 @@ describe('CSV of the example', () => {
     result.totals.forEach((t, i) => {
       const r = conv[i];
       expect([r.Financeur, Number(r['Année'])]).toEqual([t.funder, t.year]);
-      expect(num(r['Convention (€)'])).toBe(centsFromDecimalString(t.convention!));
+      expect(num(r['Montant (€)'])).toBe(centsFromDecimalString(t.convention!));
       expect(num(r['Participations (€)'])).toBe(centsFromDecimalString(t.participations));
       expect(num(r['Écart (€)'])).toBe(centsFromDecimalString(t.gap!));
       expect(num(r['Prévu (€)'])).toBe(centsFromDecimalString(t.planned));
@@ -78,8 +81,9 @@ describe('CSV of the example', () => {
     expect(r2016['Écart (€)']).toBe('-250,50');
     expect(raw).toContain(';-250,50;');
     // The error about it is listed, its message as text.
-    const finding = data.find((r) => r.Section === 'Contrôle' && r['Règle'] === 'convention.total-mismatch')!;
+    const finding = data.find((r) => r.Section === 'Contrôle' && r['Règle'].endsWith('(convention.total-mismatch)'))!;
     expect(finding.Message).toContain('écart -250,50');
+    expect(finding['Règle']).toBe('Participations différentes de la convention (convention.total-mismatch)');
     // No field anywhere would start a formula in Excel.
     for (const r of data) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+@\t\r＝＋－＠]|^-(?!\d+,\d{2}$)/);
   });

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { centsFromDecimalString } from '../../src/core/money';
 import { summaryXlsx } from '../../src/exports/xlsx';
+import { messages } from '../../src/core/i18n';
 import { tmp } from '../helpers/files';
 import { exampleSummary, HYPERLINK, withHyperlinkAction } from './summaryFixture';
 
@@ -41,13 +42,14 @@ describe('XLSX of the example', () => {
     expect(ws).toBeDefined();
     const conv = tables(ws).find((t) => t.name === 'SyntheseConvention')!;
     const cells = rowsOf(ws, conv);
-    expect(cells[0].map((c) => c.value)).toEqual(['Financeur', 'Année', 'Statut', 'Convention (€)', 'Participations (€)', 'Écart (€)']);
+    expect(cells[0].map((c) => c.value)).toEqual(['Financeur', 'Année', 'Statut', 'Montant (€)', 'Participations (€)', 'Écart (€)']);
     result.totals.forEach((t, i) => {
-      expect(cells[1 + i].map((c) => c.value)).toEqual([t.funder, t.year, t.status, euros(t.convention), euros(t.participations), euros(t.gap)]);
+      expect(cells[1 + i].map((c) => c.value)).toEqual([t.funder, t.year, messages.fr.summary.legalStatus[t.legalStatus], euros(t.convention), euros(t.participations), euros(t.gap)]);
     });
     const totals = cells[cells.length - 1];
     expect(totals[0].value).toBe('Total');
-    expect(totals[3].formula).toBe(`SUM(D8:D${7 + result.totals.length})`);
+    const h = Number(/\d+/.exec(conv.tableRef)![0]);
+    expect(totals[3].formula).toBe(`SUM(D${h + 1}:D${h + result.totals.length})`);
     expect(totals[3].result).toBe(13_197_700);
     expect(totals[4].result).toBe(13_197_700);
     expect(totals[3].numFmt).toContain('€');
@@ -74,9 +76,9 @@ describe('XLSX of the example', () => {
     const { summary } = await exampleSummary('fr', withHyperlinkAction);
     const ws = (await load(await summaryXlsx(summary))).getWorksheet('Synthèse COPIL')!;
     const actions = rowsOf(ws, tables(ws).find((t) => t.name === 'SyntheseActions')!);
-    const row = actions.find((r) => r[1].value === 'II_9.9')!;
-    expect(row[0].type).toBe(ExcelJS.ValueType.String);
-    expect(row[0].value).toBe(`'${HYPERLINK}`);
+    const row = actions.find((r) => r[0].value === 'II_9.9')!;
+    expect(row[1].type).toBe(ExcelJS.ValueType.String);
+    expect(row[1].value).toBe(`'${HYPERLINK}`);
     // Nowhere in the sheet is there a formula other than the totals the summary wrote.
     ws.eachRow((r) =>
       r.eachCell((c) => {
@@ -122,7 +124,8 @@ describe('XLSX of the example', () => {
     const file = join(dir, 'synthese.xlsx');
     // A reader edits one participation (+1 €) and saves: the cached totals are now stale.
     const wb = await load(await summaryXlsx(summary));
-    const cell = wb.getWorksheet('Synthèse COPIL')!.getCell('E8');
+    const convRef = tables(wb.getWorksheet('Synthèse COPIL')!).find((t) => t.name === 'SyntheseConvention')!.tableRef;
+    const cell = wb.getWorksheet('Synthèse COPIL')!.getCell(`E${Number(/\d+/.exec(convRef)![0]) + 1}`);
     cell.value = (cell.value as number) + 1;
     // LibreOffice trusts cached results by default: drop them, so that it must compute every formula.
     wb.getWorksheet('Synthèse COPIL')!.eachRow((r) =>
