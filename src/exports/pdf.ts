@@ -428,9 +428,9 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
   L.table(
     m.sections.convention,
     [
-      { header: c.funder, width: 90, align: 'left' },
-      { header: c.year, width: 44, align: 'right' },
-      { header: c.status, width: 90, align: 'left' },
+      { header: c.funder, width: 70, align: 'left' },
+      { header: c.year, width: 40, align: 'right' },
+      { header: c.status, width: 124, align: 'left' },
       { header: c.convention, width: AMT + 40, align: 'right', wrap: 3 },
       { header: c.participations, width: AMT + 6, align: 'right' },
       { header: c.gap, width: AMT + 40, align: 'right', wrap: 3 },
