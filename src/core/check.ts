@@ -10,7 +10,7 @@ import { readModel, type FunderKey, type Model } from './model';
 import { profile, type StatusId } from './profile';
 import { makeContext, funderName, type Rule } from './rules/context';
 import { legalStatus, type LegalStatusId } from './legalStatus';
-import { avenantIncomplete, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums, participationUnreadable } from './rules/convention';
+import { avenantIncomplete, avenantObjects, changeProblem, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums, participationUnreadable } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
 import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
@@ -56,7 +56,7 @@ export interface FunderYearTotal {
   /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
   convention: string | null;
   status: string | null;
-  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, hors-convention. */
+  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, sans-avenant, hors-convention. */
   legalStatus: LegalStatusId;
   /** Why convention or gap is null: 'no-amount', 'unreadable-amount', 'unreadable-participation'. */
   unknown: 'no-amount' | 'unreadable-amount' | 'unreadable-participation' | null;
@@ -108,6 +108,7 @@ function cellOrder(c: string): number {
 
 export function computeTotals(model: Model): FunderYearTotal[] {
   const ctx = makeContext(model, new Date(0), []);
+  const avenants = avenantObjects(ctx);
   const keys: { funder: FunderKey; year: number }[] = [];
   const seen = new Set<string>();
   const add = (funder: FunderKey, year: number) => {
@@ -144,7 +145,7 @@ export function computeTotals(model: Model): FunderYearTotal[] {
       year,
       convention: amount === undefined ? null : centsToDecimalString(amount),
       status: row?.v.status ? statusLabel(row.v.status as StatusId, 'fr') : null,
-      legalStatus: legalStatus(funder, year, row),
+      legalStatus: legalStatus(funder, year, row, !!row && changeProblem(avenants, row) === null),
       unknown,
       participations: centsToDecimalString(parts),
       gap: amount === undefined || partsUnknown ? null : centsToDecimalString(parts - amount),

@@ -39,7 +39,8 @@ export interface FunderYearLine extends Execution {
   status: string;
   /** Why convention or gap is not known ("montant illisible"…), null when both are. */
   unknown: string | null;
-  participations: Cents;
+  /** null when a participation cell of this funder and year is unreadable (its sum would mislead). */
+  participations: Cents | null;
   /** Participations − convention; null where the convention amount is unknown. */
   gap: Cents | null;
 }
@@ -110,7 +111,7 @@ export interface Summary {
    * Sums of funderYears. convention and gap are null as soon as one line's is unknown (a sum of the
    * known ones would not add up with the participations): `unknown` then says which and why.
    */
-  funderYearsTotal: Execution & { convention: Cents | null; participations: Cents; gap: Cents | null; unknown: string | null };
+  funderYearsTotal: Execution & { convention: Cents | null; participations: Cents | null; gap: Cents | null; unknown: string | null };
   /** The axis × funder participations, one per year. */
   matrices: AxisMatrix[];
   /** The same over the three years: the source of the "participations by axis and funder" chart. */
@@ -249,7 +250,7 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
       legalStatusId: t.legalStatus,
       status: m.legalStatus[t.legalStatus],
       unknown: t.unknown === null ? null : m.unknown[t.unknown],
-      participations: cents(t.participations),
+      participations: t.unknown === 'unreadable-participation' ? null : cents(t.participations),
       gap: t.gap === null ? null : cents(t.gap),
       ...execution(cents(t.planned), cents(t.committed), cents(t.paid)),
     };
@@ -329,7 +330,7 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
     funderYears,
     funderYearsTotal: {
       convention: totalUnknown && funderYears.some((l) => l.convention === null) ? null : sum(funderYears.map((l) => l.convention ?? 0)),
-      participations: sum(funderYears.map((l) => l.participations)),
+      participations: funderYears.some((l) => l.participations === null) ? null : sum(funderYears.map((l) => l.participations ?? 0)),
       gap: totalUnknown ? null : sum(funderYears.map((l) => l.gap ?? 0)),
       unknown: totalUnknown,
       ...sumExecution(funderYears),

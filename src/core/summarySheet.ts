@@ -251,12 +251,12 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     'SyntheseConvention',
     m.sections.convention,
     [textCol(c.funder), { header: c.year, kind: 'year', numberFormat: YEAR_FORMAT }, textCol(c.status), amountCol(c.convention), amountCol(c.participations), amountCol(c.gap)],
-    summary.funderYears.map((l) => [text(l.funder), l.year, text(l.status), l.convention === null ? null : euros(l.convention), euros(l.participations), l.gap === null ? null : euros(l.gap)]),
+    summary.funderYears.map((l) => [text(l.funder), l.year, text(l.status), l.convention === null ? null : euros(l.convention), l.participations === null ? null : euros(l.participations), l.gap === null ? null : euros(l.gap)]),
     // A total that cannot add up says so, and why, instead of summing the known amounts only.
     (t) => {
       const tot = summary.funderYearsTotal;
       const na = m.notAvailable(tot.unknown ?? '');
-      return [m.total, null, null, tot.convention === null ? na : sumOf(t, 3, tot.convention), sumOf(t, 4, tot.participations), tot.gap === null ? na : sumOf(t, 5, tot.gap)];
+      return [m.total, null, null, tot.convention === null ? na : sumOf(t, 3, tot.convention), tot.participations === null ? na : sumOf(t, 4, tot.participations), tot.gap === null ? na : sumOf(t, 5, tot.gap)];
     },
   );
 

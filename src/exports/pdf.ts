@@ -430,18 +430,25 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     [
       { header: c.funder, width: 70, align: 'left' },
       { header: c.year, width: 40, align: 'right' },
-      { header: c.status, width: 124, align: 'left' },
+      { header: c.status, width: 124, align: 'left', wrap: 2 },
       { header: c.convention, width: AMT + 40, align: 'right', wrap: 3 },
-      { header: c.participations, width: AMT + 6, align: 'right' },
+      { header: c.participations, width: AMT + 30, align: 'right', wrap: 3 },
       { header: c.gap, width: AMT + 40, align: 'right', wrap: 3 },
     ],
     [
       ...summary.funderYears.map((l) => ({
-        cells: [l.funder, String(l.year), l.status, l.convention === null ? (l.unknown ?? m.noAmount) : eur(l.convention), eur(l.participations), l.gap === null ? '' : gapText(l.gap)],
+        cells: [
+          l.funder,
+          String(l.year),
+          l.status,
+          l.convention === null ? (l.unknown ?? m.noAmount) : eur(l.convention),
+          l.participations === null ? m.notAvailable(l.unknown ?? '') : eur(l.participations),
+          l.gap === null ? 'n.d.' : gapText(l.gap),
+        ],
         colour: l.gap !== null && l.gap !== 0 ? ERROR : undefined,
       })),
       // A total that cannot add up says "n.d." and why, in the row itself.
-      { cells: [m.total, '', '', tot.convention === null ? na : eur(tot.convention), eur(tot.participations), tot.gap === null ? na : gapText(tot.gap)], kind: 'total' as const },
+      { cells: [m.total, '', '', tot.convention === null ? na : eur(tot.convention), tot.participations === null ? na : eur(tot.participations), tot.gap === null ? na : gapText(tot.gap)], kind: 'total' as const },
     ],
   );
   // Every rule that fired, warnings included, with its count and first cells.
@@ -454,8 +461,8 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
         { header: c.rule, width: 230, align: 'left', wrap: 2 },
         { header: c.count, width: 46, align: 'right' },
         { header: c.article, width: 80, align: 'left' },
-        { header: c.firstCells, width: CONTENT_W - 66 - 230 - 46 - 80 - 120, align: 'left', wrap: 2 },
-        { header: c.ruleId, width: 120, align: 'left' },
+        { header: c.firstCells, width: CONTENT_W - 66 - 230 - 46 - 80 - 170, align: 'left', wrap: 2 },
+        { header: c.ruleId, width: 170, align: 'left' },
       ],
       summary.findings.groups.map((g) => ({
         cells: [sevWords[g.severity], g.title, String(g.count), g.article ?? '', g.cells.join(', '), g.rule],
@@ -463,6 +470,26 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
       })),
     );
   }
+  if (summary.findings.topErrors.length) {
+    L.table(
+      m.sections.topErrors,
+      [
+        { header: c.message, width: CONTENT_W - 150 - 50 - 100 - 56, align: 'left', wrap: 4 },
+        { header: c.rule, width: 150, align: 'left', wrap: 3 },
+        { header: c.article, width: 50, align: 'left' },
+        { header: c.sheet, width: 100, align: 'left' },
+        { header: c.cell, width: 56, align: 'left' },
+      ],
+      summary.findings.topErrors.map((f) => ({ cells: [f.message, messages[lang].ruleTitles[f.rule], f.article ?? '', f.sheet, f.cell] })),
+    );
+    if (summary.findings.moreErrors > 0) {
+      L.ensure(14);
+      L.text(m.moreErrors(summary.findings.moreErrors), MARGIN_X, L.y - 6, R, 7.5, MUTED);
+      L.y += 14;
+    }
+  }
+
+  // The money's execution after what is wrong: page 1 is the COPIL's agenda.
   L.table(
     m.sections.execution,
     [
@@ -476,25 +503,6 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
     ],
     [...summary.funderYears.map((l) => ({ cells: [l.funder, String(l.year), ...exec(l)] })), { cells: [m.total, '', ...exec(summary.funderYearsTotal)], kind: 'total' as const }],
   );
-
-  if (summary.findings.topErrors.length) {
-    L.table(
-      m.sections.topErrors,
-      [
-        { header: c.message, width: CONTENT_W - 170 - 60 - 110 - 60, align: 'left', wrap: 3 },
-        { header: c.rule, width: 170, align: 'left', wrap: 3 },
-        { header: c.article, width: 60, align: 'left' },
-        { header: c.sheet, width: 110, align: 'left' },
-        { header: c.cell, width: 60, align: 'left' },
-      ],
-      summary.findings.topErrors.map((f) => ({ cells: [f.message, messages[lang].ruleTitles[f.rule], f.article ?? '', f.sheet, f.cell] })),
-    );
-    if (summary.findings.moreErrors > 0) {
-      L.ensure(14);
-      L.text(m.moreErrors(summary.findings.moreErrors), MARGIN_X, L.y - 6, R, 7.5, MUTED);
-      L.y += 14;
-    }
-  }
 
   // Then the charts (from page 2 for the example), then the figures they draw.
   const chartH = 215;

@@ -415,6 +415,7 @@ export const en: Messages = {
       decide: 'decided',
       'non-fixe': 'not fixed',
       avenant: 'changed by amendment',
+      'sans-avenant': 'changed without an amendment providing for it',
       'hors-convention': 'outside the convention',
     },
     unknown: { 'no-amount': 'not fixed', 'unreadable-amount': 'unreadable amount', 'unreadable-participation': 'unreadable participation' },

@@ -418,6 +418,7 @@ export const fr: Messages = {
       decide: 'décidé',
       'non-fixe': 'non fixé',
       avenant: 'modifié par avenant',
+      'sans-avenant': 'modifié sans avenant qui le prévoit',
       'hors-convention': 'hors convention',
     },
     unknown: { 'no-amount': 'non fixé', 'unreadable-amount': 'montant illisible', 'unreadable-participation': 'participation illisible' },

@@ -3,7 +3,7 @@ import { avenantKey } from '../contract';
 import { profile, signedAmount, type AvenantKind, type FunderId } from '../profile';
 import { levenshtein, matchKey, isoDate } from '../text';
 import type { Cents } from '../money';
-import type { AvenantFields, FunderKey, Ref, Row } from '../model';
+import type { AvenantFields, ConventionFields, FunderKey, Ref, Row } from '../model';
 import { funderName, hasBegun, type Rule, type RuleContext } from './context';
 
 export const participationSums = (ctx: Parameters<Rule>[0], funder: FunderKey, year: number): Cents | undefined => {
@@ -135,37 +135,53 @@ export function avenantObjects(ctx: RuleContext): Map<string, AvenantObject> {
 const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
 
 /**
+ * Why a Convention row's changed amount is not covered by the avenant it names, or null when it is
+ * (or when the amount is the signed one). 'unknown-avenant' is convention.unknown-avenant's business.
+ */
+export function changeProblem(
+  avenants: Map<string, AvenantObject>,
+  row: Row<ConventionFields>,
+): { variant: 'none' | 'unknown-avenant' | 'no-object' | 'wrong-kind' | 'not-covering' | 'other-amount' | 'late'; avenant?: AvenantObject; changeAmount?: Cents } | null {
+  const { funder, year, amount, avenant } = row.v;
+  if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) return null;
+  const signed = signedAmount(funder as FunderId, year);
+  if (!signed || signed.amount === null || signed.amount === amount) return null;
+  if (!avenant) return { variant: 'none' };
+  const a = avenants.get(avenantKey(avenant));
+  if (!a) return { variant: 'unknown-avenant' };
+  if (a.kind === undefined) return { variant: 'no-object', avenant: a };
+  if (a.kind !== 'montant') return { variant: 'wrong-kind', avenant: a };
+  const change = a.changes.find((c) => c.funder === funder && c.year === year);
+  if (!change) return { variant: 'not-covering', avenant: a };
+  if (change.amount !== undefined && change.amount !== amount) return { variant: 'other-amount', avenant: a, changeAmount: change.amount };
+  if (a.date && a.date.getTime() > yearEnd(year).getTime()) return { variant: 'late', avenant: a };
+  return null;
+}
+
+/**
  * convention.changed-without-avenant (Art. 7): a signed amount changed needs an avenant *of that
  * kind* that fixes this funder, year and amount, signed by the end of that year.
  */
 export const changedWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
   for (const row of firstRows(ctx)) {
-    const { funder, year, amount, avenant } = row.v;
-    if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) continue;
-    const signed = signedAmount(funder as FunderId, year);
-    if (!signed || signed.amount === null || signed.amount === amount) continue;
-    const base = { funder: funderName(funder), year, expected: signed.amount, actual: amount, gap: amount - signed.amount, label: signed.status, article: 'Art. 7' };
-    if (!avenant) {
-      ctx.emit('convention.changed-without-avenant', row.ref.amount, { ...base, variant: 'none' });
+    const problem = changeProblem(avenants, row);
+    if (!problem || problem.variant === 'unknown-avenant') continue;
+    const { funder, year, amount } = row.v as ConventionFields;
+    const signed = signedAmount(funder as FunderId, year)!;
+    const base = { funder: funderName(funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article: 'Art. 7', variant: problem.variant };
+    const a = problem.avenant;
+    if (!a) {
+      ctx.emit('convention.changed-without-avenant', row.ref.amount, base);
       continue;
     }
-    const a = avenants.get(avenantKey(avenant));
-    if (!a) continue; // convention.unknown-avenant says so.
-    const text = a.number;
-    if (a.kind === undefined) {
-      ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, variant: 'no-object' });
-    } else if (a.kind !== 'montant') {
-      ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, variant: 'wrong-kind' });
-    } else {
-      const change = a.changes.find((c) => c.funder === funder && c.year === year);
-      if (!change || (change.amount !== undefined && change.amount !== amount)) {
-        const other = a.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ');
-        ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, other, suggestion: change?.amount !== undefined ? String(change.amount) : undefined, variant: change ? 'other-amount' : 'not-covering' });
-      } else if (a.date && a.date.getTime() > yearEnd(year).getTime()) {
-        ctx.emit('convention.changed-without-avenant', row.ref.avenant, { ...base, text, due: isoDate(a.date), variant: 'late' });
-      }
-    }
+    ctx.emit('convention.changed-without-avenant', row.ref.avenant, {
+      ...base,
+      text: a.number,
+      other: problem.variant === 'not-covering' ? a.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') : undefined,
+      suggestion: problem.changeAmount !== undefined ? String(problem.changeAmount) : undefined,
+      due: problem.variant === 'late' && a.date ? isoDate(a.date) : undefined,
+    });
   }
 };
 
