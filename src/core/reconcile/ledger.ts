@@ -231,7 +231,7 @@ const mo = (bytes: number, lang: Lang) => `${Math.round(bytes / 1024 / 1024)}${l
 /** The one line a user reads when a ledger cannot be used at all (CLI exit status 2, task pane message). */
 export function ledgerProblemMessage(file: string, problem: LedgerProblem, lang: Lang = 'fr'): string {
   const m = messages[lang].reconcile;
-  const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `« ${x} »` : `"${x}"`)).join(', ');
+  const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `«\u00a0${x}\u00a0»` : `"${x}"`)).join(', ');
   switch (problem.kind) {
     case 'empty':
       return m.empty(file);

@@ -76,7 +76,7 @@ describe('header recognition', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const msg = ledgerProblemMessage('releve.csv', r.problem, 'fr');
-    expect(msg).toContain('« Compte », « Solde »');
+    expect(msg).toContain('«\u00a0Compte\u00a0», «\u00a0Solde\u00a0»');
     expect(msg).toContain('--map');
     expect(msg.split('\n')).toHaveLength(1);
     expect(ledgerProblemMessage('ledger.csv', r.problem, 'en')).toContain('headers found: "Compte", "Solde"');

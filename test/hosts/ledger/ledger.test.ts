@@ -120,7 +120,7 @@ describe('ledger files', () => {
     const p = await xlsxLedger('noheader.xlsx', [['Compte', 'Débit', 'Crédit'], ['512', 10, 0]]);
     const r = await readLedgerFile(p);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(ledgerProblemMessage('noheader.xlsx', r.problem)).toMatch(/^noheader\.xlsx : aucune ligne d'en-têtes reconnue .*« Compte », « Débit », « Crédit ».*--map/);
+    if (!r.ok) expect(ledgerProblemMessage('noheader.xlsx', r.problem)).toMatch(/^noheader\.xlsx\u00a0: aucune ligne d’en-têtes reconnue .*«\u00a0Compte\u00a0», «\u00a0Débit\u00a0», «\u00a0Crédit\u00a0».*--map/);
   });
 
   test('XLSX: an empty workbook, a header without lines, a 200 MB file', async () => {
@@ -140,7 +140,7 @@ describe('ledger files', () => {
     truncateSync(p, 200 * 1024 * 1024); // sparse: no disk used, the size is what is judged
     const r = await readLedgerFile(p);
     expect(r).toMatchObject({ ok: false, problem: { kind: 'too-large', bytes: 200 * 1024 * 1024 } });
-    if (!r.ok) expect(ledgerProblemMessage('enorme.csv', r.problem)).toBe('enorme.csv : relevé refusé, 200\u00a0Mo au-delà de la limite de 100\u00a0Mo ; exportez une période ou un financeur à la fois.');
+    if (!r.ok) expect(ledgerProblemMessage('enorme.csv', r.problem)).toBe('enorme.csv\u00a0: relevé refusé, 200\u00a0Mo au-delà de la limite de 100\u00a0Mo\u202f; exportez une période ou un financeur à la fois.');
   });
 
   test('empty files, binary files and missing files', async () => {

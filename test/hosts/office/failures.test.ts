@@ -135,7 +135,7 @@ describe('the user is typing in a cell (InvalidOperationInCellEditMode)', () => 
     const e = await failureOf(host.sync(fr));
     expect(e.code).toBe('InvalidOperationInCellEditMode');
     expect(e.message).toBe(m.cellEdit);
-    expect(e.message).toBe('Excel est en train de modifier une cellule : validez-la (Entrée) ou annulez (Échap), puis relancez.');
+    expect(e.message).toBe('Excel est en train de modifier une cellule\u00a0: validez-la (Entrée) ou annulez (Échap), puis relancez.');
     expect(addinState(emu)).toEqual(previous);
     expect(userCells(emu)).toEqual(before);
   });
@@ -175,7 +175,7 @@ describe('a request over Excel’s size limit at the write (RequestPayloadSizeLi
     const { emu, host, twin, twinHost } = await synced(bigErrorsWorkbook);
     const before = userCells(emu);
     // This Excel takes far less than the 4 MB the add-in plans for.
-    emu.payloadLimit = 300_000;
+    emu.payloadLimit = 200_000;
     emu.resetCounters();
     const out = await host.sync(fr);
     await twinHost.sync(fr);
