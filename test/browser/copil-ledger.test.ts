@@ -85,7 +85,7 @@ describe('in the browser preview', () => {
     expect(csv.suggestedFilename()).toBe('synthese-copil-2016-12-31.csv');
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
-    expect(csvText).toContain('Convention;2014;Région;;;;Confirmé;2387500,00;');
+    expect(csvText).toContain('Convention;2014;Région;;;;fixé;2387500,00;');
     await expect(page.getByTestId('export-note').textContent()).resolves.toBe('Fichier synthese-copil-2016-12-31.csv téléchargé.');
     await expect(page.getByTestId('export-as-of').textContent()).resolves.toBe('Situation au 31/12/2016');
 
@@ -116,7 +116,7 @@ describe('in the browser preview', () => {
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     await pickLedger(page, 'grand-livre-cdc.csv', readFileSync(LEDGER));
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
-    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé : grand-livre-cdc.csv');
+    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé\u00a0: grand-livre-cdc.csv');
     await expect(page.locator('[data-rule="reconciliation.missing-in-workbook"] button').textContent()).resolves.toMatch(/^grand-livre-cdc\.csv, ligne 80.*EX-2016-CDC-901/);
     await expect(page.locator('[data-rule="reconciliation.amount-mismatch"] button').textContent()).resolves.toMatch(/EX-2015-CDC-086/);
     await expect(page.locator('[data-rule="reconciliation.missing-in-ledger"] button').textContent()).resolves.toMatch(/^Financements, cellule [A-Z]+\d+.*EX-2016-CDC-146/);
@@ -137,7 +137,7 @@ describe('in the browser preview', () => {
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     await pickLedger(page, 'export-compta.csv', Buffer.from(renamed, 'utf8'));
     await page.getByTestId('column-picker').waitFor();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^export-compta\.csv : aucune ligne d’en-têtes reconnue .*« Somme AE », « Somme payée »\. Indiquez les colonnes ci-dessous\.$/);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^export-compta\.csv\u00a0: aucune ligne d’en-têtes reconnue .*«\u00a0Somme AE\u00a0», «\u00a0Somme payée\u00a0»\. Indiquez les colonnes ci-dessous\.$/);
     const apply = page.getByRole('button', { name: 'Rapprocher avec ces colonnes' });
     // No amount nor reference chosen yet: nothing to reconcile on.
     await expect(apply.isDisabled()).resolves.toBe(true);
@@ -177,7 +177,7 @@ describe('in the browser preview', () => {
     const page = await previewWithExample();
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     await pickLedger(page, 'vide.csv', Buffer.alloc(0));
-    await expect(page.getByRole('alert').textContent()).resolves.toBe('vide.csv : relevé vide, rien à rapprocher.');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('vide.csv\u00a0: relevé vide, rien à rapprocher.');
     await expect(page.getByTestId('ledger-counts').count()).resolves.toBe(0);
     expect(problems.get(page)).toEqual([]);
     await page.close();
@@ -263,7 +263,7 @@ describe('over the emulated Excel (the production Office host)', () => {
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     await page.getByRole('button', { name: 'Utiliser la plage sélectionnée' }).click();
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
-    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe("Relevé : plage 'Relevé CDC'!B2:J81");
+    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe("Relevé\u00a0: plage 'Relevé CDC'!B2:J81");
     await expect(page.locator('[data-rule="reconciliation.missing-in-workbook"] button').textContent()).resolves.toMatch(/^Relevé CDC, cellule B81/);
     expect(problems.get(page)).toEqual([]);
     await page.close();

@@ -86,7 +86,7 @@ test('the embedded example shows 0 errors and every funder and year conforming',
     ['warning', '0 avertissement'],
     ['info', '0 information'],
   ]);
-  await expect(page.getByTestId('no-findings').textContent()).resolves.toBe('Aucun écart : le classeur respecte la convention.');
+  await expect(page.getByTestId('no-findings').textContent()).resolves.toBe('Aucun écart\u00a0: le classeur respecte la convention.');
   const rows = page.locator('[data-testid^="conformity-"]');
   expect(await rows.count()).toBe(9);
   expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(Array(9).fill('conform'));
@@ -102,7 +102,7 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   const page = await openPane();
   await upload(page, 'budget-plus-1.xlsx', await editedWorkbook());
   await page.locator('[data-severity="error"][data-count="1"]').waitFor();
-  await expect(page.getByTestId('preview-source').textContent()).resolves.toBe('Classeur : budget-plus-1.xlsx');
+  await expect(page.getByTestId('preview-source').textContent()).resolves.toBe('Classeur\u00a0: budget-plus-1.xlsx');
   // ExcelJS came on demand, with the file.
   expect(served.requests.some((r) => /exceljs/.test(r))).toBe(true);
   const region = page.getByTestId('conformity-region|2014');
@@ -112,7 +112,7 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
 
   const finding = page.locator('[data-rule="convention.total-mismatch"] button');
   await expect(finding.textContent()).resolves.toMatch(/Participations 2014, cellule B5:B8.*2\s387\s501,00\s€.*écart \+1,00\s€/);
-  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').textContent()).resolves.toBe('convention.total-mismatch · Convention : Art. 3, 4, 5');
+  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').textContent()).resolves.toBe('convention.total-mismatch · Convention\u00a0: Art. 3');
 
   await finding.focus();
   await page.keyboard.press('Enter');
@@ -120,7 +120,7 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   await selected.waitFor();
   await expect(selected.getAttribute('data-address')).resolves.toBe('B5');
   await expect(selected.textContent()).resolves.toMatch(/537\s501/);
-  await expect(page.getByTestId('selection-status').textContent()).resolves.toMatch(/^Feuille Participations 2014, cellule B5:B8 sélectionnée : 537\s501\.$/);
+  await expect(page.getByTestId('selection-status').textContent()).resolves.toMatch(/^Feuille Participations 2014, cellule B5:B8 sélectionnée\s: 537\s501\.$/);
   await expect(finding.getAttribute('aria-current')).resolves.toBe('true');
 
   // At 320 px, the narrowest task pane, nothing runs off the side.
@@ -295,7 +295,7 @@ describe('over the emulated Excel (the production Office host)', () => {
       'Erreur',
       'convention.total-mismatch',
       'Art. 3, 4, 5',
-      expect.stringMatching(/^Région 2014 : les participations par axe totalisent 2\s387\s501,00\s€/),
+      expect.stringMatching(/^Région 2014\s: les participations par axe totalisent 2\s387\s501,00\s€/),
       'Participations 2014',
       'B5:B8',
     ]);

@@ -171,6 +171,9 @@ describe('item 4: an avenant covers only what it changes', () => {
     // The same avenant dated after the year it changes comes too late (Art. 7: signed beforehand).
     set(p, 'Avenants', { 'N°': '2' }, 'Date', d('2016-02-01'));
     expect(of((await check(p)).findings, 'convention.changed-without-avenant')[0].message).toMatch(/après la fin de l’année 2015/);
+    // Dated after the as-of date, it is not signed yet: it covers nothing yet.
+    set(p, 'Avenants', { 'N°': '2' }, 'Date', d('2015-06-01'));
+    expect(of((await check(p, '2015-03-01')).findings, 'convention.changed-without-avenant')[0].message).toMatch(/pas encore signé/);
   });
   test('item 4: a partner needs an avenant that lists it; an avenant without date or deliberation is a warning', async () => {
     const p = plan();
@@ -315,6 +318,11 @@ const HOLIDAYS = new Set([
 ]);
 
 describe('item 12: dates', () => {
+  test('item 12: before the signature (15/11/2014) nothing is due under the contract: État 2014 "prévisionnel" is no warning yet', async () => {
+    const p = plan(false);
+    expect(of((await check(p, '2014-06-01')).findings, 'convention.unconfirmed')).toEqual([]);
+    expect(of((await check(p, '2014-11-15')).findings, 'convention.unconfirmed')).toHaveLength(1);
+  });
   test('item 12: 2014 counts from the signature: no yearly minimum of meetings for it', async () => {
     const p = plan();
     remove(p, 'Instances', (r, t) => yearOf(r[col(t, 'Date')]) === 2014);

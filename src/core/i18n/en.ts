@@ -72,6 +72,8 @@ export const en: Messages = {
           return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (Article 7).`;
         case 'other-amount':
           return `${head}; avenant no. ${p.text} sets this amount at ${eur(Number(p.suggestion))}, not ${eur(p.actual!)} (Article 7).`;
+        case 'future':
+          return `${head}; avenant no. ${p.text} is dated ${p.due}, after the as-of date: it is not signed yet and does not cover the change yet (Article 7).`;
         case 'late':
           return `${head}; avenant no. ${p.text} is dated ${p.due}, after the end of ${p.year}: the avenant must be signed before the change takes effect (Article 7).`;
         default:

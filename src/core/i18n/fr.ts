@@ -71,6 +71,8 @@ export const fr: Messages = {
           return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
         case 'other-amount':
           return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(Number(p.suggestion))}, pas à ${eur(p.actual!)} (article 7).`;
+        case 'future':
+          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due!)}, après la date de situation : il n’est pas encore signé et ne couvre pas encore la modification (article 7).`;
         case 'late':
           return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due!)}, après la fin de l’année ${p.year} : l’avenant doit être signé avant que la modification prenne effet (article 7).`;
         default:

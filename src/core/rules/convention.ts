@@ -141,7 +141,8 @@ const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
 export function changeProblem(
   avenants: Map<string, AvenantObject>,
   row: Row<ConventionFields>,
-): { variant: 'none' | 'unknown-avenant' | 'no-object' | 'wrong-kind' | 'not-covering' | 'other-amount' | 'late'; avenant?: AvenantObject; changeAmount?: Cents } | null {
+  asOf?: Date,
+): { variant: 'none' | 'unknown-avenant' | 'no-object' | 'wrong-kind' | 'not-covering' | 'other-amount' | 'late' | 'future'; avenant?: AvenantObject; changeAmount?: Cents } | null {
   const { funder, year, amount, avenant } = row.v;
   if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) return null;
   const signed = signedAmount(funder as FunderId, year);
@@ -155,6 +156,8 @@ export function changeProblem(
   if (!change) return { variant: 'not-covering', avenant: a };
   if (change.amount !== undefined && change.amount !== amount) return { variant: 'other-amount', avenant: a, changeAmount: change.amount };
   if (a.date && a.date.getTime() > yearEnd(year).getTime()) return { variant: 'late', avenant: a };
+  // Not yet signed at the as-of date: it covers nothing yet.
+  if (asOf && a.date && a.date.getTime() > asOf.getTime()) return { variant: 'future', avenant: a };
   return null;
 }
 
@@ -165,7 +168,7 @@ export function changeProblem(
 export const changedWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
   for (const row of firstRows(ctx)) {
-    const problem = changeProblem(avenants, row);
+    const problem = changeProblem(avenants, row, ctx.asOf);
     if (!problem || problem.variant === 'unknown-avenant') continue;
     const { funder, year, amount } = row.v as ConventionFields;
     const signed = signedAmount(funder as FunderId, year)!;
@@ -180,7 +183,7 @@ export const changedWithoutAvenant: Rule = (ctx) => {
       text: a.number,
       other: problem.variant === 'not-covering' ? a.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') : undefined,
       suggestion: problem.changeAmount !== undefined ? String(problem.changeAmount) : undefined,
-      due: problem.variant === 'late' && a.date ? isoDate(a.date) : undefined,
+      due: (problem.variant === 'late' || problem.variant === 'future') && a.date ? isoDate(a.date) : undefined,
     });
   }
 };

@@ -76,7 +76,7 @@ async function reconcileWith(name: string, snapshot: WorkbookSnapshot, options: 
   const ledger = await read();
   if (!ledger.ok) {
     const p = ledger.problem;
-    const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `« ${x} »` : `"${x}"`)).join(', ');
+    const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `«\u00a0${x}\u00a0»` : `"${x}"`)).join(', ');
     // The core's sentence points to the CLI's --map; here the column picker is the way.
     const message = p.kind === 'no-header' && p.headersFound.length ? m.ui.ledger.noHeader(name, list(p.headersFound)) : ledgerProblemMessage(name, p, lang);
     return { ok: false, message, headers: 'headersFound' in p ? p.headersFound : null };
