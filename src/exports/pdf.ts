@@ -443,7 +443,7 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
           l.status,
           l.convention === null ? (l.unknown ?? m.noAmount) : eur(l.convention),
           l.participations === null ? m.notAvailable(l.unknown ?? '') : eur(l.participations),
-          l.gap === null ? 'n.d.' : gapText(l.gap),
+          l.gap === null ? m.notAvailable(l.unknown ?? m.noAmount) : gapText(l.gap),
         ],
         colour: l.gap !== null && l.gap !== 0 ? ERROR : undefined,
       })),
