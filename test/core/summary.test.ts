@@ -115,3 +115,36 @@ describe('summary of a freshly initialised workbook (no example)', () => {
     expect(exec.totals![5]).toMatchObject({ result: '' });
   });
 });
+
+describe('issue 11 in the summary object every export renders', () => {
+  test('item 1: the example is marked fictitious; a real workbook saying "par exemple" in a comment is not', async () => {
+    expect((await exampleSummary()).summary.example).toBe(true);
+    const { summarise } = await import('../../src/core/summary');
+    const { blankSnapshot, AS_OF, addRow } = await import('../helpers/workbook');
+    const s = blankSnapshot();
+    addRow(s, 'Financements', { 'Code action': 'I_1.2', Année: 2014, Financeur: 'Région', 'Prévu (€)': 10, Commentaire: 'par exemple un acompte' });
+    expect(summarise(s, { asOf: AS_OF }).summary.example).toBe(false);
+  });
+  test('item 3: a total over a line whose amount is not fixed is null with its reason, and the sheet plan says n.d.', async () => {
+    const { summarise } = await import('../../src/core/summary');
+    const { blankSnapshot, AS_OF } = await import('../helpers/workbook');
+    const { buildSummarySheet } = await import('../../src/core/summarySheet');
+    const { summary } = summarise(blankSnapshot(), { asOf: AS_OF });
+    expect(summary.funderYearsTotal).toMatchObject({ convention: null, gap: null, unknown: 'CDC 2015 non fixé, CDC 2016 non fixé' });
+    const conv = buildSummarySheet(summary).tables.find((t) => t.id === 'convention')!;
+    expect(conv.totals![3]).toBe('n.d. (CDC 2015 non fixé, CDC 2016 non fixé)');
+  });
+  test('item 2: every warning is in a group with its count, article and first cells; the conclusion claims no compliance', async () => {
+    const { summary } = await exampleSummary('fr', (s) => {
+      set(s, 'Convention', { Financeur: 'CDC', Année: 2016 }, 'Décision', null);
+      set(s, 'Jalons', 0, 'Réalisé le', null);
+    });
+    expect(summary.findings.groups.map((g) => [g.rule, g.severity, g.count, g.article])).toEqual([
+      ['convention.cdc-undecided', 'warning', 1, 'Art. 5'],
+      ['evaluation.missing', 'warning', 1, 'Art. 2 §5'],
+    ]);
+    expect(summary.findings.groups[0]).toMatchObject({ title: 'Montant CDC non décidé', cells: ['Convention!G13'] });
+    expect(summary.conclusion).toMatch(/^Aucune erreur, mais 2 avertissements à examiner/);
+    expect(summary.conclusion).not.toMatch(/respecte/);
+  });
+});
