@@ -10,6 +10,9 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startPane, stopPane, ROOT, type Served } from './harness';
+import { needs } from '../helpers/tools';
+
+const test = needs('chromium');
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LEDGER = join(ROOT, 'examples/grand-livre-cdc.csv');

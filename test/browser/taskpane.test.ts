@@ -10,6 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
 import { startPane, stopPane, type Served } from './harness';
+import { needs } from '../helpers/tools';
+
+const test = needs('chromium');
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT = '/tmp/taskpane-360.png';
