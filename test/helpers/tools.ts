@@ -6,9 +6,12 @@
  * instead: CI must run everything.
  */
 import { existsSync, statSync } from 'fs';
-import { delimiter, join } from 'path';
+import { delimiter, join, resolve } from 'path';
 
-export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint';
+export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint' | 'manifest-schemas';
+
+/** Microsoft's add-in manifest schemas, beside the repository as in CI (../shared). */
+export const MANIFEST_SCHEMAS = resolve(__dirname, '../../../shared/schemas/office-addin-manifest');
 
 interface ToolInfo {
   what: string;
@@ -45,6 +48,11 @@ const TOOLS: Record<Tool, ToolInfo> = {
   soffice: { what: 'LibreOffice (soffice)', install: 'apt-get install libreoffice-calc-nogui', find: () => onPath('soffice') },
   pdftotext: { what: 'poppler (pdftotext)', install: 'apt-get install poppler-utils', find: () => onPath('pdftotext') },
   xmllint: { what: 'xmllint', install: 'apt-get install libxml2-utils', find: () => onPath('xmllint') },
+  'manifest-schemas': {
+    what: 'les schémas du manifeste Office',
+    install: `copier les XSD de Microsoft dans ${MANIFEST_SCHEMAS}`,
+    find: () => (existsSync(join(MANIFEST_SCHEMAS, 'OfficeAppManifestV1_1.xsd')) ? MANIFEST_SCHEMAS : null),
+  },
 };
 
 const found = new Map<Tool, string | null>();
