@@ -1,6 +1,9 @@
 import type { MessageParams, RuleId, Severity } from '../findings';
 import type { AxisId } from '../profile';
 
+/** The ess-budget commands (src/cli/). */
+export type CliCommand = 'init' | 'check' | 'report' | 'reconcile';
+
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
   /** Each rule's short title (the id stays a secondary label). */
@@ -13,7 +16,14 @@ export interface Messages {
     written: (file: string, example: boolean) => string;
     badArgs: (detail: string) => string;
     badDate: (s: string) => string;
-    unknownCommand: (s: string) => string;
+    unknownCommand: (s: string, suggestion?: string) => string;
+    /** `ess-budget <command> --help`. */
+    help: Record<CliCommand, string>;
+    version: (v: string) => string;
+    unknownOption: (command: string, option: string, suggestion?: string) => string;
+    missingValue: (command: string, option: string) => string;
+    takesNoValue: (command: string, option: string) => string;
+    badValue: (command: string, option: string, value: string, allowed: string) => string;
     fileMissing: (f: string) => string;
     notXlsx: (f: string) => string;
     corrupt: (f: string, detail: string) => string;
