@@ -321,6 +321,9 @@ Example:
       counts: 'Check results',
       restore: 'Restore tables',
       restoreHint: 'Some of the contract’s tables are missing: the pane can put them back without touching the data typed in.',
+      amounts: 'Amounts per funder and year',
+      year: 'Year',
+      cell: (p) => `${p.funder} ${p.year}: ${p.state}; convention ${p.convention}, participations ${p.participations}, gap ${p.gap}`,
     },
     findings: {
       title: 'Issues to fix',

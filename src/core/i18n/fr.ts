@@ -324,6 +324,9 @@ Exemple :
       counts: 'Résultats du contrôle',
       restore: 'Restaurer les tableaux',
       restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',
+      amounts: 'Montants par financeur et par année',
+      year: 'Année',
+      cell: (p) => `${p.funder} ${p.year} : ${p.state} ; convention ${p.convention}, participations ${p.participations}, écart ${p.gap}`,
     },
     findings: {
       title: 'Écarts à corriger',

@@ -72,6 +72,11 @@ export interface UiMessages {
     counts: string;
     restore: string;
     restoreHint: string;
+    /** The collapsed detail under the funder × year grid. */
+    amounts: string;
+    year: string;
+    /** A grid cell read aloud or hovered: the funder, year, verdict and the three amounts. */
+    cell: (p: { funder: string; year: number; state: string; convention: string; participations: string; gap: string }) => string;
   };
   findings: {
     title: string;
