@@ -65,7 +65,7 @@ describe('a ledger numbered in its own scheme (the CDC’s commitment numbers, n
     expect(findings[1]).toMatch(/^Financements!G\d+: avertissement \[reconciliation\.missing-in-ledger\] EX-2016-CDC-146 : /);
     expect(findings[2]).toMatch(new RegExp(nb('^grand-livre-cdc-numeros-cdc\\.csv, ligne 80: avertissement \\[reconciliation\\.missing-in-workbook\\] 2016/ENG/\\d{5} : 12 500,00 € engagés')));
     expect(findings[3]).toBe(
-      'grand-livre-cdc-numeros-cdc.csv, ligne 2: information [reconciliation.matched-by-key] Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (0 référence sur 47 retrouvée au tableau Financements).',
+      'grand-livre-cdc-numeros-cdc.csv, ligne 2: information [reconciliation.matched-by-key] Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (aucune de ses 47 références au tableau Financements).',
     );
     expect(r.out).toContain('Rapprochement : 45 ligne(s) concordante(s), 1 différente(s), 1 absente(s) du relevé, 1 absente(s) du classeur');
     expect(r.out.split('\n').pop()).toBe('1 erreur, 2 avertissements, 1 information.');

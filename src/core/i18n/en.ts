@@ -101,7 +101,7 @@ export const en: Messages = {
           ? `Reference ${p.code}: this ledger line does not name the same action, year or funder as the first line with that reference (${p.other}); check the reference.`
           : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
     'reconciliation.matched-by-key': (p) =>
-      `The ledger's references do not match the workbook's: reconciled on action, year and funder (${p.min ?? 0} of ${p.count ?? 0} references found in the Financements table).`,
+      `The ledger's references do not match the workbook's: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {

@@ -103,7 +103,7 @@ export const fr: Messages = {
           ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
           : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
     'reconciliation.matched-by-key': (p) =>
-      `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.min ?? 0} référence${(p.min ?? 0) > 1 ? 's' : ''} sur ${p.count ?? 0} retrouvée${(p.min ?? 0) > 1 ? 's' : ''} au tableau Financements).`,
+      `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.min ? `${p.min} de ses ${p.count} références seulement` : `aucune de ses ${p.count} références`} au tableau Financements).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
