@@ -88,6 +88,6 @@ export function parseCommand(command: CliCommand, args: string[], options: Recor
     return { values: values as Values, positionals, lang };
   } catch (e) {
     // What the walk above did not foresee: still one line, ours.
-    return fail(m().badArgs(String((e as Error).message).split('\n')[0]));
+    return fail(m().badArgs(String((e as Error).message).split('\n')[0], command));
   }
 }

@@ -113,7 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(m.badArgs(e instanceof UsageError ? e.message : firstLine((e as Error).message)));
+      io.err(m.badArgs(e instanceof UsageError ? e.message : firstLine((e as Error).message), COMMANDS.includes(command) ? command : undefined));
       return 2;
     }
     // Anything else is our bug: still one line for the user, the details only on demand.

@@ -124,7 +124,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
   const { positionals, lang } = parsed;
   const values = parsed.values as { format?: string; out?: string; map?: string[]; funder?: string; scope?: string; match?: 'reference' | 'key'; force?: boolean };
   const bad = (detail: string) => {
-    io.err(messages[lang].cli.badArgs(detail));
+    io.err(messages[lang].cli.badArgs(detail, 'reconcile'));
     return 2;
   };
   const m = messages[lang];

@@ -48,14 +48,14 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const m = messages[lang];
   const sm = m.summary.cli;
   if (positionals.length !== 1 || !values.out) {
-    io.err(m.cli.badArgs(sm.missingOut));
+    io.err(m.cli.badArgs(sm.missingOut, 'report'));
     return 2;
   }
   const input = positionals[0];
   const out = values.out;
   const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as Format | undefined;
   if (!ext) {
-    io.err(m.cli.badArgs(sm.badOut(out)));
+    io.err(m.cli.badArgs(sm.badOut(out), 'report'));
     return 2;
   }
   if (resolve(out) === resolve(input)) {

@@ -111,7 +111,7 @@ describe('check', () => {
   });
 
   test.each([
-    [['check'], /classeur/],
+    [['check'], /^Arguments invalides : check attend un classeur\. Tapez « ess-budget check --help »\.$/],
     [['check', 'a.xlsx', '--format', 'xml'], /^Valeur invalide pour --format : « xml » \(possibles : text, json\)\. Tapez « ess-budget check --help »\.$/],
     [['check', 'a.xlsx', '--as-of', '31/12/2015'], /--as-of/],
     [['check', 'a.xlsx', '--bogus'], /^Option inconnue pour check : --bogus\. Tapez « ess-budget check --help »\.$/],

@@ -213,7 +213,7 @@ Usage:
   ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
-    badArgs: (detail) => `Bad arguments: ${detail}. Type "ess-budget --help".`,
+    badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
     unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile (ess-budget <command> --help).`,
     help: {

@@ -216,7 +216,7 @@ Utilisation :
   ess-budget --version`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
-    badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
+    badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
     unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile (ess-budget <commande> --help).`,
     help: {

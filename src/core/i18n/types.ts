@@ -14,7 +14,8 @@ export interface Messages {
     usage: string;
     summary: (errors: number, warnings: number, infos: number) => string;
     written: (file: string, example: boolean) => string;
-    badArgs: (detail: string) => string;
+    /** With the command, the help named is that command's. */
+    badArgs: (detail: string, command?: string) => string;
     badDate: (s: string) => string;
     unknownCommand: (s: string, suggestion?: string) => string;
     /** `ess-budget <command> --help`. */
