@@ -9,6 +9,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
+const { addinBase, manifestFor } = require('./scripts/manifest.cjs');
 
 const PORT = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -28,6 +29,15 @@ function devCerts() {
 module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   const certs = devCerts();
+  // ADDIN_URL=https://… npm run build: a manifest for where the pane is hosted (README, "Déployer").
+  let base;
+  try {
+    base = addinBase(process.env.ADDIN_URL);
+  } catch (e) {
+    // One French line, not webpack-cli's stack trace.
+    console.error(e.message);
+    process.exit(2);
+  }
   return {
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
@@ -66,7 +76,7 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), base) },
           { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
           // Served as published: Microsoft's file, not re-minified.
           // office.js outside Office loads this table beside itself (it defines what MicrosoftAjax would).

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,12 +25,21 @@ function has(pkg) {
 
 if (process.platform === 'win32' || process.platform === 'darwin') {
   if (!has('office-addin-debugging')) {
-    console.log(`office-addin-debugging n'est pas installé. Pour charger le complément dans Excel :
-  npm install --save-dev office-addin-debugging office-addin-dev-certs
-  npx office-addin-dev-certs install
-  npm start
-Ou à la main : npm run dev-server, puis dans Excel Insertion > Compléments > Charger mon complément > manifest.xml.`);
+    // An optional dependency (package.json): npm leaves it out when keytar, deep in its tree, could
+    // neither download its prebuilt binary nor build (no network to GitHub, no compiler).
+    console.log(`office-addin-debugging n'est pas installé (dépendance optionnelle : npm l'a écartée, keytar n'ayant pu être installé).
+  Pour réessayer : npm install office-addin-debugging (le détail de l'échec s'affiche)
+  Ou à la main : npm run dev-server, puis dans Excel Insertion > Compléments > Charger mon complément > manifest.xml.`);
     process.exit(1);
+  }
+  // Excel desktop loads the pane from https://localhost:3000 only with a trusted certificate
+  // (the webpack dev server picks up these files); the first time, the system asks to trust it.
+  if (!existsSync(join(homedir(), '.office-addin-dev-certs', 'localhost.crt'))) {
+    const certs = spawnSync(npx, ['office-addin-dev-certs', 'install'], { cwd: root, stdio: 'inherit' });
+    if (certs.status !== 0) {
+      console.error('Certificat de développement non installé (npx office-addin-dev-certs install pour réessayer).');
+      process.exit(1);
+    }
   }
   const r = spawnSync(npx, ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel'], { cwd: root, stdio: 'inherit' });
   process.exit(r.status ?? 1);

@@ -3,7 +3,6 @@
  * Exit status: 0 no error-level finding, 1 at least one, 2 the input could not be used.
  */
 import { firstLine, inputMessage, type Io } from './io';
-import { parseArgs } from 'util';
 import { existsSync } from 'fs';
 import { checkWorkbook, today, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
@@ -12,17 +11,16 @@ import { qualifiedAddress } from '../core/snapshot';
 import { buildWorkbookPlan } from '../core/template';
 import { parseDateText } from '../core/text';
 import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
+import { version } from '../../package.json';
+import { closeSpelling, guessLang, parseCommand } from './args';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 
 /** A usage problem: one line on stderr, status 2. */
 class UsageError extends Error {}
 
-function langOf(v: unknown): Lang {
-  if (v === undefined) return 'fr';
-  if (v === 'fr' || v === 'en') return v;
-  throw new UsageError(`--lang ${String(v)}`);
-}
+const LANGS = ['fr', 'en'] as const;
+const COMMANDS = ['init', 'check', 'report', 'reconcile'];
 
 export function formatText(result: CheckResult, lang: Lang): string {
   const m = messages[lang];
@@ -32,8 +30,10 @@ export function formatText(result: CheckResult, lang: Lang): string {
 }
 
 async function init(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { example: { type: 'boolean' }, lang: { type: 'string' }, force: { type: 'boolean' } } });
-  const lang = langOf(values.lang);
+  const parsed = parseCommand('init', args, { example: { type: 'boolean' }, lang: { type: 'string', choices: LANGS }, force: { type: 'boolean' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const lang = parsed.lang;
   if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'init attend un fichier de sortie' : 'init takes one output file');
   const out = positionals[0];
   if (!/\.xlsx$/i.test(out)) throw new UsageError(lang === 'fr' ? `${out} doit se terminer par .xlsx` : `${out} must end in .xlsx`);
@@ -54,15 +54,12 @@ async function init(args: string[], io: Io): Promise<number> {
 }
 
 async function check(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string' }, 'as-of': { type: 'string' }, lang: { type: 'string' } },
-  });
-  const lang = langOf(values.lang);
+  const parsed = parseCommand('check', args, { format: { type: 'string', choices: ['text', 'json'] }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: LANGS } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { format?: string; 'as-of'?: string };
   if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'check attend un classeur' : 'check takes one workbook');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}`);
   let asOf = today();
   if (values['as-of'] !== undefined) {
     const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
@@ -82,7 +79,7 @@ async function check(args: string[], io: Io): Promise<number> {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  const lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
+  const lang: Lang = guessLang(argv);
   const m = messages[lang].cli;
   try {
     switch (command) {
@@ -94,6 +91,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await reconcileCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case '--version':
+      case '-V':
+      case 'version':
+        io.out(m.version(version));
+        return 0;
       case undefined:
       case '--help':
       case '-h':
@@ -101,7 +103,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(m.usage);
         return command === undefined ? 2 : 0;
       default:
-        io.err(m.unknownCommand(command));
+        io.err(m.unknownCommand(command, closeSpelling(command, COMMANDS)));
         return 2;
     }
   } catch (e) {
@@ -111,7 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(m.badArgs(e instanceof UsageError ? e.message : firstLine((e as Error).message)));
+      io.err(m.badArgs(e instanceof UsageError ? e.message : firstLine((e as Error).message), COMMANDS.includes(command) ? command : undefined));
       return 2;
     }
     // Anything else is our bug: still one line for the user, the details only on demand.

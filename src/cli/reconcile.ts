@@ -1,13 +1,13 @@
 /**
  * ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out file.xlsx]
- *   [--force] [--map field="Header" …] [--funder CDC] [--scope all] [--lang fr|en]
+ *   [--force] [--map field="Header" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
  * Exit status as `check`: 0 no error-level finding, 1 at least one, 2 an input that cannot be used.
  */
+import { parseCommand } from './args';
 import { inputMessage, type Io } from './io';
 import ExcelJS from 'exceljs';
 import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
-import { parseArgs } from 'util';
 import { renderFinding } from '../core/check';
 import type { Lang } from '../core/contract';
 import { SEVERITY_ORDER, type Finding, type RawFinding } from '../core/findings';
@@ -105,30 +105,31 @@ export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, titl
 }
 
 export async function reconcileCommand(args: string[], io: Io): Promise<number> {
-  let values: { format?: string; out?: string; map?: string[]; lang?: string; funder?: string; scope?: string; force?: boolean };
-  let positionals: string[];
-  const langGuess: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, map: { type: 'string', multiple: true }, lang: { type: 'string' }, funder: { type: 'string' }, scope: { type: 'string' }, force: { type: 'boolean' } },
-    }));
-  } catch (e) {
-    io.err(messages[langGuess].cli.badArgs(String((e as Error).message).split('\n')[0]));
-    return 2;
-  }
+  const parsed = parseCommand(
+    'reconcile',
+    args,
+    {
+      format: { type: 'string', choices: ['text', 'json'] },
+      out: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      lang: { type: 'string', choices: ['fr', 'en'] },
+      funder: { type: 'string' },
+      scope: { type: 'string', choices: ['all'] },
+      match: { type: 'string', choices: ['reference', 'key'] },
+      force: { type: 'boolean' },
+    },
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { format?: string; out?: string; map?: string[]; funder?: string; scope?: string; match?: 'reference' | 'key'; force?: boolean };
   const bad = (detail: string) => {
-    io.err(messages[langGuess].cli.badArgs(detail));
+    io.err(messages[lang].cli.badArgs(detail, 'reconcile'));
     return 2;
   };
-  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') return bad(`--lang ${values.lang}`);
-  const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
   const m = messages[lang];
   if (positionals.length !== 2) return bad(m.reconcile.args);
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return bad(`--format ${format}`);
-  if (values.scope !== undefined && values.scope !== 'all') return bad(`--scope ${values.scope}`);
   if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return bad(lang === 'fr' ? `${values.out} doit se terminer par .xlsx` : `${values.out} must end in .xlsx`);
   const [file, ledgerFile] = positionals;
   if (values.out !== undefined && [file, ledgerFile].some((p) => resolve(p) === resolve(values.out!))) {
@@ -177,7 +178,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
     return 2;
   }
 
-  const result = reconcile(model, ledger.lines, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders' });
+  const result = reconcile(model, ledger.lines, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders', match: values.match });
   const raw: RawFinding[] = [...ledger.findings, ...result.findings];
   const findings = raw.map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;

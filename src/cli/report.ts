@@ -4,12 +4,11 @@
  * error-level finding, 1 at least one (the summary is written all the same: the COPIL needs to see
  * them), 2 bad arguments or an input that cannot be used.
  */
+import { parseCommand } from './args';
 import { inputMessage, type Io } from './io';
 import { promises as fs, existsSync } from 'fs';
 import { resolve } from 'path';
-import { parseArgs } from 'util';
 import { today } from '../core/check';
-import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { summarise, type Summary } from '../core/summary';
 import { parseDateText } from '../core/text';
@@ -37,35 +36,26 @@ async function render(format: Format, summary: Summary): Promise<{ bytes: Uint8A
 }
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
-  let values: { out?: string; 'as-of'?: string; lang?: string; force?: boolean };
-  let positionals: string[];
-  const guessLang: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } },
-    }));
-  } catch (e) {
-    io.err(messages[guessLang].cli.badArgs((e as Error).message.split('\n')[0]));
-    return 2;
-  }
-  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
-    io.err(messages.fr.cli.badArgs(`--lang ${values.lang}`));
-    return 2;
-  }
-  const lang: Lang = (values.lang as Lang | undefined) ?? 'fr';
+  const parsed = parseCommand(
+    'report',
+    args,
+    { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, force: { type: 'boolean' } },
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { out?: string; 'as-of'?: string; force?: boolean };
   const m = messages[lang];
   const sm = m.summary.cli;
   if (positionals.length !== 1 || !values.out) {
-    io.err(m.cli.badArgs(sm.missingOut));
+    io.err(m.cli.badArgs(sm.missingOut, 'report'));
     return 2;
   }
   const input = positionals[0];
   const out = values.out;
   const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as Format | undefined;
   if (!ext) {
-    io.err(m.cli.badArgs(sm.badOut(out)));
+    io.err(m.cli.badArgs(sm.badOut(out), 'report'));
     return 2;
   }
   if (resolve(out) === resolve(input)) {

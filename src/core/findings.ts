@@ -50,6 +50,7 @@ export const RULES = {
   'reconciliation.missing-in-ledger': { severity: 'warning', article: null },
   'reconciliation.missing-in-workbook': { severity: 'warning', article: null },
   'reconciliation.duplicate-reference': { severity: 'warning', article: null },
+  'reconciliation.matched-by-key': { severity: 'info', article: null },
 } as const satisfies Record<string, { severity: Severity; article: string | null }>;
 
 export type RuleId = keyof typeof RULES;

@@ -15,6 +15,7 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import type { WorkbookHost } from '../hosts/host';
 import type { PreviewHost } from '../hosts/preview';
+import { Conformity } from './components/Conformity';
 import { Dashboard } from './components/Dashboard';
 import { ErrorBar } from './components/ErrorBar';
 import { ExportTab } from './components/ExportTab';
@@ -24,6 +25,7 @@ import { GridView, PreviewBar, SelectionAnnouncer } from './components/Preview';
 import { RapprochementTab } from './components/RapprochementTab';
 import { SettingsTab } from './components/SettingsTab';
 import { useTaskpane } from './useTaskpane';
+import { findingsFirst } from './view';
 
 type TabId = 'checks' | 'reconciliation' | 'export' | 'settings';
 const TABS: TabId[] = ['checks', 'reconciliation', 'export', 'settings'];
@@ -32,7 +34,13 @@ const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: '280px', maxWidth: '760px', boxSizing: 'border-box' },
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs do not fit on one line of a 360 px pane: there they stand as two aligned columns
+  // rather than two ragged rows.
+  tabs: {
+    flexWrap: 'wrap',
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    '@media (max-width: 479px)': { display: 'grid', gridTemplateColumns: 'repeat(2, max-content)', justifyItems: 'start' },
+  },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalXS },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
@@ -64,6 +72,11 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
   const m = messages[state.lang];
   const ui = m.ui;
   const [tab, setTab] = useState<TabId>('checks');
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['checks']));
+  const openTab = (t: TabId) => {
+    setTab(t);
+    setVisited((v) => (v.has(t) ? v : new Set([...v, t])));
+  };
   const highContrast = useHighContrast();
 
   useEffect(() => {
@@ -80,18 +93,22 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
           <InitPanel ui={ui} busy={state.busy === 'init'} onInitialize={(ex) => void pane.initialize(ex)} />
         </>
       );
+    const findings = state.result ? (
+      <FindingsList
+        key="findings"
+        m={m}
+        findings={state.result.findings}
+        current={state.current}
+        onSelect={(f) => void pane.select(f)}
+        renderCurrent={preview ? () => <GridView ui={ui} preview={preview} lang={state.lang} /> : undefined}
+      />
+    ) : null;
+    const conformity = state.result ? <Conformity key="conformity" m={m} lang={state.lang} result={state.result} /> : null;
     return (
       <>
         <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />
-        {state.result ? (
-          <FindingsList
-            m={m}
-            findings={state.result.findings}
-            current={state.current}
-            onSelect={(f) => void pane.select(f)}
-            renderCurrent={preview ? () => <GridView ui={ui} preview={preview} lang={state.lang} /> : undefined}
-          />
-        ) : null}
+        {/* What is wrong first: with errors or warnings the findings come before the grid. */}
+        {state.result && findingsFirst(state.result) ? [findings, conformity] : [conformity, findings]}
       </>
     );
   };
@@ -103,19 +120,22 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
         {preview ? <PreviewBar ui={ui} preview={preview} pane={pane} /> : null}
         {state.error ? <ErrorBar error={state.error} ui={ui} onDismiss={pane.dismissError} /> : null}
         {state.busy ? <ProgressBar thickness="large" aria-label={state.busy === 'init' ? ui.init.busy : ui.dashboard.syncing} /> : null}
-        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => openTab(d.value as TabId)}>
           {TABS.map((t) => (
             <Tab key={t} value={t} id={`tab-${t}`} aria-controls={t === tab ? `panel-${t}` : undefined}>
               {ui.tabs[t]}
             </Tab>
           ))}
         </TabList>
-        <div className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'checks' ? checks() : null}
-          {tab === 'reconciliation' ? <RapprochementTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
-          {tab === 'export' ? <ExportTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
-          {tab === 'settings' ? <SettingsTab ui={ui} lang={state.lang} asOf={state.asOf} onLang={pane.setLang} onAsOf={pane.setAsOf} /> : null}
-        </div>
+        {/* A tab, once opened, stays mounted (hidden): a reconciliation and its column mapping survive a look at another tab. */}
+        {TABS.filter((t) => t === tab || visited.has(t)).map((t) => (
+          <div key={t} className={t === tab ? styles.panel : undefined} role="tabpanel" id={`panel-${t}`} aria-labelledby={`tab-${t}`} hidden={t !== tab}>
+            {t === 'checks' ? checks() : null}
+            {t === 'reconciliation' ? <RapprochementTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
+            {t === 'export' ? <ExportTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
+            {t === 'settings' ? <SettingsTab ui={ui} lang={state.lang} asOf={state.asOf} onLang={pane.setLang} onAsOf={pane.setAsOf} /> : null}
+          </div>
+        ))}
         {preview ? <SelectionAnnouncer ui={ui} preview={preview} lang={state.lang} className={styles.srOnly} /> : null}
       </main>
     </FluentProvider>

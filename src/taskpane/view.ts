@@ -64,6 +64,28 @@ export function conformityRows(totals: FunderYearTotal[], lang: Lang): Conformit
   }));
 }
 
+export interface ConformityGrid {
+  years: number[];
+  funders: { funder: string; cells: (ConformityRow | null)[] }[];
+}
+
+/** The same rows as a funder × year grid (3 × 3 for the contract), in the order the core gives them. */
+export function conformityGrid(rows: ConformityRow[]): ConformityGrid {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const funders = new Map<string, (ConformityRow | null)[]>();
+  for (const r of rows) {
+    let cells = funders.get(r.funder);
+    if (!cells) funders.set(r.funder, (cells = years.map(() => null)));
+    cells[years.indexOf(r.year)] = r;
+  }
+  return { years, funders: [...funders].map(([funder, cells]) => ({ funder, cells })) };
+}
+
+/** With errors or warnings the pane shows the findings first: they are what the user came for. */
+export function findingsFirst(result: CheckResult): boolean {
+  return result.summary.errors + result.summary.warnings > 0;
+}
+
 export function severityCounts(result: CheckResult): { severity: Severity; count: number }[] {
   return [
     { severity: 'error', count: result.summary.errors },

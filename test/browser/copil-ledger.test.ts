@@ -10,6 +10,9 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startPane, stopPane, ROOT, type Served } from './harness';
+import { needs } from '../helpers/tools';
+
+const test = needs('chromium');
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LEDGER = join(ROOT, 'examples/grand-livre-cdc.csv');
@@ -153,6 +156,14 @@ describe('in the browser preview', () => {
     await apply.click();
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
     await expect(page.getByTestId('column-picker').count()).resolves.toBe(0);
+    // A look at the other tabs loses neither the result nor the columns chosen.
+    for (const other of ['Contrôles', 'Export COPIL', 'Paramètres']) {
+      await page.getByRole('tab', { name: other }).click();
+      await expect(page.getByTestId('ledger-counts').isVisible()).resolves.toBe(false);
+    }
+    await page.getByRole('tab', { name: 'Rapprochement' }).click();
+    expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
+    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé : export-compta.csv');
     // The mapping can be changed again from the result.
     await page.getByRole('button', { name: 'Modifier les colonnes' }).click();
     await expect(page.getByRole('combobox', { name: 'Montant engagé', exact: true }).inputValue()).resolves.toBe('Somme AE');

@@ -9,7 +9,10 @@ import { extname, join, normalize, resolve } from 'path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { toolPath } from '../helpers/tools';
+
+/** CHROMIUM_PATH, else chromium on PATH (test/helpers/tools.ts). */
+export const CHROMIUM = toolPath('chromium') ?? '/usr/bin/chromium';
 
 /** Builds the bundle (production mode, as shipped) into a fresh folder; resolves to that folder. */
 export async function buildTaskpane(): Promise<string> {

@@ -10,6 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
 import { startPane, stopPane, type Served } from './harness';
+import { needs } from '../helpers/tools';
+
+const test = needs('chromium');
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT = '/tmp/taskpane-360.png';
@@ -24,12 +27,24 @@ beforeAll(async () => {
 
 afterAll(() => stopPane({ dist, served, browser }));
 
+/**
+ * Each test starts from the default settings (French). Runs in every frame: office.js, outside
+ * Office, frames Microsoft's telemetry page, which the policy blocks, leaving a frame with no storage.
+ */
+function clearSettings(): void {
+  try {
+    localStorage.clear();
+  } catch {
+    // That blocked frame: nothing stored there.
+  }
+}
+
 async function openPane(): Promise<Page> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   // One browser profile for the file: each test starts from the default settings (French).
-  await page.addInitScript(() => localStorage.clear());
+  await page.addInitScript(clearSettings);
   (page as unknown as { problems: string[] }).problems = problems;
   await page.goto(`${served.url}/taskpane.html`);
   await page.getByRole('button', { name: 'Charger l’exemple' }).waitFor();
@@ -87,10 +102,15 @@ test('the embedded example shows 0 errors and every funder and year conforming',
     ['info', '0 information'],
   ]);
   await expect(page.getByTestId('no-findings').textContent()).resolves.toBe('Aucun écart\u00a0: le classeur respecte la convention.');
-  const rows = page.locator('[data-testid^="conformity-"]');
-  expect(await rows.count()).toBe(9);
-  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(Array(9).fill('conform'));
-  await expect(page.getByTestId('conformity-region|2014').textContent()).resolves.toMatch(/Région 2014.*2\s387\s500,00\s€/);
+  // The compact grid: three funders by three years, a mark and the gap; the amounts behind a detail.
+  const cells = page.locator('td[data-testid^="conformity-"]');
+  expect(await cells.count()).toBe(9);
+  expect(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(Array(9).fill('conform'));
+  expect(await page.locator('[data-testid="conformity-grid"] th').allTextContents()).toEqual(['Financeur', '2014', '2015', '2016', 'Région', 'État', 'CDC']);
+  await expect(page.getByTestId('conformity-region|2014').textContent()).resolves.toMatch(/^✓0,00\s€$/);
+  await expect(page.getByTestId('conformity-region|2014').getAttribute('title')).resolves.toMatch(/^Région 2014\s:\sConforme\s;\sconvention 2\s387\s500,00\s€, participations 2\s387\s500,00\s€, écart 0,00\s€$/);
+  await page.getByRole('button', { name: 'Montants par financeur et par année' }).click();
+  await expect(page.getByTestId('amounts-region|2014').textContent()).resolves.toMatch(/Région 2014.*2\s387\s500,00\s€/);
   await expect(page.getByText(/^Situation au \d\d\/\d\d\/\d{4}$/).isVisible()).resolves.toBe(true);
   expect(served.requests.some((r) => /exceljs/.test(r))).toBe(false);
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -112,7 +132,8 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
 
   const finding = page.locator('[data-rule="convention.total-mismatch"] button');
   await expect(finding.textContent()).resolves.toMatch(/Participations 2014, cellule B5:B8.*2\s387\s501,00\s€.*écart \+1,00\s€/);
-  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').textContent()).resolves.toBe('convention.total-mismatch · Convention\u00a0: Art. 3');
+  // The rule's French title, its id as a secondary label.
+  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').innerText()).resolves.toBe('Participations différentes de la convention\nconvention.total-mismatch · Convention\u00a0: Art. 3');
 
   await finding.focus();
   await page.keyboard.press('Enter');
@@ -126,6 +147,23 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   // At 320 px, the narrowest task pane, nothing runs off the side.
   await page.setViewportSize({ width: 320, height: 700 });
   await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+  await page.close();
+});
+
+test('at 360 px with one error, its finding comes before the grid and shows on the first screen (900 px), without scrolling', async () => {
+  const page = await openPane();
+  await upload(page, 'budget-plus-1.xlsx', await editedWorkbook());
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  const finding = page.locator('[data-rule="convention.total-mismatch"] button');
+  await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
+  const box = (await finding.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(900);
+  await expect(finding.evaluate((el) => document.elementFromPoint(el.getBoundingClientRect().x + 5, el.getBoundingClientRect().y + 5)?.closest('button') === el)).resolves.toBe(true);
+  // What is wrong first: the findings, then the grid, compact (four lines, where 27 lines stood before).
+  const grid = (await page.getByTestId('conformity-grid').boundingBox())!;
+  expect(grid.y).toBeGreaterThan(box.y);
+  expect(grid.height).toBeLessThanOrEqual(160);
+  await page.screenshot({ path: '/tmp/taskpane-360-one-error.png' });
   await page.close();
 });
 
@@ -196,7 +234,7 @@ describe('security', () => {
 
   test('the add-in sends nothing outside its own origin', async () => {
     const page = await browser.newPage();
-    await page.addInitScript(() => localStorage.clear());
+    await page.addInitScript(clearSettings);
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -266,7 +304,7 @@ describe('over the emulated Excel (the production Office host)', () => {
 
   async function openEmulated(): Promise<Page> {
     const page = await browser.newPage();
-    await page.addInitScript(() => localStorage.clear());
+    await page.addInitScript(clearSettings);
     await page.goto(`${served.url}/emulated.html`);
     // Opening the pane reads and checks, and writes nothing.
     await page.locator('[data-severity="error"][data-count="1"]').waitFor();

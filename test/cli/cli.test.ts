@@ -111,11 +111,19 @@ describe('check', () => {
   });
 
   test.each([
-    [['check'], /classeur/],
-    [['check', 'a.xlsx', '--format', 'xml'], /--format xml/],
+    [['check'], /^Arguments invalides : check attend un classeur\. Tapez « ess-budget check --help »\.$/],
+    [['check', 'a.xlsx', '--format', 'xml'], /^Valeur invalide pour --format : « xml » \(possibles : text, json\)\. Tapez « ess-budget check --help »\.$/],
     [['check', 'a.xlsx', '--as-of', '31/12/2015'], /--as-of/],
-    [['check', 'a.xlsx', '--bogus'], /Arguments invalides/],
-    [['frobnicate'], /Commande inconnue/],
+    [['check', 'a.xlsx', '--bogus'], /^Option inconnue pour check : --bogus\. Tapez « ess-budget check --help »\.$/],
+    [['check', 'a.xlsx', '--forma', 'json'], /^Option inconnue pour check : --forma\. Vouliez-vous dire --format \?/],
+    [['check', 'a.xlsx', '--as_of', '2016-12-31'], /Vouliez-vous dire --as-of \?/],
+    [['check', 'a.xlsx', '--format'], /^L'option --format de check attend une valeur\./],
+    [['init', 'a.xlsx', '--force=oui'], /^L'option --force de init ne prend pas de valeur\./],
+    [['init', 'a.xlsx', '--exemple'], /Vouliez-vous dire --example \?/],
+    [['report', 'a.xlsx', '--out', 'b.pdf', '--as-off', '2016-12-31'], /Vouliez-vous dire --as-of \?/],
+    [['frobnicate'], /^Commande inconnue : « frobnicate »\. Commandes : init, check, report, reconcile/],
+    [['chek', 'a.xlsx'], /^Commande inconnue : « chek »\. Vouliez-vous dire « check » \?/],
+    [['reconcil'], /Vouliez-vous dire « reconcile » \?/],
     [['check', '/nonexistent/x.xlsx'], /introuvable/],
   ])('%p: exit 2 with one line', async (argv, message) => {
     const r = await cli(...argv);
@@ -165,5 +173,51 @@ describe('init', () => {
     expect(wb.getWorksheet('Financing')!.getCell('D4').value).toBe('Planned (€)');
     const r = JSON.parse((await cli('check', file, '--format', 'json', '--as-of', '2026-11-29')).out);
     expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+  });
+});
+
+describe('the CLI explains itself', () => {
+  test.each([
+    ['init', 'ess-budget init <sortie.xlsx>', '--example'],
+    ['check', 'ess-budget check <classeur.xlsx>', '--as-of AAAA-MM-JJ'],
+    ['report', 'ess-budget report <classeur.xlsx> --out', '-o, --out <fichier>'],
+    ['reconcile', 'ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx>', '--match reference|key'],
+  ])('%s --help: that command’s usage in French, exit 0, nothing on stderr', async (command, first, option) => {
+    for (const flag of ['--help', '-h']) {
+      const r = await cli(command, flag);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out.split('\n')[0]).toBe(`${first}${first.endsWith('--out') ? ' <fichier.pdf|fichier.xlsx|fichier.csv> [options]' : ' [options]'}`);
+      expect(r.out).toContain(option);
+      expect(r.out).toContain('Statut de sortie');
+      expect(r.out).toMatch(/Exemple :\n {2}ess-budget /);
+    }
+  });
+
+  test('--help wins over the other arguments, even wrong ones; --lang en gives the English help', async () => {
+    expect((await cli('check', 'nothing.xlsx', '--bogus', '--help')).code).toBe(0);
+    const en = await cli('reconcile', '--help', '--lang', 'en');
+    expect(en.out).toContain('--match reference|key   forces the pairing');
+    expect(en.out).toContain('Exit status');
+  });
+
+  test('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(await cli('--version')).toEqual({ code: 0, out: `ess-budget ${version}`, err: '' });
+  });
+
+  test('the general usage lists the four commands, --help and --version', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['init', 'check', 'report', 'reconcile']) expect(r.out).toContain(`ess-budget ${c} `);
+    expect(r.out).toContain('ess-budget <commande> --help');
+    expect(r.out).toContain('ess-budget --version');
+  });
+
+  test('the built binary answers check --help in French with exit 0 (not Node’s parser error)', () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ess-budget check <classeur\.xlsx> \[options\]\nContrôle le classeur/);
+    expect(r.stderr).toBe('');
   });
 });

@@ -46,6 +46,47 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('a ledger numbered in its own scheme (the CDC’s commitment numbers, none in the workbook)', () => {
+  /** The example ledger with every reference replaced by the CDC's own number ("2014/ENG/00417"). */
+  const ownScheme = () => {
+    const own = new Map<string, string>();
+    return exampleLedgerRows().map((r): typeof r => {
+      if (!own.has(r[0])) own.set(r[0], `${r[2]}/ENG/${String(417 + own.size * 7).padStart(5, '0')}`);
+      return [own.get(r[0])!, ...r.slice(1)] as typeof r;
+    });
+  };
+
+  test('exactly the three real differences (a changed amount, a missing line, an unknown line) and one information line', async () => {
+    const ledger = file('grand-livre-cdc-numeros-cdc.csv', exampleLedgerCsv(ownScheme()));
+    const r = await cli('reconcile', workbook, ledger);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const findings = r.out.split('\n').filter((l) => /^\S.*: (erreur|avertissement|information) \[/.test(l));
+    expect(findings).toHaveLength(4);
+    expect(findings[0]).toMatch(new RegExp(nb('^Financements!E\\d+: erreur \\[reconciliation\\.amount-mismatch\\] II_2\\.1\\.1 · 2015 · CDC : montant engagé de 61 600,00 € au relevé')));
+    expect(findings[1]).toMatch(/^Financements!G\d+: avertissement \[reconciliation\.missing-in-ledger\] EX-2016-CDC-146 : /);
+    expect(findings[2]).toMatch(new RegExp(nb('^grand-livre-cdc-numeros-cdc\\.csv, ligne 80: avertissement \\[reconciliation\\.missing-in-workbook\\] 2016/ENG/\\d{5} : 12 500,00 € engagés')));
+    expect(findings[3]).toBe(
+      'grand-livre-cdc-numeros-cdc.csv, ligne 2: information [reconciliation.matched-by-key] Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (aucune de ses 47 références au tableau Financements).',
+    );
+    expect(r.out).toContain('Rapprochement : 45 ligne(s) concordante(s), 1 différente(s), 1 absente(s) du relevé, 1 absente(s) du classeur');
+    expect(r.out.split('\n').pop()).toBe('1 erreur, 2 avertissements, 1 information.');
+  });
+
+  test('--match reference forces the references: every line then looks missing on both sides, with no hint', async () => {
+    const ledger = file('grand-livre-cdc-numeros-cdc.csv', exampleLedgerCsv(ownScheme()));
+    const j = JSON.parse((await cli('reconcile', workbook, ledger, '--match', 'reference', '--format', 'json')).out);
+    expect(j.summary).toMatchObject({ matched: 0, missingInLedger: 47, missingInWorkbook: 47 });
+    expect(j.findings.some((f: { rule: string }) => f.rule === 'reconciliation.matched-by-key')).toBe(false);
+  });
+
+  test('--match key pairs the example’s own ledger on action, year and funder too: the same differences, no information line', async () => {
+    const j = JSON.parse((await cli('reconcile', workbook, exampleCsv, '--match', 'key', '--format', 'json')).out);
+    expect(j.findings.map((f: { rule: string }) => f.rule)).toEqual(['reconciliation.amount-mismatch', 'reconciliation.missing-in-ledger', 'reconciliation.missing-in-workbook']);
+    expect(j.lines.filter((l: { matchedOn: string }) => l.matchedOn === 'reference')).toEqual([]);
+  });
+});
+
 describe('the example workbook against the example CDC ledger', () => {
   test('text: the three planted differences, pointed to their cell or ledger line; exit 1', async () => {
     const r = await cli('reconcile', workbook, exampleCsv);
@@ -211,9 +252,12 @@ describe('inputs that cannot be used: one line, exit 2', () => {
     [['--map', 'engage'], /--map attend champ="En-tête du relevé"/],
     [['--map', 'montant=Montant AE'], /« montant » n'est pas un champ du relevé/],
     [['--map', 'engage=Montant XYZ'], /--map committed="Montant XYZ" : aucune colonne « Montant XYZ »/],
-    [['--format', 'xml'], /^Arguments invalides : --format xml/],
-    [['--lang', 'de'], /^Arguments invalides : --lang de/],
-    [['--bogus'], /^Arguments invalides/],
+    [['--format', 'xml'], /^Valeur invalide pour --format : « xml » \(possibles : text, json\)/],
+    [['--lang', 'de'], /^Valeur invalide pour --lang : « de »/],
+    [['--bogus'], /^Option inconnue pour reconcile : --bogus\. Tapez « ess-budget reconcile --help »\.$/],
+    [['--fundr', 'CDC'], /^Option inconnue pour reconcile : --fundr\. Vouliez-vous dire --funder \?/],
+    [['--match', 'keys'], /^Valeur invalide pour --match : « keys » \(possibles : reference, key\)/],
+    [['--out'], /^L'option --out de reconcile attend une valeur/],
   ])('%j', async (extra, message) => {
     expect(oneLine(await cli('reconcile', workbook, exampleCsv, ...extra))).toMatch(message);
   });

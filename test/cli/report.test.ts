@@ -61,9 +61,9 @@ describe('refusals: one line on stderr, exit status 2, nothing written', () => {
   test.each([
     [['--out', 'x.txt'], /choisissez un fichier \.pdf, \.xlsx ou \.csv/],
     [[], /report attend un classeur et --out/],
-    [['--out', 'x.pdf', '--lang', 'de'], /--lang de/],
+    [['--out', 'x.pdf', '--lang', 'de'], /^Valeur invalide pour --lang : « de » \(possibles : fr, en\)/],
     [['--out', 'x.pdf', '--as-of', '31/12/2016'], /Date --as-of invalide/],
-    [['--out', 'x.pdf', '--bogus'], /Arguments invalides/],
+    [['--out', 'x.pdf', '--bogus'], /^Option inconnue pour report : --bogus\. Tapez « ess-budget report --help »/],
   ])('%j', async (args, message) => {
     const { dir, file } = await example();
     const r = await cli('report', file, ...args.map((a) => (a.startsWith('x.') ? join(dir, a) : a)));

@@ -8,10 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chromium } from 'playwright-core';
 import { tmp } from '../helpers/files';
+import { needs, toolPath } from '../helpers/tools';
 import { pdfFonts, plainSpaces } from './summaryFixture';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = existsSync(CHROMIUM) ? test : test.skip;
+const CHROMIUM = toolPath('chromium') ?? '';
+const run = needs('chromium');
 
 const ENTRY = `
 import { snapshotFromPlan } from '${join(__dirname, '../../src/core/planSnapshot')}';

@@ -1,17 +1,14 @@
 /** The PDF a COPIL member reads: its text (pdftotext) carries the check's figures, in French format, on at most 3 pages. */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { formatEuros, formatRate, centsFromDecimalString } from '../../src/core/money';
 import { summaryPdf } from '../../src/exports/pdf';
 import { tmp } from '../helpers/files';
+import { needs } from '../helpers/tools';
 import { exampleSummary, pdfFonts, plainSpaces } from './summaryFixture';
 
-const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
-if (!hasPoppler) {
-  console.warn('pdftotext (poppler-utils) is missing: the PDF text tests are skipped. Install it with apt-get install poppler-utils.');
-}
-const withPoppler = hasPoppler ? test : test.skip;
+const withPoppler = needs('pdftotext');
 
 async function examplePdf(lang: 'fr' | 'en' = 'fr') {
   const { summary, result } = await exampleSummary(lang);

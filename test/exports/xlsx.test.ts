@@ -9,6 +9,7 @@ import { centsFromDecimalString } from '../../src/core/money';
 import { summaryXlsx } from '../../src/exports/xlsx';
 import { messages } from '../../src/core/i18n';
 import { tmp } from '../helpers/files';
+import { needs } from '../helpers/tools';
 import { exampleSummary, HYPERLINK, withHyperlinkAction } from './summaryFixture';
 
 const euros = (s: string | null) => (s === null ? null : centsFromDecimalString(s)! / 100);
@@ -117,8 +118,7 @@ describe('XLSX of the example', () => {
     expect((await load(await summaryXlsx(summary))).getWorksheet('Synthèse COPIL')).toBeDefined();
   });
 
-  const hasSoffice = spawnSync('soffice', ['--version']).status === 0;
-  (hasSoffice ? test : test.skip)('the totals are live formulas: LibreOffice recomputes them after an edit', async () => {
+  needs('soffice')('the totals are live formulas: LibreOffice recomputes them after an edit', async () => {
     const { summary } = await exampleSummary();
     const dir = tmp('ess-xlsx-');
     const file = join(dir, 'synthese.xlsx');
@@ -141,7 +141,7 @@ describe('XLSX of the example', () => {
     expect(totalLine.split(';').slice(3, 6)).toEqual(['13197700', '13197701', '0']);
   }, 180_000);
 
-  (hasSoffice && spawnSync('pdftotext', ['-v']).status === 0 ? test : test.skip)('LibreOffice draws both charts when it prints the file', async () => {
+  needs('soffice', 'pdftotext')('LibreOffice draws both charts when it prints the file', async () => {
     const { summary } = await exampleSummary();
     const dir = tmp('ess-xlsx-');
     const file = join(dir, 'graphiques.xlsx');

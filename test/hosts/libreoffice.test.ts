@@ -9,6 +9,9 @@ import { checkWorkbook } from '../../src/core/check';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
 import { exampleWorkbook, tmp, toBuffer, writeWorkbook } from '../helpers/files';
 import { AS_OF } from '../helpers/workbook';
+import { needs } from '../helpers/tools';
+
+const test = needs('soffice');
 
 function recalculateWithLibreOffice(file: string, outDir: string): string {
   // A profile of its own, so that parallel runs do not share LibreOffice's lock.

@@ -1,7 +1,7 @@
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { messages } from '../../src/core/i18n';
-import { conformityRows, errorText, groupFindings, tablesMissing } from '../../src/taskpane/view';
+import { conformityGrid, conformityRows, errorText, findingsFirst, groupFindings, tablesMissing } from '../../src/taskpane/view';
 import { AS_OF, exampleSnapshot, table, col } from '../helpers/workbook';
 
 const f = (rule: Finding['rule'], severity: Finding['severity'], cell: string): Finding => ({ rule, severity, article: null, message: rule, sheet: 'S', cell });
@@ -32,6 +32,33 @@ test('conformity rows show the core totals in French euros, a gap of one cent is
   expect(region).toMatchObject({ funder: 'Région', year: 2014, convention: '2\u00a0387\u00a0500,00\u00a0€', participations: '2\u00a0387\u00a0500,01\u00a0€', gap: '+0,01\u00a0€', state: 'gap' });
   expect(rows.filter((r) => r.key !== 'region|2014').every((r) => r.state === 'conform')).toBe(true);
   expect(conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'en').find((r) => r.key === 'region|2014')!.gap).toBe('+€0.01');
+});
+
+test('the conformity grid: the three funders by the three years, each cell the core’s row', () => {
+  const snap = exampleSnapshot();
+  const p = table(snap, 'Participations2015');
+  (p.rows[0][col(p, 'CDC')] as number) -= 250;
+  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  const grid = conformityGrid(rows);
+  expect(grid.years).toEqual([2014, 2015, 2016]);
+  expect(grid.funders.map((g) => g.funder)).toEqual(['Région', 'État', 'CDC']);
+  expect(grid.funders.map((g) => g.cells.map((c) => c!.state))).toEqual([
+    ['conform', 'conform', 'conform'],
+    ['conform', 'conform', 'conform'],
+    ['conform', 'gap', 'conform'],
+  ]);
+  expect(grid.funders[2].cells[1]).toMatchObject({ key: 'cdc|2015', gap: '-250,00\u00a0€' });
+  // A funder with no total for a year leaves its cell empty rather than shifting the others.
+  expect(conformityGrid(rows.filter((r) => r.key !== 'etat|2016')).funders[1].cells[2]).toBeNull();
+});
+
+test('findings come first when there is an error or a warning, not for information alone', () => {
+  const snap = exampleSnapshot();
+  const clean = checkWorkbook(snap, { asOf: AS_OF });
+  expect(findingsFirst(clean)).toBe(false);
+  expect(findingsFirst({ ...clean, summary: { errors: 0, warnings: 0, infos: 3 } })).toBe(false);
+  expect(findingsFirst({ ...clean, summary: { errors: 0, warnings: 1, infos: 0 } })).toBe(true);
+  expect(findingsFirst({ ...clean, summary: { errors: 1, warnings: 0, infos: 0 } })).toBe(true);
 });
 
 test('a missing contract table is what makes the pane offer to restore the tables', () => {

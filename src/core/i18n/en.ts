@@ -145,6 +145,8 @@ export const en: Messages = {
         : p.variant === 'conflict'
           ? `Reference ${p.code}: this ledger line does not name the same action, year or funder as the first line with that reference (${p.other}); check the reference.`
           : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
+    'reconciliation.matched-by-key': (p) =>
+      `The ledger's references do not match the workbook's: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -189,6 +191,7 @@ export const en: Messages = {
     'reconciliation.missing-in-ledger': 'Line missing from the ledger',
     'reconciliation.missing-in-workbook': 'Line missing from the workbook',
     'reconciliation.duplicate-reference': 'Duplicate reference',
+    'reconciliation.matched-by-key': 'Reconciled on action, year and funder',
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
@@ -251,16 +254,89 @@ export const en: Messages = {
     args: 'reconcile takes a workbook and a ledger',
   },
   cli: {
-    usage: `Usage:
+    usage: `CES ESS Tracker: checks the budget of the ESS sector economic contract 2014-2016.
+Usage:
   ess-budget init <out.xlsx> [--example] [--lang fr|en]
   ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--lang fr|en] [--force]
-  ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--lang fr|en]`,
+  ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
+  ess-budget <command> --help     a command's help
+  ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
-    badArgs: (detail) => `Bad arguments: ${detail}. Type "ess-budget --help".`,
+    badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
-    unknownCommand: (s) => `Unknown command: "${s}". Commands: init, check, reconcile.`,
+    unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile (ess-budget <command> --help).`,
+    help: {
+      init: `ess-budget init <out.xlsx> [options]
+Creates a blank workbook holding the contract's tables (convention, participations per axis and
+year, actions, financing, amendments, partners, governance, follow-up), ready to fill in Excel.
+
+Options:
+  --example         adds the fictitious example (to replace with the real data)
+  --force           replaces <out.xlsx> if it exists
+  --lang fr|en      language of the sheets and messages (fr by default)
+  -h, --help        this help
+
+Exit status: 0 workbook written, 2 bad arguments or cannot write.
+Example:
+  ess-budget init example.xlsx --example --lang en`,
+      check: `ess-budget check <in.xlsx> [options]
+Checks the workbook against the convention: totals per funder and year, amendments, period, axes,
+governance and reports. Each finding names its sheet and cell.
+
+Options:
+  --format text|json      text (default) or JSON (amounts as strings, to the cent)
+  --as-of YYYY-MM-DD      as-of date (today by default) for deadlines
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 no error, 1 at least one error, 2 unusable workbook.
+Example:
+  ess-budget check example.xlsx --as-of 2016-12-31 --lang en`,
+      report: `ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [options]
+Writes the summary the COPIL reads: PDF (A4 landscape, charts), XLSX (Synthèse COPIL sheet, live
+formulas) or CSV, after --out's extension. The summary is written even with errors.
+
+Options:
+  -o, --out <file>        file to write (.pdf, .xlsx or .csv); required
+  --as-of YYYY-MM-DD      as-of date (today by default)
+  --force                 replaces an existing .xlsx
+  --lang fr|en            language of the summary
+  -h, --help              this help
+
+Exit status: 0 no error, 1 at least one error (summary written), 2 unusable input.
+Example:
+  ess-budget report example.xlsx --out summary.pdf --as-of 2016-12-31 --lang en`,
+      reconcile: `ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [options]
+Reconciles an accounting ledger (general ledger, a funder's export) with the Financements table:
+different amounts, lines missing from the ledger or the workbook, totals per funder and year.
+Lines are paired on the commitment reference; when the ledger's references do not match the
+workbook's (a funder's own numbering), on action, year and funder.
+
+Options:
+  --format text|json      text (default) or JSON
+  --out <file.xlsx>       also writes the Rapprochement sheet into a new workbook
+  --force                 replaces the --out file if it exists
+  --map field="Header"    the column of a field whose header is not recognised (repeatable);
+                          fields: reference, action, year, funder, committed, paid, date,
+                          beneficiary, label
+  --funder <funder>       the funder of a ledger without a Funder column (e.g. CDC)
+  --scope all             expects every workbook line (by default: those of the funders the
+                          ledger names)
+  --match reference|key   forces the pairing: on the reference, or on action, year and funder
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 no error, 1 at least one error, 2 unusable input.
+Example:
+  ess-budget reconcile example.xlsx examples/grand-livre-cdc.csv --out reconciliation.xlsx --lang en`,
+    },
+    version: (v) => `ess-budget ${v}`,
+    unknownOption: (c, o, s) => `Unknown option for ${c}: ${o}.${s ? ` Did you mean ${s}?` : ''} Type "ess-budget ${c} --help".`,
+    missingValue: (c, o) => `Option ${o} of ${c} takes a value. Type "ess-budget ${c} --help".`,
+    takesNoValue: (c, o) => `Option ${o} of ${c} takes no value. Type "ess-budget ${c} --help".`,
+    badValue: (c, o, v, a) => `Bad value for ${o}: "${v}" (one of: ${a}). Type "ess-budget ${c} --help".`,
     fileMissing: (f) => `${f}: no such file.`,
     notXlsx: (f) => `${f}: not an .xlsx workbook (unreadable zip).`,
     corrupt: (f, d) => `${f}: unreadable workbook (${d}).`,
@@ -296,6 +372,9 @@ export const en: Messages = {
       counts: 'Check results',
       restore: 'Restore tables',
       restoreHint: 'Some of the contract’s tables are missing: the pane can put them back without touching the data typed in.',
+      amounts: 'Amounts per funder and year',
+      year: 'Year',
+      cell: (p) => `${p.funder} ${p.year}: ${p.state}; convention ${p.convention}, participations ${p.participations}, gap ${p.gap}`,
     },
     findings: {
       title: 'Issues to fix',

@@ -146,6 +146,8 @@ export const fr: Messages = {
         : p.variant === 'conflict'
           ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
           : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
+    'reconciliation.matched-by-key': (p) =>
+      `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.min ? `${p.min} de ses ${p.count} références seulement` : `aucune de ses ${p.count} références`} au tableau Financements).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -190,6 +192,7 @@ export const fr: Messages = {
     'reconciliation.missing-in-ledger': 'Ligne absente du relevé',
     'reconciliation.missing-in-workbook': 'Ligne absente du classeur',
     'reconciliation.duplicate-reference': 'Référence en double',
+    'reconciliation.matched-by-key': 'Rapprochement par action, année et financeur',
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
@@ -253,16 +256,89 @@ export const fr: Messages = {
     args: 'reconcile attend un classeur et un relevé',
   },
   cli: {
-    usage: `Utilisation :
+    usage: `Suivi CES ESS : contrôle du budget du Contrat économique sectoriel ESS 2014-2016.
+Utilisation :
   ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
   ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--lang fr|en] [--force]
-  ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--lang fr|en]`,
+  ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
+  ess-budget <commande> --help     l’aide d’une commande
+  ess-budget --version`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
-    badArgs: (detail) => `Arguments invalides : ${detail}. Tapez « ess-budget --help ».`,
+    badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
-    unknownCommand: (s) => `Commande inconnue : « ${s} ». Commandes : init, check, reconcile.`,
+    unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile (ess-budget <commande> --help).`,
+    help: {
+      init: `ess-budget init <sortie.xlsx> [options]
+Crée un classeur vierge aux tableaux du contrat (convention, participations par axe et par année,
+actions, financements, avenants, partenaires, instances, suivi), prêt à remplir dans Excel.
+
+Options :
+  --example         ajoute l’exemple fictif (à remplacer par les données réelles)
+  --force           remplace <sortie.xlsx> s’il existe
+  --lang fr|en      langue des feuilles et des messages (fr par défaut)
+  -h, --help        cette aide
+
+Statut de sortie : 0 classeur écrit, 2 arguments ou écriture impossibles.
+Exemple :
+  ess-budget init exemple.xlsx --example`,
+      check: `ess-budget check <classeur.xlsx> [options]
+Contrôle le classeur contre la convention : totaux par financeur et par année, avenants, période,
+axes, gouvernance et bilans. Chaque constat nomme la feuille et la cellule.
+
+Options :
+  --format text|json      texte (par défaut) ou JSON (montants en chaînes, au centime)
+  --as-of AAAA-MM-JJ      date de situation (aujourd’hui par défaut) pour les échéances
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 aucune erreur, 1 au moins une erreur, 2 classeur inutilisable.
+Exemple :
+  ess-budget check exemple.xlsx --as-of 2016-12-31`,
+      report: `ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [options]
+Écrit la synthèse que lit le COPIL : PDF (A4 paysage, graphiques), XLSX (feuille Synthèse COPIL,
+formules vivantes) ou CSV, selon l’extension de --out. La synthèse est écrite même avec des erreurs.
+
+Options :
+  -o, --out <fichier>     fichier à écrire (.pdf, .xlsx ou .csv) ; obligatoire
+  --as-of AAAA-MM-JJ      date de situation (aujourd’hui par défaut)
+  --force                 remplace un .xlsx existant
+  --lang fr|en            langue de la synthèse
+  -h, --help              cette aide
+
+Statut de sortie : 0 aucune erreur, 1 au moins une erreur (synthèse écrite), 2 entrée inutilisable.
+Exemple :
+  ess-budget report exemple.xlsx --out synthese.pdf --as-of 2016-12-31`,
+      reconcile: `ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [options]
+Rapproche un relevé comptable (grand livre, export d’un financeur) du tableau Financements :
+montants différents, lignes absentes du relevé ou du classeur, totaux par financeur et par année.
+Les lignes sont appariées par référence d’engagement ; si les références du relevé ne
+correspondent pas au classeur (numérotation propre au financeur), par action, année et financeur.
+
+Options :
+  --format text|json      texte (par défaut) ou JSON
+  --out <fichier.xlsx>    écrit aussi la feuille Rapprochement dans un nouveau classeur
+  --force                 remplace le fichier --out s’il existe
+  --map champ="En-tête"   la colonne d’un champ dont l’en-tête n’est pas reconnu (répétable) ;
+                          champs : reference, action, annee, financeur, engage, verse, date,
+                          beneficiaire, libelle
+  --funder <financeur>    le financeur d’un relevé sans colonne Financeur (ex. CDC)
+  --scope all             attend toutes les lignes du classeur (par défaut : celles des
+                          financeurs que nomme le relevé)
+  --match reference|key   force l’appariement : par référence, ou par action, année et financeur
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 aucune erreur, 1 au moins une erreur, 2 entrée inutilisable.
+Exemple :
+  ess-budget reconcile exemple.xlsx examples/grand-livre-cdc.csv --out rapprochement.xlsx`,
+    },
+    version: (v) => `ess-budget ${v}`,
+    unknownOption: (c, o, s) => `Option inconnue pour ${c} : ${o}.${s ? ` Vouliez-vous dire ${s} ?` : ''} Tapez « ess-budget ${c} --help ».`,
+    missingValue: (c, o) => `L’option ${o} de ${c} attend une valeur. Tapez « ess-budget ${c} --help ».`,
+    takesNoValue: (c, o) => `L’option ${o} de ${c} ne prend pas de valeur. Tapez « ess-budget ${c} --help ».`,
+    badValue: (c, o, v, a) => `Valeur invalide pour ${o} : « ${v} » (possibles : ${a}). Tapez « ess-budget ${c} --help ».`,
     fileMissing: (f) => `${f} : fichier introuvable.`,
     notXlsx: (f) => `${f} : ce n’est pas un classeur .xlsx (zip illisible).`,
     corrupt: (f, d) => `${f} : classeur illisible (${d}).`,
@@ -298,6 +374,9 @@ export const fr: Messages = {
       counts: 'Résultats du contrôle',
       restore: 'Restaurer les tableaux',
       restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',
+      amounts: 'Montants par financeur et par année',
+      year: 'Année',
+      cell: (p) => `${p.funder} ${p.year} : ${p.state} ; convention ${p.convention}, participations ${p.participations}, écart ${p.gap}`,
     },
     findings: {
       title: 'Écarts à corriger',

@@ -2,6 +2,9 @@ import type { MessageParams, RuleId, Severity } from '../findings';
 import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
+/** The ess-budget commands (src/cli/). */
+export type CliCommand = 'init' | 'check' | 'report' | 'reconcile';
+
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
   /** Each rule's short title (the id stays a secondary label). */
@@ -12,9 +15,17 @@ export interface Messages {
     usage: string;
     summary: (errors: number, warnings: number, infos: number) => string;
     written: (file: string, example: boolean) => string;
-    badArgs: (detail: string) => string;
+    /** With the command, the help named is that command's. */
+    badArgs: (detail: string, command?: string) => string;
     badDate: (s: string) => string;
-    unknownCommand: (s: string) => string;
+    unknownCommand: (s: string, suggestion?: string) => string;
+    /** `ess-budget <command> --help`. */
+    help: Record<CliCommand, string>;
+    version: (v: string) => string;
+    unknownOption: (command: string, option: string, suggestion?: string) => string;
+    missingValue: (command: string, option: string) => string;
+    takesNoValue: (command: string, option: string) => string;
+    badValue: (command: string, option: string, value: string, allowed: string) => string;
     fileMissing: (f: string) => string;
     notXlsx: (f: string) => string;
     corrupt: (f: string, detail: string) => string;
@@ -63,6 +74,11 @@ export interface UiMessages {
     counts: string;
     restore: string;
     restoreHint: string;
+    /** The collapsed detail under the funder × year grid. */
+    amounts: string;
+    year: string;
+    /** A grid cell read aloud or hovered: the funder, year, verdict and the three amounts. */
+    cell: (p: { funder: string; year: number; state: string; convention: string; participations: string; gap: string }) => string;
   };
   findings: {
     title: string;

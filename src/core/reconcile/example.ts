@@ -67,10 +67,10 @@ export function exampleLedgerRows(): ExampleLedgerRow[] {
 }
 
 /** The CSV as a French Excel user would save it: UTF-8 with BOM, ";", decimal comma, CRLF. */
-export function exampleLedgerCsv(): string {
+export function exampleLedgerCsv(rows: ExampleLedgerRow[] = exampleLedgerRows()): string {
   const cell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [EXAMPLE_LEDGER_HEADERS.map(cell).join(';')];
-  for (const r of exampleLedgerRows()) {
+  for (const r of rows) {
     lines.push(r.map((v, i) => (i >= 7 ? (v === null ? '' : frenchAmount(v as number)) : cell(String(v)))).join(';'));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;

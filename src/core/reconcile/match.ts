@@ -1,6 +1,7 @@
 /**
  * Reconciliation of a ledger with the workbook's Financements table. Pairs on the commitment
- * reference when both sides carry one, else on (action, year, funder); amounts are summed per
+ * reference when both sides carry one, else on (action, year, funder) — only on the latter when the
+ * ledger numbers its commitments in a scheme of its own; amounts are summed per
  * reference or key on each side, so a cancellation (negative line) nets out with its commitment.
  * Linear in the number of lines (hash maps, no sort): 100 000 × 100 000 lines in a few tens of ms.
  */
@@ -54,7 +55,19 @@ export interface ReconcileOptions {
   scope?: 'ledger-funders' | 'all';
   /** The funder of a ledger that has no funder column ("CDC" for a CDC export). */
   defaultFunder?: string;
+  /**
+   * How lines are paired. By default on the reference where both sides carry it, then on (action,
+   * year, funder); but when the ledger's references have (almost) nothing in common with the
+   * workbook's (a funder numbering commitments its own way), only on (action, year, funder), and
+   * an information finding says so. 'reference' or 'key' forces either.
+   */
+  match?: 'reference' | 'key';
 }
+
+/** Below this share of its references found in the workbook, a ledger is taken to number in its own scheme… */
+const FOREIGN_SCHEME_SHARE = 0.1;
+/** …provided it has enough references to judge (a few new commitments are not a numbering scheme). */
+const FOREIGN_SCHEME_MIN_REFERENCES = 5;
 
 export interface ReconcileResult {
   lines: ReconLine[];
@@ -197,6 +210,16 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   }
   const compared = options.compare ?? { committed: anyCommitted, paid: anyPaid };
 
+  // ---- pairing on the reference, or on (action, year, funder) when the numberings differ ----
+  let inCommon = 0;
+  for (const k of ledByRef.keys()) if (wbByRef.has(k)) inCommon++;
+  const foreignScheme = wbByRef.size > 0 && ledByRef.size >= FOREIGN_SCHEME_MIN_REFERENCES && inCommon < ledByRef.size * FOREIGN_SCHEME_SHARE;
+  const byKey = options.match === 'key' || (options.match === undefined && foreignScheme);
+  if (byKey && options.match === undefined) {
+    // Said once, on the ledger's first referenced line: otherwise every line would look missing on both sides.
+    emit('reconciliation.matched-by-key', ledgerLines[firstOf(ledByRef.values().next().value!)].ref, { count: ledByRef.size, min: inCommon });
+  }
+
   // A reference repeated in the ledger is normal (commitment, payments, cancellation), unless its
   // lines disagree on what they finance, or a line is repeated word for word (exported twice).
   for (const g of ledByRef.values()) {
@@ -335,13 +358,54 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     });
   };
 
-  // Pass 1: the reference, where both sides carry it.
-  for (const [k, ls] of ledByRef) {
-    const ws = wbByRef.get(k);
-    if (ws !== undefined) pair(ws, ls, 'reference');
+  // Pass 1: the reference, where both sides carry it (not when the numberings differ).
+  if (!byKey) {
+    for (const [k, ls] of ledByRef) {
+      const ws = wbByRef.get(k);
+      if (ws !== undefined) pair(ws, ls, 'reference');
+    }
   }
 
   if (scope.size === 0) everything = true;
+
+  /**
+   * Pairing on (action, year, funder) across numbering schemes: each side's own references still
+   * tell its commitments apart (the ledger's commitment and payment lines share a number). Under
+   * one key, commitments of equal amounts pair first; what is left pairs as one sum when both sides
+   * have some, else stays missing on its side (a commitment the other side does not know).
+   */
+  const unitsOf = (idx: number[], refs: (string | null)[]): number[][] => {
+    const units = new Map<string, number[]>();
+    for (const i of idx) {
+      const k = refs[i] ?? '';
+      const u = units.get(k);
+      if (u) u.push(i);
+      else units.set(k, [i]);
+    }
+    return [...units.values()];
+  };
+  const pairUnits = (ws: number[], ls: number[]) => {
+    const wu = unitsOf(ws, wbRefKey);
+    const lu = unitsOf(ls, ledRefKey);
+    if (wu.length === 1 && lu.length === 1) return pair(ws, ls, 'key');
+    const amounts = (u: number[], committed: (i: number) => Cents, paid: (i: number) => Cents) =>
+      `${compared.committed ? u.reduce((a, i) => a + committed(i), 0) : ''}|${compared.paid ? u.reduce((a, i) => a + paid(i), 0) : ''}`;
+    const ledAmounts = lu.map((u) => amounts(u, (i) => ledgerLines[i].committed ?? 0, (i) => ledgerLines[i].paid ?? 0));
+    const taken = new Uint8Array(lu.length);
+    const restW: number[] = [];
+    for (const u of wu) {
+      const a = amounts(u, wbCommitted, wbPaid);
+      const j = ledAmounts.findIndex((b, n) => !taken[n] && b === a);
+      if (j < 0) {
+        restW.push(...u);
+        continue;
+      }
+      taken[j] = 1;
+      pair(u, lu[j], 'key');
+    }
+    const restL = lu.filter((_, n) => !taken[n]).flat();
+    if (restW.length > 0 && restL.length > 0) pair(restW, restL, 'key');
+  };
 
   // Pass 2: (action, year, funder) for what is left. Two sides that both carry references, all
   // different, are distinct commitments even under the same key: they are not paired.
@@ -362,8 +426,8 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   for (const [k, ls] of ledByKey) {
     const ws = wbByKey.get(k);
     if (ws === undefined) continue;
-    if (listOf(ws).every((i) => wbRefKey[i] !== null) && listOf(ls).every((i) => ledRefKey[i] !== null)) continue;
-    pair(ws, ls, 'key');
+    if (byKey) pairUnits(listOf(ws), listOf(ls));
+    else if (!(listOf(ws).every((i) => wbRefKey[i] !== null) && listOf(ls).every((i) => ledRefKey[i] !== null))) pair(ws, ls, 'key');
   }
 
   // What is left on the workbook side: committed (or paid) lines the ledger should hold.

@@ -7,7 +7,7 @@ import { groupFindings } from '../view';
 const useStyles = makeStyles({
   title: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   rule: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  article: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  ruleId: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
     display: 'block',
@@ -60,8 +60,9 @@ export function FindingsList(props: {
                 {g.rules.map((r) => (
                   <div key={r.rule} data-rule={r.rule}>
                     <h4 className={styles.rule}>
-                      {r.rule}
-                      {r.article ? <span className={styles.article}>{` · ${ui.findings.article(r.article)}`}</span> : null}
+                      {m.ruleTitles[r.rule]}
+                      {/* The rule id stays, as a secondary label: it is what the CLI, the exports and the README name. */}
+                      <span className={styles.ruleId}>{r.article ? `${r.rule} · ${ui.findings.article(r.article)}` : r.rule}</span>
                     </h4>
                     <ul className={styles.list}>
                       {r.findings.map((f, i) => (

@@ -216,3 +216,61 @@ describe('bad ledger content', () => {
     expect(r.lines.find((l) => l.reference === 'EX-2014-CDC-033')).toMatchObject({ status: 'matched', workbook: { committed: 8750000 } });
   });
 });
+
+describe('a ledger numbered in its own scheme', () => {
+  const snap = exampleSnapshot();
+  const model = modelOf(snap);
+  const rows = () => exampleLedgerRows().map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] === null ? null : r[7] / 100, r[8] === null ? null : r[8] / 100]);
+  /** The first `keep` distinct references kept as the workbook has them, the others renumbered. */
+  const renumbered = (keep: number) => {
+    const seen = new Map<string, string>();
+    return rows().map((r) => {
+      const ref = r[0] as string;
+      if (!seen.has(ref)) seen.set(ref, seen.size < keep ? ref : `CDC/${String(seen.size).padStart(6, '0')}`);
+      return [seen.get(ref)!, ...r.slice(1)];
+    });
+  };
+  const byRule = (r: ReconcileResult) => r.findings.map((f) => f.rule).sort();
+
+  test('none of its references in the workbook: paired on action, year and funder, one information finding on its first line', () => {
+    const r = reconcile(model, ledger(renumbered(0)).lines);
+    expect(byRule(r)).toEqual(['reconciliation.amount-mismatch', 'reconciliation.matched-by-key', 'reconciliation.missing-in-ledger', 'reconciliation.missing-in-workbook']);
+    const info = r.findings.find((f) => f.rule === 'reconciliation.matched-by-key')!;
+    expect(info).toMatchObject({ sheet: 'releve.csv', cell: 'ligne 2', params: { count: 47, min: 0 } });
+    expect(renderFinding(info, 'fr')).toMatchObject({ severity: 'info', message: expect.stringMatching(/^Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur/) });
+    expect(r.counts).toEqual({ matched: 45, different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, 'netted-out': 0 });
+    expect(r.lines.every((l) => l.matchedOn !== 'reference')).toBe(true);
+  });
+
+  test('a few references in common (4 of 47, under 10 %) is still another scheme; 5 of 47 is the workbook’s, paired on references', () => {
+    const few = reconcile(model, ledger(renumbered(4)).lines);
+    expect(renderFinding(few.findings.find((f) => f.rule === 'reconciliation.matched-by-key')!, 'fr').message).toMatch(/\(4 de ses 47 références seulement au tableau Financements\)\.$/);
+    const r = reconcile(model, ledger(renumbered(5)).lines);
+    expect(byRule(r)).not.toContain('reconciliation.matched-by-key');
+    expect(r.lines.filter((l) => l.matchedOn === 'reference')).toHaveLength(5);
+  });
+
+  test('a short ledger of new commitments (under 5 references) is not taken for another scheme', () => {
+    const r = reconcile(model, ledger(renumbered(0).slice(0, 4)).lines);
+    expect(byRule(r)).not.toContain('reconciliation.matched-by-key');
+  });
+
+  test('under one key, each side’s commitments pair by equal amounts first; the one left over is missing, not summed into a gap', () => {
+    // A second CDC commitment under an action, year and funder the workbook already has.
+    const base = renumbered(0);
+    const twin = base.find((r) => r[2] === 2014 && typeof r[7] === 'number')!;
+    const extra = ['CDC/999999', twin[1], 2014, 'CDC', 'Tiers', 'Engagement en plus', '01/12/2014', 1234.56, null];
+    const r = reconcile(model, ledger([...base, extra]).lines);
+    const missing = r.findings.filter((f) => f.rule === 'reconciliation.missing-in-workbook');
+    expect(missing.map((f) => [f.params.code, f.params.actual])).toContainEqual(['CDC/999999', 123456]);
+    expect(r.counts.different).toBe(1);
+  });
+
+  test('--match reference and --match key force either', () => {
+    const forcedRef = reconcile(model, ledger(renumbered(0)).lines, { match: 'reference' });
+    expect(forcedRef.counts.matched).toBe(0);
+    expect(byRule(forcedRef)).not.toContain('reconciliation.matched-by-key');
+    const forcedKey = reconcile(model, ledger(rows()).lines, { match: 'key' });
+    expect(byRule(forcedKey)).toEqual(['reconciliation.amount-mismatch', 'reconciliation.missing-in-ledger', 'reconciliation.missing-in-workbook']);
+  });
+});
