@@ -146,7 +146,7 @@ export const en: Messages = {
           ? `Reference ${p.code}: this ledger line does not name the same action, year or funder as the first line with that reference (${p.other}); check the reference.`
           : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
     'reconciliation.matched-by-key': (p) =>
-      `The ledger's references do not match the workbook's: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
+      `The ledger’s references do not match the workbook’s: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -260,7 +260,7 @@ Usage:
   ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--lang fr|en] [--force]
   ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
-  ess-budget <command> --help     a command's help
+  ess-budget <command> --help     a command’s help
   ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
@@ -269,7 +269,7 @@ Usage:
     unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile (ess-budget <command> --help).`,
     help: {
       init: `ess-budget init <out.xlsx> [options]
-Creates a blank workbook holding the contract's tables (convention, participations per axis and
+Creates a blank workbook holding the contract’s tables (convention, participations per axis and
 year, actions, financing, amendments, partners, governance, follow-up), ready to fill in Excel.
 
 Options:
@@ -296,7 +296,7 @@ Example:
   ess-budget check example.xlsx --as-of 2016-12-31 --lang en`,
       report: `ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [options]
 Writes the summary the COPIL reads: PDF (A4 landscape, charts), XLSX (Synthèse COPIL sheet, live
-formulas) or CSV, after --out's extension. The summary is written even with errors.
+formulas) or CSV, after --out’s extension. The summary is written even with errors.
 
 Options:
   -o, --out <file>        file to write (.pdf, .xlsx or .csv); required
@@ -309,10 +309,10 @@ Exit status: 0 no error, 1 at least one error (summary written), 2 unusable inpu
 Example:
   ess-budget report example.xlsx --out summary.pdf --as-of 2016-12-31 --lang en`,
       reconcile: `ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [options]
-Reconciles an accounting ledger (general ledger, a funder's export) with the Financements table:
+Reconciles an accounting ledger (general ledger, a funder’s export) with the Financements table:
 different amounts, lines missing from the ledger or the workbook, totals per funder and year.
-Lines are paired on the commitment reference; when the ledger's references do not match the
-workbook's (a funder's own numbering), on action, year and funder.
+Lines are paired on the commitment reference; when the ledger’s references do not match the
+workbook’s (a funder’s own numbering), on action, year and funder.
 
 Options:
   --format text|json      text (default) or JSON
