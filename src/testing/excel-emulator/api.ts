@@ -103,6 +103,14 @@ export class RequestContext {
     return this.queue.length;
   }
 
+  /** Runs what is queued now, with no round trip: the protocol host (protocol.ts) drives the proxies action by action. */
+  _drain(): void {
+    const ops = this.queue;
+    this.queue = [];
+    this.payload = 0;
+    for (const op of ops) op();
+  }
+
   async sync(): Promise<void> {
     this._emu.syncCalls++;
     const ops = this.queue;
@@ -124,7 +132,7 @@ export class RequestContext {
       this._emu._dispatchChanges();
     }
     if (this._response > this._emu.responseLimit) {
-      throw new EmulatorError('RequestPayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.responseLimit} bytes).`);
+      throw new EmulatorError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.responseLimit} bytes).`);
     }
   }
 }
@@ -215,7 +223,7 @@ export abstract class ClientObject {
   }
 }
 
-abstract class Collection<I extends ClientObject> extends ClientObject {
+export abstract class Collection<I extends ClientObject> extends ClientObject {
   private _items: I[] | undefined;
 
   get items(): I[] {
@@ -613,7 +621,7 @@ export class Range extends ClientObject {
   private grid<T>(e: RangeRef, f: (s: SheetModel, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     const { box } = e;
-    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > 5_000_000) throw new EmulatorError('ResponsePayloadSizeLimitExceeded', 'The range is too large to read.');
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > 5_000_000) throw new EmulatorError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     for (let r = box.top; r <= box.bottom; r++) {
       const row: T[] = [];
       for (let c = box.left; c <= box.right; c++) row.push(f(e.sheet, r, c));
@@ -1347,13 +1355,15 @@ export class Table extends ClientObject {
   delete(): void {
     this._call((t: TableModel) => this.context._model.deleteTable(t));
   }
+  /** Returns the cells the table held (the table itself is gone once this has run). */
   convertToRange(): Range {
-    const r = this.getRange();
+    let held: RangeRef | null = null;
     this._call((t: TableModel) => {
       const m = this.context._model;
+      held = { sheet: t.sheet, box: t.box };
       m.tables = m.tables.filter((x) => x !== t);
     });
-    return r;
+    return new Range(this.context, () => held);
   }
   resize(address: string | Range): void {
     this._call((t: TableModel) => {
