@@ -13,11 +13,13 @@ import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
 import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { errorCode, OfficeHostError, toHostError } from './errors';
+import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { fingerprint } from './fingerprint';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueReconciliationSheet, queueReconRead, readSelectedGrid } from './reconcile';
+import { queueReconciliationContent, queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
-import { queueSummaryPlaces, queueSummaryReplacement, restoreSummary } from './summary';
+import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
+import { queueSummaryContent, SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
@@ -36,6 +38,8 @@ export interface OfficeHostOptions {
   now?: () => Date;
   /** How long after its own writes table events are still taken as the add-in's (they arrive after the sync). */
   ownWriteGraceMs?: number;
+  /** Office.context.requirements.isSetSupported (by default, office.js's own). */
+  isSetSupported?: IsSetSupported;
 }
 
 export interface RestoreReport extends InitializeReport {
@@ -60,12 +64,20 @@ export class OfficeHost implements WorkbookHost {
   /** The last sync's round trips, for the task pane's diagnostics. */
   lastRoundTrips = 0;
 
+  private readonly isSetSupported: IsSetSupported;
+
   constructor(options: OfficeHostOptions) {
     this.run = options.run;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.lang = options.lang ?? 'fr';
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
     this.now = options.now ?? (() => new Date());
     this.grace = options.ownWriteGraceMs ?? 1500;
+  }
+
+  /** What this Excel offers above ExcelApi 1.7 (the manifest's minimum), asked at each use. */
+  get features(): ExcelFeatures {
+    return excelFeatures(this.isSetSupported);
   }
 
   /** Every batch asks Excel to wait while the user is typing in a cell instead of failing. */
@@ -192,15 +204,16 @@ export class OfficeHost implements WorkbookHost {
       this.retryOnce(() =>
         this.batch(async (ctx) => {
           const name = messages[options.lang].summary.sheetName;
-          const places = queueSummaryPlaces(ctx, name);
+          const places = queueOwnSheetPlaces(ctx, name, SUMMARY_ASIDE);
           const { read, trips } = await this.read(ctx);
           const { summary } = summarise(read.snapshot, options);
           const plan = buildSummarySheet(summary);
-          const tables = queueSummaryReplacement(ctx, plan, places);
+          const features = this.features;
+          const undo = queueOwnSheetRewrite(ctx, name, SUMMARY_ASIDE, places, (ws) => queueSummaryContent(ws, plan, features));
           try {
             await ctx.sync();
           } catch (e) {
-            await restoreSummary(ctx, name, tables).catch(() => undefined);
+            await restoreOwnSheet(ctx, undo).catch(() => undefined);
             throw e;
           }
           return { sheet: plan.sheet, roundTrips: trips + 1 };
@@ -230,15 +243,21 @@ export class OfficeHost implements WorkbookHost {
     return this.writeSummarySheet(options);
   }
 
-  /** The Rapprochement sheet (replaced as a whole): one round trip to look, one to write. */
+  /** The Rapprochement sheet (rewritten as a whole, in place): one round trip to look, one to write. */
   async writeReconciliation(content: ReconciliationSheet): Promise<WrittenSheet> {
     const m = messages[content.lang].reconcile;
     return this.ownWriting(() =>
       this.batch(async (ctx) => {
-        const places = queueReconRead(ctx, m.sheet);
+        const names = queueReconRead(ctx, m.sheet);
+        const places = queueOwnSheetPlaces(ctx, m.sheet, RECON_ASIDE);
         await ctx.sync();
-        queueReconciliationSheet(ctx, content, m.sheet, places(), m.totalsTitle);
-        await ctx.sync();
+        const undo = queueOwnSheetRewrite(ctx, m.sheet, RECON_ASIDE, places, (ws) => queueReconciliationContent(ws, content, names(), m.totalsTitle));
+        try {
+          await ctx.sync();
+        } catch (e) {
+          await restoreOwnSheet(ctx, undo).catch(() => undefined);
+          throw e;
+        }
         return { sheet: m.sheet, roundTrips: 2 };
       }),
     );
@@ -336,7 +355,8 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, action: string, only?: Set<string>, alreadyDone = 0): Promise<InitializeReport> {
-    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [] };
+    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [], withoutValidation: [] };
+    const features = this.features;
     const sheets = ctx.workbook.worksheets.load('items/name');
     const tables = ctx.workbook.tables.load('items/name');
     await ctx.sync();
@@ -382,7 +402,7 @@ export class OfficeHost implements WorkbookHost {
         const ps = plan.sheets.find((s) => s.name === item.sheet)!;
         queueSheetDecor(ctx, item.sheet, ps.title, ps.note, plan);
       }
-      queueTable(ctx, item.sheet, item.t, this.lang);
+      if (queueTable(ctx, item.sheet, item.t, this.lang, features)) report.withoutValidation!.push(item.t.name);
       report.created.push(item.t.name);
     }
     if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();

@@ -4,7 +4,7 @@
  * queued and run, in order, at sync; a failing request stops the batch there (earlier requests stay
  * applied); *OrNullObject lookups answer isNullObject instead of failing.
  */
-import { boxAddress, intersects, parseBox, type Box } from './address';
+import { boxAddress, intersects, parseBox, quoteSheet, type Box } from './address';
 import {
   EmulatorError,
   type ChartModel,
@@ -420,6 +420,9 @@ export class Worksheet extends ClientObject {
   get position(): number {
     return this._get('position');
   }
+  set position(v: number) {
+    this._set('position', v, (s: SheetModel) => this.context._model.moveSheet(s, v));
+  }
   get tabColor(): string {
     return this._get('tabColor');
   }
@@ -464,6 +467,10 @@ export class Worksheet extends ClientObject {
     this._set('name', v, (s: SheetModel) => {
       const other = this.context._model.sheet(v);
       if (other && other !== s) throw new EmulatorError('ItemAlreadyExists', `A sheet named ${v} already exists.`);
+      // References follow a renamed sheet, as in Excel (chart sources here; formulas are kept by sheet, not name).
+      const before = `${quoteSheet(s.name)}!`;
+      for (const sh of this.context._model.sheets) for (const c of sh.charts) if (c.source.startsWith(before)) c.source = `${quoteSheet(v)}!${c.source.slice(before.length)}`;
+      if (s.name !== v) this.context._model.rewriteSheetReferences(s.name, v);
       s.name = v;
     });
   }
@@ -525,6 +532,17 @@ export class Worksheet extends ClientObject {
 
   delete(): void {
     this._call((s: SheetModel) => this.context._model.deleteSheet(s));
+  }
+
+  /** Worksheet.copy (ExcelApi 1.7): "End" or "After" another sheet. */
+  copy(positionType?: string, relativeTo?: Worksheet): Worksheet {
+    let created: SheetModel | null = null;
+    this._call((s: SheetModel) => {
+      const m = this.context._model;
+      const after = positionType === 'After' && relativeTo ? relativeTo._resolve() ?? undefined : undefined;
+      created = m.copySheet(s, after);
+    });
+    return new Worksheet(this.context, () => created);
   }
 
   getRange(address?: string): Range {

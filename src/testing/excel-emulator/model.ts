@@ -105,6 +105,10 @@ export class EmulatorError extends Error {
 
 const key = (r: number, c: number) => `${r}:${c}`;
 
+function structuredCloneRecord(r: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+}
+
 /** Excel's 1900 date system: days since 1899-12-30. */
 export function dateToSerial(d: Date): number {
   return d.getTime() / 86400000 + 25569;
@@ -149,13 +153,71 @@ export class WorkbookModel {
     return s;
   }
 
+  /**
+   * Formulas follow their sheets as in Excel: a renamed sheet's references are rewritten with its
+   * new name; a deleted sheet's become #REF! for good (a sheet of the same name added later does
+   * not bring them back).
+   */
+  rewriteSheetReferences(oldName: string, newName: string | null): void {
+    const quoted = `'${oldName.replace(/'/g, "''")}'`;
+    const names = [quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')];
+    if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(oldName)) names.push(`(?<![A-Za-z0-9_.'])${oldName.replace(/\./g, '\\.')}`);
+    const cell = '\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?';
+    const re = new RegExp(`(?:${names.join('|')})!${newName === null ? cell : ''}`, 'gi');
+    const to = newName === null ? '#REF!' : `${quoteSheet(newName)}!`;
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) {
+        if (!c.formula) continue;
+        // Text inside quotes is not a reference.
+        c.formula = c.formula.split('"').map((part, i) => (i % 2 ? part : part.replace(re, to))).join('"');
+      }
+    }
+  }
+
   deleteSheet(s: SheetModel): void {
     if (this.sheets.filter((x) => x.visibility === 'Visible').length <= 1 && s.visibility === 'Visible') throw new EmulatorError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    this.rewriteSheetReferences(s.name, null);
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     this.conditionalFormats = this.conditionalFormats.filter((c) => c.sheet !== s);
     if (this.activeSheet === s) this.activeSheet = this.sheets[0] ?? null;
     if (this.selection?.sheet === s) this.selection = null;
+  }
+
+  /**
+   * Worksheet.copy: a new sheet "Name (2)" after `after` (or at the end) with the cells, formats,
+   * validations, charts, conditional formats and tables of `s`; the copied tables get new names,
+   * as table names are the workbook's.
+   */
+  copySheet(s: SheetModel, after?: SheetModel): SheetModel {
+    let i = 2;
+    const base = s.name.length > 26 ? s.name.slice(0, 26) : s.name;
+    while (this.sheet(`${base} (${i})`)) i++;
+    const c = this.addSheet(`${base} (${i})`);
+    for (const [k, cell] of s.cells) c.cells.set(k, { ...cell });
+    c.columnWidths = new Map(s.columnWidths);
+    c.frozenRows = s.frozenRows;
+    c.tabColor = s.tabColor;
+    c.validations = s.validations.map((v) => ({ ...v, box: { ...v.box } }));
+    c.pageLayout = structuredCloneRecord(s.pageLayout);
+    c.charts = s.charts.map((ch) => ({ ...ch, id: this.id('CC'), position: ch.position && { ...ch.position }, settings: structuredCloneRecord(ch.settings), source: ch.source.replace(/^[^!]*!/, `${quoteSheet(c.name)}!`) }));
+    for (const cf of this.conditionalFormats.filter((x) => x.sheet === s)) this.conditionalFormats.push({ ...cf, id: this.id('CF'), sheet: c, box: { ...cf.box } });
+    for (const t of this.tables.filter((x) => x.sheet === s)) {
+      let n = 2;
+      while (this.table(`${t.name}${n}`)) n++;
+      this.tables.push({ ...t, id: this.id('T'), name: `${t.name}${n}`, sheet: c, box: { ...t.box } });
+    }
+    this.sheets = this.sheets.filter((x) => x !== c);
+    const at = after ? this.sheets.indexOf(after) + 1 : this.sheets.length;
+    this.sheets.splice(at, 0, c);
+    return c;
+  }
+
+  /** Worksheet.position: the sheet moves to that index, the others keep their order. */
+  moveSheet(s: SheetModel, position: number): void {
+    if (position < 0 || position >= this.sheets.length) throw new EmulatorError('InvalidArgument', 'The position is out of range.');
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
   }
 
   // ---------- cells ----------

@@ -23,6 +23,7 @@ interface OfficeJsGlobals {
     GenericEventRegistration: { getGenericEventRegistration(controlId: string): { _handleRichApiMessage(m: unknown): void } };
     _testSetRichApiMessageReadyImpl(f: () => Promise<void>): void;
     Utility: { _doApiNotSupportedCheck: boolean };
+    CommonUtility: { _doApiNotSupportedCheck: boolean };
   };
   OSF: { _OfficeAppFactory?: unknown };
   Office: unknown;
@@ -59,7 +60,10 @@ export function officeJs(): OfficeJsGlobals {
   o.OSF._OfficeAppFactory = {
     getContext: () => ({ requirements: { isSetSupported: (name: string, version?: string | number) => (current ? current.supports(name, version === undefined ? undefined : String(version)) : true) } }),
   };
+  // The check lives on CommonUtility (Utility only inherits a copy of the flag: the library's own
+  // `OfficeExtension.Utility._doApiNotSupportedCheck = true` at its end does not reach it).
   o.OfficeExtension.Utility._doApiNotSupportedCheck = true;
+  o.OfficeExtension.CommonUtility._doApiNotSupportedCheck = true;
   o.OfficeExtension._testSetRichApiMessageReadyImpl(() => Promise.resolve());
   o.OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (request) => {
     const key = request.url.slice(BASE.length).split('/')[0];

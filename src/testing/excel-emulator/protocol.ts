@@ -54,8 +54,8 @@ const MEMBER_ALIASES: Record<string, string> = { Gridlines: 'showGridlines' };
  * checks navigation properties and methods, not property writes): the host refuses them, as an
  * Excel without the set does not know them. "Parent path name.Member".
  */
-const HOST_CHECKED: { parent: RegExp; member: string; set: string; version: string }[] = [
-  { parent: /./, member: 'Gridlines', set: 'ExcelApi', version: '1.8' },
+const HOST_CHECKED: { parent?: RegExp; member: string; set: string; version: string }[] = [
+  { member: 'Gridlines', set: 'ExcelApi', version: '1.8' },
   { parent: /^(ValueAxis|CategoryAxis|SeriesAxis)$/, member: 'NumberFormat', set: 'ExcelApi', version: '1.8' },
 ];
 
@@ -140,7 +140,7 @@ export class ProtocolHost {
   }
 
   private checkSet(p: ObjectPathInfo | undefined, _target: unknown, member: string): void {
-    const rule = HOST_CHECKED.find((r) => r.member === member && (!p || r.parent.test(p.Name)));
+    const rule = HOST_CHECKED.find((r) => r.member === member && (!r.parent || (p !== undefined && r.parent.test(p.Name))));
     if (rule && !this.emu.supports(rule.set, rule.version)) throw apiNotFound(member, `${rule.set} ${rule.version}`);
   }
 

@@ -4,7 +4,7 @@ import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel
 
 export const AS_OF = new Date(Date.UTC(2026, 10, 29));
 /** The add-in's own sheets: everything else is the user's (the last two are hidden, left by an interrupted write). */
-export const OWN_SHEETS = ['Contrôles', 'Checks', 'Journal', 'Synthèse COPIL', 'SuiviCES-ecriture', 'SuiviCES-synthese-prec'];
+export const OWN_SHEETS = ['Contrôles', 'Checks', 'Journal', 'Synthèse COPIL', 'SuiviCES-ecriture', 'SuiviCES-synthese-prec', 'Rapprochement', 'SuiviCES-rapprochement-prec'];
 
 export function planTable(plan: WorkbookPlan, name: string): PlanTable {
   for (const s of plan.sheets) for (const t of s.tables) if (t.name === name) return t;
