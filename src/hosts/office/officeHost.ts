@@ -171,7 +171,7 @@ export class OfficeHost implements WorkbookHost {
       result.summary.warnings,
       await fingerprint(read.snapshot),
     ];
-    const plan = planResultWrites(read, result, line, options.lang, budget);
+    const plan = planResultWrites(read, result, line, options.lang, budget, this.features);
     attempt.writing = true;
     this.syncWrites++;
     try {

@@ -10,6 +10,7 @@ import { controlsTable, journalTable, type Lang, type TableDef } from '../../cor
 import type { Finding, Severity } from '../../core/findings';
 import { messages } from '../../core/i18n';
 import { cellAddress, columnLetter, parseAddress } from '../../core/snapshot';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { OWN_HIGHLIGHT_FORMULA, STAGING_SHEET, type OwnTable, type ReadResult } from './read';
 
 /** Office.js counts every request and its JSON; stay well under the 5 MB. */
@@ -133,7 +134,7 @@ export interface WritePlan {
   ownTables: Excel.Table[];
 }
 
-export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET): WritePlan {
+export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET, features: ExcelFeatures = ALL_FEATURES): WritePlan {
   const reserved = new Set<string>();
   const ctlPlace = place(controlsTable, read.controls, read, lang, reserved);
   const jrnPlace = place(journalTable, read.journal, read, lang, reserved);
@@ -214,6 +215,23 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
       },
     });
     staged.push(...rowUnits(staging, 2, 1));
+    // With Range.copyFrom (ExcelApi 1.9), the staged rows are copied into the Contrôles sheet:
+    // the same sheet stays, so user formulas pointing at it survive. Without it the staging sheet
+    // takes the previous one's place (such formulas then show #REF!).
+    const copyIn: Unit = {
+      cost: 2000,
+      run: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(ctlPlace.sheet);
+        if (ctlPlace.existing?.exists) {
+          ctx.workbook.tables.getItem(controlsTable.name).convertToRange();
+          ws.getRange(ctlPlace.existing.address!).clear('All' as Excel.ClearApplyTo.all);
+        }
+        const target = ws.getRange(stagedAddress);
+        target.copyFrom(staging(ctx).getRange(stagedAddress), 'Values' as Excel.RangeCopyType.values);
+        addControlsTable(ctx, ws, stagedAddress, true);
+        staging(ctx).delete();
+      },
+    };
     const swap: Unit = {
       cost: 2000,
       run: (ctx) => {
@@ -225,7 +243,8 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
         addControlsTable(ctx, ctx.workbook.worksheets.getItem(ctlPlace.sheet), stagedAddress, true);
       },
     };
-    groups = [...pack(staged, budget), ...pack([swap, ...rest], budget)];
+    const inPlace = features.copyFrom && !ctlPlace.createSheet;
+    groups = [...pack(staged, budget), ...pack([inPlace ? copyIn : swap, ...rest], budget)];
   }
   const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
   return { batches, costs: groups.map((g) => g.reduce((a, u) => a + u.cost, 0)), ownTables };

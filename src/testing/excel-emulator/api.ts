@@ -7,6 +7,7 @@
 import { boxAddress, intersects, parseBox, quoteSheet, type Box } from './address';
 import {
   EmulatorError,
+  type Cell,
   type ChartModel,
   type ConditionalFormatModel,
   type SheetModel,
@@ -769,6 +770,37 @@ export class Range extends ClientObject {
   }
   getEntireColumn(): Range {
     return this.derived((e) => ({ sheet: e.sheet, box: { ...e.box, top: 1, bottom: 1048576 } }));
+  }
+
+  /** Range.copyFrom (ExcelApi 1.9): the source's cells (values and formats, or values only) onto this range's top-left corner. */
+  copyFrom(source: Range | string, copyType: string = 'All'): void {
+    this._call((e: RangeRef) => {
+      const m = this.context._model;
+      const src = typeof source === 'string' ? m.resolve(source, e.sheet) : source._resolve();
+      if (!src) throw notFound('source range');
+      const copies: [number, number, Cell | undefined][] = [];
+      for (let r = src.box.top; r <= src.box.bottom; r++) for (let c = src.box.left; c <= src.box.right; c++) copies.push([r - src.box.top, c - src.box.left, m.cell(src.sheet, r, c)]);
+      for (const [dr, dc, cell] of copies) {
+        const r = e.box.top + dr;
+        const c = e.box.left + dc;
+        if (!cell) {
+          if (copyType !== 'Formats') m.write(e.sheet, r, c, '');
+          continue;
+        }
+        const to = m.cellForWrite(e.sheet, r, c);
+        if (copyType !== 'Formats') {
+          to.value = cell.formula && copyType === 'Values' ? m.value(src.sheet, r - e.box.top + src.box.top, c - e.box.left + src.box.left) : cell.value;
+          if (copyType !== 'Values' && cell.formula) to.formula = cell.formula;
+          else delete to.formula;
+          if (cell.quotePrefix) to.quotePrefix = true;
+        }
+        if (copyType === 'All' || copyType === 'Formats') {
+          if (cell.numberFormat) to.numberFormat = cell.numberFormat;
+        }
+      }
+      const box = { top: e.box.top, left: e.box.left, bottom: e.box.top + src.box.bottom - src.box.top, right: e.box.left + src.box.right - src.box.left };
+      m.changes.push({ sheet: e.sheet, box, source: 'Local', changeType: 'RangeEdited' });
+    });
   }
 
   select(): void {

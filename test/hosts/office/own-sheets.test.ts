@@ -39,7 +39,8 @@ function addUserLinks(emu: ExcelEmulator) {
     /** Each link's formula as it stands, and whether it shows what its target cell holds now. */
     check: () =>
       links.map(([row, f, sheet, r, c]) => {
-        const target = emu.model.sheet(sheet)!;
+        const target = emu.model.sheet(sheet);
+        if (!target) return { formula: false, value: false };
         return { formula: emu.model.formula(s, row, 1) === f, value: emu.model.value(s, row, 1) === emu.model.value(target, r, c) && emu.model.value(s, row, 1) !== '' };
       }),
   };
@@ -88,4 +89,19 @@ test('a Contrôles table too big for one request is still updated in place (Exce
   expect(emu.model.sheet('Contrôles')!.id).toBe(id);
   expect(emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1)).toBe(first);
   expect(links.check()[0]).toEqual({ formula: true, value: true });
+});
+
+test('on ExcelApi 1.7–1.8 (no Range.copyFrom) a Contrôles table too big for one request replaces its sheet: whole, but formulas pointing at it show #REF!', async () => {
+  const plan = errorsPlan();
+  planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
+  const emu = emulatorFromPlan(plan);
+  emu.version = { excelApi: '1.8', delayForCellEdit: true };
+  const host = officeJsHost(emu, { payloadBudget: 60_000 });
+  const first = await host.sync(fr);
+  const links = addUserLinks(emu);
+  await host.sync(fr);
+  expect(emu.model.table('Controles')).toBeDefined();
+  expect(emu.model.bodyBox(emu.model.table('Controles')!).bottom - 1).toBe(first.result.findings.length);
+  expect(emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1)).toBe('=#REF!');
+  expect(links.check()[0]).toEqual({ formula: false, value: false });
 });
