@@ -18,6 +18,8 @@ export interface ExcelFeatures {
   pageLayout: boolean;
   /** Range.copyFrom (ExcelApi 1.9): a Contrôles table staged in several requests is copied into its sheet. */
   copyFrom: boolean;
+  /** Worksheet.getRanges and RangeAreas.conditionalFormats (ExcelApi 1.9): one highlight rule per sheet and severity. */
+  rangeAreas: boolean;
 }
 
 /** Office.context.requirements where office.js runs; elsewhere (the browser test page) every set. */
@@ -32,8 +34,8 @@ export function officeIsSetSupported(): IsSetSupported {
 export function excelFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   const v18 = isSetSupported('ExcelApi', '1.8');
   const v19 = isSetSupported('ExcelApi', '1.9');
-  return { dataValidation: v18, gridlines: v18, axisNumberFormat: v18, pageLayout: v19, copyFrom: v19 };
+  return { dataValidation: v18, gridlines: v18, axisNumberFormat: v18, pageLayout: v19, copyFrom: v19, rangeAreas: v19 };
 }
 
 /** Every feature: for code paths that run where the question cannot be asked. */
-export const ALL_FEATURES: ExcelFeatures = { dataValidation: true, gridlines: true, axisNumberFormat: true, pageLayout: true, copyFrom: true };
+export const ALL_FEATURES: ExcelFeatures = { dataValidation: true, gridlines: true, axisNumberFormat: true, pageLayout: true, copyFrom: true, rangeAreas: true };

@@ -555,6 +555,16 @@ export class Worksheet extends ClientObject {
     });
   }
 
+  /** Worksheet.getRanges (ExcelApi 1.9): "A1:A3,C5,F7:F9", a multi-area range. */
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const s = this._resolve();
+      if (s === null) return null;
+      const boxes = address.split(',').map((a) => this.context._model.resolve(a.trim(), s).box);
+      return { sheet: s, box: boxes[0], areas: boxes };
+    });
+  }
+
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): Range {
     return new Range(this.context, () => {
       const s = this._resolve();
@@ -817,10 +827,35 @@ export class Range extends ClientObject {
       this.context._model.clear(e.sheet, e.box, applyTo);
       if (applyTo === 'All' || applyTo === 'Formats') {
         const m = this.context._model;
-        m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && intersects(cf.box, e.box)));
+        m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && cfAreas(cf).some((a) => intersects(a, e.box))));
         e.sheet.validations = e.sheet.validations.filter((v) => !intersects(v.box, e.box));
       }
     });
+  }
+}
+
+/** RangeAreas (ExcelApi 1.9): several areas of one sheet, with their conditional formats. */
+export class RangeAreas extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly _r: () => (RangeRef & { areas: Box[] }) | null,
+  ) {
+    super(context);
+  }
+  _resolve(): (RangeRef & { areas: Box[] }) | null {
+    return this._r();
+  }
+  protected _scalar(e: unknown, name: string): unknown {
+    const r = e as RangeRef & { areas: Box[] };
+    if (name === 'address') return r.areas.map((b) => this.context._model.address(r.sheet, b)).join(',');
+    if (name === 'areaCount') return r.areas.length;
+    throw new EmulatorError('InvalidArgument', `Unknown property '${name}' on RangeAreas.`);
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === 'conditionalFormats' ? this.conditionalFormats : undefined;
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._child('conditionalFormats', () => new ConditionalFormatCollection(this.context, () => this._resolve()));
   }
 }
 
@@ -1018,17 +1053,23 @@ function ruleType(rule: Record<string, unknown>): string {
 
 // ---------- conditional formats ----------
 
+/** A conditional format's areas (one, or several for a rule over RangeAreas). */
+export function cfAreas(cf: ConditionalFormatModel): Box[] {
+  return cf.areas ?? [cf.box];
+}
+
 export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
   constructor(
     context: RequestContext,
-    private readonly _r: () => RangeRef | null,
+    private readonly _r: () => (RangeRef & { areas?: Box[] }) | null,
   ) {
     super(context);
   }
   protected _list(): unknown[] | null {
     const e = this._r();
     if (e === null) return null;
-    return this.context._model.conditionalFormats.filter((cf) => cf.sheet === e.sheet && intersects(cf.box, e.box)).sort((a, b) => a.priority - b.priority);
+    const mine = e.areas ?? [e.box];
+    return this.context._model.conditionalFormats.filter((cf) => cf.sheet === e.sheet && cfAreas(cf).some((a) => mine.some((b) => intersects(a, b)))).sort((a, b) => a.priority - b.priority);
   }
   protected _item(e: unknown): ConditionalFormat {
     return new ConditionalFormat(this.context, () => {
@@ -1045,7 +1086,7 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
       const m = this.context._model;
       // A new rule goes first, as in Excel's rules manager.
       for (const cf of m.conditionalFormats) if (cf.sheet === e.sheet) cf.priority++;
-      created = { id: m.id('CF'), sheet: e.sheet, box: e.box, type, priority: 0 };
+      created = { id: m.id('CF'), sheet: e.sheet, box: e.box, ...(e.areas && e.areas.length > 1 ? { areas: e.areas } : {}), type, priority: 0 };
       m.conditionalFormats.push(created);
     }, type);
     return new ConditionalFormat(this.context, () => created);
@@ -1055,7 +1096,7 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
       const e = this._r();
       if (e === null) return;
       const m = this.context._model;
-      m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && intersects(cf.box, e.box)));
+      m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && cfAreas(cf).some((a) => intersects(a, e.box))));
     });
   }
   getItem(id: string): ConditionalFormat {

@@ -70,7 +70,10 @@ export interface TableModel {
 export interface ConditionalFormatModel {
   id: string;
   sheet: SheetModel;
+  /** The first (or only) area the rule applies to. */
   box: Box;
+  /** Every area, for a rule over a multi-area range (RangeAreas, ExcelApi 1.9). */
+  areas?: Box[];
   type: string;
   formula?: string;
   fill?: string;
@@ -201,7 +204,7 @@ export class WorkbookModel {
     c.validations = s.validations.map((v) => ({ ...v, box: { ...v.box } }));
     c.pageLayout = structuredCloneRecord(s.pageLayout);
     c.charts = s.charts.map((ch) => ({ ...ch, id: this.id('CC'), position: ch.position && { ...ch.position }, settings: structuredCloneRecord(ch.settings), source: ch.source.replace(/^[^!]*!/, `${quoteSheet(c.name)}!`) }));
-    for (const cf of this.conditionalFormats.filter((x) => x.sheet === s)) this.conditionalFormats.push({ ...cf, id: this.id('CF'), sheet: c, box: { ...cf.box } });
+    for (const cf of this.conditionalFormats.filter((x) => x.sheet === s)) this.conditionalFormats.push({ ...cf, id: this.id('CF'), sheet: c, box: { ...cf.box }, areas: cf.areas?.map((a) => ({ ...a })) });
     for (const t of this.tables.filter((x) => x.sheet === s)) {
       let n = 2;
       while (this.table(`${t.name}${n}`)) n++;

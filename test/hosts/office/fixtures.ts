@@ -85,6 +85,12 @@ export function tableValues(emu: ExcelEmulator, name: string): unknown[][] {
   return rows;
 }
 
+/** The add-in's highlights, one entry per area (a rule over several areas counts once per area). */
 export function ownHighlights(emu: ExcelEmulator) {
+  return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")').flatMap((c) => (c.areas ?? [c.box]).map((box) => ({ ...c, box })));
+}
+
+/** The add-in's highlight rules as Excel's rules manager lists them. */
+export function ownHighlightRules(emu: ExcelEmulator) {
   return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")');
 }
