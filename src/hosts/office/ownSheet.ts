@@ -82,12 +82,13 @@ export async function restoreOwnSheet(ctx: Excel.RequestContext, undo: OwnSheetU
     }
     return;
   }
+  const back = wb.worksheets.getItem(undo.aside);
+  // Visible before the half-written sheet goes: Excel keeps at least one sheet visible.
+  back.visibility = 'Visible' as Excel.SheetVisibility.visible;
   if (!half.isNullObject) half.delete();
   copyTables.items.forEach((t, i) => {
     if (undo.tableNames[i]) wb.tables.getItem(t.name).name = undo.tableNames[i];
   });
-  const back = wb.worksheets.getItem(undo.aside);
-  back.visibility = 'Visible' as Excel.SheetVisibility.visible;
   back.name = undo.name;
   if (undo.position >= 0) wb.worksheets.getItem(undo.name).position = undo.position;
   await ctx.sync();

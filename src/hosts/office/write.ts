@@ -274,10 +274,11 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
     const swap: Unit = {
       cost: 2000,
       run: (ctx) => {
-        if (ctlPlace.existing?.exists) ctx.workbook.worksheets.getItem(ctlPlace.sheet).delete();
-        // Visible before renamed, and the sheet taken again by its new name: a proxy got by name
-        // may be looked up by that name at each step.
+        // Visible first (Excel refuses to delete the last visible sheet, which Contrôles may be),
+        // then the old sheet goes and the staging sheet takes its name; the sheet is taken again
+        // by its new name: a proxy got by name may be looked up by that name at each step.
         staging(ctx).visibility = 'Visible' as Excel.SheetVisibility.visible;
+        if (ctlPlace.existing?.exists) ctx.workbook.worksheets.getItem(ctlPlace.sheet).delete();
         staging(ctx).name = ctlPlace.sheet;
         addControlsTable(ctx, ctx.workbook.worksheets.getItem(ctlPlace.sheet), stagedAddress, true);
       },

@@ -341,6 +341,7 @@ export class Workbook extends ClientObject {
   getSelectedRange(): Range {
     return new Range(this.context, () => {
       const m = this.context._model;
+      if (m.selectionIsNot) throw new EmulatorError('InvalidSelection', m.selectionIsNot === 'object' ? 'The current selection is not a range.' : 'The current selection is invalid for this operation (several areas).');
       if (m.selection) return m.selection;
       const s = m.activeSheet;
       if (!s) throw notFound('selection');
@@ -480,7 +481,11 @@ export class Worksheet extends ClientObject {
   }
   set visibility(v: string) {
     this._set('visibility', v, (s: SheetModel) => {
+      const m = this.context._model;
+      // Excel keeps at least one sheet visible.
+      if (v !== 'Visible' && s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length <= 1) throw new EmulatorError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       s.visibility = v as SheetModel['visibility'];
+      if (v !== 'Visible' && m.activeSheet === s) m.activeSheet = m.sheets.find((x) => x.visibility === 'Visible') ?? null;
     });
   }
 
@@ -650,7 +655,7 @@ export class Range extends ClientObject {
   private grid<T>(e: RangeRef, f: (s: SheetModel, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     const { box } = e;
-    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > 5_000_000) throw new EmulatorError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > this.context._emu.cellLimit) throw new EmulatorError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     for (let r = box.top; r <= box.bottom; r++) {
       const row: T[] = [];
       for (let c = box.left; c <= box.right; c++) row.push(f(e.sheet, r, c));
@@ -819,6 +824,7 @@ export class Range extends ClientObject {
       if (e.sheet.visibility !== 'Visible') throw new EmulatorError('InvalidOperation', 'A range on a hidden sheet cannot be selected.');
       m.activeSheet = e.sheet;
       m.selection = { sheet: e.sheet, box: e.box };
+      m.selectionIsNot = null;
     });
   }
 
@@ -1353,6 +1359,9 @@ export class Table extends ClientObject {
   get showHeaders(): boolean {
     return this._get('showHeaders');
   }
+  set showHeaders(v: boolean) {
+    this._set('showHeaders', v, (t: TableModel) => this.context._model.setShowHeaders(t, v));
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => TableModel | null,
@@ -1373,7 +1382,7 @@ export class Table extends ClientObject {
       case 'showTotals':
         return t.showTotals;
       case 'showHeaders':
-        return true;
+        return t.hiddenHeaders === undefined;
       case 'style':
         return t.style;
       default:
@@ -1432,10 +1441,14 @@ export class Table extends ClientObject {
     });
   }
   getRange(): Range {
-    return this.range((t) => t.box);
+    return this.range((t) => (t.hiddenHeaders ? { ...t.box, top: t.box.top + 1 } : t.box));
   }
+  /** A table whose header row is hidden has none: Excel refuses (to be confirmed by scriptlab/office-js-checks.yaml). */
   getHeaderRowRange(): Range {
-    return this.range((t) => this.context._model.headerBox(t));
+    return this.range((t) => {
+      if (t.hiddenHeaders) throw new EmulatorError('InvalidOperation', 'The table has no header row (showHeaders is false).');
+      return this.context._model.headerBox(t);
+    });
   }
   getDataBodyRange(): Range {
     return this.range((t) => this.context._model.bodyBox(t));

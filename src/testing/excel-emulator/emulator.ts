@@ -55,6 +55,8 @@ export class ExcelEmulator {
   payloadLimit = WEB_PAYLOAD_LIMIT;
   /** Bytes the answer to one sync (loaded values) may carry. */
   responseLimit = WEB_PAYLOAD_LIMIT;
+  /** Cells one read may cover (Excel: 5 million), beyond which it fails with RangeExceedsLimit. */
+  cellLimit = 5_000_000;
   /** The options of the last run: tests check that the host asks for delayForCellEdit. */
   lastRunOptions: RunOptions = {};
   /** The Excel version simulated: which requirement sets Office.js reports, which members the host knows. */

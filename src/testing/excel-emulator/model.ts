@@ -65,6 +65,8 @@ export interface TableModel {
   box: Box;
   showTotals: boolean;
   style: string;
+  /** Set while the header row is hidden (showHeaders = false): the column names. */
+  hiddenHeaders?: string[];
 }
 
 export interface ConditionalFormatModel {
@@ -126,6 +128,11 @@ export class WorkbookModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; box: Box } | null = null;
+  /**
+   * What the user selected when it is not one range: a chart or a shape ('object'), or several
+   * areas ('areas'). Workbook.getSelectedRange then fails with InvalidSelection, as in Excel.
+   */
+  selectionIsNot: 'object' | 'areas' | null = null;
   /** Filled by every change, drained by the emulator into onChanged events. */
   changes: ChangeRecord[] = [];
   private nextId = 1;
@@ -412,7 +419,25 @@ export class WorkbookModel {
     return { ...t.box, top: t.box.top + 1, bottom: t.box.bottom - (t.showTotals ? 1 : 0) };
   }
 
+  /**
+   * Table.showHeaders: hidden, the header row leaves the table (its cells blank, the names kept by
+   * the table, as Excel does) and comes back when shown again. `box` keeps the header row's place.
+   */
+  setShowHeaders(t: TableModel, on: boolean): void {
+    const hidden = t.hiddenHeaders !== undefined;
+    if (on === !hidden) return;
+    if (!on) {
+      t.hiddenHeaders = this.headers(t);
+      for (let c = t.box.left; c <= t.box.right; c++) this.write(t.sheet, t.box.top, c, '');
+    } else {
+      const names = t.hiddenHeaders!;
+      delete t.hiddenHeaders;
+      names.forEach((n, i) => this.write(t.sheet, t.box.top, t.box.left + i, `'${n}`));
+    }
+  }
+
   headers(t: TableModel): string[] {
+    if (t.hiddenHeaders) return [...t.hiddenHeaders];
     const h: string[] = [];
     for (let c = t.box.left; c <= t.box.right; c++) h.push(String(this.value(t.sheet, t.box.top, c)));
     return h;
