@@ -30,9 +30,11 @@ export interface RoundTripFigures {
   syncMs: number;
 }
 
-export async function measureRoundTrips(n: number): Promise<RoundTripFigures> {
+/** `excelApi`: the simulated Excel's ExcelApi version (1.9+ by default; 1.7–1.8 have no multi-area highlights). */
+export async function measureRoundTrips(n: number, excelApi?: string): Promise<RoundTripFigures> {
   const asOf = new Date(Date.UTC(2026, 10, 29));
   const emu = emulatorFromPlan(findingsPlan(n));
+  if (excelApi) emu.version = { ...emu.version, excelApi };
   const host = officeJsHost(emu);
   const t = process.hrtime.bigint();
   const first = await host.sync({ asOf, lang: 'fr' });
@@ -64,6 +66,7 @@ export async function bench({ small }: { small: boolean }): Promise<BenchGroup> 
     const f = await measureRoundTrips(n);
     value[n] = f;
     const lines = n.toLocaleString('fr-FR');
+    if (f.largestSyncRequestBytes > 4_000_000) throw new Error(`sync of ${lines} lines: a request of ${f.largestSyncRequestBytes} bytes, over 4 MB`);
     rows.push([`round trips, sync of ${lines} lines (${f.findings} findings), 1st / 2nd`, `${f.syncRoundTrips} / ${f.secondSyncRoundTrips}`, 'target 2']);
     rows.push([`largest request, sync of ${lines} lines (Office.js)`, mb(f.largestSyncRequestBytes), 'limit 4 Mo (Excel on the web: 5)']);
     rows.push([`round trips, Export COPIL, ${lines} lines; largest request`, `${f.exportRoundTrips}; ${mb(f.largestExportRequestBytes)}`, 'target ≤ 2']);
