@@ -1,6 +1,7 @@
 /**
- * Failures of Excel in the middle of the add-in's work, injected through the emulated Excel: what
- * the user reads, and what the workbook holds afterwards. Every user cell is unchanged, and the
+ * Failures of Excel in the middle of the add-in's work, injected into the emulated Excel's answers
+ * to Microsoft's Office.js client (emu.beforeRequest, emu.failNextSync): what the user reads, and
+ * what the workbook holds afterwards. Every user cell is unchanged, and the
  * add-in's own sheets (Contrôles, Journal, highlights, Synthèse COPIL) hold either the previous
  * results whole or the new ones whole, never half of each.
  */
