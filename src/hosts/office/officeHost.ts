@@ -58,6 +58,10 @@ export class OfficeHost implements WorkbookHost {
   private ownWrites = 0;
   private ownTableIds = new Set<string>();
   private userTableIds = new Set<string>();
+  /** Tables seen in events that are neither the contract's nor Controles/Journal (the summary's, a user's own). */
+  private otherTableIds = new Set<string>();
+  /** Table lookups by id under way or done (one per unknown table). */
+  private lookups = new Map<string, Promise<string | null>>();
   /** >0 while a sync writes its results; table events met meanwhile wait in deferredEdits. */
   private syncWrites = 0;
   private deferredEdits: (() => void)[] = [];
@@ -284,7 +288,7 @@ export class OfficeHost implements WorkbookHost {
    */
   async onUserEdit(callback: () => void): Promise<() => void> {
     const handler = async (e: Excel.TableChangedEventArgs): Promise<void> => {
-      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId)) return;
+      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId) || this.otherTableIds.has(e.tableId)) return;
       if (this.userTableIds.has(e.tableId)) {
         callback();
         return;
@@ -295,16 +299,28 @@ export class OfficeHost implements WorkbookHost {
         this.deferredEdits.push(() => void handler(e));
         return;
       }
-      const name = await this.run({ delayForCellEdit: true }, async (ctx) => {
-        const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
-        await ctx.sync();
-        return t.isNullObject ? null : t.name;
-      }).catch(() => null);
-      if (name === null) return;
+      // One lookup per unknown table, however many of its events arrive (a table just written
+      // sends several), and none again for a table known not to be the user's.
+      const first = !this.lookups.has(e.tableId);
+      if (first)
+        this.lookups.set(
+          e.tableId,
+          this.run({ delayForCellEdit: true }, async (ctx) => {
+            const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
+            await ctx.sync();
+            return t.isNullObject ? null : t.name;
+          }).catch(() => null),
+        );
+      const name = await this.lookups.get(e.tableId)!;
+      if (name === null) {
+        this.lookups.delete(e.tableId);
+        return;
+      }
       if (userTables.some((d) => d.name.toLowerCase() === name.toLowerCase())) {
         this.userTableIds.add(e.tableId);
-        callback();
+        if (first) callback();
       } else if (['controles', 'journal'].includes(name.toLowerCase())) this.ownTableIds.add(e.tableId);
+      else this.otherTableIds.add(e.tableId);
     };
     const registration = await this.batch(async (ctx) => {
       const own = ['Controles', 'Journal'].map((n) => ctx.workbook.tables.getItemOrNullObject(n).load('id'));

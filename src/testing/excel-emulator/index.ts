@@ -50,5 +50,7 @@ export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
  * Node, tests use officeJsHost (./officeJs): the same host through Microsoft's Office.js client.
  */
 export function emulatedOfficeHost(emu: ExcelEmulator, options: Omit<OfficeHostOptions, 'run'> & { lang?: Lang } = {}): OfficeHost {
-  return new OfficeHost({ ownWriteGraceMs: 0, isSetSupported: (name, version) => emu.supports(name, version), ...options, run: emu.run as unknown as ExcelRun });
+  // Events arrive after the request (emu.eventDelayMs): the add-in's own are recognised for a
+  // moment after its writes, as in Excel (1,500 ms there).
+  return new OfficeHost({ ownWriteGraceMs: emu.eventDelayMs + 200, isSetSupported: (name, version) => emu.supports(name, version), ...options, run: emu.run as unknown as ExcelRun });
 }

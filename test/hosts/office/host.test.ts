@@ -167,6 +167,21 @@ describe('live re-check', () => {
     expect(calls).toBe(0);
   });
 
+  test('subscribed to edits, writing the Synthèse COPIL sheet costs its 2 round trips: the events of its tables come within the grace period', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    emu.eventDelayMs = 20;
+    const host = officeJsHost(emu, { ownWriteGraceMs: 300 });
+    let calls = 0;
+    await host.onUserEdit(() => calls++);
+    for (let i = 0; i < 2; i++) {
+      emu.resetCounters();
+      await host.writeSummarySheet(fr);
+      await delivered(emu);
+      expect(emu.roundTrips).toBe(2);
+    }
+    expect(calls).toBe(0);
+  });
+
   test('events of the add-in’s own write that Excel delivers after the grace period are taken for edits (the pane debounces them into one re-check)', async () => {
     const emu = emptyEmulator();
     emu.eventDelayMs = 120;
