@@ -5,7 +5,7 @@
  * one in ten with a finding (an unknown funder). Each round trip is a network hop in Excel on the web.
  */
 import { emulatorFromPlan } from '../src/testing/excel-emulator';
-import { officeJsHost } from '../src/testing/excel-emulator/officeJs';
+import { officeJsHost } from '../test/helpers/officeJs';
 import { bigPlan } from './generate';
 import type { BenchGroup } from './types';
 

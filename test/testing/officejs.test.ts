@@ -6,7 +6,7 @@
  */
 import { buildWorkbookPlan } from '../../src/core/template';
 import { emulatorFromPlan, type ExcelEmulator } from '../../src/testing/excel-emulator';
-import { officeJsRun } from '../../src/testing/excel-emulator/officeJs';
+import { officeJsRun } from '../helpers/officeJs';
 
 const example = (): ExcelEmulator => emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
 

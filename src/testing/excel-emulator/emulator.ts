@@ -70,7 +70,7 @@ export class ExcelEmulator {
   largestRequest = 0;
   /** Called before each request reaches the workbook, with its number since the last resetCounters(). */
   beforeRequest: ((n: number) => void) | null = null;
-  /** Set by the Office.js transport (officeJs.ts): where table change events go. */
+  /** Set by the Office.js transport (test/helpers/officeJs.ts): where table change events go. */
   _eventSink: ((m: TableChangeMessage) => void) | null = null;
   /** Ranges Office.js keeps by reference across requests (their _ReferenceId). */
   readonly _references = new Map<string, RangeRef>();

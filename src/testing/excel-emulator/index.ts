@@ -1,7 +1,7 @@
 /**
  * The emulated Excel, for tests and for the browser page where it stands in for Excel. No Node
- * imports: it bundles for the browser. ExcelJS loading lives in ./exceljs, and Microsoft's
- * Office.js client in front of it (Node only) in ./officeJs: neither is re-exported here.
+ * imports: it bundles for the browser. ExcelJS loading lives in ./exceljs (not re-exported here);
+ * Microsoft's Office.js client in front of it (Node only) in test/helpers/officeJs.ts.
  *
  *   const emu = emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
  *   const host = emulatedOfficeHost(emu);       // the real Office host, over the emulator
@@ -47,7 +47,7 @@ export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
 /**
  * The production Office host over the emulator's own proxies (api.ts), for the browser test page
  * where Microsoft's client is not loaded; its requirement sets are the emulator's `version`. In
- * Node, tests use officeJsHost (./officeJs): the same host through Microsoft's Office.js client.
+ * Node, tests use officeJsHost (test/helpers/officeJs.ts): the same host through Office.js.
  */
 export function emulatedOfficeHost(emu: ExcelEmulator, options: Omit<OfficeHostOptions, 'run'> & { lang?: Lang } = {}): OfficeHost {
   // Events arrive after the request (emu.eventDelayMs): the add-in's own are recognised for a

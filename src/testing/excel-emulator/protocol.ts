@@ -1,6 +1,6 @@
 /**
  * The emulated Excel as the HOST side of Office.js's protocol. Microsoft's client library (loaded
- * by ./officeJs in Node) turns each context.sync() into one request: ObjectPaths (how to reach each
+ * by test/helpers/officeJs.ts in Node) turns each context.sync() into one request: ObjectPaths (how to reach each
  * object: the workbook, a property, a method's result, a collection item) and Actions (instantiate,
  * query, call a method, set a property). This file answers such a request as Excel would: it walks
  * the paths over the workbook model, runs the actions in order, stops at the first failure (the

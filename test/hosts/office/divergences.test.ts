@@ -6,7 +6,7 @@
  */
 import { messages } from '../../../src/core/i18n';
 import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
-import { officeJsHost, officeJsRun } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, planTable, userCells } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };

@@ -7,7 +7,7 @@ import { buildWorkbookPlan } from '../../../src/core/template';
 import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
 import { OfficeHostError } from '../../../src/hosts/office';
 import { emptyEmulator, emulatorFromPlan } from '../../../src/testing/excel-emulator';
-import { officeJsHost } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsEmulator, errorsPlan, examplePlan, tableValues, userCells } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };

@@ -13,7 +13,7 @@ import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/ta
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
-import { officeJsHost } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, planTable } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };

@@ -8,7 +8,7 @@ import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/ta
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
-import { officeJsHost } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost } from '../../helpers/officeJs';
 import { examplePlan } from './fixtures';
 
 function content(label?: string): ReconciliationSheet {

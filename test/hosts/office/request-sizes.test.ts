@@ -6,7 +6,7 @@
  */
 import { REQUEST_BYTES } from '../../../src/hosts/office/write';
 import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
-import { officeJsHost, officeJsRun } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, ownHighlightRules, planTable } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };

@@ -14,7 +14,7 @@ import { buildWorkbookPlan } from '../../../src/core/template';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emptyEmulator, type ExcelEmulator } from '../../../src/testing/excel-emulator';
-import { officeJsHost, officeJsRun } from '../../../src/testing/excel-emulator/officeJs';
+import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, examplePlan, userCells } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };

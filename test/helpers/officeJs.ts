@@ -3,18 +3,19 @@
  * Excel through Office.js's own request transport: the add-in's code runs against Microsoft's
  * proxies, load(), sync(), null objects, PropertyNotLoaded and requirement-set checks (ApiNotFound),
  * and every context.sync() becomes one serialised request that the emulator answers as the host
- * (protocol.ts). Node only (it reads the library from node_modules); the browser test page keeps
- * the emulator's own proxies (api.ts).
+ * (src/testing/excel-emulator/protocol.ts). Test infrastructure, Node only: it reads the library
+ * from node_modules and evaluates it as a browser would (which no code of the add-in may do); the
+ * browser test page keeps the emulator's own proxies (api.ts).
  *
  *   const emu = emulatorFromPlan(plan);
  *   emu.version = { excelApi: '1.7', delayForCellEdit: false };   // Office 2019
  *   const host = officeJsHost(emu);                                 // the production OfficeHost
  */
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../../core/contract';
-import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../hosts/office/officeHost';
-import type { ExcelEmulator, TableChangeMessage } from './emulator';
-import type { RichApiRequest } from './protocol';
+import type { Lang } from '../../src/core/contract';
+import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../src/hosts/office/officeHost';
+import type { ExcelEmulator, TableChangeMessage } from '../../src/testing/excel-emulator/emulator';
+import type { RichApiRequest } from '../../src/testing/excel-emulator/protocol';
 
 interface OfficeJsGlobals {
   Excel: typeof Excel;
