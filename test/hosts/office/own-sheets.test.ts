@@ -12,7 +12,7 @@ import { reconcile } from '../../../src/core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/table';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
-import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../../src/testing/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, planTable } from './fixtures';
 
@@ -104,4 +104,33 @@ test('on ExcelApi 1.7–1.8 (no Range.copyFrom) a Contrôles table too big for o
   expect(emu.model.bodyBox(emu.model.table('Controles')!).bottom - 1).toBe(first.result.findings.length);
   expect(emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1)).toBe('=#REF!');
   expect(links.check()[0]).toEqual({ formula: false, value: false });
+});
+
+test('a Rapprochement rewrite that Excel stops half-way: the previous sheet comes back whole, in its place; no copy left behind', async () => {
+  const emu = emulatorFromPlan(errorsPlan());
+  const host = officeJsHost(emu);
+  await host.writeReconciliation(ledgerSheet());
+  const md = emu.model;
+  const state = () => {
+    const s = md.sheet('Rapprochement')!;
+    return {
+      order: md.sheets.map((x) => `${x.name}:${x.visibility}`),
+      cells: [...s.cells.keys()].sort().map((k) => `${k}=${md.value(s, ...(k.split(':').map(Number) as [number, number]))}`),
+      tables: md.tables.filter((t) => t.sheet === s).map((t) => `${t.name} ${JSON.stringify(t.box)}`),
+    };
+  };
+  const previous = state();
+  // The second table of the new sheet is refused, on both tries: the first one is already written.
+  const addTable = md.addTable.bind(md);
+  let n = 0;
+  md.addTable = (...a: Parameters<typeof addTable>) => {
+    if (++n % 2 === 0) throw new EmulatorError('GeneralException', 'An internal error has occurred.');
+    return addTable(...a);
+  };
+  const other = ledgerSheet();
+  other.title = 'Un autre titre';
+  await expect(host.writeReconciliation(other)).rejects.toMatchObject({ code: 'GeneralException' });
+  md.addTable = addTable;
+  expect(state()).toEqual(previous);
+  expect(md.sheet('SuiviCES-rapprochement-prec')).toBeUndefined();
 });
