@@ -18,6 +18,7 @@ import type { PreviewHost } from '../hosts/preview';
 import { Conformity } from './components/Conformity';
 import { Dashboard } from './components/Dashboard';
 import { ErrorBar } from './components/ErrorBar';
+import { ExcelVersionNote } from './components/ExcelVersionNote';
 import { ExportTab } from './components/ExportTab';
 import { FindingsList } from './components/FindingsList';
 import { InitPanel } from './components/InitPanel';
@@ -119,6 +120,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
         <h1 className={styles.h1}>{ui.appTitle}</h1>
         {preview ? <PreviewBar ui={ui} preview={preview} pane={pane} /> : null}
         {state.error ? <ErrorBar error={state.error} ui={ui} onDismiss={pane.dismissError} /> : null}
+        <ExcelVersionNote host={host} m={m} />
         {state.busy ? <ProgressBar thickness="large" aria-label={state.busy === 'init' ? ui.init.busy : ui.dashboard.syncing} /> : null}
         <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => openTab(d.value as TabId)}>
           {TABS.map((t) => (

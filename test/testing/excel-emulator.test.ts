@@ -285,6 +285,9 @@ describe('events', () => {
     emu.userEdit('Financements!D5', [[1234]]);
     emu.userEdit('Financements!E6', [[10]], { source: 'Remote' });
     emu.userEdit('Actions!Z99', [['hors tableau']]);
+    // Delivered as Excel does, after the edit, not inside it.
+    expect(seen).toEqual([]);
+    await new Promise((r) => setTimeout(r, emu.eventDelayMs + 10));
     const id = emu.model.table('Financements')!.id;
     expect(seen).toEqual([
       { source: 'Local', address: 'D5', tableId: id },

@@ -568,4 +568,9 @@ Example:
       exists: (f) => `${f} already exists: pick another name, or add --force to replace it.`,
     },
   },
+  hostLimits: {
+    noDropDowns: 'This version of Excel does not support add-in drop-down lists (ExcelApi 1.8): the tables are created without them. Values are still checked at every sync.',
+    invalidSelection: 'The selection is not a range of cells (a chart, a shape or several areas): select the pasted ledger, in one block.',
+    rangeTooLarge: 'The selection holds more cells than Excel reads at once: select only the ledger’s columns and rows.',
+  },
 };

@@ -36,6 +36,7 @@ export interface Messages {
   office: OfficeMessages;
   summary: SummaryMessages;
   reconcile: ReconcileMessages;
+  hostLimits: HostLimitMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
@@ -290,4 +291,14 @@ export interface SummaryMessages {
     sameAsInput: (file: string) => string;
     exists: (file: string) => string;
   };
+}
+
+/** What an older Excel lacks, or what Excel refuses, said to the user (issue 10: Office.js fidelity). */
+export interface HostLimitMessages {
+  /** Shown once in the pane where ExcelApi 1.8 is missing: tables without drop-down lists. */
+  noDropDowns: string;
+  /** A chart, a shape or several areas selected instead of one range (InvalidSelection). */
+  invalidSelection: string;
+  /** More cells than Excel reads in one go (RangeExceedsLimit). */
+  rangeTooLarge: string;
 }

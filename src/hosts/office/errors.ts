@@ -24,6 +24,7 @@ export function toHostError(e: unknown, lang: Lang): OfficeHostError {
   if (e instanceof OfficeHostError) return e;
   const code = errorCode(e) ?? 'GeneralException';
   const m = messages[lang].office.errors;
+  const limits = messages[lang].hostLimits;
   const text =
     code === 'InvalidOperationInCellEditMode'
       ? m.cellEdit
@@ -31,6 +32,10 @@ export function toHostError(e: unknown, lang: Lang): OfficeHostError {
         ? m.payload
         : code === 'ItemNotFound'
           ? m.notFound
-          : m.general(code);
+          : code === 'InvalidSelection'
+            ? limits.invalidSelection
+            : code === 'RangeExceedsLimit'
+              ? limits.rangeTooLarge
+              : m.general(code);
   return new OfficeHostError(code, text, e);
 }

@@ -13,11 +13,13 @@ import { buildSummarySheet } from '../../core/summarySheet';
 import { formatDate } from '../../core/text';
 import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { errorCode, OfficeHostError, toHostError } from './errors';
+import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { fingerprint } from './fingerprint';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueReconciliationSheet, queueReconRead, readSelectedGrid } from './reconcile';
+import { queueReconciliationContent, queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
-import { queueSummaryPlaces, queueSummaryReplacement, restoreSummary } from './summary';
+import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
+import { queueSummaryContent, SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
@@ -36,6 +38,8 @@ export interface OfficeHostOptions {
   now?: () => Date;
   /** How long after its own writes table events are still taken as the add-in's (they arrive after the sync). */
   ownWriteGraceMs?: number;
+  /** Office.context.requirements.isSetSupported (by default, office.js's own). */
+  isSetSupported?: IsSetSupported;
 }
 
 export interface RestoreReport extends InitializeReport {
@@ -54,18 +58,30 @@ export class OfficeHost implements WorkbookHost {
   private ownWrites = 0;
   private ownTableIds = new Set<string>();
   private userTableIds = new Set<string>();
+  /** Tables seen in events that are neither the contract's nor Controles/Journal (the summary's, a user's own). */
+  private otherTableIds = new Set<string>();
+  /** Table lookups by id under way or done (one per unknown table). */
+  private lookups = new Map<string, Promise<string | null>>();
   /** >0 while a sync writes its results; table events met meanwhile wait in deferredEdits. */
   private syncWrites = 0;
   private deferredEdits: (() => void)[] = [];
   /** The last sync's round trips, for the task pane's diagnostics. */
   lastRoundTrips = 0;
 
+  private readonly isSetSupported: IsSetSupported;
+
   constructor(options: OfficeHostOptions) {
     this.run = options.run;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported();
     this.lang = options.lang ?? 'fr';
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
     this.now = options.now ?? (() => new Date());
     this.grace = options.ownWriteGraceMs ?? 1500;
+  }
+
+  /** What this Excel offers above ExcelApi 1.7 (the manifest's minimum), asked at each use. */
+  get features(): ExcelFeatures {
+    return excelFeatures(this.isSetSupported);
   }
 
   /** Every batch asks Excel to wait while the user is typing in a cell instead of failing. */
@@ -159,7 +175,7 @@ export class OfficeHost implements WorkbookHost {
       result.summary.warnings,
       await fingerprint(read.snapshot),
     ];
-    const plan = planResultWrites(read, result, line, options.lang, budget);
+    const plan = planResultWrites(read, result, line, options.lang, budget, this.features);
     attempt.writing = true;
     this.syncWrites++;
     try {
@@ -192,15 +208,16 @@ export class OfficeHost implements WorkbookHost {
       this.retryOnce(() =>
         this.batch(async (ctx) => {
           const name = messages[options.lang].summary.sheetName;
-          const places = queueSummaryPlaces(ctx, name);
+          const places = queueOwnSheetPlaces(ctx, name, SUMMARY_ASIDE);
           const { read, trips } = await this.read(ctx);
           const { summary } = summarise(read.snapshot, options);
           const plan = buildSummarySheet(summary);
-          const tables = queueSummaryReplacement(ctx, plan, places);
+          const features = this.features;
+          const undo = queueOwnSheetRewrite(ctx, name, SUMMARY_ASIDE, places, (ws) => queueSummaryContent(ws, plan, features));
           try {
             await ctx.sync();
           } catch (e) {
-            await restoreSummary(ctx, name, tables).catch(() => undefined);
+            await restoreOwnSheet(ctx, undo).catch(() => undefined);
             throw e;
           }
           return { sheet: plan.sheet, roundTrips: trips + 1 };
@@ -230,15 +247,21 @@ export class OfficeHost implements WorkbookHost {
     return this.writeSummarySheet(options);
   }
 
-  /** The Rapprochement sheet (replaced as a whole): one round trip to look, one to write. */
+  /** The Rapprochement sheet (rewritten as a whole, in place): one round trip to look, one to write. */
   async writeReconciliation(content: ReconciliationSheet): Promise<WrittenSheet> {
     const m = messages[content.lang].reconcile;
     return this.ownWriting(() =>
       this.batch(async (ctx) => {
-        const places = queueReconRead(ctx, m.sheet);
+        const names = queueReconRead(ctx, m.sheet);
+        const places = queueOwnSheetPlaces(ctx, m.sheet, RECON_ASIDE);
         await ctx.sync();
-        queueReconciliationSheet(ctx, content, m.sheet, places(), m.totalsTitle);
-        await ctx.sync();
+        const undo = queueOwnSheetRewrite(ctx, m.sheet, RECON_ASIDE, places, (ws) => queueReconciliationContent(ws, content, names(), m.totalsTitle));
+        try {
+          await ctx.sync();
+        } catch (e) {
+          await restoreOwnSheet(ctx, undo).catch(() => undefined);
+          throw e;
+        }
         return { sheet: m.sheet, roundTrips: 2 };
       }),
     );
@@ -265,7 +288,7 @@ export class OfficeHost implements WorkbookHost {
    */
   async onUserEdit(callback: () => void): Promise<() => void> {
     const handler = async (e: Excel.TableChangedEventArgs): Promise<void> => {
-      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId)) return;
+      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId) || this.otherTableIds.has(e.tableId)) return;
       if (this.userTableIds.has(e.tableId)) {
         callback();
         return;
@@ -276,16 +299,28 @@ export class OfficeHost implements WorkbookHost {
         this.deferredEdits.push(() => void handler(e));
         return;
       }
-      const name = await this.run({ delayForCellEdit: true }, async (ctx) => {
-        const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
-        await ctx.sync();
-        return t.isNullObject ? null : t.name;
-      }).catch(() => null);
-      if (name === null) return;
+      // One lookup per unknown table, however many of its events arrive (a table just written
+      // sends several), and none again for a table known not to be the user's.
+      const first = !this.lookups.has(e.tableId);
+      if (first)
+        this.lookups.set(
+          e.tableId,
+          this.run({ delayForCellEdit: true }, async (ctx) => {
+            const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
+            await ctx.sync();
+            return t.isNullObject ? null : t.name;
+          }).catch(() => null),
+        );
+      const name = await this.lookups.get(e.tableId)!;
+      if (name === null) {
+        this.lookups.delete(e.tableId);
+        return;
+      }
       if (userTables.some((d) => d.name.toLowerCase() === name.toLowerCase())) {
         this.userTableIds.add(e.tableId);
-        callback();
+        if (first) callback();
       } else if (['controles', 'journal'].includes(name.toLowerCase())) this.ownTableIds.add(e.tableId);
+      else this.otherTableIds.add(e.tableId);
     };
     const registration = await this.batch(async (ctx) => {
       const own = ['Controles', 'Journal'].map((n) => ctx.workbook.tables.getItemOrNullObject(n).load('id'));
@@ -336,7 +371,8 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, action: string, only?: Set<string>, alreadyDone = 0): Promise<InitializeReport> {
-    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [] };
+    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [], withoutValidation: [] };
+    const features = this.features;
     const sheets = ctx.workbook.worksheets.load('items/name');
     const tables = ctx.workbook.tables.load('items/name');
     await ctx.sync();
@@ -382,7 +418,7 @@ export class OfficeHost implements WorkbookHost {
         const ps = plan.sheets.find((s) => s.name === item.sheet)!;
         queueSheetDecor(ctx, item.sheet, ps.title, ps.note, plan);
       }
-      queueTable(ctx, item.sheet, item.t, this.lang);
+      if (queueTable(ctx, item.sheet, item.t, this.lang, features)) report.withoutValidation!.push(item.t.name);
       report.created.push(item.t.name);
     }
     if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();

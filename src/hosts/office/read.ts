@@ -22,7 +22,9 @@ interface ContractRead {
   def: TableDef;
   table: Excel.Table;
   sheet: Excel.Worksheet;
-  header: Excel.Range;
+  /** The table's range (header row included only when shown) and its column names. */
+  range: Excel.Range;
+  columns: Excel.TableColumnCollection;
   body: Excel.Range;
   /** The first data row's number formats stand for their columns' (a date column is a date column). */
   formats: Excel.Range;
@@ -88,12 +90,15 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
   const wb = ctx.workbook;
   const sheets = wb.worksheets.load('items/name');
   const contract: ContractRead[] = userTables.map((def) => {
-    const table = wb.tables.getItemOrNullObject(def.name).load('id,name,showTotals');
+    // Not getHeaderRowRange: a table whose header row the user hid has none, and one refusal
+    // would fail the whole read. The column names and the table's range say the same.
+    const table = wb.tables.getItemOrNullObject(def.name).load('id,name,showTotals,showHeaders');
     const sheet = table.worksheet.load('name');
-    const header = table.getHeaderRowRange().load('values,address');
+    const range = table.getRange().load('address');
+    const columns = table.columns.load('items/name');
     const body = table.getDataBodyRange().load(withBodies ? 'values' : 'address');
     const formats = table.getDataBodyRange().getRow(0).load('numberFormat');
-    return { def, table, sheet, header, body, formats };
+    return { def, table, sheet, range, columns, body, formats };
   });
   const own: OwnRead[] = [controlsTable, journalTable].map((def) => {
     const table = wb.tables.getItemOrNullObject(def.name).load('id,name');
@@ -121,16 +126,18 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
           continue;
         }
         userTableIds.add(c.table.id);
-        const { local } = splitLocal(c.header.address);
-        const topLeft = parseAddress(local.split(':')[0]);
-        if (!topLeft) continue;
+        const { local } = splitLocal(c.range.address);
+        const first = parseAddress(local.split(':')[0]);
+        if (!first) continue;
+        // Hidden, the header row is the row above the table's range (where it shows again).
+        const topLeft = c.table.showHeaders ? first : { ...first, row: first.row - 1 };
         const formats = ((c.formats.numberFormat as unknown as string[][])[0] ?? []).map(String);
         const t: TableSnapshot = {
           name: c.table.name,
           sheet: c.sheet.name,
           headerRow: topLeft.row,
           firstColumn: topLeft.col,
-          headers: (c.header.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h))),
+          headers: c.columns.items.map((col) => col.name),
           rows: withBodies ? toRows(c.body.values, undefined, formats) : [],
           isTable: true,
         };

@@ -1,8 +1,8 @@
 /**
  * The Rapprochement sheet written into the open workbook: the core's two tables (the lines, then
  * the totals per funder and year), as the CLI's --out writes them. The sheet is the add-in's own:
- * it is replaced as a whole, so one read (is it there? are its table names taken elsewhere?) and
- * one write suffice.
+ * it is rewritten as a whole, in place (ownSheet.ts), so one read (is it there? are its table
+ * names taken elsewhere?) and one write suffice.
  */
 import type { ReconTable, ReconValue } from '../../core/reconcile/table';
 import { cellAddress, columnLetter, parseAddress, type CellValue } from '../../core/snapshot';
@@ -63,11 +63,11 @@ function queueTable(ws: Excel.Worksheet, name: string, top: number, t: ReconTabl
   return top + rows.length;
 }
 
-/** Queues the whole sheet (its previous version deleted first when it exists). */
-export function queueReconciliationSheet(ctx: Excel.RequestContext, content: ReconciliationSheet, sheet: string, places: ReconPlaces, totalsTitle: string): void {
-  const wb = ctx.workbook;
-  if (places.existing) wb.worksheets.getItem(sheet).delete();
-  const ws = wb.worksheets.add(sheet);
+/** The hidden copy of the previous sheet while it is rewritten in place (see ownSheet.ts). */
+export const RECON_ASIDE = 'SuiviCES-rapprochement-prec';
+
+/** Queues the sheet's content into `ws` (new, or emptied in place by ownSheet.ts). */
+export function queueReconciliationContent(ws: Excel.Worksheet, content: ReconciliationSheet, places: ReconPlaces, totalsTitle: string): void {
   const title = ws.getRange('A1');
   title.values = [[cellText(content.title)]];
   title.format.font.bold = true;

@@ -7,6 +7,7 @@ import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import { cellAddress, columnLetter } from '../../core/snapshot';
 import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanTable, type PlanValue, type WorkbookPlan } from '../../core/template';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { cellText } from './write';
 
 export interface InitializeReport {
@@ -16,6 +17,8 @@ export interface InitializeReport {
   skipped: { table: string; reason: 'exists' | 'occupied' }[];
   /** Sheets added to the workbook. */
   sheetsAdded: string[];
+  /** Tables created without their drop-down lists and amount checks (an Excel without ExcelApi 1.8). */
+  withoutValidation?: string[];
 }
 
 export function dateSerial(d: Date): number {
@@ -42,8 +45,11 @@ function formatOf(kind: string): string | undefined {
   return kind === 'amount' || kind === 'formula-amount' ? EURO_FORMAT : kind === 'date' ? DATE_FORMAT : kind === 'year' ? '0' : undefined;
 }
 
-/** Queues the writes of one table (its sheet exists and its area is blank). */
-export function queueTable(ctx: Excel.RequestContext, sheet: string, t: PlanTable, lang: Lang): void {
+/**
+ * Queues the writes of one table (its sheet exists and its area is blank). Without ExcelApi 1.8
+ * the table has no data validation; returns whether it should have had some.
+ */
+export function queueTable(ctx: Excel.RequestContext, sheet: string, t: PlanTable, lang: Lang, features: ExcelFeatures = ALL_FEATURES): boolean {
   const ws = ctx.workbook.worksheets.getItem(sheet);
   const rows = t.rows.length ? t.rows : [t.columns.map(() => null)];
   const bodyTop = t.row + 1;
@@ -66,7 +72,8 @@ export function queueTable(ctx: Excel.RequestContext, sheet: string, t: PlanTabl
     ws.getRange(`${cellAddress(bodyBottom + 1, t.column)}:${columnLetter(right)}${bodyBottom + 1}`).formulas = [totals];
   }
   const v = messages[lang].office.validation;
-  for (const val of t.validations) {
+  const validations = features.dataValidation ? t.validations : [];
+  for (const val of validations) {
     const L = columnLetter(t.column + val.column);
     const dv = ws.getRange(`${L}${bodyTop}:${L}${t.row + VALIDATION_ROOM}`).dataValidation;
     dv.clear();
@@ -88,6 +95,7 @@ export function queueTable(ctx: Excel.RequestContext, sheet: string, t: PlanTabl
     cf.custom.format.fill.color = '#FFC7CE';
     cf.custom.format.font.color = '#9C0006';
   }
+  return t.validations.length > 0 && !features.dataValidation;
 }
 
 /** Title, note, column widths and frozen header: only on a sheet the add-in has just created. */

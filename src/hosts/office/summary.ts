@@ -1,9 +1,10 @@
 /**
  * The "Synthèse COPIL" sheet written into the open workbook: the core's SummarySheetPlan rendered
- * with native tables and charts. The sheet is the add-in's own: it is replaced as a whole.
+ * with native tables and charts. The sheet is the add-in's own: rewritten as a whole, in place.
  */
 import type { SheetCell, SheetText, SummarySheetPlan } from '../../core/summarySheet';
 import { columnLetter } from '../../core/snapshot';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 
 const TEXT_STYLE: Record<SheetText['style'], { bold?: boolean; italic?: boolean; size: number; color: string }> = {
   title: { bold: true, size: 16, color: '#1F4E79' },
@@ -24,12 +25,13 @@ function cell(v: SheetCell): string | number {
   return typeof v === 'string' ? (v === '' ? '' : text(v)) : v;
 }
 
-/** Queues the whole sheet (its previous version deleted first when `existing`). */
-export function queueSummarySheet(ctx: Excel.RequestContext, plan: SummarySheetPlan, existing: boolean): void {
-  const wb = ctx.workbook;
-  if (existing) wb.worksheets.getItem(plan.sheet).delete();
-  const ws = wb.worksheets.add(plan.sheet);
-  ws.showGridlines = false;
+/**
+ * Queues the sheet's content into `ws` (new, or emptied in place by ownSheet.ts). Above ExcelApi
+ * 1.7 only where Excel has it: gridlines off and the value axis' number format (1.8), the page
+ * layout with its header and footer (1.9); without them the sheet prints with Excel's defaults.
+ */
+export function queueSummaryContent(ws: Excel.Worksheet, plan: SummarySheetPlan, features: ExcelFeatures = ALL_FEATURES): void {
+  if (features.gridlines) ws.showGridlines = false;
   plan.columnWidths.forEach((w, i) => {
     const L = columnLetter(i + 1);
     ws.getRange(`${L}:${L}`).format.columnWidth = Math.round(w * 7);
@@ -71,74 +73,22 @@ export function queueSummarySheet(ctx: Excel.RequestContext, plan: SummarySheetP
     chart.setPosition(c.topLeft, c.bottomRight);
     chart.axes.categoryAxis.title.text = c.categoryAxisTitle;
     chart.axes.valueAxis.title.text = c.valueAxisTitle;
-    chart.axes.valueAxis.numberFormat = c.valueNumberFormat;
+    if (features.axisNumberFormat) chart.axes.valueAxis.numberFormat = c.valueNumberFormat;
     chart.legend.position = c.legend as Excel.ChartLegendPosition;
   }
-  const ps = plan.pageSetup;
-  ws.pageLayout.orientation = ps.orientation as Excel.PageOrientation;
-  ws.pageLayout.paperSize = ps.paperSize as Excel.PaperType;
-  ws.pageLayout.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
-  ws.pageLayout.setPrintArea(ps.printArea);
-  const hf = ws.pageLayout.headersFooters.defaultForAllPages;
-  hf.leftHeader = ps.leftHeader;
-  hf.rightHeader = ps.rightHeader;
-  hf.centerFooter = ps.centerFooter;
+  if (features.pageLayout) {
+    const ps = plan.pageSetup;
+    ws.pageLayout.orientation = ps.orientation as Excel.PageOrientation;
+    ws.pageLayout.paperSize = ps.paperSize as Excel.PaperType;
+    ws.pageLayout.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
+    ws.pageLayout.setPrintArea(ps.printArea);
+    const hf = ws.pageLayout.headersFooters.defaultForAllPages;
+    hf.leftHeader = ps.leftHeader;
+    hf.rightHeader = ps.rightHeader;
+    hf.centerFooter = ps.centerFooter;
+  }
   ws.activate();
 }
 
-/**
- * The previous summary sheet is set aside (renamed, hidden, its tables renamed so that the new
- * ones may take their names) and deleted only once the new sheet is written: a write that stops
- * half-way leaves the previous sheet to put back (restoreSummary) instead of a half-written one.
- */
+/** The hidden copy of the previous sheet while it is rewritten (see ownSheet.ts). */
 export const SUMMARY_ASIDE = 'SuiviCES-synthese-prec';
-
-export interface SummaryPlaces {
-  previous: Excel.Worksheet;
-  previousTables: Excel.TableCollection;
-  aside: Excel.Worksheet;
-}
-
-/** Queued with the read: is there a previous sheet, and a leftover set aside by an interrupted write? */
-export function queueSummaryPlaces(ctx: Excel.RequestContext, sheet: string): SummaryPlaces {
-  const previous = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-  return { previous, previousTables: previous.tables.load('items/name'), aside: ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_ASIDE) };
-}
-
-/** Aside name of the previous sheet's i-th table (a valid, unlikely table name). */
-function asideTable(i: number): string {
-  return `SuiviCES_prec_${i + 1}`;
-}
-
-/** Queues the replacement; returns the previous tables' names, for putting them back. */
-export function queueSummaryReplacement(ctx: Excel.RequestContext, plan: SummarySheetPlan, places: SummaryPlaces): string[] {
-  const wb = ctx.workbook;
-  if (!places.aside.isNullObject) wb.worksheets.getItem(SUMMARY_ASIDE).delete();
-  const names = places.previous.isNullObject ? [] : places.previousTables.items.map((t) => t.name);
-  if (!places.previous.isNullObject) {
-    names.forEach((n, i) => (wb.tables.getItem(n).name = asideTable(i)));
-    const old = wb.worksheets.getItem(plan.sheet);
-    // Visibility before the name: a proxy got by name is looked up by that name.
-    old.visibility = 'Hidden' as Excel.SheetVisibility.hidden;
-    old.name = SUMMARY_ASIDE;
-  }
-  queueSummarySheet(ctx, plan, false);
-  if (!places.previous.isNullObject) wb.worksheets.getItem(SUMMARY_ASIDE).delete();
-  return names;
-}
-
-/**
- * After a failed replacement: when the previous sheet is still set aside, the half-written new one
- * goes and the previous one comes back, as it was. Two round trips, only after a failure.
- */
-export async function restoreSummary(ctx: Excel.RequestContext, sheet: string, tableNames: string[]): Promise<void> {
-  const aside = ctx.workbook.worksheets.getItemOrNullObject(SUMMARY_ASIDE);
-  const half = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-  await ctx.sync();
-  if (aside.isNullObject) return;
-  if (!half.isNullObject) half.delete();
-  tableNames.forEach((n, i) => (ctx.workbook.tables.getItem(asideTable(i)).name = n));
-  aside.visibility = 'Visible' as Excel.SheetVisibility.visible;
-  aside.name = sheet;
-  await ctx.sync();
-}

@@ -10,10 +10,11 @@ import { controlsTable, journalTable, type Lang, type TableDef } from '../../cor
 import type { Finding, Severity } from '../../core/findings';
 import { messages } from '../../core/i18n';
 import { cellAddress, columnLetter, parseAddress } from '../../core/snapshot';
+import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { OWN_HIGHLIGHT_FORMULA, STAGING_SHEET, type OwnTable, type ReadResult } from './read';
 
-/** Office.js counts every request and its JSON; stay well under the 5 MB. */
-export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
+/** Office.js counts every request and its JSON; Excel on the web refuses over 5 MB: stay under 4. */
+export const DEFAULT_PAYLOAD_BUDGET = 4 * 1000 * 1000;
 
 export const HIGHLIGHT_COLORS: Record<Severity, { fill: string; font: string }> = {
   error: { fill: '#FFC7CE', font: '#9C0006' },
@@ -49,8 +50,43 @@ export function headersOf(def: TableDef, lang: Lang): string[] {
   return def.columns.map((c) => c.header[lang]);
 }
 
+/**
+ * Bytes of Office.js's request, as Microsoft's client serialises it (measured with
+ * @microsoft/office-js 1.1.110 by test/hosts/office/request-sizes.test.ts, which keeps these above
+ * what it measures): a range write costs its values' JSON (UTF-8) plus about 850 bytes of object
+ * paths and actions; a highlight (a conditional format with its formula, fill and font colours)
+ * about 1,870 bytes plus its address, up to 2,050 in a big request (its object path ids grow).
+ */
+export const REQUEST_BYTES = { write: 1000, highlight: 2100, deleteHighlight: 400, table: 2500 } as const;
+
+function utf8(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
 function bytes(v: unknown): number {
-  return JSON.stringify(v).length + 200;
+  return utf8(JSON.stringify(v)) + REQUEST_BYTES.write;
+}
+
+/** Addresses of one multi-area highlight rule stay under this many characters. */
+export const MAX_AREAS_ADDRESS = 2000;
+
+/** The highlight ranges grouped per sheet and severity, in addresses of at most MAX_AREAS_ADDRESS characters. */
+export function highlightAreas(ranges: { sheet: string; address: string; severity: Severity }[]): { sheet: string; address: string; severity: Severity }[] {
+  const groups = new Map<string, { sheet: string; severity: Severity; parts: string[][] }>();
+  for (const r of ranges) {
+    const k = `${r.sheet}|${r.severity}`;
+    const g = groups.get(k) ?? { sheet: r.sheet, severity: r.severity, parts: [[]] };
+    groups.set(k, g);
+    const last = g.parts[g.parts.length - 1];
+    if (last.length && last.join(',').length + 1 + r.address.length > MAX_AREAS_ADDRESS) g.parts.push([r.address]);
+    else last.push(r.address);
+  }
+  return [...groups.values()].flatMap((g) => g.parts.map((p) => ({ sheet: g.sheet, severity: g.severity, address: p.join(',') })));
 }
 
 /** Where a new add-in table goes on a sheet: A1 when it is blank, else two rows below what is there. */
@@ -133,7 +169,7 @@ export interface WritePlan {
   ownTables: Excel.Table[];
 }
 
-export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET): WritePlan {
+export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET, features: ExcelFeatures = ALL_FEATURES): WritePlan {
   const reserved = new Set<string>();
   const ctlPlace = place(controlsTable, read.controls, read, lang, reserved);
   const jrnPlace = place(journalTable, read.journal, read, lang, reserved);
@@ -173,16 +209,20 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
       ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
     }
   };
-  units.push({ cost: 2000, run: (ctx) => prepareControls(ctx, ctlPlace, ctlHeaders) });
+  units.push({ cost: REQUEST_BYTES.table, run: (ctx) => prepareControls(ctx, ctlPlace, ctlHeaders) });
   units.push(...rowUnits((ctx) => sheetOf(ctx, ctlPlace), ctlPlace.row + 1, ctlPlace.col));
-  units.push({ cost: 2000, run: (ctx) => addControlsTable(ctx, sheetOf(ctx, ctlPlace), ctlAddress, ctlPlace.createSheet) });
+  units.push({ cost: REQUEST_BYTES.table, run: (ctx) => addControlsTable(ctx, sheetOf(ctx, ctlPlace), ctlAddress, ctlPlace.createSheet) });
   const rest: Unit[] = [];
-  for (const cf of read.ownHighlights) rest.push({ cost: 200, run: () => cf.delete() });
-  for (const h of highlights) {
+  for (const cf of read.ownHighlights) rest.push({ cost: REQUEST_BYTES.deleteHighlight, run: () => cf.delete() });
+  // Where RangeAreas exist (ExcelApi 1.9), one rule per sheet and severity over all its cells; before, one per range.
+  const rules = features.rangeAreas ? highlightAreas(highlights) : highlights;
+  for (const h of rules) {
     rest.push({
-      cost: 700,
+      cost: REQUEST_BYTES.highlight + h.address.length,
       run: (ctx) => {
-        const cf = ctx.workbook.worksheets.getItem(h.sheet).getRange(h.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
+        const ws = ctx.workbook.worksheets.getItem(h.sheet);
+        const target = h.address.includes(',') ? ws.getRanges(h.address) : ws.getRange(h.address);
+        const cf = target.conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = OWN_HIGHLIGHT_FORMULA;
         cf.custom.format.fill.color = HIGHLIGHT_COLORS[h.severity].fill;
         cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
@@ -190,7 +230,7 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
     });
   }
   const jp = { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col };
-  rest.push({ cost: 2000, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
+  rest.push({ cost: REQUEST_BYTES.table, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
 
   let groups = pack([...units, ...rest], budget);
   if (groups.length === 1 || !ownsWholeSheet(ctlPlace, read)) {
@@ -214,18 +254,37 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
       },
     });
     staged.push(...rowUnits(staging, 2, 1));
+    // With Range.copyFrom (ExcelApi 1.9), the staged rows are copied into the Contrôles sheet:
+    // the same sheet stays, so user formulas pointing at it survive. Without it the staging sheet
+    // takes the previous one's place (such formulas then show #REF!).
+    const copyIn: Unit = {
+      cost: 2000,
+      run: (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(ctlPlace.sheet);
+        if (ctlPlace.existing?.exists) {
+          ctx.workbook.tables.getItem(controlsTable.name).convertToRange();
+          ws.getRange(ctlPlace.existing.address!).clear('All' as Excel.ClearApplyTo.all);
+        }
+        const target = ws.getRange(stagedAddress);
+        target.copyFrom(staging(ctx).getRange(stagedAddress), 'Values' as Excel.RangeCopyType.values);
+        addControlsTable(ctx, ws, stagedAddress, true);
+        staging(ctx).delete();
+      },
+    };
     const swap: Unit = {
       cost: 2000,
       run: (ctx) => {
-        if (ctlPlace.existing?.exists) ctx.workbook.worksheets.getItem(ctlPlace.sheet).delete();
-        // Visible before renamed, and the sheet taken again by its new name: a proxy got by name
-        // may be looked up by that name at each step.
+        // Visible first (Excel refuses to delete the last visible sheet, which Contrôles may be),
+        // then the old sheet goes and the staging sheet takes its name; the sheet is taken again
+        // by its new name: a proxy got by name may be looked up by that name at each step.
         staging(ctx).visibility = 'Visible' as Excel.SheetVisibility.visible;
+        if (ctlPlace.existing?.exists) ctx.workbook.worksheets.getItem(ctlPlace.sheet).delete();
         staging(ctx).name = ctlPlace.sheet;
         addControlsTable(ctx, ctx.workbook.worksheets.getItem(ctlPlace.sheet), stagedAddress, true);
       },
     };
-    groups = [...pack(staged, budget), ...pack([swap, ...rest], budget)];
+    const inPlace = features.copyFrom && !ctlPlace.createSheet;
+    groups = [...pack(staged, budget), ...pack([inPlace ? copyIn : swap, ...rest], budget)];
   }
   const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
   return { batches, costs: groups.map((g) => g.reduce((a, u) => a + u.cost, 0)), ownTables };

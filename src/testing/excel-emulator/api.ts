@@ -4,9 +4,10 @@
  * queued and run, in order, at sync; a failing request stops the batch there (earlier requests stay
  * applied); *OrNullObject lookups answer isNullObject instead of failing.
  */
-import { boxAddress, intersects, parseBox, type Box } from './address';
+import { boxAddress, intersects, parseBox, quoteSheet, type Box } from './address';
 import {
   EmulatorError,
+  type Cell,
   type ChartModel,
   type ConditionalFormatModel,
   type SheetModel,
@@ -103,6 +104,14 @@ export class RequestContext {
     return this.queue.length;
   }
 
+  /** Runs what is queued now, with no round trip: the protocol host (protocol.ts) drives the proxies action by action. */
+  _drain(): void {
+    const ops = this.queue;
+    this.queue = [];
+    this.payload = 0;
+    for (const op of ops) op();
+  }
+
   async sync(): Promise<void> {
     this._emu.syncCalls++;
     const ops = this.queue;
@@ -124,7 +133,7 @@ export class RequestContext {
       this._emu._dispatchChanges();
     }
     if (this._response > this._emu.responseLimit) {
-      throw new EmulatorError('RequestPayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.responseLimit} bytes).`);
+      throw new EmulatorError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this._response} bytes) has exceeded the limit (${this._emu.responseLimit} bytes).`);
     }
   }
 }
@@ -215,7 +224,7 @@ export abstract class ClientObject {
   }
 }
 
-abstract class Collection<I extends ClientObject> extends ClientObject {
+export abstract class Collection<I extends ClientObject> extends ClientObject {
   private _items: I[] | undefined;
 
   get items(): I[] {
@@ -332,6 +341,7 @@ export class Workbook extends ClientObject {
   getSelectedRange(): Range {
     return new Range(this.context, () => {
       const m = this.context._model;
+      if (m.selectionIsNot) throw new EmulatorError('InvalidSelection', m.selectionIsNot === 'object' ? 'The current selection is not a range.' : 'The current selection is invalid for this operation (several areas).');
       if (m.selection) return m.selection;
       const s = m.activeSheet;
       if (!s) throw notFound('selection');
@@ -412,6 +422,9 @@ export class Worksheet extends ClientObject {
   get position(): number {
     return this._get('position');
   }
+  set position(v: number) {
+    this._set('position', v, (s: SheetModel) => this.context._model.moveSheet(s, v));
+  }
   get tabColor(): string {
     return this._get('tabColor');
   }
@@ -456,6 +469,10 @@ export class Worksheet extends ClientObject {
     this._set('name', v, (s: SheetModel) => {
       const other = this.context._model.sheet(v);
       if (other && other !== s) throw new EmulatorError('ItemAlreadyExists', `A sheet named ${v} already exists.`);
+      // References follow a renamed sheet, as in Excel (chart sources here; formulas are kept by sheet, not name).
+      const before = `${quoteSheet(s.name)}!`;
+      for (const sh of this.context._model.sheets) for (const c of sh.charts) if (c.source.startsWith(before)) c.source = `${quoteSheet(v)}!${c.source.slice(before.length)}`;
+      if (s.name !== v) this.context._model.rewriteSheetReferences(s.name, v);
       s.name = v;
     });
   }
@@ -464,7 +481,11 @@ export class Worksheet extends ClientObject {
   }
   set visibility(v: string) {
     this._set('visibility', v, (s: SheetModel) => {
+      const m = this.context._model;
+      // Excel keeps at least one sheet visible.
+      if (v !== 'Visible' && s.visibility === 'Visible' && m.sheets.filter((x) => x.visibility === 'Visible').length <= 1) throw new EmulatorError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       s.visibility = v as SheetModel['visibility'];
+      if (v !== 'Visible' && m.activeSheet === s) m.activeSheet = m.sheets.find((x) => x.visibility === 'Visible') ?? null;
     });
   }
 
@@ -519,12 +540,33 @@ export class Worksheet extends ClientObject {
     this._call((s: SheetModel) => this.context._model.deleteSheet(s));
   }
 
+  /** Worksheet.copy (ExcelApi 1.7): "End" or "After" another sheet. */
+  copy(positionType?: string, relativeTo?: Worksheet): Worksheet {
+    let created: SheetModel | null = null;
+    this._call((s: SheetModel) => {
+      const m = this.context._model;
+      const after = positionType === 'After' && relativeTo ? relativeTo._resolve() ?? undefined : undefined;
+      created = m.copySheet(s, after);
+    });
+    return new Worksheet(this.context, () => created);
+  }
+
   getRange(address?: string): Range {
     return new Range(this.context, () => {
       const s = this._resolve();
       if (s === null) return null;
       if (address === undefined || address === '') return { sheet: s, box: { top: 1, left: 1, bottom: 1048576, right: 16384 } };
       return this.context._model.resolve(address, s);
+    });
+  }
+
+  /** Worksheet.getRanges (ExcelApi 1.9): "A1:A3,C5,F7:F9", a multi-area range. */
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      const s = this._resolve();
+      if (s === null) return null;
+      const boxes = address.split(',').map((a) => this.context._model.resolve(a.trim(), s).box);
+      return { sheet: s, box: boxes[0], areas: boxes };
     });
   }
 
@@ -613,7 +655,7 @@ export class Range extends ClientObject {
   private grid<T>(e: RangeRef, f: (s: SheetModel, r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     const { box } = e;
-    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > 5_000_000) throw new EmulatorError('ResponsePayloadSizeLimitExceeded', 'The range is too large to read.');
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > this.context._emu.cellLimit) throw new EmulatorError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
     for (let r = box.top; r <= box.bottom; r++) {
       const row: T[] = [];
       for (let c = box.left; c <= box.right; c++) row.push(f(e.sheet, r, c));
@@ -745,12 +787,44 @@ export class Range extends ClientObject {
     return this.derived((e) => ({ sheet: e.sheet, box: { ...e.box, top: 1, bottom: 1048576 } }));
   }
 
+  /** Range.copyFrom (ExcelApi 1.9): the source's cells (values and formats, or values only) onto this range's top-left corner. */
+  copyFrom(source: Range | string, copyType: string = 'All'): void {
+    this._call((e: RangeRef) => {
+      const m = this.context._model;
+      const src = typeof source === 'string' ? m.resolve(source, e.sheet) : source._resolve();
+      if (!src) throw notFound('source range');
+      const copies: [number, number, Cell | undefined][] = [];
+      for (let r = src.box.top; r <= src.box.bottom; r++) for (let c = src.box.left; c <= src.box.right; c++) copies.push([r - src.box.top, c - src.box.left, m.cell(src.sheet, r, c)]);
+      for (const [dr, dc, cell] of copies) {
+        const r = e.box.top + dr;
+        const c = e.box.left + dc;
+        if (!cell) {
+          if (copyType !== 'Formats') m.write(e.sheet, r, c, '');
+          continue;
+        }
+        const to = m.cellForWrite(e.sheet, r, c);
+        if (copyType !== 'Formats') {
+          to.value = cell.formula && copyType === 'Values' ? m.value(src.sheet, r - e.box.top + src.box.top, c - e.box.left + src.box.left) : cell.value;
+          if (copyType !== 'Values' && cell.formula) to.formula = cell.formula;
+          else delete to.formula;
+          if (cell.quotePrefix) to.quotePrefix = true;
+        }
+        if (copyType === 'All' || copyType === 'Formats') {
+          if (cell.numberFormat) to.numberFormat = cell.numberFormat;
+        }
+      }
+      const box = { top: e.box.top, left: e.box.left, bottom: e.box.top + src.box.bottom - src.box.top, right: e.box.left + src.box.right - src.box.left };
+      m.changes.push({ sheet: e.sheet, box, source: 'Local', changeType: 'RangeEdited' });
+    });
+  }
+
   select(): void {
     this._call((e: RangeRef) => {
       const m = this.context._model;
       if (e.sheet.visibility !== 'Visible') throw new EmulatorError('InvalidOperation', 'A range on a hidden sheet cannot be selected.');
       m.activeSheet = e.sheet;
       m.selection = { sheet: e.sheet, box: e.box };
+      m.selectionIsNot = null;
     });
   }
 
@@ -759,10 +833,35 @@ export class Range extends ClientObject {
       this.context._model.clear(e.sheet, e.box, applyTo);
       if (applyTo === 'All' || applyTo === 'Formats') {
         const m = this.context._model;
-        m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && intersects(cf.box, e.box)));
+        m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && cfAreas(cf).some((a) => intersects(a, e.box))));
         e.sheet.validations = e.sheet.validations.filter((v) => !intersects(v.box, e.box));
       }
     });
+  }
+}
+
+/** RangeAreas (ExcelApi 1.9): several areas of one sheet, with their conditional formats. */
+export class RangeAreas extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly _r: () => (RangeRef & { areas: Box[] }) | null,
+  ) {
+    super(context);
+  }
+  _resolve(): (RangeRef & { areas: Box[] }) | null {
+    return this._r();
+  }
+  protected _scalar(e: unknown, name: string): unknown {
+    const r = e as RangeRef & { areas: Box[] };
+    if (name === 'address') return r.areas.map((b) => this.context._model.address(r.sheet, b)).join(',');
+    if (name === 'areaCount') return r.areas.length;
+    throw new EmulatorError('InvalidArgument', `Unknown property '${name}' on RangeAreas.`);
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === 'conditionalFormats' ? this.conditionalFormats : undefined;
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this._child('conditionalFormats', () => new ConditionalFormatCollection(this.context, () => this._resolve()));
   }
 }
 
@@ -960,17 +1059,23 @@ function ruleType(rule: Record<string, unknown>): string {
 
 // ---------- conditional formats ----------
 
+/** A conditional format's areas (one, or several for a rule over RangeAreas). */
+export function cfAreas(cf: ConditionalFormatModel): Box[] {
+  return cf.areas ?? [cf.box];
+}
+
 export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
   constructor(
     context: RequestContext,
-    private readonly _r: () => RangeRef | null,
+    private readonly _r: () => (RangeRef & { areas?: Box[] }) | null,
   ) {
     super(context);
   }
   protected _list(): unknown[] | null {
     const e = this._r();
     if (e === null) return null;
-    return this.context._model.conditionalFormats.filter((cf) => cf.sheet === e.sheet && intersects(cf.box, e.box)).sort((a, b) => a.priority - b.priority);
+    const mine = e.areas ?? [e.box];
+    return this.context._model.conditionalFormats.filter((cf) => cf.sheet === e.sheet && cfAreas(cf).some((a) => mine.some((b) => intersects(a, b)))).sort((a, b) => a.priority - b.priority);
   }
   protected _item(e: unknown): ConditionalFormat {
     return new ConditionalFormat(this.context, () => {
@@ -987,7 +1092,7 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
       const m = this.context._model;
       // A new rule goes first, as in Excel's rules manager.
       for (const cf of m.conditionalFormats) if (cf.sheet === e.sheet) cf.priority++;
-      created = { id: m.id('CF'), sheet: e.sheet, box: e.box, type, priority: 0 };
+      created = { id: m.id('CF'), sheet: e.sheet, box: e.box, ...(e.areas && e.areas.length > 1 ? { areas: e.areas } : {}), type, priority: 0 };
       m.conditionalFormats.push(created);
     }, type);
     return new ConditionalFormat(this.context, () => created);
@@ -997,7 +1102,7 @@ export class ConditionalFormatCollection extends Collection<ConditionalFormat> {
       const e = this._r();
       if (e === null) return;
       const m = this.context._model;
-      m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && intersects(cf.box, e.box)));
+      m.conditionalFormats = m.conditionalFormats.filter((cf) => !(cf.sheet === e.sheet && cfAreas(cf).some((a) => intersects(a, e.box))));
     });
   }
   getItem(id: string): ConditionalFormat {
@@ -1254,6 +1359,9 @@ export class Table extends ClientObject {
   get showHeaders(): boolean {
     return this._get('showHeaders');
   }
+  set showHeaders(v: boolean) {
+    this._set('showHeaders', v, (t: TableModel) => this.context._model.setShowHeaders(t, v));
+  }
   constructor(
     context: RequestContext,
     private readonly _r: () => TableModel | null,
@@ -1274,7 +1382,7 @@ export class Table extends ClientObject {
       case 'showTotals':
         return t.showTotals;
       case 'showHeaders':
-        return true;
+        return t.hiddenHeaders === undefined;
       case 'style':
         return t.style;
       default:
@@ -1333,10 +1441,14 @@ export class Table extends ClientObject {
     });
   }
   getRange(): Range {
-    return this.range((t) => t.box);
+    return this.range((t) => (t.hiddenHeaders ? { ...t.box, top: t.box.top + 1 } : t.box));
   }
+  /** A table whose header row is hidden has none: Excel refuses (to be confirmed by scriptlab/office-js-checks.yaml). */
   getHeaderRowRange(): Range {
-    return this.range((t) => this.context._model.headerBox(t));
+    return this.range((t) => {
+      if (t.hiddenHeaders) throw new EmulatorError('InvalidOperation', 'The table has no header row (showHeaders is false).');
+      return this.context._model.headerBox(t);
+    });
   }
   getDataBodyRange(): Range {
     return this.range((t) => this.context._model.bodyBox(t));
@@ -1347,13 +1459,15 @@ export class Table extends ClientObject {
   delete(): void {
     this._call((t: TableModel) => this.context._model.deleteTable(t));
   }
+  /** Returns the cells the table held (the table itself is gone once this has run). */
   convertToRange(): Range {
-    const r = this.getRange();
+    let held: RangeRef | null = null;
     this._call((t: TableModel) => {
       const m = this.context._model;
+      held = { sheet: t.sheet, box: t.box };
       m.tables = m.tables.filter((x) => x !== t);
     });
-    return r;
+    return new Range(this.context, () => held);
   }
   resize(address: string | Range): void {
     this._call((t: TableModel) => {

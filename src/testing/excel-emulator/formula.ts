@@ -48,6 +48,12 @@ function tokenize(src: string): Tok[] {
       i += num[0].length;
       continue;
     }
+    // What Excel leaves of a reference to a deleted sheet.
+    if (src.startsWith('#REF!', i)) {
+      out.push({ t: 'ref', v: '#REF!' });
+      i += 5;
+      continue;
+    }
     // A reference: optional sheet ('quoted'! or Name!), a cell, optional :cell.
     const ref = /^((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?(?![A-Za-z0-9_(])/.exec(src.slice(i));
     if (ref) {

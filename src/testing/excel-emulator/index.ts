@@ -1,6 +1,7 @@
 /**
  * The emulated Excel, for tests and for the browser page where it stands in for Excel. No Node
- * imports: it bundles for the browser. ExcelJS loading lives in ./exceljs (not re-exported here).
+ * imports: it bundles for the browser. ExcelJS loading lives in ./exceljs (not re-exported here);
+ * Microsoft's Office.js client in front of it (Node only) in test/helpers/officeJs.ts.
  *
  *   const emu = emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
  *   const host = emulatedOfficeHost(emu);       // the real Office host, over the emulator
@@ -14,7 +15,7 @@ import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../hosts/o
 import { ExcelEmulator } from './emulator';
 import { loadPlan, loadSnapshot } from './load';
 
-export { ExcelEmulator, WEB_PAYLOAD_LIMIT, type RunOptions } from './emulator';
+export { CURRENT_EXCEL, ExcelEmulator, WEB_PAYLOAD_LIMIT, type HostVersion, type RunOptions } from './emulator';
 export { EmulatorError, WorkbookModel, dateToSerial, type Cell, type SheetModel, type TableModel, type ConditionalFormatModel, type ChartModel, type Scalar } from './model';
 export { RequestContext } from './api';
 export { evaluateFormula } from './formula';
@@ -43,7 +44,13 @@ export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
   return emu;
 }
 
-/** The production Office host, running over the emulator instead of Excel. */
+/**
+ * The production Office host over the emulator's own proxies (api.ts), for the browser test page
+ * where Microsoft's client is not loaded; its requirement sets are the emulator's `version`. In
+ * Node, tests use officeJsHost (test/helpers/officeJs.ts): the same host through Office.js.
+ */
 export function emulatedOfficeHost(emu: ExcelEmulator, options: Omit<OfficeHostOptions, 'run'> & { lang?: Lang } = {}): OfficeHost {
-  return new OfficeHost({ ownWriteGraceMs: 0, ...options, run: emu.run as unknown as ExcelRun });
+  // Events arrive after the request (emu.eventDelayMs): the add-in's own are recognised for a
+  // moment after its writes, as in Excel (1,500 ms there).
+  return new OfficeHost({ ownWriteGraceMs: emu.eventDelayMs + 200, isSetSupported: (name, version) => emu.supports(name, version), ...options, run: emu.run as unknown as ExcelRun });
 }

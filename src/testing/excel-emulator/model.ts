@@ -65,12 +65,17 @@ export interface TableModel {
   box: Box;
   showTotals: boolean;
   style: string;
+  /** Set while the header row is hidden (showHeaders = false): the column names. */
+  hiddenHeaders?: string[];
 }
 
 export interface ConditionalFormatModel {
   id: string;
   sheet: SheetModel;
+  /** The first (or only) area the rule applies to. */
   box: Box;
+  /** Every area, for a rule over a multi-area range (RangeAreas, ExcelApi 1.9). */
+  areas?: Box[];
   type: string;
   formula?: string;
   fill?: string;
@@ -105,6 +110,10 @@ export class EmulatorError extends Error {
 
 const key = (r: number, c: number) => `${r}:${c}`;
 
+function structuredCloneRecord(r: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+}
+
 /** Excel's 1900 date system: days since 1899-12-30. */
 export function dateToSerial(d: Date): number {
   return d.getTime() / 86400000 + 25569;
@@ -119,6 +128,11 @@ export class WorkbookModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; box: Box } | null = null;
+  /**
+   * What the user selected when it is not one range: a chart or a shape ('object'), or several
+   * areas ('areas'). Workbook.getSelectedRange then fails with InvalidSelection, as in Excel.
+   */
+  selectionIsNot: 'object' | 'areas' | null = null;
   /** Filled by every change, drained by the emulator into onChanged events. */
   changes: ChangeRecord[] = [];
   private nextId = 1;
@@ -149,13 +163,71 @@ export class WorkbookModel {
     return s;
   }
 
+  /**
+   * Formulas follow their sheets as in Excel: a renamed sheet's references are rewritten with its
+   * new name; a deleted sheet's become #REF! for good (a sheet of the same name added later does
+   * not bring them back).
+   */
+  rewriteSheetReferences(oldName: string, newName: string | null): void {
+    const quoted = `'${oldName.replace(/'/g, "''")}'`;
+    const names = [quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')];
+    if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(oldName)) names.push(`(?<![A-Za-z0-9_.'])${oldName.replace(/\./g, '\\.')}`);
+    const cell = '\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?';
+    const re = new RegExp(`(?:${names.join('|')})!${newName === null ? cell : ''}`, 'gi');
+    const to = newName === null ? '#REF!' : `${quoteSheet(newName)}!`;
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) {
+        if (!c.formula) continue;
+        // Text inside quotes is not a reference.
+        c.formula = c.formula.split('"').map((part, i) => (i % 2 ? part : part.replace(re, to))).join('"');
+      }
+    }
+  }
+
   deleteSheet(s: SheetModel): void {
     if (this.sheets.filter((x) => x.visibility === 'Visible').length <= 1 && s.visibility === 'Visible') throw new EmulatorError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    this.rewriteSheetReferences(s.name, null);
     this.sheets = this.sheets.filter((x) => x !== s);
     this.tables = this.tables.filter((t) => t.sheet !== s);
     this.conditionalFormats = this.conditionalFormats.filter((c) => c.sheet !== s);
     if (this.activeSheet === s) this.activeSheet = this.sheets[0] ?? null;
     if (this.selection?.sheet === s) this.selection = null;
+  }
+
+  /**
+   * Worksheet.copy: a new sheet "Name (2)" after `after` (or at the end) with the cells, formats,
+   * validations, charts, conditional formats and tables of `s`; the copied tables get new names,
+   * as table names are the workbook's.
+   */
+  copySheet(s: SheetModel, after?: SheetModel): SheetModel {
+    let i = 2;
+    const base = s.name.length > 26 ? s.name.slice(0, 26) : s.name;
+    while (this.sheet(`${base} (${i})`)) i++;
+    const c = this.addSheet(`${base} (${i})`);
+    for (const [k, cell] of s.cells) c.cells.set(k, { ...cell });
+    c.columnWidths = new Map(s.columnWidths);
+    c.frozenRows = s.frozenRows;
+    c.tabColor = s.tabColor;
+    c.validations = s.validations.map((v) => ({ ...v, box: { ...v.box } }));
+    c.pageLayout = structuredCloneRecord(s.pageLayout);
+    c.charts = s.charts.map((ch) => ({ ...ch, id: this.id('CC'), position: ch.position && { ...ch.position }, settings: structuredCloneRecord(ch.settings), source: ch.source.replace(/^[^!]*!/, `${quoteSheet(c.name)}!`) }));
+    for (const cf of this.conditionalFormats.filter((x) => x.sheet === s)) this.conditionalFormats.push({ ...cf, id: this.id('CF'), sheet: c, box: { ...cf.box }, areas: cf.areas?.map((a) => ({ ...a })) });
+    for (const t of this.tables.filter((x) => x.sheet === s)) {
+      let n = 2;
+      while (this.table(`${t.name}${n}`)) n++;
+      this.tables.push({ ...t, id: this.id('T'), name: `${t.name}${n}`, sheet: c, box: { ...t.box } });
+    }
+    this.sheets = this.sheets.filter((x) => x !== c);
+    const at = after ? this.sheets.indexOf(after) + 1 : this.sheets.length;
+    this.sheets.splice(at, 0, c);
+    return c;
+  }
+
+  /** Worksheet.position: the sheet moves to that index, the others keep their order. */
+  moveSheet(s: SheetModel, position: number): void {
+    if (position < 0 || position >= this.sheets.length) throw new EmulatorError('InvalidArgument', 'The position is out of range.');
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.sheets.splice(position, 0, s);
   }
 
   // ---------- cells ----------
@@ -347,7 +419,25 @@ export class WorkbookModel {
     return { ...t.box, top: t.box.top + 1, bottom: t.box.bottom - (t.showTotals ? 1 : 0) };
   }
 
+  /**
+   * Table.showHeaders: hidden, the header row leaves the table (its cells blank, the names kept by
+   * the table, as Excel does) and comes back when shown again. `box` keeps the header row's place.
+   */
+  setShowHeaders(t: TableModel, on: boolean): void {
+    const hidden = t.hiddenHeaders !== undefined;
+    if (on === !hidden) return;
+    if (!on) {
+      t.hiddenHeaders = this.headers(t);
+      for (let c = t.box.left; c <= t.box.right; c++) this.write(t.sheet, t.box.top, c, '');
+    } else {
+      const names = t.hiddenHeaders!;
+      delete t.hiddenHeaders;
+      names.forEach((n, i) => this.write(t.sheet, t.box.top, t.box.left + i, `'${n}`));
+    }
+  }
+
   headers(t: TableModel): string[] {
+    if (t.hiddenHeaders) return [...t.hiddenHeaders];
     const h: string[] = [];
     for (let c = t.box.left; c <= t.box.right; c++) h.push(String(this.value(t.sheet, t.box.top, c)));
     return h;

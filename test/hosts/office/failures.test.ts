@@ -1,12 +1,14 @@
 /**
- * Failures of Excel in the middle of the add-in's work, injected through the emulated Excel: what
- * the user reads, and what the workbook holds afterwards. Every user cell is unchanged, and the
+ * Failures of Excel in the middle of the add-in's work, injected into the emulated Excel's answers
+ * to Microsoft's Office.js client (emu.beforeRequest, emu.failNextSync): what the user reads, and
+ * what the workbook holds afterwards. Every user cell is unchanged, and the
  * add-in's own sheets (Contrôles, Journal, highlights, Synthèse COPIL) hold either the previous
  * results whole or the new ones whole, never half of each.
  */
 import { messages } from '../../../src/core/i18n';
 import { OfficeHostError } from '../../../src/hosts/office';
-import { emulatedOfficeHost, emulatorFromPlan, EmulatorError, type ExcelEmulator, type RequestContext } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, OWN_SHEETS, ownHighlights, planTable, tableValues, userCells } from './fixtures';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
@@ -25,22 +27,10 @@ function bigErrorsWorkbook(): ExcelEmulator {
   return emulatorFromPlan(plan);
 }
 
-/** Calls `before(n)` before every round trip (a context.sync() with work queued); must run before the host is built. */
+/** Calls `before(n)` before every round trip (a request of Office.js reaching the workbook). */
 function beforeEachTrip(emu: ExcelEmulator, before: (n: number) => void): void {
-  const real = emu.run;
   let n = 0;
-  emu.run = ((a: unknown, b?: unknown) => {
-    const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<unknown>;
-    const wrapped = async (ctx: RequestContext) => {
-      const sync = ctx.sync.bind(ctx);
-      ctx.sync = async () => {
-        if (ctx._pending) before(++n);
-        return sync();
-      };
-      return batch(ctx);
-    };
-    return typeof a === 'function' ? real(wrapped) : real(a as never, wrapped);
-  }) as typeof emu.run;
+  emu.beforeRequest = () => before(++n);
 }
 
 /**
@@ -51,10 +41,10 @@ async function synced(make: () => ExcelEmulator = errorsWorkbook, options: { pay
   const emu = make();
   let hook: (n: number) => void = () => undefined;
   beforeEachTrip(emu, (n) => hook(n));
-  const host = emulatedOfficeHost(emu, { now, ...options });
+  const host = officeJsHost(emu, { now, ...options });
   await host.sync(fr);
   const twin = make();
-  const twinHost = emulatedOfficeHost(twin, { now, ...options });
+  const twinHost = officeJsHost(twin, { now, ...options });
   await twinHost.sync(fr);
   const arm = (f: (n: number) => void) => {
     let n = 0;
@@ -312,7 +302,7 @@ describe('the task pane listening to edits', () => {
     ['a workbook full of errors', errorsWorkbook],
   ])('subscribed to edits, a sync still costs 2 round trips in all, the first and the next: %s', async (_name, make) => {
     const emu = make();
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     let calls = 0;
     await host.onUserEdit(() => calls++);
     for (const _ of [1, 2]) {
@@ -325,7 +315,7 @@ describe('the task pane listening to edits', () => {
     // A user's edit still calls back, at no round trip.
     emu.resetCounters();
     emu.userEdit('Financements!D5', [[1000]]);
-    await tick();
+    await new Promise((r) => setTimeout(r, emu.eventDelayMs + 10));
     expect(calls).toBe(1);
     expect(emu.roundTrips).toBe(0);
   });

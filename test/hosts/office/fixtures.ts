@@ -4,7 +4,7 @@ import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel
 
 export const AS_OF = new Date(Date.UTC(2026, 10, 29));
 /** The add-in's own sheets: everything else is the user's (the last two are hidden, left by an interrupted write). */
-export const OWN_SHEETS = ['Contrôles', 'Checks', 'Journal', 'Synthèse COPIL', 'SuiviCES-ecriture', 'SuiviCES-synthese-prec'];
+export const OWN_SHEETS = ['Contrôles', 'Checks', 'Journal', 'Synthèse COPIL', 'SuiviCES-ecriture', 'SuiviCES-synthese-prec', 'Rapprochement', 'SuiviCES-rapprochement-prec'];
 
 export function planTable(plan: WorkbookPlan, name: string): PlanTable {
   for (const s of plan.sheets) for (const t of s.tables) if (t.name === name) return t;
@@ -85,6 +85,12 @@ export function tableValues(emu: ExcelEmulator, name: string): unknown[][] {
   return rows;
 }
 
+/** The add-in's highlights, one entry per area (a rule over several areas counts once per area). */
 export function ownHighlights(emu: ExcelEmulator) {
+  return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")').flatMap((c) => (c.areas ?? [c.box]).map((box) => ({ ...c, box })));
+}
+
+/** The add-in's highlight rules as Excel's rules manager lists them. */
+export function ownHighlightRules(emu: ExcelEmulator) {
   return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")');
 }

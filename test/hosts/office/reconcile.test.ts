@@ -7,7 +7,8 @@ import { reconcile } from '../../../src/core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/table';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
-import { emulatedOfficeHost, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { officeJsHost } from '../../helpers/officeJs';
 import { examplePlan } from './fixtures';
 
 function content(label?: string): ReconciliationSheet {
@@ -21,7 +22,7 @@ function content(label?: string): ReconciliationSheet {
 
 test('the sheet is written in 2 round trips, replaced in 2 more, differences first, amounts as numbers in euros', async () => {
   const emu = emulatorFromPlan(examplePlan());
-  const host = emulatedOfficeHost(emu);
+  const host = officeJsHost(emu);
   const sheets = emu.model.sheets.length;
   for (let i = 0; i < 2; i++) {
     const before = emu.roundTrips;
@@ -43,7 +44,7 @@ test('the sheet is written in 2 round trips, replaced in 2 more, differences fir
 
 test('a ledger label written as a formula stays inert text', async () => {
   const emu = emulatorFromPlan(examplePlan());
-  await emulatedOfficeHost(emu).writeReconciliation(content('=HYPERLINK("http://x","y")'));
+  await officeJsHost(emu).writeReconciliation(content('=HYPERLINK("http://x","y")'));
   const ws = emu.model.sheet('Rapprochement')!;
   const cells = [...ws.cells.values()];
   expect(cells.some((c) => c.formula !== undefined)).toBe(false);
@@ -58,7 +59,7 @@ test('a user table already named Rapprochement elsewhere is left alone', async (
     ws.tables.add('A1:B2', true).name = 'Rapprochement';
     await ctx.sync();
   });
-  await emulatedOfficeHost(emu).writeReconciliation(content());
+  await officeJsHost(emu).writeReconciliation(content());
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement')!.sheet.name).toBe('Mes notes');
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement_1')!.sheet.name).toBe('Rapprochement');
 });
@@ -71,7 +72,7 @@ test('a whole-column selection is read within the used range only, in 2 round tr
     ws.getRange('A:D').select();
     await ctx.sync();
   });
-  const host = emulatedOfficeHost(emu);
+  const host = officeJsHost(emu);
   const before = emu.roundTrips;
   await expect(host.readSelection()).resolves.toEqual({ sheet: 'Relevé', address: 'B3:C5', firstRow: 3, firstColumn: 2, values: [['Référence', 'Montant engagé'], ['R1', 10], ['R2', 20]] });
   expect(emu.roundTrips - before).toBe(2);

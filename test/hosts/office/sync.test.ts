@@ -3,8 +3,10 @@
  * and the promise it makes to the user — their cells are never touched.
  */
 import { checkWorkbook } from '../../../src/core/check';
+import { messages } from '../../../src/core/i18n';
 import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
-import { emulatedOfficeHost, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { officeJsHost } from '../../helpers/officeJs';
 import type { WorkbookPlan } from '../../../src/core/template';
 import { AS_OF, bigPlan, errorsEmulator, errorsPlan, examplePlan, ownHighlights, planTable, tableValues, userCells } from './fixtures';
 
@@ -19,7 +21,7 @@ const fr = { asOf: AS_OF, lang: 'fr' as const };
 describe('round trips', () => {
   test('a full sync of the example takes 2 round trips: one to read, one to write', async () => {
     const emu = emulatorFromPlan(examplePlan());
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     const out = await host.sync(fr);
     expect(out.result.summary.errors).toBe(0);
     expect(out.roundTrips).toBe(2);
@@ -29,7 +31,7 @@ describe('round trips', () => {
   test('the same 2 round trips with 100 times more financing lines', async () => {
     const plan = bigPlan(100);
     const emu = emulatorFromPlan(plan);
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     const out = await host.sync(fr);
     expect(tableValues(emu, 'Financements').length).toBe(examplePlan().sheets.find((s) => s.name === 'Financements')!.tables[0].rows.length * 100);
     expect(emu.roundTrips).toBe(2);
@@ -40,7 +42,7 @@ describe('round trips', () => {
 
   test('a second sync on a workbook already synced (Contrôles, Journal, highlights to replace) also takes 2', async () => {
     const emu = emulatorFromPlan(errorsPlan());
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     await host.sync(fr);
     emu.resetCounters();
     const out = await host.sync(fr);
@@ -50,7 +52,7 @@ describe('round trips', () => {
 
   test('only a contract table left as a plain range costs one more trip, to read that range', async () => {
     const emu = errorsEmulator();
-    const out = await emulatedOfficeHost(emu).sync(fr);
+    const out = await officeJsHost(emu).sync(fr);
     expect(out.result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Avenants' }));
     // The range was read all the same: no avenant is reported unknown for want of the table.
     expect(out.result.findings.some((f) => f.rule === 'convention.unknown-avenant')).toBe(false);
@@ -60,11 +62,25 @@ describe('round trips', () => {
   test('every batch asks Excel to wait while the user edits a cell (delayForCellEdit)', async () => {
     const emu = emulatorFromPlan(examplePlan());
     emu.enterCellEdit();
-    const done = emulatedOfficeHost(emu).sync(fr);
-    await new Promise((r) => setImmediate(r));
-    expect(emu.lastRunOptions.delayForCellEdit).toBe(true);
+    const done = officeJsHost(emu).sync(fr);
+    await new Promise((r) => setTimeout(r, 20));
+    // Office.js's request flag 64: Excel waits for the cell edit to end instead of refusing.
+    expect(emu.lastRequestFlags & 64).toBe(64);
+    expect(emu.roundTrips).toBe(1);
     emu.exitCellEdit();
     expect((await done).result.summary.errors).toBe(0);
+  });
+
+  test('an Excel without DelayForCellEdit (Office 2019) refuses while the user types: the sync says to validate or cancel the cell', async () => {
+    const emu = emulatorFromPlan(examplePlan());
+    emu.version = { excelApi: '1.8', delayForCellEdit: false };
+    emu.enterCellEdit();
+    const e = await officeJsHost(emu).sync(fr).catch((x: unknown) => x);
+    // Office.js does not even ask to wait where the set is missing.
+    expect(emu.lastRequestFlags & 64).toBe(0);
+    expect(e).toMatchObject({ code: 'InvalidOperationInCellEditMode', message: messages.fr.office.errors.cellEdit });
+    emu.exitCellEdit();
+    await expect(officeJsHost(emu).sync(fr)).resolves.toMatchObject({ roundTrips: 2 });
   });
 });
 
@@ -76,7 +92,7 @@ describe("the user's cells are never written", () => {
   ])('every user cell holds the same value, formula and format after a sync: %s', async (_name, make) => {
     const emu = make();
     const before = userCells(emu);
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     await host.sync(fr);
     await host.sync({ asOf: AS_OF, lang: 'en' });
     expect(userCells(emu)).toEqual(before);
@@ -86,7 +102,7 @@ describe("the user's cells are never written", () => {
 describe('what the sync writes', () => {
   test('the Contrôles sheet holds one Controles row per finding, in French, text kept as text', async () => {
     const emu = errorsEmulator();
-    const out = await emulatedOfficeHost(emu).sync(fr);
+    const out = await officeJsHost(emu).sync(fr);
     const t = emu.model.table('Controles')!;
     expect(t.sheet.name).toBe('Contrôles');
     expect(emu.model.headers(t)).toEqual(['Gravité', 'Règle', 'Article', 'Message', 'Feuille', 'Cellule']);
@@ -102,7 +118,7 @@ describe('what the sync writes', () => {
   test('the sync finds what `ess-budget check` finds on the same workbook', async () => {
     const plan = errorsPlan();
     const emu = emulatorFromPlan(plan);
-    const out = await emulatedOfficeHost(emu).sync(fr);
+    const out = await officeJsHost(emu).sync(fr);
     const cli = checkWorkbook(snapshotOf(renderPlan(plan)), fr);
     const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
     expect(out.result.findings.map(key).sort()).toEqual(cli.findings.map(key).sort());
@@ -110,7 +126,7 @@ describe('what the sync writes', () => {
 
   test('the Controles table is rewritten, not appended to; the Journal gains one line per sync', async () => {
     const emu = errorsEmulator();
-    const host = emulatedOfficeHost(emu, { now: () => new Date(2026, 10, 29, 14, 5) });
+    const host = officeJsHost(emu, { now: () => new Date(2026, 10, 29, 14, 5) });
     const first = await host.sync(fr);
     // The user fixes the funder's name; the next sync has one finding fewer.
     emu.userEdit('Financements!C5', [['Région']]);
@@ -132,7 +148,7 @@ describe('what the sync writes', () => {
   test('the cells at fault are highlighted; the previous highlights are cleared, the user’s own rules kept', async () => {
     const emu = errorsEmulator();
     const userRule = emu.model.conditionalFormats.find((c) => c.sheet.name === 'Convention')!;
-    const host = emulatedOfficeHost(emu);
+    const host = officeJsHost(emu);
     const out = await host.sync(fr);
     const marks = ownHighlights(emu);
     const covered = (sheet: string, cell: string) => ownHighlights(emu).some((m) => m.sheet.name === sheet && emu.model.resolve(cell, m.sheet).box.top >= m.box.top && emu.model.resolve(cell, m.sheet).box.bottom <= m.box.bottom && m.box.left === emu.model.resolve(cell, m.sheet).box.left);
@@ -154,7 +170,7 @@ describe('what the sync writes', () => {
 
   test('an English sync writes English headers and messages on a Checks sheet', async () => {
     const emu = errorsEmulator();
-    const out = await emulatedOfficeHost(emu).sync({ asOf: AS_OF, lang: 'en' });
+    const out = await officeJsHost(emu).sync({ asOf: AS_OF, lang: 'en' });
     const t = emu.model.table('Controles')!;
     expect(t.sheet.name).toBe('Checks');
     expect(emu.model.headers(t)).toEqual(['Severity', 'Rule', 'Article', 'Message', 'Sheet', 'Cell']);
@@ -163,10 +179,10 @@ describe('what the sync writes', () => {
 
   test('a workbook whose answer passes the 5 MB limit is read in blocks: more trips, the same findings', async () => {
     const plan = bigPlan(30);
-    const reference = await emulatedOfficeHost(emulatorFromPlan(plan)).sync(fr);
+    const reference = await officeJsHost(emulatorFromPlan(plan)).sync(fr);
     const emu = emulatorFromPlan(plan);
     emu.responseLimit = 150_000;
-    const out = await emulatedOfficeHost(emu, { payloadBudget: 250_000 }).sync(fr);
+    const out = await officeJsHost(emu, { payloadBudget: 250_000 }).sync(fr);
     expect(out.roundTrips).toBeGreaterThan(3);
     expect(emu.roundTrips).toBe(out.roundTrips);
     expect(out.result.findings).toEqual(reference.result.findings);
@@ -180,7 +196,7 @@ describe('what the sync writes', () => {
     fin.rows = Array.from({ length: 3000 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
     const limit = 400_000;
     const emu = emulatorFromPlanWithLimit(plan, limit);
-    const out = await emulatedOfficeHost(emu, { payloadBudget: limit - 50_000 }).sync(fr);
+    const out = await officeJsHost(emu, { payloadBudget: limit - 50_000 }).sync(fr);
     expect(out.result.findings.length).toBeGreaterThan(3000);
     expect(out.roundTrips).toBeGreaterThan(2);
     expect(emu.roundTrips).toBe(out.roundTrips);
@@ -196,7 +212,7 @@ test('a sheet named Contrôles that holds the user’s own notes keeps them: the
     ['=1+1', 'vérifier'],
     [42, 'lundi'],
   ]);
-  const out = await emulatedOfficeHost(emu).sync(fr);
+  const out = await officeJsHost(emu).sync(fr);
   const s = emu.model.sheet('Contrôles')!;
   expect([emu.model.value(s, 1, 1), emu.model.formula(s, 2, 1), emu.model.value(s, 3, 1), emu.model.value(s, 3, 2)]).toEqual(['Mes contrôles', '=1+1', 42, 'lundi']);
   const t = emu.model.table('Controles')!;

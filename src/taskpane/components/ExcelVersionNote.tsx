@@ -1,0 +1,24 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Messages } from '../../core/i18n/types';
+import type { WorkbookHost } from '../../hosts/host';
+
+/**
+ * Said once, where the Excel lacks ExcelApi 1.8 (Office 2019 before its updates, Mac 16.9–16.16):
+ * the add-in's tables come without drop-down lists there. The host tells (OfficeHost.features).
+ */
+export function ExcelVersionNote({ host, m }: { host: WorkbookHost; m: Messages }) {
+  const [seen, setSeen] = useState(false);
+  const features = (host as { features?: { dataValidation: boolean } }).features;
+  if (seen || !features || features.dataValidation) return null;
+  return (
+    <MessageBar intent="info" layout="multiline" role="status" data-testid="excel-version-note">
+      <MessageBarBody>{m.hostLimits.noDropDowns}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => setSeen(true)}>
+          {m.ui.errors.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The task pane on an older Excel (ExcelApi 1.7: Office 2019, Mac 16.9–16.16), over the emulated
+ * Excel: it says once that the tables come without drop-down lists, and a current Excel hears
+ * nothing of it. One production build for the file.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { messages } from '../../src/core/i18n';
+import { startPane, stopPane, type Served } from './harness';
+
+const SCREENSHOT = '/tmp/taskpane-excel-1.7-360.png';
+
+let dist: string;
+let served: Served;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  ({ dist, served, browser } = await startPane(360, 900));
+}, 240_000);
+
+afterAll(() => stopPane({ dist, served, browser }));
+
+async function open(query: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => localStorage.clear());
+  await page.goto(`${served.url}/emulated.html${query}`);
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  return { page, problems };
+}
+
+test('on ExcelApi 1.7 the pane says once that there are no drop-down lists; closed, it stays closed', async () => {
+  const { page, problems } = await open('?excelApi=1.7');
+  const note = page.getByTestId('excel-version-note');
+  await expect(note.textContent()).resolves.toContain(messages.fr.hostLimits.noDropDowns);
+  await expect(note.count()).resolves.toBe(1);
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await note.getByRole('button', { name: messages.fr.ui.errors.dismiss }).click();
+  await expect(note.count()).resolves.toBe(0);
+  // A sync (and its re-render) does not bring it back.
+  await page.getByRole('button', { name: /Synchroniser/ }).first().click();
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  await expect(note.count()).resolves.toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('on a current Excel there is nothing to say', async () => {
+  const { page, problems } = await open('');
+  await expect(page.getByTestId('excel-version-note').count()).resolves.toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
