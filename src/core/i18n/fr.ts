@@ -574,9 +574,9 @@ Exemple :
     },
   },
   hostLimits: {
-    noDropDowns: 'Cette version d’Excel ne gère pas les listes déroulantes des compléments (ExcelApi 1.8) : les tableaux sont créés sans. Les valeurs saisies sont vérifiées à chaque synchronisation.',
-    invalidSelection: 'La sélection n’est pas une plage de cellules (un graphique, une forme ou plusieurs zones) : sélectionnez le relevé collé, d’un seul tenant.',
-    rangeTooLarge: 'La sélection compte plus de cellules qu’Excel n’en lit en une fois : sélectionnez seulement les colonnes et les lignes du relevé.',
+    noDropDowns: 'Cette version d’Excel ne gère pas les listes déroulantes des compléments (ExcelApi 1.8) : les tableaux sont créés sans. Les valeurs saisies sont vérifiées à chaque synchronisation.',
+    invalidSelection: 'La sélection n’est pas une plage de cellules (un graphique, une forme ou plusieurs zones) : sélectionnez le relevé collé, d’un seul tenant.',
+    rangeTooLarge: 'La sélection compte plus de cellules qu’Excel n’en lit en une fois : sélectionnez seulement les colonnes et les lignes du relevé.',
   },
 };
 
