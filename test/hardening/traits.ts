@@ -318,16 +318,17 @@ export function zeroLocalHeaders(buf: Buffer): Buffer {
 }
 
 /** The workbook every trait is applied to: the example, with findings of several kinds to keep (formula errors among them). */
-export function baseWorkbook(): ExcelJS.Workbook {
+export function baseWorkbook(options: { formulaErrors?: boolean } = {}): ExcelJS.Workbook {
   const wb = exampleWorkbook();
   const ws = (n: string) => wb.getWorksheet(n)!;
   ws('Financements').getCell('D6').value = '134 300,00 €';
   ws('Financements').getCell('C8').value = 'Regoin';
+  ws('Participations 2015').getCell('C6').value = 399999;
+  if (options.formulaErrors === false) return wb;
   ws('Financements').getCell('E7').value = { formula: 'D7/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
   ws('Financements').getCell('F9').value = { formula: 'NOPE(E9)', result: { error: '#NAME?' } } as ExcelJS.CellFormulaValue;
   const date = ws('Instances').getCell('B6');
   date.value = { formula: 'VLOOKUP(1,Z:Z,1,0)', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
-  ws('Participations 2015').getCell('C6').value = 399999;
   return wb;
 }
 
