@@ -1,10 +1,11 @@
 /**
  * The .xlsx host: ExcelJS workbooks ⇄ the core's snapshot and workbook plan.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { cellAddress, columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
 import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanTable, type PlanValue, type WorkbookPlan } from '../../core/template';
+import { excel } from './excel';
 import { InputError } from './guard';
 
 export { InputError } from './guard';
@@ -112,7 +113,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: PlanTable): void {
 }
 
 export function renderPlan(plan: WorkbookPlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Suivi CES ESS';
   wb.created = new Date();
   // Excel recomputes every formula on opening: the file carries formulas, not stale results.
