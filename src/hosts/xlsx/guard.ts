@@ -9,8 +9,9 @@
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
   entries: 5_000,
-  entryBytes: 256 * 1024 * 1024,
-  totalBytes: 768 * 1024 * 1024,
+  // 1 000 000 financing lines are about 330 MB of worksheet XML: streamed, never held.
+  entryBytes: 512 * 1024 * 1024,
+  totalBytes: 1024 * 1024 * 1024,
   /** Spreadsheet XML compresses well (often 10-30×); bombs reach 1000×. */
   ratio: 250,
   /** Below this uncompressed size the ratio is not judged (tiny XML parts compress oddly). */
