@@ -225,7 +225,8 @@ export class SheetReader implements XmlSink {
 
   private openCell(s: XmlScanner): void {
     if (!this.inSheetData) return;
-    if (s.attrRef('r')) {
+    s.cellAttrs();
+    if (s.refRow > 0) {
       if (s.refRow !== this.row) this.setRow(s.refRow);
       this.col = s.refCol;
     } else {
@@ -242,16 +243,15 @@ export class SheetReader implements XmlSink {
     }
     if (this.target === null) return;
     this.type = T_NUMBER;
-    if (s.attrRange('t')) {
-      // Read from the bytes: "s", "str", "inlineStr", "b", "e", "d", "n".
-      const b = s.buf;
-      const len = s.valueEnd - s.valueStart;
-      const t0 = b[s.valueStart];
+    const len = s.cellTypeEnd - s.cellTypeStart;
+    if (len > 0) {
+      // "s", "str", "inlineStr", "b", "e", "d", "n", read from the bytes.
+      const t0 = s.buf[s.cellTypeStart];
       if (len === 1) this.type = t0 === 0x73 ? T_SHARED : t0 === 0x62 ? T_BOOL : t0 === 0x65 ? T_ERROR : t0 === 0x64 ? T_DATE : T_NUMBER;
       else if (len === 3 && t0 === 0x73) this.type = T_STR;
       else if (len === 9 && t0 === 0x69) this.type = T_INLINE;
     }
-    this.style = this.dateStyles ? s.attrInt('s') : -1;
+    this.style = this.dateStyles ? s.cellStyle : -1;
     this.v = null;
     this.vFast = false;
     this.f = null;

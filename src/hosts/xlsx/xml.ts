@@ -348,7 +348,55 @@ export class XmlScanner {
   refRow = 0;
   refCol = 0;
   attrRef(local: string): boolean {
-    if (!this.attrRange(local)) return false;
+    return this.attrRange(local) && this.parseRef();
+  }
+
+  /**
+   * A cell's attributes in one pass (the hot path: one call per cell): `r` into refRow/refCol (0
+   * when absent or not a reference), `s` into cellStyle (-1 when absent), `t` into
+   * cellTypeStart/cellTypeEnd (equal when absent). Other attributes are passed over.
+   */
+  cellStyle = -1;
+  cellTypeStart = 0;
+  cellTypeEnd = 0;
+  cellAttrs(): void {
+    const b = this.buf;
+    const end = this.tagEnd;
+    this.refRow = 0;
+    this.refCol = 0;
+    this.cellStyle = -1;
+    this.cellTypeStart = this.cellTypeEnd = 0;
+    let i = this.nameEnd;
+    while (i < end) {
+      while (i < end && (isSpace(b[i]) || b[i] === SLASH)) i++;
+      if (i >= end) break;
+      let ls = i;
+      while (i < end && b[i] !== 0x3d && !isSpace(b[i])) {
+        if (b[i] === COLON) ls = i + 1;
+        i++;
+      }
+      const len = i - ls;
+      const c0 = b[ls];
+      while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
+      const vs = i + 1;
+      const ve = b.indexOf(b[i], vs);
+      if (ve < 0 || ve > end) return;
+      i = ve + 1;
+      if (len !== 1) continue;
+      if (c0 === 0x72 /* r */) {
+        this.valueStart = vs;
+        this.valueEnd = ve;
+        this.parseRef();
+      } else if (c0 === 0x73 /* s */) this.cellStyle = this.digits(vs, ve);
+      else if (c0 === 0x74 /* t */) {
+        this.cellTypeStart = vs;
+        this.cellTypeEnd = ve;
+      }
+    }
+  }
+
+  /** The reference in valueStart/valueEnd ("AB12", "$A$1") into refRow/refCol; false when it is none. */
+  private parseRef(): boolean {
     const b = this.buf;
     let k = this.valueStart;
     const end = this.valueEnd;
