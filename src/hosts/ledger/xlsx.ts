@@ -1,7 +1,7 @@
 /**
  * XLSX ledgers from an ExcelJS workbook already loaded: no file system and no zip guard here, so
  * the browser preview can call it on a file the user picked (after its own checks); the CLI goes
- * through file.ts, which guards the bytes first.
+ * through file.ts, which reads the bytes with the streaming reader (hosts/xlsx/reader.ts).
  */
 import type ExcelJS from 'exceljs';
 import { parseLedgerRows, type LedgerParseOptions, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';

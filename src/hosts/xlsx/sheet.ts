@@ -371,8 +371,11 @@ export class SheetReader implements XmlSink {
         }
         const n = this.vFast ? this.vNum : Number(v);
         if (Number.isNaN(n)) value = v;
-        else if (this.style >= 0 && this.dateStyles !== null && this.dateStyles[this.style] === 1) value = serialToDate(n, this.date1904);
-        else value = n;
+        else if (this.style >= 0 && this.dateStyles !== null && this.dateStyles[this.style] === 1) {
+          // A serial no calendar holds (1e20 in a date cell) stays the number it is: never an Invalid Date.
+          const d = serialToDate(n, this.date1904);
+          value = Number.isNaN(d.getTime()) ? n : d;
+        } else value = n;
       }
     }
     if (value !== null) this.store(g, value, false);

@@ -1,6 +1,7 @@
 /**
- * ExcelJS workbook → the core's snapshot, with no Node import (no fs, no zip guard), so the browser
- * preview can use it on a file the user picked as well as the CLI on a file on disk.
+ * ExcelJS workbook → the core's snapshot, with no Node import (no fs, no zip guard): what the
+ * browser preview uses on a file the user picked. The CLI reads files with reader.ts (streaming,
+ * every producer's traits) and no longer with ExcelJS.
  */
 import type ExcelJS from 'exceljs';
 import { userTables } from '../../core/contract';
@@ -46,8 +47,7 @@ export interface GridTable {
 }
 
 /**
- * One sheet as the snapshot needs it, whether ExcelJS loaded the whole workbook (browser preview)
- * or streamed only the rows of the tables (CLI on large files).
+ * One sheet as the snapshot needs it, from a workbook ExcelJS loaded whole (the browser preview).
  */
 export interface Grid {
   name: string;
