@@ -146,6 +146,12 @@ export class ZipPackage {
     return new Promise((resolve, reject) => {
       // Large output chunks: fewer calls into the scanner, the same memory bound.
       const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      // Chunks are scanned on a later turn, not inside the 'data' event: zlib then goes on inflating
+      // the next chunk on its thread while this one is scanned (the two overlap on two cores). A few
+      // chunks at most wait: past that the inflater is paused.
+      const queue: Buffer[] = [];
+      let ended = false;
+      let scheduled = false;
       let failed = false;
       const fail = (e: unknown) => {
         if (failed) return;
@@ -153,19 +159,36 @@ export class ZipPackage {
         inflater.destroy();
         reject(e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`));
       };
+      const drain = () => {
+        scheduled = false;
+        try {
+          while (queue.length && !failed) {
+            const chunk = queue.shift()!;
+            const err = check(chunk.length);
+            if (err) return fail(err);
+            onChunk(chunk);
+          }
+        } catch (e) {
+          return fail(e);
+        }
+        if (inflater.isPaused()) inflater.resume();
+        if (ended && !failed) resolve();
+      };
+      const schedule = () => {
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(drain);
+      };
       inflater.on('data', (chunk: Buffer) => {
         if (failed) return;
-        const err = check(chunk.length);
-        if (err) return fail(err);
-        try {
-          onChunk(chunk);
-        } catch (e) {
-          fail(e);
-        }
+        queue.push(chunk);
+        if (queue.length >= 4) inflater.pause();
+        schedule();
       });
       inflater.on('error', fail);
       inflater.on('end', () => {
-        if (!failed) resolve();
+        ended = true;
+        schedule();
       });
       inflater.end(data);
     });
