@@ -3,13 +3,11 @@
  * Writes bench/results.json and prints a table. BENCH_SIZE=small runs every group at a small size
  * (what CI does, so the script cannot rot).
  */
-import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync, existsSync, statSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { analyse } from '../src/core/check';
-import { renderPlan, writeWorkbookFile } from '../src/hosts/xlsx/workbook';
-import { bigPlan, bigSnapshot } from './generate';
+import { bigSnapshot } from './generate';
+import { bench as checkBench } from './check';
 import { bench as reconcileBench } from './reconcile';
 import { bench as roundTripsBench } from './roundtrips';
 import { bench as bundleBench } from './bundle';
@@ -53,42 +51,8 @@ async function main() {
   }
   results.rulePass = { unit: 'ms (median of 5)', ...rulePass };
 
-  // 2. ess-budget check on a generated workbook, against LibreOffice opening and recalculating it.
-  const n = small ? 2000 : 100_000;
-  const dir = mkdtempSync(join(tmpdir(), 'ess-bench-'));
-  const file = join(dir, `financements-${n}.xlsx`);
-  await writeWorkbookFile(renderPlan(bigPlan(n)), file);
-  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const runTimed = (cmd: string, args: string[]) => {
-    const t = process.hrtime.bigint();
-    const r = timeBin ? spawnSync(timeBin, ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const wall = Number(process.hrtime.bigint() - t) / 1e6;
-    const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-    return { wall, rssMb: rssKb / 1024, status: r.status };
-  };
-  const checkRuns = [0, 1, 2].map(() => runTimed(process.execPath, [join(root, 'bin/ess-budget.js'), 'check', file, '--format', 'json']));
-  if (checkRuns.some((r) => r.status === 2)) throw new Error('ess-budget check could not read the generated workbook');
-  const check = { ms: median(checkRuns.map((r) => r.wall)), peakMb: Math.max(...checkRuns.map((r) => r.rssMb)), status: checkRuns[0].status };
-  let lo: { ms: number; peakMb: number } | null = null;
-  if (spawnSync('which', ['soffice']).status === 0) {
-    const loRuns = [0, 1, 2].map(() =>
-      runTimed('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--calc', '--convert-to', 'csv', '--outdir', join(dir, 'csv'), file]),
-    );
-    lo = { ms: median(loRuns.map((r) => r.wall)), peakMb: Math.max(...loRuns.map((r) => r.rssMb)) };
-  }
-  results.checkVsLibreOffice = {
-    lines: n,
-    fileBytes: statSync(file).size,
-    check,
-    libreoffice: lo,
-    ratio: lo ? Number((check.ms / lo.ms).toFixed(2)) : null,
-    note: 'wall time of the whole command, median of 3; peak RSS from /usr/bin/time',
-  };
-  rows.push([`ess-budget check, ${n.toLocaleString('fr-FR')} lines`, `${ms(check.ms)}, ${check.peakMb.toFixed(0)} Mo`, 'target ≤ LibreOffice, < 500 Mo']);
-  if (lo) rows.push([`LibreOffice open + recalculate`, `${ms(lo.ms)}, ${lo.peakMb.toFixed(0)} Mo`, `ratio ${(check.ms / lo.ms).toFixed(2)}`]);
-
-  // 3-5. Reconciliation, round trips in the emulated Excel, the task pane's weight and first paint.
-  for (const group of [reconcileBench, roundTripsBench, bundleBench]) {
+  // 2-5. check against LibreOffice (alternating), reconciliation, round trips in the emulated Excel, the task pane's weight and first paint.
+  for (const group of [checkBench, reconcileBench, roundTripsBench, bundleBench]) {
     const r = await group({ small, root });
     results[r.key] = r.value;
     rows.push(...r.rows);

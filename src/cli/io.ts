@@ -18,6 +18,8 @@ export function inputMessage(lang: Lang, file: string, e: InputError): string {
       return e.detail.startsWith('pas une') ? m.notXlsx(file) : m.corrupt(file, e.detail);
     case 'too-large':
       return m.tooLarge(file, e.detail);
+    case 'encrypted':
+      return m.encrypted(file);
     default:
       return m.corrupt(file, e.detail);
   }

@@ -5,7 +5,7 @@
  */
 import { parseCommand } from './args';
 import { inputMessage, type Io } from './io';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
 import { renderFinding } from '../core/check';
@@ -28,6 +28,7 @@ import { qualifiedAddress } from '../core/snapshot';
 import { DATE_FORMAT, EURO_FORMAT } from '../core/template';
 import { readLedgerFile } from '../hosts/ledger/file';
 import { InputError } from '../hosts/xlsx/guard';
+import { excel } from '../hosts/xlsx/excel';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/workbook';
 
 /** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
@@ -87,7 +88,7 @@ function addTable(ws: ExcelJS.Worksheet, name: string, row: number, t: ReconTabl
 /** A new workbook holding the Rapprochement sheet: the lines, then the totals per funder and year. */
 export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, title: string): ExcelJS.Workbook {
   const m = messages[lang].reconcile;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Suivi CES ESS';
   const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.getCell('A1').value = title;

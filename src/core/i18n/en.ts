@@ -342,6 +342,7 @@ Example:
     corrupt: (f, d) => `${f}: unreadable workbook (${d}).`,
     tooLarge: (f, d) => `${f}: refused, ${d}.`,
     cannotWrite: (f, d) => `${f}: cannot write (${d}).`,
+    encrypted: (f) => `${f}: workbook protected by a password: save it without a password (File > Info > Protect Workbook), then run again.`,
   },
   ui: {
     appTitle: 'CES ESS Tracker',

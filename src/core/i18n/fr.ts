@@ -344,6 +344,7 @@ Exemple :
     corrupt: (f, d) => `${f} : classeur illisible (${d}).`,
     tooLarge: (f, d) => `${f} : refusé, ${d}.`,
     cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
+    encrypted: (f) => `${f} : classeur protégé par mot de passe : enregistrez-le sans mot de passe (Fichier > Informations > Protéger le classeur), puis relancez.`,
   },
   ui: {
     appTitle: 'Suivi CES ESS',

@@ -31,6 +31,8 @@ export interface Messages {
     corrupt: (f: string, detail: string) => string;
     tooLarge: (f: string, detail: string) => string;
     cannotWrite: (f: string, detail: string) => string;
+    /** A workbook saved with a password (an encrypted OLE container): readable only once saved without. */
+    encrypted: (f: string) => string;
   };
   ui: UiMessages;
   office: OfficeMessages;

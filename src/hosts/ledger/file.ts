@@ -1,14 +1,14 @@
 /**
  * Ledger files on disk (CLI side): size cap before anything is read, CSV by bytes, XLSX through
- * the same guard as workbooks before ExcelJS sees it.
+ * the same streaming reader (and guard) as workbooks, one sheet at a time.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { basename } from 'path';
-import type { LedgerParseResult } from '../../core/reconcile/ledger';
-import { guardXlsx, InputError } from '../xlsx/guard';
+import { parseLedgerRows, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
+import { InputError } from '../xlsx/guard';
+import { eachSheetGrid } from '../xlsx/reader';
 import { LEDGER_LIMITS, parseLedgerBytes, type LedgerEncoding } from './csv';
-import { parseLedgerWorkbook, type LedgerWorkbookOptions } from './xlsx';
+import type { LedgerWorkbookOptions } from './xlsx';
 
 export type LedgerFileOptions = LedgerWorkbookOptions;
 
@@ -16,16 +16,22 @@ export type LedgerFileResult = LedgerParseResult & { format: 'csv' | 'xlsx'; enc
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** An .xlsx ledger's bytes: guarded like a workbook, then read by parseLedgerWorkbook. */
+/** An .xlsx ledger's bytes: the first sheet that reads as a ledger, else the most telling problem (the sheet with the most headers). */
 export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
-  await guardXlsx(buf);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError('corrupt', `contenu illisible par ExcelJS : ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
-  }
-  return parseLedgerWorkbook(wb, options);
+  let result: LedgerParseResult | null = null;
+  let problem: LedgerProblem = { kind: 'empty' };
+  const weight = (p: LedgerProblem) => (p.kind === 'empty' ? 0 : 'headersFound' in p ? 1 + p.headersFound.length : 1);
+  await eachSheetGrid(buf, ({ name, grid }) => {
+    const r = parseLedgerRows(grid, { ...options, sheet: name, kind: 'xlsx' });
+    // A mapping error is the user's to fix whatever the sheet: report it first.
+    if (r.ok || r.problem.kind === 'unknown-map-field') {
+      result = r;
+      return true;
+    }
+    if (weight(r.problem) > weight(problem)) problem = r.problem;
+    return false;
+  });
+  return result ?? { ok: false, problem };
 }
 
 /**

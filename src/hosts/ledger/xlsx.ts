@@ -1,9 +1,9 @@
 /**
  * XLSX ledgers from an ExcelJS workbook already loaded: no file system and no zip guard here, so
  * the browser preview can call it on a file the user picked (after its own checks); the CLI goes
- * through file.ts, which guards the bytes first.
+ * through file.ts, which reads the bytes with the streaming reader (hosts/xlsx/reader.ts).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseLedgerRows, type LedgerParseOptions, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
 import type { CellValue } from '../../core/snapshot';
 import { toCellValue } from '../xlsx/snapshot';
@@ -20,7 +20,7 @@ export function gridOf(ws: ExcelJS.Worksheet): CellValue[][] {
     if (xr) {
       for (let c = 1; c <= width; c++) {
         const cell = xr.findCell(c);
-        if (!cell || cell.type === ExcelJS.ValueType.Merge) continue;
+        if (!cell || cell.type === 1 /* ExcelJS.ValueType.Merge */) continue;
         row[c - 1] = toCellValue(cell.value);
       }
     }

@@ -1,14 +1,19 @@
 /**
- * ExcelJS workbook → the core's snapshot, with no Node import (no fs, no zip guard), so the browser
- * preview can use it on a file the user picked as well as the CLI on a file on disk.
+ * ExcelJS workbook → the core's snapshot, with no Node import (no fs, no zip guard): what the
+ * browser preview uses on a file the user picked. The CLI reads files with reader.ts (streaming,
+ * every producer's traits) and no longer with ExcelJS.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { userTables } from '../../core/contract';
 import { findHeaderRow } from '../../core/model';
 import { cellAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 
 type ExcelValue = ExcelJS.CellValue;
+
+/** ExcelJS.ValueType's values, as constants: a type-only import keeps ExcelJS out of what loads this module. */
+const MERGE = 1;
+const FORMULA = 6;
 
 /** ExcelJS's many value shapes → the core's few. */
 export function toCellValue(v: ExcelValue | undefined): CellValue {
@@ -42,8 +47,7 @@ export interface GridTable {
 }
 
 /**
- * One sheet as the snapshot needs it, whether ExcelJS loaded the whole workbook (browser preview)
- * or streamed only the rows of the tables (CLI on large files).
+ * One sheet as the snapshot needs it, from a workbook ExcelJS loaded whole (the browser preview).
  */
 export interface Grid {
   name: string;
@@ -58,8 +62,8 @@ export interface Grid {
 /** A cell as ExcelJS gives it (full or streaming reader) → the core's value. */
 export function cellValueOf(cell: ExcelJS.Cell | undefined): CellValue {
   if (!cell) return null;
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  if (cell.type === MERGE) return null;
+  if (cell.type === FORMULA) {
     // cell.value drops falsy results (a formula worth 0 would look uncalculated): read the model.
     const m = cell.model as unknown as { formula?: string; sharedFormula?: string; result?: ExcelValue };
     if (m.result === undefined || m.result === null) return { uncalculated: `=${m.formula ?? m.sharedFormula ?? ''}` };
@@ -84,7 +88,7 @@ function excelGrid(ws: ExcelJS.Worksheet): Grid {
     columnCount: ws.columnCount,
     tables,
     value: (r, c) => cellValueOf(ws.findCell(r, c)),
-    isMerged: (r, c) => ws.findCell(r, c)?.type === ExcelJS.ValueType.Merge,
+    isMerged: (r, c) => ws.findCell(r, c)?.type === MERGE,
   };
 }
 

@@ -1,20 +1,20 @@
 /**
  * The .xlsx host: ExcelJS workbooks ⇄ the core's snapshot and workbook plan.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { cellAddress, columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
 import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanTable, type PlanValue, type WorkbookPlan } from '../../core/template';
-import { guardXlsx, InputError } from './guard';
+import { excel } from './excel';
+import { InputError } from './guard';
 
 export { InputError } from './guard';
 
 // ---------- reading ----------
 
-// The pure conversion lives in snapshot.ts (no fs) so the browser preview shares it.
+// The ExcelJS conversion lives in snapshot.ts (no fs) for the browser preview; the CLI reads with reader.ts.
 export { snapshotOf, toCellValue } from './snapshot';
-import { streamSnapshot } from './stream';
-import { snapshotOf } from './snapshot';
+import { readSnapshot } from './reader';
 
 /** Reads an .xlsx file into a snapshot; InputError for anything that cannot be used. */
 export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot }> {
@@ -30,35 +30,11 @@ export async function readWorkbookFile(path: string): Promise<{ snapshot: Workbo
   return readWorkbookBuffer(buf);
 }
 
-/**
- * Beyond this much worksheet XML (about 25 000 financing lines) the workbook is streamed: a full
- * ExcelJS load of 100 000 lines takes seconds and most of a gigabyte. The full load stays the
- * default below it because ExcelJS's streaming reader loses the code of an error a formula
- * returns (#DIV/0! becomes NaN) and reads a boolean result as 1 or 0.
- */
-export const STREAM_ABOVE_SHEET_BYTES = 8 * 1024 * 1024;
-/** ExcelJS's full load checks merges pairwise: 10 000 of them take half a minute. Streaming does not. */
-export const STREAM_ABOVE_MERGES = 1000;
-
-export type ReadMode = 'auto' | 'full' | 'stream';
-
-/** Guards, then reads the workbook into a snapshot: InputError for anything that cannot be used. */
-export async function readWorkbookBuffer(buf: Buffer, mode: ReadMode = 'auto'): Promise<{ snapshot: WorkbookSnapshot }> {
-  const report = await guardXlsx(buf);
-  try {
-    const merges = [...report.merges.values()].reduce((n, m) => n + m.length, 0);
-    const large = report.sheetBytes > STREAM_ABOVE_SHEET_BYTES || merges > STREAM_ABOVE_MERGES;
-    if (mode === 'stream' || (mode === 'auto' && large)) return { snapshot: await streamSnapshot(buf, report) };
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    return { snapshot: snapshotOf(wb) };
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError('corrupt', `contenu illisible : ${firstLine((e as Error).message)}`);
-  }
+/** Reads the workbook's contract tables into a snapshot (streaming, guarded): InputError for anything that cannot be used. */
+export async function readWorkbookBuffer(buf: Buffer): Promise<{ snapshot: WorkbookSnapshot }> {
+  return { snapshot: await readSnapshot(buf) };
 }
 
-const firstLine = (s: string) => s.split('\n')[0].slice(0, 200);
 
 // ---------- writing ----------
 
@@ -137,7 +113,7 @@ function writeTable(ws: ExcelJS.Worksheet, t: PlanTable): void {
 }
 
 export function renderPlan(plan: WorkbookPlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Suivi CES ESS';
   wb.created = new Date();
   // Excel recomputes every formula on opening: the file carries formulas, not stale results.

@@ -1,0 +1,480 @@
+/**
+ * A streaming XML scanner over bytes, for the parts of an .xlsx. Why not saxes (which reads the small
+ * parts): a 100 000-line worksheet is 33 MB of XML and saxes alone takes about a second on it, twice
+ * the whole budget of `check`; this scanner finds the tags with Buffer.indexOf, never decodes what
+ * nobody asked for (a tag's name is compared as bytes, an attribute or a text is decoded on demand)
+ * and keeps at most one unfinished token between chunks.
+ *
+ * What it accepts is what SpreadsheetML producers write: any namespace prefix (`<x:c>` is `c`),
+ * comments, processing instructions, CDATA, the five predefined entities and character references,
+ * UTF-8 with or without a BOM, and UTF-16 (transcoded as it streams). What it refuses: a DTD (an .xlsx
+ * never has one; entity expansion is how XML bombs work) and an unclosed token past `maxToken` bytes.
+ */
+import { StringDecoder } from 'string_decoder';
+
+export class XmlError extends Error {}
+
+export interface XmlSink {
+  /** A start tag (or an empty-element tag: `scanner.selfClosing`); ask the scanner for its name and attributes. */
+  open(s: XmlScanner): void;
+  /** An end tag, and also called right after `open` for an empty-element tag. */
+  close(s: XmlScanner): void;
+  /** Text between tags, only while `scanner.wantText` is true; `s.text()` decodes it. */
+  text?(s: XmlScanner): void;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const QUOT = 0x22;
+const APOS = 0x27;
+const BANG = 0x21;
+const QMARK = 0x3f;
+
+const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** `&lt;` `&#233;` `&#xE9;` → their characters; an unknown entity is left as written (no DTD can define one). */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (all, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return ENTITY[e] ?? all;
+  });
+}
+
+/** UTF-16 bytes → text, chunk by chunk (a character cut between chunks waits for the next one). */
+class Utf16 {
+  private readonly decoder = new StringDecoder('utf16le');
+  private odd: Buffer | null = null;
+  constructor(private readonly bigEndian: boolean) {}
+  write(b: Buffer): string {
+    if (!this.bigEndian) return this.decoder.write(b);
+    const all = this.odd ? Buffer.concat([this.odd, b]) : b;
+    const even = all.length & ~1;
+    this.odd = even < all.length ? Buffer.from(all.subarray(even)) : null;
+    return this.decoder.write(Buffer.from(all.subarray(0, even)).swap16());
+  }
+  end(): string {
+    return this.decoder.end();
+  }
+}
+
+export class XmlScanner {
+  /** The bytes being scanned (the current chunk, after what was left of the previous one). */
+  buf: Buffer = Buffer.alloc(0);
+  /** Current tag: its local name's bytes, and the whole tag's bytes (from `<` to `>`). */
+  nameStart = 0;
+  nameEnd = 0;
+  tagStart = 0;
+  tagEnd = 0;
+  selfClosing = false;
+  /** Current text's bytes. */
+  textStart = 0;
+  textEnd = 0;
+  private cdata = false;
+  /** The sink sets it when it wants the text of the element it is in. */
+  wantText = false;
+  /** Bytes seen (after transcoding): the guard's running count lives in the zip reader, this is for messages. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** The byte that ends what was left unfinished: `<` after a text, `>` inside a tag. */
+  private waitFor = LT;
+  private first = true;
+  private utf16: Utf16 | null = null;
+
+  constructor(
+    private readonly sink: XmlSink,
+    private readonly part: string,
+    private readonly maxToken = 16 * 1024 * 1024,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (this.first) {
+      this.first = false;
+      chunk = this.sniff(chunk);
+    } else if (this.utf16) chunk = Buffer.from(this.utf16.write(chunk), 'utf8');
+    this.feed(chunk);
+  }
+
+  private feed(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    if (this.pendingBytes > 0) {
+      // Still inside the unfinished token: keep the piece without copying until its end comes.
+      if (chunk.indexOf(this.waitFor) < 0) {
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes > this.maxToken) throw new XmlError(`${this.part} : élément XML de plus de ${Math.round(this.maxToken / 1048576)} Mo`);
+        return;
+      }
+      this.pending.push(chunk);
+      chunk = Buffer.concat(this.pending, this.pendingBytes + chunk.length);
+      this.pending = [];
+      this.pendingBytes = 0;
+    }
+    const rest = this.scan(chunk);
+    if (rest < chunk.length) {
+      // Copied: the chunk's memory belongs to the inflater.
+      this.pending = [Buffer.from(chunk.subarray(rest))];
+      this.pendingBytes = chunk.length - rest;
+    }
+  }
+
+  /** The end of the part: whatever is left unfinished is a truncated part. */
+  end(): void {
+    if (this.utf16) {
+      const tail = this.utf16.end();
+      if (tail) this.feed(Buffer.from(tail, 'utf8'));
+    }
+    if (this.pendingBytes > 0) {
+      const rest = Buffer.concat(this.pending);
+      // Trailing text after the root (white space) is harmless; an unclosed tag is not.
+      if (rest.indexOf(LT) >= 0) throw new XmlError(`${this.part} : partie XML tronquée`);
+    }
+  }
+
+  /** BOMs: UTF-8 is skipped; UTF-16 (a BOM, or a `<` next to a zero byte) is transcoded from here on. */
+  private sniff(chunk: Buffer): Buffer {
+    if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return chunk.subarray(3);
+    if (chunk.length < 2) return chunk;
+    const le = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === LT && chunk[1] === 0);
+    const be = (chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0 && chunk[1] === LT);
+    if (!le && !be) return chunk;
+    this.utf16 = new Utf16(be);
+    const s = this.utf16.write(chunk);
+    return Buffer.from(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, 'utf8');
+  }
+
+  /** Scans `b`; returns where the unfinished token starts (b.length when none). */
+  private scan(b: Buffer): number {
+    this.buf = b;
+    const sink = this.sink;
+    const n = b.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = b.indexOf(LT, pos);
+      if (lt < 0) {
+        if (!this.wantText) return n;
+        this.waitFor = LT;
+        return pos;
+      }
+      if (lt > pos && this.wantText && sink.text) {
+        this.textStart = pos;
+        this.textEnd = lt;
+        this.cdata = false;
+        sink.text(this);
+      }
+      const c1 = lt + 1 < n ? b[lt + 1] : -1;
+      if (c1 === -1) {
+        this.waitFor = GT;
+        return lt;
+      }
+      if (c1 === SLASH) {
+        const gt = b.indexOf(GT, lt + 2);
+        if (gt < 0) {
+          this.waitFor = GT;
+          return lt;
+        }
+        this.setName(b, lt + 2, gt);
+        this.tagStart = lt;
+        this.tagEnd = gt;
+        this.selfClosing = false;
+        sink.close(this);
+        pos = gt + 1;
+        continue;
+      }
+      if (c1 === BANG) {
+        const end = this.special(b, lt);
+        if (end < 0) {
+          this.waitFor = GT;
+          return lt;
+        }
+        pos = end;
+        continue;
+      }
+      if (c1 === QMARK) {
+        const end = b.indexOf('?>', lt + 2, 'latin1');
+        if (end < 0) {
+          this.waitFor = GT;
+          return lt;
+        }
+        pos = end + 2;
+        continue;
+      }
+      // A start tag: its end is the first `>` outside quotes (an attribute may hold a `>`).
+      let i = lt + 1;
+      let q = 0;
+      for (; i < n; i++) {
+        const ch = b[i];
+        if (q !== 0) {
+          if (ch === q) q = 0;
+        } else if (ch === GT) break;
+        else if (ch === QUOT || ch === APOS) q = ch;
+      }
+      if (i >= n) {
+        this.waitFor = GT;
+        return lt;
+      }
+      this.tagStart = lt;
+      this.tagEnd = i;
+      this.selfClosing = b[i - 1] === SLASH;
+      this.setName(b, lt + 1, this.selfClosing ? i - 1 : i);
+      sink.open(this);
+      if (this.selfClosing) sink.close(this);
+      pos = i + 1;
+    }
+    return n;
+  }
+
+  /** `<!--…-->`, `<![CDATA[…]]>`, `<!DOCTYPE…>`: returns the index after it, or -1 when it is not all there. */
+  private special(b: Buffer, lt: number): number {
+    if (b[lt + 2] === 0x2d && b[lt + 3] === 0x2d) {
+      const end = b.indexOf('-->', lt + 4, 'latin1');
+      return end < 0 ? -1 : end + 3;
+    }
+    if (b.length < lt + 9) return -1;
+    const head = b.toString('latin1', lt + 2, lt + 9);
+    if (head === '[CDATA[') {
+      const end = b.indexOf(']]>', lt + 9, 'latin1');
+      if (end < 0) return -1;
+      if (this.wantText && this.sink.text) {
+        this.textStart = lt + 9;
+        this.textEnd = end;
+        this.cdata = true;
+        this.sink.text(this);
+      }
+      return end + 3;
+    }
+    if (/^(DOCTYPE|ENTITY)/i.test(head)) throw new XmlError(`la partie ${this.part} déclare une DTD ou des entités XML, ce qu'un classeur Excel ne fait jamais`);
+    const end = b.indexOf(GT, lt + 2);
+    return end < 0 ? -1 : end + 1;
+  }
+
+  /** The local name of the tag whose name starts at `from` (prefix dropped). */
+  private setName(b: Buffer, from: number, limit: number): void {
+    let i = from;
+    let start = from;
+    while (i < limit && !isSpace(b[i]) && b[i] !== SLASH) {
+      if (b[i] === COLON) start = i + 1;
+      i++;
+    }
+    this.nameStart = start;
+    this.nameEnd = i;
+  }
+
+  /** The tag's local name as a string (prefer `is` on hot paths). */
+  name(): string {
+    return this.buf.toString('latin1', this.nameStart, this.nameEnd);
+  }
+
+  /** Whether the tag's local name is `ascii`, without making a string. */
+  is(ascii: string): boolean {
+    const len = this.nameEnd - this.nameStart;
+    if (len !== ascii.length) return false;
+    for (let k = 0; k < len; k++) if (this.buf[this.nameStart + k] !== ascii.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** After attrRange: the attribute value's bytes, [valueStart, valueEnd) in `buf`. */
+  valueStart = 0;
+  valueEnd = 0;
+  /** Finds attribute `local` (any prefix; `prefixed` true asks for a prefixed one) and sets valueStart/valueEnd. */
+  attrRange(local: string, prefixed?: boolean): boolean {
+    const b = this.buf;
+    const end = this.tagEnd;
+    let i = this.nameEnd;
+    while (i < end) {
+      while (i < end && (isSpace(b[i]) || b[i] === SLASH)) i++;
+      if (i >= end) break;
+      const ns = i;
+      let ls = i;
+      while (i < end && b[i] !== 0x3d && !isSpace(b[i])) {
+        if (b[i] === COLON) ls = i + 1;
+        i++;
+      }
+      const ne = i;
+      while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
+      const q = b[i];
+      const vs = i + 1;
+      const ve = b.indexOf(q, vs);
+      if (ve < 0 || ve > end) return false;
+      i = ve + 1;
+      if (ne - ls !== local.length || (prefixed !== undefined && prefixed !== ls > ns)) continue;
+      let same = true;
+      for (let k = 0; k < local.length && same; k++) if (b[ls + k] !== local.charCodeAt(k)) same = false;
+      if (same) {
+        this.valueStart = vs;
+        this.valueEnd = ve;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Attribute `local` (any prefix; `prefixed` true asks for a prefixed one such as r:id) decoded, or undefined. */
+  attr(local: string, prefixed?: boolean): string | undefined {
+    if (!this.attrRange(local, prefixed)) return undefined;
+    const s = this.buf.toString('utf8', this.valueStart, this.valueEnd);
+    return s.indexOf('&') >= 0 ? decodeEntities(s) : s;
+  }
+
+  /** A non-negative integer attribute read from its bytes, or -1. */
+  attrInt(local: string): number {
+    if (!this.attrRange(local)) return -1;
+    return this.digits(this.valueStart, this.valueEnd);
+  }
+
+  private digits(from: number, to: number): number {
+    const b = this.buf;
+    let v = 0;
+    let seen = false;
+    for (let k = from; k < to; k++) {
+      const d = b[k] - 48;
+      if (d < 0 || d > 9) return seen && (b[k] === 0x20 || b[k] === 0x2e) ? v : -1;
+      v = v * 10 + d;
+      seen = true;
+    }
+    return seen ? v : -1;
+  }
+
+  /** A cell reference attribute ("AB12", "$A$1") read from its bytes into `this.refRow`/`this.refCol`; false when absent or not a reference. */
+  refRow = 0;
+  refCol = 0;
+  attrRef(local: string): boolean {
+    return this.attrRange(local) && this.parseRef();
+  }
+
+  /**
+   * A cell's attributes in one pass (the hot path: one call per cell): `r` into refRow/refCol (0
+   * when absent or not a reference), `s` into cellStyle (-1 when absent), `t` into
+   * cellTypeStart/cellTypeEnd (equal when absent). Other attributes are passed over.
+   */
+  cellStyle = -1;
+  cellTypeStart = 0;
+  cellTypeEnd = 0;
+  cellAttrs(): void {
+    const b = this.buf;
+    const end = this.tagEnd;
+    this.refRow = 0;
+    this.refCol = 0;
+    this.cellStyle = -1;
+    this.cellTypeStart = this.cellTypeEnd = 0;
+    let i = this.nameEnd;
+    while (i < end) {
+      while (i < end && (isSpace(b[i]) || b[i] === SLASH)) i++;
+      if (i >= end) break;
+      let ls = i;
+      while (i < end && b[i] !== 0x3d && !isSpace(b[i])) {
+        if (b[i] === COLON) ls = i + 1;
+        i++;
+      }
+      const len = i - ls;
+      const c0 = b[ls];
+      while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
+      const vs = i + 1;
+      const ve = b.indexOf(b[i], vs);
+      if (ve < 0 || ve > end) return;
+      i = ve + 1;
+      if (len !== 1) continue;
+      if (c0 === 0x72 /* r */) {
+        this.valueStart = vs;
+        this.valueEnd = ve;
+        this.parseRef();
+      } else if (c0 === 0x73 /* s */) this.cellStyle = this.digits(vs, ve);
+      else if (c0 === 0x74 /* t */) {
+        this.cellTypeStart = vs;
+        this.cellTypeEnd = ve;
+      }
+    }
+  }
+
+  /** The reference in valueStart/valueEnd ("AB12", "$A$1") into refRow/refCol; false when it is none. */
+  private parseRef(): boolean {
+    const b = this.buf;
+    let k = this.valueStart;
+    const end = this.valueEnd;
+    if (b[k] === 0x24) k++;
+    let col = 0;
+    while (k < end) {
+      const ch = b[k] | 0x20;
+      if (ch < 0x61 || ch > 0x7a) break;
+      col = col * 26 + (ch - 0x60);
+      k++;
+    }
+    if (b[k] === 0x24) k++;
+    const row = this.digits(k, end);
+    if (col === 0 || row <= 0) return false;
+    this.refCol = col;
+    this.refRow = row;
+    return true;
+  }
+
+  /** The current text, decoded (entities resolved except inside CDATA). */
+  text(): string {
+    const s = this.buf.toString('utf8', this.textStart, this.textEnd);
+    return this.cdata || s.indexOf('&') < 0 ? s : decodeEntities(s);
+  }
+
+  /** The current text as a number (Excel writes plain decimal or exponent notation). */
+  textNumber(): number {
+    return Number(this.buf.toString('latin1', this.textStart, this.textEnd));
+  }
+
+  /**
+   * The current text as a number when it is a plain decimal of at most 15 digits ("250000",
+   * "-1234.56"), read from its bytes without making a string; NaN otherwise (then use `text()`).
+   * Exact: an integer below 2^53 divided by a power of ten up to 10^22 is correctly rounded.
+   */
+  textFastNumber(): number {
+    const b = this.buf;
+    let k = this.textStart;
+    const end = this.textEnd;
+    let neg = false;
+    if (b[k] === 0x2d) {
+      neg = true;
+      k++;
+    }
+    let m = 0;
+    let digits = 0;
+    let decimals = -1;
+    for (; k < end; k++) {
+      const ch = b[k];
+      if (ch === 0x2e && decimals < 0) decimals = 0;
+      else {
+        const d = ch - 48;
+        if (d < 0 || d > 9) return NaN;
+        m = m * 10 + d;
+        digits++;
+        if (decimals >= 0) decimals++;
+      }
+    }
+    if (digits === 0 || digits > 15) return NaN;
+    const v = decimals > 0 ? m / POW10[decimals] : m;
+    return neg ? -v : v;
+  }
+
+  /** Whether the current text contains `ascii` (e.g. "SUBTOTAL"), without decoding it. */
+  textHas(ascii: string): boolean {
+    const i = this.buf.indexOf(ascii, this.textStart, 'latin1');
+    return i >= 0 && i + ascii.length <= this.textEnd;
+  }
+
+  /** The whole tag as text (for messages and rare attributes). */
+  tag(): string {
+    return this.buf.toString('utf8', this.tagStart, this.tagEnd + 1);
+  }
+}
+
+/** Parses a whole small part held in memory. */
+export function scanXml(xml: Buffer, sink: XmlSink, part: string): void {
+  const s = new XmlScanner(sink, part);
+  s.push(xml);
+  s.end();
+}

@@ -1,0 +1,141 @@
+/**
+ * The streaming reader on hand-written SpreadsheetML: what each producer trait reads as, the XML
+ * scanner's chunk boundaries, and the values Excel shows (formula errors, dates, line breaks).
+ */
+import JSZip from 'jszip';
+import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
+import { isDateFormat } from '../../src/hosts/xlsx/strings';
+import { XmlScanner, type XmlSink } from '../../src/hosts/xlsx/xml';
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A one-sheet workbook ("Instances") holding the Instances table over `ref`, its sheetData and extras as given. */
+async function workbook(o: { sheetData: string; ref: string; after?: string; styles?: string; sst?: string[]; workbookPr?: string; totalsRowCount?: number }): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<workbook ${NS}>${o.workbookPr ?? ''}<sheets><sheet name="Instances" sheetId="1" r:id="s1"/></sheets></workbook>`);
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${REL}/worksheet" Target="worksheets/a.xml"/><Relationship Id="st" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="ss" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  zip.file('xl/styles.xml', o.styles ?? `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`);
+  zip.file('xl/sharedStrings.xml', `<sst ${NS}>${(o.sst ?? []).map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`);
+  zip.file('xl/worksheets/a.xml', `<worksheet ${NS}><sheetData>${o.sheetData}</sheetData>${o.after ?? ''}</worksheet>`);
+  zip.file('xl/worksheets/_rels/a.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="t1" Type="${REL}/table" Target="../tables/t.xml"/></Relationships>`);
+  zip.file('xl/tables/t.xml', `<table ${NS} id="1" name="Instances" displayName="Instances" ref="${o.ref}" totalsRowCount="${o.totalsRowCount ?? 0}"><tableColumns count="3"/></table>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>Instance</t></is></c><c r="B1" t="inlineStr"><is><t>Date</t></is></c><c r="C1" t="inlineStr"><is><t>Objet</t></is></c></row>';
+
+async function table(o: Parameters<typeof workbook>[0]) {
+  const { snapshot } = await readWorkbookBuffer(await workbook(o));
+  return snapshot.tables.find((t) => t.name === 'Instances')!;
+}
+
+describe('values as Excel shows them', () => {
+  test('formula errors keep their names, cached results are the values, a formula without one is uncalculated', async () => {
+    const t = await table({
+      ref: 'A1:C3',
+      sheetData: `${header}<row r="2"><c r="A2" t="e"><f>VLOOKUP(1,Z:Z,1,0)</f><v>#N/A</v></c><c r="B2" s="1" t="e"><f>NOPE()</f><v>#NAME?</v></c><c r="C2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row><row r="3"><c r="A3"><f t="shared" ref="A3:B3" si="0">1+1</f><v>2</v></c><c r="B3"><f t="shared" si="0"/></c><c r="C3" t="b"><v>1</v></c></row>`,
+    });
+    expect(t.rows).toEqual([
+      [{ error: '#N/A' }, { error: '#NAME?' }, 'ab'],
+      [2, { uncalculated: '=1+1' }, true],
+    ]);
+  });
+
+  test('dates: a date style makes a date, 1904 workbooks shift, ISO cells (t="d") read as dates, an impossible serial stays a number', async () => {
+    const sheetData = (serial: number) => `${header}<row r="2"><c r="A2" s="1"><v>${serial}</v></c><c r="B2" t="d"><v>2014-06-09T00:00:00</v></c><c r="C2" s="1"><v>1e20</v></c></row>`;
+    const day = new Date(Date.UTC(2014, 5, 9));
+    expect((await table({ ref: 'A1:C2', sheetData: sheetData(41799) })).rows).toEqual([[day, day, 1e20]]);
+    expect((await table({ ref: 'A1:C2', sheetData: sheetData(41799 - 1462), workbookPr: '<workbookPr date1904="1"/>' })).rows).toEqual([[day, day, 1e20]]);
+  });
+
+  test('rich and phonetic text, _xHHHH_ escapes, entities, and headers with line breaks read on one line', async () => {
+    const t = await table({
+      ref: 'A1:C2',
+      sst: ['Dat<![CDATA[e]]>', 'a_x000D_b'],
+      sheetData: `<row r="1"><c r="A1" t="inlineStr"><is><t>Instance</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>Objet\n(libellé)</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><r><t>CO</t></r><r><rPr><b/></rPr><t>PIL</t></r><rPh><t>コ</t></rPh></is></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="inlineStr"><is><t>R&amp;D &#233;t&#xE9;</t></is></c></row>`,
+    });
+    expect(t.headers).toEqual(['Instance', 'Date', 'Objet (libellé)']);
+    expect(t.rows).toEqual([['COPIL', 'a\rb', 'R&D été']]);
+  });
+
+  test('number formats: which are dates', () => {
+    for (const d of ['dd/mm/yyyy', 'd-mmm-yy', '[$-40C]dddd d mmmm yyyy', 'hh:mm', '[h]:mm:ss', 'yyyy-mm-dd;@']) expect([d, isDateFormat(d)]).toEqual([d, true]);
+    for (const n of ['General', '#,##0.00\\ "€"', '0.00%', '#,##0.00_-"€"', '[Red]-0.00', '"days "0', '0.0E+00']) expect([n, isDateFormat(n)]).toEqual([n, false]);
+  });
+});
+
+describe('structure', () => {
+  test('rows and cells without r= take the next place; gaps stay blank', async () => {
+    const t = await table({ ref: 'A1:C4', sheetData: `${header}<row><c t="inlineStr"><is><t>COPIL</t></is></c><c/><c t="inlineStr"><is><t>x</t></is></c></row><row/><row><c r="B4" s="1"><v>41799</v></c></row>` });
+    expect(t.rows).toEqual([
+      ['COPIL', null, 'x'],
+      [null, null, null],
+      [null, new Date(Date.UTC(2014, 5, 9)), null],
+    ]);
+  });
+
+  test('a totals row whose flag was lost ("Total" over SUBTOTAL formulas) is not read as data; a real last line is', async () => {
+    const rows = `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>COPIL</t></is></c></row>`;
+    const total = '<row r="3"><c r="A3" t="inlineStr"><is><t>Total</t></is></c><c r="B3"><f>SUBTOTAL(103,Instances[Date])</f><v>1</v></c></row>';
+    expect((await table({ ref: 'A1:C3', sheetData: rows + total })).rows).toEqual([['COPIL', null, null]]);
+    const plain = '<row r="3"><c r="A3" t="inlineStr"><is><t>Total</t></is></c><c r="B3"><v>1</v></c></row>';
+    expect((await table({ ref: 'A1:C3', sheetData: rows + plain })).rows).toHaveLength(2);
+  });
+
+  test('merges: blank and named where they meet the table, never expanded elsewhere (a whole-sheet merge included)', async () => {
+    const t = await table({
+      ref: 'A1:C3',
+      sheetData: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>COPIL</t></is></c><c r="B2" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>y</t></is></c></row>`,
+      after: '<mergeCells count="3"><mergeCell ref="A2:B2"/><mergeCell ref="E1:XFD1048576"/><mergeCell ref="A3:A1048576"/></mergeCells>',
+    });
+    expect(t.rows).toEqual([
+      ['COPIL', null, null],
+      ['y', null, null],
+    ]);
+    expect(t.mergedCells).toEqual(['B2']);
+  });
+});
+
+describe('the XML scanner', () => {
+  /** Every open/close/text event as a line, with the text concatenated. */
+  function events(chunks: Buffer[]): string[] {
+    const out: string[] = [];
+    const sink: XmlSink = {
+      open: (s) => {
+        out.push(`<${s.name()} id=${s.attr('id') ?? ''}${s.selfClosing ? '/' : ''}>`);
+        s.wantText = true;
+      },
+      close: (s) => out.push(`</${s.name()}>`),
+      text: (s) => out.push(`"${s.text()}"`),
+    };
+    const sc = new XmlScanner(sink, 'test');
+    for (const c of chunks) sc.push(c);
+    sc.end();
+    // Text split across events is one text to the sinks that concatenate.
+    return out.join('\n').replace(/"\n"/g, '').split('\n');
+  }
+  const xml = '<?xml version="1.0"?><!-- a > b --><x:a id="1 &gt; 0" xmlns:x="u"><x:b id=\'é\'>t&amp;<![CDATA[<z>]]>u</x:b><c/></x:a>';
+
+  test('the same events whatever the chunks: whole, byte by byte, UTF-16 LE and BE', () => {
+    const whole = events([Buffer.from(xml)]);
+    expect(whole).toEqual(['<a id=1 > 0>', '<b id=é>', '"t&<z>u"', '</b>', '<c id=/>', '</c>', '</a>']);
+    const bytes = Buffer.from(xml);
+    expect(events([...bytes].map((b) => Buffer.from([b])))).toEqual(whole);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    expect(events([le.subarray(0, 7), le.subarray(7)])).toEqual(whole);
+    const be = Buffer.from(le).swap16();
+    expect(events([be.subarray(0, 5), be.subarray(5, 40), be.subarray(40)])).toEqual(whole);
+  });
+
+  test('a DTD is refused, and so is a part cut in the middle of a tag', () => {
+    expect(() => events([Buffer.from('<!DOCTYPE x [<!ENTITY a "b">]><x/>')])).toThrow(/DTD/);
+    expect(() => events([Buffer.from('<a><b id="1"')])).toThrow(/tronquée/);
+  });
+});
+
