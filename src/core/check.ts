@@ -11,6 +11,7 @@ import { profile, type StatusId } from './profile';
 import { makeContext, funderName, type Rule } from './rules/context';
 import { cdcUndecided, changedWithoutAvenant, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
+import { closedYearChanged } from './rules/closedYears';
 import { assembly, copil, missingBilan, missingEvaluation, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip, isoDate } from './text';
@@ -152,6 +153,7 @@ export function analyse(snapshot: WorkbookSnapshot, asOf: Date): Analysis {
   const model = readModel(snapshot, raw);
   const ctx = makeContext(model, asOf, raw);
   for (const rule of DOMAIN_RULES) rule(ctx);
+  closedYearChanged(snapshot, raw);
   return { model, raw };
 }
 

@@ -4,6 +4,7 @@
  */
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/findings';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
+import { closeYear, raisePlanned } from '../helpers/closure';
 import { AS_OF, addRow, check, date, exampleSnapshot, fired, removeRows, set, table, col, get } from '../helpers/workbook';
 
 interface Case {
@@ -210,6 +211,13 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     silent: (s) => set(s, 'Jalons', 1, 'Réalisé le', null),
     asOf: new Date(Date.UTC(2016, 11, 31)),
     at: ['Suivi', 'H5'],
+  },
+  // Closed years (issue 15): after closing 2014, a 2014 amount changed fires; a 2015 one does not.
+  'period.closed-year-changed': {
+    fire: (s) => (closeYear(s, 2014), raisePlanned(s, 2014)),
+    silent: (s) => (closeYear(s, 2014), raisePlanned(s, 2015)),
+    at: ['Financements', 'D5'],
+    message: /2014 est clôturée .* valait 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
   },
 };
 

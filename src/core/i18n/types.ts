@@ -1,5 +1,6 @@
 import type { MessageParams, RuleId, Severity } from '../findings';
 import type { AxisId } from '../profile';
+import type { VersionsMessages } from './versionsTypes';
 
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
@@ -24,6 +25,7 @@ export interface Messages {
   office: OfficeMessages;
   summary: SummaryMessages;
   reconcile: ReconcileMessages;
+  versions: VersionsMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
