@@ -14,6 +14,7 @@ import { parseDateText } from '../core/text';
 import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
+import { versionCommands } from './versions';
 
 /** A usage problem: one line on stderr, status 2. */
 class UsageError extends Error {}
@@ -85,6 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
   const m = messages[lang].cli;
   try {
+    if (command && Object.hasOwn(versionCommands, command)) return await versionCommands[command](rest, io);
     switch (command) {
       case 'init':
         return await init(rest, io);

@@ -4,11 +4,11 @@
  * deltas agree with every summary). Pure: snapshots in, typed changes out, amounts in cents.
  */
 import { computeTotals } from '../check';
-import { axisLabel, funderLabel, instanceLabel, userTables, type ColumnKind, type Lang } from '../contract';
+import { userTables, type ColumnKind, type Lang } from '../contract';
 import { centsFromDecimalString, type Cents } from '../money';
 import { readModel, type FunderKey } from '../model';
-import type { AxisId, InstanceId } from '../profile';
 import type { WorkbookSnapshot } from '../snapshot';
+import { showValue } from './display';
 import { contractLines, valueOf, type Line } from './lines';
 import { pairLines } from './match';
 
@@ -57,25 +57,12 @@ export interface Diff {
   totals: TotalDelta[];
 }
 
-function label(kind: ColumnKind, value: string, lang: Lang): string {
-  if (kind === 'funder') return value.startsWith('co:') ? value.slice(3) : funderLabel(value, lang);
-  if (kind === 'axis' && /^(axe[123]|animation)$/.test(value)) return axisLabel(value as AxisId, lang);
-  if (kind === 'instance' && !/\s/.test(value) && value !== '') {
-    try {
-      return instanceLabel(value as InstanceId, lang);
-    } catch {
-      return value;
-    }
-  }
-  return value;
-}
-
 /** How a reader names a line: its identifying values, in their labels. */
 export function displayKey(line: Line, lang: Lang): string {
   const cell = (c: string) => line.cells.find((x) => x.column === c);
   const show = (c: string) => {
     const x = cell(c);
-    return x ? label(x.kind, x.value, lang) : '';
+    return x && x.value !== '' ? showValue(x.kind, x.value, lang) : '';
   };
   const parts: string[] = [];
   switch (line.table) {
