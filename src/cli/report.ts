@@ -15,6 +15,7 @@ import { summarise, type Summary } from '../core/summary';
 import { parseDateText } from '../core/text';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { attachEvolutions } from './since';
 
 type Format = 'pdf' | 'xlsx' | 'csv';
 
@@ -37,14 +38,14 @@ async function render(format: Format, summary: Summary): Promise<{ bytes: Uint8A
 }
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
-  let values: { out?: string; 'as-of'?: string; lang?: string; force?: boolean };
+  let values: { out?: string; 'as-of'?: string; lang?: string; force?: boolean; since?: string };
   let positionals: string[];
   const guessLang: Lang = args.includes('en') && args[args.indexOf('en') - 1] === '--lang' ? 'en' : 'fr';
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } },
+      options: { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' }, since: { type: 'string' } },
     }));
   } catch (e) {
     io.err(messages[guessLang].cli.badArgs((e as Error).message.split('\n')[0]));
@@ -98,6 +99,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
   const { summary, result } = summarise(snapshot, { asOf, lang });
+  if (values.since !== undefined && !(await attachEvolutions(summary, snapshot, values.since, lang, io))) return 2; // issue 15
   const { bytes, detail } = await render(ext, summary);
   try {
     await fs.writeFile(out, bytes);

@@ -13,6 +13,7 @@ import { messages } from '../core/i18n';
 import { centsToDecimalString, type Cents } from '../core/money';
 import { neutralise } from '../core/neutralise';
 import type { Summary } from '../core/summary';
+import { evolutionCsvLines } from './evolutionsCsv';
 
 const BOM = '\ufeff';
 
@@ -91,6 +92,7 @@ export function summaryCsvText(summary: Summary): string {
   for (const f of summary.findings.topErrors) {
     push(s.finding, { severity: sev[f.severity], rule: f.rule, article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });
   }
+  for (const [section, l] of evolutionCsvLines(summary)) push(section, l); // report --since (issue 15)
   return Papa.unparse({ fields, data }, { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: false, header: true });
 }
 

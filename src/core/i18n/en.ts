@@ -195,6 +195,7 @@ export const en: Messages = {
       lineHeaders: { action: 'Action', change: 'Change', cell: 'Cell', column: 'Column', before: 'Before', after: 'Now' },
       none: 'No change since the previous version.',
       otherTables: 'Other tables',
+      sheet: 'Changes',
     },
   },
   office: {

@@ -197,6 +197,7 @@ export const fr: Messages = {
       lineHeaders: { action: 'Action', change: 'Changement', cell: 'Cellule', column: 'Colonne', before: 'Avant', after: 'Maintenant' },
       none: 'Aucun changement depuis la version précédente.',
       otherTables: 'Autres tableaux',
+      sheet: 'Évolutions',
     },
   },
   office: {

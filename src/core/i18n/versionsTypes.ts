@@ -49,5 +49,7 @@ export interface VersionsMessages {
     lineHeaders: { action: string; change: string; cell: string; column: string; before: string; after: string };
     none: string;
     otherTables: string;
+    /** The sheet of the summary .xlsx that holds them. */
+    sheet: string;
   };
 }
