@@ -197,6 +197,15 @@ export const en: Messages = {
       otherTables: 'Other tables',
       sheet: 'Changes',
     },
+    pane: {
+      title: 'Compare with the previous version',
+      pick: 'Choose the last COPIL workbook…',
+      hint: 'Optional: the PDF, XLSX and CSV files then add a "Changes since …" section (differences per funder and year, changed lines by action).',
+      comparing: (f, d) => `Comparing with ${f} (saved on ${d}).`,
+      clear: 'Stop comparing',
+      reading: 'Reading the previous workbook…',
+      unreadable: (f, d) => `${f}: unreadable workbook (${d}).`,
+    },
   },
   office: {
     journal: { sync: (asOf) => `Synchronization (checked as of ${asOf})`, init: 'Workbook initialized', restore: 'Tables restored' },

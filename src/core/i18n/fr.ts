@@ -199,6 +199,15 @@ export const fr: Messages = {
       otherTables: 'Autres tableaux',
       sheet: 'Évolutions',
     },
+    pane: {
+      title: 'Comparer avec la version précédente',
+      pick: 'Choisir le classeur du dernier COPIL…',
+      hint: 'Facultatif : les fichiers PDF, XLSX et CSV ajoutent alors une section « Évolutions depuis le … » (écarts par financeur et par année, lignes modifiées par action).',
+      comparing: (f, d) => `Comparaison avec ${f} (enregistré le ${frDate(d)}).`,
+      clear: 'Ne plus comparer',
+      reading: 'Lecture du classeur précédent…',
+      unreadable: (f, d) => `${f} : classeur illisible (${d}).`,
+    },
   },
   office: {
     journal: { sync: (asOf) => `Synchronisation (contrôle au ${asOf})`, init: 'Initialisation du classeur', restore: 'Restauration des tableaux' },

@@ -52,4 +52,14 @@ export interface VersionsMessages {
     /** The sheet of the summary .xlsx that holds them. */
     sheet: string;
   };
+  /** The task pane's Export COPIL comparison with an earlier file. */
+  pane: {
+    title: string;
+    pick: string;
+    hint: string;
+    comparing: (file: string, date: string) => string;
+    clear: string;
+    reading: string;
+    unreadable: (file: string, detail: string) => string;
+  };
 }

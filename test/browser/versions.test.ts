@@ -1,0 +1,78 @@
+/**
+ * Export COPIL compared with the last COPIL's workbook, in Chromium (browser preview): the files then
+ * carry "Évolutions depuis le …" with the signed deltas; "Ne plus comparer" takes the section away.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { tmp } from '../helpers/files';
+import { raise, writeVersion } from '../helpers/versions';
+import { startPane, stopPane, type Served } from './harness';
+
+let dist: string;
+let served: Served;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  ({ dist, served, browser } = await startPane(360, 900));
+}, 240_000);
+
+afterAll(() => stopPane({ dist, served, browser }));
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+async function download(page: Page, label: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+  return (await d.path())!;
+}
+
+test('Export COPIL compared with an earlier file: "+500,00 €" in the PDF and the CSV, then without', async () => {
+  // The last COPIL's workbook: the example with its first financing line 500 € lower.
+  const previous = readFileSync(await writeVersion(tmp('ess-pane-'), 'copil-2015.xlsx', (p) => raise(p, 0, -500)));
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  await page.locator('[data-severity="error"]').waitFor();
+  await page.getByRole('tab', { name: 'Paramètres' }).click();
+  await page.getByLabel('Date de situation').fill('2016-12-31');
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+
+  expect(served.requests.some((r) => /previous-xlsx/.test(r))).toBe(false);
+  await page.locator('#compare-file').setInputFiles({ name: 'copil-2015.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: previous });
+  await expect(page.getByTestId('compare-with').textContent()).resolves.toMatch(/^Comparaison avec copil-2015\.xlsx \(enregistré le \d\d\/\d\d\/\d{4}\)\.$/);
+
+  const csv = plain(readFileSync(await download(page, 'Télécharger CSV'), 'utf8'));
+  expect(csv).toMatch(/\r\nÉvolutions depuis le \d\d\/\d\d\/\d{4} \(copil-2015\.xlsx\);2014;Région;;;;;;;;500,00;/);
+  expect(csv).toContain('(+500,00 €);Financements;D5');
+
+  const pdfPath = await download(page, 'Télécharger PDF');
+  if (existsSync('/usr/bin/pdftotext')) {
+    const text = plain(execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }));
+    expect(text).toMatch(/Évolutions depuis le \d\d\/\d\d\/\d{4} \(copil-2015\.xlsx\)/);
+    expect(text).toMatch(/Région +2014 Prévu +2 387 000,00 € +2 387 500,00 € +\+500,00 €/);
+    expect(text).toMatch(/Financements!D5 +Prévu \(€\) +249 500,00 € +250 000,00 € +\+500,00 €/);
+  }
+
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: '/tmp/export-compare-360.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Ne plus comparer' }).click();
+  expect(readFileSync(await download(page, 'Télécharger CSV'), 'utf8')).not.toContain('Évolutions');
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test('a file that is no workbook: one line saying so, the export still works', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  await page.locator('#compare-file').setInputFiles({ name: 'faux.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('pas un classeur') });
+  await expect(page.getByTestId('compare-error').textContent()).resolves.toMatch(/^faux\.xlsx : classeur illisible \(.+\)\.$/);
+  expect(await page.getByTestId('compare-with').count()).toBe(0);
+  await page.close();
+}, 60_000);
