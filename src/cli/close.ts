@@ -11,12 +11,13 @@ import { promises as fs } from 'fs';
 import { userInfo } from 'os';
 import { dirname, basename, join } from 'path';
 import { parseArgs } from 'util';
-import { checkWorkbook, today } from '../core/check';
+import { today } from '../core/check';
 import { journalTable, type Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../core/snapshot';
 import { isoDate, matchKey, parseDateText } from '../core/text';
-import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, isContractYear, readClosures, reopeningRow, yearLines, type RecordRow } from '../core/versions/closure';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, isContractYear, type RecordRow } from '../core/versions/closure';
+import { planClosing, planReopening } from '../core/versions/closing';
 import { InputError } from '../hosts/xlsx/guard';
 import { fitWidths, NotOwnSheetError, writeOwnTables, type OwnTable } from '../hosts/xlsx/patch';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
@@ -98,8 +99,6 @@ function whoAmI(by: string | undefined, lang: Lang): string {
   }
 }
 
-const nowStamp = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
-
 function parse(args: string[], reopen: boolean) {
   return parseArgs({
     args,
@@ -135,27 +134,21 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   const loaded = await load(file, lang, io);
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
-  const state = readClosures(snapshot).get(year);
-  if (state?.closed) {
-    io.err(v.alreadyClosed(year, state.date, state.by));
+  const by = whoAmI(values.by, lang);
+  const plan = planClosing(snapshot, { year, by, force: !!values.force, asOf, lang, now: new Date() });
+  if (!plan.ok && plan.why === 'closed') {
+    io.err(v.alreadyClosed(year, plan.date, plan.by));
     return 2;
   }
-  const result = checkWorkbook(snapshot, { asOf, lang });
-  const errors = errorsOnYear(snapshot, result.findings, year);
-  if (errors.length && !values.force) {
-    io.err(v.refused(file, year, errors.length));
-    for (const f of errors.slice(0, 10)) io.err(`${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
+  if (!plan.ok) {
+    io.err(v.refused(file, year, plan.errors.length));
+    for (const f of plan.errors.slice(0, 10)) io.err(`${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
     return 1;
   }
-  const by = whoAmI(values.by, lang);
-  const lines = yearLines(snapshot, year);
-  const forced = errors.length > 0;
-  const rows = closingRows(lines, { year, date: isoDate(new Date()), by, reason: forced ? v.forced(errors.length) : '' });
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  const code = await patch(file, bytes, closureTable(snapshot, rows, lang), journal(snapshot, [nowStamp(), `${v.journalClose(year, forced)} — ${by}`, errors.length, warnings, rows[0][9]], lang), io, lang);
+  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
   if (code) return code;
-  io.out(v.closed(file, year, lines.length, by));
-  if (forced) io.out(v.forced(errors.length));
+  io.out(v.closed(file, year, plan.lines, by));
+  if (plan.forced) io.out(v.forced(plan.forced));
   return 0;
 }
 
@@ -182,13 +175,12 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
   const loaded = await load(file, lang, io);
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
-  if (!readClosures(snapshot).get(year)?.closed) {
+  const plan = planReopening(snapshot, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() });
+  if (!plan.ok) {
     io.err(v.notClosed(year));
     return 2;
   }
-  const by = whoAmI(values.by, lang);
-  const row = reopeningRow({ year, date: isoDate(new Date()), by, reason });
-  const code = await patch(file, bytes, closureTable(snapshot, [row], lang), journal(snapshot, [nowStamp(), `${v.journalReopen(year, reason)} — ${by}`, null, null, null], lang), io, lang);
+  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
   if (code) return code;
   io.out(v.reopened(file, year));
   return 0;
