@@ -7,7 +7,8 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { tmp } from '../helpers/files';
-import { raise, writeVersion } from '../helpers/versions';
+import { cli } from '../helpers/cli';
+import { column, firstLineOf, planTable, raise, setNumber, writeVersion } from '../helpers/versions';
 import { startPane, stopPane, type Served } from './harness';
 
 let dist: string;
@@ -76,3 +77,62 @@ test('a file that is no workbook: one line saying so, the export still works', a
   expect(await page.getByTestId('compare-with').count()).toBe(0);
   await page.close();
 }, 60_000);
+
+async function exportTabWith(file: { name: string; buffer: Buffer } | null): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${served.url}/taskpane.html`);
+  if (file) {
+    await page.locator('#xlsx-file').setInputFiles({ ...file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await page.getByTestId('preview-source').filter({ hasText: file.name }).waitFor();
+  } else {
+    await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  }
+  await page.locator('[data-severity]').first().waitFor();
+  return page;
+}
+
+test('Clôturer une année in the preview: closed (the button then off for that year), reopened with a reason', async () => {
+  const page = await exportTabWith(null);
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  await page.getByLabel('Année').selectOption('2015');
+  await page.getByLabel('Clôturée par').fill('Marie Curie');
+  await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes enregistrées dans la feuille Clôtures\)\.$/);
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015 : clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
+  await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
+
+  await page.getByLabel('Motif de la réouverture').fill('Erreur sur la ligne CDC');
+  await page.getByRole('button', { name: 'Rouvrir l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toBe('Année 2015 rouverte ; le motif est inscrit dans la feuille Clôtures.');
+  expect(await page.getByTestId('closed-years').count()).toBe(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: '/tmp/close-year-360.png', fullPage: true });
+  await page.close();
+}, 60_000);
+
+test('a year with errors is closed only "malgré les erreurs"; a workbook closed by the CLI then edited shows the finding on its cell', async () => {
+  const dir = tmp('ess-pane-');
+  const errors = await writeVersion(dir, 'erreurs.xlsx', (p) => {
+    const t = planTable(p, 'Financements');
+    t.rows[firstLineOf(p, 2014)][column(t, 'Versé (€)')] = 10_000_000;
+  });
+  let page = await exportTabWith({ name: 'erreurs.xlsx', buffer: readFileSync(errors) });
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée : \d+ erreurs? sur cette année\./);
+  await page.getByLabel('Clôturer malgré les erreurs (le Journal le dira)').check();
+  await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2014 clôturée .* Clôture forcée malgré \d+ erreurs? sur l'année/);
+  await page.close();
+
+  const closed = await writeVersion(dir, 'clos.xlsx');
+  expect((await cli('close', closed, '2014', '--by', 'CLI')).code).toBe(0);
+  await setNumber(closed, 'Financements', 'D5', 250500);
+  page = await exportTabWith({ name: 'clos.xlsx', buffer: readFileSync(closed) });
+  await page.locator('[data-rule="period.closed-year-changed"] [data-finding="Financements!D5"]').waitFor();
+  await expect(page.locator('[data-rule="period.closed-year-changed"]').textContent()).resolves.toContain('valait 250');
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2014 : clôturée le \d\d\/\d\d\/\d{4} par CLI$/);
+  await page.close();
+}, 90_000);

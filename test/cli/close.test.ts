@@ -5,11 +5,10 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import JSZip from 'jszip';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
 import { hasSoffice, parts, savedByLibreOffice, withUserChart } from '../helpers/chart';
-import { column, firstLineOf, planTable, writeVersion } from '../helpers/versions';
+import { column, firstLineOf, planTable, setNumber, writeVersion } from '../helpers/versions';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { readWorkbookFile } from '../../src/hosts/xlsx/workbook';
 
@@ -18,21 +17,6 @@ const withSoffice = hasSoffice || process.env.CI ? test : test.skip;
 
 /** The parts the add-in may rewrite: the part list, relationships, content types, document properties. */
 const mayChange = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === '[Content_Types].xml' || name.startsWith('docProps/');
-
-/** Sets a number cell in a sheet part directly, as a user's edit would, leaving the rest of the package alone. */
-async function setNumber(file: string, sheetName: string, cell: string, value: number): Promise<void> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const wb = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="(\\w+)"`).exec(wb)![1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
-  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`;
-  const xml = await zip.file(part)!.async('string');
-  const re = new RegExp(`(<c r="${cell}"[^>]*>)<v>[^<]*</v>`);
-  if (!re.test(xml)) throw new Error(`no ${cell} in ${part}`);
-  zip.file(part, xml.replace(re, `$1<v>${value}</v>`));
-  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-}
 
 const plan = buildWorkbookPlan({ example: true, lang: 'fr' });
 const fin = planTable(plan, 'Financements');

@@ -1,5 +1,6 @@
 /** Versions of the example workbook, edited the way a user would, written as .xlsx files by code. */
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import JSZip from 'jszip';
 import { join } from 'path';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
@@ -33,4 +34,19 @@ export function raise(plan: WorkbookPlan, i: number, euros: number): void {
   const t = planTable(plan, 'Financements');
   const c = column(t, 'Prévu (€)');
   t.rows[i][c] = (t.rows[i][c] as number) + euros;
+}
+
+/** Sets a number cell in a sheet part directly, as a user's edit would, leaving the rest of the package alone. */
+export async function setNumber(file: string, sheetName: string, cell: string, value: number): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="(\\w+)"`).exec(wb)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`;
+  const xml = await zip.file(part)!.async('string');
+  const re = new RegExp(`(<c r="${cell}"[^>]*>)<v>[^<]*</v>`);
+  if (!re.test(xml)) throw new Error(`no ${cell} in ${part}`);
+  zip.file(part, xml.replace(re, `$1<v>${value}</v>`));
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }

@@ -61,5 +61,19 @@ export interface VersionsMessages {
     clear: string;
     reading: string;
     unreadable: (file: string, detail: string) => string;
+    /** Closing a year from the pane. */
+    closeTitle: string;
+    closeIntro: string;
+    year: string;
+    by: string;
+    force: string;
+    close: string;
+    reopen: string;
+    reason: string;
+    closed: (year: number, lines: number) => string;
+    reopened: (year: number) => string;
+    refused: (year: number, errors: number) => string;
+    status: (year: number, date: string, by: string) => string;
+    failed: (detail: string) => string;
   };
 }

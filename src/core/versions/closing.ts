@@ -7,9 +7,10 @@ import type { Lang } from '../contract';
 import type { Finding } from '../findings';
 import { messages } from '../i18n';
 import { neutralise } from '../neutralise';
-import type { WorkbookSnapshot } from '../snapshot';
-import { isoDate } from '../text';
-import { closingRows, errorsOnYear, readClosures, reopeningRow, yearLines, type RecordRow } from './closure';
+import type { TableSnapshot, WorkbookSnapshot } from '../snapshot';
+import { isoDate, matchKey } from '../text';
+import { journalTable } from '../contract';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, readClosures, reopeningRow, yearLines, type RecordRow } from './closure';
 
 export type JournalLine = [string, string, number | null, number | null, string | null];
 
@@ -46,4 +47,20 @@ export function planReopening(snapshot: WorkbookSnapshot, o: { year: number; by:
     rows: [reopeningRow({ year: o.year, date: isoDate(o.now), by, reason })],
     journal: [stamp(o.now), `${messages[o.lang].versions.close.journalReopen(o.year, reason)} — ${by}`, null, null, null],
   };
+}
+
+/**
+ * The snapshot with the record rows (and the Journal line, when the workbook keeps a Journal)
+ * appended: how a workbook held in memory (the browser preview) records a closing.
+ */
+export function withRecord(snapshot: WorkbookSnapshot, rows: RecordRow[], journal: JournalLine): WorkbookSnapshot {
+  const cells = rows.map((r) => r.map((v, i) => (i === 0 ? Number(v) : v)));
+  const tables = snapshot.tables.map((t) => {
+    if (matchKey(t.name) === matchKey(CLOSURE_TABLE)) return { ...t, rows: [...t.rows, ...cells] };
+    if (matchKey(t.name) === matchKey(journalTable.name)) return { ...t, rows: [...t.rows, journal] };
+    return t;
+  });
+  if (tables.some((t) => matchKey(t.name) === matchKey(CLOSURE_TABLE))) return { ...snapshot, tables };
+  const sheet: TableSnapshot = { name: CLOSURE_TABLE, sheet: CLOSURE_SHEET, headerRow: 4, firstColumn: 1, headers: [...CLOSURE_COLUMNS], rows: cells, isTable: true };
+  return { sheets: [...snapshot.sheets, CLOSURE_SHEET], tables: [...tables, sheet] };
 }

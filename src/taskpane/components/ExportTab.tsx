@@ -12,6 +12,7 @@ import { reason } from '../view';
 import type { TabProps } from './RapprochementTab';
 import { useTabStyles } from './tabStyles';
 import { CompareWith } from './CompareWith';
+import { CloseYearPanel } from './CloseYearPanel';
 import type { PreviousVersion } from '../lazy/previousXlsx';
 
 
@@ -114,6 +115,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
         {ui.filesHint}
       </Text>
       <CompareWith m={m} value={previous} onChange={setPrevious} disabled={busy !== null} />
+      <CloseYearPanel host={host} m={m} lang={lang} asOf={asOf} />
     </section>
   );
 }
