@@ -101,10 +101,12 @@ export function readClosures(snapshot: WorkbookSnapshot): Map<number, YearState>
     if (!isContractYear(year)) continue;
     const op = matchKey(text(row[cOp]));
     const get = (i: number) => (i >= 0 ? text(row[i]) : '');
+    // Excel may have turned the ISO date into a date serial: read it back as ISO.
+    const dateAt = (i: number) => (i >= 0 && typeof row[i] === 'number' ? isoDate(new Date(Math.round(((row[i] as number) - 25569) * 86400000))) : get(i));
     if (op === matchKey(OPERATIONS.close)) {
-      out.set(year, { year, closed: true, date: get(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
+      out.set(year, { year, closed: true, date: dateAt(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
     } else if (op === matchKey(OPERATIONS.reopen)) {
-      out.set(year, { year, closed: false, date: get(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
+      out.set(year, { year, closed: false, date: dateAt(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
     } else if (op === matchKey(OPERATIONS.line)) {
       const state = out.get(year);
       if (!state?.closed) continue;

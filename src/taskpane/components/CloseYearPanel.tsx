@@ -29,7 +29,14 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   const [note, setNote] = useState<Note>(null);
   const [states, setStates] = useState<YearState[]>([]);
 
-  const refresh = async () => setStates([...readClosures(await host.readSnapshot()).values()].filter((s) => s.closed));
+  /** The workbook with its Clotures table: the Office host's reader leaves it out, so it is read here. */
+  const snapshotOf = async () => {
+    const s = await host.readSnapshot();
+    if (host.kind !== 'excel') return s;
+    const { withClosureTable } = await import(/* webpackChunkName: "close-year" */ '../../hosts/office/closeYear');
+    return withClosureTable((batch) => Excel.run(batch), s);
+  };
+  const refresh = async () => setStates([...readClosures(await snapshotOf()).values()].filter((s) => s.closed));
   useEffect(() => {
     void refresh().catch(() => setStates([]));
   }, [host]);
@@ -43,7 +50,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
     setBusy(true);
     setNote(null);
     try {
-      const snapshot = await host.readSnapshot();
+      const snapshot = await snapshotOf();
       const now = new Date();
       if (what === 'close') {
         const plan = planClosing(snapshot, { year, by: by.trim() || m.versions.close.unknownUser, force, asOf: parseDateText(asOf) ?? now, lang, now });

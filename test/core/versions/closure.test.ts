@@ -57,4 +57,12 @@ describe('closed years', () => {
     const [f] = closedFindings(s);
     expect(f).toMatchObject({ expected: '250000.00', actual: '250500.00', year: 2014 });
   });
+
+  test('a record date Excel turned into a date serial reads back as the same day', () => {
+    const s = exampleSnapshot();
+    closeYear(s, 2014, '2026-11-30');
+    const t = table(s, 'Clotures');
+    t.rows[0][2] = 46356; // 30/11/2026 as Excel stores it
+    expect(readClosures(s).get(2014)).toMatchObject({ closed: true, date: '2026-11-30' });
+  });
 });

@@ -4,26 +4,19 @@
  * and the record read back makes the check point at a 2014 cell edited afterwards.
  */
 import { checkWorkbook } from '../../../src/core/check';
-import { CLOSURE_COLUMNS, readClosures } from '../../../src/core/versions/closure';
+import { readClosures } from '../../../src/core/versions/closure';
 import { planClosing, planReopening } from '../../../src/core/versions/closing';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
-import { ClosureSheetTakenError, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
+import { ClosureSheetTakenError, withClosureTable, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
 import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
 import { AS_OF, examplePlan, tableValues } from './fixtures';
 
 const now = new Date(Date.UTC(2026, 10, 30, 9, 0, 0));
 const runOf = (emu: ExcelEmulator) => ((batch) => emu.run(batch as never)) as Run;
 
-/** The host's snapshot, with the Clotures table as the emulated workbook holds it. */
+/** The host's snapshot, with the Clotures table read from the emulated workbook as the pane does. */
 async function snapshotWithRecord(emu: ExcelEmulator): Promise<WorkbookSnapshot> {
-  const s = await emulatedOfficeHost(emu).readSnapshot();
-  if (s.tables.some((t) => t.name === 'Clotures')) return s;
-  const t = emu.model.table('Clotures');
-  if (t) {
-    const b = emu.model.bodyBox(t);
-    s.tables.push({ name: 'Clotures', sheet: t.sheet.name, headerRow: b.top - 1, firstColumn: b.left, headers: [...CLOSURE_COLUMNS], rows: tableValues(emu, 'Clotures') as never, isTable: true });
-  }
-  return s;
+  return withClosureTable(runOf(emu), await emulatedOfficeHost(emu).readSnapshot());
 }
 
 test('close 2014 in Excel: the Clotures table on the Clôtures sheet, then a 2014 edit is reported on its cell', async () => {
