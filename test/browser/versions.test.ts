@@ -136,3 +136,29 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
   await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2014 : clôturée le \d\d\/\d\d\/\d{4} par CLI$/);
   await page.close();
 }, 90_000);
+
+test('Clôturer une année over the emulated Excel: the Clotures table on its own sheet, then the year shown closed', async () => {
+  const page = await browser.newPage();
+  const seen: string[] = [];
+  page.on('pageerror', (e) => seen.push(e.message));
+  await page.goto(`${served.url}/emulated.html`);
+  await page.locator('[data-severity="error"][data-count="1"]').waitFor();
+  await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  const excel = <T>(f: string) => page.evaluate(`(${f})(window.__excel)`) as Promise<T>;
+  // 2014 carries the page's planted error (1 € more in a participation): closing it is refused.
+  await page.getByLabel('Clôturée par').fill('Marie Curie');
+  await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée : 1 erreur sur cette année\./);
+  expect(await excel<string[]>('(x) => x.sheets()')).not.toContain('Clôtures');
+
+  await page.getByLabel('Année').selectOption('2015');
+  await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes/);
+  expect(await excel<string[]>('(x) => x.sheets()')).toContain('Clôtures');
+  const rows = await excel<unknown[][]>('(x) => x.tableValues("Clotures")');
+  expect(rows[0].slice(0, 4)).toEqual([2015, 'Clôture', expect.stringMatching(/^\d{4}-\d\d-\d\d$/), 'Marie Curie']);
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015 : clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
+  await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
+  expect(seen).toEqual([]);
+  await page.close();
+}, 60_000);
