@@ -137,7 +137,7 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
   await page.close();
 }, 90_000);
 
-test('Clôturer une année over the emulated Excel: the Clotures table on its own sheet, then the year shown closed', async () => {
+test('over the emulated Excel: closing a year writes the Clotures table on its own sheet; the comparison works there too', async () => {
   const page = await browser.newPage();
   const seen: string[] = [];
   page.on('pageerror', (e) => seen.push(e.message));
@@ -159,6 +159,13 @@ test('Clôturer une année over the emulated Excel: the Clotures table on its ow
   expect(rows[0].slice(0, 4)).toEqual([2015, 'Clôture', expect.stringMatching(/^\d{4}-\d\d-\d\d$/), 'Marie Curie']);
   await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015 : clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
   await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
+
+  // The comparison inside Excel too: the emulated workbook against the plain example (1 € less in a participation).
+  const previous = readFileSync(await writeVersion(tmp('ess-pane-'), 'copil-2015.xlsx'));
+  await page.locator('#compare-file').setInputFiles({ name: 'copil-2015.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: previous });
+  await page.getByTestId('compare-with').waitFor();
+  const csv = plain(readFileSync(await download(page, 'Télécharger CSV'), 'utf8'));
+  expect(csv).toMatch(/\r\nÉvolutions depuis le \d\d\/\d\d\/\d{4} \(copil-2015\.xlsx\);2014;Région;;;;;;1,00;/);
   expect(seen).toEqual([]);
   await page.close();
-}, 60_000);
+}, 90_000);
