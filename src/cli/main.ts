@@ -15,6 +15,7 @@ import { version } from '../../package.json';
 import { closeSpelling, guessLang, parseCommand } from './args';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
+import { versionCommands } from './versions';
 
 /** A usage problem: one line on stderr, status 2. */
 class UsageError extends Error {}
@@ -82,6 +83,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const lang: Lang = guessLang(argv);
   const m = messages[lang].cli;
   try {
+    if (command && Object.hasOwn(versionCommands, command)) return await versionCommands[command](rest, io);
     switch (command) {
       case 'init':
         return await init(rest, io);

@@ -14,6 +14,7 @@ import { summarise, type Summary } from '../core/summary';
 import { parseDateText } from '../core/text';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { attachEvolutions } from './since';
 
 type Format = 'pdf' | 'xlsx' | 'csv';
 
@@ -39,12 +40,12 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseCommand(
     'report',
     args,
-    { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, force: { type: 'boolean' } },
+    { out: { type: 'string', short: 'o' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, force: { type: 'boolean' }, since: { type: 'string' } },
     io,
   );
   if (typeof parsed === 'number') return parsed;
   const { positionals, lang } = parsed;
-  const values = parsed.values as { out?: string; 'as-of'?: string; force?: boolean };
+  const values = parsed.values as { out?: string; 'as-of'?: string; force?: boolean; since?: string };
   const m = messages[lang];
   const sm = m.summary.cli;
   if (positionals.length !== 1 || !values.out) {
@@ -88,6 +89,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
   const { summary, result } = summarise(snapshot, { asOf, lang });
+  if (values.since !== undefined && !(await attachEvolutions(summary, snapshot, values.since, lang, io))) return 2; // issue 15
   const { bytes, detail } = await render(ext, summary);
   try {
     await fs.writeFile(out, bytes);

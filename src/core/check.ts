@@ -12,6 +12,7 @@ import { makeContext, funderName, type Rule } from './rules/context';
 import { legalStatus, type LegalStatusId } from './legalStatus';
 import { avenantIncomplete, avenantObjects, changeProblem, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant, participationSums, participationUnreadable } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
+import { closedYearChanged } from './rules/closedYears';
 import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip, isoDate } from './text';
@@ -167,6 +168,7 @@ export function analyse(snapshot: WorkbookSnapshot, asOf: Date): Analysis {
   const model = readModel(snapshot, raw);
   const ctx = makeContext(model, asOf, raw);
   for (const rule of DOMAIN_RULES) rule(ctx);
+  closedYearChanged(snapshot, raw);
   return { model, raw };
 }
 

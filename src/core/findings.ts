@@ -51,6 +51,7 @@ export const RULES = {
   'reconciliation.missing-in-workbook': { severity: 'warning', article: null },
   'reconciliation.duplicate-reference': { severity: 'warning', article: null },
   'reconciliation.matched-by-key': { severity: 'info', article: null },
+  'period.closed-year-changed': { severity: 'error', article: 'Art. 8' },
 } as const satisfies Record<string, { severity: Severity; article: string | null }>;
 
 export type RuleId = keyof typeof RULES;

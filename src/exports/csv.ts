@@ -14,6 +14,7 @@ import { centsToDecimalString, type Cents } from '../core/money';
 import { neutralise } from '../core/neutralise';
 import type { Summary } from '../core/summary';
 import { displayDate } from '../core/summarySheet';
+import { evolutionCsvLines } from './evolutionsCsv';
 
 const BOM = '\ufeff';
 
@@ -98,6 +99,7 @@ export function summaryCsvText(summary: Summary): string {
   for (const g of summary.findings.groups) {
     push(s.group, { severity: sev[g.severity], rule: text(`${g.title} (${g.rule})`), article: g.article ?? '', message: text(g.example), count: g.count, cells: text(g.cells.join(', ')) });
   }
+  for (const [section, l] of evolutionCsvLines(summary)) push(section, l); // report --since (issue 15)
   // Then every finding, not only the errors.
   for (const f of summary.findings.all) {
     push(s.finding, { severity: sev[f.severity], rule: text(`${titles[f.rule]} (${f.rule})`), article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });

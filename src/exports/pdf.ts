@@ -19,6 +19,7 @@ import { messages } from '../core/i18n';
 import { formatEuros, formatGap, formatRate, type Cents } from '../core/money';
 import type { Execution, Summary } from '../core/summary';
 import { displayDate, EXECUTION_COLOURS, FUNDER_COLOURS } from '../core/summarySheet';
+import { evolutionsOf, evolutionTables } from '../core/versions/evolutions';
 
 export const PDF_FONT_FILES = {
   regular: '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
@@ -586,6 +587,9 @@ export async function summaryPdf(summary: Summary, fonts: PdfFonts): Promise<Pdf
       { cells: [m.total, '', ...exec(summary.actionsTotal)], kind: 'total' as const },
     ],
   );
+
+  // Évolutions depuis le … (report --since, issue 15): the section is laid out from its text tables.
+  for (const t of evolutionsOf(summary) ? evolutionTables(evolutionsOf(summary)!, lang) : []) L.table(t.title, t.columns.map((col) => ({ ...col, width: col.width * CONTENT_W, wrap: 2 })), t.rows.map((cells) => ({ cells })));
 
   // Header and footer on every page, now that the page count is known.
   const range = doc.bufferedPageRange();

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { buildSummarySheet, type SheetCell, type SheetText, type SummarySheetPlan } from '../core/summarySheet';
 import type { Summary } from '../core/summary';
 import { addNativeCharts } from './xlsxCharts';
+import { addEvolutionsSheet } from './evolutionsXlsx';
 import { cellAddress } from '../core/snapshot';
 
 const TEXT_STYLE: Record<SheetText['style'], Partial<ExcelJS.Font>> = {
@@ -81,6 +82,7 @@ export async function summaryXlsx(summary: Summary): Promise<Uint8Array> {
     wb.calcProperties = { fullCalcOnLoad: true };
   const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'normal', showGridLines: false }] });
   renderSummarySheet(ws, plan);
+  addEvolutionsSheet(wb, summary); // report --since (issue 15): a second sheet, after the charted one
   const buf = await wb.xlsx.writeBuffer();
   return addNativeCharts(new Uint8Array(buf as ArrayBuffer), plan);
 }

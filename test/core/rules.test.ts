@@ -4,6 +4,7 @@
  */
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/findings';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
+import { closeYear, raisePlanned } from '../helpers/closure';
 import { AS_OF, addRow, check, date, exampleSnapshot, fired, removeRows, set, table, col, get } from '../helpers/workbook';
 
 interface Case {
@@ -248,6 +249,13 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     fire: (s) => set(s, 'Bilans', { 'Code action': 'II_2.1.1', Année: 2016 }, 'Période couverte', '2016'),
     silent: (s) => set(s, 'Bilans', { 'Code action': 'II_2.1.1', Année: 2016 }, 'Période couverte', '2014 à 2016'),
     at: ['Suivi', expect.stringMatching(/^E\d+$/) as unknown as string],
+  },
+  // Closed years (issue 15): after closing 2014, a 2014 amount changed fires; a 2015 one does not.
+  'period.closed-year-changed': {
+    fire: (s) => (closeYear(s, 2014), raisePlanned(s, 2014)),
+    silent: (s) => (closeYear(s, 2014), raisePlanned(s, 2015)),
+    at: ['Financements', 'D5'],
+    message: /2014 est clôturée .* valait 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
   },
 };
 

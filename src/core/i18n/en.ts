@@ -147,6 +147,13 @@ export const en: Messages = {
           : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
     'reconciliation.matched-by-key': (p) =>
       `The ledger’s references do not match the workbook’s: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
+    // Closed years (issue 15): a cell that differs from the record of its closed year.
+    'period.closed-year-changed': (p) =>
+      p.variant === 'added'
+        ? `year ${p.year} was closed on ${p.due}; line ${p.label} has been added since. Remove it, or reopen the year (ess-budget reopen) with a reason.`
+        : p.variant === 'removed'
+          ? `year ${p.year} was closed on ${p.due}; line ${p.label} (${p.other} when closed) has been removed since. Restore it, or reopen the year (ess-budget reopen) with a reason.`
+          : `${at(p)}year ${p.year} was closed on ${p.due}; this cell of line ${p.label} held ${p.expected !== undefined ? eur(p.expected) : p.text || '(blank)'} when closed and now holds ${p.actual !== undefined ? eur(p.actual) : p.other || '(blank)'}. Restore the value, or reopen the year (ess-budget reopen) with a reason.`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -192,9 +199,81 @@ export const en: Messages = {
     'reconciliation.missing-in-workbook': 'Line missing from the workbook',
     'reconciliation.duplicate-reference': 'Duplicate reference',
     'reconciliation.matched-by-key': 'Reconciled on action, year and funder',
+    'period.closed-year-changed': 'Closed year changed',
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
+  /** Versions (issue 15): diff of two workbooks, closed years, "Changes since …". */
+  versions: {
+    blank: '(blank)',
+    kind: { changed: 'changed', added: 'added', removed: 'removed' },
+    fields: { convention: 'Convention', participations: 'Participations', planned: 'Planned', committed: 'Committed', paid: 'Paid' },
+    diff: {
+      args: 'diff takes two workbooks: <before.xlsx> <after.xlsx>',
+      table: (t, n) => `${t}: ${n} change${n > 1 ? 's' : ''}`,
+      changed: (k, c, b, a, d) => `${k} — "${c}": ${b} → ${a}${d ? ` (${d})` : ''}`,
+      added: (k) => `line added: ${k}`,
+      removed: (k) => `line removed: ${k}`,
+      inBefore: ' (before workbook)',
+      totalsTitle: 'Differences per funder and year:',
+      total: (f, y, field, b, a, d) => `  ${f} ${y} — ${field}: ${b} → ${a} (${d})`,
+      none: "No change in the contract’s tables.",
+      count: (c, a, r) => `${c + a + r} change${c + a + r > 1 ? 's' : ''}: ${c} changed, ${a} added, ${r} removed.`,
+    },
+    close: {
+      args: 'close takes a workbook and a year: <workbook.xlsx> <year>',
+      reopenArgs: 'reopen takes a workbook, a year and --reason "why"',
+      badYear: (s) => `"${s}" is not a year of the contract (2014, 2015 or 2016).`,
+      closed: (f, y, n, by) => `${f}: year ${y} closed by ${by} (${n} line${n > 1 ? 's' : ''} recorded).`,
+      forced: (e) => `Closed despite ${e} error${e > 1 ? 's' : ''} on the year (written in the Journal).`,
+      refused: (f, y, e) => `${f}: closing ${y} refused, ${e} error${e > 1 ? 's' : ''} on that year (see "ess-budget check"); fix them, or add --force to close all the same (the Journal will say so).`,
+      alreadyClosed: (y, on, by) => `Year ${y} is already closed (on ${on}, by ${by}); reopen it first (ess-budget reopen).`,
+      notClosed: (y) => `Year ${y} is not closed: nothing to reopen.`,
+      reopened: (f, y) => `${f}: year ${y} reopened (reason written in the Clôtures sheet and the Journal).`,
+      reasonRequired: 'reopen needs a reason: --reason "…"',
+      noOwnSheet: (s) => `a sheet "${s}" exists but is not the add-in’s (no Clotures table); rename it and run again.`,
+      journalClose: (y, forced) => `Year ${y} closed${forced ? ' (forced despite errors)' : ''}`,
+      journalReopen: (y, r) => `Year ${y} reopened: ${r}`,
+      sheet: 'Clôtures',
+      title: 'Closed years',
+      note: "Sheet kept by the add-in: do not edit it. A closed year is checked line by line against this record.",
+      headers: { year: 'Année', operation: 'Opération', date: 'Date', by: 'Par', reason: 'Motif', table: 'Tableau', key: 'Clé', cell: 'Cellule', values: 'Valeurs', fingerprint: 'Empreinte' },
+      operation: { close: 'Clôture', reopen: 'Réouverture', line: 'Ligne' },
+      unknownUser: 'unknown',
+    },
+    evolutions: {
+      title: (d, f) => `Changes since ${d} (${f})`,
+      totalsTitle: 'Differences per funder and year',
+      headers: { funder: 'Funder', year: 'Year', field: 'Amount', before: 'Before', after: 'Now', delta: 'Difference' },
+      linesTitle: 'Changed lines, by action',
+      lineHeaders: { action: 'Action', change: 'Change', cell: 'Cell', column: 'Column', before: 'Before', after: 'Now' },
+      none: 'No change since the previous version.',
+      otherTables: 'Other tables',
+      sheet: 'Changes',
+    },
+    pane: {
+      title: 'Compare with the previous version',
+      pick: 'Choose the last COPIL workbook…',
+      hint: 'Optional: the PDF, XLSX and CSV files then add a "Changes since …" section (differences per funder and year, changed lines by action).',
+      comparing: (f, d) => `Comparing with ${f} (saved on ${d}).`,
+      clear: 'Stop comparing',
+      reading: 'Reading the previous workbook…',
+      unreadable: (f, d) => `${f}: unreadable workbook (${d}).`,
+      closeTitle: 'Close a year',
+      closeIntro: 'A closed year is checked line by line against its record (Clôtures sheet): any change becomes an error, until the year is reopened with a reason.',
+      year: 'Year',
+      by: 'Closed by',
+      force: 'Close despite the errors (the Journal will say so)',
+      close: 'Close the year',
+      reopen: 'Reopen the year',
+      reason: 'Reason for reopening',
+      closed: (y, n) => `Year ${y} closed (${n} line${n > 1 ? 's' : ''} recorded in the Clôtures sheet).`,
+      reopened: (y) => `Year ${y} reopened; the reason is written in the Clôtures sheet.`,
+      refused: (y, e) => `Closing ${y} refused: ${e} error${e > 1 ? 's' : ''} on that year. Fix them, or tick "Close despite the errors".`,
+      status: (y, d, by) => `${y}: closed on ${d} by ${by}`,
+      failed: (d) => `Could not write: ${d}`,
+    },
+  },
   office: {
     journal: { sync: (asOf) => `Synchronization (checked as of ${asOf})`, init: 'Workbook initialized', restore: 'Tables restored' },
     validation: {

@@ -148,6 +148,13 @@ export const fr: Messages = {
           : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
     'reconciliation.matched-by-key': (p) =>
       `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.min ? `${p.min} de ses ${p.count} références seulement` : `aucune de ses ${p.count} références`} au tableau Financements).`,
+    // Closed years (issue 15): a cell that differs from the record of its closed year.
+    'period.closed-year-changed': (p) =>
+      p.variant === 'added'
+        ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; la ligne ${p.label} a été ajoutée depuis. Supprimez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+        : p.variant === 'removed'
+          ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+          : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -193,9 +200,81 @@ export const fr: Messages = {
     'reconciliation.missing-in-workbook': 'Ligne absente du classeur',
     'reconciliation.duplicate-reference': 'Référence en double',
     'reconciliation.matched-by-key': 'Rapprochement par action, année et financeur',
+    'period.closed-year-changed': 'Année clôturée modifiée',
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
+  /** Versions (issue 15): diff of two workbooks, closed years, "Évolutions depuis le …". */
+  versions: {
+    blank: '(vide)',
+    kind: { changed: 'modifié', added: 'ajouté', removed: 'supprimé' },
+    fields: { convention: 'Convention', participations: 'Participations', planned: 'Prévu', committed: 'Engagé', paid: 'Versé' },
+    diff: {
+      args: 'diff attend deux classeurs : <avant.xlsx> <après.xlsx>',
+      table: (t, n) => `${t} : ${n} changement${n > 1 ? 's' : ''}`,
+      changed: (k, c, b, a, d) => `${k} — « ${c} » : ${b} → ${a}${d ? ` (${d})` : ''}`,
+      added: (k) => `ligne ajoutée : ${k}`,
+      removed: (k) => `ligne supprimée : ${k}`,
+      inBefore: ' (classeur avant)',
+      totalsTitle: 'Écarts par financeur et par année :',
+      total: (f, y, field, b, a, d) => `  ${f} ${y} — ${field} : ${b} → ${a} (${d})`,
+      none: 'Aucun changement dans les tableaux du contrat.',
+      count: (c, a, r) => `${c + a + r} changement${c + a + r > 1 ? 's' : ''} : ${c} modifié${c > 1 ? 's' : ''}, ${a} ajouté${a > 1 ? 's' : ''}, ${r} supprimé${r > 1 ? 's' : ''}.`,
+    },
+    close: {
+      args: 'close attend un classeur et une année : <classeur.xlsx> <année>',
+      reopenArgs: 'reopen attend un classeur, une année et --reason "motif"',
+      badYear: (s) => `« ${s} » n’est pas une année du contrat (2014, 2015 ou 2016).`,
+      closed: (f, y, n, by) => `${f} : année ${y} clôturée par ${by} (${n} ligne${n > 1 ? 's' : ''} enregistrée${n > 1 ? 's' : ''}).`,
+      forced: (e) => `Clôture forcée malgré ${e} erreur${e > 1 ? 's' : ''} sur l’année (inscrit au Journal).`,
+      refused: (f, y, e) => `${f} : clôture de ${y} refusée, ${e} erreur${e > 1 ? 's' : ''} sur cette année (voir « ess-budget check ») ; corrigez-les, ou ajoutez --force pour clôturer quand même (le Journal le dira).`,
+      alreadyClosed: (y, on, by) => `L’année ${y} est déjà clôturée (le ${frDate(on)}, par ${by}) ; rouvrez-la d’abord (ess-budget reopen).`,
+      notClosed: (y) => `L’année ${y} n’est pas clôturée : rien à rouvrir.`,
+      reopened: (f, y) => `${f} : année ${y} rouverte (motif inscrit dans la feuille Clôtures et au Journal).`,
+      reasonRequired: 'reopen exige un motif : --reason "…"',
+      noOwnSheet: (s) => `une feuille « ${s} » existe mais n’est pas celle du complément (aucun tableau Clotures) ; renommez-la puis relancez.`,
+      journalClose: (y, forced) => `Clôture de l’année ${y}${forced ? ' (forcée malgré des erreurs)' : ''}`,
+      journalReopen: (y, r) => `Réouverture de l’année ${y} : ${r}`,
+      sheet: 'Clôtures',
+      title: 'Clôtures des années',
+      note: 'Feuille tenue par le complément : ne la modifiez pas. Une année clôturée est contrôlée ligne par ligne contre cet enregistrement.',
+      headers: { year: 'Année', operation: 'Opération', date: 'Date', by: 'Par', reason: 'Motif', table: 'Tableau', key: 'Clé', cell: 'Cellule', values: 'Valeurs', fingerprint: 'Empreinte' },
+      operation: { close: 'Clôture', reopen: 'Réouverture', line: 'Ligne' },
+      unknownUser: 'inconnu',
+    },
+    evolutions: {
+      title: (d, f) => `Évolutions depuis le ${frDate(d)} (${f})`,
+      totalsTitle: 'Écarts par financeur et par année',
+      headers: { funder: 'Financeur', year: 'Année', field: 'Montant', before: 'Avant', after: 'Maintenant', delta: 'Écart' },
+      linesTitle: 'Lignes modifiées, par action',
+      lineHeaders: { action: 'Action', change: 'Changement', cell: 'Cellule', column: 'Colonne', before: 'Avant', after: 'Maintenant' },
+      none: 'Aucun changement depuis la version précédente.',
+      otherTables: 'Autres tableaux',
+      sheet: 'Évolutions',
+    },
+    pane: {
+      title: 'Comparer avec la version précédente',
+      pick: 'Choisir le classeur du dernier COPIL…',
+      hint: 'Facultatif : les fichiers PDF, XLSX et CSV ajoutent alors une section « Évolutions depuis le … » (écarts par financeur et par année, lignes modifiées par action).',
+      comparing: (f, d) => `Comparaison avec ${f} (enregistré le ${frDate(d)}).`,
+      clear: 'Ne plus comparer',
+      reading: 'Lecture du classeur précédent…',
+      unreadable: (f, d) => `${f} : classeur illisible (${d}).`,
+      closeTitle: 'Clôturer une année',
+      closeIntro: 'Une année clôturée est contrôlée ligne par ligne contre son enregistrement (feuille Clôtures) : toute modification devient une erreur, jusqu’à une réouverture motivée.',
+      year: 'Année',
+      by: 'Clôturée par',
+      force: 'Clôturer malgré les erreurs (le Journal le dira)',
+      close: 'Clôturer l’année',
+      reopen: 'Rouvrir l’année',
+      reason: 'Motif de la réouverture',
+      closed: (y, n) => `Année ${y} clôturée (${n} ligne${n > 1 ? 's' : ''} enregistrée${n > 1 ? 's' : ''} dans la feuille Clôtures).`,
+      reopened: (y) => `Année ${y} rouverte ; le motif est inscrit dans la feuille Clôtures.`,
+      refused: (y, e) => `Clôture de ${y} refusée : ${e} erreur${e > 1 ? 's' : ''} sur cette année. Corrigez-les, ou cochez « Clôturer malgré les erreurs ».`,
+      status: (y, d, by) => `${y} : clôturée le ${frDate(d)} par ${by}`,
+      failed: (d) => `Écriture impossible : ${d}`,
+    },
+  },
   office: {
     journal: { sync: (asOf) => `Synchronisation (contrôle au ${asOf})`, init: 'Initialisation du classeur', restore: 'Restauration des tableaux' },
     validation: {

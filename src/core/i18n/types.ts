@@ -4,6 +4,7 @@ import type { LegalStatusId } from '../legalStatus';
 
 /** The ess-budget commands (src/cli/). */
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile';
+import type { VersionsMessages } from './versionsTypes';
 
 export interface Messages {
   rules: Record<RuleId, (p: MessageParams) => string>;
@@ -39,6 +40,7 @@ export interface Messages {
   summary: SummaryMessages;
   reconcile: ReconcileMessages;
   hostLimits: HostLimitMessages;
+  versions: VersionsMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */

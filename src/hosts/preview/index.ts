@@ -10,6 +10,8 @@ import { cellAddress, columnLetter, parseAddress, type CellValue, type WorkbookS
 import { buildWorkbookPlan, type WorkbookPlan } from '../../core/template';
 import { formatDate, matchKey } from '../../core/text';
 import type { SyncOutcome, WorkbookHost } from '../host';
+import type { RecordRow } from '../../core/versions/closure';
+import { withRecord, type JournalLine } from '../../core/versions/closing';
 
 /** ExcelJS holds the whole workbook in memory several times over: beyond this, Excel is the tool. */
 export const PREVIEW_MAX_BYTES = 20 * 1024 * 1024;
@@ -131,6 +133,12 @@ export class PreviewHost implements WorkbookHost {
     // The preview has no cell editing: opening another file is followed by an explicit sync.
     this.editListeners.add(callback);
     return () => this.editListeners.delete(callback);
+  }
+
+  /** Records a year's closing or reopening (issue 15) in the workbook held in memory. */
+  async writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void> {
+    this.snapshot = withRecord(this.snapshot, rows, journal);
+    this.set({});
   }
 
   /** The cells around the selection, read from the tables of its sheet (what the preview knows). */

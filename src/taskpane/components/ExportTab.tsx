@@ -11,6 +11,9 @@ import { EXPORT_KINDS, EXPORT_TYPES, exportFileName, type ExportKind } from '../
 import { reason } from '../view';
 import type { TabProps } from './RapprochementTab';
 import { useTabStyles } from './tabStyles';
+import { CompareWith } from './CompareWith';
+import { CloseYearPanel } from './CloseYearPanel';
+import type { PreviousVersion } from '../lazy/previousXlsx';
 
 
 type Busy = null | 'sheet' | ExportKind;
@@ -21,6 +24,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
   const ui = m.ui.copil;
   const [busy, setBusy] = useState<Busy>(null);
   const [note, setNote] = useState<Note>(null);
+  const [previous, setPrevious] = useState<PreviousVersion | null>(null); // issue 15: compare with an earlier file
   const asOfDate = parseDateText(asOf);
 
   /** The pane's as-of date, or a message when the settings hold none that reads. */
@@ -59,7 +63,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       }
       const snapshot = await host.readSnapshot();
       const { makeSummaryFile } = await import(/* webpackChunkName: "export-files" */ '../lazy/exportFiles');
-      const file = await makeSummaryFile(kind, snapshot, { asOf: d, lang });
+      const file = await makeSummaryFile(kind, snapshot, { asOf: d, lang }, previous);
       const name = exportFileName(kind, file.asOf);
       downloadBytes(file.bytes, name, EXPORT_TYPES[kind]);
       setNote({ intent: 'success', text: ui.downloaded(name) });
@@ -110,6 +114,8 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       <Text size={200} className={styles.hint}>
         {ui.filesHint}
       </Text>
+      <CompareWith m={m} value={previous} onChange={setPrevious} disabled={busy !== null} />
+      <CloseYearPanel host={host} m={m} lang={lang} asOf={asOf} />
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { summarise } from '../../core/summary';
 import { summaryCsv } from '../../exports/csv';
 import type { PdfFonts } from '../../exports/pdf';
 import type { ExportKind } from '../tools';
+import { buildEvolutions, type SummaryWithEvolutions } from '../../core/versions/evolutions';
+import type { PreviousVersion } from './previousXlsx';
 
 let fonts: Promise<PdfFonts> | null = null;
 
@@ -33,8 +35,9 @@ export interface MadeFile {
   asOf: string;
 }
 
-export async function makeSummaryFile(kind: ExportKind, snapshot: WorkbookSnapshot, options: { asOf: Date; lang: Lang }): Promise<MadeFile> {
+export async function makeSummaryFile(kind: ExportKind, snapshot: WorkbookSnapshot, options: { asOf: Date; lang: Lang }, previous?: PreviousVersion | null): Promise<MadeFile> {
   const { summary } = summarise(snapshot, options);
+  if (previous) (summary as SummaryWithEvolutions).evolutions = buildEvolutions(previous.snapshot, snapshot, previous, options.lang); // issue 15
   if (kind === 'csv') return { bytes: summaryCsv(summary), asOf: summary.asOf };
   if (kind === 'xlsx') {
     const { summaryXlsx } = await import(/* webpackChunkName: "export-xlsx" */ '../../exports/xlsx');

@@ -1,0 +1,187 @@
+/**
+ * ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ] [--lang fr|en]
+ * ess-budget reopen <classeur.xlsx> <année> --reason "…" [--by NOM] [--lang fr|en]
+ * Records in the workbook (sheet Clôtures, and a Journal line) that a year is closed, or reopened
+ * and why. The file is patched in place: only the add-in's own sheets and the package's part list
+ * change (src/hosts/xlsx/patch.ts). Exit status: 0 done; 1 closing refused because the year has
+ * errors (without --force); 2 bad arguments, an unusable file, or a year already closed / not closed.
+ */
+import { inputMessage, type Io } from './io';
+import { promises as fs } from 'fs';
+import { userInfo } from 'os';
+import { dirname, basename, join } from 'path';
+import { parseArgs } from 'util';
+import { today } from '../core/check';
+import { journalTable, type Lang } from '../core/contract';
+import { messages } from '../core/i18n';
+import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../core/snapshot';
+import { isoDate, matchKey, parseDateText } from '../core/text';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, isContractYear, type RecordRow } from '../core/versions/closure';
+import { planClosing, planReopening } from '../core/versions/closing';
+import { InputError } from '../hosts/xlsx/guard';
+import { fitWidths, NotOwnSheetError, writeOwnTables, type OwnTable } from '../hosts/xlsx/patch';
+import { readWorkbookFile } from '../hosts/xlsx/workbook';
+
+type Cell = string | number | null;
+
+/** What an own table already holds, as the cells to write back. */
+function existingRows(snapshot: WorkbookSnapshot, name: string): { sheet: string; headers: string[]; rows: Cell[][] } | null {
+  const t = snapshot.tables.find((x) => matchKey(x.name) === matchKey(name));
+  if (!t) return null;
+  const cell = (v: CellValue): Cell => (v === null ? null : typeof v === 'number' || typeof v === 'string' ? v : isDate(v) ? isoDate(v) : typeof v === 'boolean' ? String(v) : 'error' in v ? v.error : v.uncalculated);
+  return { sheet: t.sheet, headers: t.headers, rows: t.rows.filter((r) => r.some((v) => v !== null && v !== '')).map((r) => r.map(cell)) };
+}
+
+const recordCells = (r: RecordRow): Cell[] => r.map((v, i) => (i === 0 ? Number(v) : v));
+
+function closureTable(snapshot: WorkbookSnapshot, added: RecordRow[], lang: Lang): OwnTable {
+  const m = messages[lang].versions.close;
+  const old = existingRows(snapshot, CLOSURE_TABLE);
+  const rows = [...(old?.rows ?? []), ...added.map(recordCells)];
+  const headers = [...CLOSURE_COLUMNS];
+  return { sheet: old?.sheet ?? CLOSURE_SHEET, table: CLOSURE_TABLE, title: m.title, note: m.note, headers, rows, widths: fitWidths(headers, rows, 40) };
+}
+
+function journal(snapshot: WorkbookSnapshot, line: Cell[], lang: Lang): OwnTable {
+  const old = existingRows(snapshot, journalTable.name);
+  const headers = old?.headers.length ? old.headers : journalTable.columns.map((c) => c.header[lang]);
+  const rows = [...(old?.rows ?? []), line];
+  return { sheet: old?.sheet ?? journalTable.sheet[lang], table: journalTable.name, title: journalTable.sheet[lang], headers, rows, widths: fitWidths(headers, rows) };
+}
+
+/** Writes the record, then the Journal; a Journal sheet that is not ours alone is left alone (said on stderr). */
+async function patch(file: string, bytes: Uint8Array, record: OwnTable, log: OwnTable, io: Io, lang: Lang): Promise<number> {
+  const m = messages[lang];
+  let out: Uint8Array;
+  try {
+    out = await writeOwnTables(bytes, [record, log]);
+  } catch (e) {
+    if (!(e instanceof NotOwnSheetError)) throw e;
+    if (e.sheet === record.sheet) {
+      io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
+      return 2;
+    }
+    io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
+    out = await writeOwnTables(bytes, [record]);
+  }
+  // Written beside, then renamed: an interrupted write never leaves half a workbook.
+  const tmpFile = join(dirname(file), `.${basename(file)}.ess-${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmpFile, out);
+    await fs.rename(tmpFile, file);
+  } catch (e) {
+    await fs.rm(tmpFile, { force: true });
+    io.err(m.cli.cannotWrite(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    return 2;
+  }
+  return 0;
+}
+
+async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {
+  try {
+    const { snapshot } = await readWorkbookFile(file);
+    return { snapshot, bytes: await fs.readFile(file) };
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(inputMessage(lang, file, e));
+      return null;
+    }
+    throw e;
+  }
+}
+
+function whoAmI(by: string | undefined, lang: Lang): string {
+  if (by && by.trim()) return by.trim();
+  try {
+    return userInfo().username || messages[lang].versions.close.unknownUser;
+  } catch {
+    return messages[lang].versions.close.unknownUser;
+  }
+}
+
+function parse(args: string[], reopen: boolean) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: { by: { type: 'string' }, force: { type: 'boolean' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, ...(reopen ? { reason: { type: 'string' } } : {}) },
+  });
+}
+
+export async function closeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, false);
+  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const m = messages[lang];
+  const v = m.versions.close;
+  if (positionals.length !== 2) {
+    io.err(m.cli.badArgs(v.args));
+    return 2;
+  }
+  const [file, yearText] = positionals;
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
+    io.err(v.badYear(yearText));
+    return 2;
+  }
+  let asOf = today();
+  if (values['as-of'] !== undefined) {
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
+    if (!d) {
+      io.err(m.cli.badDate(values['as-of']));
+      return 2;
+    }
+    asOf = d;
+  }
+  const loaded = await load(file, lang, io);
+  if (!loaded) return 2;
+  const { snapshot, bytes } = loaded;
+  const by = whoAmI(values.by, lang);
+  const plan = planClosing(snapshot, { year, by, force: !!values.force, asOf, lang, now: new Date() });
+  if (!plan.ok && plan.why === 'closed') {
+    io.err(v.alreadyClosed(year, plan.date, plan.by));
+    return 2;
+  }
+  if (!plan.ok) {
+    io.err(v.refused(file, year, plan.errors.length));
+    for (const f of plan.errors.slice(0, 10)) io.err(`${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
+    return 1;
+  }
+  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
+  if (code) return code;
+  io.out(v.closed(file, year, plan.lines, by));
+  if (plan.forced) io.out(v.forced(plan.forced));
+  return 0;
+}
+
+export async function reopenCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, true);
+  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const m = messages[lang];
+  const v = m.versions.close;
+  if (positionals.length !== 2) {
+    io.err(m.cli.badArgs(v.reopenArgs));
+    return 2;
+  }
+  const [file, yearText] = positionals;
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
+    io.err(v.badYear(yearText));
+    return 2;
+  }
+  const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
+  if (!reason) {
+    io.err(m.cli.badArgs(v.reasonRequired));
+    return 2;
+  }
+  const loaded = await load(file, lang, io);
+  if (!loaded) return 2;
+  const { snapshot, bytes } = loaded;
+  const plan = planReopening(snapshot, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() });
+  if (!plan.ok) {
+    io.err(v.notClosed(year));
+    return 2;
+  }
+  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
+  if (code) return code;
+  io.out(v.reopened(file, year));
+  return 0;
+}

@@ -1,0 +1,104 @@
+/**
+ * ess-budget diff <avant.xlsx> <après.xlsx> [--format text|json] [--lang fr|en]
+ * What changed in the contract's tables between two versions of the workbook. Exit status: 0 the
+ * same data, 1 they differ, 2 an input could not be used (as `check`).
+ */
+import { inputMessage, type Io } from './io';
+import { parseArgs } from 'util';
+import type { Lang } from '../core/contract';
+import { messages } from '../core/i18n';
+import { centsToDecimalString, formatGap } from '../core/money';
+import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
+import { diffSnapshots, type Diff } from '../core/versions/diff';
+import { amountDelta, showCents, showValue } from '../core/versions/display';
+import { InputError } from '../hosts/xlsx/guard';
+import { readWorkbookFile } from '../hosts/xlsx/workbook';
+
+/** Reads one workbook, or says in one line why it cannot be used. */
+export async function readOrSay(file: string, lang: Lang, io: Io): Promise<WorkbookSnapshot | null> {
+  try {
+    return (await readWorkbookFile(file)).snapshot;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(inputMessage(lang, file, e));
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** Like a compiler's output: one line per change, grouped by table, then the per-funder, per-year deltas. */
+export function diffText(d: Diff, lang: Lang): string {
+  const m = messages[lang].versions;
+  const lines: string[] = [];
+  const tables = [...new Set(d.changes.map((c) => c.table))];
+  for (const table of tables) {
+    const list = d.changes.filter((c) => c.table === table);
+    lines.push(m.diff.table(table, list.length));
+    for (const c of list) {
+      const where = qualifiedAddress(c.sheet, c.cell) + (c.kind === 'removed' ? m.diff.inBefore : '');
+      const what =
+        c.kind === 'changed'
+          ? m.diff.changed(c.key, c.column ?? '', showValue(c.valueKind, c.before, lang), showValue(c.valueKind, c.after, lang), amountDelta(c.valueKind, c.before, c.after, lang))
+          : c.kind === 'added'
+            ? m.diff.added(c.key)
+            : m.diff.removed(c.key);
+      lines.push(`${where}: ${m.kind[c.kind]} ${what}`);
+    }
+  }
+  if (d.totals.length) {
+    lines.push(m.diff.totalsTitle);
+    for (const t of d.totals) lines.push(m.diff.total(t.funder, t.year, m.fields[t.field], showCents(t.before, lang), showCents(t.after, lang), formatGap(t.delta, lang)));
+  }
+  const n = (k: string) => d.changes.filter((c) => c.kind === k).length;
+  lines.push(d.changes.length ? m.diff.count(n('changed'), n('added'), n('removed')) : m.diff.none);
+  return lines.join('\n');
+}
+
+/** The JSON contract of issue 15: amounts as strings with two decimals. */
+export function diffJson(before: string, after: string, d: Diff): object {
+  const s = (c: number | null) => (c === null ? null : centsToDecimalString(c));
+  return {
+    before,
+    after,
+    changes: d.changes.map((c) => ({
+      kind: c.kind,
+      table: c.table,
+      sheet: c.sheet,
+      cell: c.cell,
+      key: c.key,
+      column: c.column,
+      before: c.before,
+      after: c.after,
+      ...(c.line ? { line: c.line } : {}),
+    })),
+    totals: d.totals.map((t) => ({ funder: t.funder, year: t.year, field: t.field, before: s(t.before), after: s(t.after), delta: centsToDecimalString(t.delta) })),
+  };
+}
+
+export async function diffCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, lang: { type: 'string' } } });
+  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const m = messages[lang];
+  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
+    io.err(m.cli.badArgs(`--lang ${values.lang}`));
+    return 2;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.err(m.cli.badArgs(`--format ${format}`));
+    return 2;
+  }
+  if (positionals.length !== 2) {
+    io.err(m.cli.badArgs(m.versions.diff.args));
+    return 2;
+  }
+  const [beforeFile, afterFile] = positionals;
+  const before = await readOrSay(beforeFile, lang, io);
+  if (!before) return 2;
+  const after = await readOrSay(afterFile, lang, io);
+  if (!after) return 2;
+  const d = diffSnapshots(before, after, lang);
+  io.out(format === 'json' ? JSON.stringify(diffJson(beforeFile, afterFile, d), null, 2) : diffText(d, lang));
+  return d.changes.length ? 1 : 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * Closed years: the record a closing writes into the add-in's own sheet ("Clôtures", table
+ * Clotures), how it reads back from a snapshot, and what differs from it now. One record line per
+ * contract-table line of the year holds its canonical values and their fingerprint, so a later check
+ * can name the very cell that changed, and the lines added or removed since.
+ */
+import type { Lang } from '../contract';
+import type { Finding } from '../findings';
+import { profile } from '../profile';
+import { isBlank, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../snapshot';
+import { isoDate, matchKey } from '../text';
+import { compareLines, type Change } from './diff';
+import { contractLines, lineYear, type Line, type LineCell } from './lines';
+
+export const CLOSURE_TABLE = 'Clotures';
+export const CLOSURE_SHEET = 'Clôtures';
+/** The record's columns, in order (French headers: the record is the same in every language). */
+export const CLOSURE_COLUMNS = ['Année', 'Opération', 'Date', 'Par', 'Motif', 'Tableau', 'Clé', 'Cellule', 'Valeurs', 'Empreinte'] as const;
+export const OPERATIONS = { close: 'Clôture', reopen: 'Réouverture', line: 'Ligne' } as const;
+
+export const isContractYear = (y: number) => (profile.years as readonly number[]).includes(y);
+
+/** FNV-1a, 64 bits: a fingerprint, not a secret (the core has no crypto; a record is not a signature). */
+export function fingerprintText(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}
+
+const valuesOf = (line: Line) => Object.fromEntries(line.cells.map((c) => [c.column, c.value]));
+export const lineFingerprint = (line: Line) => fingerprintText(JSON.stringify([line.table, valuesOf(line)]));
+
+/** Every contract-table line of a year, in workbook order. */
+export function yearLines(snapshot: WorkbookSnapshot, year: number): Line[] {
+  return contractLines(snapshot).filter((l) => lineYear(l) === year);
+}
+
+export interface ClosingMeta {
+  year: number;
+  /** ISO date. */
+  date: string;
+  by: string;
+  /** Why a reopening, or that a closing was forced. */
+  reason: string;
+}
+
+export type RecordRow = string[];
+
+/** The rows a closing appends to the Clotures table: one for the closing, one per line. */
+export function closingRows(lines: Line[], meta: ClosingMeta): RecordRow[] {
+  const prints = lines.map(lineFingerprint);
+  const whole = fingerprintText(prints.join(''));
+  const head = [String(meta.year), OPERATIONS.close, meta.date, meta.by, meta.reason, '', String(lines.length), '', '', whole];
+  return [
+    head,
+    ...lines.map((l, i) => [String(meta.year), OPERATIONS.line, '', '', '', l.table, '', qualifiedAddress(l.sheet, l.cell), JSON.stringify(valuesOf(l)), prints[i]]),
+  ];
+}
+
+export function reopeningRow(meta: ClosingMeta): RecordRow {
+  return [String(meta.year), OPERATIONS.reopen, meta.date, meta.by, meta.reason, '', '', '', '', ''];
+}
+
+export interface YearState {
+  year: number;
+  closed: boolean;
+  date: string;
+  by: string;
+  reason: string;
+  /** The lines as recorded at the last closing (empty once reopened). */
+  lines: Line[];
+  /** Record lines whose fingerprint no longer matches their values: the record itself was edited. */
+  tampered: number;
+}
+
+const text = (v: CellValue | undefined): string => {
+  if (v === undefined || isBlank(v)) return '';
+  if (Object.prototype.toString.call(v) === '[object Date]') return isoDate(v as Date);
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' ? v.trim() : '';
+};
+
+/** "'Participations 2014'!A5" → sheet and cell. */
+function splitAddress(a: string): { sheet: string; cell: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(a);
+  if (!m) return { sheet: '', cell: a };
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), cell: m[3] };
+}
+
+/** The state of every year the Clotures table mentions, read back from a snapshot. */
+export function readClosures(snapshot: WorkbookSnapshot): Map<number, YearState> {
+  const out = new Map<number, YearState>();
+  const t = snapshot.tables.find((x) => matchKey(x.name) === matchKey(CLOSURE_TABLE));
+  if (!t) return out;
+  const keys = t.headers.map((h) => matchKey(h ?? ''));
+  const at = (name: string) => keys.indexOf(matchKey(name));
+  const [cYear, cOp, cDate, cBy, cReason, cTable, , cCell, cValues, cPrint] = CLOSURE_COLUMNS.map(at);
+  if (cYear < 0 || cOp < 0) return out;
+  for (const row of t.rows) {
+    const year = Number(text(row[cYear]));
+    if (!isContractYear(year)) continue;
+    const op = matchKey(text(row[cOp]));
+    const get = (i: number) => (i >= 0 ? text(row[i]) : '');
+    // Excel may have turned the ISO date into a date serial: read it back as ISO.
+    const dateAt = (i: number) => (i >= 0 && typeof row[i] === 'number' ? isoDate(new Date(Math.round(((row[i] as number) - 25569) * 86400000))) : get(i));
+    if (op === matchKey(OPERATIONS.close)) {
+      out.set(year, { year, closed: true, date: dateAt(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
+    } else if (op === matchKey(OPERATIONS.reopen)) {
+      out.set(year, { year, closed: false, date: dateAt(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
+    } else if (op === matchKey(OPERATIONS.line)) {
+      const state = out.get(year);
+      if (!state?.closed) continue;
+      let values: Record<string, string>;
+      try {
+        values = JSON.parse(get(cValues)) as Record<string, string>;
+      } catch {
+        state.tampered++;
+        continue;
+      }
+      const { sheet, cell } = splitAddress(get(cCell));
+      const cells: LineCell[] = Object.entries(values).map(([column, value]) => ({ column, header: '', kind: 'text', value: String(value), cell }));
+      const line: Line = { table: get(cTable), sheet, index: state.lines.length, cell, cells };
+      if (get(cPrint) !== lineFingerprint(line)) state.tampered++;
+      state.lines.push(line);
+    }
+  }
+  return out;
+}
+
+/** What differs now from the record of a closed year (cells of the current workbook; removed lines where they stood). */
+export function closedYearChanges(snapshot: WorkbookSnapshot, state: YearState, lang: Lang = 'fr'): Change[] {
+  return compareLines(state.lines, yearLines(snapshot, state.year), lang);
+}
+
+/** The errors a closing would seal: error findings on a line of that year, or about that year. */
+export function errorsOnYear(snapshot: WorkbookSnapshot, findings: Finding[], year: number): Finding[] {
+  const rows = new Set<string>();
+  const sheets = new Set<string>();
+  for (const l of yearLines(snapshot, year)) {
+    if (l.table.startsWith('Participations')) sheets.add(l.sheet);
+    rows.add(`${l.sheet}!${/\d+$/.exec(l.cell)![0]}`);
+  }
+  const rowOf = (cell: string) => /^[A-Z]+(\d+)/.exec(cell)?.[1];
+  return findings.filter((f) => f.severity === 'error' && (f.year === year || sheets.has(f.sheet) || rows.has(`${f.sheet}!${rowOf(f.cell)}`)));
+}
