@@ -297,7 +297,7 @@ export interface SummaryMessages {
   };
 }
 
-/** What an older Excel lacks, or what Excel refuses, said to the user (issue 10: Office.js fidelity). */
+/** What an older Excel lacks, or what Excel refuses, said to the user (issue 10: Excel JavaScript API fidelity). */
 export interface HostLimitMessages {
   /** Shown once in the pane where ExcelApi 1.8 is missing: tables without drop-down lists. */
   noDropDowns: string;
