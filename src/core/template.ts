@@ -73,21 +73,21 @@ export const TABLE_ROW = 4;
 
 const words = {
   fr: {
-    example: 'EXEMPLE FICTIF : répartition, financements, instances et bilans illustratifs, à remplacer par les données réelles.',
+    example: 'EXEMPLE FICTIF : répartition, financements, instances et bilans illustratifs, à remplacer par les données réelles.',
     conventionNote: 'Montants des articles 3, 4 et 5. Les colonnes Participations et Écart se recalculent seules à partir des feuilles Participations.',
     participationsNote: 'Une ligne par axe, une colonne par financeur (ajoutez à droite les cofinanceurs).',
     participationsCol: 'Participations (€)',
     gapCol: 'Écart (€)',
     total: 'Total',
     titles: {
-      convention: 'Convention : montants par financeur et par année',
+      convention: 'Convention : montants par financeur et par année',
       participations: 'Participations par axe',
-      actions: "Plan d'actions",
+      actions: 'Plan d’actions',
       financements: 'Financement des actions : prévu, engagé, versé',
       avenants: 'Avenants à la convention',
       partenaires: 'Collectivités partenaires',
-      instances: 'Instances de gouvernance (§4.1)',
-      suivi: 'Bilans annuels et évaluations (§5)',
+      instances: 'Instances de gouvernance (art. 2 §4)',
+      suivi: 'Bilans annuels et évaluations (art. 2 §5)',
     },
   },
   en: {
@@ -104,8 +104,8 @@ const words = {
       financements: 'Financing of the actions: planned, committed, paid',
       avenants: 'Amendments to the convention',
       partenaires: 'Partner authorities',
-      instances: 'Governance meetings (§4.1)',
-      suivi: 'Annual reports and evaluations (§5)',
+      instances: 'Governance meetings (Art. 2 §4)',
+      suivi: 'Annual reports and evaluations (Art. 2 §5)',
     },
   },
 };

@@ -1,4 +1,4 @@
-/** The action plan (Art. 1, Art. 2 §3.1, §4.1) and the money it carries. */
+/** The action plan (Art. 1, Art. 2 §3.1 and §4.1) and the money it carries. */
 import { axisOfCode, profile, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
