@@ -9,6 +9,7 @@ import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
 import { profile } from '../../src/core/profile';
 import { exampleWorkbook, tmp, toBuffer, writeBytes, writeWorkbook } from '../helpers/files';
 import { AS_OF } from '../helpers/workbook';
+import { plain } from '../helpers/typography';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'bin/ess-budget.js');
@@ -128,7 +129,7 @@ describe('check', () => {
   ])('%p: exit 2 with one line', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
+    expect(plain(r.err)).toMatch(message);
     expect(r.err.split('\n')).toHaveLength(1);
   });
 });
@@ -190,7 +191,7 @@ describe('the CLI explains itself', () => {
       expect(r.out.split('\n')[0]).toBe(`${first}${first.endsWith('--out') ? ' <fichier.pdf|fichier.xlsx|fichier.csv> [options]' : ' [options]'}`);
       expect(r.out).toContain(option);
       expect(r.out).toContain('Statut de sortie');
-      expect(r.out).toMatch(/Exemple :\n {2}ess-budget /);
+      expect(plain(r.out)).toMatch(/Exemple :\n {2}ess-budget /);
     }
   });
 

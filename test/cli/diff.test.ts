@@ -4,6 +4,7 @@ import { join } from 'path';
 import { cli } from '../helpers/cli';
 import { tmp, writeBytes } from '../helpers/files';
 import { column, planTable, raise, writeVersion } from '../helpers/versions';
+import { plain } from '../helpers/typography';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'bin/ess-budget.js');
@@ -78,7 +79,7 @@ describe('ess-budget diff', () => {
 
     const text = await cli('diff', a, b);
     expect(text.code).toBe(1);
-    const lines = text.out.split('\n');
+    const lines = plain(text.out).split('\n');
     expect(lines[0]).toBe('Financements : 3 changements');
     expect(lines[1]).toBe(`Financements!D5: modifié ANIM · 2014 · Région · EX-2014-REGION-001 — « Prévu (€) » : 250\u00a0000,00\u00a0€ → 250\u00a0500,00\u00a0€ (+500,00\u00a0€)`);
     expect(lines[2]).toMatch(/^Financements!A10 \(classeur avant\): supprimé ligne supprimée : /);
@@ -98,7 +99,7 @@ describe('ess-budget diff', () => {
     expect(r.err.split('\n')).toHaveLength(1);
     expect(r.err).toContain('faux.xlsx');
     expect((await cli('diff', a)).code).toBe(2);
-    expect((await cli('diff', a, join(dir, 'absent.xlsx'))).err).toMatch(/absent\.xlsx : fichier introuvable/);
+    expect(plain((await cli('diff', a, join(dir, 'absent.xlsx'))).err)).toMatch(/absent\.xlsx : fichier introuvable/);
     expect((await cli('diff', a, a, '--format', 'xml')).code).toBe(2);
   });
 });

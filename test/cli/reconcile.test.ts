@@ -10,6 +10,7 @@ import { cli } from '../helpers/cli';
 import { EXAMPLE_LEDGER_HEADERS, EXAMPLE_LEDGER_PLANTED, exampleLedgerCsv, exampleLedgerRows } from '../../src/core/reconcile/example';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan, writeWorkbookFile } from '../../src/hosts/xlsx/workbook';
+import { plain } from '../helpers/typography';
 
 const root = join(__dirname, '../..');
 const exampleCsv = join(root, 'examples/grand-livre-cdc.csv');
@@ -17,8 +18,6 @@ let dir: string;
 let workbook: string;
 
 /** Amounts are printed with no-break spaces (U+00A0), as French typography wants. */
-/** Back from the French typography of the messages (no-break spaces before : ; ? and inside « », ’) to plain text, for the patterns below. */
-const plain = (s: string) => s.replace(/\u00a0(?=[:»])/g, ' ').replace(/«\u00a0/g, '« ').replace(/\u202f(?=[;!?])/g, ' ').replace(/’/g, "'");
 const nb = (s: string) => s.replace(/(\d) (\d)/g, '$1\u00a0$2').replace(/(\d) (\d)/g, '$1\u00a0$2').replace(/ €/g, '\u00a0€');
 
 const file = (name: string, content: string | Buffer) => {
@@ -63,13 +62,13 @@ describe('a ledger numbered in its own scheme (the CDC’s commitment numbers, n
     expect(r.code).toBe(1);
     const findings = r.out.split('\n').filter((l) => /^\S.*: (erreur|avertissement|information) \[/.test(l));
     expect(findings).toHaveLength(4);
-    expect(findings[0]).toMatch(new RegExp(nb('^Financements!E\\d+: erreur \\[reconciliation\\.amount-mismatch\\] II_2\\.1\\.1 · 2015 · CDC : montant engagé de 61 600,00 € au relevé')));
-    expect(findings[1]).toMatch(/^Financements!G\d+: avertissement \[reconciliation\.missing-in-ledger\] EX-2016-CDC-146 : /);
-    expect(findings[2]).toMatch(new RegExp(nb('^grand-livre-cdc-numeros-cdc\\.csv, ligne 80: avertissement \\[reconciliation\\.missing-in-workbook\\] 2016/ENG/\\d{5} : 12 500,00 € engagés')));
-    expect(findings[3]).toBe(
+    expect(plain(findings[0])).toMatch(new RegExp(nb('^Financements!E\\d+: erreur \\[reconciliation\\.amount-mismatch\\] II_2\\.1\\.1 · 2015 · CDC : montant engagé de 61 600,00 € au relevé')));
+    expect(plain(findings[1])).toMatch(/^Financements!G\d+: avertissement \[reconciliation\.missing-in-ledger\] EX-2016-CDC-146 : /);
+    expect(plain(findings[2])).toMatch(new RegExp(nb('^grand-livre-cdc-numeros-cdc\\.csv, ligne 80: avertissement \\[reconciliation\\.missing-in-workbook\\] 2016/ENG/\\d{5} : 12 500,00 € engagés')));
+    expect(plain(findings[3])).toBe(
       'grand-livre-cdc-numeros-cdc.csv, ligne 2: information [reconciliation.matched-by-key] Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (aucune de ses 47 références au tableau Financements).',
     );
-    expect(r.out).toContain('Rapprochement : 45 ligne(s) concordante(s), 1 différente(s), 1 absente(s) du relevé, 1 absente(s) du classeur');
+    expect(plain(r.out)).toContain('Rapprochement : 45 ligne(s) concordante(s), 1 différente(s), 1 absente(s) du relevé, 1 absente(s) du classeur');
     expect(r.out.split('\n').pop()).toBe('1 erreur, 2 avertissements, 1 information.');
   });
 

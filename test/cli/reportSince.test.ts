@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
 import { column, planTable, raise, writeVersion } from '../helpers/versions';
+import { plain } from '../helpers/typography';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 if (!hasPoppler) console.warn('pdftotext (poppler-utils) is missing: the PDF text test of report --since is skipped.');
@@ -84,6 +85,6 @@ test('an unusable --since file: one line, exit 2, nothing written', async () => 
   const out = join(dir, 'copil.csv');
   const r = await cli('report', current, '--since', join(dir, 'absent.xlsx'), '--out', out);
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(/absent\.xlsx : fichier introuvable\.$/);
+  expect(plain(r.err)).toMatch(/absent\.xlsx : fichier introuvable\.$/);
   expect(spawnSync('test', ['-e', out]).status).toBe(1);
 });

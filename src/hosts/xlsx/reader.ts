@@ -6,7 +6,8 @@
  * then the shared strings those cells use. Sheets without a contract table are never inflated.
  */
 import { setFlagsFromString } from 'v8';
-import { userTables, type TableDef } from '../../core/contract';
+import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
+import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { findHeaderRow } from '../../core/model';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
@@ -44,6 +45,8 @@ async function streamSheet(zip: ZipPackage, part: string, reader: SheetReader): 
 }
 
 const contractKeys = new Map(userTables.map((d) => [matchKey(d.name), d]));
+/** The add-in's own tables are read too: the closed-year record (Clotures) is checked against, and close/reopen append to it and to the Journal. */
+const ownKeys = new Set([controlsTable.name, journalTable.name, CLOSURE_TABLE].map(matchKey));
 
 const sheetMatches = (sheetName: string, def: TableDef) => [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheetName));
 
@@ -134,7 +137,7 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
   smallNursery();
   return fileFault(async () => {
     const zip = await ZipPackage.open(buf);
-    const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)));
+    const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)) || ownKeys.has(matchKey(name)));
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
     for (const s of info.sheets) s.tables = s.tables.filter((t) => !!parseRef(t.ref) && !seen.has(matchKey(t.name)) && !!seen.add(matchKey(t.name)));

@@ -8,6 +8,7 @@ import { reconcile, reconciliationTable, totalsTable, type ReconcileResult } fro
 import type { CellValue, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { buildWorkbookPlan } from '../../../src/core/template';
 import { matchKey } from '../../../src/core/text';
+import { plain } from '../helpers/typography';
 
 function exampleSnapshot(): WorkbookSnapshot {
   return snapshotFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
@@ -237,7 +238,7 @@ describe('a ledger numbered in its own scheme', () => {
     expect(byRule(r)).toEqual(['reconciliation.amount-mismatch', 'reconciliation.matched-by-key', 'reconciliation.missing-in-ledger', 'reconciliation.missing-in-workbook']);
     const info = r.findings.find((f) => f.rule === 'reconciliation.matched-by-key')!;
     expect(info).toMatchObject({ sheet: 'releve.csv', cell: 'ligne 2', params: { count: 47, min: 0 } });
-    expect(renderFinding(info, 'fr')).toMatchObject({ severity: 'info', message: expect.stringMatching(/^Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur/) });
+    expect(renderFinding(info, 'fr')).toMatchObject({ severity: 'info', message: expect.stringMatching(/^Les références du relevé ne correspondent pas au classeur\s: rapprochement par action, année et financeur/) });
     expect(r.counts).toEqual({ matched: 45, different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, 'netted-out': 0 });
     expect(r.lines.every((l) => l.matchedOn !== 'reference')).toBe(true);
   });
