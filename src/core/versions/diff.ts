@@ -123,18 +123,23 @@ function whole(kind: 'added' | 'removed', line: Line, lang: Lang): Change {
 function cellChanges(b: Line, a: Line, lang: Lang): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
-  const key = displayKey(a, lang);
-  for (const ac of a.cells) {
+  // Most pairs are unchanged: name the line only once a difference is found.
+  let shown: string | undefined;
+  const keyOf = () => (shown ??= displayKey(a, lang));
+  for (let i = 0; i < a.cells.length; i++) {
+    const ac = a.cells[i];
     seen.add(ac.column);
-    const bc = b.cells.find((c) => c.column === ac.column);
+    // Same table, same headers: the same column usually stands at the same index.
+    const bc = b.cells[i]?.column === ac.column ? b.cells[i] : b.cells.find((c) => c.column === ac.column);
     const before = bc ? bc.value : '';
     if (before === ac.value) continue;
+    const key = keyOf();
     out.push({ kind: 'changed', table: a.table, sheet: a.sheet, cell: ac.cell, key, column: ac.header, columnKey: ac.column, valueKind: ac.kind, before, after: ac.value, ...extras(a) });
   }
   for (const bc of b.cells) {
     if (seen.has(bc.column) || bc.value === '') continue;
     // The column is gone from the after version: point at the line in it.
-    out.push({ kind: 'changed', table: a.table, sheet: a.sheet, cell: a.cell, key, column: bc.header, columnKey: bc.column, valueKind: bc.kind, before: bc.value, after: '', ...extras(a) });
+    out.push({ kind: 'changed', table: a.table, sheet: a.sheet, cell: a.cell, key: keyOf(), column: bc.header, columnKey: bc.column, valueKind: bc.kind, before: bc.value, after: '', ...extras(a) });
   }
   return out;
 }

@@ -109,6 +109,38 @@ function participationColumns(def: TableDef, headers: string[]): { axis: number;
   return { axis, funders };
 }
 
+/**
+ * A cell and a line read from a sheet: their addresses are made only when asked for (a change, a
+ * finding), since 100 000 lines × 8 columns of address strings cost more than the comparison.
+ */
+class SheetCell implements LineCell {
+  constructor(
+    readonly column: string,
+    readonly header: string,
+    readonly kind: ColumnKind,
+    readonly value: string,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+  get cell(): string {
+    return cellAddress(this.row, this.col);
+  }
+}
+
+class SheetLine implements Line {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+    readonly index: number,
+    private readonly row: number,
+    private readonly col: number,
+    readonly cells: LineCell[],
+  ) {}
+  get cell(): string {
+    return cellAddress(this.row, this.col);
+  }
+}
+
 /** Every non-empty data row of every contract table the workbook holds. */
 export function contractLines(snapshot: WorkbookSnapshot): Line[] {
   const out: Line[] = [];
@@ -125,6 +157,7 @@ export function contractLines(snapshot: WorkbookSnapshot): Line[] {
       for (const [c, i] of located(def, t.headers)) columns.push({ column: c.key, kind: c.kind, index: i });
     }
     if (!columns.length) continue;
+    const headers = t.headers.map((h) => h ?? '');
     t.rows.forEach((row, index) => {
       if (columns.every((c) => isBlank(row[c.index] ?? null))) return;
       const sheetRow = t.headerRow + 1 + index;
@@ -132,9 +165,9 @@ export function contractLines(snapshot: WorkbookSnapshot): Line[] {
         let value = canonical(c.kind, row[c.index] ?? null);
         // A blank participation is a participation of zero (as the check reads it).
         if (isParticipation && c.kind === 'amount' && value === '') value = '0.00';
-        return { column: c.column, header: t.headers[c.index] ?? '', kind: c.kind, value, cell: cellAddress(sheetRow, t.firstColumn + c.index) };
+        return new SheetCell(c.column, headers[c.index], c.kind, value, sheetRow, t.firstColumn + c.index);
       });
-      out.push({ table: def.name, sheet: t.sheet, index, cell: cellAddress(sheetRow, t.firstColumn), cells });
+      out.push(new SheetLine(def.name, t.sheet, index, sheetRow, t.firstColumn, cells));
     });
   }
   return out;

@@ -41,23 +41,25 @@ export interface Pairing {
   added: Line[];
 }
 
+type Keyed = { line: Line; key: string };
+
 /** Pairs equal keys in the order the lines stand: the n-th "I_01|2014|region" with the n-th. */
-function pairByKey(before: Line[], after: Line[], key: (l: Line) => string, out: Pairing, leftovers: { before: Line[]; after: Line[] }): void {
-  const waiting = new Map<string, Line[]>();
+function pairByKey(before: Keyed[], after: Keyed[], out: Pairing, leftovers: { before: Line[]; after: Line[] }): void {
+  const waiting = new Map<string, { lines: Line[]; next: number }>();
   for (const b of before) {
-    const k = key(b);
-    const list = waiting.get(k);
-    if (list) list.push(b);
-    else waiting.set(k, [b]);
+    const list = waiting.get(b.key);
+    if (list) list.lines.push(b.line);
+    else waiting.set(b.key, { lines: [b.line], next: 0 });
   }
   for (const a of after) {
-    const list = waiting.get(key(a));
-    const b = list?.shift();
-    if (b) out.pairs.push([b, a]);
-    else leftovers.after.push(a);
+    const list = waiting.get(a.key);
+    if (list && list.next < list.lines.length) out.pairs.push([list.lines[list.next++], a.line]);
+    else leftovers.after.push(a.line);
   }
-  for (const list of waiting.values()) leftovers.before.push(...list);
+  for (const list of waiting.values()) for (let i = list.next; i < list.lines.length; i++) leftovers.before.push(list.lines[i]);
 }
+
+const byIndex = (x: Line, y: Line) => x.index - y.index;
 
 /** Matches the lines of one table in two versions. */
 export function pairLines(table: string, before: Line[], after: Line[]): Pairing {
@@ -66,19 +68,26 @@ export function pairLines(table: string, before: Line[], after: Line[]): Pairing
   let a = after;
   if (table === 'Financements') {
     // First by Référence, among the lines that have one on both sides.
-    const ref = (l: Line) => matchKey(valueOf(l, 'reference'));
-    const refs = new Set(a.map(ref).filter((r) => r !== ''));
-    const bRefs = new Set(b.map(ref).filter((r) => r !== ''));
-    const byRef = { before: b.filter((l) => refs.has(ref(l))), after: a.filter((l) => bRefs.has(ref(l))) };
-    const rest = { before: b.filter((l) => !refs.has(ref(l))), after: a.filter((l) => !bRefs.has(ref(l))) };
+    // References are codes ("ENG-2014-001"): case and spaces aside, compared as typed.
+    const withRef = (lines: Line[]) => lines.map((line) => ({ line, key: valueOf(line, 'reference').replace(/\s+/g, '').toUpperCase() }));
+    const rb = withRef(b);
+    const ra = withRef(a);
+    const inA = new Set(ra.map((x) => x.key).filter((k) => k !== ''));
+    const inB = new Set(rb.map((x) => x.key).filter((k) => k !== ''));
     const left = { before: [] as Line[], after: [] as Line[] };
-    pairByKey(byRef.before, byRef.after, ref, out, left);
-    b = [...rest.before, ...left.before].sort((x, y) => x.index - y.index);
-    a = [...rest.after, ...left.after].sort((x, y) => x.index - y.index);
+    pairByKey(
+      rb.filter((x) => inA.has(x.key)),
+      ra.filter((x) => inB.has(x.key)),
+      out,
+      left,
+    );
+    b = [...rb.filter((x) => !inA.has(x.key)).map((x) => x.line), ...left.before].sort(byIndex);
+    a = [...ra.filter((x) => !inB.has(x.key)).map((x) => x.line), ...left.after].sort(byIndex);
   }
   const left = { before: [] as Line[], after: [] as Line[] };
-  pairByKey(b, a, identity, out, left);
-  out.removed = left.before.sort((x, y) => x.index - y.index);
-  out.added = left.after.sort((x, y) => x.index - y.index);
+  const keyed = (lines: Line[]) => lines.map((line) => ({ line, key: identity(line) }));
+  pairByKey(keyed(b), keyed(a), out, left);
+  out.removed = left.before.sort(byIndex);
+  out.added = left.after.sort(byIndex);
   return out;
 }
