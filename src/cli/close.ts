@@ -10,7 +10,7 @@ import { inputMessage, type Io } from './io';
 import { promises as fs } from 'fs';
 import { userInfo } from 'os';
 import { dirname, basename, join } from 'path';
-import { parseArgs } from 'util';
+import { parseCommand } from './args';
 import { today } from '../core/check';
 import { journalTable, type Lang } from '../core/contract';
 import { messages } from '../core/i18n';
@@ -99,21 +99,25 @@ function whoAmI(by: string | undefined, lang: Lang): string {
   }
 }
 
-function parse(args: string[], reopen: boolean) {
-  return parseArgs({
+/** The options of close and reopen (reopen also takes --reason); --help prints the command's usage. */
+function parse(args: string[], reopen: boolean, io: Io) {
+  return parseCommand(
+    reopen ? 'reopen' : 'close',
     args,
-    allowPositionals: true,
-    options: { by: { type: 'string' }, force: { type: 'boolean' }, 'as-of': { type: 'string' }, lang: { type: 'string' }, ...(reopen ? { reason: { type: 'string' } } : {}) },
-  });
+    { by: { type: 'string' }, force: { type: 'boolean' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, ...(reopen ? { reason: { type: 'string' } } : {}) },
+    io,
+  );
 }
 
 export async function closeCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, false);
-  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const parsed = parse(args, false, io);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { by?: string; force?: boolean; 'as-of'?: string; reason?: string };
   const m = messages[lang];
   const v = m.versions.close;
   if (positionals.length !== 2) {
-    io.err(m.cli.badArgs(v.args));
+    io.err(m.cli.badArgs(v.args, 'close'));
     return 2;
   }
   const [file, yearText] = positionals;
@@ -153,12 +157,14 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function reopenCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, true);
-  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const parsed = parse(args, true, io);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { by?: string; force?: boolean; 'as-of'?: string; reason?: string };
   const m = messages[lang];
   const v = m.versions.close;
   if (positionals.length !== 2) {
-    io.err(m.cli.badArgs(v.reopenArgs));
+    io.err(m.cli.badArgs(v.reopenArgs, 'reopen'));
     return 2;
   }
   const [file, yearText] = positionals;

@@ -4,7 +4,7 @@
  * same data, 1 they differ, 2 an input could not be used (as `check`).
  */
 import { inputMessage, type Io } from './io';
-import { parseArgs } from 'util';
+import { parseCommand } from './args';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { centsToDecimalString, formatGap } from '../core/money';
@@ -77,20 +77,13 @@ export function diffJson(before: string, after: string, d: Diff): object {
 }
 
 export async function diffCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, lang: { type: 'string' } } });
-  const lang: Lang = values.lang === 'en' ? 'en' : 'fr';
+  const parsed = parseCommand('diff', args, { format: { type: 'string', choices: ['text', 'json'] }, lang: { type: 'string', choices: ['fr', 'en'] } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { positionals, lang } = parsed;
   const m = messages[lang];
-  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
-    io.err(m.cli.badArgs(`--lang ${values.lang}`));
-    return 2;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    io.err(m.cli.badArgs(`--format ${format}`));
-    return 2;
-  }
+  const format = (parsed.values.format as string | undefined) ?? 'text';
   if (positionals.length !== 2) {
-    io.err(m.cli.badArgs(m.versions.diff.args));
+    io.err(m.cli.badArgs(m.versions.diff.args, 'diff'));
     return 2;
   }
   const [beforeFile, afterFile] = positionals;

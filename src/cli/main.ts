@@ -21,7 +21,7 @@ import { versionCommands } from './versions';
 class UsageError extends Error {}
 
 const LANGS = ['fr', 'en'] as const;
-const COMMANDS = ['init', 'check', 'report', 'reconcile'];
+const COMMANDS = ['init', 'check', 'report', 'reconcile', 'diff', 'close', 'reopen'];
 
 export function formatText(result: CheckResult, lang: Lang): string {
   const m = messages[lang];

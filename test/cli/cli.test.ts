@@ -125,6 +125,9 @@ describe('check', () => {
     [['frobnicate'], /^Commande inconnue : « frobnicate »\. Commandes : init, check, report, reconcile/],
     [['chek', 'a.xlsx'], /^Commande inconnue : « chek »\. Vouliez-vous dire « check » \?/],
     [['reconcil'], /Vouliez-vous dire « reconcile » \?/],
+    [['diff', 'a.xlsx', 'b.xlsx', '--fromat', 'json'], /^Option inconnue pour diff : --fromat\. Vouliez-vous dire --format \?/],
+    [['close', 'a.xlsx', '2014', '--bye', 'X'], /^Option inconnue pour close : --bye\. Vouliez-vous dire --by \?/],
+    [['clos', 'a.xlsx', '2014'], /^Commande inconnue : « clos »\. Vouliez-vous dire « close » \?/],
     [['check', '/nonexistent/x.xlsx'], /introuvable/],
   ])('%p: exit 2 with one line', async (argv, message) => {
     const r = await cli(...argv);
@@ -183,6 +186,9 @@ describe('the CLI explains itself', () => {
     ['check', 'ess-budget check <classeur.xlsx>', '--as-of AAAA-MM-JJ'],
     ['report', 'ess-budget report <classeur.xlsx> --out', '-o, --out <fichier>'],
     ['reconcile', 'ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx>', '--match reference|key'],
+    ['diff', 'ess-budget diff <avant.xlsx> <après.xlsx>', '--format text|json'],
+    ['close', 'ess-budget close <classeur.xlsx> <année>', '--by NOM'],
+    ['reopen', 'ess-budget reopen <classeur.xlsx> <année> --reason "motif"', '--reason "motif"'],
   ])('%s --help: that command’s usage in French, exit 0, nothing on stderr', async (command, first, option) => {
     for (const flag of ['--help', '-h']) {
       const r = await cli(command, flag);

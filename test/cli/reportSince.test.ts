@@ -6,7 +6,6 @@ import ExcelJS from 'exceljs';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
 import { column, planTable, raise, writeVersion } from '../helpers/versions';
-import { plain } from '../helpers/typography';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 if (!hasPoppler) console.warn('pdftotext (poppler-utils) is missing: the PDF text test of report --since is skipped.');

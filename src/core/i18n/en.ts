@@ -337,15 +337,18 @@ export const en: Messages = {
 Usage:
   ess-budget init <out.xlsx> [--example] [--lang fr|en]
   ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
-  ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--lang fr|en] [--force]
+  ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--since <previous.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
+  ess-budget diff <before.xlsx> <after.xlsx> [--format text|json] [--lang fr|en]
+  ess-budget close <in.xlsx> <year> [--by NAME] [--force] [--as-of YYYY-MM-DD]
+  ess-budget reopen <in.xlsx> <year> --reason "why" [--by NAME]
   ess-budget <command> --help     a command’s help
   ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
-    unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile (ess-budget <command> --help).`,
+    unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile, diff, close, reopen (ess-budget <command> --help).`,
     help: {
       init: `ess-budget init <out.xlsx> [options]
 Creates a blank workbook holding the contract’s tables (convention, participations per axis and
@@ -381,6 +384,7 @@ Options:
   -o, --out <file>        file to write (.pdf, .xlsx or .csv); required
   --as-of YYYY-MM-DD      as-of date (today by default)
   --force                 replaces an existing .xlsx
+  --since <previous.xlsx>  adds "Changes since …": the differences with an earlier version
   --lang fr|en            language of the summary
   -h, --help              this help
 
@@ -410,6 +414,46 @@ Options:
 Exit status: 0 no error, 1 at least one error, 2 unusable input.
 Example:
   ess-budget reconcile example.xlsx examples/grand-livre-cdc.csv --out reconciliation.xlsx --lang en`,
+      diff: `ess-budget diff <before.xlsx> <after.xlsx> [options]
+Compares the contract’s tables of two versions of the workbook, row by row by identity (financing
+by reference, else by action, year, funder and order; convention by funder and year; actions by
+code…): reordered rows are not a change.
+
+Options:
+  --format text|json      text (default) or JSON (amounts as strings, to the cent)
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 same data, 1 differences, 2 unusable input.
+Example:
+  ess-budget diff copil-2015.xlsx copil-2016.xlsx --lang en`,
+      close: `ess-budget close <in.xlsx> <year> [options]
+Closes a year: records in the Clôtures sheet the date, the person and the fingerprint of every line
+of that year; "ess-budget check" then reports any change to those lines. A year with errors closes
+only with --force (the Journal says so).
+
+Options:
+  --by NAME               who closes (default: the system user)
+  --force                 close despite the year’s errors
+  --as-of YYYY-MM-DD      as-of date of the check made first (default: today)
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 year closed, 1 closing refused (errors), 2 unusable input.
+Example:
+  ess-budget close budget.xlsx 2014 --by "Finance department" --lang en`,
+      reopen: `ess-budget reopen <in.xlsx> <year> --reason "why" [options]
+Reopens a closed year; the reason is recorded in the Clôtures sheet and in the Journal.
+
+Options:
+  --reason "why"          why the year is reopened; required
+  --by NAME               who reopens (default: the system user)
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 year reopened, 2 unusable input.
+Example:
+  ess-budget reopen budget.xlsx 2014 --reason "Amount typed wrong" --lang en`,
     },
     version: (v) => `ess-budget ${v}`,
     unknownOption: (c, o, s) => `Unknown option for ${c}: ${o}.${s ? ` Did you mean ${s}?` : ''} Type "ess-budget ${c} --help".`,

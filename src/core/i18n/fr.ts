@@ -339,15 +339,18 @@ export const fr: Messages = {
 Utilisation :
   ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
   ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
-  ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--lang fr|en] [--force]
+  ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--since <précédent.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
+  ess-budget diff <avant.xlsx> <après.xlsx> [--format text|json] [--lang fr|en]
+  ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ]
+  ess-budget reopen <classeur.xlsx> <année> --reason "motif" [--by NOM]
   ess-budget <commande> --help     l’aide d’une commande
   ess-budget --version`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
-    unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile (ess-budget <commande> --help).`,
+    unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile, diff, close, reopen (ess-budget <commande> --help).`,
     help: {
       init: `ess-budget init <sortie.xlsx> [options]
 Crée un classeur vierge aux tableaux du contrat (convention, participations par axe et par année,
@@ -383,6 +386,7 @@ Options :
   -o, --out <fichier>     fichier à écrire (.pdf, .xlsx ou .csv) ; obligatoire
   --as-of AAAA-MM-JJ      date de situation (aujourd’hui par défaut)
   --force                 remplace un .xlsx existant
+  --since <précédent.xlsx>  ajoute « Évolutions depuis le … » : écarts avec une version antérieure
   --lang fr|en            langue de la synthèse
   -h, --help              cette aide
 
@@ -412,6 +416,46 @@ Options :
 Statut de sortie : 0 aucune erreur, 1 au moins une erreur, 2 entrée inutilisable.
 Exemple :
   ess-budget reconcile exemple.xlsx examples/grand-livre-cdc.csv --out rapprochement.xlsx`,
+      diff: `ess-budget diff <avant.xlsx> <après.xlsx> [options]
+Compare les tableaux du contrat de deux versions du classeur, ligne à ligne selon leur identité
+(financements par référence, sinon par action, année, financeur et rang ; convention par financeur
+et année ; actions par code…) : des lignes réordonnées ne sont pas un changement.
+
+Options :
+  --format text|json      texte (par défaut) ou JSON (montants en chaînes, au centime)
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 mêmes données, 1 différences, 2 entrée inutilisable.
+Exemple :
+  ess-budget diff copil-2015.xlsx copil-2016.xlsx`,
+      close: `ess-budget close <classeur.xlsx> <année> [options]
+Clôture une année : enregistre dans la feuille Clôtures la date, la personne et l’empreinte de
+chaque ligne de l’année ; « ess-budget check » signale ensuite toute modification de ces lignes.
+Une année qui porte des erreurs n’est clôturée qu’avec --force (le Journal le dit).
+
+Options :
+  --by NOM                qui clôture (par défaut : l’utilisateur du système)
+  --force                 clôture malgré les erreurs de l’année
+  --as-of AAAA-MM-JJ      date de situation du contrôle préalable (aujourd’hui par défaut)
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 année clôturée, 1 clôture refusée (erreurs), 2 entrée inutilisable.
+Exemple :
+  ess-budget close budget.xlsx 2014 --by "Service financier"`,
+      reopen: `ess-budget reopen <classeur.xlsx> <année> --reason "motif" [options]
+Rouvre une année clôturée ; le motif est inscrit dans la feuille Clôtures et au Journal.
+
+Options :
+  --reason "motif"        pourquoi l’année est rouverte ; obligatoire
+  --by NOM                qui rouvre (par défaut : l’utilisateur du système)
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 année rouverte, 2 entrée inutilisable.
+Exemple :
+  ess-budget reopen budget.xlsx 2014 --reason "Erreur de saisie du montant"`,
     },
     version: (v) => `ess-budget ${v}`,
     unknownOption: (c, o, s) => `Option inconnue pour ${c} : ${o}.${s ? ` Vouliez-vous dire ${s} ?` : ''} Tapez « ess-budget ${c} --help ».`,

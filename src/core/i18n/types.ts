@@ -3,7 +3,7 @@ import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
 /** The ess-budget commands (src/cli/). */
-export type CliCommand = 'init' | 'check' | 'report' | 'reconcile';
+export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
 import type { VersionsMessages } from './versionsTypes';
 
 export interface Messages {

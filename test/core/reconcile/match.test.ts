@@ -8,7 +8,6 @@ import { reconcile, reconciliationTable, totalsTable, type ReconcileResult } fro
 import type { CellValue, WorkbookSnapshot } from '../../../src/core/snapshot';
 import { buildWorkbookPlan } from '../../../src/core/template';
 import { matchKey } from '../../../src/core/text';
-import { plain } from '../helpers/typography';
 
 function exampleSnapshot(): WorkbookSnapshot {
   return snapshotFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
