@@ -225,6 +225,7 @@ export const ledgerCases: CorpusCase[] = [
     })()),
     expect: { exit: 1 },
   },
+  { name: 'relevé .xlsx protégé par mot de passe', kind: 'ledger', build: bytes('releve-chiffre.xlsx', () => encryptedWorkbook()), expect: { exit: 2, message: /releve-chiffre\.xlsx : classeur protégé par mot de passe : enregistrez-le sans mot de passe/ } },
   { name: 'code d’action inconnu', kind: 'ledger', build: ledger('inconnu.csv', exampleCsv().replace(/II_2\.1\.1/, 'IX_9.9.9')), expect: { exit: 1, rule: 'reconciliation.missing-in-workbook' } },
   {
     name: 'relevé de 200 Mo',

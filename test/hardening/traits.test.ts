@@ -73,7 +73,11 @@ describe.each(traits.map((t) => [t.name, t] as [string, Trait]))('%s', (_name, t
     expect(got.reconcile).toEqual(base.reconcile);
   }, 60_000);
 
-  (trait.ledger ? test : test.skip)('as an .xlsx ledger, reconcile gives the example ledger’s answer', async () => {
+});
+
+// The traits an export of a finance system can have, on the example ledger as .xlsx.
+describe.each(traits.filter((t) => t.ledger).map((t) => [t.name, t] as [string, Trait]))('%s', (_name, trait) => {
+  test('as an .xlsx ledger, reconcile gives the example ledger’s answer', async () => {
     const ledger = join(dir, `releve-${traits.indexOf(trait)}.xlsx`);
     writeFileSync(ledger, await withTrait(baseLedger(), trait));
     const r = await cli('reconcile', baseFile, ledger, '--format', 'json');

@@ -102,6 +102,10 @@ describe('structure', () => {
   });
 });
 
+test('a contract table over a whole sheet (A1:XFD1048576) is refused in one line, not built', async () => {
+  await expect(readWorkbookBuffer(await workbook({ ref: 'A1:XFD1048576', sheetData: header }))).rejects.toMatchObject({ kind: 'too-large', detail: expect.stringMatching(/^le tableau Instances couvre A1:XFD1048576/) });
+});
+
 describe('the XML scanner', () => {
   /** Every open/close/text event as a line, with the text concatenated. */
   function events(chunks: Buffer[]): string[] {

@@ -5,7 +5,7 @@
 import { promises as fs } from 'fs';
 import { basename } from 'path';
 import { parseLedgerRows, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
-import { InputError } from '../xlsx/guard';
+import { InputError, preflight } from '../xlsx/guard';
 import { eachSheetGrid } from '../xlsx/reader';
 import { LEDGER_LIMITS, parseLedgerBytes, type LedgerEncoding } from './csv';
 import type { LedgerWorkbookOptions } from './xlsx';
@@ -15,6 +15,8 @@ export type LedgerFileOptions = LedgerWorkbookOptions;
 export type LedgerFileResult = LedgerParseResult & { format: 'csv' | 'xlsx'; encoding?: LedgerEncoding; delimiter?: string };
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** An OLE compound file: a password-protected .xlsx (or a legacy .xls). */
+const isCfb = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** An .xlsx ledger's bytes: the first sheet that reads as a ledger, else the most telling problem (the sheet with the most headers). */
 export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
@@ -60,6 +62,15 @@ export async function readLedgerFile(path: string, options: LedgerFileOptions = 
     throw new InputError('corrupt', `lecture impossible (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (isZip(buf)) return { ...(await readLedgerXlsx(buf, options)), format: 'xlsx' };
+  // A password-protected workbook says so (InputError 'encrypted'); a legacy .xls stays "unsupported".
+  if (isCfb(buf)) {
+    try {
+      preflight(buf);
+    } catch (e) {
+      if (e instanceof InputError && e.kind === 'encrypted') throw e;
+    }
+    return { ok: false, problem: { kind: 'unsupported' }, format: 'xlsx' };
+  }
   if (/\.(xlsx|xlsm|xls|ods|pdf)$/i.test(path)) return { ok: false, problem: buf.length === 0 ? { kind: 'empty' } : { kind: 'unsupported' }, format: 'xlsx' };
   return { ...parseLedgerBytes(buf, { ...options, sheet: basename(path) }), format: 'csv' };
 }

@@ -11,7 +11,7 @@ import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { findHeaderRow } from '../../core/model';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
-import { InputError, preflight } from './guard';
+import { InputError, LIMITS, preflight } from './guard';
 import { readStructure, type SheetInfo, type WorkbookInfo } from './package';
 import { mergedAddresses, region, SheetReader, isBlankValue, type Region } from './sheet';
 import { readDateStyles, readSharedStrings } from './strings';
@@ -157,6 +157,9 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
       const tablesHere: Kept[] = [];
       for (const t of sheet.tables) {
         const box = parseRef(t.ref)!;
+        // Every row of a table becomes a row of the snapshot: a range no table of the contract could fill is refused.
+        const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+        if (cells > LIMITS.keptCells) throw new InputError('too-large', `le tableau ${t.name} couvre ${t.ref}, plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);
         const g = region(box.top, box.bottom, box.left, box.right);
         regions.push(g);
         tablesHere.push({ name: t.name, sheet: sheet.name, region: g, totalsRow: t.totalsRow, isTable: true });
