@@ -7,6 +7,7 @@ import { controlsTable, journalTable, userTables, type TableDef } from '../../co
 import { findHeaderRow } from '../../core/model';
 import { parseAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
+import { CLOSURE_TABLE } from '../../core/versions/closure';
 
 /**
  * The hidden sheet a long write of the Controles table is staged on (see planResultWrites): its
@@ -106,6 +107,13 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
     const range = table.getRange().load('address');
     return { def, table, sheet, range };
   });
+  // The closed-year record (issue 15), read whole in the same round trip: the check compares a
+  // closed year's lines with it. Small (a line per contract line of a closed year), the add-in's own.
+  const closure = wb.tables.getItemOrNullObject(CLOSURE_TABLE).load('id,name,showHeaders');
+  const closureSheet = closure.worksheet.load('name');
+  const closureRange = closure.getRange().load('address');
+  const closureColumns = closure.columns.load('items/name');
+  const closureBody = closure.getDataBodyRange().load('values');
   // Highlights live on the sheets of the contract tables (wherever the user moved or renamed them)
   // and, for a table since deleted, on the contract's sheet names.
   const cfCollections: Excel.ConditionalFormatCollection[] = [];
@@ -144,6 +152,20 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
         tables.push(t);
         if (!withBodies) pending.push({ table: t, address: splitLocal(c.body.address).local, formats });
       }
+      if (!closure.isNullObject) {
+        const first = parseAddress(splitLocal(closureRange.address).local.split(':')[0]);
+        if (first) {
+          tables.push({
+            name: closure.name,
+            sheet: closureSheet.name,
+            headerRow: closure.showHeaders ? first.row : first.row - 1,
+            firstColumn: first.col,
+            headers: closureColumns.items.map((col) => col.name),
+            rows: toRows(closureBody.values, undefined, undefined),
+            isTable: true,
+          });
+        }
+      }
       const ownInfo = own.map((o): OwnTable => {
         if (o.table.isNullObject) return { exists: false };
         return { exists: true, id: o.table.id, sheet: o.sheet.name, address: splitLocal(o.range.address).local };
@@ -168,7 +190,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
         ownHighlights,
         ownSheetsUsed,
         userTableIds,
-        ownTableIds: new Set(ownInfo.filter((o) => o.id).map((o) => o.id!)),
+        ownTableIds: new Set([...ownInfo.filter((o) => o.id).map((o) => o.id!), ...(closure.isNullObject ? [] : [closure.id])]),
         pending,
         stagingExists: sheets.items.some((s) => s.name === STAGING_SHEET),
       };

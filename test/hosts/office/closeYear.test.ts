@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { ClosureSheetTakenError, withClosureTable, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
 import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
 import { AS_OF, examplePlan, tableValues } from './fixtures';
+import { officeJsHost } from '../../helpers/officeJs';
 
 const now = new Date(Date.UTC(2026, 10, 30, 9, 0, 0));
 const runOf = (emu: ExcelEmulator) => ((batch) => emu.run(batch as never)) as Run;
@@ -55,4 +56,20 @@ test('a sheet named Clôtures that is the user’s: nothing written, one clear e
   if (!plan.ok) throw new Error('refused');
   await expect(writeClosureRows(runOf(emu), plan.rows, plan.journal, 'fr')).rejects.toBeInstanceOf(ClosureSheetTakenError);
   expect(emu.model.table('Clotures')).toBeFalsy();
+});
+
+test('through Microsoft’s client: after closing 2014, a sync reads the record in its one read and reports the edited 2014 cell', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  const plan = planClosing(await snapshotWithRecord(emu), { year: 2014, by: 'Marie Curie', force: false, asOf: AS_OF, lang: 'fr', now });
+  if (!plan.ok) throw new Error('refused');
+  await writeClosureRows(runOf(emu), plan.rows, plan.journal, 'fr');
+  const host = officeJsHost(emu);
+  const clean = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  expect(clean.result.findings.filter((f) => f.rule === 'period.closed-year-changed')).toEqual([]);
+
+  emu.userEdit('Financements!D5', [[250500]], { source: 'Local' });
+  const out = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  expect(out.roundTrips).toBe(2);
+  const found = out.result.findings.filter((f) => f.rule === 'period.closed-year-changed');
+  expect(found.map((f) => [f.sheet, f.cell, f.expected, f.actual])).toEqual([['Financements', 'D5', '250000.00', '250500.00']]);
 });
