@@ -329,9 +329,9 @@ describe('over the emulated Excel (the production Office host)', () => {
     expect((await excel()).trips - before).toBeGreaterThanOrEqual(2);
 
     const rows = (await page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.tableValues('Controles'))) as unknown[][];
-    expect(rows.find((r) => r[1] === 'convention.total-mismatch')).toEqual([
+    expect(rows.find((r) => String(r[1]).endsWith('(convention.total-mismatch)'))).toEqual([
       'Erreur',
-      'convention.total-mismatch',
+      'Participations différentes de la convention (convention.total-mismatch)',
       'Art. 3',
       expect.stringMatching(/^Région 2014\s: les participations par axe totalisent 2\s387\s501,00\s€/),
       'Participations 2014',

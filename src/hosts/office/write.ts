@@ -38,8 +38,9 @@ function safeRow(r: Row): (string | number)[] {
 }
 
 export function controlsRows(result: CheckResult, lang: Lang): Row[] {
-  const sev = messages[lang].severity;
-  return result.findings.map((f) => [capitalise(sev[f.severity]), f.rule, f.article ?? '', f.message, f.sheet, f.cell]);
+  const { severity: sev, ruleTitles } = messages[lang];
+  // The rule's title for the reader, its id after it (as in the CSV): a filter on the id still works.
+  return result.findings.map((f) => [capitalise(sev[f.severity]), `${ruleTitles[f.rule]} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]);
 }
 
 function capitalise(s: string): string {
