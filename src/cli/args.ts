@@ -10,6 +10,8 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import type { CliCommand } from '../core/i18n/types';
 import type { Io } from './io';
+import { today } from '../core/check';
+import { parseDateText } from '../core/text';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -90,4 +92,12 @@ export function parseCommand(command: CliCommand, args: string[], options: Recor
     // What the walk above did not foresee: still one line, ours.
     return fail(m().badArgs(String((e as Error).message).split('\n')[0], command));
   }
+}
+
+/** --as-of AAAA-MM-JJ, today by default; null once an invalid date was told on stderr. */
+export function asOfOption(value: string | undefined, lang: Lang, io: Io): Date | null {
+  if (value === undefined) return today();
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseDateText(value) : null;
+  if (!d) io.err(messages[lang].cli.badDate(value));
+  return d;
 }

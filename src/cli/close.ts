@@ -10,12 +10,11 @@ import { inputMessage, type Io } from './io';
 import { promises as fs } from 'fs';
 import { userInfo } from 'os';
 import { dirname, basename, join } from 'path';
-import { parseCommand } from './args';
-import { today } from '../core/check';
+import { asOfOption, parseCommand } from './args';
 import { journalTable, type Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../core/snapshot';
-import { isoDate, matchKey, parseDateText } from '../core/text';
+import { isoDate, matchKey } from '../core/text';
 import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, isContractYear, type RecordRow } from '../core/versions/closure';
 import { planClosing, planReopening } from '../core/versions/closing';
 import { InputError } from '../hosts/xlsx/guard';
@@ -109,6 +108,23 @@ function parse(args: string[], reopen: boolean, io: Io) {
   );
 }
 
+/** <classeur.xlsx> <année>: the two positionals of close and reopen, or null once the mistake was told. */
+function fileAndYear(positionals: string[], command: 'close' | 'reopen', lang: Lang, io: Io): { file: string; year: number } | null {
+  const m = messages[lang];
+  const v = m.versions.close;
+  if (positionals.length !== 2) {
+    io.err(m.cli.badArgs(command === 'close' ? v.args : v.reopenArgs, command));
+    return null;
+  }
+  const [file, yearText] = positionals;
+  const year = Number(yearText);
+  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
+    io.err(v.badYear(yearText));
+    return null;
+  }
+  return { file, year };
+}
+
 export async function closeCommand(args: string[], io: Io): Promise<number> {
   const parsed = parse(args, false, io);
   if (typeof parsed === 'number') return parsed;
@@ -116,25 +132,11 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   const values = parsed.values as { by?: string; force?: boolean; 'as-of'?: string; reason?: string };
   const m = messages[lang];
   const v = m.versions.close;
-  if (positionals.length !== 2) {
-    io.err(m.cli.badArgs(v.args, 'close'));
-    return 2;
-  }
-  const [file, yearText] = positionals;
-  const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
-    io.err(v.badYear(yearText));
-    return 2;
-  }
-  let asOf = today();
-  if (values['as-of'] !== undefined) {
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
-    if (!d) {
-      io.err(m.cli.badDate(values['as-of']));
-      return 2;
-    }
-    asOf = d;
-  }
+  const target = fileAndYear(positionals, 'close', lang, io);
+  if (!target) return 2;
+  const { file, year } = target;
+  const asOf = asOfOption(values['as-of'], lang, io);
+  if (!asOf) return 2;
   const loaded = await load(file, lang, io);
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
@@ -163,16 +165,9 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
   const values = parsed.values as { by?: string; force?: boolean; 'as-of'?: string; reason?: string };
   const m = messages[lang];
   const v = m.versions.close;
-  if (positionals.length !== 2) {
-    io.err(m.cli.badArgs(v.reopenArgs, 'reopen'));
-    return 2;
-  }
-  const [file, yearText] = positionals;
-  const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
-    io.err(v.badYear(yearText));
-    return 2;
-  }
+  const target = fileAndYear(positionals, 'reopen', lang, io);
+  if (!target) return 2;
+  const { file, year } = target;
   const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
   if (!reason) {
     io.err(m.cli.badArgs(v.reasonRequired));

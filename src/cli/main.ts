@@ -4,15 +4,14 @@
  */
 import { firstLine, inputMessage, type Io } from './io';
 import { existsSync } from 'fs';
-import { checkWorkbook, today, type CheckResult } from '../core/check';
+import { checkWorkbook, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress } from '../core/snapshot';
 import { buildWorkbookPlan } from '../core/template';
-import { parseDateText } from '../core/text';
 import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
 import { version } from '../../package.json';
-import { closeSpelling, guessLang, parseCommand } from './args';
+import { asOfOption, closeSpelling, guessLang, parseCommand } from './args';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 import { versionCommands } from './versions';
@@ -61,15 +60,8 @@ async function check(args: string[], io: Io): Promise<number> {
   const values = parsed.values as { format?: string; 'as-of'?: string };
   if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'check attend un classeur' : 'check takes one workbook');
   const format = values.format ?? 'text';
-  let asOf = today();
-  if (values['as-of'] !== undefined) {
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
-    if (!d) {
-      io.err(messages[lang].cli.badDate(values['as-of']));
-      return 2;
-    }
-    asOf = d;
-  }
+  const asOf = asOfOption(values['as-of'], lang, io);
+  if (!asOf) return 2;
   const file = positionals[0];
   const { snapshot } = await readWorkbookFile(file);
   const result = checkWorkbook(snapshot, { asOf, lang });

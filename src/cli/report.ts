@@ -4,14 +4,12 @@
  * error-level finding, 1 at least one (the summary is written all the same: the COPIL needs to see
  * them), 2 bad arguments or an input that cannot be used.
  */
-import { parseCommand } from './args';
+import { asOfOption, parseCommand } from './args';
 import { inputMessage, type Io } from './io';
 import { promises as fs, existsSync } from 'fs';
 import { resolve } from 'path';
-import { today } from '../core/check';
 import { messages } from '../core/i18n';
 import { summarise, type Summary } from '../core/summary';
-import { parseDateText } from '../core/text';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
 import { attachEvolutions } from './since';
@@ -68,15 +66,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     io.err(sm.exists(out));
     return 2;
   }
-  let asOf = today();
-  if (values['as-of'] !== undefined) {
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseDateText(values['as-of']) : null;
-    if (!d) {
-      io.err(m.cli.badDate(values['as-of']));
-      return 2;
-    }
-    asOf = d;
-  }
+  const asOf = asOfOption(values['as-of'], lang, io);
+  if (!asOf) return 2;
 
   let snapshot;
   try {
