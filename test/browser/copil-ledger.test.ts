@@ -163,7 +163,7 @@ describe('in the browser preview', () => {
     }
     await page.getByRole('tab', { name: 'Rapprochement' }).click();
     expect(await counts(page)).toEqual({ different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, matched: 45, 'netted-out': 0 });
-    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé : export-compta.csv');
+    await expect(page.getByTestId('ledger-source').textContent()).resolves.toBe('Relevé\u00a0: export-compta.csv');
     // The mapping can be changed again from the result.
     await page.getByRole('button', { name: 'Modifier les colonnes' }).click();
     await expect(page.getByRole('combobox', { name: 'Montant engagé', exact: true }).inputValue()).resolves.toBe('Somme AE');

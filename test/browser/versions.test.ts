@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { messages } from '../../src/core/i18n';
 import { tmp } from '../helpers/files';
 import { cli } from '../helpers/cli';
 import { column, firstLineOf, planTable, raise, setNumber, writeVersion } from '../helpers/versions';
@@ -73,7 +74,7 @@ test('a file that is no workbook: one line saying so, the export still works', a
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
   await page.locator('#compare-file').setInputFiles({ name: 'faux.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('pas un classeur') });
-  await expect(page.getByTestId('compare-error').textContent()).resolves.toMatch(/^faux\.xlsx : classeur illisible \(.+\)\.$/);
+  await expect(page.getByTestId('compare-error').textContent()).resolves.toMatch(/^faux\.xlsx\s: classeur illisible \(.+\)\.$/);
   expect(await page.getByTestId('compare-with').count()).toBe(0);
   await page.close();
 }, 60_000);
@@ -94,16 +95,16 @@ async function exportTabWith(file: { name: string; buffer: Buffer } | null): Pro
 test('Clôturer une année in the preview: closed (the button then off for that year), reopened with a reason', async () => {
   const page = await exportTabWith(null);
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
-  await page.getByLabel('Année').selectOption('2015');
+  await page.getByLabel('Année', { exact: true }).selectOption('2015');
   await page.getByLabel('Clôturée par').fill('Marie Curie');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
   await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes enregistrées dans la feuille Clôtures\)\.$/);
-  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015 : clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015\s: clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
   await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
 
   await page.getByLabel('Motif de la réouverture').fill('Erreur sur la ligne CDC');
   await page.getByRole('button', { name: 'Rouvrir l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toBe('Année 2015 rouverte ; le motif est inscrit dans la feuille Clôtures.');
+  await expect(page.getByTestId('close-note').textContent()).resolves.toBe(messages.fr.versions.pane.reopened(2015));
   expect(await page.getByTestId('closed-years').count()).toBe(0);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
@@ -120,10 +121,10 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
   let page = await exportTabWith({ name: 'erreurs.xlsx', buffer: readFileSync(errors) });
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée : \d+ erreurs? sur cette année\./);
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée\s: \d+ erreurs? sur cette année\./);
   await page.getByLabel('Clôturer malgré les erreurs (le Journal le dira)').check();
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2014 clôturée .* Clôture forcée malgré \d+ erreurs? sur l'année/);
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2014 clôturée .* Clôture forcée malgré \d+ erreurs? sur l’année/);
   await page.close();
 
   const closed = await writeVersion(dir, 'clos.xlsx');
@@ -133,7 +134,7 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
   await page.locator('[data-rule="period.closed-year-changed"] [data-finding="Financements!D5"]').waitFor();
   await expect(page.locator('[data-rule="period.closed-year-changed"]').textContent()).resolves.toContain('valait 250');
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
-  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2014 : clôturée le \d\d\/\d\d\/\d{4} par CLI$/);
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2014\s: clôturée le \d\d\/\d\d\/\d{4} par CLI$/);
   await page.close();
 }, 90_000);
 
@@ -148,16 +149,16 @@ test('over the emulated Excel: closing a year writes the Clotures table on its o
   // 2014 carries the page's planted error (1 € more in a participation): closing it is refused.
   await page.getByLabel('Clôturée par').fill('Marie Curie');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée : 1 erreur sur cette année\./);
+  await expect(page.getByTestId('close-note').textContent()).resolves.toBe(messages.fr.versions.pane.refused(2014, 1));
   expect(await excel<string[]>('(x) => x.sheets()')).not.toContain('Clôtures');
 
-  await page.getByLabel('Année').selectOption('2015');
+  await page.getByLabel('Année', { exact: true }).selectOption('2015');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
   await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes/);
   expect(await excel<string[]>('(x) => x.sheets()')).toContain('Clôtures');
   const rows = await excel<unknown[][]>('(x) => x.tableValues("Clotures")');
   expect(rows[0].slice(0, 4)).toEqual([2015, 'Clôture', expect.stringMatching(/^\d{4}-\d\d-\d\d$/), 'Marie Curie']);
-  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015 : clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
+  await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015\s: clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
   await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
 
   // The comparison inside Excel too: the emulated workbook against the plain example (1 € less in a participation).
