@@ -25,7 +25,8 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   const [force, setForce] = useState(false);
   const [offerForce, setOfferForce] = useState(false);
   const [why, setWhy] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Busy until the closed years are known: a closed year's button must not offer to close it.
+  const [busy, setBusy] = useState(true);
   const [note, setNote] = useState<Note>(null);
   const [states, setStates] = useState<YearState[]>([]);
 
@@ -38,7 +39,10 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   };
   const refresh = async () => setStates([...readClosures(await snapshotOf()).values()].filter((s) => s.closed));
   useEffect(() => {
-    void refresh().catch(() => setStates([]));
+    setBusy(true);
+    void refresh()
+      .catch(() => setStates([]))
+      .finally(() => setBusy(false));
   }, [host]);
 
   const write = (rows: RecordRow[], journal: JournalLine) =>
