@@ -5,6 +5,7 @@
 import type { CheckResult, FunderYearTotal } from '../core/check';
 import type { Lang } from '../core/contract';
 import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from '../core/findings';
+import { messages } from '../core/i18n';
 import type { UiMessages } from '../core/i18n/types';
 import { centsFromDecimalString, formatEuros, formatGap } from '../core/money';
 
@@ -42,7 +43,10 @@ export interface ConformityRow {
   convention: string;
   participations: string;
   gap: string;
-  state: 'conform' | 'gap' | 'no-amount';
+  /** 'unreadable': a convention amount or a participation the check could not read, so no gap. */
+  state: 'conform' | 'gap' | 'no-amount' | 'unreadable';
+  /** Why there is no gap ("participation illisible", "non fixé"), null when there is one. */
+  reason: string | null;
 }
 
 const euros = (s: string | null, lang: Lang, signed = false) => {
@@ -53,15 +57,21 @@ const euros = (s: string | null, lang: Lang, signed = false) => {
 };
 
 export function conformityRows(totals: FunderYearTotal[], lang: Lang): ConformityRow[] {
-  return totals.map((t) => ({
-    key: `${t.funderKey}|${t.year}`,
-    funder: t.funder,
-    year: t.year,
-    convention: euros(t.convention, lang),
-    participations: euros(t.participations, lang),
-    gap: euros(t.gap, lang, true),
-    state: t.gap === null ? 'no-amount' : centsFromDecimalString(t.gap) === 0 ? 'conform' : 'gap',
-  }));
+  const s = messages[lang].summary;
+  return totals.map((t) => {
+    // An amount that is unreadable is not "no amount": the grid says n.d. and why, as the summary does.
+    const unreadable = t.unknown === 'unreadable-amount' || t.unknown === 'unreadable-participation';
+    return {
+      key: `${t.funderKey}|${t.year}`,
+      funder: t.funder,
+      year: t.year,
+      convention: euros(t.convention, lang),
+      participations: euros(t.participations, lang),
+      gap: unreadable ? messages[lang].ui.dashboard.notAvailable : euros(t.gap, lang, true),
+      state: unreadable ? 'unreadable' : t.gap === null ? 'no-amount' : centsFromDecimalString(t.gap) === 0 ? 'conform' : 'gap',
+      reason: t.unknown ? s.unknown[t.unknown] : null,
+    };
+  });
 }
 
 export interface ConformityGrid {

@@ -76,3 +76,13 @@ test('every error tells the user what to do next, in their language', () => {
   // The Office host's own sentence is shown as it is.
   expect(errorText({ kind: 'host', detail: 'Excel attend la fin de la saisie.' }, fr)).toBe('Excel attend la fin de la saisie.');
 });
+
+test('a participation typed as text: its cell says n.d. and why, not "Pas de montant" (issue 11, noticed after the merge)', () => {
+  const snap = exampleSnapshot();
+  const p = table(snap, 'Participations2014');
+  p.rows[0][col(p, 'Région')] = '537 500,00 €';
+  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  expect(rows.find((r) => r.key === 'region|2014')).toMatchObject({ state: 'unreadable', gap: 'n.d.', reason: 'participation illisible' });
+  expect(rows.find((r) => r.key === 'etat|2014')).toMatchObject({ state: 'conform', reason: null });
+  expect(conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'en').find((r) => r.key === 'region|2014')).toMatchObject({ gap: 'n/a', reason: 'unreadable participation' });
+});

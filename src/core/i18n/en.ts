@@ -493,6 +493,7 @@ Example:
       conform: 'Conforms',
       notConform: 'Does not conform',
       noAmount: 'No amount',
+      notAvailable: 'n/a',
       counts: 'Check results',
       restore: 'Restore tables',
       restoreHint: 'Some of the contract’s tables are missing: the pane can put them back without touching the data typed in.',

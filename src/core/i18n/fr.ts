@@ -495,6 +495,7 @@ Exemple :
       conform: 'Conforme',
       notConform: 'Non conforme',
       noAmount: 'Pas de montant',
+      notAvailable: 'n.d.',
       counts: 'Résultats du contrôle',
       restore: 'Restaurer les tableaux',
       restoreHint: 'Des tableaux du contrat manquent : le volet peut les remettre en place sans toucher aux données saisies.',

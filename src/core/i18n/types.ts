@@ -75,6 +75,8 @@ export interface UiMessages {
     status: string;
     conform: string;
     notConform: string;
+    /** The gap of an amount the check could not read. */
+    notAvailable: string;
     noAmount: string;
     counts: string;
     restore: string;

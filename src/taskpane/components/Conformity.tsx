@@ -72,7 +72,7 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground2 },
 });
 
-const MARK = { conform: '✓', gap: '✗', 'no-amount': '–' } as const;
+const MARK = { conform: '✓', gap: '✗', 'no-amount': '–', unreadable: '?' } as const;
 
 /** The funder × year conformity: a compact grid (mark and gap), the amounts behind a collapsed detail. */
 export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult }) {
@@ -81,8 +81,8 @@ export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult
   const styles = useStyles();
   const rows = conformityRows(result.totals, lang);
   const grid = conformityGrid(rows);
-  const stateText = (r: ConformityRow) => (r.state === 'conform' ? ui.dashboard.conform : r.state === 'gap' ? ui.dashboard.notConform : ui.dashboard.noAmount);
-  const markClass = (r: ConformityRow) => (r.state === 'conform' ? styles.ok : r.state === 'gap' ? styles.bad : styles.none);
+  const stateText = (r: ConformityRow) => (r.state === 'conform' ? ui.dashboard.conform : r.state === 'gap' ? ui.dashboard.notConform : r.state === 'unreadable' ? (r.reason ?? ui.dashboard.noAmount) : ui.dashboard.noAmount);
+  const markClass = (r: ConformityRow) => (r.state === 'conform' ? styles.ok : r.state === 'gap' || r.state === 'unreadable' ? styles.bad : styles.none);
   return (
     <section aria-labelledby="conformity-title">
       <h3 className={styles.sub} id="conformity-title">
@@ -177,6 +177,10 @@ export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult
                 ) : r.state === 'gap' ? (
                   <span className={styles.bad} role="img" aria-label={ui.dashboard.notConform} title={ui.dashboard.notConform}>
                     ✗
+                  </span>
+                ) : r.state === 'unreadable' ? (
+                  <span className={styles.bad} role="img" aria-label={stateText(r)} title={stateText(r)}>
+                    ?
                   </span>
                 ) : (
                   <span className={styles.none} role="img" aria-label={ui.dashboard.noAmount} title={ui.dashboard.noAmount}>
