@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startPane, stopPane, ROOT, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { usePane, ROOT } from './harness';
 import { needs } from '../helpers/tools';
 
 const test = needs('chromium');
@@ -17,20 +17,12 @@ const test = needs('chromium');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LEDGER = join(ROOT, 'examples/grand-livre-cdc.csv');
 
-let dist: string;
-let served: Served;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  ({ dist, served, browser } = await startPane(360, 900));
-}, 240_000);
-
-afterAll(() => stopPane({ dist, served, browser }));
+const pane = usePane(360, 900);
 
 const problems = new WeakMap<Page, string[]>();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const seen: string[] = [];
   page.on('pageerror', (e) => seen.push(e.message));
   problems.set(page, seen);
@@ -41,7 +33,7 @@ async function open(path: string): Promise<Page> {
       // The downloads' blob: documents have no storage of their own.
     }
   });
-  await page.goto(`${served.url}/${path}`);
+  await page.goto(`${pane.served.url}/${path}`);
   return page;
 }
 
@@ -82,7 +74,7 @@ describe('in the browser preview', () => {
     await page.getByRole('tab', { name: 'Export COPIL' }).click();
     // No workbook to write into outside Excel: the sheet button is not offered.
     await expect(page.getByRole('button', { name: 'Écrire la feuille Synthèse COPIL' }).count()).resolves.toBe(0);
-    expect(served.requests.some((r) => /export-pdf|dejavu/.test(r))).toBe(false);
+    expect(pane.served.requests.some((r) => /export-pdf|dejavu/.test(r))).toBe(false);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('synthese-copil-2016-12-31.csv');
@@ -96,7 +88,7 @@ describe('in the browser preview', () => {
     expect(pdf.suggestedFilename()).toBe('synthese-copil-2016-12-31.pdf');
     const pdfPath = (await pdf.path())!;
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(served.requests.some((r) => /export-pdf/.test(r))).toBe(true);
+    expect(pane.served.requests.some((r) => /export-pdf/.test(r))).toBe(true);
     if (existsSync('/usr/bin/pdftotext')) {
       const text = plain(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }));
       for (const amount of ['2 387 500,00 €', '1 000 000,00 €', '1 085 200,00 €']) expect(text).toContain(amount);

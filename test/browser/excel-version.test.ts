@@ -3,28 +3,20 @@
  * Excel: it says once that the tables come without drop-down lists, and a current Excel hears
  * nothing of it. One production build for the file.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { messages } from '../../src/core/i18n';
-import { startPane, stopPane, type Served } from './harness';
+import { usePane } from './harness';
 
 const SCREENSHOT = '/tmp/taskpane-excel-1.7-360.png';
 
-let dist: string;
-let served: Served;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  ({ dist, served, browser } = await startPane(360, 900));
-}, 240_000);
-
-afterAll(() => stopPane({ dist, served, browser }));
+const pane = usePane(360, 900);
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.addInitScript(() => localStorage.clear());
-  await page.goto(`${served.url}/emulated.html${query}`);
+  await page.goto(`${pane.served.url}/emulated.html${query}`);
   await page.locator('[data-severity="error"][data-count="1"]').waitFor();
   return { page, problems };
 }

@@ -117,6 +117,19 @@ export async function startPane(width = 360, height = 900): Promise<Pane> {
   return { dist, served, browser: await launch(width, height) };
 }
 
+/**
+ * The set-up every browser test file starts with, registered for the file: one build, one server
+ * and one browser before its tests, closed after them. Read the fields inside the tests.
+ */
+export function usePane(width = 360, height = 900): Pane {
+  const pane = {} as Pane;
+  beforeAll(async () => {
+    Object.assign(pane, await startPane(width, height));
+  }, 240_000);
+  afterAll(() => stopPane(pane));
+  return pane;
+}
+
 export async function stopPane(p: Partial<Pane>): Promise<void> {
   await p.browser?.close();
   await p.served?.close();

@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
-import { startPane, stopPane, type Served } from './harness';
+import { usePane } from './harness';
 import { needs } from '../helpers/tools';
 
 const test = needs('chromium');
@@ -17,15 +17,7 @@ const test = needs('chromium');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT = '/tmp/taskpane-360.png';
 
-let dist: string;
-let served: Served;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  ({ dist, served, browser } = await startPane(360, 900));
-}, 240_000);
-
-afterAll(() => stopPane({ dist, served, browser }));
+const pane = usePane(360, 900);
 
 /**
  * Each test starts from the default settings (French). Runs in every frame: office.js, outside
@@ -40,13 +32,13 @@ function clearSettings(): void {
 }
 
 async function openPane(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   // One browser profile for the file: each test starts from the default settings (French).
   await page.addInitScript(clearSettings);
   (page as unknown as { problems: string[] }).problems = problems;
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.served.url}/taskpane.html`);
   await page.getByRole('button', { name: 'Charger l’exemple' }).waitFor();
   return page;
 }
@@ -69,17 +61,17 @@ async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
 }
 
 test('the first download stays under 300 KB gzipped and leaves ExcelJS for later', () => {
-  const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+  const html = readFileSync(join(pane.dist, 'taskpane.html'), 'utf8');
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((s) => !s.startsWith('http') && !s.includes('office-js/') && s !== 'office-loader.js');
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.some((s) => /exceljs/.test(s))).toBe(false);
-  const gz = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s))).length, 0);
+  const gz = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(pane.dist, s))).length, 0);
   expect(gz).toBeLessThanOrEqual(300 * 1024);
   // office.js is never bundled: the page loads it by <script>, from the CDN only inside Office.
-  const loader = readFileSync(join(dist, 'office-loader.js'), 'utf8');
+  const loader = readFileSync(join(pane.dist, 'office-loader.js'), 'utf8');
   expect(loader).toContain('office-js/office.js');
   expect(loader).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-  expect(scripts.every((s) => !readFileSync(join(dist, s), 'utf8').includes('OSF.OUtil'))).toBe(true);
+  expect(scripts.every((s) => !readFileSync(join(pane.dist, s), 'utf8').includes('OSF.OUtil'))).toBe(true);
 });
 
 test('the preview opens on an empty workbook and offers to initialise it or load the example', async () => {
@@ -88,7 +80,7 @@ test('the preview opens on an empty workbook and offers to initialise it or load
   await expect(page.getByRole('checkbox', { name: /exemple fictif/ }).isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Ouvrir un classeur .xlsx' }).isVisible()).resolves.toBe(true);
   // Nothing asked for a workbook yet: ExcelJS has not been downloaded.
-  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(false);
+  expect(pane.served.requests.some((r) => /exceljs/.test(r))).toBe(false);
   await page.close();
 });
 
@@ -112,7 +104,7 @@ test('the embedded example shows 0 errors and every funder and year conforming',
   await page.getByRole('button', { name: 'Montants par financeur et par année' }).click();
   await expect(page.getByTestId('amounts-region|2014').textContent()).resolves.toMatch(/Région 2014.*2\s387\s500,00\s€/);
   await expect(page.getByText(/^Situation au \d\d\/\d\d\/\d{4}$/).isVisible()).resolves.toBe(true);
-  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(false);
+  expect(pane.served.requests.some((r) => /exceljs/.test(r))).toBe(false);
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
   expect((page as unknown as { problems: string[] }).problems).toEqual([]);
   await page.close();
@@ -124,7 +116,7 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
   await page.locator('[data-severity="error"][data-count="1"]').waitFor();
   await expect(page.getByTestId('preview-source').textContent()).resolves.toBe('Classeur\u00a0: budget-plus-1.xlsx');
   // ExcelJS came on demand, with the file.
-  expect(served.requests.some((r) => /exceljs/.test(r))).toBe(true);
+  expect(pane.served.requests.some((r) => /exceljs/.test(r))).toBe(true);
   const region = page.getByTestId('conformity-region|2014');
   await expect(region.getAttribute('data-state')).resolves.toBe('gap');
   await expect(region.textContent()).resolves.toMatch(/\+1,00\s€/);
@@ -209,21 +201,21 @@ test('settings switch the pane and the findings to English, and the as-of date t
 
 describe('security', () => {
   test('the page allows only its own origin and Office\'s script, and nothing breaks that policy', async () => {
-    const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    const html = readFileSync(join(pane.dist, 'taskpane.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
     expect(html).not.toMatch(/<script>/);
-    const page = await browser.newPage();
+    const page = await pane.browser.newPage();
     await page.addInitScript(() => {
       // Default settings (French), whatever earlier tests chose.
       localStorage.clear();
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${served.url}/taskpane.html`);
+    await page.goto(`${pane.served.url}/taskpane.html`);
     await loadExample(page);
     // Outside Office, office.js tries to frame Microsoft's telemetry service: the policy blocks it,
     // by design. Nothing of the add-in's own may be blocked.
@@ -233,15 +225,15 @@ describe('security', () => {
   });
 
   test('the add-in sends nothing outside its own origin', async () => {
-    const page = await browser.newPage();
+    const page = await pane.browser.newPage();
     await page.addInitScript(clearSettings);
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (!url.startsWith(served.url) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+      if (!url.startsWith(pane.served.url) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
       return route.continue();
     });
-    await page.goto(`${served.url}/taskpane.html`);
+    await page.goto(`${pane.served.url}/taskpane.html`);
     await loadExample(page);
     await upload(page, 'modifie.xlsx', await editedWorkbook());
     await page.locator('[data-severity="error"]').first().waitFor();
@@ -303,9 +295,9 @@ describe('over the emulated Excel (the production Office host)', () => {
   };
 
   async function openEmulated(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await pane.browser.newPage();
     await page.addInitScript(clearSettings);
-    await page.goto(`${served.url}/emulated.html`);
+    await page.goto(`${pane.served.url}/emulated.html`);
     // Opening the pane reads and checks, and writes nothing.
     await page.locator('[data-severity="error"][data-count="1"]').waitFor();
     return page;

@@ -5,22 +5,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { messages } from '../../src/core/i18n';
 import { tmp } from '../helpers/files';
 import { cli } from '../helpers/cli';
 import { column, firstLineOf, planTable, raise, setNumber, writeVersion } from '../helpers/versions';
-import { startPane, stopPane, type Served } from './harness';
+import { usePane } from './harness';
 
-let dist: string;
-let served: Served;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  ({ dist, served, browser } = await startPane(360, 900));
-}, 240_000);
-
-afterAll(() => stopPane({ dist, served, browser }));
+const pane = usePane(360, 900);
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -32,17 +24,17 @@ async function download(page: Page, label: string): Promise<string> {
 test('Export COPIL compared with an earlier file: "+500,00 €" in the PDF and the CSV, then without', async () => {
   // The last COPIL's workbook: the example with its first financing line 500 € lower.
   const previous = readFileSync(await writeVersion(tmp('ess-pane-'), 'copil-2015.xlsx', (p) => raise(p, 0, -500)));
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.served.url}/taskpane.html`);
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await page.locator('[data-severity="error"]').waitFor();
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   await page.getByLabel('Date de situation').fill('2016-12-31');
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
 
-  expect(served.requests.some((r) => /previous-xlsx/.test(r))).toBe(false);
+  expect(pane.served.requests.some((r) => /previous-xlsx/.test(r))).toBe(false);
   await page.locator('#compare-file').setInputFiles({ name: 'copil-2015.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: previous });
   await expect(page.getByTestId('compare-with').textContent()).resolves.toMatch(/^Comparaison avec copil-2015\.xlsx \(enregistré le \d\d\/\d\d\/\d{4}\)\.$/);
 
@@ -69,8 +61,8 @@ test('Export COPIL compared with an earlier file: "+500,00 €" in the PDF and t
 }, 120_000);
 
 test('a file that is no workbook: one line saying so, the export still works', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${served.url}/taskpane.html`);
+  const page = await pane.browser.newPage();
+  await page.goto(`${pane.served.url}/taskpane.html`);
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
   await page.locator('#compare-file').setInputFiles({ name: 'faux.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('pas un classeur') });
@@ -80,8 +72,8 @@ test('a file that is no workbook: one line saying so, the export still works', a
 }, 60_000);
 
 async function exportTabWith(file: { name: string; buffer: Buffer } | null): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${served.url}/taskpane.html`);
+  const page = await pane.browser.newPage();
+  await page.goto(`${pane.served.url}/taskpane.html`);
   if (file) {
     await page.locator('#xlsx-file').setInputFiles({ ...file, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     await page.getByTestId('preview-source').filter({ hasText: file.name }).waitFor();
@@ -139,10 +131,10 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
 }, 90_000);
 
 test('over the emulated Excel: closing a year writes the Clotures table on its own sheet; the comparison works there too', async () => {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const seen: string[] = [];
   page.on('pageerror', (e) => seen.push(e.message));
-  await page.goto(`${served.url}/emulated.html`);
+  await page.goto(`${pane.served.url}/emulated.html`);
   await page.locator('[data-severity="error"][data-count="1"]').waitFor();
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
   const excel = <T>(f: string) => page.evaluate(`(${f})(window.__excel)`) as Promise<T>;
