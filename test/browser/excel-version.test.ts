@@ -6,9 +6,11 @@
 import type { Page } from 'playwright-core';
 import { messages } from '../../src/core/i18n';
 import { usePane } from './harness';
+import { needs } from '../helpers/tools';
 
 const SCREENSHOT = '/tmp/taskpane-excel-1.7-360.png';
 
+const test = needs('chromium');
 const pane = usePane(360, 900);
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {

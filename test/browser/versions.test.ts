@@ -11,7 +11,10 @@ import { tmp } from '../helpers/files';
 import { cli } from '../helpers/cli';
 import { column, firstLineOf, planTable, raise, setNumber, writeVersion } from '../helpers/versions';
 import { usePane } from './harness';
+import { needs } from '../helpers/tools';
 
+const test = needs('chromium');
+const pdfTest = needs('chromium', 'pdftotext');
 const pane = usePane(360, 900);
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -21,7 +24,7 @@ async function download(page: Page, label: string): Promise<string> {
   return (await d.path())!;
 }
 
-test('Export COPIL compared with an earlier file: "+500,00 €" in the PDF and the CSV, then without', async () => {
+pdfTest('Export COPIL compared with an earlier file: "+500,00 €" in the PDF and the CSV, then without', async () => {
   // The last COPIL's workbook: the example with its first financing line 500 € lower.
   const previous = readFileSync(await writeVersion(tmp('ess-pane-'), 'copil-2015.xlsx', (p) => raise(p, 0, -500)));
   const page = await pane.browser.newPage();

@@ -7,14 +7,14 @@ import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
-import { hasSoffice, parts, savedByLibreOffice, withUserChart } from '../helpers/chart';
+import { parts, savedByLibreOffice, withUserChart } from '../helpers/chart';
 import { column, firstLineOf, planTable, setNumber, writeVersion } from '../helpers/versions';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { readWorkbookFile } from '../../src/hosts/xlsx/workbook';
 import { plain } from '../helpers/typography';
+import { needs } from '../helpers/tools';
 
-if (!hasSoffice && !process.env.CI) console.warn('soffice (LibreOffice) is missing: the close test on a LibreOffice-saved workbook is skipped.');
-const withSoffice = hasSoffice || process.env.CI ? test : test.skip;
+const withSoffice = needs('soffice');
 
 /** The parts the add-in may rewrite: the part list, relationships, content types, document properties. */
 const mayChange = (name: string) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === '[Content_Types].xml' || name.startsWith('docProps/');

@@ -3,7 +3,7 @@
  * secretariat meets it, through ess-budget (messages, exit statuses, JSON, and the PDF's text as
  * pdftotext reads it). Workbooks are made by code: init's plan, edited as a reader would, rendered.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { buildWorkbookPlan, type PlanTable, type PlanValue, type WorkbookPlan } 
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
 import { cli } from '../helpers/cli';
 import { tmp, writeWorkbook } from '../helpers/files';
+import { needs } from '../helpers/tools';
 
 const dir = tmp('ess-reading-');
 let n = 0;
@@ -67,7 +68,6 @@ async function check(p: WorkbookPlan, asOf = '2026-11-29'): Promise<{ code: numb
 }
 const of = (fs: JsonFinding[], rule: string) => fs.filter((f) => f.rule === rule);
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 /** The PDF's pages as the COPIL reads them (pdftotext), no-break spaces kept. */
 async function pdfPages(p: WorkbookPlan, asOf = '2026-11-29'): Promise<{ code: number; pages: string[] }> {
   const out = join(dir, `synthese-${++n}.pdf`);
@@ -82,7 +82,7 @@ async function report(p: WorkbookPlan, ext: 'csv' | 'xlsx', asOf = '2026-11-29')
 }
 /** pdftotext's spacing varies: compare words, with every kind of space as one. */
 const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
-const pdfTest = hasPdftotext ? test : test.skip;
+const pdfTest = needs('pdftotext');
 
 describe('item 1: the example’s COPIL summary says it is fictitious, and labels amounts by status', () => {
   pdfTest('item 1: every PDF page of the example says EXEMPLE FICTIF; CDC 2015-2016 read "décidé", never "Confirmé"; no claim of compliance', async () => {

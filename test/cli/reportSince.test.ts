@@ -6,10 +6,9 @@ import ExcelJS from 'exceljs';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
 import { column, planTable, raise, writeVersion } from '../helpers/versions';
+import { needs } from '../helpers/tools';
 
-const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
-if (!hasPoppler) console.warn('pdftotext (poppler-utils) is missing: the PDF text test of report --since is skipped.');
-const withPoppler = hasPoppler ? test : test.skip;
+const withPoppler = needs('pdftotext');
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 /** The previous COPIL's workbook, and today's: line 1 raised by 500 €, one CDC 2016 line added. */

@@ -11,10 +11,10 @@ import { join } from 'path';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
 import { baseWorkbook, withTrait } from '../hardening/traits';
+import { needs } from '../helpers/tools';
 
-const hasSoffice = spawnSync('soffice', ['--version']).status === 0;
 const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
-if (!hasSoffice && !process.env.CI) console.warn('soffice (LibreOffice) is missing: the LibreOffice round trips are skipped.');
+const withSoffice = needs('soffice');
 if (!python && !process.env.CI) console.warn('python3-openpyxl is missing: the openpyxl round trip is skipped (its traits are covered by test/hardening/traits.test.ts).');
 
 let dir: string;
@@ -41,7 +41,7 @@ function soffice(file: string, to: string, out: string): string {
   return join(out, file.split('/').pop()!.replace(/\.\w+$/, `.${to}`));
 }
 
-(hasSoffice || process.env.CI ? test : test.skip)(
+withSoffice(
   'after LibreOffice (.xlsx, and .ods then .xlsx): the same findings and totals',
   async () => {
     const saved = soffice(base, 'xlsx', join(dir, 'lo'));
