@@ -16,6 +16,7 @@ import { closedYearChanged } from './rules/closedYears';
 import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip, isoDate } from './text';
+import { cellOrder } from './cells';
 
 export const DOMAIN_RULES: Rule[] = [
   totalMismatch,
@@ -99,13 +100,6 @@ function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || cellOrder(a.cell) - cellOrder(b.cell) || a.rule.localeCompare(b.rule);
 }
 
-function cellOrder(c: string): number {
-  const m = /^([A-Z]+)(\d+)/.exec(c);
-  if (!m) return 0;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return Number(m[2]) * 20000 + col;
-}
 
 export function computeTotals(model: Model): FunderYearTotal[] {
   const ctx = makeContext(model, new Date(0), []);

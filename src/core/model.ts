@@ -36,6 +36,7 @@ import {
   isDate,
 } from './snapshot';
 import { closest, matchKey, parseDateText } from './text';
+import { serialToDate } from './cells';
 
 export interface Ref {
   sheet: string;
@@ -169,10 +170,6 @@ export function findTable(snapshot: WorkbookSnapshot, def: TableDef): TableSnaps
   return snapshot.tables.find((t) => matchKey(t.name) === key);
 }
 
-/** Excel serial date (1900 system) → UTC date. */
-function fromSerial(n: number): Date {
-  return new Date(Math.round((n - 25569) * 86400000));
-}
 
 class CellReader {
   private coFunderKeys = new Map<string, string>();
@@ -258,7 +255,7 @@ class CellReader {
   date(v: CellValue, ref: Ref, column: string): Date | undefined {
     if (isBlank(v)) return undefined;
     if (isDate(v) && !Number.isNaN(v.getTime())) return v;
-    if (typeof v === 'number' && v > 1 && v < 2958466) return fromSerial(v);
+    if (typeof v === 'number' && v > 1 && v < 2958466) return serialToDate(v);
     if (typeof v === 'string') {
       const d = parseDateText(v);
       if (d) return d;

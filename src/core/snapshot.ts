@@ -50,36 +50,5 @@ export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
-/** 1 → A, 28 → AB */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-export function parseAddress(a: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
-  if (!m) return null;
-  return { col: columnNumber(m[1]), row: Number(m[2]) };
-}
-
-/** "'Participations 2014'!B7": how Excel (and our text output) names a cell on a sheet. */
-export function qualifiedAddress(sheet: string, cell: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
-}
+// Addresses are written once, in cells.ts; re-exported here for the snapshot's readers.
+export { cellAddress, columnLetter, columnNumber, parseAddress, qualifiedAddress } from './cells';

@@ -6,7 +6,7 @@
  * them in. Excel and LibreOffice then draw them from the cells, so an edited figure moves its bar.
  */
 import JSZip from 'jszip';
-import { parseAddress } from '../core/snapshot';
+import { columnLetter, parseAddress } from '../core/cells';
 import type { SheetChart, SummarySheetPlan } from '../core/summarySheet';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -17,16 +17,11 @@ const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relat
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function colLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 function abs(sheet: string, col: number, row: number, col2?: number, row2?: number): string {
   const q = `'${sheet.replace(/'/g, "''")}'`;
-  const a = `$${colLetters(col)}$${row}`;
-  return col2 === undefined ? `${q}!${a}` : `${q}!${a}:$${colLetters(col2)}$${row2}`;
+  const a = `$${columnLetter(col)}$${row}`;
+  return col2 === undefined ? `${q}!${a}` : `${q}!${a}:$${columnLetter(col2)}$${row2}`;
 }
 
 function richText(text: string, size: number, bold: boolean): string {

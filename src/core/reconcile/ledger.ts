@@ -10,6 +10,7 @@ import { messages } from '../i18n';
 import { readCellNumber, type Cents } from '../money';
 import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDate } from '../snapshot';
 import { matchKey, parseDateText } from '../text';
+import { serialToIso } from '../cells';
 
 export type LedgerField = 'reference' | 'action' | 'year' | 'funder' | 'committed' | 'paid' | 'date' | 'beneficiary' | 'label';
 
@@ -181,10 +182,6 @@ export function parseLedgerAmount(input: string, decimal: DecimalMark = 'comma')
   return { kind: 'ok', cents: digitsToCents(intPart, frac, neg) };
 }
 
-/** Excel serial date (1900 system) → ISO date. */
-function serialToIso(n: number): string {
-  return new Date(Math.round((n - 25569) * 86400000)).toISOString().slice(0, 10);
-}
 
 function dateOf(v: CellValue): string | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);

@@ -11,6 +11,7 @@ import { isBlank, qualifiedAddress, type CellValue, type WorkbookSnapshot } from
 import { isoDate, matchKey } from '../text';
 import { compareLines, type Change } from './diff';
 import { contractLines, lineYear, type Line, type LineCell } from './lines';
+import { serialToIso } from '../cells';
 
 export const CLOSURE_TABLE = 'Clotures';
 export const CLOSURE_SHEET = 'Clôtures';
@@ -102,7 +103,7 @@ export function readClosures(snapshot: WorkbookSnapshot): Map<number, YearState>
     const op = matchKey(text(row[cOp]));
     const get = (i: number) => (i >= 0 ? text(row[i]) : '');
     // Excel may have turned the ISO date into a date serial: read it back as ISO.
-    const dateAt = (i: number) => (i >= 0 && typeof row[i] === 'number' ? isoDate(new Date(Math.round(((row[i] as number) - 25569) * 86400000))) : get(i));
+    const dateAt = (i: number) => (i >= 0 && typeof row[i] === 'number' ? serialToIso(row[i] as number) : get(i));
     if (op === matchKey(OPERATIONS.close)) {
       out.set(year, { year, closed: true, date: dateAt(cDate), by: get(cBy), reason: get(cReason), lines: [], tampered: 0 });
     } else if (op === matchKey(OPERATIONS.reopen)) {

@@ -21,6 +21,7 @@ import { centsToDecimalString, readCellNumber } from '../money';
 import { profile } from '../profile';
 import { cellAddress, isBlank, isCellError, isDate, isUncalculated, type CellValue, type WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey, parseDateText } from '../text';
+import { serialToIso } from '../cells';
 
 /** One cell of a line: its column, its canonical value ('' when blank) and where it stands. */
 export interface LineCell {
@@ -45,10 +46,6 @@ export interface Line {
   cells: LineCell[];
 }
 
-/** Excel serial date (1900 system) → ISO date. */
-function serialDate(n: number): string {
-  return isoDate(new Date(Math.round((n - 25569) * 86400000)));
-}
 
 /** A cell's value as one canonical text, by the column's kind. */
 export function canonical(kind: ColumnKind, v: CellValue): string {
@@ -65,7 +62,7 @@ export function canonical(kind: ColumnKind, v: CellValue): string {
       return r.kind === 'ok' ? centsToDecimalString(r.cents) : r.kind === 'sub-cent' ? r.value : text;
     }
     case 'date': {
-      if (typeof v === 'number') return v > 1 && v < 2958466 ? serialDate(v) : text;
+      if (typeof v === 'number') return v > 1 && v < 2958466 ? serialToIso(v) : text;
       const d = parseDateText(text);
       return d ? isoDate(d) : text;
     }

@@ -22,6 +22,7 @@ import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './
 import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { queueSummaryContent, SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
+import { parseRange, splitQualified, type Box } from '../../core/cells';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
 export interface ExcelRun {
@@ -464,13 +465,9 @@ export class OfficeHost implements WorkbookHost {
   }
 }
 
-function boxOf(address: string): { sheet: string; top: number; left: number; bottom: number; right: number } {
-  const bang = address.lastIndexOf('!');
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.slice(bang + 1))!;
-  const c = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet, left: c(m[1]), top: Number(m[2]), right: c(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
+function boxOf(address: string): { sheet: string } & Box {
+  const { sheet, local } = splitQualified(address);
+  return { sheet, ...parseRange(local)! };
 }
 
 /** Refusals after which a second try, on a fresh read, makes sense. */

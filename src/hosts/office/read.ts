@@ -8,6 +8,7 @@ import { findHeaderRow } from '../../core/model';
 import { parseAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
+import { serialToDate, splitQualified } from '../../core/cells';
 
 /**
  * The hidden sheet a long write of the Controles table is staged on (see planResultWrites): its
@@ -79,12 +80,8 @@ export interface QueuedRead {
 
 const ownSheetNames = [...new Set([controlsTable.sheet.fr, controlsTable.sheet.en, journalTable.sheet.fr, journalTable.sheet.en])];
 
-export function splitLocal(address: string): { sheet: string; local: string } {
-  const bang = address.lastIndexOf('!');
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, local: address.slice(bang + 1) };
-}
+/** "Feuille!B2:C3" → sheet and local address (one parser: core/cells). */
+export const splitLocal = splitQualified;
 
 /** Queues the loads of one read; call finish() after the sync. */
 export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedRead {
@@ -205,9 +202,6 @@ function isDateFormat(f: string | undefined): boolean {
   return /[dy]/i.test(bare) && !/[0#]/.test(bare);
 }
 
-function fromSerial(n: number): Date {
-  return new Date(Math.round((n - 25569) * 86400000));
-}
 
 /**
  * What Excel shows for an error value. Reading `values` alone (not `valueTypes` too) halves the
@@ -227,7 +221,7 @@ export function toRows(values: unknown[][], types: string[][] | undefined, forma
       const t = types?.[r]?.[c];
       if (t === 'Error' || (t === undefined && typeof v === 'string' && EXCEL_ERRORS.has(v))) return { error: String(v) };
       if (t === 'Empty' || v === '' || v === null || v === undefined) return null;
-      if (typeof v === 'number') return isDateFormat(formatAt(r, c)) ? fromSerial(v) : v;
+      if (typeof v === 'number') return isDateFormat(formatAt(r, c)) ? serialToDate(v) : v;
       if (typeof v === 'boolean' || typeof v === 'string') return v;
       return String(v);
     }),

@@ -5,9 +5,10 @@
  * names taken elsewhere?) and one write suffice.
  */
 import type { ReconTable, ReconValue } from '../../core/reconcile/table';
-import { cellAddress, columnLetter, parseAddress, type CellValue } from '../../core/snapshot';
+import { cellAddress, columnLetter, type CellValue } from '../../core/snapshot';
 import type { ReconciliationSheet } from '../host';
 import { cellText } from './write';
+import { parseRange } from '../../core/cells';
 
 export const RECON_TABLES = { lines: 'Rapprochement', totals: 'RapprochementTotaux' } as const;
 const EURO_FORMAT = '#,##0.00 "€";-#,##0.00 "€"';
@@ -95,12 +96,6 @@ export interface SelectedGrid {
   values: CellValue[][];
 }
 
-function box(address: string): { top: number; left: number; bottom: number; right: number } | null {
-  const [a, b] = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').split(':');
-  const p = parseAddress(a);
-  const q = parseAddress(b ?? a);
-  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
-}
 
 /**
  * The cells the user selected, a ledger pasted into the workbook: its addresses first, then only
@@ -113,8 +108,8 @@ export async function readSelectedGrid(ctx: Excel.RequestContext): Promise<Selec
   const used = sel.worksheet.getUsedRangeOrNullObject(true).load('address');
   await ctx.sync();
   if (used.isNullObject) return null;
-  const s = box(sel.address);
-  const u = box(used.address);
+  const s = parseRange(sel.address);
+  const u = parseRange(used.address);
   if (!s || !u) return null;
   const top = Math.max(s.top, u.top);
   const left = Math.max(s.left, u.left);

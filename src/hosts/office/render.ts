@@ -9,6 +9,7 @@ import { cellAddress, columnLetter } from '../../core/snapshot';
 import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanTable, type PlanValue, type WorkbookPlan } from '../../core/template';
 import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { cellText } from './write';
+import { dateToSerial } from '../../core/cells';
 
 export interface InitializeReport {
   /** Tables written. */
@@ -21,9 +22,7 @@ export interface InitializeReport {
   withoutValidation?: string[];
 }
 
-export function dateSerial(d: Date): number {
-  return d.getTime() / 86400000 + 25569;
-}
+export const dateSerial = dateToSerial;
 
 /** A plan value as Range.formulas takes it: text kept as text, formulas as formulas. */
 export function planCell(v: PlanValue): string | number {

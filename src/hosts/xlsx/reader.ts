@@ -17,14 +17,8 @@ import { mergedAddresses, region, SheetReader, isBlankValue, type Region } from 
 import { readDateStyles, readSharedStrings } from './strings';
 import { XmlError, XmlScanner } from './xml';
 import { ZipPackage } from './zip';
+import { parseRange } from '../../core/cells';
 
-function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const a = { left: col(m[1]), top: Number(m[2]), right: col(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
-  return { top: Math.min(a.top, a.bottom), bottom: Math.max(a.top, a.bottom), left: Math.min(a.left, a.right), right: Math.max(a.left, a.right) };
-}
 
 /** Any failure while reading is the file's: one line, exit status 2. */
 async function fileFault<T>(work: () => Promise<T>): Promise<T> {
@@ -140,7 +134,7 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
     const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)) || ownKeys.has(matchKey(name)));
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
-    for (const s of info.sheets) s.tables = s.tables.filter((t) => !!parseRef(t.ref) && !seen.has(matchKey(t.name)) && !!seen.add(matchKey(t.name)));
+    for (const s of info.sheets) s.tables = s.tables.filter((t) => !!parseRange(t.ref) && !seen.has(matchKey(t.name)) && !!seen.add(matchKey(t.name)));
     const fallbacks = userTables
       .filter((d) => !seen.has(matchKey(d.name)))
       .map((def) => ({ def, sheet: info.sheets.find((s) => sheetMatches(s.name, def)) }))
@@ -156,7 +150,7 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
       const regions: Region[] = [];
       const tablesHere: Kept[] = [];
       for (const t of sheet.tables) {
-        const box = parseRef(t.ref)!;
+        const box = parseRange(t.ref)!;
         // Every row of a table becomes a row of the snapshot: a range no table of the contract could fill is refused.
         const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
         if (cells > LIMITS.keptCells) throw new InputError('too-large', `le tableau ${t.name} couvre ${t.ref}, plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);

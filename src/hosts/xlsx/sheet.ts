@@ -10,6 +10,7 @@ import { cellAddress, type CellValue } from '../../core/snapshot';
 import { InputError, LIMITS } from './guard';
 import { unescapeOoxml } from './strings';
 import type { XmlScanner, XmlSink } from './xml';
+import { parseRange, serialToDate } from '../../core/cells';
 
 /** A rectangle of the sheet whose cells are kept, rows indexed from `top`. */
 export interface Region {
@@ -32,9 +33,6 @@ export function region(top: number, bottom: number, left: number, right: number)
 }
 
 /** Excel serial → the Date ExcelJS would give (UTC, rounded to the millisecond). */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-}
 
 export const isBlankValue = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -431,14 +429,9 @@ export class SheetReader implements XmlSink {
 
   /** A merged range: only where it meets a region are its covered cells noted (never expanded beyond). */
   private merge(ref: string | undefined): void {
-    const m = ref ? /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim()) : null;
-    if (!m) return;
-    const col = (x: string) => [...x.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    if (this.kept === 0) return;
-    const top = Number(m[2]);
-    const left = col(m[1]);
-    const bottom = Number(m[4] ?? m[2]);
-    const right = col(m[3] ?? m[1]);
+    const box = ref ? parseRange(ref) : null;
+    if (!box || this.kept === 0) return;
+    const { top, left, bottom, right } = box;
     for (const g of this.regions) {
       const r0 = Math.max(top, g.top);
       const r1 = Math.min(bottom, g.bottom === Infinity ? g.top + g.rows.length - 1 : g.bottom);

@@ -8,6 +8,7 @@ import { userTables } from '../../core/contract';
 import { findHeaderRow } from '../../core/model';
 import { cellAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
+import { parseRange } from '../../core/cells';
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -30,13 +31,6 @@ export function toCellValue(v: ExcelValue | undefined): CellValue {
   }
   if ('text' in o) return toCellValue(o.text as ExcelValue);
   return String(v);
-}
-
-export function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { left: col(m[1]), top: Number(m[2]), right: col(m[3] ?? m[1]), bottom: Number(m[4] ?? m[2]) };
 }
 
 /** An Excel table as the file declares it. */
@@ -145,7 +139,7 @@ export function snapshotOfGrids(grids: Grid[]): WorkbookSnapshot {
   const tables: TableSnapshot[] = [];
   for (const g of grids) {
     for (const t of g.tables) {
-      const box = parseRef(t.ref);
+      const box = parseRange(t.ref);
       if (!box) continue;
       tables.push(readRange(g, t.name, box.top, box.left, box.right, box.bottom - (t.totalsRow ? 1 : 0), true));
     }
