@@ -9,7 +9,7 @@ import type { Finding } from '../findings';
 import { profile } from '../profile';
 import { isBlank, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
-import { compareLines, type Change } from './diff';
+import { compareLines, type Change } from './changes';
 import { contractLines, lineYear, type Line, type LineCell } from './lines';
 import { serialToIso } from '../cells';
 
@@ -24,8 +24,23 @@ export const isContractYear = (y: number) => (profile.years as readonly number[]
 /** FNV-1a, 64 bits: a fingerprint, not a secret (the core has no crypto; a record is not a signature). */
 export function fingerprintText(text: string): string {
   let h = 0xcbf29ce484222325n;
-  for (const b of new TextEncoder().encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  for (const b of utf8(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
   return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * The text's UTF-8 bytes, as TextEncoder gives them (a lone surrogate becomes U+FFFD), written here
+ * because the core runs with no DOM or Node globals.
+ */
+function* utf8(text: string): Generator<number> {
+  for (const ch of text) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) yield c;
+    else if (c < 0x800) yield* [0xc0 | (c >> 6), 0x80 | (c & 63)];
+    else if (c < 0x10000) yield* [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+    else yield* [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)];
+  }
 }
 
 const valuesOf = (line: Line) => Object.fromEntries(line.cells.map((c) => [c.column, c.value]));

@@ -1,5 +1,5 @@
 /** Closed years on snapshots: what the record holds, and what the check says once a line moves. */
-import { readClosures, yearLines } from '../../../src/core/versions/closure';
+import { fingerprintText, readClosures, yearLines } from '../../../src/core/versions/closure';
 import { closeYear, raisePlanned, reopenYear } from '../../helpers/closure';
 import { addRow, check, exampleSnapshot, fired, removeRows, table } from '../../helpers/workbook';
 
@@ -64,5 +64,17 @@ describe('closed years', () => {
     const t = table(s, 'Clotures');
     t.rows[0][2] = 46356; // 30/11/2026 as Excel stores it
     expect(readClosures(s).get(2014)).toMatchObject({ closed: true, date: '2026-11-30' });
+  });
+});
+
+describe('fingerprints', () => {
+  it('hash the UTF-8 bytes TextEncoder gives, for any text (records written before stay valid)', () => {
+    const fnv = (text: string) => {
+      let h = 0xcbf29ce484222325n;
+      for (const b of new TextEncoder().encode(text)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+      return h.toString(16).padStart(16, '0');
+    };
+    for (const t of ['', 'Région', 'Financements|EX-2014-CDC-001|1085200', 'Œuvre « ESS » – 2 387 500,00 €', '𝄞 emoji 😀', 'lone \ud800 surrogate', 'é\u0301'])
+      expect(fingerprintText(t)).toBe(fnv(t));
   });
 });
