@@ -63,6 +63,11 @@ export interface TextTable {
   rows: string[][];
 }
 
+/** A table's columns from (header, relative width, alignment) triples. */
+function columns(...spec: [header: string, width: number, align: 'left' | 'right'][]): TextTable['columns'] {
+  return spec.map(([header, width, align]) => ({ header, width, align }));
+}
+
 /** How a change reads in the section: "modifié · I_01 · 2014 · Région". */
 export function changeLabel(c: Change, lang: Lang): string {
   return `${messages[lang].versions.kind[c.kind]} · ${c.key}`;
@@ -74,34 +79,19 @@ export function evolutionTables(e: Evolutions, lang: Lang): TextTable[] {
   const h = m.evolutions.headers;
   const lh = m.evolutions.lineHeaders;
   const title = evolutionsTitle(e, lang);
-  if (!e.count && !e.totals.length) return [{ title, columns: [{ header: '', width: 1, align: 'left' }], rows: [[m.evolutions.none]] }];
+  if (!e.count && !e.totals.length) return [{ title, columns: columns(['', 1, 'left']), rows: [[m.evolutions.none]] }];
   const tables: TextTable[] = [];
   if (e.totals.length) {
     tables.push({
       title: `${title} — ${m.evolutions.totalsTitle}`,
-      columns: [
-        { header: h.funder, width: 0.2, align: 'left' },
-        { header: h.year, width: 0.08, align: 'right' },
-        { header: h.field, width: 0.18, align: 'left' },
-        { header: h.before, width: 0.18, align: 'right' },
-        { header: h.after, width: 0.18, align: 'right' },
-        { header: h.delta, width: 0.18, align: 'right' },
-      ],
+      columns: columns([h.funder, 0.2, 'left'], [h.year, 0.08, 'right'], [h.field, 0.18, 'left'], [h.before, 0.18, 'right'], [h.after, 0.18, 'right'], [h.delta, 0.18, 'right']),
       rows: e.totals.map((t) => [t.funder, String(t.year), m.fields[t.field], showCents(t.before, lang), showCents(t.after, lang), formatGap(t.delta, lang)]),
     });
   }
   if (e.count) {
     tables.push({
       title: e.totals.length ? m.evolutions.linesTitle : `${title} — ${m.evolutions.linesTitle}`,
-      columns: [
-        { header: lh.action, width: 0.09, align: 'left' },
-        { header: lh.change, width: 0.31, align: 'left' },
-        { header: lh.cell, width: 0.13, align: 'left' },
-        { header: lh.column, width: 0.11, align: 'left' },
-        { header: lh.before, width: 0.12, align: 'right' },
-        { header: lh.after, width: 0.12, align: 'right' },
-        { header: h.delta, width: 0.12, align: 'right' },
-      ],
+      columns: columns([lh.action, 0.09, 'left'], [lh.change, 0.31, 'left'], [lh.cell, 0.13, 'left'], [lh.column, 0.11, 'left'], [lh.before, 0.12, 'right'], [lh.after, 0.12, 'right'], [h.delta, 0.12, 'right']),
       rows: e.groups.flatMap((g) =>
         g.changes.map((c) => [
           g.action ?? m.evolutions.otherTables,

@@ -3,22 +3,18 @@
  * the files then carry an "Évolutions depuis le …" section. Renders state only: the reading is
  * lazy/previousXlsx.ts, the comparison the core's (versions/evolutions.ts).
  */
-import { Button, MessageBar, MessageBarBody, Text, makeStyles } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Messages } from '../../core/i18n';
 import { PREVIEW_MAX_BYTES } from '../../hosts/preview';
 import type { PreviousVersion } from '../lazy/previousXlsx';
 import { reason } from '../view';
+import { useFilePicker, XLSX_ACCEPT } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 
-const useStyles = makeStyles({
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
-});
-
 export function CompareWith({ m, value, onChange, disabled }: { m: Messages; value: PreviousVersion | null; onChange: (v: PreviousVersion | null) => void; disabled: boolean }) {
-  const styles = { ...useTabStyles(), ...useStyles() };
+  const styles = useTabStyles();
   const ui = m.versions.pane;
-  const input = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,26 +34,14 @@ export function CompareWith({ m, value, onChange, disabled }: { m: Messages; val
       setReading(false);
     }
   };
+  const picker = useFilePicker({ id: 'compare-file', accept: XLSX_ACCEPT, onFile: (f) => void pick(f) });
 
   return (
     <>
       <h3 className={styles.subtitle}>{ui.title}</h3>
-      <input
-        ref={input}
-        id="compare-file"
-        className={styles.hidden}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void pick(f);
-        }}
-      />
+      {picker.input}
       <div className={styles.buttons}>
-        <Button disabled={disabled || reading} onClick={() => input.current?.click()}>
+        <Button disabled={disabled || reading} onClick={picker.open}>
           {reading ? ui.reading : ui.pick}
         </Button>
         {value ? (

@@ -83,6 +83,15 @@ export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult
   const grid = conformityGrid(rows);
   const stateText = (r: ConformityRow) => (r.state === 'conform' ? ui.dashboard.conform : r.state === 'gap' ? ui.dashboard.notConform : r.state === 'unreadable' ? (r.reason ?? ui.dashboard.noAmount) : ui.dashboard.noAmount);
   const markClass = (r: ConformityRow) => (r.state === 'conform' ? styles.ok : r.state === 'gap' || r.state === 'unreadable' ? styles.bad : styles.none);
+  // An amount in the detail: its label shows only when the row stacks on a narrow pane.
+  const amountCell = (area: string, label: string, value: string) => (
+    <TableCell className={mergeClasses(area, styles.num)}>
+      <span className={styles.label} aria-hidden="true">
+        {label}
+      </span>
+      {value}
+    </TableCell>
+  );
   return (
     <section aria-labelledby="conformity-title">
       <h3 className={styles.sub} id="conformity-title">
@@ -151,42 +160,13 @@ export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult
           {rows.map((r) => (
             <TableRow key={r.key} className={styles.row} data-testid={`amounts-${r.key}`} data-state={r.state}>
               <TableCell className={styles.funder}>{`${r.funder} ${r.year}`}</TableCell>
-              <TableCell className={mergeClasses(styles.conv, styles.num)}>
-                <span className={styles.label} aria-hidden="true">
-                  {ui.dashboard.convention}
-                </span>
-                {r.convention}
-              </TableCell>
-              <TableCell className={mergeClasses(styles.part, styles.num)}>
-                <span className={styles.label} aria-hidden="true">
-                  {ui.dashboard.participations}
-                </span>
-                {r.participations}
-              </TableCell>
-              <TableCell className={mergeClasses(styles.gap, styles.num)}>
-                <span className={styles.label} aria-hidden="true">
-                  {`${ui.dashboard.gap}\u00a0`}
-                </span>
-                {r.gap}
-              </TableCell>
+              {amountCell(styles.conv, ui.dashboard.convention, r.convention)}
+              {amountCell(styles.part, ui.dashboard.participations, r.participations)}
+              {amountCell(styles.gap, `${ui.dashboard.gap}\u00a0`, r.gap)}
               <TableCell className={styles.status}>
-                {r.state === 'conform' ? (
-                  <span className={styles.ok} role="img" aria-label={ui.dashboard.conform} title={ui.dashboard.conform}>
-                    ✓
-                  </span>
-                ) : r.state === 'gap' ? (
-                  <span className={styles.bad} role="img" aria-label={ui.dashboard.notConform} title={ui.dashboard.notConform}>
-                    ✗
-                  </span>
-                ) : r.state === 'unreadable' ? (
-                  <span className={styles.bad} role="img" aria-label={stateText(r)} title={stateText(r)}>
-                    ?
-                  </span>
-                ) : (
-                  <span className={styles.none} role="img" aria-label={ui.dashboard.noAmount} title={ui.dashboard.noAmount}>
-                    –
-                  </span>
-                )}
+                <span className={markClass(r)} role="img" aria-label={stateText(r)} title={stateText(r)}>
+                  {MARK[r.state]}
+                </span>
               </TableCell>
             </TableRow>
           ))}

@@ -3,18 +3,18 @@
  * cell a finding points to (there is no Excel grid to select in).
  */
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useRef, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Lang } from '../../core/contract';
 import type { UiMessages } from '../../core/i18n/types';
 import { buildWorkbookPlan } from '../../core/template';
 import { PreviewFileError, type PreviewHost } from '../../hosts/preview';
 import type { Taskpane } from '../useTaskpane';
 import { reason } from '../view';
+import { useFilePicker, XLSX_ACCEPT } from './FilePicker';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   grid: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, tableLayout: 'fixed', width: '100%' },
   th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px', width: '2.2em' },
   td: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 3px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -28,7 +28,6 @@ function usePreviewState(preview: PreviewHost) {
 
 export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: PreviewHost; pane: Taskpane }) {
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   const { source } = usePreviewState(preview);
   const busy = pane.state.busy !== null;
 
@@ -44,6 +43,7 @@ export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: Pre
     pane.setBusy(null);
     await pane.reloaded();
   };
+  const picker = useFilePicker({ id: 'xlsx-file', accept: XLSX_ACCEPT, onFile: (f) => void open(f) });
 
   const example = async () => {
     await preview.loadPlan(buildWorkbookPlan({ example: true, lang: pane.state.lang }));
@@ -54,21 +54,8 @@ export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: Pre
     <div className={styles.bar}>
       <Text size={200}>{ui.preview.banner}</Text>
       <div className={styles.buttons}>
-        <input
-          ref={input}
-          id="xlsx-file"
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void open(f);
-          }}
-        />
-        <Button disabled={busy} onClick={() => input.current?.click()}>
+        {picker.input}
+        <Button disabled={busy} onClick={picker.open}>
           {ui.preview.open}
         </Button>
         <Button disabled={busy} onClick={() => void example()}>

@@ -5,7 +5,7 @@
  * native selects (Fluent's Select): Fluent's Dropdown did not open on a mouse click inside the pane.
  */
 import { Button, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Select, Text, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Lang } from '../../core/contract';
 import type { Finding } from '../../core/findings';
 import type { Messages } from '../../core/i18n/types';
@@ -15,6 +15,7 @@ import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
 import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
 import { reason } from '../view';
+import { useFilePicker } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 import { FindingsList } from './FindingsList';
 
@@ -26,7 +27,6 @@ export interface TabProps {
 }
 
 const useStyles = makeStyles({
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   picker: {
     display: 'flex',
@@ -46,6 +46,9 @@ const useStyles = makeStyles({
   gap: { color: tokens.colorPaletteRedForeground1 },
 });
 
+/** A ledger: CSV (or a .txt export of one) or XLSX. */
+const LEDGER_ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 type Busy = null | 'read' | 'write';
 /** Where the ledger comes from: a file picked, or cells selected in the workbook (Excel only). */
 type Source = { kind: 'file'; file: File } | { kind: 'range'; range: SelectedRange };
@@ -54,7 +57,6 @@ type Note = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 export function RapprochementTab({ host, m, lang }: TabProps) {
   const styles = { ...useTabStyles(), ...useStyles() };
   const ui = m.ui.ledger;
-  const input = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<Source | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [note, setNote] = useState<Note>(null);
@@ -111,6 +113,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     setPicking(false);
     void reconcileWith(src);
   };
+  const picker = useFilePicker({ id: 'ledger-file', accept: LEDGER_ACCEPT, onFile: (file) => start({ kind: 'file', file }) });
 
   const fromSelection = async () => {
     if (!host.readSelection) return;
@@ -163,22 +166,9 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         {ui.title}
       </h2>
       <Text>{ui.intro}</Text>
-      <input
-        ref={input}
-        id="ledger-file"
-        className={styles.hidden}
-        type="file"
-        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) start({ kind: 'file', file: f });
-        }}
-      />
+      {picker.input}
       <div className={styles.buttons}>
-        <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={() => input.current?.click()}>
+        <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={picker.open}>
           {ui.pick}
         </Button>
         {host.readSelection ? (
