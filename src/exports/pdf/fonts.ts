@@ -19,7 +19,7 @@ export interface PdfFonts {
 
 /** zlib-wrapped deflate, with the platform's own decompressor (browsers and Node 18+). */
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
