@@ -8,10 +8,10 @@
  *   await host.sync({ asOf, lang: 'fr' });      // emu.roundTrips === 2
  *   emu.userEdit("'Participations 2014'!B5", [[1000]], { source: 'Remote' });
  */
-import type { Lang } from '../../core/contract';
-import type { WorkbookSnapshot } from '../../core/snapshot';
-import type { WorkbookPlan } from '../../core/template';
-import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../hosts/office/officeHost';
+import type { Lang } from '../../../src/core/contract';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import type { WorkbookPlan } from '../../../src/core/template';
+import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../../src/hosts/office/officeHost';
 import { ExcelEmulator } from './emulator';
 import { loadPlan, loadSnapshot } from './load';
 

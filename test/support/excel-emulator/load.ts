@@ -2,8 +2,8 @@
  * Filling an emulated workbook without going through the API: from the core's workbook plan (what
  * `init` builds), from a snapshot (what a host read), or from an ExcelJS workbook (a real file).
  */
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
-import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanValue, type WorkbookPlan } from '../../core/template';
+import type { CellValue, WorkbookSnapshot } from '../../../src/core/snapshot';
+import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanValue, type WorkbookPlan } from '../../../src/core/template';
 import { dateToSerial, type Cell, type SheetModel, type WorkbookModel } from './model';
 
 /** Stores a value as the file holds it: no parsing of text (unlike a write through Range.values). */

@@ -1,7 +1,7 @@
 /**
  * A1 addresses as Excel's API speaks them: "A1", "A1:C3", "A:C", "3:5", "'Feuil 1'!A1:C3".
  */
-import { columnLetter, columnNumber } from '../../core/snapshot';
+import { columnLetter, columnNumber } from '../../../src/core/snapshot';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
