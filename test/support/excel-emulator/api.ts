@@ -5,15 +5,9 @@
  * applied); *OrNullObject lookups answer isNullObject instead of failing.
  */
 import { boxAddress, intersects, parseBox, quoteSheet, type Box } from './address';
-import {
-  EmulatorError,
-  type Cell,
-  type ChartModel,
-  type ConditionalFormatModel,
-  type SheetModel,
-  type TableModel,
-  type WorkbookModel,
-} from './model';
+import { EmulatorError } from './model/errors';
+import type { Cell, ChartModel, ConditionalFormatModel, SheetModel, TableModel } from './model/types';
+import type { WorkbookModel } from './model/workbook';
 import type { ExcelEmulator } from './emulator';
 
 type Op = () => void;

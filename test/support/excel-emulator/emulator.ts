@@ -5,7 +5,9 @@
 import { boxAddress, intersects } from './address';
 import { RequestContext, type RangeRef, type Registration } from './api';
 import { ProtocolHost, type RichApiRequest } from './protocol';
-import { EmulatorError, WorkbookModel, type ChangeRecord, type ChangeSource } from './model';
+import { EmulatorError } from './model/errors';
+import type { ChangeRecord, ChangeSource } from './model/types';
+import { WorkbookModel } from './model/workbook';
 
 export interface RunOptions {
   delayForCellEdit?: boolean;

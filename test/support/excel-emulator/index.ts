@@ -16,7 +16,10 @@ import { ExcelEmulator } from './emulator';
 import { loadPlan, loadSnapshot } from './load';
 
 export { CURRENT_EXCEL, ExcelEmulator, WEB_PAYLOAD_LIMIT, type HostVersion, type RunOptions } from './emulator';
-export { EmulatorError, WorkbookModel, dateToSerial, type Cell, type SheetModel, type TableModel, type ConditionalFormatModel, type ChartModel, type Scalar } from './model';
+export { EmulatorError } from './model/errors';
+export { WorkbookModel } from './model/workbook';
+export { dateToSerial } from './model/cellInput';
+export type { Cell, SheetModel, TableModel, ConditionalFormatModel, ChartModel, Scalar } from './model/types';
 export { RequestContext } from './api';
 export { evaluateFormula } from './formula';
 export { loadPlan, loadSnapshot, setRaw } from './load';

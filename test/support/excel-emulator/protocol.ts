@@ -11,7 +11,7 @@
  * workbook's implementation.
  */
 import { ClientObject, ClientResult, Collection, Range, RequestContext, type RangeRef } from './api';
-import { EmulatorError } from './model';
+import { EmulatorError } from './model/errors';
 import type { ExcelEmulator } from './emulator';
 
 /** Office.js's wire types (see ObjectPathType / ActionType in Microsoft's client). */
