@@ -5,7 +5,7 @@
  * and every context.sync() becomes one serialised request that the emulator answers as the host
  * (test/support/excel-emulator/protocol.ts). Test infrastructure, Node only: it reads the library
  * from node_modules and evaluates it as a browser would (which no code of the add-in may do); the
- * browser test page keeps the emulator's own proxies (api.ts).
+ * browser test page keeps the emulator's own proxies (test/support/excel-emulator/api/).
  *
  *   const emu = emulatorFromPlan(plan);
  *   emu.version = { excelApi: '1.7', delayForCellEdit: false };   // Office 2019

@@ -20,7 +20,7 @@ export { EmulatorError } from './model/errors';
 export { WorkbookModel } from './model/workbook';
 export { dateToSerial } from './model/cellInput';
 export type { Cell, SheetModel, TableModel, ConditionalFormatModel, ChartModel, Scalar } from './model/types';
-export { RequestContext } from './api';
+export { RequestContext } from './api/requestContext';
 export { evaluateFormula } from './formula';
 export { loadPlan, loadSnapshot, setRaw } from './load';
 export { parseBox, boxAddress, type Box } from './address';
@@ -48,7 +48,7 @@ export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
 }
 
 /**
- * The production Office host over the emulator's own proxies (api.ts), for the browser test page
+ * The production Office host over the emulator's own proxies (api/), for the browser test page
  * where Microsoft's client is not loaded; its requirement sets are the emulator's `version`. In
  * Node, tests use officeJsHost (test/helpers/officeJs.ts): the same host through Office.js.
  */
