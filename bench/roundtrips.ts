@@ -1,10 +1,10 @@
 /**
  * Group 4: the round trips of a sync and of an Export COPIL, and the largest request, as Microsoft's
- * Office.js client serialises them (src/testing/excel-emulator/officeJs.ts), against the emulated
+ * Office.js client serialises them (test/helpers/officeJs.ts), against the emulated
  * Excel with Excel on the web's limits (5 MB a request). Workbooks of 10 to 50 000 financing lines,
  * one in ten with a finding (an unknown funder). Each round trip is a network hop in Excel on the web.
  */
-import { emulatorFromPlan } from '../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../test/support/excel-emulator';
 import { officeJsHost } from '../test/helpers/officeJs';
 import { bigPlan } from './generate';
 import type { BenchGroup } from './types';

@@ -3,9 +3,9 @@
  * Excel through Office.js's own request transport: the add-in's code runs against Microsoft's
  * proxies, load(), sync(), null objects, PropertyNotLoaded and requirement-set checks (ApiNotFound),
  * and every context.sync() becomes one serialised request that the emulator answers as the host
- * (src/testing/excel-emulator/protocol.ts). Test infrastructure, Node only: it reads the library
+ * (test/support/excel-emulator/protocol.ts). Test infrastructure, Node only: it reads the library
  * from node_modules and evaluates it as a browser would (which no code of the add-in may do); the
- * browser test page keeps the emulator's own proxies (api.ts).
+ * browser test page keeps the emulator's own proxies (test/support/excel-emulator/api/).
  *
  *   const emu = emulatorFromPlan(plan);
  *   emu.version = { excelApi: '1.7', delayForCellEdit: false };   // Office 2019
@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../../src/core/contract';
 import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../src/hosts/office/officeHost';
-import type { ExcelEmulator, TableChangeMessage } from '../../src/testing/excel-emulator/emulator';
-import type { RichApiRequest } from '../../src/testing/excel-emulator/protocol';
+import type { ExcelEmulator, TableChangeMessage } from '../support/excel-emulator/emulator';
+import type { RichApiRequest } from '../support/excel-emulator/protocol';
 
 interface OfficeJsGlobals {
   Excel: typeof Excel;

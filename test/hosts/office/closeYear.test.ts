@@ -8,7 +8,7 @@ import { readClosures } from '../../../src/core/versions/closure';
 import { planClosing, planReopening } from '../../../src/core/versions/closing';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 import { ClosureSheetTakenError, withClosureTable, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
-import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 import { AS_OF, examplePlan, tableValues } from './fixtures';
 import { officeJsHost } from '../../helpers/officeJs';
 

@@ -5,7 +5,7 @@
  * errors' names: sync.test.ts and request-sizes.test.ts.)
  */
 import { messages } from '../../../src/core/i18n';
-import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, planTable, userCells } from './fixtures';
 

@@ -7,7 +7,7 @@
  */
 import { messages } from '../../../src/core/i18n';
 import { OfficeHostError } from '../../../src/hosts/office';
-import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, OWN_SHEETS, ownHighlights, planTable, tableValues, userCells } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** Emulated workbooks for the Office host's tests: the example, a big one, one full of errors. */
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../../src/core/template';
-import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 
 export const AS_OF = new Date(Date.UTC(2026, 10, 29));
 /** The add-in's own sheets: everything else is the user's (the last two are hidden, left by an interrupted write). */

@@ -6,7 +6,7 @@ import { checkWorkbook } from '../../../src/core/check';
 import { buildWorkbookPlan } from '../../../src/core/template';
 import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
 import { OfficeHostError } from '../../../src/hosts/office';
-import { emptyEmulator, emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emptyEmulator, emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsEmulator, errorsPlan, examplePlan, tableValues, userCells } from './fixtures';
 

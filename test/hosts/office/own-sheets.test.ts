@@ -12,7 +12,7 @@ import { reconcile } from '../../../src/core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/table';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
-import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, planTable } from './fixtures';
 

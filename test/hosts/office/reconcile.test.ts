@@ -7,7 +7,7 @@ import { reconcile } from '../../../src/core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/table';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
-import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { examplePlan } from './fixtures';
 

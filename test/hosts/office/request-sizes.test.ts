@@ -5,7 +5,7 @@
  * rules.
  */
 import { REQUEST_BYTES } from '../../../src/hosts/office/write';
-import { emulatorFromPlan, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, ownHighlightRules, planTable } from './fixtures';
 

@@ -5,7 +5,7 @@
 import { checkWorkbook } from '../../../src/core/check';
 import { messages } from '../../../src/core/i18n';
 import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
-import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
+import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import type { WorkbookPlan } from '../../../src/core/template';
 import { AS_OF, bigPlan, errorsEmulator, errorsPlan, examplePlan, ownHighlights, planTable, tableValues, userCells } from './fixtures';

@@ -13,7 +13,7 @@ import { reconciliationTable, totalsTable } from '../../../src/core/reconcile/ta
 import { buildWorkbookPlan } from '../../../src/core/template';
 import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
-import { emptyEmulator, type ExcelEmulator } from '../../../src/testing/excel-emulator';
+import { emptyEmulator, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, examplePlan, userCells } from './fixtures';
 

@@ -1,11 +1,11 @@
 /**
- * Microsoft's Office.js client in front of the emulated Excel (src/testing/excel-emulator/officeJs.ts
- * and protocol.ts): what the client does is Microsoft's (PropertyNotLoaded, null objects, ApiNotFound,
+ * Microsoft's Office.js client in front of the emulated Excel (test/helpers/officeJs.ts
+ * and test/support/excel-emulator/protocol.ts): what the client does is Microsoft's (PropertyNotLoaded, null objects, ApiNotFound,
  * serialisation); what the host answers is the emulator's; round trips and bytes are counted at the
  * transport.
  */
 import { buildWorkbookPlan } from '../../src/core/template';
-import { emulatorFromPlan, type ExcelEmulator } from '../../src/testing/excel-emulator';
+import { emulatorFromPlan, type ExcelEmulator } from './excel-emulator';
 import { officeJsRun } from '../helpers/officeJs';
 
 const example = (): ExcelEmulator => emulatorFromPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));

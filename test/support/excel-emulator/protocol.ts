@@ -7,12 +7,16 @@
  * earlier actions stay applied) and answers Results, or an Error with Office.js's code.
  *
  * Proxies, load parsing, PropertyNotLoaded, null objects, requirement-set checks and serialisation
- * are then Microsoft's; the model objects of api.ts are driven here one action at a time, as the
+ * are then Microsoft's; the proxies of api/ are driven here one action at a time, as the
  * workbook's implementation.
  */
-import { ClientObject, ClientResult, Collection, Range, RequestContext, type RangeRef } from './api';
-import { EmulatorError } from './model';
-import type { ExcelEmulator } from './emulator';
+import { ClientObject, Collection } from './api/clientObject';
+import { ClientResult } from './api/context';
+import { Range } from './api/range';
+import { RequestContext } from './api/requestContext';
+import type { EmulatorHost } from './host';
+import { EmulatorError } from './model/errors';
+import type { RangeRef } from './model/types';
 
 /** Office.js's wire types (see ObjectPathType / ActionType in Microsoft's client). */
 const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6, nullObject: 7 } as const;
@@ -65,7 +69,7 @@ const pascal = (js: string) => js.charAt(0).toUpperCase() + js.slice(1);
 type Target = Record<string, unknown>;
 
 export class ProtocolHost {
-  constructor(private readonly emu: ExcelEmulator) {}
+  constructor(private readonly emu: EmulatorHost) {}
 
   /** Answers one request (its body already parsed); throws nothing, Excel answers errors in the body. */
   handle(body: RichApiRequest): RichApiResponse {
@@ -99,7 +103,7 @@ export class ProtocolHost {
     return a.map((v, i) => (refs[i] ? resolvePath(refs[i]) : v === null ? undefined : v));
   }
 
-  /** The object a path designates: a proxy of api.ts over the model, resolved lazily. */
+  /** The object a path designates: a proxy of api/ over the model, resolved lazily. */
   private walk(ctx: RequestContext, p: ObjectPathInfo, resolvePath: (id: number) => unknown): unknown {
     switch (p.ObjectPathType) {
       case PATH.global:
@@ -153,7 +157,7 @@ export class ProtocolHost {
         if (!(obj instanceof ClientObject)) return {};
         const entity = obj._resolve();
         ctx._drain();
-        if (entity === null || (obj as unknown as { _isNull?: boolean })._isNull === true) return null;
+        if (entity === null || obj._isNull === true) return null;
         if (obj instanceof Range) {
           const ref = `{R-${this.emu._references.size + 1}}`;
           this.emu._references.set(ref, entity as RangeRef);
@@ -218,15 +222,14 @@ function entityId(entity: unknown): string | undefined {
 /** A loaded object as Excel answers it: PascalCase properties, navigation properties nested, collections as _Items. */
 function query(obj: unknown, paths: string[][]): unknown {
   if (obj instanceof Collection) {
-    const c = obj as unknown as { _list(): unknown[] | null; _item(e: unknown): ClientObject };
-    const list = c._list();
+    const list = obj._resolve();
     if (list === null) return null;
     const own = paths.filter((p) => p[0] !== 'items' || p.length > 1).map((p) => (p[0] === 'items' ? p.slice(1) : p));
     const out: Record<string, unknown> = {};
     const counted = own.filter((p) => p.length === 1 && p[0] === 'count');
     if (counted.length) out.Count = list.length;
     const rest = own.filter((p) => !(p.length === 1 && p[0] === 'count'));
-    out._Items = list.map((e) => query(c._item(e), rest));
+    out._Items = list.map((e) => query(obj._item(e), rest));
     return out;
   }
   if (!(obj instanceof ClientObject)) return settingsQuery(obj, paths);
@@ -237,31 +240,16 @@ function query(obj: unknown, paths: string[][]): unknown {
   const groups = new Map<string, string[][]>();
   for (const p of paths) groups.set(p[0], [...(groups.get(p[0]) ?? []), p.slice(1)]);
   for (const [name, subs] of groups) {
-    const nav = navigation(obj, name);
+    const nav = obj._nav(name);
     if (nav !== undefined) {
       const deeper = subs.filter((s) => s.length);
       out[pascal(name)] = query(nav, deeper);
       continue;
     }
-    out[pascal(name)] = (obj as unknown as { _scalar(e: unknown, n: string): unknown })._scalar(entity, name);
+    out[pascal(name)] = obj._scalar(entity, name);
   }
   if (id !== undefined && out.Id === undefined) out._Id = id;
   return out;
-}
-
-function navigation(obj: ClientObject, name: string): unknown {
-  const nav = (obj as unknown as { _nav(n: string): unknown })._nav(name);
-  if (nav !== undefined) return nav;
-  const d = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(obj), name);
-  if (d?.get) {
-    try {
-      const v = (obj as unknown as Target)[name];
-      if (v instanceof ClientObject) return v;
-    } catch {
-      /* a scalar property not loaded on the model proxy: not a navigation */
-    }
-  }
-  return undefined;
 }
 
 /** Page layout, chart axes and legend are plain settings records on the model. */

@@ -4,8 +4,8 @@
  */
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
-import { emptyEmulator, emulatorFromPlan, emulatorFromSnapshot, ExcelEmulator, type RequestContext } from '../../src/testing/excel-emulator';
-import { emulatorFromExcelJS } from '../../src/testing/excel-emulator/exceljs';
+import { emptyEmulator, emulatorFromPlan, emulatorFromSnapshot, ExcelEmulator, type RequestContext } from './excel-emulator';
+import { emulatorFromExcelJS } from './excel-emulator/exceljs';
 
 const run = <T>(emu: ExcelEmulator, f: (ctx: RequestContext) => Promise<T>) => emu.run(f);
 
@@ -383,7 +383,7 @@ test('format.fill.color, table columns and a workbook built from a snapshot', as
 
 test('the emulator and the Office host bundle for a browser page (no Node module in reach)', async () => {
   const { build } = await import('esbuild');
-  const out = await build({ entryPoints: ['src/testing/excel-emulator/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+  const out = await build({ entryPoints: ['test/support/excel-emulator/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
   expect(out.errors).toEqual([]);
   const code = out.outputFiles[0].text;
   expect(code).not.toMatch(/require\(["'](fs|path|crypto|os|child_process)["']\)/);

@@ -2,10 +2,15 @@
  * The emulated Excel: a WorkbookModel, an Excel.run-like entry point, a count of round trips,
  * fault injection, and a way to play a user's (or a coauthor's) edit with its change events.
  */
-import { boxAddress, intersects } from './address';
-import { RequestContext, type RangeRef, type Registration } from './api';
+import { RequestContext } from './api/requestContext';
+import { ChangeEvents, type TableChangeMessage } from './changeEvents';
+import type { EmulatorHost, Registration } from './host';
+import { EmulatorError, payloadTooLarge } from './model/errors';
+import type { ChangeSource, RangeRef } from './model/types';
+import { WorkbookModel } from './model/workbook';
 import { ProtocolHost, type RichApiRequest } from './protocol';
-import { EmulatorError, WorkbookModel, type ChangeRecord, type ChangeSource } from './model';
+
+export type { TableChangeMessage } from './changeEvents';
 
 export interface RunOptions {
   delayForCellEdit?: boolean;
@@ -23,15 +28,6 @@ export interface HostVersion {
 /** What Microsoft 365 offers today (far above what the add-in asks for). */
 export const CURRENT_EXCEL: HostVersion = { excelApi: '1.17', delayForCellEdit: true };
 
-/** A table change as Office.js delivers it to a handler (TableChangedEventArgs' wire form). */
-export interface TableChangeMessage {
-  changeType: string;
-  source: string;
-  tableId: string;
-  worksheetId: string;
-  address: string;
-}
-
 function versionAtLeast(have: string, want: string): boolean {
   const [a, b] = have.split('.').map(Number);
   const [c, d] = want.split('.').map(Number);
@@ -41,7 +37,7 @@ function versionAtLeast(have: string, want: string): boolean {
 /** Office.js's own limit on Excel on the web: 5 MB per request and per response. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
-export class ExcelEmulator {
+export class ExcelEmulator implements EmulatorHost {
   readonly model = new WorkbookModel();
   /** context.sync() calls that reached the workbook (a sync with nothing queued costs nothing). */
   roundTrips = 0;
@@ -76,7 +72,7 @@ export class ExcelEmulator {
   readonly _references = new Map<string, RangeRef>();
   private protocolHandlers = 0;
   private faults: EmulatorError[] = [];
-  private registrations: Registration[] = [];
+  private readonly events = new ChangeEvents();
   private cellEdit: { waiters: (() => void)[] } | null = null;
 
   /** Office.context.requirements.isSetSupported as this Excel answers it. */
@@ -164,11 +160,11 @@ export class ExcelEmulator {
     }
     const fault = this._takeFault();
     if (fault) return failure(fault);
-    if (bytes > this.payloadLimit) return failure(new EmulatorError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit (${this.payloadLimit} bytes).`), true);
+    if (bytes > this.payloadLimit) return failure(payloadTooLarge('Request', bytes, this.payloadLimit), true);
     const answer = new ProtocolHost(this).handle(body);
     this._dispatchChanges();
     const size = utf8Length(JSON.stringify(answer));
-    if (size > this.responseLimit) return failure(new EmulatorError('ResponsePayloadSizeLimitExceeded', `The response payload size (${size} bytes) has exceeded the limit (${this.responseLimit} bytes).`), true);
+    if (size > this.responseLimit) return failure(payloadTooLarge('Response', size, this.responseLimit), true);
     return { statusCode: 200, body: answer };
   }
 
@@ -178,71 +174,27 @@ export class ExcelEmulator {
     await new Promise<void>((resolve) => this.cellEdit!.waiters.push(resolve));
   }
 
-  // ---------- events ----------
+  // ---------- events (changeEvents.ts) ----------
 
   _register(r: Registration): void {
-    this.registrations.push(r);
+    this.events.register(r);
   }
 
   _unregister(r: Registration): void {
-    this.registrations = this.registrations.filter((x) => x !== r);
+    this.events.unregister(r);
   }
 
   get handlerCount(): number {
-    return this.registrations.length + this.protocolHandlers;
+    return this.events.count + this.protocolHandlers;
   }
 
   _fire(target: { kind: string; key?: string }, args: unknown): void {
-    for (const r of this.registrations.filter((x) => x.kind === target.kind && (target.key === undefined || x.key === '' || x.key === target.key))) {
-      try {
-        void Promise.resolve(r.handler(args)).catch(() => undefined);
-      } catch {
-        /* a failing handler does not stop Excel */
-      }
-    }
+    this.events.fire(target, args);
   }
 
-  /**
-   * Turns the changes the model recorded into TableChanged and WorksheetChanged events, delivered
-   * as Excel does: after the request that made them has been answered, `eventDelayMs` later.
-   */
+  /** Turns the changes the model recorded into TableChanged and WorksheetChanged events, delivered as Excel does: after the request that made them has been answered, `eventDelayMs` later. */
   _dispatchChanges(): void {
-    const changes = this.model.changes;
-    this.model.changes = [];
-    if (!changes.length) return;
-    // Table ids and boxes as they are now, not when the event is delivered.
-    const messages: TableChangeMessage[] = [];
-    for (const ch of changes) {
-      for (const t of this.model.tables) {
-        if (t.sheet !== ch.sheet || !intersects(t.box, ch.box)) continue;
-        const box = { top: Math.max(t.box.top, ch.box.top), left: Math.max(t.box.left, ch.box.left), bottom: Math.min(t.box.bottom, ch.box.bottom), right: Math.min(t.box.right, ch.box.right) };
-        messages.push({ changeType: ch.changeType, source: ch.source, tableId: t.id, worksheetId: t.sheet.id, address: boxAddress(box) });
-      }
-    }
-    const sink = this._eventSink;
-    setTimeout(() => {
-      if (sink) messages.forEach((m) => sink(m));
-      else this.deliver(changes);
-    }, this.eventDelayMs);
-  }
-
-  private deliver(changes: ChangeRecord[]): void {
-    for (const ch of changes) {
-      const base = { changeType: ch.changeType, source: ch.source };
-      for (const t of this.model.tables) {
-        if (t.sheet !== ch.sheet || !intersects(t.box, ch.box)) continue;
-        const box = { top: Math.max(t.box.top, ch.box.top), left: Math.max(t.box.left, ch.box.left), bottom: Math.min(t.box.bottom, ch.box.bottom), right: Math.min(t.box.right, ch.box.right) };
-        const args = { ...base, type: 'TableChanged', address: boxAddress(box), tableId: t.id, worksheetId: t.sheet.id };
-        for (const r of this.registrations) {
-          const hit = (r.kind === 'table' && r.key === t.id) || (r.kind === 'tables' && (r.key === '' || r.key === t.sheet.id));
-          if (hit) safeCall(r.handler, args);
-        }
-      }
-      const args = { ...base, type: 'WorksheetChanged', address: boxAddress(ch.box), worksheetId: ch.sheet.id };
-      for (const r of this.registrations) {
-        if ((r.kind === 'worksheet' && r.key === ch.sheet.id) || r.kind === 'worksheets') safeCall(r.handler, args);
-      }
-    }
+    this.events.dispatch(this.model, this._eventSink, this.eventDelayMs);
   }
 
   /**
@@ -275,14 +227,6 @@ function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
-}
-
-function safeCall(h: (a: unknown) => unknown, args: unknown): void {
-  try {
-    void Promise.resolve(h(args)).catch(() => undefined);
-  } catch {
-    /* ignored, as Excel does */
-  }
 }
 
 const defaultMessages: Record<string, string> = {

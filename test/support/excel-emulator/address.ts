@@ -1,7 +1,7 @@
 /**
  * A1 addresses as Excel's API speaks them: "A1", "A1:C3", "A:C", "3:5", "'Feuil 1'!A1:C3".
  */
-import { columnLetter, columnNumber } from '../../core/snapshot';
+import { columnLetter, columnNumber } from '../../../src/core/snapshot';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -11,6 +11,14 @@ export interface Box {
   left: number;
   bottom: number;
   right: number;
+}
+
+/** Cell A1: where Excel's answers for an empty sheet or selection point. */
+export const A1: Readonly<Box> = { top: 1, left: 1, bottom: 1, right: 1 };
+
+/** A box of rows×columns at (top, left). */
+export function boxAt(top: number, left: number, rows = 1, columns = 1): Box {
+  return { top, left, bottom: top + rows - 1, right: left + columns - 1 };
 }
 
 /** Splits "'Feuil 1'!A1:B2" into its sheet (unquoted) and the local part. */
@@ -61,4 +69,9 @@ export function intersects(a: Box, b: Box): boolean {
 
 export function contains(outer: Box, inner: Box): boolean {
   return outer.left <= inner.left && outer.right >= inner.right && outer.top <= inner.top && outer.bottom >= inner.bottom;
+}
+
+/** The cells two intersecting boxes share. */
+export function intersection(a: Box, b: Box): Box {
+  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
 }

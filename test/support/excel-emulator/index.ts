@@ -8,16 +8,19 @@
  *   await host.sync({ asOf, lang: 'fr' });      // emu.roundTrips === 2
  *   emu.userEdit("'Participations 2014'!B5", [[1000]], { source: 'Remote' });
  */
-import type { Lang } from '../../core/contract';
-import type { WorkbookSnapshot } from '../../core/snapshot';
-import type { WorkbookPlan } from '../../core/template';
-import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../hosts/office/officeHost';
+import type { Lang } from '../../../src/core/contract';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import type { WorkbookPlan } from '../../../src/core/template';
+import { OfficeHost, type ExcelRun, type OfficeHostOptions } from '../../../src/hosts/office/officeHost';
 import { ExcelEmulator } from './emulator';
 import { loadPlan, loadSnapshot } from './load';
 
 export { CURRENT_EXCEL, ExcelEmulator, WEB_PAYLOAD_LIMIT, type HostVersion, type RunOptions } from './emulator';
-export { EmulatorError, WorkbookModel, dateToSerial, type Cell, type SheetModel, type TableModel, type ConditionalFormatModel, type ChartModel, type Scalar } from './model';
-export { RequestContext } from './api';
+export { EmulatorError } from './model/errors';
+export { WorkbookModel } from './model/workbook';
+export { dateToSerial } from './model/cellInput';
+export type { Cell, SheetModel, TableModel, ConditionalFormatModel, ChartModel, Scalar } from './model/types';
+export { RequestContext } from './api/requestContext';
 export { evaluateFormula } from './formula';
 export { loadPlan, loadSnapshot, setRaw } from './load';
 export { parseBox, boxAddress, type Box } from './address';
@@ -45,7 +48,7 @@ export function emptyEmulator(sheetName = 'Feuil1'): ExcelEmulator {
 }
 
 /**
- * The production Office host over the emulator's own proxies (api.ts), for the browser test page
+ * The production Office host over the emulator's own proxies (api/), for the browser test page
  * where Microsoft's client is not loaded; its requirement sets are the emulator's `version`. In
  * Node, tests use officeJsHost (test/helpers/officeJs.ts): the same host through Office.js.
  */

@@ -2,9 +2,11 @@
  * Filling an emulated workbook without going through the API: from the core's workbook plan (what
  * `init` builds), from a snapshot (what a host read), or from an ExcelJS workbook (a real file).
  */
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
-import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanValue, type WorkbookPlan } from '../../core/template';
-import { dateToSerial, type Cell, type SheetModel, type WorkbookModel } from './model';
+import { columnLetter, type CellValue, type WorkbookSnapshot } from '../../../src/core/snapshot';
+import { DATE_FORMAT, EURO_FORMAT, VALIDATION_ROOM, type PlanValue, type WorkbookPlan } from '../../../src/core/template';
+import { dateToSerial } from './model/cellInput';
+import type { Cell, SheetModel } from './model/types';
+import type { WorkbookModel } from './model/workbook';
 
 /** Stores a value as the file holds it: no parsing of text (unlike a write through Range.values). */
 export function setRaw(m: WorkbookModel, s: SheetModel, r: number, c: number, v: PlanValue | CellValue | boolean): void {
@@ -56,7 +58,7 @@ export function loadPlan(m: WorkbookModel, plan: WorkbookPlan): void {
       }
       if (t.flagNonZero !== undefined) {
         const c = t.column + t.flagNonZero;
-        const first = `${colLetter(c)}${t.row + 1}`;
+        const first = `${columnLetter(c)}${t.row + 1}`;
         m.conditionalFormats.push({
           id: m.id('CF'),
           sheet: s,
@@ -72,12 +74,6 @@ export function loadPlan(m: WorkbookModel, plan: WorkbookPlan): void {
     }
   }
   m.activeSheet = m.sheets[0] ?? null;
-}
-
-function colLetter(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export function loadSnapshot(m: WorkbookModel, snapshot: WorkbookSnapshot): void {
