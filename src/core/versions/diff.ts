@@ -3,10 +3,11 @@
  * (match.ts), then the per-funder, per-year totals the COPIL reads (the check's own totals, so the
  * deltas agree with every summary). Pure: snapshots in, typed changes out, amounts in cents.
  */
-import { computeTotals } from '../check';
+import { computeTotals } from '../analysis';
 import { userTables, type ColumnKind, type Lang } from '../contract';
-import { centsFromDecimalString, type Cents } from '../money';
+import type { Cents } from '../money';
 import { readModel, type FunderKey } from '../model';
+import { funderName } from '../rules/context';
 import type { WorkbookSnapshot } from '../snapshot';
 import { showValue } from './display';
 import { contractLines, valueOf, type Line } from './lines';
@@ -170,16 +171,15 @@ export function totalDeltas(before: WorkbookSnapshot, after: WorkbookSnapshot): 
   const b = totals(before);
   const a = totals(after);
   const keys: { funderKey: FunderKey; funder: string; year: number }[] = [];
-  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push(t);
+  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push({ funderKey: t.funderKey, funder: funderName(t.funderKey), year: t.year });
   keys.sort((x, y) => x.year - y.year);
-  const cents = (s: string | null | undefined) => (s === null || s === undefined ? null : centsFromDecimalString(s));
   const out: TotalDelta[] = [];
   for (const k of keys) {
     const tb = b.find((t) => t.funderKey === k.funderKey && t.year === k.year);
     const ta = a.find((t) => t.funderKey === k.funderKey && t.year === k.year);
     for (const field of TOTAL_FIELDS) {
-      const vb = cents(tb?.[field]);
-      const va = cents(ta?.[field]);
+      const vb = tb ? tb[field] : null;
+      const va = ta ? ta[field] : null;
       const delta = (va ?? 0) - (vb ?? 0);
       if (delta !== 0 || (vb === null) !== (va === null)) out.push({ funderKey: k.funderKey, funder: k.funder, year: k.year, field, before: vb, after: va, delta });
     }
