@@ -3,7 +3,10 @@
  * (match.ts), then the per-funder, per-year totals the COPIL reads (the check's own totals, so the
  * deltas agree with every summary). Pure: snapshots in, typed changes out, amounts in cents.
  */
-import { computeTotals } from '../analysis';
+import { computeTotals } from '../totals';
+import { TOTAL_FIELDS, type ChangeKind, type TotalField } from './fields';
+
+export { TOTAL_FIELDS, type ChangeKind, type TotalField } from './fields';
 import { userTables, type ColumnKind, type Lang } from '../contract';
 import type { Cents } from '../money';
 import { readModel, type FunderKey } from '../model';
@@ -13,7 +16,6 @@ import { showValue } from './display';
 import { contractLines, valueOf, type Line } from './lines';
 import { pairLines } from './match';
 
-export type ChangeKind = 'changed' | 'added' | 'removed';
 
 export interface Change {
   kind: ChangeKind;
@@ -38,8 +40,6 @@ export interface Change {
   year?: number;
 }
 
-export const TOTAL_FIELDS = ['convention', 'participations', 'planned', 'committed', 'paid'] as const;
-export type TotalField = (typeof TOTAL_FIELDS)[number];
 
 export interface TotalDelta {
   funderKey: FunderKey;
