@@ -38,11 +38,19 @@ export function closeSpelling(word: string, candidates: readonly string[]): stri
   return best !== undefined && bestDistance <= Math.max(1, Math.min(3, Math.floor(best.length / 3))) ? best : undefined;
 }
 
-/** `--lang en` anywhere: the language of the messages before the arguments are understood. */
+/**
+ * The language of every message of a run, the one place it is decided: the last `--lang fr|en` or
+ * `--lang=fr|en` before `--`, French otherwise. Read before the arguments are understood, so that
+ * even the mistakes in them are told in the user's language.
+ */
 export function guessLang(args: readonly string[]): Lang {
-  const i = args.lastIndexOf('--lang');
-  if (i >= 0 && args[i + 1] === 'en') return 'en';
-  return args.includes('--lang=en') ? 'en' : 'fr';
+  const end = args.indexOf('--');
+  let lang: Lang = 'fr';
+  for (let i = 0; i < (end < 0 ? args.length : end); i++) {
+    const v = args[i] === '--lang' ? args[i + 1] : args[i].startsWith('--lang=') ? args[i].slice(7) : undefined;
+    if (v === 'fr' || v === 'en') lang = v;
+  }
+  return lang;
 }
 
 /**
@@ -50,7 +58,7 @@ export function guessLang(args: readonly string[]): Lang {
  * (0: its help was printed; 2: a mistake was told on stderr).
  */
 export function parseCommand(command: CliCommand, args: string[], options: Record<string, OptionSpec>, io: Io): { values: Values; positionals: string[]; lang: Lang } | number {
-  let lang = guessLang(args);
+  const lang = guessLang(args);
   const m = () => messages[lang].cli;
   const endOfOptions = args.indexOf('--');
   const optionArgs = endOfOptions < 0 ? args : args.slice(0, endOfOptions);
@@ -82,7 +90,6 @@ export function parseCommand(command: CliCommand, args: string[], options: Recor
       const next = token.inlineValue ? undefined : args[token.index + 1];
       if (token.value === undefined || (!token.inlineValue && next !== undefined && next.startsWith('--') && next.length > 2)) return fail(m().missingValue(command, written));
       if (spec.choices && !spec.choices.includes(token.value)) return fail(m().badValue(command, written, token.value, spec.choices.join(', ')));
-      if (token.name === 'lang') lang = token.value as Lang;
     }
   }
   try {

@@ -11,45 +11,17 @@ import { promises as fs } from 'fs';
 import { userInfo } from 'os';
 import { dirname, basename, join } from 'path';
 import { asOfOption, parseCommand } from './args';
-import { journalTable, type Lang } from '../core/contract';
+import { closeYear, reopenYear, type RecordTables } from '../app/versions';
+import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
-import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../core/snapshot';
-import { isoDate, matchKey } from '../core/text';
-import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, isContractYear, type RecordRow } from '../core/versions/closure';
-import { planClosing, planReopening } from '../core/versions/closing';
+import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
+import { isContractYear } from '../core/versions/closure';
 import { InputError } from '../hosts/xlsx/guard';
-import { fitWidths, NotOwnSheetError, writeOwnTables, type OwnTable } from '../hosts/xlsx/patch';
+import { NotOwnSheetError, writeOwnTables } from '../hosts/xlsx/patch';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
 
-type Cell = string | number | null;
-
-/** What an own table already holds, as the cells to write back. */
-function existingRows(snapshot: WorkbookSnapshot, name: string): { sheet: string; headers: string[]; rows: Cell[][] } | null {
-  const t = snapshot.tables.find((x) => matchKey(x.name) === matchKey(name));
-  if (!t) return null;
-  const cell = (v: CellValue): Cell => (v === null ? null : typeof v === 'number' || typeof v === 'string' ? v : isDate(v) ? isoDate(v) : typeof v === 'boolean' ? String(v) : 'error' in v ? v.error : v.uncalculated);
-  return { sheet: t.sheet, headers: t.headers, rows: t.rows.filter((r) => r.some((v) => v !== null && v !== '')).map((r) => r.map(cell)) };
-}
-
-const recordCells = (r: RecordRow): Cell[] => r.map((v, i) => (i === 0 ? Number(v) : v));
-
-function closureTable(snapshot: WorkbookSnapshot, added: RecordRow[], lang: Lang): OwnTable {
-  const m = messages[lang].versions.close;
-  const old = existingRows(snapshot, CLOSURE_TABLE);
-  const rows = [...(old?.rows ?? []), ...added.map(recordCells)];
-  const headers = [...CLOSURE_COLUMNS];
-  return { sheet: old?.sheet ?? CLOSURE_SHEET, table: CLOSURE_TABLE, title: m.title, note: m.note, headers, rows, widths: fitWidths(headers, rows, 40) };
-}
-
-function journal(snapshot: WorkbookSnapshot, line: Cell[], lang: Lang): OwnTable {
-  const old = existingRows(snapshot, journalTable.name);
-  const headers = old?.headers.length ? old.headers : journalTable.columns.map((c) => c.header[lang]);
-  const rows = [...(old?.rows ?? []), line];
-  return { sheet: old?.sheet ?? journalTable.sheet[lang], table: journalTable.name, title: journalTable.sheet[lang], headers, rows, widths: fitWidths(headers, rows) };
-}
-
 /** Writes the record, then the Journal; a Journal sheet that is not ours alone is left alone (said on stderr). */
-async function patch(file: string, bytes: Uint8Array, record: OwnTable, log: OwnTable, io: Io, lang: Lang): Promise<number> {
+async function patch(file: string, bytes: Uint8Array, { record, journal: log }: RecordTables, io: Io, lang: Lang): Promise<number> {
   const m = messages[lang];
   let out: Uint8Array;
   try {
@@ -141,7 +113,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
   const by = whoAmI(values.by, lang);
-  const plan = planClosing(snapshot, { year, by, force: !!values.force, asOf, lang, now: new Date() });
+  const plan = closeYear(snapshot, { year, by, force: !!values.force, asOf, lang, now: new Date() });
   if (!plan.ok && plan.why === 'closed') {
     io.err(v.alreadyClosed(year, plan.date, plan.by));
     return 2;
@@ -151,7 +123,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
     for (const f of plan.errors.slice(0, 10)) io.err(`${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
     return 1;
   }
-  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
+  const code = await patch(file, bytes, plan.tables, io, lang);
   if (code) return code;
   io.out(v.closed(file, year, plan.lines, by));
   if (plan.forced) io.out(v.forced(plan.forced));
@@ -176,12 +148,12 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
   const loaded = await load(file, lang, io);
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
-  const plan = planReopening(snapshot, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() });
-  if (!plan.ok) {
+  const tables = reopenYear(snapshot, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() });
+  if (!tables) {
     io.err(v.notClosed(year));
     return 2;
   }
-  const code = await patch(file, bytes, closureTable(snapshot, plan.rows, lang), journal(snapshot, plan.journal, lang), io, lang);
+  const code = await patch(file, bytes, tables, io, lang);
   if (code) return code;
   io.out(v.reopened(file, year));
   return 0;

@@ -9,7 +9,8 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { centsToDecimalString, formatGap } from '../core/money';
 import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
-import { diffSnapshots, type Diff } from '../core/versions/diff';
+import { compareVersions } from '../app/versions';
+import type { Diff } from '../core/versions/diff';
 import { amountDelta, showCents, showValue } from '../core/versions/display';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
@@ -91,7 +92,7 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
   if (!before) return 2;
   const after = await readOrSay(afterFile, lang, io);
   if (!after) return 2;
-  const d = diffSnapshots(before, after, lang);
+  const d = compareVersions(before, after, lang);
   io.out(format === 'json' ? JSON.stringify(diffJson(beforeFile, afterFile, d), null, 2) : diffText(d, lang));
   return d.changes.length ? 1 : 0;
 }

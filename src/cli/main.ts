@@ -4,7 +4,8 @@
  */
 import { firstLine, inputMessage, type Io } from './io';
 import { existsSync } from 'fs';
-import { checkWorkbook, type CheckResult } from '../core/check';
+import { checkSnapshot, exitStatus } from '../app/check';
+import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress } from '../core/snapshot';
@@ -64,10 +65,10 @@ async function check(args: string[], io: Io): Promise<number> {
   if (!asOf) return 2;
   const file = positionals[0];
   const { snapshot } = await readWorkbookFile(file);
-  const result = checkWorkbook(snapshot, { asOf, lang });
+  const { result } = checkSnapshot(snapshot, { asOf, lang });
   if (format === 'json') io.out(JSON.stringify({ file, ...result }, null, 2));
   else io.out(formatText(result, lang));
-  return result.summary.errors > 0 ? 1 : 0;
+  return exitStatus(result.summary);
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {

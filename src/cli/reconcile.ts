@@ -8,16 +8,15 @@ import { inputMessage, type Io } from './io';
 import type ExcelJS from 'exceljs';
 import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
-import { renderFinding } from '../core/check';
+import { exitStatus } from '../app/check';
+import { reconcilableModel, reconcileLedger } from '../app/reconcile';
 import type { Lang } from '../core/contract';
-import { SEVERITY_ORDER, type Finding, type RawFinding } from '../core/findings';
+import type { Finding } from '../core/findings';
 import { messages } from '../core/i18n';
 import { centsToDecimalString, formatEuros, formatGap, type Cents } from '../core/money';
-import { readModel } from '../core/model';
 import {
   ledgerFieldOf,
   ledgerProblemMessage,
-  reconcile,
   reconciliationTable,
   totalsTable,
   type LedgerField,
@@ -150,8 +149,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
 
   let model;
   try {
-    const { snapshot } = await readWorkbookFile(file);
-    model = readModel(snapshot, []);
+    model = reconcilableModel((await readWorkbookFile(file)).snapshot);
   } catch (e) {
     if (e instanceof InputError) {
       io.err(inputMessage(lang, file, e));
@@ -159,7 +157,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
     }
     throw e;
   }
-  if (!model.located.financements) {
+  if (!model) {
     io.err(m.reconcile.noFinancing(file));
     return 2;
   }
@@ -179,22 +177,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
     return 2;
   }
 
-  const result = reconcile(model, ledger.lines, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders', match: values.match });
-  const raw: RawFinding[] = [...ledger.findings, ...result.findings];
-  const findings = raw.map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const summary = {
-    errors: count('error'),
-    warnings: count('warning'),
-    infos: count('info'),
-    matched: result.counts.matched,
-    different: result.counts.different,
-    missingInLedger: result.counts['missing-in-ledger'],
-    missingInWorkbook: result.counts['missing-in-workbook'],
-    nettedOut: result.counts['netted-out'],
-    ledgerLines: ledger.lines.length,
-    skippedLines: ledger.skipped,
-  };
+  const { result, findings, counts: summary } = reconcileLedger(model, ledger, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders', match: values.match });
 
   if (values.out !== undefined) {
     const wb = reconciliationWorkbook(result, lang, m.reconcile.title(basename(file), basename(ledgerFile)));
@@ -255,5 +238,5 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
     out.push(m.cli.summary(summary.errors, summary.warnings, summary.infos));
     io.out(out.join('\n'));
   }
-  return summary.errors > 0 ? 1 : 0;
+  return exitStatus(summary);
 }

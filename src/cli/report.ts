@@ -8,30 +8,19 @@ import { asOfOption, parseCommand } from './args';
 import { inputMessage, type Io } from './io';
 import { promises as fs, existsSync } from 'fs';
 import { resolve } from 'path';
+import { exitStatus } from '../app/check';
+import { summaryFile, type SummaryFormat } from '../app/report';
 import { messages } from '../core/i18n';
-import { summarise, type Summary } from '../core/summary';
+import type { PdfFonts } from '../exports/pdf';
 import { InputError } from '../hosts/xlsx/guard';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
-import { attachEvolutions } from './since';
+import { previousVersion } from './since';
 
-type Format = 'pdf' | 'xlsx' | 'csv';
-
-/** The file's bytes, and what to say about it ("3 pages"). */
-async function render(format: Format, summary: Summary): Promise<{ bytes: Uint8Array; detail: string }> {
-  const m = messages[summary.lang].summary.cli;
-  if (format === 'pdf') {
-    // Loaded only here, as in the task pane: pdfkit and the fonts cost nothing to the other commands.
-    const { summaryPdf, PDF_FONT_FILES } = await import('../exports/pdf');
-    const [regular, bold] = await Promise.all([fs.readFile(require.resolve(PDF_FONT_FILES.regular)), fs.readFile(require.resolve(PDF_FONT_FILES.bold))]);
-    const { bytes, pages } = await summaryPdf(summary, { regular, bold });
-    return { bytes, detail: m.pages(pages) };
-  }
-  if (format === 'xlsx') {
-    const { summaryXlsx } = await import('../exports/xlsx');
-    return { bytes: await summaryXlsx(summary), detail: '' };
-  }
-  const { summaryCsv } = await import('../exports/csv');
-  return { bytes: summaryCsv(summary), detail: '' };
+/** The PDF's fonts, from the package on disk (pdf.ts, and pdfkit with it, loaded only for a PDF). */
+async function diskFonts(): Promise<PdfFonts> {
+  const { PDF_FONT_FILES } = await import('../exports/pdf');
+  const [regular, bold] = await Promise.all([fs.readFile(require.resolve(PDF_FONT_FILES.regular)), fs.readFile(require.resolve(PDF_FONT_FILES.bold))]);
+  return { regular, bold };
 }
 
 export async function reportCommand(args: string[], io: Io): Promise<number> {
@@ -52,7 +41,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   }
   const input = positionals[0];
   const out = values.out;
-  const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as Format | undefined;
+  const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as SummaryFormat | undefined;
   if (!ext) {
     io.err(m.cli.badArgs(sm.badOut(out), 'report'));
     return 2;
@@ -79,16 +68,16 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  const { summary, result } = summarise(snapshot, { asOf, lang });
-  if (values.since !== undefined && !(await attachEvolutions(summary, snapshot, values.since, lang, io))) return 2; // issue 15
-  const { bytes, detail } = await render(ext, summary);
+  const previous = values.since === undefined ? null : await previousVersion(values.since, lang, io); // issue 15
+  if (previous === undefined) return 2;
+  const { bytes, pages, result } = await summaryFile(ext, snapshot, { asOf, lang, previous, fonts: diskFonts });
   try {
     await fs.writeFile(out, bytes);
   } catch (e) {
     io.err(m.cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return 2;
   }
-  io.out(sm.written(out, detail));
+  io.out(sm.written(out, pages === null ? '' : sm.pages(pages)));
   io.out(m.cli.summary(result.summary.errors, result.summary.warnings, result.summary.infos));
-  return result.summary.errors > 0 ? 1 : 0;
+  return exitStatus(result.summary);
 }

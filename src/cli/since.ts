@@ -1,15 +1,13 @@
 /**
- * report --since <précédent.xlsx>: reads the previous COPIL's workbook and attaches its evolutions to
- * the summary (src/core/versions/evolutions.ts), which every export then renders.
+ * report --since <précédent.xlsx>: reads the previous COPIL's workbook and when it was saved; the
+ * report (src/app/report.ts) attaches its evolutions to the summary, which every export renders.
  */
 import { promises as fs } from 'fs';
 import { basename } from 'path';
 import JSZip from 'jszip';
+import type { PreviousVersion } from '../app/report';
 import type { Lang } from '../core/contract';
-import type { Summary } from '../core/summary';
-import type { WorkbookSnapshot } from '../core/snapshot';
 import { isoDate } from '../core/text';
-import { buildEvolutions, type SummaryWithEvolutions } from '../core/versions/evolutions';
 import { readOrSay } from './diff';
 import type { Io } from './io';
 
@@ -26,10 +24,9 @@ async function savedOn(file: string): Promise<string> {
   return isoDate((await fs.stat(file)).mtime);
 }
 
-/** Attaches the evolutions since `previous`; false (said on stderr) when that file cannot be used. */
-export async function attachEvolutions(summary: Summary, current: WorkbookSnapshot, previous: string, lang: Lang, io: Io): Promise<boolean> {
-  const before = await readOrSay(previous, lang, io);
-  if (!before) return false;
-  (summary as SummaryWithEvolutions).evolutions = buildEvolutions(before, current, { date: await savedOn(previous), file: basename(previous) }, lang);
-  return true;
+/** The previous version; undefined (said on stderr) when that file cannot be used. */
+export async function previousVersion(file: string, lang: Lang, io: Io): Promise<PreviousVersion | undefined> {
+  const snapshot = await readOrSay(file, lang, io);
+  if (!snapshot) return undefined;
+  return { snapshot, date: await savedOn(file), file: basename(file) };
 }

@@ -2,15 +2,16 @@
  * The "Synthèse COPIL" as data (product.md, "Synthèse COPIL"): what each funder owes and gave, per
  * axis and per year, how far the money is committed and paid, and what the check found. Every host
  * and file format (Excel sheet, PDF, XLSX, CSV) renders this one object, so they cannot disagree.
- * Amounts are integer cents; the per funder and year lines are the check's own totals.
+ * Amounts are integer cents; the per funder and year lines are the analysis' own totals.
  */
-import { checkWorkbook, type CheckResult } from './check';
+import { analyse, type Analysis } from './analysis';
+import { present, type CheckResult } from './present';
 import { avenantKey, avenantKindLabel, axisLabel, type Lang } from './contract';
 import { messages } from './i18n';
 import type { LegalStatusId } from './legalStatus';
-import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from './findings';
-import { centsFromDecimalString, rate, type Cents } from './money';
-import { readModel, type FunderKey, type Model } from './model';
+import { SEVERITY_ORDER, type Finding, type RawFinding, type RuleId, type Severity } from './findings';
+import { rate, type Cents } from './money';
+import type { FunderKey, Model } from './model';
 import { bilanDue, evaluationDue, profile, type AxisId, type StatusId } from './profile';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
@@ -176,13 +177,6 @@ function execution(planned: Cents, committed: Cents, paid: Cents): Execution {
   return { planned, committed, paid, commitmentRate: rate(committed, planned), paymentRate: rate(paid, committed) };
 }
 
-function cents(s: string): Cents {
-  const c = centsFromDecimalString(s);
-  // The check writes these strings itself: anything else is a bug, not a user's input.
-  if (c === null) throw new Error(`montant inattendu dans les totaux : ${s}`);
-  return c;
-}
-
 /**
  * Which errors a COPIL should read first: a broken workbook makes every other figure doubtful, then
  * what breaks the convention's amounts, then over-allocation and over-execution, then the rest.
@@ -196,13 +190,12 @@ const ERROR_RANK: [RegExp, number][] = [
   [/^(cell|period|axis)\./, 5],
 ];
 const rankOf = (rule: string) => ERROR_RANK.find(([re]) => re.test(rule))?.[1] ?? 6;
-const absGap = (f: Finding) => (f.gap === undefined ? 0 : Math.abs(cents(f.gap)));
-
-export function topErrors(findings: Finding[], max = TOP_ERRORS): Finding[] {
-  const errors = findings
+/** The first errors to read; `worded` is `raw` in words, in the same order. */
+export function topErrors(raw: readonly RawFinding[], worded: readonly Finding[], max = TOP_ERRORS): Finding[] {
+  const errors = worded
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => f.severity === 'error')
-    .map((e) => ({ ...e, rank: rankOf(e.f.rule), gap: absGap(e.f) }));
+    .map((e) => ({ ...e, rank: rankOf(e.f.rule), gap: Math.abs(raw[e.i].params.gap ?? 0) }));
   // Stable: within a rank, the larger gap first, then the check's own order (sheet, cell).
   errors.sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i);
   return errors.slice(0, max).map(({ f }) => f);
@@ -232,29 +225,27 @@ function matrix(model: Model, funders: SummaryFunder[], year: number | null, lan
   return { year, rows, totals, total: sum(totals) };
 }
 
-/** The summary from a model and the check of the same snapshot. */
-export function buildSummary(model: Model, result: CheckResult, lang: Lang): Summary {
+/** The summary of an analysis, in `lang`; `result` is the same analysis presented in `lang`. */
+export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult = present(analysis, lang)): Summary {
+  const { model } = analysis;
   const funders: SummaryFunder[] = [];
-  for (const t of result.totals) {
+  for (const t of analysis.totals) {
     if (!funders.some((f) => f.key === t.funderKey)) funders.push({ key: t.funderKey, label: funderName(t.funderKey, lang) });
   }
   const m = messages[lang].summary;
-  const funderYears: FunderYearLine[] = result.totals.map((t) => {
-    const statusId = (model.convention.find((r) => r.v.funder === t.funderKey && r.v.year === t.year)?.v.status as StatusId | undefined) ?? null;
-    return {
-      funderKey: t.funderKey,
-      funder: funderName(t.funderKey, lang),
-      year: t.year,
-      convention: t.convention === null ? null : cents(t.convention),
-      statusId,
-      legalStatusId: t.legalStatus,
-      status: m.legalStatus[t.legalStatus],
-      unknown: t.unknown === null ? null : m.unknown[t.unknown],
-      participations: t.unknown === 'unreadable-participation' ? null : cents(t.participations),
-      gap: t.gap === null ? null : cents(t.gap),
-      ...execution(cents(t.planned), cents(t.committed), cents(t.paid)),
-    };
-  });
+  const funderYears: FunderYearLine[] = analysis.totals.map((t) => ({
+    funderKey: t.funderKey,
+    funder: funderName(t.funderKey, lang),
+    year: t.year,
+    convention: t.convention,
+    statusId: t.statusId,
+    legalStatusId: t.legalStatus,
+    status: m.legalStatus[t.legalStatus],
+    unknown: t.unknown === null ? null : m.unknown[t.unknown],
+    participations: t.unknown === 'unreadable-participation' ? null : t.participations,
+    gap: t.gap,
+    ...execution(t.planned, t.committed, t.paid),
+  }));
   const years = [...new Set([...profile.years, ...funderYears.map((l) => l.year)])].sort((a, b) => a - b);
   const byFunder: FunderExecution[] = funders.map((f) => ({
     funderKey: f.key,
@@ -298,7 +289,7 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
     c.count += 1;
     byRule.set(f.rule, c);
   }
-  const top = topErrors(result.findings);
+  const top = topErrors(analysis.findings, result.findings);
 
   // A total adds up or says why not: the lines whose amount is not known, by name.
   const notKnown = funderYears.filter((l) => l.convention === null || l.gap === null);
@@ -352,11 +343,13 @@ export function buildSummary(model: Model, result: CheckResult, lang: Lang): Sum
   };
 }
 
-/** Checks a snapshot and summarises it in one call. */
+/** The summary and the check's result of one analysis, both in `lang`. */
+export function summaryOf(analysis: Analysis, lang: Lang): { summary: Summary; result: CheckResult } {
+  const result = present(analysis, lang);
+  return { summary: buildSummary(analysis, lang, result), result };
+}
+
+/** Checks a snapshot (once) and summarises it. */
 export function summarise(snapshot: WorkbookSnapshot, options: { asOf: Date; lang?: Lang }): { summary: Summary; result: CheckResult } {
-  const lang = options.lang ?? 'fr';
-  const result = checkWorkbook(snapshot, { asOf: options.asOf, lang });
-  // The model alone (no rules): the check above already produced the findings.
-  const model = readModel(snapshot, []);
-  return { summary: buildSummary(model, result, lang), result };
+  return summaryOf(analyse(snapshot, options.asOf), options.lang ?? 'fr');
 }

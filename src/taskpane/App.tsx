@@ -104,7 +104,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
         renderCurrent={preview ? () => <GridView ui={ui} preview={preview} lang={state.lang} /> : undefined}
       />
     ) : null;
-    const conformity = state.result ? <Conformity key="conformity" m={m} lang={state.lang} result={state.result} /> : null;
+    const conformity = state.analysis ? <Conformity key="conformity" m={m} lang={state.lang} totals={state.analysis.totals} /> : null;
     return (
       <>
         <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />

@@ -1,9 +1,10 @@
 /**
  * The task pane's state and actions: the one place that calls the host. Components render this
- * state and call these actions; the checks themselves are the core's (through host.sync).
+ * state and call these actions; the checks themselves are the core's (through host.sync). The
+ * pane keeps the analysis, not only its words: a language switch re-words it, it does not re-check.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkWorkbook, today, type CheckResult } from '../core/check';
+import { analyse, analysisBehind, present, today, type Analysis, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
 import { buildWorkbookPlan } from '../core/template';
@@ -20,6 +21,9 @@ export interface PaneState {
   /** YYYY-MM-DD, what the date input holds. */
   asOf: string;
   busy: Busy;
+  /** The last check, typed (cents, rule parameters): what a language switch re-words. */
+  analysis: Analysis | null;
+  /** The same in words, in `lang`. */
   result: CheckResult | null;
   error: PaneError | null;
   /** The finding the user last went to (highlighted in the list). */
@@ -54,6 +58,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     lang: initialLang ?? storedLang(),
     asOf: isoDate(today()),
     busy: null,
+    analysis: null,
     result: null,
     error: null,
     current: null,
@@ -82,7 +87,10 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         patch({ busy: 'sync' });
         try {
           const { result } = await host.sync({ asOf: date, lang });
-          patch({ result, error: null, busy: null });
+          // A host that checks on its own hands back words: the analysis behind them, else one read more.
+          const analysis = analysisBehind(result) ?? analyse(await host.readSnapshot(), date);
+          // Worded in the language chosen meanwhile, if the user switched during the sync.
+          patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null });
         } catch (e) {
           patch({ error: hostError('sync', e), busy: null });
           return;
@@ -105,8 +113,8 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     if (!date) return;
     patch({ busy: 'sync' });
     try {
-      const result = checkWorkbook(await host.readSnapshot(), { asOf: date, lang });
-      patch({ result, busy: null });
+      const analysis = analyse(await host.readSnapshot(), date);
+      patch({ analysis, result: present(analysis, lang), busy: null });
     } catch (e) {
       patch({ error: hostError('sync', e), busy: null });
     }
@@ -159,7 +167,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         patch({ busy: null, error: hostError('init', e) });
         return;
       }
-      patch({ busy: null, phase: 'ready', result: null, current: null });
+      patch({ busy: null, phase: 'ready', analysis: null, result: null, current: null });
       await sync();
     },
     [host, patch, sync],
@@ -195,11 +203,11 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
   const setLang = useCallback(
     (lang: Lang) => {
       storeLang(lang);
-      patch({ lang });
-      // Findings are worded at check time: re-check so they read in the new language.
-      if (stateRef.current.result) void Promise.resolve().then(sync);
+      // The stored analysis in the new words: no read, no check (the sheets follow at the next sync).
+      const { analysis } = stateRef.current;
+      patch({ lang, ...(analysis ? { result: present(analysis, lang) } : {}) });
     },
-    [patch, sync],
+    [patch],
   );
 
   const setAsOf = useCallback(
@@ -216,7 +224,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
 
   /** Preview only: a workbook was (re)loaded by the host; check it from scratch. */
   const reloaded = useCallback(async () => {
-    patch({ phase: 'ready', result: null, current: null, error: null });
+    patch({ phase: 'ready', analysis: null, result: null, current: null, error: null });
     await sync();
   }, [patch, sync]);
 

@@ -2,12 +2,13 @@
  * What the task pane shows, derived from the core's results: grouping and formatting only. The
  * judgement (what is an error, what the gap is) is the core's; nothing here decides a rule.
  */
-import type { CheckResult, FunderYearTotal } from '../core/check';
+import type { CheckResult, FunderYearCents } from '../core/check';
 import type { Lang } from '../core/contract';
 import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from '../core/findings';
 import { messages } from '../core/i18n';
 import type { UiMessages } from '../core/i18n/types';
-import { centsFromDecimalString, formatEuros, formatGap } from '../core/money';
+import { formatEuros, formatGap, type Cents } from '../core/money';
+import { funderName } from '../core/rules/context';
 
 export interface RuleGroup {
   rule: RuleId;
@@ -49,26 +50,22 @@ export interface ConformityRow {
   reason: string | null;
 }
 
-const euros = (s: string | null, lang: Lang, signed = false) => {
-  if (s === null) return '–';
-  const c = centsFromDecimalString(s);
-  if (c === null) return s;
-  return signed ? formatGap(c, lang) : formatEuros(c, lang);
-};
+const euros = (c: Cents | null, lang: Lang, signed = false) => (c === null ? '–' : signed ? formatGap(c, lang) : formatEuros(c, lang));
 
-export function conformityRows(totals: FunderYearTotal[], lang: Lang): ConformityRow[] {
+/** The analysis' totals in cents, worded in `lang` (the funder keeps the name the check gives it). */
+export function conformityRows(totals: FunderYearCents[], lang: Lang): ConformityRow[] {
   const s = messages[lang].summary;
   return totals.map((t) => {
     // An amount that is unreadable is not "no amount": the grid says n.d. and why, as the summary does.
     const unreadable = t.unknown === 'unreadable-amount' || t.unknown === 'unreadable-participation';
     return {
       key: `${t.funderKey}|${t.year}`,
-      funder: t.funder,
+      funder: funderName(t.funderKey),
       year: t.year,
       convention: euros(t.convention, lang),
       participations: euros(t.participations, lang),
       gap: unreadable ? messages[lang].ui.dashboard.notAvailable : euros(t.gap, lang, true),
-      state: unreadable ? 'unreadable' : t.gap === null ? 'no-amount' : centsFromDecimalString(t.gap) === 0 ? 'conform' : 'gap',
+      state: unreadable ? 'unreadable' : t.gap === null ? 'no-amount' : t.gap === 0 ? 'conform' : 'gap',
       reason: t.unknown ? s.unknown[t.unknown] : null,
     };
   });

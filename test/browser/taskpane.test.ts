@@ -332,6 +332,25 @@ describe('over the emulated Excel (the production Office host)', () => {
     await page.close();
   });
 
+  test('a language switch re-words the findings and the grid without asking Excel anything', async () => {
+    const page = await openEmulated();
+    await page.getByRole('button', { name: 'Synchroniser' }).click();
+    await page.waitForFunction(() => (window as unknown as { __excel: Excel }).__excel.sheets().includes('Contrôles'));
+    await page.locator('button:not([disabled])', { hasText: 'Synchroniser' }).waitFor();
+    const trips = () => page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.roundTrips());
+    const before = await trips();
+    await page.getByRole('tab', { name: 'Paramètres' }).click();
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('tab', { name: 'Checks' }).click();
+    await page.getByText(/the participations by axis add up to €2,387,501\.00/).waitFor();
+    await expect(page.locator('[data-severity="error"]').textContent()).resolves.toBe('1 error');
+    await expect(page.getByTestId('conformity-grid').textContent()).resolves.toMatch(/\+€1\.00/);
+    // Neither a read nor a check: the stored analysis, worded again.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await trips()).toBe(before);
+    await page.close();
+  });
+
   test('a click on a finding activates its sheet and selects its cells in Excel', async () => {
     const page = await openEmulated();
     await page.locator('[data-rule="convention.total-mismatch"] button').click();

@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../../src/core/check';
+import { analyse, checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { messages } from '../../src/core/i18n';
 import { conformityGrid, conformityRows, errorText, findingsFirst, groupFindings, tablesMissing } from '../../src/taskpane/view';
@@ -27,18 +27,18 @@ test('conformity rows show the core totals in French euros, a gap of one cent is
   const p = table(snap, 'Participations2014');
   (p.rows[0][col(p, 'Région')] as number) += 0.01;
   p.rows[0][col(p, 'Région')] = Math.round((p.rows[0][col(p, 'Région')] as number) * 100) / 100;
-  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  const rows = conformityRows(analyse(snap, AS_OF).totals, 'fr');
   const region = rows.find((r) => r.key === 'region|2014')!;
   expect(region).toMatchObject({ funder: 'Région', year: 2014, convention: '2\u00a0387\u00a0500,00\u00a0€', participations: '2\u00a0387\u00a0500,01\u00a0€', gap: '+0,01\u00a0€', state: 'gap' });
   expect(rows.filter((r) => r.key !== 'region|2014').every((r) => r.state === 'conform')).toBe(true);
-  expect(conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'en').find((r) => r.key === 'region|2014')!.gap).toBe('+€0.01');
+  expect(conformityRows(analyse(snap, AS_OF).totals, 'en').find((r) => r.key === 'region|2014')!.gap).toBe('+€0.01');
 });
 
 test('the conformity grid: the three funders by the three years, each cell the core’s row', () => {
   const snap = exampleSnapshot();
   const p = table(snap, 'Participations2015');
   (p.rows[0][col(p, 'CDC')] as number) -= 250;
-  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  const rows = conformityRows(analyse(snap, AS_OF).totals, 'fr');
   const grid = conformityGrid(rows);
   expect(grid.years).toEqual([2014, 2015, 2016]);
   expect(grid.funders.map((g) => g.funder)).toEqual(['Région', 'État', 'CDC']);
@@ -81,8 +81,8 @@ test('a participation typed as text: its cell says n.d. and why, not "Pas de mon
   const snap = exampleSnapshot();
   const p = table(snap, 'Participations2014');
   p.rows[0][col(p, 'Région')] = '537 500,00 €';
-  const rows = conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'fr');
+  const rows = conformityRows(analyse(snap, AS_OF).totals, 'fr');
   expect(rows.find((r) => r.key === 'region|2014')).toMatchObject({ state: 'unreadable', gap: 'n.d.', reason: 'participation illisible' });
   expect(rows.find((r) => r.key === 'etat|2014')).toMatchObject({ state: 'conform', reason: null });
-  expect(conformityRows(checkWorkbook(snap, { asOf: AS_OF }).totals, 'en').find((r) => r.key === 'region|2014')).toMatchObject({ gap: 'n/a', reason: 'unreadable participation' });
+  expect(conformityRows(analyse(snap, AS_OF).totals, 'en').find((r) => r.key === 'region|2014')).toMatchObject({ gap: 'n/a', reason: 'unreadable participation' });
 });

@@ -1,5 +1,5 @@
 /** The words of versions (issue 15): diff, closed years, "Évolutions depuis le …". */
-import type { ChangeKind, TotalField } from '../versions/kinds';
+import type { ChangeKind, TotalField } from '../versions/fields';
 
 export interface VersionsMessages {
   blank: string;

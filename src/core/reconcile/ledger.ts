@@ -12,9 +12,11 @@ import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDa
 import { matchKey, parseDateText } from '../text';
 import { serialToIso } from '../cells';
 
-export type LedgerField = 'reference' | 'action' | 'year' | 'funder' | 'committed' | 'paid' | 'date' | 'beneficiary' | 'label';
+import { columnsFromSynonyms, LEDGER_FIELDS, type LedgerField } from './ledgerColumns';
+import { parseLedgerAmount, type DecimalMark } from './ledgerAmount';
 
-export const LEDGER_FIELDS: readonly LedgerField[] = ['reference', 'action', 'year', 'funder', 'committed', 'paid', 'date', 'beneficiary', 'label'];
+export { LEDGER_FIELDS, ledgerFieldForHeader, ledgerFieldOf, type LedgerField } from './ledgerColumns';
+export { parseLedgerAmount, type DecimalMark, type LedgerAmount } from './ledgerAmount';
 
 /** Where a ledger line or one of its cells comes from: the file (CSV) or sheet (XLSX), and "ligne 12" or "E12". */
 export interface LedgerRef {
@@ -40,148 +42,6 @@ export interface LedgerLine {
   /** The line as a whole (its reference cell, else its amount cell in an XLSX; "ligne 12" in a CSV). */
   ref: LedgerRef;
 }
-
-/**
- * Header synonyms, as match keys (case, accents, spaces, punctuation and "(€)" ignored). Ledgers
- * exported by finance systems say "N° d'engagement", "Exercice", "Montant AE", "Mandaté"…
- */
-const SYNONYMS: Record<LedgerField, string[]> = {
-  reference: [
-    'Référence',
-    'Réf.',
-    'Réf engagement',
-    'Référence engagement',
-    "Référence de l'engagement",
-    "N° d'engagement",
-    'N° engagement',
-    'Numéro engagement',
-    "Numéro d'engagement",
-    'No engagement',
-    'Engagement n°',
-    'Reference',
-    'Commitment reference',
-    'Commitment number',
-  ],
-  action: ['Code action', 'Action', "Code de l'action", 'Code', 'Action code', 'Code opération'],
-  year: ['Année', 'Exercice', 'Exercice budgétaire', 'Millésime', 'Year', 'Fiscal year'],
-  funder: ['Financeur', 'Bailleur', 'Organisme financeur', 'Funder'],
-  // Not "Engagement" alone: some exports give that name to the commitment number.
-  committed: ['Montant engagé', 'Engagé', 'Montant engagement', 'Montant AE', 'AE', 'Committed', 'Amount committed', 'Committed amount'],
-  paid: ['Montant versé', 'Versé', 'Montant mandaté', 'Mandaté', 'Montant payé', 'Payé', 'Paiement', 'Montant paiement', 'Paid', 'Amount paid', 'Paid amount'],
-  date: ['Date', "Date d'engagement", 'Date engagement', 'Date opération', 'Date comptable', 'Date de pièce'],
-  beneficiary: ['Bénéficiaire', 'Tiers', 'Porteur', 'Beneficiary'],
-  label: ['Libellé', 'Objet', 'Intitulé', 'Désignation', 'Label', 'Description'],
-};
-
-const synonymIndex = new Map<string, LedgerField>();
-/** How telling a synonym is: "Code action" (0) beats "Code" (4) when a ledger has both. */
-const synonymRank = new Map<string, number>();
-for (const f of LEDGER_FIELDS) {
-  SYNONYMS[f].forEach((s, i) => {
-    synonymIndex.set(matchKey(s), f);
-    synonymRank.set(matchKey(s), i);
-  });
-}
-
-/** What --map and the column picker accept as field names, in French or English. */
-const FIELD_NAMES: Record<string, LedgerField> = {};
-for (const [f, names] of Object.entries({
-  reference: ['reference', 'ref', 'engagement', 'numero', 'commitment'],
-  action: ['action', 'code', 'codeaction'],
-  year: ['annee', 'exercice', 'year'],
-  funder: ['financeur', 'funder'],
-  committed: ['engage', 'montantengage', 'committed', 'ae'],
-  paid: ['verse', 'mandate', 'paye', 'paid', 'montantverse'],
-  date: ['date'],
-  beneficiary: ['beneficiaire', 'tiers', 'beneficiary'],
-  label: ['libelle', 'objet', 'label'],
-} as Record<LedgerField, string[]>)) {
-  for (const n of names) FIELD_NAMES[n] = f as LedgerField;
-}
-
-/** "engagé", "Versé", "year" → the ledger field; undefined when it names none. */
-export function ledgerFieldOf(name: string): LedgerField | undefined {
-  return FIELD_NAMES[matchKey(name)];
-}
-
-export function ledgerFieldForHeader(header: string): LedgerField | undefined {
-  return synonymIndex.get(matchKey(header));
-}
-
-// ---------- amounts and dates ----------
-
-export type DecimalMark = 'comma' | 'point';
-
-export type LedgerAmount = { kind: 'ok'; cents: Cents } | { kind: 'blank' } | { kind: 'sub-cent'; text: string } | { kind: 'not-an-amount'; text: string };
-
-const SPACES = /[\s\u00a0\u202f\u2007']/g;
-const FAST_AMOUNT = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]?\d{3})*)(?:[,.](\d{1,2}))?$/;
-
-function digitsToCents(intPart: string, frac: string, neg: boolean): Cents {
-  const c = Number(intPart) * 100 + (frac.length === 0 ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
-  return neg && c !== 0 ? -c : c;
-}
-
-/**
- * A French (or English) amount written as text: "1 234,56", "1 234,56 €", "-50 000,00", "(50 000,00)",
- * "1.234,56", "1234.56". Thousands may be grouped by spaces, U+00A0, U+202F or the other mark.
- * A single separator followed by exactly three digits is a thousands group when the file's decimal
- * mark is the other one ("1.234" in a ";" file is 1 234 €), a decimal mark otherwise.
- */
-export function parseLedgerAmount(input: string, decimal: DecimalMark = 'comma'): LedgerAmount {
-  // Fast path for the common shapes ("-1 234,56", "1234.5", "12"): no copy, no ambiguity.
-  const f = FAST_AMOUNT.exec(input);
-  if (f) {
-    const int = f[2].length > 3 ? f[2].replace(SPACES, '') : f[2];
-    if (int.length <= 13) return { kind: 'ok', cents: digitsToCents(int, f[3] ?? '', f[1] === '-') };
-  }
-  let t = input.replace(SPACES, '');
-  if (t === '') return { kind: 'blank' };
-  let neg = false;
-  if (/^\(.*\)$/.test(t)) {
-    neg = true;
-    t = t.slice(1, -1);
-  }
-  t = t.replace(/^(€|EUR)/i, '').replace(/(€|EUR|euros?)$/i, '');
-  if (t.startsWith('-') || t.startsWith('−')) {
-    neg = !neg;
-    t = t.slice(1);
-  } else if (t.endsWith('-')) {
-    neg = !neg;
-    t = t.slice(0, -1);
-  } else if (t.startsWith('+')) t = t.slice(1);
-  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return { kind: 'not-an-amount', text: input.trim() };
-  const commas = t.split(',').length - 1;
-  const points = t.split('.').length - 1;
-  let intPart: string;
-  let frac = '';
-  if (commas && points) {
-    // Both marks: the last one is the decimal mark, the other groups thousands.
-    const dec = t.lastIndexOf(',') > t.lastIndexOf('.') ? ',' : '.';
-    const grp = dec === ',' ? '.' : ',';
-    const [i, f, ...more] = t.split(dec);
-    if (more.length || !new RegExp(`^\\d{1,3}(\\${grp}\\d{3})*$`).test(i)) return { kind: 'not-an-amount', text: input.trim() };
-    intPart = i.split(grp).join('');
-    frac = f;
-  } else if (commas || points) {
-    const mark = commas ? ',' : '.';
-    const parts = t.split(mark);
-    const grouped = parts.length > 2 || (parts[1].length === 3 && (mark === ',' ? decimal === 'point' : decimal === 'comma'));
-    if (grouped) {
-      if (!/^\d{1,3}$/.test(parts[0]) || parts.slice(1).some((p) => p.length !== 3)) return { kind: 'not-an-amount', text: input.trim() };
-      intPart = parts.join('');
-    } else {
-      intPart = parts[0] === '' ? '0' : parts[0];
-      frac = parts[1];
-    }
-  } else intPart = t;
-  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return { kind: 'not-an-amount', text: input.trim() };
-  frac = frac.replace(/0+$/, '');
-  if (frac.length > 2) return { kind: 'sub-cent', text: input.trim() };
-  if (intPart.length > 13) return { kind: 'not-an-amount', text: input.trim() };
-  return { kind: 'ok', cents: digitsToCents(intPart, frac, neg) };
-}
-
 
 function dateOf(v: CellValue): string | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
@@ -278,21 +138,6 @@ function cellText(v: CellValue): string {
 /** A line is "complete enough" to reconcile when it has an amount and a reference or an action code. */
 function usable(cols: Partial<Record<LedgerField, number>>): boolean {
   return (cols.committed !== undefined || cols.paid !== undefined) && (cols.reference !== undefined || cols.action !== undefined);
-}
-
-function columnsFromSynonyms(row: CellValue[]): Partial<Record<LedgerField, number>> {
-  const cols: Partial<Record<LedgerField, number>> = {};
-  const rank: Partial<Record<LedgerField, number>> = {};
-  row.forEach((v, i) => {
-    if (typeof v !== 'string') return;
-    const k = matchKey(v);
-    const f = synonymIndex.get(k);
-    if (f && (cols[f] === undefined || synonymRank.get(k)! < rank[f]!)) {
-      cols[f] = i;
-      rank[f] = synonymRank.get(k)!;
-    }
-  });
-  return cols;
 }
 
 const HEADER_SCAN_ROWS = 30;

@@ -5,124 +5,18 @@
  * reference or key on each side, so a cancellation (negative line) nets out with its commitment.
  * Linear in the number of lines (hash maps, no sort): 100 000 × 100 000 lines in a few tens of ms.
  */
-import { resolveFunder, funderLabel, type Lang } from '../contract';
 import type { MessageParams, RawFinding, RuleId } from '../findings';
 import { messages } from '../i18n';
 import type { Cents } from '../money';
 import type { FunderKey, Model, Ref } from '../model';
-import { profile } from '../profile';
-import { closest, matchKey } from '../text';
 import type { LedgerLine, LedgerRef } from './ledger';
+import { actionKey, addTo, firstOf, funderDisplay, listOf, referenceKey, type Group } from './keys';
+import { ledgerFunders } from './funders';
+import { reconTotals } from './totals';
+import { FOREIGN_SCHEME_MIN_REFERENCES, FOREIGN_SCHEME_SHARE, type LineStatus, type ReconcileOptions, type ReconcileResult, type ReconLine } from './types';
 
-export type LineStatus = 'matched' | 'different' | 'missing-in-ledger' | 'missing-in-workbook' | 'netted-out';
-
-export interface ReconLine {
-  status: LineStatus;
-  /** How the two sides were paired; null when one side is missing. */
-  matchedOn: 'reference' | 'key' | null;
-  reference: string | null;
-  action: string | null;
-  year: number | null;
-  /** Canonical funder name (Région, État, CDC, or the co-funder's), null when unknown. */
-  funder: string | null;
-  workbook: { committed: Cents; paid: Cents; cells: Ref[] } | null;
-  /** null amounts: the ledger has no such column. */
-  ledger: { committed: Cents | null; paid: Cents | null; lines: LedgerRef[]; label: string | null } | null;
-  /** ledger − workbook, null when not compared. */
-  gapCommitted: Cents | null;
-  gapPaid: Cents | null;
-}
-
-export interface ReconTotal {
-  funder: string;
-  year: number | null;
-  workbookCommitted: Cents;
-  ledgerCommitted: Cents;
-  gapCommitted: Cents;
-  workbookPaid: Cents;
-  ledgerPaid: Cents;
-  gapPaid: Cents;
-}
-
-export interface ReconcileOptions {
-  lang?: Lang;
-  /** Which amounts to compare; by default those the ledger carries (a column with at least one amount). */
-  compare?: { committed: boolean; paid: boolean };
-  /**
-   * A ledger of one funder (a CDC export) says nothing of the others' lines: by default only the
-   * funders the ledger names (or whose references it carries) are expected in it. 'all' expects every line.
-   */
-  scope?: 'ledger-funders' | 'all';
-  /** The funder of a ledger that has no funder column ("CDC" for a CDC export). */
-  defaultFunder?: string;
-  /**
-   * How lines are paired. By default on the reference where both sides carry it, then on (action,
-   * year, funder); but when the ledger's references have (almost) nothing in common with the
-   * workbook's (a funder numbering commitments its own way), only on (action, year, funder), and
-   * an information finding says so. 'reference' or 'key' forces either.
-   */
-  match?: 'reference' | 'key';
-}
-
-/** Below this share of its references found in the workbook, a ledger is taken to number in its own scheme… */
-const FOREIGN_SCHEME_SHARE = 0.1;
-/** …provided it has enough references to judge (a few new commitments are not a numbering scheme). */
-const FOREIGN_SCHEME_MIN_REFERENCES = 5;
-
-export interface ReconcileResult {
-  lines: ReconLine[];
-  findings: RawFinding[];
-  totals: ReconTotal[];
-  counts: Record<LineStatus, number>;
-  compared: { committed: boolean; paid: boolean };
-  /** The funders whose workbook lines were expected in the ledger. */
-  funders: string[];
-}
-
-/** References compare ignoring case, spaces and punctuation: "EX-2014-CDC-001" = "ex 2014 cdc 001". */
-export function referenceKey(s: string): string {
-  // Fast path for the usual ASCII reference: one flat string (Map hashing is what costs on 100 000
-  // distinct references); accents and other scripts go through matchKey.
-  const l = s.toLowerCase();
-  if (ALNUM.test(l)) return l;
-  return /^[\x20-\x7e]*$/.test(l) ? l.replace(/[^a-z0-9]/g, '') : matchKey(s);
-}
-const ALNUM = /^[a-z0-9]*$/;
-
-/** Action codes keep their dots ("I_1.1.1" ≠ "I_11.1"): only case and spaces are ignored. */
-export const actionKey = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
-
-/** One index or several under a key: 100 000 references are nearly all distinct, and an array each would cost. */
-type Group = number | number[];
-
-function addTo(map: Map<string, Group>, k: string, i: number): number {
-  const cur = map.get(k);
-  if (cur === undefined) {
-    map.set(k, i);
-    return -1;
-  }
-  if (typeof cur === 'number') {
-    map.set(k, [cur, i]);
-    return cur;
-  }
-  cur.push(i);
-  return cur[0];
-}
-
-const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);
-const listOf = (g: Group): number[] => (typeof g === 'number' ? [g] : g);
-
-const displayCache: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
-
-function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
-  if (key === null) return null;
-  let d = displayCache[lang].get(key);
-  if (d === undefined) {
-    d = key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
-    displayCache[lang].set(key, d);
-  }
-  return d;
-}
+export { actionKey, referenceKey } from './keys';
+export type { LineStatus, ReconcileOptions, ReconcileResult, ReconLine, ReconTotal } from './types';
 
 export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], options: ReconcileOptions = {}): ReconcileResult {
   const lang = options.lang ?? 'fr';
@@ -131,36 +25,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   const emit = (rule: RuleId, ref: { sheet: string; cell: string }, params: MessageParams) => findings.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
 
   // ---- funders: the ledger's words resolved once per distinct text ----
-  const coByKey = new Map(model.coFunders.map((c) => [matchKey(c), c] as const));
-  const resolveText = (text: string): FunderKey | null => {
-    const id = resolveFunder(text);
-    if (id) return id;
-    const co = coByKey.get(matchKey(text));
-    return co !== undefined ? (`co:${co}` as FunderKey) : null;
-  };
-  const funderCache = new Map<string, FunderKey | null>();
-  let lastText: string | undefined;
-  let lastKey: FunderKey | null = null;
-  const resolveLedgerFunder = (text: string, at: LedgerRef): FunderKey | null => {
-    // Ledgers repeat one funder line after line.
-    if (text === lastText) return lastKey;
-    let k = funderCache.get(text);
-    if (k !== undefined) {
-      lastText = text;
-      lastKey = k;
-      return k;
-    }
-    if (k !== undefined) return k;
-    k = resolveText(text);
-    if (k === null) {
-      const candidates = [...profile.funders.map((f) => ({ label: f.label[lang], keys: [f.label.fr, f.label.en, ...f.aliases] })), ...model.coFunders.map((c) => ({ label: c, keys: [c] }))];
-      emit('cell.unknown-funder', at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
-    }
-    funderCache.set(text, k);
-    lastText = text;
-    lastKey = k;
-    return k;
-  };
+  const { resolveText, resolveLedgerFunder } = ledgerFunders(model, lang, (at, params) => emit('cell.unknown-funder', at, params));
   const defaultFunder = options.defaultFunder ? resolveText(options.defaultFunder) : null;
 
   // ---- workbook side: the Financements rows, by index (no per-row object: 100 000 of them) ----
@@ -503,48 +368,6 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     });
   }
 
-  // ---- totals per funder and year, for the funders in scope ----
-  const totals = new Map<FunderKey | null, Map<number | null, ReconTotal>>();
-  const totalFor = (f: FunderKey | null, y: number | null): ReconTotal => {
-    let byYear = totals.get(f);
-    if (!byYear) totals.set(f, (byYear = new Map()));
-    let t = byYear.get(y);
-    if (!t) {
-      t = { funder: funderDisplay(f, lang) ?? '?', year: y, workbookCommitted: 0, ledgerCommitted: 0, gapCommitted: 0, workbookPaid: 0, ledgerPaid: 0, gapPaid: 0 };
-      byYear.set(y, t);
-    }
-    return t;
-  };
-  let t: ReconTotal | undefined;
-  let tf: FunderKey | null = null;
-  let ty: number | null = null;
-  for (let i = 0; i < nw; i++) {
-    const w = fin[i];
-    if (!inScope(w.v.funder) && !wbUsed[i]) continue;
-    const f = w.v.funder ?? null;
-    const y = w.v.year ?? null;
-    if (t === undefined || tf !== f || ty !== y) {
-      t = totalFor(f, y);
-      tf = f;
-      ty = y;
-    }
-    t.workbookCommitted += wbCommitted(i);
-    t.workbookPaid += wbPaid(i);
-  }
-  for (const v of ledTotal) {
-    const t = totalFor(v.funder, v.year);
-    t.ledgerCommitted += v.c;
-    t.ledgerPaid += v.p;
-  }
-  const funderOrder = (name: string) => {
-    const i = profile.funders.findIndex((f) => f.label[lang] === name);
-    return i < 0 ? profile.funders.length : i;
-  };
-  const totalList = [...totals.values()]
-    .flatMap((byYear) => [...byYear.values()])
-    .map((t) => ({ ...t, gapCommitted: t.ledgerCommitted - t.workbookCommitted, gapPaid: t.ledgerPaid - t.workbookPaid }))
-    .sort((a, b) => funderOrder(a.funder) - funderOrder(b.funder) || a.funder.localeCompare(b.funder) || (a.year ?? 0) - (b.year ?? 0));
-
-  const funders = everything ? [...new Set(totalList.map((t) => t.funder))] : [...scope].map((f) => funderDisplay(f, lang)!);
+  const { totals: totalList, funders } = reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope, lang });
   return { lines, findings, totals: totalList, counts, compared, funders };
 }

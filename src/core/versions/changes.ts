@@ -4,7 +4,7 @@
  */
 import { userTables, type ColumnKind, type Lang } from '../contract';
 import { showValue } from './display';
-import type { ChangeKind } from './kinds';
+import type { ChangeKind } from './fields';
 import { valueOf, type Line } from './lines';
 import { pairLines } from './match';
 

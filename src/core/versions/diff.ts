@@ -3,17 +3,18 @@
  * (match.ts), then the per-funder, per-year totals the COPIL reads (the check's own totals, so the
  * deltas agree with every summary). Pure: snapshots in, typed changes out, amounts in cents.
  */
-import { computeTotals } from '../check';
+import { computeTotals } from '../totals';
 import type { Lang } from '../contract';
-import { centsFromDecimalString, type Cents } from '../money';
+import type { Cents } from '../money';
 import { readModel, type FunderKey } from '../model';
+import { funderName } from '../rules/context';
 import type { WorkbookSnapshot } from '../snapshot';
 import { compareLines, type Change } from './changes';
-import { TOTAL_FIELDS, type TotalField } from './kinds';
+import { TOTAL_FIELDS, type TotalField } from './fields';
 import { contractLines } from './lines';
 
 export { compareLines, type Change } from './changes';
-export { TOTAL_FIELDS, type ChangeKind, type TotalField } from './kinds';
+export { TOTAL_FIELDS, type ChangeKind, type TotalField } from './fields';
 
 export interface TotalDelta {
   funderKey: FunderKey;
@@ -38,16 +39,15 @@ export function totalDeltas(before: WorkbookSnapshot, after: WorkbookSnapshot): 
   const b = totals(before);
   const a = totals(after);
   const keys: { funderKey: FunderKey; funder: string; year: number }[] = [];
-  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push(t);
+  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push({ funderKey: t.funderKey, funder: funderName(t.funderKey), year: t.year });
   keys.sort((x, y) => x.year - y.year);
-  const cents = (s: string | null | undefined) => (s === null || s === undefined ? null : centsFromDecimalString(s));
   const out: TotalDelta[] = [];
   for (const k of keys) {
     const tb = b.find((t) => t.funderKey === k.funderKey && t.year === k.year);
     const ta = a.find((t) => t.funderKey === k.funderKey && t.year === k.year);
     for (const field of TOTAL_FIELDS) {
-      const vb = cents(tb?.[field]);
-      const va = cents(ta?.[field]);
+      const vb = tb ? tb[field] : null;
+      const va = ta ? ta[field] : null;
       const delta = (va ?? 0) - (vb ?? 0);
       if (delta !== 0 || (vb === null) !== (va === null)) out.push({ funderKey: k.funderKey, funder: k.funder, year: k.year, field, before: vb, after: va, delta });
     }

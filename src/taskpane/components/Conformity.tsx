@@ -13,7 +13,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { CheckResult } from '../../core/check';
+import type { FunderYearCents } from '../../core/check';
 import type { Lang } from '../../core/contract';
 import type { Messages } from '../../core/i18n/types';
 import { conformityGrid, conformityRows, type ConformityRow } from '../view';
@@ -75,11 +75,11 @@ const useStyles = makeStyles({
 const MARK = { conform: '✓', gap: '✗', 'no-amount': '–', unreadable: '?' } as const;
 
 /** The funder × year conformity: a compact grid (mark and gap), the amounts behind a collapsed detail. */
-export function Conformity(props: { m: Messages; lang: Lang; result: CheckResult }) {
-  const { m, lang, result } = props;
+export function Conformity(props: { m: Messages; lang: Lang; totals: FunderYearCents[] }) {
+  const { m, lang, totals } = props;
   const ui = m.ui;
   const styles = useStyles();
-  const rows = conformityRows(result.totals, lang);
+  const rows = conformityRows(totals, lang);
   const grid = conformityGrid(rows);
   const stateText = (r: ConformityRow) => (r.state === 'conform' ? ui.dashboard.conform : r.state === 'gap' ? ui.dashboard.notConform : r.state === 'unreadable' ? (r.reason ?? ui.dashboard.noAmount) : ui.dashboard.noAmount);
   const markClass = (r: ConformityRow) => (r.state === 'conform' ? styles.ok : r.state === 'gap' || r.state === 'unreadable' ? styles.bad : styles.none);

@@ -5,14 +5,11 @@
  */
 import regularFont from '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff';
 import boldFont from '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff';
+import { summaryFile, type PreviousVersion } from '../../app/report';
 import type { Lang } from '../../core/contract';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { summarise } from '../../core/summary';
-import { summaryCsv } from '../../exports/csv';
 import type { PdfFonts } from '../../exports/pdf';
 import type { ExportKind } from '../tools';
-import { buildEvolutions, type SummaryWithEvolutions } from '../../core/versions/evolutions';
-import type { PreviousVersion } from './previousXlsx';
 
 let fonts: Promise<PdfFonts> | null = null;
 
@@ -35,14 +32,8 @@ export interface MadeFile {
   asOf: string;
 }
 
+/** The same summary file as `ess-budget report` (src/app/report.ts), with the fonts fetched from the bundle. */
 export async function makeSummaryFile(kind: ExportKind, snapshot: WorkbookSnapshot, options: { asOf: Date; lang: Lang }, previous?: PreviousVersion | null): Promise<MadeFile> {
-  const { summary } = summarise(snapshot, options);
-  if (previous) (summary as SummaryWithEvolutions).evolutions = buildEvolutions(previous.snapshot, snapshot, previous, options.lang); // issue 15
-  if (kind === 'csv') return { bytes: summaryCsv(summary), asOf: summary.asOf };
-  if (kind === 'xlsx') {
-    const { summaryXlsx } = await import(/* webpackChunkName: "export-xlsx" */ '../../exports/xlsx');
-    return { bytes: await summaryXlsx(summary), asOf: summary.asOf };
-  }
-  const [{ summaryPdf }, f] = await Promise.all([import(/* webpackChunkName: "export-pdf" */ '../../exports/pdf'), pdfFonts()]);
-  return { bytes: (await summaryPdf(summary, f)).bytes, asOf: summary.asOf };
+  const { bytes, summary } = await summaryFile(kind, snapshot, { ...options, previous, fonts: pdfFonts });
+  return { bytes, asOf: summary.asOf };
 }

@@ -3,13 +3,12 @@
  * separator, papaparse), XLSX through ExcelJS, itself loaded only for an .xlsx. Loaded by import()
  * from the Rapprochement tab, so none of it weighs on the pane's first paint.
  */
-import { renderFinding } from '../../core/check';
+import { reconcilableModel, reconcileLedger } from '../../app/reconcile';
 import type { Lang } from '../../core/contract';
-import { SEVERITY_ORDER, type Finding } from '../../core/findings';
+import type { Finding } from '../../core/findings';
 import { messages } from '../../core/i18n';
-import { readModel } from '../../core/model';
 import { ledgerProblemMessage, parseLedgerRows, type LedgerField, type LedgerParsed, type LedgerParseResult } from '../../core/reconcile/ledger';
-import { reconcile, type ReconcileResult } from '../../core/reconcile/match';
+import type { ReconcileResult } from '../../core/reconcile/match';
 import { reconciliationTable, totalsTable } from '../../core/reconcile/table';
 import { qualifiedAddress, type WorkbookSnapshot } from '../../core/snapshot';
 import { LEDGER_LIMITS, parseLedgerBytes } from '../../hosts/ledger/csv';
@@ -71,8 +70,8 @@ export async function reconcileRange(
 async function reconcileWith(name: string, snapshot: WorkbookSnapshot, options: { lang: Lang; title: string }, read: () => Promise<LedgerParseResult>): Promise<LedgerRun> {
   const { lang } = options;
   const m = messages[lang];
-  const model = readModel(snapshot, []);
-  if (!model.located.financements) return { ok: false, message: m.reconcile.noFinancing(m.ui.contractTitle), headers: null };
+  const model = reconcilableModel(snapshot);
+  if (!model) return { ok: false, message: m.reconcile.noFinancing(m.ui.contractTitle), headers: null };
   const ledger = await read();
   if (!ledger.ok) {
     const p = ledger.problem;
@@ -81,8 +80,7 @@ async function reconcileWith(name: string, snapshot: WorkbookSnapshot, options: 
     const message = p.kind === 'no-header' && p.headersFound.length ? m.ui.ledger.noHeader(name, list(p.headersFound)) : ledgerProblemMessage(name, p, lang);
     return { ok: false, message, headers: 'headersFound' in p ? p.headersFound : null };
   }
-  const result = reconcile(model, ledger.lines, { lang });
-  const findings = [...ledger.findings, ...result.findings].map((r) => renderFinding(r, lang)).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const { result, findings } = reconcileLedger(model, ledger, { lang });
   const sheet: ReconciliationSheet = { lang, title: m.reconcile.title(options.title, name), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
   return { ok: true, ledger, result, findings, sheet };
 }

@@ -4,16 +4,11 @@
  * properties record (as `report --since` reads it), else the file's own.
  */
 import ExcelJS from 'exceljs';
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { PreviousVersion } from '../../app/report';
 import { isoDate } from '../../core/text';
 import { snapshotOf } from '../../hosts/xlsx/snapshot';
 
-export interface PreviousVersion {
-  file: string;
-  /** ISO date the previous version was saved. */
-  date: string;
-  snapshot: WorkbookSnapshot;
-}
+export type { PreviousVersion };
 
 export async function readPrevious(file: File): Promise<PreviousVersion> {
   const wb = new ExcelJS.Workbook();

@@ -1,4 +1,4 @@
-/** The kinds of change and of total a comparison names; a leaf, so messages can name them without importing the comparison. */
+/** The words of a diff that the message catalogues name: kinds of change, totals compared. */
 export type ChangeKind = 'changed' | 'added' | 'removed';
 
 export const TOTAL_FIELDS = ['convention', 'participations', 'planned', 'committed', 'paid'] as const;

@@ -1,0 +1,100 @@
+/**
+ * An analysis put in words: the check's result as the CLI prints it (text and JSON, product.md's
+ * CLI contract) and the pane shows it. The only place findings get their message and totals their
+ * decimal strings; a language switch calls it again on the same analysis.
+ */
+import type { Analysis, UnknownReason } from './analysis';
+import { statusLabel, type Lang } from './contract';
+import { RULES, type Finding, type RawFinding } from './findings';
+import { messages } from './i18n';
+import type { LegalStatusId } from './legalStatus';
+import { centsToDecimalString, type Cents } from './money';
+import type { FunderKey } from './model';
+import { funderName } from './rules/context';
+import { clip, isoDate } from './text';
+
+/** A funder and year as the JSON output gives it: amounts as strings with two decimals. */
+export interface FunderYearTotal {
+  funder: string;
+  funderKey: FunderKey;
+  year: number;
+  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
+  convention: string | null;
+  status: string | null;
+  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, sans-avenant, hors-convention. */
+  legalStatus: LegalStatusId;
+  /** Why convention or gap is null: 'no-amount', 'unreadable-amount', 'unreadable-participation'. */
+  unknown: UnknownReason | null;
+  participations: string;
+  gap: string | null;
+  planned: string;
+  committed: string;
+  paid: string;
+}
+
+export interface CheckResult {
+  asOf: string;
+  summary: { errors: number; warnings: number; infos: number };
+  findings: Finding[];
+  totals: FunderYearTotal[];
+}
+
+/** One finding in words: its message in `lang`, its amounts as decimal strings. */
+export function renderFinding(raw: RawFinding, lang: Lang): Finding {
+  const def = RULES[raw.rule];
+  const p = raw.params.text === undefined && raw.params.code === undefined ? raw.params : { ...raw.params, text: clip(raw.params.text), code: clip(raw.params.code) };
+  const f: Finding = {
+    rule: raw.rule,
+    severity: def.severity,
+    article: raw.params.article ?? def.article,
+    message: messages[lang].rules[raw.rule](p),
+    sheet: raw.sheet,
+    cell: raw.cell,
+  };
+  if (p.funder !== undefined) f.funder = p.funder;
+  if (p.year !== undefined) f.year = p.year;
+  if (p.expected !== undefined) f.expected = centsToDecimalString(p.expected);
+  if (p.actual !== undefined) f.actual = centsToDecimalString(p.actual);
+  if (p.gap !== undefined) f.gap = centsToDecimalString(p.gap);
+  return f;
+}
+
+const decimal = (c: Cents | null) => (c === null ? null : centsToDecimalString(c));
+
+/**
+ * The check's result in `lang`. The totals' funder and status labels stay French whatever the
+ * language: the JSON contract has always given them so (the pane and the summary word their own).
+ */
+export function present(analysis: Analysis, lang: Lang): CheckResult {
+  const { counts } = analysis;
+  const result: CheckResult = {
+    asOf: isoDate(analysis.asOf),
+    summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+    findings: analysis.findings.map((f) => renderFinding(f, lang)),
+    totals: analysis.totals.map((t) => ({
+      funder: funderName(t.funderKey),
+      funderKey: t.funderKey,
+      year: t.year,
+      convention: decimal(t.convention),
+      status: t.statusId ? statusLabel(t.statusId, 'fr') : null,
+      legalStatus: t.legalStatus,
+      unknown: t.unknown,
+      participations: centsToDecimalString(t.participations),
+      gap: decimal(t.gap),
+      planned: centsToDecimalString(t.planned),
+      committed: centsToDecimalString(t.committed),
+      paid: centsToDecimalString(t.paid),
+    })),
+  };
+  presented.set(result, analysis);
+  return result;
+}
+
+/**
+ * The analysis a result was worded from. A host that checks on its own (WorkbookHost.sync returns
+ * only the worded result) still lets the pane re-word it in another language without a re-check.
+ */
+const presented = new WeakMap<CheckResult, Analysis>();
+export function analysisBehind(result: CheckResult): Analysis | undefined {
+  return presented.get(result);
+}

@@ -1,0 +1,83 @@
+/**
+ * The totals per funder and year, in cents with the funder's id: the analysis' (analysis.ts) and
+ * the diff's (versions/diff.ts). Nothing here is worded.
+ */
+import type { Cents } from './money';
+import type { FunderKey, Model } from './model';
+import { profile, type StatusId } from './profile';
+import { makeContext } from './rules/context';
+import { legalStatus, type LegalStatusId } from './legalStatus';
+import { avenantObjects, changeProblem, participationSums, participationUnreadable } from './rules/convention';
+
+/** Why a convention amount or a gap is not known. */
+export type UnknownReason = 'no-amount' | 'unreadable-amount' | 'unreadable-participation';
+
+/** One funder and year, in cents: what the check's totals, the pane's grid and the summary show. */
+export interface FunderYearCents {
+  funderKey: FunderKey;
+  year: number;
+  /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
+  convention: Cents | null;
+  /** What the user typed in Statut. */
+  statusId: StatusId | null;
+  /** The amount's standing in the convention's terms (legalStatus.ts). */
+  legalStatus: LegalStatusId;
+  unknown: UnknownReason | null;
+  /** The sum of the readable participations (unknown says when one is not). */
+  participations: Cents;
+  /** Participations − convention; null where either is unknown. */
+  gap: Cents | null;
+  planned: Cents;
+  committed: Cents;
+  paid: Cents;
+}
+
+/** Per funder and year: the convention's amount, the participations, the gap and the execution. */
+export function computeTotals(model: Model): FunderYearCents[] {
+  const ctx = makeContext(model, new Date(0), []);
+  const avenants = avenantObjects(ctx);
+  const keys: { funder: FunderKey; year: number }[] = [];
+  const seen = new Set<string>();
+  const add = (funder: FunderKey, year: number) => {
+    const k = `${funder}|${year}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      keys.push({ funder, year });
+    }
+  };
+  for (const year of profile.years) for (const f of profile.funders) add(f.id, year);
+  for (const p of model.participations) for (const f of p.funders) add(f.key, p.year);
+  for (const r of model.convention) if (r.v.funder && r.v.year !== undefined) add(r.v.funder, r.v.year);
+  const exec = new Map<string, { planned: Cents; committed: Cents; paid: Cents }>();
+  for (const f of model.financing) {
+    if (!f.v.funder || f.v.year === undefined) continue;
+    const k = `${f.v.funder}|${f.v.year}`;
+    const e = exec.get(k) ?? { planned: 0, committed: 0, paid: 0 };
+    e.planned += f.v.planned ?? 0;
+    e.committed += f.v.committed ?? 0;
+    e.paid += f.v.paid ?? 0;
+    exec.set(k, e);
+    add(f.v.funder, f.v.year);
+  }
+  return keys.map(({ funder, year }) => {
+    const row = model.convention.find((r) => r.v.funder === funder && r.v.year === year);
+    const amount = row?.v.amount;
+    const parts = participationSums(ctx, funder, year) ?? 0;
+    const partsUnknown = participationUnreadable(ctx, funder, year);
+    const unknown: UnknownReason | null = row?.bad?.has('amount') ? 'unreadable-amount' : amount === undefined ? 'no-amount' : partsUnknown ? 'unreadable-participation' : null;
+    const e = exec.get(`${funder}|${year}`) ?? { planned: 0, committed: 0, paid: 0 };
+    return {
+      funderKey: funder,
+      year,
+      convention: amount ?? null,
+      statusId: (row?.v.status as StatusId | undefined) ?? null,
+      legalStatus: legalStatus(funder, year, row, !!row && changeProblem(avenants, row) === null),
+      unknown,
+      participations: parts,
+      gap: amount === undefined || partsUnknown ? null : parts - amount,
+      planned: e.planned,
+      committed: e.committed,
+      paid: e.paid,
+    };
+  });
+}
