@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
-import type { ReconTable } from '../core/reconcile/table';
+import type { ReconciliationContent } from '../core/sheets/rapprochement';
 import type { CellValue, WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPlan } from '../core/template';
 
@@ -59,11 +59,5 @@ export interface WrittenSheet {
   roundTrips: number;
 }
 
-/** What the Rapprochement sheet holds: the core's two tables (reconciliationTable, totalsTable), worded in `lang`. */
-export interface ReconciliationSheet {
-  lang: Lang;
-  /** The sheet's title line ("Rapprochement de … avec …"). */
-  title: string;
-  lines: ReconTable;
-  totals: ReconTable;
-}
+/** What the Rapprochement sheet holds (core/sheets/rapprochement.ts). */
+export type ReconciliationSheet = ReconciliationContent;

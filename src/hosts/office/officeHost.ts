@@ -10,17 +10,19 @@ import { messages } from '../../core/i18n';
 import { columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
 import { summarise } from '../../core/summary';
-import { buildSummarySheet } from '../../core/summarySheet';
+import { copilSheet } from '../../core/sheets/copil';
 import { formatDate } from '../../core/text';
 import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { fingerprint } from './fingerprint';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueReconciliationContent, queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
+import { queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
+import { queueSheet } from './renderPlan';
+import { rapprochementSheet } from '../../core/sheets/rapprochement';
 import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
 import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
-import { queueSummaryContent, SUMMARY_ASIDE } from './summary';
+import { SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
 import { parseRange, splitQualified, type Box } from '../../core/cells';
 
@@ -216,16 +218,16 @@ export class OfficeHost implements WorkbookHost {
           const places = queueOwnSheetPlaces(ctx, name, SUMMARY_ASIDE);
           const { read, trips } = await this.read(ctx);
           const { summary } = summarise(read.snapshot, options);
-          const plan = buildSummarySheet(summary);
+          const plan = copilSheet(summary);
           const features = this.features;
-          const undo = queueOwnSheetRewrite(ctx, name, SUMMARY_ASIDE, places, (ws) => queueSummaryContent(ws, plan, features));
+          const undo = queueOwnSheetRewrite(ctx, name, SUMMARY_ASIDE, places, (ws) => queueSheet(ws, plan, features));
           try {
             await ctx.sync();
           } catch (e) {
             await restoreOwnSheet(ctx, undo).catch(() => undefined);
             throw e;
           }
-          return { sheet: plan.sheet, roundTrips: trips + 1 };
+          return { sheet: plan.name, roundTrips: trips + 1 };
         }),
       ),
     );
@@ -260,7 +262,7 @@ export class OfficeHost implements WorkbookHost {
         const names = queueReconRead(ctx, m.sheet);
         const places = queueOwnSheetPlaces(ctx, m.sheet, RECON_ASIDE);
         await ctx.sync();
-        const undo = queueOwnSheetRewrite(ctx, m.sheet, RECON_ASIDE, places, (ws) => queueReconciliationContent(ws, content, names(), m.totalsTitle));
+        const undo = queueOwnSheetRewrite(ctx, m.sheet, RECON_ASIDE, places, (ws) => queueSheet(ws, rapprochementSheet(content, { names: names().names })));
         try {
           await ctx.sync();
         } catch (e) {

@@ -1,25 +1,12 @@
 /**
- * The Rapprochement sheet written into the open workbook: the core's two tables (the lines, then
- * the totals per funder and year), as the CLI's --out writes them. The sheet is the add-in's own:
- * it is rewritten as a whole, in place (ownSheet.ts), so one read (is it there? are its table
- * names taken elsewhere?) and one write suffice.
+ * The Rapprochement sheet in the open workbook: what the one read must know before its plan
+ * (core/sheets/rapprochement.ts) is drawn (are its table names taken elsewhere?), and the user's
+ * selection, a ledger pasted into the workbook. The sheet is the add-in's own: rewritten as a
+ * whole, in place (ownSheet.ts), so one read and one write suffice.
  */
-import type { ReconTable, ReconValue } from '../../core/reconcile/table';
-import { cellAddress, columnLetter, type CellValue } from '../../core/snapshot';
-import type { ReconciliationSheet } from '../host';
-import { cellText } from './write';
-import { parseRange } from '../../core/cells';
-
-export const RECON_TABLES = { lines: 'Rapprochement', totals: 'RapprochementTotaux' } as const;
-const EURO_FORMAT = '#,##0.00 "€";-#,##0.00 "€"';
-const WIDTHS = [20, 22, 20, 12, 8, 12, 18, 18, 16, 18, 18, 16, 22, 28, 40];
-
-/** The core already put an apostrophe before formula-like text; everything else still must not turn into a number or a date. */
-function value(v: ReconValue): string | number {
-  if (v === null || v === '') return '';
-  if (typeof v === 'number') return v;
-  return v.startsWith("'") ? v : cellText(v);
-}
+import { cellAddress, parseRange } from '../../core/cells';
+import { RECON_TABLES } from '../../core/sheets/rapprochement';
+import type { CellValue } from '../../core/snapshot';
 
 export interface ReconPlaces {
   /** The sheet is there already (it is replaced). */
@@ -49,43 +36,8 @@ export function queueReconRead(ctx: Excel.RequestContext, sheet: string): () => 
   };
 }
 
-function queueTable(ws: Excel.Worksheet, name: string, top: number, t: ReconTable): number {
-  const rows = t.rows.length ? t.rows : [t.headers.map(() => null)];
-  const right = columnLetter(t.headers.length);
-  const address = `A${top}:${right}${top + rows.length}`;
-  ws.getRange(address).values = [t.headers.map((h) => cellText(h)), ...rows.map((r) => r.map(value))];
-  const table = ws.tables.add(address, true);
-  table.name = name;
-  table.style = 'TableStyleMedium2';
-  for (const c of t.amountColumns) {
-    const L = columnLetter(c + 1);
-    ws.getRange(`${L}${top + 1}:${L}${top + rows.length}`).numberFormat = rows.map(() => [EURO_FORMAT]);
-  }
-  return top + rows.length;
-}
-
 /** The hidden copy of the previous sheet while it is rewritten in place (see ownSheet.ts). */
 export const RECON_ASIDE = 'SuiviCES-rapprochement-prec';
-
-/** Queues the sheet's content into `ws` (new, or emptied in place by ownSheet.ts). */
-export function queueReconciliationContent(ws: Excel.Worksheet, content: ReconciliationSheet, places: ReconPlaces, totalsTitle: string): void {
-  const title = ws.getRange('A1');
-  title.values = [[cellText(content.title)]];
-  title.format.font.bold = true;
-  title.format.font.size = 14;
-  title.format.font.color = '#1F4E79';
-  const last = queueTable(ws, places.names.lines, 3, content.lines);
-  const heading = ws.getRange(`A${last + 2}`);
-  heading.values = [[cellText(totalsTitle)]];
-  heading.format.font.bold = true;
-  queueTable(ws, places.names.totals, last + 3, content.totals);
-  WIDTHS.forEach((w, i) => {
-    const L = columnLetter(i + 1);
-    ws.getRange(`${L}:${L}`).format.columnWidth = Math.round(w * 7);
-  });
-  ws.freezePanes.freezeRows(3);
-  ws.activate();
-}
 
 export interface SelectedGrid {
   sheet: string;

@@ -1,4 +1,6 @@
 /** The Office host's Rapprochement sheet (the task pane's "Écrire la feuille Rapprochement"), over the emulated Excel. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readModel } from '../../../src/core/model';
@@ -9,6 +11,9 @@ import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan } from '../../../src/testing/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
+import { rapprochementSheet } from '../../../src/core/sheets/rapprochement';
+import { EURO_FORMAT } from '../../../src/core/sheets/types';
+import { renderWorkbook, workbookBytes } from '../../../src/hosts/xlsx/renderPlan';
 import { examplePlan } from './fixtures';
 
 function content(label?: string): ReconciliationSheet {
@@ -83,3 +88,34 @@ test('a whole-column selection is read within the used range only, in 2 round tr
   });
   await expect(host.readSelection()).resolves.toBeNull();
 });
+
+test('the sheet in Excel and the file of reconcile --out carry the same cells, tables and euro format (one plan, two renderers)', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  await officeJsHost(emu).writeReconciliation(content());
+  const ws = emu.model.sheet('Rapprochement')!;
+  const wb = reconciliationWorkbook(content());
+  const file = wb.getWorksheet('Rapprochement')!;
+  // The file's styles carry the format as written (ExcelJS unescapes "\ " when it reads a file back).
+  const styles = await (await JSZip.loadAsync(await workbookBytes(wb, []))).file('xl/styles.xml')!.async('string');
+  expect(styles).toContain(`formatCode="${EURO_FORMAT.replace(/"/g, '&quot;')}"`);
+  expect(styles).not.toContain(';-#,##0.00');
+  const formats = new Set<string>();
+  for (const t of emu.model.tables.filter((x) => x.sheet === ws)) {
+    for (let r = t.box.top; r <= t.box.bottom; r++) {
+      for (let c = t.box.left; c <= t.box.right; c++) {
+        const inExcel = emu.model.cell(ws, r, c);
+        const inFile = file.getCell(r, c);
+        expect([r, c, inFile.value ?? null]).toEqual([r, c, inExcel?.value ?? null]);
+        expect([r, c, inFile.numFmt ?? null]).toEqual([r, c, inExcel?.numberFormat ?? null]);
+        if (inExcel?.numberFormat) formats.add(inExcel.numberFormat);
+      }
+    }
+  }
+  expect([...formats]).toEqual([EURO_FORMAT]);
+  expect(file.getCell('A1').value).toBe(emu.model.cell(ws, 1, 1)?.value);
+});
+
+/** What `reconcile --out` writes for this content (the CLI's renderer, undated here). */
+function reconciliationWorkbook(c: ReconciliationSheet): ExcelJS.Workbook {
+  return renderWorkbook(new ExcelJS.Workbook(), [rapprochementSheet(c)]);
+}
