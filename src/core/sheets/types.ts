@@ -67,6 +67,8 @@ export interface PlanTable {
 }
 
 export interface PlanValidation {
+  /** The table the rule belongs to (written with it, left out with it). */
+  table?: string;
   /** The range the rule covers, e.g. "C5:C1004". */
   range: string;
   rule: { list: string[] } | { decimalMin: number } | { whole: { min: number; max: number } };
@@ -76,6 +78,8 @@ export interface PlanValidation {
 
 /** A custom-formula conditional format, e.g. a non-zero gap painted red. */
 export interface PlanConditionalFormat {
+  /** The table the format belongs to (written with it, left out with it). */
+  table?: string;
   range: string;
   /** Relative to the range's top-left cell, without "=". */
   formula: string;

@@ -7,7 +7,7 @@ import { OfficeHost, type ExcelRun } from './officeHost';
 
 export { OfficeHost, journalStamp, type ExcelRun, type OfficeHostOptions, type RestoreReport } from './officeHost';
 export { OfficeHostError, toHostError } from './errors';
-export type { InitializeReport } from './render';
+export type { InitializeReport } from './initialize';
 export { OWN_HIGHLIGHT_FORMULA } from './read';
 export { cellText, HIGHLIGHT_COLORS } from './write';
 

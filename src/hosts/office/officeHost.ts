@@ -5,10 +5,10 @@
  */
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { checkWorkbook } from '../../core/check';
-import { journalTable, userTables, type Lang } from '../../core/contract';
+import { userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import { columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
-import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
+import { buildWorkbookPlan, type WorkbookPlan } from '../../core/template';
 import { summarise } from '../../core/summary';
 import { copilSheet } from '../../core/sheets/copil';
 import { formatDate } from '../../core/text';
@@ -20,11 +20,10 @@ import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from '.
 import { queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
 import { queueSheet } from './renderPlan';
 import { rapprochementSheet } from '../../core/sheets/rapprochement';
-import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
+import { renderInitPlan, type InitializeReport } from './initialize';
 import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { SUMMARY_ASIDE } from './summary';
-import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
-import { parseRange, splitQualified, type Box } from '../../core/cells';
+import { DEFAULT_PAYLOAD_BUDGET, planResultWrites, type Row } from './write';
 
 /** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
 export interface ExcelRun {
@@ -378,63 +377,8 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, action: string, only?: Set<string>, alreadyDone = 0): Promise<InitializeReport> {
-    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [], withoutValidation: [] };
-    const features = this.features;
-    const sheets = ctx.workbook.worksheets.load('items/name');
-    const tables = ctx.workbook.tables.load('items/name');
-    await ctx.sync();
-    const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-
-    // Every cell a new table would cover on an existing sheet must be blank and outside any table.
-    const todo: { sheet: string; t: PlanTable; area?: Excel.Range }[] = [];
-    const existingTables = tables.items.map((t) => ({ t, range: t.getRange().load('address') }));
-    const journalExists = tableNames.has(journalTable.name.toLowerCase());
-    const journalSheet = sheets.items.find((s) => [journalTable.sheet.fr, journalTable.sheet.en].some((n) => n.toLowerCase() === s.name.toLowerCase()));
-    const journalUsed = !journalExists && journalSheet ? journalSheet.getUsedRangeOrNullObject(true).load('address') : null;
-    for (const s of plan.sheets) {
-      for (const t of s.tables) {
-        if (only && !only.has(t.name)) continue;
-        if (tableNames.has(t.name.toLowerCase())) {
-          report.skipped.push({ table: t.name, reason: 'exists' });
-          continue;
-        }
-        const area = sheetNames.has(s.name.toLowerCase()) ? ctx.workbook.worksheets.getItem(s.name).getRange(tableBox(t).address).load('values,address') : undefined;
-        todo.push({ sheet: s.name, t, area });
-      }
-    }
-    await ctx.sync();
-    const occupied = (area: Excel.Range) => {
-      if (area.values.some((r) => r.some((v) => v !== '' && v !== null))) return true;
-      const a = boxOf(area.address);
-      return existingTables.some(({ range }) => {
-        const b = boxOf(range.address);
-        return a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-      });
-    };
-    const newSheets = new Set<string>();
-    for (const item of todo) {
-      if (item.area && occupied(item.area)) {
-        report.skipped.push({ table: item.t.name, reason: 'occupied' });
-        continue;
-      }
-      if (!sheetNames.has(item.sheet.toLowerCase()) && !newSheets.has(item.sheet)) {
-        ctx.workbook.worksheets.add(item.sheet);
-        newSheets.add(item.sheet);
-        report.sheetsAdded.push(item.sheet);
-        const ps = plan.sheets.find((s) => s.name === item.sheet)!;
-        queueSheetDecor(ctx, item.sheet, ps.title, ps.note, plan);
-      }
-      if (queueTable(ctx, item.sheet, item.t, this.lang, features)) report.withoutValidation!.push(item.t.name);
-      report.created.push(item.t.name);
-    }
-    if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();
-    if (report.created.length + alreadyDone > 0) {
-      const used = journalUsed && !journalUsed.isNullObject ? journalUsed.address.slice(journalUsed.address.lastIndexOf('!') + 1) : null;
-      const t = queueJournalLine(ctx, journalPlace(journalExists, [...sheets.items.map((s) => s.name), ...newSheets], used, this.lang), [journalStamp(this.now()), action, '', '', ''], this.lang);
-      await ctx.sync();
-      this.ownTableIds.add(t.id);
-    } else await ctx.sync();
+    const { report, journal } = await renderInitPlan(ctx, plan, { lang: this.lang, features: this.features, journalLine: [journalStamp(this.now()), action, '', '', ''], only, alreadyDone });
+    if (journal) this.ownTableIds.add(journal.id);
     return report;
   }
 
@@ -465,11 +409,6 @@ export class OfficeHost implements WorkbookHost {
       }),
     );
   }
-}
-
-function boxOf(address: string): { sheet: string } & Box {
-  const { sheet, local } = splitQualified(address);
-  return { sheet, ...parseRange(local)! };
 }
 
 /** Refusals after which a second try, on a fresh read, makes sense. */

@@ -26,7 +26,7 @@ function font(s: TextStyle): Partial<ExcelJS.Font> {
 }
 
 function totalColumn(total: PlanTotal, first: boolean): Partial<ExcelJS.TableColumnProperties> {
-  if (total === null) return first ? {} : { totalsRowFunction: 'none' };
+  if (total === null) return { totalsRowFunction: 'none' };
   if ('label' in total) {
     if (first) return { totalsRowLabel: total.label };
     // A total that cannot add up ("n.d. (CDC 2016 non fixé)"): a text formula, so the totals row still says why.
@@ -52,7 +52,7 @@ function addTable(ws: ExcelJS.Worksheet, t: PlanTable): void {
     headerRow: true,
     totalsRow: !!t.totals,
     style: { theme: t.style as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-    columns: t.columns.map((c, i) => ({ name: c.header, filterButton: true, ...(t.totals ? totalColumn(t.totals[i] ?? null, i === 0) : {}), ...styles(c) })) as ExcelJS.TableColumnProperties[],
+    columns: t.columns.map((c, i) => ({ name: c.header, filterButton: true, ...totalColumn(t.totals?.[i] ?? null, i === 0), ...styles(c) })) as ExcelJS.TableColumnProperties[],
     rows: rows.map((r) => t.columns.map((_, i) => value(r[i] ?? null))),
   });
   const bottom = tableBottom(t);
