@@ -9,7 +9,8 @@ export { OfficeHost, journalStamp, type ExcelRun, type OfficeHostOptions, type R
 export { OfficeHostError, toHostError } from './errors';
 export type { InitializeReport } from './initialize';
 export { OWN_HIGHLIGHT_FORMULA } from './read';
-export { cellText, HIGHLIGHT_COLORS } from './write';
+export { cellText } from './write';
+export { HIGHLIGHT_COLORS } from '../../core/sheets/controls';
 
 /** The host over the real Excel.run (office.js loaded and Office.onReady resolved). */
 export function createOfficeHost(options: { lang?: Lang } = {}): OfficeHost {

@@ -11,6 +11,7 @@ import { columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
 import { buildWorkbookPlan, type WorkbookPlan } from '../../core/template';
 import { summarise } from '../../core/summary';
 import { copilSheet } from '../../core/sheets/copil';
+import { resultsPlan } from '../../core/sheets/controls';
 import { formatDate } from '../../core/text';
 import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { errorCode, OfficeHostError, toHostError } from './errors';
@@ -181,7 +182,7 @@ export class OfficeHost implements WorkbookHost {
       result.summary.warnings,
       await fingerprint(read.snapshot),
     ];
-    const plan = planResultWrites(read, result, line, options.lang, budget, this.features);
+    const plan = planResultWrites(read, resultsPlan(result, read.snapshot.sheets, line, options.lang), budget, this.features);
     attempt.writing = true;
     this.syncWrites++;
     try {
