@@ -1,12 +1,13 @@
 /**
  * The task pane's state and actions: the one place that calls the host. Components render this
- * state and call these actions; the checks themselves are the core's (through host.sync).
+ * state and call these actions; the operations are the application layer's (src/app/).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkWorkbook, today, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
-import { buildWorkbookPlan } from '../core/template';
+import { initializeWorkbook, restoreWorkbook } from '../app/initialize';
+import { syncWorkbook } from '../app/sync';
 import { isoDate, parseDateText } from '../core/text';
 import type { WorkbookHost } from '../hosts/host';
 import { reason, type PaneError } from './view';
@@ -81,7 +82,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         }
         patch({ busy: 'sync' });
         try {
-          const { result } = await host.sync({ asOf: date, lang });
+          const { result } = await syncWorkbook(host, { asOf: date, lang });
           patch({ result, error: null, busy: null });
         } catch (e) {
           patch({ error: hostError('sync', e), busy: null });
@@ -154,7 +155,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     async (example: boolean) => {
       patch({ busy: 'init', error: null });
       try {
-        await host.initialize(buildWorkbookPlan({ example, lang: stateRef.current.lang }));
+        await initializeWorkbook(host, { example, lang: stateRef.current.lang });
       } catch (e) {
         patch({ busy: null, error: hostError('init', e) });
         return;
@@ -169,9 +170,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
   const restore = useCallback(async () => {
     patch({ busy: 'init', error: null });
     try {
-      const h = host as WorkbookHost & { restoreMissingTables?: (lang: Lang) => Promise<unknown> };
-      if (h.restoreMissingTables) await h.restoreMissingTables(stateRef.current.lang);
-      else await host.initialize(buildWorkbookPlan({ example: false, lang: stateRef.current.lang }));
+      await restoreWorkbook(host, stateRef.current.lang);
     } catch (e) {
       patch({ busy: null, error: hostError('init', e) });
       return;

@@ -51,3 +51,9 @@ export function rapprochementSheet(content: ReconciliationContent, options: { na
   sheet.freezeRows = FIRST_TABLE_ROW;
   return sheet;
 }
+
+/** The table names to use when a table on another sheet holds the usual ones: a suffixed name rather than a failed write. */
+export function reconTableNames(takenElsewhere: Set<string>): { lines: string; totals: string } {
+  const name = (n: string) => (takenElsewhere.has(n) ? `${n}_1` : n);
+  return { lines: name(RECON_TABLES.lines), totals: name(RECON_TABLES.totals) };
+}

@@ -1,12 +1,12 @@
 /**
  * One declarative plan for every sheet the add-in writes (init's sheets, Contrôles, Journal,
  * Synthèse COPIL, Rapprochement): pure data, drawn by exactly two renderers, ExcelJS for files
- * (hosts/xlsx/renderPlan.ts) and Office.js in Excel (hosts/office/renderPlan.ts). A plan says what
+ * (hosts/xlsx/renderPlan.ts) and the Excel JavaScript API (hosts/office/renderPlan.ts). A plan says what
  * the sheet holds, never how a host writes it: addresses are A1 (core/cells.ts), colours "RRGGBB",
  * widths in characters, number formats in the file's (en-US) syntax. Words come from core/i18n.
  *
  * Text cells are written as text: a renderer keeps "=…", "2014" or "TRUE" the text they are (the
- * Office renderer with Excel's leading apostrophe). User text is already neutralised by the plan.
+ * Excel renderer with its leading apostrophe). User text is already neutralised by the plan.
  */
 
 /** A formula in A1 notation (no "="), with the result a file carries until Excel recomputes it. */

@@ -5,9 +5,10 @@
 import type { Lang } from '../../core/contract';
 import { OfficeHost, type ExcelRun } from './officeHost';
 
-export { OfficeHost, journalStamp, type ExcelRun, type OfficeHostOptions, type RestoreReport } from './officeHost';
+export { OfficeHost, type ExcelRun, type OfficeHostOptions } from './officeHost';
+export { journalStamp } from '../../app/sync';
 export { OfficeHostError, toHostError } from './errors';
-export type { InitializeReport } from './initialize';
+export type { InitializeReport } from '../host';
 export { OWN_HIGHLIGHT_FORMULA } from './read';
 export { cellText } from './write';
 export { HIGHLIGHT_COLORS } from '../../core/sheets/controls';

@@ -9,20 +9,10 @@ import { journalTable, type Lang } from '../../core/contract';
 import { initSheets } from '../../core/sheets/init';
 import type { SheetPlan } from '../../core/sheets/types';
 import type { WorkbookPlan } from '../../core/template';
+import type { InitializeReport } from '../host';
 import type { ExcelFeatures } from './features';
 import { queueConditionalFormats, queueSheetSettings, queueTable, queueValidations, tableAddress } from './renderPlan';
 import { journalPlace, queueJournalLine, type Row } from './write';
-
-export interface InitializeReport {
-  /** Tables written. */
-  created: string[];
-  /** Tables left as they were, and why. */
-  skipped: { table: string; reason: 'exists' | 'occupied' }[];
-  /** Sheets added to the workbook. */
-  sheetsAdded: string[];
-  /** Tables created without their drop-down lists and amount checks (an Excel without ExcelApi 1.8). */
-  withoutValidation?: string[];
-}
 
 export interface InitializeOptions {
   lang: Lang;

@@ -1,39 +1,21 @@
 /**
- * The Rapprochement sheet in the open workbook: what the one read must know before its plan
- * (core/sheets/rapprochement.ts) is drawn (are its table names taken elsewhere?), and the user's
- * selection, a ledger pasted into the workbook. The sheet is the add-in's own: rewritten as a
- * whole, in place (ownSheet.ts), so one read and one write suffice.
+ * What the one read of an own sheet must know before its plan is drawn (are its table names
+ * taken elsewhere?), and the user's selection, a ledger pasted into the workbook (the
+ * Rapprochement tab).
  */
 import { cellAddress, parseRange } from '../../core/cells';
-import { RECON_TABLES } from '../../core/sheets/rapprochement';
 import type { CellValue } from '../../core/snapshot';
 
-export interface ReconPlaces {
-  /** The sheet is there already (it is replaced). */
-  existing: boolean;
-  /** Table names to use: the usual ones unless a table elsewhere in the workbook holds them. */
-  names: { lines: string; totals: string };
-}
-
-/** Queues the lookups of the one read: the sheet, and the two table names (workbook-wide in Excel). */
-export function queueReconRead(ctx: Excel.RequestContext, sheet: string): () => ReconPlaces {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-  const tables = {
-    lines: ctx.workbook.tables.getItemOrNullObject(RECON_TABLES.lines),
-    totals: ctx.workbook.tables.getItemOrNullObject(RECON_TABLES.totals),
-  };
-  const sheets = {
-    lines: tables.lines.worksheet.load('name'),
-    totals: tables.totals.worksheet.load('name'),
-  };
-  return () => {
-    // A table of the same name on another sheet (a user's copy): ours takes a suffixed name rather than fail.
-    const free = (k: 'lines' | 'totals') => tables[k].isNullObject || sheets[k].name.toLowerCase() === sheet.toLowerCase();
-    return {
-      existing: !ws.isNullObject,
-      names: { lines: free('lines') ? RECON_TABLES.lines : `${RECON_TABLES.lines}_1`, totals: free('totals') ? RECON_TABLES.totals : `${RECON_TABLES.totals}_1` },
-    };
-  };
+/**
+ * Queued with the read of an own sheet: which of these table names a table on ANOTHER sheet holds
+ * (table names are the workbook's; a user's copy must not make the write fail).
+ */
+export function queueTakenElsewhere(ctx: Excel.RequestContext, sheet: string, names: string[]): () => Set<string> {
+  const found = names.map((n) => {
+    const table = ctx.workbook.tables.getItemOrNullObject(n);
+    return { n, table, ws: table.worksheet.load('name') };
+  });
+  return () => new Set(found.filter((f) => !f.table.isNullObject && f.ws.name.toLowerCase() !== sheet.toLowerCase()).map((f) => f.n));
 }
 
 /** The hidden copy of the previous sheet while it is rewritten in place (see ownSheet.ts). */

@@ -16,6 +16,8 @@ import { buildWorkbookPlan } from '../../../src/core/template';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emptyEmulator, type ExcelEmulator } from '../../../src/testing/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet, writeRapprochementSheet } from '../../../src/app/sheets';
 
 const AS_OF = new Date(Date.UTC(2016, 5, 30));
 const NOW = new Date(2026, 10, 29, 21, 5);
@@ -50,16 +52,16 @@ async function scenario(excelApi: string, lang: Lang): Promise<unknown> {
   emu.version = { excelApi, delayForCellEdit: excelApi !== '1.7' };
   const host = officeJsHost(emu, { lang, now: () => NOW });
   await host.initialize(buildWorkbookPlan({ example: true, lang }));
-  const opts = { asOf: AS_OF, lang };
-  await host.sync(opts);
-  await host.writeSummarySheet(opts);
+  const opts = { asOf: AS_OF, lang, now: () => NOW };
+  await syncWorkbook(host, opts);
+  await writeCopilSheet(host, opts);
   const snapshot = await host.readSnapshot();
   const ledger = parseLedgerBytes(readFileSync(join(__dirname, '../../../examples/grand-livre-cdc.csv')), { sheet: 'grand-livre-cdc.csv' });
   if (!ledger.ok) throw new Error('ledger');
   const result = reconcile(readModel(snapshot, []), ledger.lines, { lang });
-  await host.writeReconciliation({ lang, title: messages[lang].reconcile.title('classeur', 'grand-livre-cdc.csv'), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) });
+  await writeRapprochementSheet(host, { lang, title: messages[lang].reconcile.title('classeur', 'grand-livre-cdc.csv'), lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) });
   // A second sync over the written sheets: Contrôles and the highlights rewritten in place.
-  await host.sync(opts);
+  await syncWorkbook(host, opts);
   return dumpModel(emu);
 }
 

@@ -15,6 +15,7 @@ import { rapprochementSheet } from '../../../src/core/sheets/rapprochement';
 import { EURO_FORMAT } from '../../../src/core/sheets/types';
 import { renderWorkbook, workbookBytes } from '../../../src/hosts/xlsx/renderPlan';
 import { examplePlan } from './fixtures';
+import { writeRapprochementSheet } from '../../../src/app/sheets';
 
 function content(label?: string): ReconciliationSheet {
   let csv = readFileSync(join(__dirname, '../../../examples/grand-livre-cdc.csv'), 'utf8');
@@ -31,7 +32,7 @@ test('the sheet is written in 2 round trips, replaced in 2 more, differences fir
   const sheets = emu.model.sheets.length;
   for (let i = 0; i < 2; i++) {
     const before = emu.roundTrips;
-    await expect(host.writeReconciliation(content())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
+    await expect(writeRapprochementSheet(host, content())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
     expect(emu.roundTrips - before).toBe(2);
   }
   expect(emu.model.sheets.length).toBe(sheets + 1);
@@ -49,7 +50,7 @@ test('the sheet is written in 2 round trips, replaced in 2 more, differences fir
 
 test('a ledger label written as a formula stays inert text', async () => {
   const emu = emulatorFromPlan(examplePlan());
-  await officeJsHost(emu).writeReconciliation(content('=HYPERLINK("http://x","y")'));
+  await writeRapprochementSheet(officeJsHost(emu), content('=HYPERLINK("http://x","y")'));
   const ws = emu.model.sheet('Rapprochement')!;
   const cells = [...ws.cells.values()];
   expect(cells.some((c) => c.formula !== undefined)).toBe(false);
@@ -64,7 +65,7 @@ test('a user table already named Rapprochement elsewhere is left alone', async (
     ws.tables.add('A1:B2', true).name = 'Rapprochement';
     await ctx.sync();
   });
-  await officeJsHost(emu).writeReconciliation(content());
+  await writeRapprochementSheet(officeJsHost(emu), content());
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement')!.sheet.name).toBe('Mes notes');
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement_1')!.sheet.name).toBe('Rapprochement');
 });
@@ -91,7 +92,7 @@ test('a whole-column selection is read within the used range only, in 2 round tr
 
 test('the sheet in Excel and the file of reconcile --out carry the same cells, tables and euro format (one plan, two renderers)', async () => {
   const emu = emulatorFromPlan(examplePlan());
-  await officeJsHost(emu).writeReconciliation(content());
+  await writeRapprochementSheet(officeJsHost(emu), content());
   const ws = emu.model.sheet('Rapprochement')!;
   const wb = reconciliationWorkbook(content());
   const file = wb.getWorksheet('Rapprochement')!;

@@ -1,0 +1,35 @@
+/**
+ * A sync, the same in Excel and in the preview: the host reads the workbook, the core checks it,
+ * the results become a plan (Contrôles, highlights, a Journal line: core/sheets/controls.ts) that
+ * the host writes. In Excel that is two round trips, one read and one write (the host retries a
+ * refused one on a fresh read).
+ */
+import { checkWorkbook } from '../core/check';
+import type { Lang } from '../core/contract';
+import { fingerprint } from '../core/fingerprint';
+import { messages } from '../core/i18n';
+import { resultsPlan } from '../core/sheets/controls';
+import { formatDate } from '../core/text';
+import type { SyncOutcome, WorkbookHost } from '../hosts/host';
+
+/** "29/11/2026 21:05": the user's local time, as a French reader writes it. */
+export function journalStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export interface SyncOptions {
+  asOf: Date;
+  lang: Lang;
+  /** The Journal's clock. */
+  now?: () => Date;
+}
+
+export function syncWorkbook(host: WorkbookHost, o: SyncOptions): Promise<SyncOutcome> {
+  const now = o.now ?? (() => new Date());
+  return host.applyResults(async (snapshot) => {
+    const result = checkWorkbook(snapshot, { asOf: o.asOf, lang: o.lang });
+    const line = [journalStamp(now()), messages[o.lang].office.journal.sync(formatDate(o.asOf, o.lang)), result.summary.errors, result.summary.warnings, await fingerprint(snapshot)];
+    return { result, plan: resultsPlan(result, snapshot.sheets, line, o.lang) };
+  });
+}
