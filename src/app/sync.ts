@@ -9,14 +9,9 @@ import type { Lang } from '../core/contract';
 import { fingerprint } from '../core/fingerprint';
 import { messages } from '../core/i18n';
 import { resultsPlan } from '../core/sheets/controls';
+import { journalStamp } from '../core/sheets/journal';
 import { formatDate } from '../core/text';
 import type { SyncOutcome, WorkbookHost } from '../hosts/host';
-
-/** "29/11/2026 21:05": the user's local time, as a French reader writes it. */
-export function journalStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export interface SyncOptions {
   asOf: Date;

@@ -6,10 +6,10 @@
  */
 import type { CheckResult } from '../check';
 import { parseAddress, cellAddress } from '../cells';
-import { controlsTable, type Lang, type TableDef } from '../contract';
+import { controlsTable, type Lang } from '../contract';
 import type { Finding, Severity } from '../findings';
 import { messages } from '../i18n';
-import type { JournalLine } from './journal';
+import { headersOf, OWN_TABLE_STYLE, type JournalLine } from './journal';
 import type { PlanTable } from './types';
 
 export const HIGHLIGHT_COLORS: Record<Severity, { fill: string; font: string }> = {
@@ -17,13 +17,6 @@ export const HIGHLIGHT_COLORS: Record<Severity, { fill: string; font: string }> 
   warning: { fill: 'FFEB9C', font: '9C5700' },
   info: { fill: 'DDEBF7', font: '1F4E79' },
 };
-
-/** The add-in's own tables: a light style, unlike the contract's. */
-export const OWN_TABLE_STYLE = 'TableStyleLight9';
-
-export function headersOf(def: TableDef, lang: Lang): string[] {
-  return def.columns.map((c) => c.header[lang]);
-}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -5,7 +5,12 @@
  * the last read) is looked up once by id.
  */
 import { userTables } from '../../core/contract';
-import type { ExcelRun } from './officeHost';
+
+/** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
+export interface ExcelRun {
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 export class EditTracker {
   /** >0 while the add-in writes into user tables (initialize, restore): those events are its own. */

@@ -6,7 +6,7 @@ import type { Lang } from '../../core/contract';
 import { OfficeHost, type ExcelRun } from './officeHost';
 
 export { OfficeHost, type ExcelRun, type OfficeHostOptions } from './officeHost';
-export { journalStamp } from '../../app/sync';
+export { journalStamp } from '../../core/sheets/journal';
 export { OfficeHostError, toHostError } from './errors';
 export type { InitializeReport } from '../host';
 export { OWN_HIGHLIGHT_FORMULA } from './read';

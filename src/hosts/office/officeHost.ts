@@ -3,7 +3,6 @@
  * Excel.run is injected, so the same code runs against Excel and against the emulated Excel of the
  * tests and of the browser test page.
  */
-import { journalStamp } from '../../app/sync';
 import { cellAddress } from '../../core/cells';
 import { userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
@@ -13,7 +12,8 @@ import { CLOSURE_TABLE, type RecordRow } from '../../core/versions/closure';
 import type { JournalLine } from '../../core/versions/closing';
 import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { writeClosureRows } from './closeYear';
-import { EditTracker } from './edits';
+import { journalStamp } from '../../core/sheets/journal';
+import { EditTracker, type ExcelRun } from './edits';
 import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { renderInitPlan } from './initialize';
@@ -24,11 +24,7 @@ import { queueSheet } from './renderPlan';
 import { SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, planResultWrites } from './write';
 
-/** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
-export interface ExcelRun {
-  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
+export type { ExcelRun } from './edits';
 
 export interface OfficeHostOptions {
   run: ExcelRun;
