@@ -26,7 +26,8 @@ function font(s: TextStyle): Partial<ExcelJS.Font> {
 }
 
 function totalColumn(total: PlanTotal, first: boolean): Partial<ExcelJS.TableColumnProperties> {
-  if (total === null) return { totalsRowFunction: 'none' };
+  // OOXML's default is "none"; ExcelJS spells it on every column but the first.
+  if (total === null) return first ? {} : { totalsRowFunction: 'none' };
   if ('label' in total) {
     if (first) return { totalsRowLabel: total.label };
     // A total that cannot add up ("n.d. (CDC 2016 non fixé)"): a text formula, so the totals row still says why.
