@@ -17,11 +17,10 @@ import { EditTracker, type ExcelRun } from './edits';
 import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { renderInitPlan } from './initialize';
-import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
+import { ASIDE, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueTakenElsewhere, readSelectedGrid, RECON_ASIDE } from './reconcile';
+import { queueTakenElsewhere, readSelectedGrid } from './selection';
 import { queueSheet } from './renderPlan';
-import { SUMMARY_ASIDE } from './summary';
 import { DEFAULT_PAYLOAD_BUDGET, planResultWrites } from './write';
 
 export type { ExcelRun } from './edits';
@@ -242,7 +241,8 @@ export class OfficeHost implements WorkbookHost {
 
   /** A year's closing or reopening: the Clotures table and a Journal line (closeYear.ts). */
   writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void> {
-    return this.edits.ownWriting(() => writeClosureRows(this.batch, rows, journal, this.lang));
+    // Not through batch(): its refusal of a sheet already named Clotures must reach the pane as it is.
+    return this.edits.ownWriting(() => writeClosureRows((b) => this.run({ delayForCellEdit: true }, b), rows, journal, this.lang));
   }
 
   /** The last initialize's report: which tables were written, which were left alone and why. */
@@ -283,9 +283,6 @@ export class OfficeHost implements WorkbookHost {
     return { ...report, converted };
   }
 }
-
-/** The hidden copy of each own sheet while it is rewritten in place (ownSheet.ts). */
-const ASIDE: Record<SheetRequest['id'], string> = { copil: SUMMARY_ASIDE, rapprochement: RECON_ASIDE };
 
 /** Refusals after which a second try, on a fresh read, makes sense. */
 const RETRY_ONCE = new Set(['InvalidOperationInCellEditMode', 'ItemNotFound', 'GeneralException']);

@@ -18,9 +18,6 @@ export function queueTakenElsewhere(ctx: Excel.RequestContext, sheet: string, na
   return () => new Set(found.filter((f) => !f.table.isNullObject && f.ws.name.toLowerCase() !== sheet.toLowerCase()).map((f) => f.n));
 }
 
-/** The hidden copy of the previous sheet while it is rewritten in place (see ownSheet.ts). */
-export const RECON_ASIDE = 'SuiviCES-rapprochement-prec';
-
 export interface SelectedGrid {
   sheet: string;
   /** The cells read, e.g. "B2:J81" (the selection within the sheet's used range). */
