@@ -8,6 +8,8 @@ import { emulatorFromPlan } from '../test/support/excel-emulator';
 import { officeJsHost } from '../test/helpers/officeJs';
 import { bigPlan } from './generate';
 import type { BenchGroup } from './types';
+import { syncWorkbook } from '../src/app/sync';
+import { writeCopilSheet } from '../src/app/sheets';
 
 /** The example cycled to `lines` financing lines, every tenth one naming a funder the convention does not know. */
 export function findingsPlan(lines: number) {
@@ -37,14 +39,14 @@ export async function measureRoundTrips(n: number, excelApi?: string): Promise<R
   if (excelApi) emu.version = { ...emu.version, excelApi };
   const host = officeJsHost(emu);
   const t = process.hrtime.bigint();
-  const first = await host.sync({ asOf, lang: 'fr' });
+  const first = await syncWorkbook(host, { asOf, lang: 'fr' });
   const syncMs = Number(process.hrtime.bigint() - t) / 1e6;
   let largest = emu.largestRequest;
   emu.resetCounters();
-  const second = await host.sync({ asOf, lang: 'fr' });
+  const second = await syncWorkbook(host, { asOf, lang: 'fr' });
   largest = Math.max(largest, emu.largestRequest);
   emu.resetCounters();
-  const exp = await host.exportCopil({ asOf, lang: 'fr' });
+  const exp = await writeCopilSheet(host, { asOf, lang: 'fr' });
   return {
     findings: first.result.findings.length,
     syncRoundTrips: first.roundTrips,

@@ -21,14 +21,14 @@ import {
   totalsTable,
   type LedgerField,
   type ReconcileResult,
-  type ReconTable,
 } from '../core/reconcile';
 import { qualifiedAddress } from '../core/snapshot';
-import { DATE_FORMAT, EURO_FORMAT } from '../core/template';
+import { rapprochementSheet } from '../core/sheets/rapprochement';
 import { readLedgerFile } from '../hosts/ledger/file';
 import { InputError } from '../hosts/xlsx/guard';
 import { excel } from '../hosts/xlsx/excel';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/workbook';
+import { renderWorkbook } from '../hosts/xlsx/renderPlan';
 
 /** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
 export function parseMap(args: string[], lang: Lang): { map: Partial<Record<LedgerField, string>> } | { error: string } {
@@ -68,40 +68,10 @@ function totalsText(result: ReconcileResult, lang: Lang): string[] {
   return out;
 }
 
-function addTable(ws: ExcelJS.Worksheet, name: string, row: number, t: ReconTable): number {
-  const rows = t.rows.length ? t.rows : [t.headers.map(() => null)];
-  ws.addTable({
-    name,
-    ref: `A${row}`,
-    headerRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: t.headers.map((h) => ({ name: h, filterButton: true })),
-    rows,
-  });
-  for (const c of t.amountColumns) {
-    for (let r = row + 1; r <= row + rows.length; r++) ws.getCell(r, c + 1).numFmt = EURO_FORMAT;
-  }
-  return row + rows.length + 1;
-}
-
-/** A new workbook holding the Rapprochement sheet: the lines, then the totals per funder and year. */
+/** A new workbook holding the Rapprochement sheet (core/sheets/rapprochement.ts), dated. */
 export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, title: string): ExcelJS.Workbook {
-  const m = messages[lang].reconcile;
-  const wb = new (excel().Workbook)();
-  wb.creator = 'Suivi CES ESS';
-  const ws = wb.addWorksheet(m.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.getCell('A1').value = title;
-  ws.getCell('A1').font = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
-  ws.getCell('A2').value = new Date();
-  ws.getCell('A2').numFmt = DATE_FORMAT;
-  const lines = reconciliationTable(result, lang);
-  const next = addTable(ws, 'Rapprochement', 3, lines);
-  ws.getCell(next + 1, 1).value = m.totalsTitle;
-  ws.getCell(next + 1, 1).font = { bold: true };
-  addTable(ws, 'RapprochementTotaux', next + 2, totalsTable(result.totals, lang));
-  const widths = [20, 22, 20, 12, 8, 12, 18, 18, 16, 18, 18, 16, 22, 28, 40];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return wb;
+  const content = { lang, title, lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
+  return renderWorkbook(new (excel().Workbook)(), [rapprochementSheet(content, { writtenOn: new Date() })]);
 }
 
 export async function reconcileCommand(args: string[], io: Io): Promise<number> {

@@ -8,7 +8,7 @@ import type { Lang } from './contract';
 import { present, type CheckResult } from './present';
 
 export { analyse, computeTotals, DOMAIN_RULES, type Analysis, type FunderYearCents, type UnknownReason } from './analysis';
-export { analysisBehind, present, renderFinding, type CheckResult, type FunderYearTotal } from './present';
+export { present, renderFinding, type CheckResult, type FunderYearTotal } from './present';
 
 export interface CheckOptions {
   /** UTC date; "finished", "past due" and "has begun" are judged on it. */

@@ -86,15 +86,5 @@ export function present(analysis: Analysis, lang: Lang): CheckResult {
       paid: centsToDecimalString(t.paid),
     })),
   };
-  presented.set(result, analysis);
   return result;
-}
-
-/**
- * The analysis a result was worded from. A host that checks on its own (WorkbookHost.sync returns
- * only the worded result) still lets the pane re-word it in another language without a re-check.
- */
-const presented = new WeakMap<CheckResult, Analysis>();
-export function analysisBehind(result: CheckResult): Analysis | undefined {
-  return presented.get(result);
 }

@@ -1,32 +1,10 @@
 /**
- * The "Synthèse COPIL" sheet as a plan any host can render (pure data, like template.ts): the
- * the Excel JavaScript API host writes it into the open workbook with native tables and charts, the .xlsx export
- * renders it with ExcelJS. Everything a host needs is spelt out, so that it never re-derives a
- * layout:
- *
- * - `cells`: the sheet's own texts (title, as-of line, notes, table titles), each at its address;
- * - `tables`: one Excel table each, `range` covering the header and data rows (what
- *   `sheet.tables.add(range, true)` takes); data cells are numbers (euros, rates as fractions) or
- *   text, never formatted strings; the totals row (`totalsRange`, right under `range`) holds
- *   formulas in plain A1 notation with their cached results, so a host can turn on the table's
- *   totals row and write them, and a file carries them computed;
- * - `charts`: type, source range (header + data rows, never the totals row), `seriesBy: 'Columns'`
- *   and the two cells the chart spans (`chart.setPosition(topLeft, bottomRight)`);
- * - `pageSetup`: A4 landscape, one page wide, header with the contract's name and the as-of date
- *   (Excel header codes: &P page, &N pages; a literal & is already doubled).
- *
- * Text that came from the user is neutralised (neutralise.ts): write it through `range.values`, where
- * Excel takes the leading apostrophe as its own text prefix. Nothing here reads or writes a workbook.
- *
- * In the Excel JavaScript API, two round trips are enough: (1) `worksheets.getItemOrNullObject(sheet)`, sync;
- * (2) delete it if it exists, `worksheets.add(sheet)`, then queue everything and sync once:
- * `cells` (values, fonts by style), `columnWidths`, for each table `tables.add(range, true)` with
- * `name`, `getHeaderRowRange().values`, `getDataBodyRange().values`, each column's `numberFormat`,
- * `showTotals = true` and `getTotalRowRange().formulas = [totals]` (a string cell as is, a formula as
- * "=" + formula, null as ""); for each chart `charts.add(type, getRange(source), seriesBy)`,
- * `name`, `title.text`, `setPosition(topLeft, bottomRight)`, the axis titles, `legend.position`;
- * then `pageLayout` (orientation, paperSize, zoom fit to `fitToWidth`, printArea) and
- * `pageLayout.headersFooters.defaultForAllPages` (leftHeader, rightHeader, centerFooter).
+ * The layout of the "Synthèse COPIL" sheet (pure data): its texts, its tables (header and data
+ * rows in `range`, totals right below in `totalsRange` as formulas with their exact results),
+ * its two charts (source: header + data rows, never the totals) and its print set-up (A4
+ * landscape, one page wide; Excel header codes &P, &N, a literal & doubled). core/sheets/copil.ts
+ * turns it into the sheet plan both renderers draw; the PDF shares its colours. User text is
+ * neutralised (neutralise.ts).
  */
 import type { Lang } from './contract';
 import { messages } from './i18n';
@@ -34,7 +12,7 @@ import type { Cents } from './money';
 import { neutralise } from './neutralise';
 import { cellAddress, columnLetter } from './snapshot';
 import type { Execution, Summary } from './summary';
-import { EURO_FORMAT } from './template';
+import { EURO_FORMAT, type PlanChart } from './sheets/types';
 
 export type SheetCell = string | number | null | { formula: string; result: number | string | null };
 
@@ -68,29 +46,7 @@ export interface SheetTable {
   totals: SheetCell[] | null;
 }
 
-export interface SheetChart {
-  id: 'participations' | 'execution';
-  name: string;
-  title: string;
-  /** Excel.ChartType */
-  type: 'ColumnClustered';
-  /** Excel.ChartSeriesBy: each column of the source is one series. */
-  seriesBy: 'Columns';
-  sourceTable: string;
-  /** Header row + data rows of the source table, first column = categories. */
-  source: string;
-  topLeft: string;
-  bottomRight: string;
-  categoryAxisTitle: string;
-  valueAxisTitle: string;
-  valueNumberFormat: string;
-  legend: 'Bottom';
-  /** What the chart should show once bound: the series (column headers) and categories (first column). */
-  seriesNames: string[];
-  /** Fill of each series, "RRGGBB", the same in the sheet, the .xlsx and the PDF. */
-  seriesColours: string[];
-  categories: string[];
-}
+export type SheetChart = PlanChart;
 
 export interface SheetText {
   address: string;

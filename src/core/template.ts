@@ -57,16 +57,18 @@ export interface PlanSheet {
   name: string;
   title: string;
   note?: string;
+  /** The note is the fictitious example's banner. */
+  example?: boolean;
   tables: PlanTable[];
 }
 
 export interface WorkbookPlan {
   sheets: PlanSheet[];
+  /** The language of its words (sheet names, headers, lists). */
+  lang?: Lang;
 }
 
-/** Euro format in the file's own (en-US) syntax; Excel shows it as "2 387 500,00 €" in French. */
-export const EURO_FORMAT = '#,##0.00\\ "€"';
-export const DATE_FORMAT = 'dd/mm/yyyy';
+export { DATE_FORMAT, EURO_FORMAT } from './sheets/types';
 /** Rows of room below each table that the dropdowns cover, so new lines get them too. */
 export const VALIDATION_ROOM = 1000;
 export const TABLE_ROW = 4;
@@ -126,6 +128,11 @@ const instanceList = (lang: Lang) => profile.governance.map((g) => instanceLabel
 
 function colIndex(def: TableDef, key: string): number {
   return def.columns.findIndex((c) => c.key === key);
+}
+
+/** A sheet holding one contract table, its header at TABLE_ROW in column A. */
+function tableSheet(def: TableDef, lang: Lang, title: string, note: string | undefined, t: Pick<PlanTable, 'columns' | 'rows' | 'validations'> & { totalsRow?: boolean }): PlanSheet {
+  return { name: def.sheet[lang], title, note, tables: [{ name: def.name, row: TABLE_ROW, column: 1, totalsRow: false, ...t }] };
 }
 
 export function participationLayout(year: number) {
@@ -227,102 +234,50 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     a.entryYear,
     a.copilDecision,
   ]);
-  const actions: PlanSheet = {
-    name: actionsTable.sheet[lang],
-    title: w.titles.actions,
-    note: note(),
-    tables: [
-      {
-        name: actionsTable.name,
-        row: TABLE_ROW,
-        column: 1,
-        columns: columnsOf(actionsTable, lang, { code: 11, axis: 40, title: 70, holder: 24, copilDecision: 28 }),
-        rows: actionRows,
-        totalsRow: false,
-        validations: [
-          { column: colIndex(actionsTable, 'axis'), list: axisList(lang) },
-          { column: colIndex(actionsTable, 'entryYear'), list: yearList },
-        ],
-      },
+  const actions = tableSheet(actionsTable, lang, w.titles.actions, note(), {
+    columns: columnsOf(actionsTable, lang, { code: 11, axis: 40, title: 70, holder: 24, copilDecision: 28 }),
+    rows: actionRows,
+    validations: [
+      { column: colIndex(actionsTable, 'axis'), list: axisList(lang) },
+      { column: colIndex(actionsTable, 'entryYear'), list: yearList },
     ],
-  };
+  });
 
   const financingCols = columnsOf(financingTable, lang, { code: 12, reference: 18, comment: 30 });
   financingCols[0].totals = 'label';
   for (const k of ['planned', 'committed', 'paid']) financingCols[colIndex(financingTable, k)].totals = 'sum';
-  const financements: PlanSheet = {
-    name: financingTable.sheet[lang],
-    title: w.titles.financements,
-    note: note(),
-    tables: [
-      {
-        name: financingTable.name,
-        row: TABLE_ROW,
-        column: 1,
-        columns: financingCols,
-        rows: ex ? ex.financing.map((f) => [f.code, f.year, profile.funders.find((x) => x.id === f.funder)!.label.fr, f.planned / 100, f.committed / 100, f.paid / 100, f.reference, f.comment]) : [],
-        totalsRow: true,
-        validations: [
-          { column: colIndex(financingTable, 'year'), list: yearList },
-          { column: colIndex(financingTable, 'funder'), list: funderList },
-          ...['planned', 'committed', 'paid'].map((k) => ({ column: colIndex(financingTable, k), decimalMin: 0 })),
-        ],
-      },
+  const financements = tableSheet(financingTable, lang, w.titles.financements, note(), {
+    columns: financingCols,
+    rows: ex ? ex.financing.map((f) => [f.code, f.year, profile.funders.find((x) => x.id === f.funder)!.label.fr, f.planned / 100, f.committed / 100, f.paid / 100, f.reference, f.comment]) : [],
+    totalsRow: true,
+    validations: [
+      { column: colIndex(financingTable, 'year'), list: yearList },
+      { column: colIndex(financingTable, 'funder'), list: funderList },
+      ...['planned', 'committed', 'paid'].map((k) => ({ column: colIndex(financingTable, k), decimalMin: 0 })),
     ],
-  };
+  });
 
-  const avenants: PlanSheet = {
-    name: avenantsTable.sheet[lang],
-    title: w.titles.avenants,
-    tables: [
-      {
-        name: avenantsTable.name,
-        row: TABLE_ROW,
-        column: 1,
-        columns: columnsOf(avenantsTable, lang, { number: 8, object: 60, deliberation: 30, kind: 24, partners: 60 }),
-        rows: profile.avenants.map((a) => {
-          // The scan leaves Avenant n°1's date and deliberation blank: only the example fills them (and says so).
-          const date = ex ? ex.avenant1.date : a.date;
-          return [a.number, date ? new Date(`${date}T00:00:00Z`) : null, a.object, ex ? ex.avenant1.deliberation : a.deliberation, avenantKindLabel(a.kind, lang), null, null, null, a.partners.join('; ')];
-        }),
-        totalsRow: false,
-        validations: [],
-      },
-    ],
-  };
+  const avenants = tableSheet(avenantsTable, lang, w.titles.avenants, undefined, {
+    columns: columnsOf(avenantsTable, lang, { number: 8, object: 60, deliberation: 30, kind: 24, partners: 60 }),
+    rows: profile.avenants.map((a) => {
+      // The scan leaves Avenant n°1's date and deliberation blank: only the example fills them (and says so).
+      const date = ex ? ex.avenant1.date : a.date;
+      return [a.number, date ? new Date(`${date}T00:00:00Z`) : null, a.object, ex ? ex.avenant1.deliberation : a.deliberation, avenantKindLabel(a.kind, lang), null, null, null, a.partners.join('; ')];
+    }),
+    validations: [],
+  });
 
-  const partenaires: PlanSheet = {
-    name: partnersTable.sheet[lang],
-    title: w.titles.partenaires,
-    tables: [
-      {
-        name: partnersTable.name,
-        row: TABLE_ROW,
-        column: 1,
-        columns: columnsOf(partnersTable, lang, { name: 56, kind: 22, deliberation: 24, avenant: 10 }),
-        rows: profile.partners.map((p) => [p.name, p.kind, p.deliberation, p.date ? new Date(`${p.date}T00:00:00Z`) : null, p.avenant]),
-        totalsRow: false,
-        validations: [],
-      },
-    ],
-  };
+  const partenaires = tableSheet(partnersTable, lang, w.titles.partenaires, undefined, {
+    columns: columnsOf(partnersTable, lang, { name: 56, kind: 22, deliberation: 24, avenant: 10 }),
+    rows: profile.partners.map((p) => [p.name, p.kind, p.deliberation, p.date ? new Date(`${p.date}T00:00:00Z`) : null, p.avenant]),
+    validations: [],
+  });
 
-  const instances: PlanSheet = {
-    name: instancesTable.sheet[lang],
-    title: w.titles.instances,
-    note: note(),
-    tables: [
-      {
-        name: instancesTable.name,
-        row: TABLE_ROW,
-        column: 1,
-        columns: columnsOf(instancesTable, lang, { instance: 36, object: 60 }),
-        rows: ex ? ex.instances.map((i) => [instanceLabel(i.instance, lang), new Date(`${i.date}T00:00:00Z`), i.object]) : [],
-        totalsRow: false,
-        validations: [{ column: 0, list: instanceList(lang) }],
-      },
-    ],
-  };
+  const instances = tableSheet(instancesTable, lang, w.titles.instances, note(), {
+    columns: columnsOf(instancesTable, lang, { instance: 36, object: 60 }),
+    rows: ex ? ex.instances.map((i) => [instanceLabel(i.instance, lang), new Date(`${i.date}T00:00:00Z`), i.object]) : [],
+    validations: [{ column: 0, list: instanceList(lang) }],
+  });
 
   const bilansCols = columnsOf(bilansTable, lang, { comment: 36 });
   const suivi: PlanSheet = {
@@ -356,7 +311,8 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     ],
   };
 
-  return { sheets: [convention, ...participations, actions, financements, avenants, partenaires, instances, suivi] };
+  const sheets = [convention, ...participations, actions, financements, avenants, partenaires, instances, suivi];
+  return { sheets: ex ? sheets.map((sh) => (sh.note ? { ...sh, example: true } : sh)) : sheets, lang };
 }
 
 /** Where a plan table's data cell lands on its sheet (for tests and hosts). */

@@ -7,7 +7,7 @@
  */
 import JSZip from 'jszip';
 import { columnLetter, parseAddress } from '../core/cells';
-import type { SheetChart, SummarySheetPlan } from '../core/summarySheet';
+import type { PlanChart as SheetChart, SheetPlan } from '../core/sheets/types';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -87,10 +87,10 @@ function anchorXml(chart: SheetChart, index: number): string {
 }
 
 /**
- * Adds the plan's charts to the package ExcelJS wrote for it (one sheet: xl/worksheets/sheet1.xml).
+ * Adds the plan's charts to the package ExcelJS wrote for it (its first sheet: xl/worksheets/sheet1.xml).
  * A package of another shape is returned untouched rather than risk a file Excel would repair.
  */
-export async function addNativeCharts(xlsx: Uint8Array, plan: SummarySheetPlan): Promise<Uint8Array> {
+export async function addNativeCharts(xlsx: Uint8Array, plan: SheetPlan): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const sheetPath = 'xl/worksheets/sheet1.xml';
   const relsPath = 'xl/worksheets/_rels/sheet1.xml.rels';
@@ -104,7 +104,7 @@ export async function addNativeCharts(xlsx: Uint8Array, plan: SummarySheetPlan):
     const table = plan.tables.find((t) => t.name === chart.sourceTable)!;
     const width = 1 + chart.seriesNames.length;
     const cached = { headers: table.columns.slice(0, width).map((c) => c.header), rows: table.rows.map((r) => r.slice(0, width) as (string | number | null)[]) };
-    zip.file(`xl/charts/chart${i + 1}.xml`, chartXml(plan.sheet, chart, cached));
+    zip.file(`xl/charts/chart${i + 1}.xml`, chartXml(plan.name, chart, cached));
   });
   zip.file(
     'xl/drawings/drawing1.xml',

@@ -1,13 +1,29 @@
 /**
- * What the task pane needs from the place a workbook lives. Two implementations: Excel through
- * Office.js (src/hosts/office/) and the browser preview's in-memory workbook (src/hosts/preview/).
- * The task pane calls only this; the core never sees either.
+ * What differs between the places a workbook lives: Excel through Office.js (src/hosts/office/)
+ * and the browser preview's in-memory workbook (src/hosts/preview/). A host reads a snapshot,
+ * applies plans (core/sheets/: a sync's results, one of the add-in's own sheets, init's tables),
+ * selects a cell, watches the user's edits and reads the selection; what it cannot do is said in
+ * `capabilities`, never found out by a cast. The operations (check, write the Synthèse COPIL,
+ * write the Rapprochement, initialise) are the application layer's (src/app/), shared by every host.
  */
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
-import type { ReconTable } from '../core/reconcile/table';
+import type { ResultsPlan } from '../core/sheets/controls';
+import type { ReconciliationContent } from '../core/sheets/rapprochement';
+import type { SheetPlan } from '../core/sheets/types';
 import type { CellValue, WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPlan } from '../core/template';
+import type { RecordRow } from '../core/versions/closure';
+import type { JournalLine } from '../core/versions/closing';
+
+export interface HostCapabilities {
+  /** The add-in's own sheets (Synthèse COPIL, Rapprochement) can be written into the workbook. */
+  writeSheets: boolean;
+  /** The user's selection can be read (a ledger pasted into the workbook). */
+  readSelection: boolean;
+  /** Drop-down lists and amount checks in the tables (Excel: ExcelApi 1.8). */
+  validationLists: boolean;
+}
 
 export interface SyncOutcome {
   result: CheckResult;
@@ -15,33 +31,65 @@ export interface SyncOutcome {
   roundTrips: number;
 }
 
+/** What the application layer makes of the snapshot a sync read: the check and what to write. */
+export interface Analysis {
+  result: CheckResult;
+  plan: ResultsPlan;
+}
+
+/** One of the add-in's own sheets, rewritten as a whole in place; its plan is built from what the one read found. */
+export interface SheetRequest {
+  /** Stable id (the host keeps its own bookkeeping per sheet). */
+  id: 'copil' | 'rapprochement';
+  /** The sheet's name in the workbook. */
+  name: string;
+  /** The plan needs the workbook's snapshot (read in the same round trip). */
+  needsSnapshot: boolean;
+  /** Table names the plan would use: the read says which a table on ANOTHER sheet already holds. */
+  tableNames: string[];
+  build(read: { snapshot: WorkbookSnapshot | null; takenElsewhere: Set<string> }): SheetPlan;
+}
+
+export interface InitializeReport {
+  /** Tables written. */
+  created: string[];
+  /** Tables left as they were, and why. */
+  skipped: { table: string; reason: 'exists' | 'occupied' }[];
+  /** Sheets added to the workbook. */
+  sheetsAdded: string[];
+  /** Tables created without their drop-down lists and amount checks (an Excel without ExcelApi 1.8). */
+  withoutValidation?: string[];
+  /** Contract tables found as plain ranges and turned back into tables (restore; values untouched). */
+  converted?: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';
+  readonly capabilities: HostCapabilities;
   /** True when the workbook holds none of the contract's tables (first run: offer to initialise). */
   isEmpty(): Promise<boolean>;
-  /** Builds the contract's sheets and tables (example optional); never overwrites an existing table. */
-  initialize(plan: WorkbookPlan): Promise<void>;
-  /** Reads every contract table in one round trip. */
+  /** Reads every contract table (and the add-in's own) in one round trip. */
   readSnapshot(): Promise<WorkbookSnapshot>;
   /**
-   * Reads, checks, and writes the add-in's own results (Contrôles sheet, highlights of the cells at
-   * fault with the previous ones cleared, a Journal line): one round trip to read, one to write.
-   * Never writes into a user's cell.
+   * One read, the caller's analysis of it, one write of its plan (Contrôles, highlights of the
+   * cells at fault with the previous ones cleared, a Journal line). Never writes into a user's cell.
    */
-  sync(options: { asOf: Date; lang: Lang }): Promise<SyncOutcome>;
+  applyResults(analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>): Promise<SyncOutcome>;
+  /** Writes (or rewrites in place) one of the add-in's own sheets. Only where capabilities.writeSheets. */
+  writeSheet(request: SheetRequest): Promise<WrittenSheet>;
+  /**
+   * Builds the plan's tables the workbook lacks, never overwriting a table or a cell; with
+   * `restore`, a contract table left as a plain range becomes a table again first.
+   */
+  initialize(plan: WorkbookPlan, options?: { restore?: boolean }): Promise<InitializeReport>;
+  /** Records a year's closing or reopening (the Clotures table and a Journal line). */
+  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void>;
   /** Activates the sheet and selects the cell or range. */
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced by the caller) when a user edits a contract table; returns an unsubscribe. */
   onUserEdit(callback: () => void): Promise<() => void>;
-  /**
-   * Writes (or replaces) the "Synthèse COPIL" sheet: native tables and charts, at most 2 round
-   * trips. Absent where there is no workbook to write into (the preview offers the files only).
-   */
-  writeSummary?(options: { asOf: Date; lang: Lang }): Promise<WrittenSheet>;
-  /** Writes (or replaces) the Rapprochement sheet: the lines, then the totals; at most 2 round trips. */
-  writeReconciliation?(sheet: ReconciliationSheet): Promise<WrittenSheet>;
-  /** The cells the user selected (a ledger pasted into the workbook), null when it holds nothing. */
-  readSelection?(): Promise<SelectedRange | null>;
+  /** The cells the user selected, null when it holds nothing (or the host has no selection). */
+  readSelection(): Promise<SelectedRange | null>;
 }
 
 export interface SelectedRange {
@@ -59,11 +107,7 @@ export interface WrittenSheet {
   roundTrips: number;
 }
 
-/** What the Rapprochement sheet holds: the core's two tables (reconciliationTable, totalsTable), worded in `lang`. */
-export interface ReconciliationSheet {
-  lang: Lang;
-  /** The sheet's title line ("Rapprochement de … avec …"). */
-  title: string;
-  lines: ReconTable;
-  totals: ReconTable;
-}
+/** What the Rapprochement sheet holds (core/sheets/rapprochement.ts). */
+export type ReconciliationSheet = ReconciliationContent;
+
+export type { Lang };

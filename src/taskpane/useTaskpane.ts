@@ -1,13 +1,14 @@
 /**
  * The task pane's state and actions: the one place that calls the host. Components render this
- * state and call these actions; the checks themselves are the core's (through host.sync). The
- * pane keeps the analysis, not only its words: a language switch re-words it, it does not re-check.
+ * state and call these actions; the operations are the application layer's (src/app/). The pane
+ * keeps the analysis, not only its words: a language switch re-words it, it does not re-check.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { analyse, analysisBehind, present, today, type Analysis, type CheckResult } from '../core/check';
+import { analyse, present, today, type Analysis, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
-import { buildWorkbookPlan } from '../core/template';
+import { initializeWorkbook, restoreWorkbook } from '../app/initialize';
+import { syncWorkbook } from '../app/sync';
 import { isoDate, parseDateText } from '../core/text';
 import type { WorkbookHost } from '../hosts/host';
 import { reason, type PaneError } from './view';
@@ -86,9 +87,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         }
         patch({ busy: 'sync' });
         try {
-          const { result } = await host.sync({ asOf: date, lang });
-          // A host that checks on its own hands back words: the analysis behind them, else one read more.
-          const analysis = analysisBehind(result) ?? analyse(await host.readSnapshot(), date);
+          const { analysis } = await syncWorkbook(host, { asOf: date, lang });
           // Worded in the language chosen meanwhile, if the user switched during the sync.
           patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null });
         } catch (e) {
@@ -162,7 +161,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     async (example: boolean) => {
       patch({ busy: 'init', error: null });
       try {
-        await host.initialize(buildWorkbookPlan({ example, lang: stateRef.current.lang }));
+        await initializeWorkbook(host, { example, lang: stateRef.current.lang });
       } catch (e) {
         patch({ busy: null, error: hostError('init', e) });
         return;
@@ -177,9 +176,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
   const restore = useCallback(async () => {
     patch({ busy: 'init', error: null });
     try {
-      const h = host as WorkbookHost & { restoreMissingTables?: (lang: Lang) => Promise<unknown> };
-      if (h.restoreMissingTables) await h.restoreMissingTables(stateRef.current.lang);
-      else await host.initialize(buildWorkbookPlan({ example: false, lang: stateRef.current.lang }));
+      await restoreWorkbook(host, stateRef.current.lang);
     } catch (e) {
       patch({ busy: null, error: hostError('init', e) });
       return;

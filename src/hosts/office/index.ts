@@ -5,11 +5,13 @@
 import type { Lang } from '../../core/contract';
 import { OfficeHost, type ExcelRun } from './officeHost';
 
-export { OfficeHost, journalStamp, type ExcelRun, type OfficeHostOptions, type RestoreReport } from './officeHost';
+export { OfficeHost, type ExcelRun, type OfficeHostOptions } from './officeHost';
+export { journalStamp } from '../../core/sheets/journal';
 export { OfficeHostError, toHostError } from './errors';
-export type { InitializeReport } from './render';
+export type { InitializeReport } from '../host';
 export { OWN_HIGHLIGHT_FORMULA } from './read';
-export { cellText, HIGHLIGHT_COLORS } from './write';
+export { cellText } from './write';
+export { HIGHLIGHT_COLORS } from '../../core/sheets/controls';
 
 /** The host over the real Excel.run (office.js loaded and Office.onReady resolved). */
 export function createOfficeHost(options: { lang?: Lang } = {}): OfficeHost {

@@ -3,32 +3,27 @@
  * Excel.run is injected, so the same code runs against Excel and against the emulated Excel of the
  * tests and of the browser test page.
  */
-import { CLOSURE_TABLE } from '../../core/versions/closure';
-import { checkWorkbook } from '../../core/check';
-import { journalTable, userTables, type Lang } from '../../core/contract';
+import { cellAddress } from '../../core/cells';
+import { userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
-import { columnLetter, type WorkbookSnapshot } from '../../core/snapshot';
-import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../core/template';
-import { summarise } from '../../core/summary';
-import { buildSummarySheet } from '../../core/summarySheet';
-import { formatDate } from '../../core/text';
-import type { ReconciliationSheet, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookPlan } from '../../core/template';
+import { CLOSURE_TABLE, type RecordRow } from '../../core/versions/closure';
+import type { JournalLine } from '../../core/versions/closing';
+import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import { writeClosureRows } from './closeYear';
+import { journalStamp } from '../../core/sheets/journal';
+import { EditTracker, type ExcelRun } from './edits';
 import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
-import { fingerprint } from './fingerprint';
+import { renderInitPlan } from './initialize';
+import { ASIDE, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
-import { queueReconciliationContent, queueReconRead, readSelectedGrid, RECON_ASIDE } from './reconcile';
-import { queueSheetDecor, queueTable, tableBox, type InitializeReport } from './render';
-import { queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
-import { queueSummaryContent, SUMMARY_ASIDE } from './summary';
-import { DEFAULT_PAYLOAD_BUDGET, journalPlace, planResultWrites, queueJournalLine, type Row } from './write';
-import { parseRange, splitQualified, type Box } from '../../core/cells';
+import { queueTakenElsewhere, readSelectedGrid } from './selection';
+import { queueSheet } from './renderPlan';
+import { DEFAULT_PAYLOAD_BUDGET, planResultWrites } from './write';
 
-/** Excel.run's two overloads the host uses: with run options, and with an earlier context (to remove an event handler). */
-export interface ExcelRun {
-  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
+export type { ExcelRun } from './edits';
 
 export interface OfficeHostOptions {
   run: ExcelRun;
@@ -44,11 +39,6 @@ export interface OfficeHostOptions {
   isSetSupported?: IsSetSupported;
 }
 
-export interface RestoreReport extends InitializeReport {
-  /** Contract tables found as plain ranges and turned back into Excel tables (values untouched). */
-  converted: string[];
-}
-
 /** The closed-year record is the add-in's own table, read with the contract's but never one of them. */
 const isClosureTable = (name: string) => name.toLowerCase() === CLOSURE_TABLE.toLowerCase();
 
@@ -58,18 +48,7 @@ export class OfficeHost implements WorkbookHost {
   private lang: Lang;
   private readonly budget: number;
   private readonly now: () => Date;
-  private readonly grace: number;
-  /** >0 while the add-in writes into user tables (initialize, restore): those events are its own. */
-  private ownWrites = 0;
-  private ownTableIds = new Set<string>();
-  private userTableIds = new Set<string>();
-  /** Tables seen in events that are neither the contract's nor Controles/Journal (the summary's, a user's own). */
-  private otherTableIds = new Set<string>();
-  /** Table lookups by id under way or done (one per unknown table). */
-  private lookups = new Map<string, Promise<string | null>>();
-  /** >0 while a sync writes its results; table events met meanwhile wait in deferredEdits. */
-  private syncWrites = 0;
-  private deferredEdits: (() => void)[] = [];
+  private readonly edits: EditTracker;
   /** The last sync's round trips, for the task pane's diagnostics. */
   lastRoundTrips = 0;
 
@@ -81,7 +60,7 @@ export class OfficeHost implements WorkbookHost {
     this.lang = options.lang ?? 'fr';
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
     this.now = options.now ?? (() => new Date());
-    this.grace = options.ownWriteGraceMs ?? 1500;
+    this.edits = new EditTracker(this.run, options.ownWriteGraceMs ?? 1500);
   }
 
   /** What this Excel offers above ExcelApi 1.7 (the manifest's minimum), asked at each use. */
@@ -89,14 +68,18 @@ export class OfficeHost implements WorkbookHost {
     return excelFeatures(this.isSetSupported);
   }
 
+  get capabilities(): HostCapabilities {
+    return { writeSheets: true, readSelection: true, validationLists: this.features.dataValidation };
+  }
+
   /** Every batch asks Excel to wait while the user is typing in a cell instead of failing. */
-  private async batch<T>(f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private batch = async <T>(f: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await this.run({ delayForCellEdit: true }, f);
     } catch (e) {
       throw toHostError(e, this.lang);
     }
-  }
+  };
 
   async isEmpty(): Promise<boolean> {
     return this.batch(async (ctx) => {
@@ -115,15 +98,15 @@ export class OfficeHost implements WorkbookHost {
       read = q.finish();
     } catch (e) {
       // Beyond Excel on the web's 5 MB answer: the tables' shapes first, then their rows in blocks.
-      if (errorCode(e) !== 'RequestPayloadSizeLimitExceeded' && errorCode(e) !== 'ResponsePayloadSizeLimitExceeded') throw e;
+      if (!isPayloadCode(errorCode(e))) throw e;
       const q = queueRead(ctx, false);
       await ctx.sync();
       read = q.finish();
       trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
     }
     const extra = read.missing.length ? await readFallbacks(ctx, read) : 0;
-    for (const id of read.ownTableIds) this.ownTableIds.add(id);
-    for (const id of read.userTableIds) this.userTableIds.add(id);
+    for (const id of read.ownTableIds) this.edits.ownTableIds.add(id);
+    for (const id of read.userTableIds) this.edits.userTableIds.add(id);
     return { read, trips: trips + extra };
   }
 
@@ -137,15 +120,14 @@ export class OfficeHost implements WorkbookHost {
    * once more, on a fresh read. A request over Excel's size limit: the write is planned again in
    * smaller blocks, until it goes through. Otherwise the sentence of errors.ts.
    */
-  async sync(options: { asOf: Date; lang: Lang }): Promise<SyncOutcome> {
-    this.lang = options.lang;
+  async applyResults(analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>): Promise<SyncOutcome> {
     let budget = this.budget;
     let retried = false;
     let total = 0;
     for (;;) {
       const attempt = { trips: 0, writing: false, failedCost: 0 };
       try {
-        const result = await this.batch((ctx) => this.syncOnce(ctx, options, budget, attempt));
+        const result = await this.batch((ctx) => this.applyOnce(ctx, analyse, budget, attempt));
         total += attempt.trips;
         this.lastRoundTrips = total;
         return { result, roundTrips: total };
@@ -166,24 +148,17 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  private async syncOnce(ctx: Excel.RequestContext, options: { asOf: Date; lang: Lang }, budget: number, attempt: { trips: number; writing: boolean; failedCost: number }) {
+  private async applyOnce(ctx: Excel.RequestContext, analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>, budget: number, attempt: { trips: number; writing: boolean; failedCost: number }) {
     const { read, trips } = await this.read(ctx).catch((e: unknown) => {
       attempt.trips += 1;
       throw e;
     });
     attempt.trips += trips;
-    const result = checkWorkbook(read.snapshot, { asOf: options.asOf, lang: options.lang });
-    const line: Row = [
-      journalStamp(this.now()),
-      messages[options.lang].office.journal.sync(formatDate(options.asOf, options.lang)),
-      result.summary.errors,
-      result.summary.warnings,
-      await fingerprint(read.snapshot),
-    ];
-    const plan = planResultWrites(read, result, line, options.lang, budget, this.features);
+    const { result, plan: results } = await analyse(read.snapshot);
+    this.lang = results.lang;
+    const plan = planResultWrites(read, results, budget, this.features);
     attempt.writing = true;
-    this.syncWrites++;
-    try {
+    await this.edits.syncWriting(async () => {
       let still: Excel.Table[] = [];
       for (const [i, b] of plan.batches.entries()) {
         b(ctx);
@@ -193,39 +168,42 @@ export class OfficeHost implements WorkbookHost {
         attempt.failedCost = plan.costs[i];
         await ctx.sync();
       }
-      for (const t of plan.ownTables) this.ownTableIds.add(t.id);
+      for (const t of plan.ownTables) this.edits.ownTableIds.add(t.id);
       // A coauthor deleted (or replaced) a contract table between the read and the write: these
       // results describe a workbook that is gone. Said as Excel would, so that the sync runs again.
-      if (still.some((t) => t.isNullObject || !read.userTableIds.has(t.id))) throw new OfficeHostError('ItemNotFound', messages[options.lang].office.errors.notFound);
-    } finally {
-      this.syncWrites--;
-      this.flushDeferredEdits();
-    }
+      if (still.some((t) => t.isNullObject || !read.userTableIds.has(t.id))) throw new OfficeHostError('ItemNotFound', messages[results.lang].office.errors.notFound);
+    });
     return result;
   }
 
   /**
-   * Writes (or replaces) the "Synthèse COPIL" sheet with native tables and charts: one round trip
-   * to read the workbook and see whether the sheet is there, one to write it.
+   * One of the add-in's own sheets, rewritten as a whole in place (ownSheet.ts): one round trip to
+   * see the sheet, the table names and (if the plan needs it) the workbook, one to write it.
    */
-  async writeSummarySheet(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
-    return this.ownWriting(() =>
+  async writeSheet(request: SheetRequest): Promise<WrittenSheet> {
+    const aside = ASIDE[request.id];
+    return this.edits.ownWriting(() =>
       this.retryOnce(() =>
         this.batch(async (ctx) => {
-          const name = messages[options.lang].summary.sheetName;
-          const places = queueOwnSheetPlaces(ctx, name, SUMMARY_ASIDE);
-          const { read, trips } = await this.read(ctx);
-          const { summary } = summarise(read.snapshot, options);
-          const plan = buildSummarySheet(summary);
+          const places = queueOwnSheetPlaces(ctx, request.name, aside);
+          const taken = queueTakenElsewhere(ctx, request.name, request.tableNames);
+          let trips = 1;
+          let snapshot: WorkbookSnapshot | null = null;
+          if (request.needsSnapshot) {
+            const r = await this.read(ctx);
+            snapshot = r.read.snapshot;
+            trips = r.trips;
+          } else await ctx.sync();
+          const plan = request.build({ snapshot, takenElsewhere: taken() });
           const features = this.features;
-          const undo = queueOwnSheetRewrite(ctx, name, SUMMARY_ASIDE, places, (ws) => queueSummaryContent(ws, plan, features));
+          const undo = queueOwnSheetRewrite(ctx, request.name, aside, places, (ws) => queueSheet(ws, plan, features));
           try {
             await ctx.sync();
           } catch (e) {
             await restoreOwnSheet(ctx, undo).catch(() => undefined);
             throw e;
           }
-          return { sheet: plan.sheet, roundTrips: trips + 1 };
+          return { sheet: plan.name, roundTrips: trips + 1 };
         }),
       ),
     );
@@ -242,36 +220,6 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** The task pane's "Export COPIL" into the workbook (same as writeSummarySheet). */
-  exportCopil(options: { asOf: Date; lang: Lang }): Promise<{ sheet: string; roundTrips: number }> {
-    return this.writeSummarySheet(options);
-  }
-
-  /** The task pane's WorkbookHost.writeSummary: the same sheet. */
-  writeSummary(options: { asOf: Date; lang: Lang }): Promise<WrittenSheet> {
-    return this.writeSummarySheet(options);
-  }
-
-  /** The Rapprochement sheet (rewritten as a whole, in place): one round trip to look, one to write. */
-  async writeReconciliation(content: ReconciliationSheet): Promise<WrittenSheet> {
-    const m = messages[content.lang].reconcile;
-    return this.ownWriting(() =>
-      this.batch(async (ctx) => {
-        const names = queueReconRead(ctx, m.sheet);
-        const places = queueOwnSheetPlaces(ctx, m.sheet, RECON_ASIDE);
-        await ctx.sync();
-        const undo = queueOwnSheetRewrite(ctx, m.sheet, RECON_ASIDE, places, (ws) => queueReconciliationContent(ws, content, names(), m.totalsTitle));
-        try {
-          await ctx.sync();
-        } catch (e) {
-          await restoreOwnSheet(ctx, undo).catch(() => undefined);
-          throw e;
-        }
-        return { sheet: m.sheet, roundTrips: 2 };
-      }),
-    );
-  }
-
   /** The selected cells, for a ledger pasted into the workbook (the Rapprochement tab). */
   readSelection(): Promise<SelectedRange | null> {
     return this.batch(readSelectedGrid);
@@ -286,188 +234,54 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  /**
-   * Edits of the contract tables, the user's and coauthors' (source Remote) alike. The add-in's own
-   * tables (Controles, Journal) and its own writes are ignored; a table not seen before (created
-   * since the last read) is looked up once by id.
-   */
-  async onUserEdit(callback: () => void): Promise<() => void> {
-    const handler = async (e: Excel.TableChangedEventArgs): Promise<void> => {
-      if (this.ownWrites > 0 || this.ownTableIds.has(e.tableId) || this.otherTableIds.has(e.tableId)) return;
-      if (this.userTableIds.has(e.tableId)) {
-        callback();
-        return;
-      }
-      // While a sync writes, an unknown table is most likely the Controles or Journal table it is
-      // creating: wait for the write's end, when their ids are known, rather than look it up.
-      if (this.syncWrites > 0) {
-        this.deferredEdits.push(() => void handler(e));
-        return;
-      }
-      // One lookup per unknown table, however many of its events arrive (a table just written
-      // sends several), and none again for a table known not to be the user's.
-      const first = !this.lookups.has(e.tableId);
-      if (first)
-        this.lookups.set(
-          e.tableId,
-          this.run({ delayForCellEdit: true }, async (ctx) => {
-            const t = ctx.workbook.tables.getItemOrNullObject(e.tableId).load('name');
-            await ctx.sync();
-            return t.isNullObject ? null : t.name;
-          }).catch(() => null),
-        );
-      const name = await this.lookups.get(e.tableId)!;
-      if (name === null) {
-        this.lookups.delete(e.tableId);
-        return;
-      }
-      if (userTables.some((d) => d.name.toLowerCase() === name.toLowerCase())) {
-        this.userTableIds.add(e.tableId);
-        if (first) callback();
-      } else if (['controles', 'journal'].includes(name.toLowerCase())) this.ownTableIds.add(e.tableId);
-      else this.otherTableIds.add(e.tableId);
-    };
-    const registration = await this.batch(async (ctx) => {
-      const own = ['Controles', 'Journal'].map((n) => ctx.workbook.tables.getItemOrNullObject(n).load('id'));
-      const user = userTables.map((d) => ctx.workbook.tables.getItemOrNullObject(d.name).load('id'));
-      const r = ctx.workbook.tables.onChanged.add(handler);
-      await ctx.sync();
-      for (const t of own) if (!t.isNullObject) this.ownTableIds.add(t.id);
-      for (const t of user) if (!t.isNullObject) this.userTableIds.add(t.id);
-      return r;
-    });
-    return () => {
-      void this.run(registration.context, async (ctx) => {
-        registration.remove();
-        await ctx.sync();
-      }).catch(() => undefined);
-    };
+  /** Edits of the contract tables, the user's and coauthors' alike (edits.ts). */
+  onUserEdit(callback: () => void): Promise<() => void> {
+    return this.edits.watch(this.batch, callback);
   }
 
-  private flushDeferredEdits(): void {
-    if (this.syncWrites > 0) return;
-    const todo = this.deferredEdits;
-    this.deferredEdits = [];
-    todo.forEach((f) => f());
-  }
-
-  private async ownWriting<T>(f: () => Promise<T>): Promise<T> {
-    this.ownWrites++;
-    try {
-      return await f();
-    } finally {
-      // Excel delivers the events of a batch after the batch: keep ignoring them a moment longer.
-      if (this.grace > 0) setTimeout(() => this.ownWrites--, this.grace);
-      else this.ownWrites--;
-    }
+  /** A year's closing or reopening: the Clotures table and a Journal line (closeYear.ts). */
+  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void> {
+    // Not through batch(): its refusal of a sheet already named Clotures must reach the pane as it is.
+    return this.edits.ownWriting(() => writeClosureRows((b) => this.run({ delayForCellEdit: true }, b), rows, journal, this.lang));
   }
 
   /** The last initialize's report: which tables were written, which were left alone and why. */
   lastInitializeReport: InitializeReport | null = null;
 
-  async initialize(plan: WorkbookPlan): Promise<void> {
-    await this.initializeWithReport(plan);
-  }
-
-  async initializeWithReport(plan: WorkbookPlan): Promise<InitializeReport> {
-    const report = await this.ownWriting(() => this.batch((ctx) => this.render(ctx, plan, messages[this.lang].office.journal.init)));
+  /**
+   * Builds the tables the workbook lacks (initialize.ts). With `restore`, a header-shaped range
+   * left where a contract table was becomes an Excel table again first (its values untouched).
+   */
+  async initialize(plan: WorkbookPlan, options: { restore?: boolean } = {}): Promise<InitializeReport> {
+    const report = await this.edits.ownWriting(() => this.batch((ctx) => (options.restore ? this.restore(ctx, plan) : this.render(ctx, plan, messages[this.lang].office.journal.init))));
     this.lastInitializeReport = report;
     return report;
   }
 
   private async render(ctx: Excel.RequestContext, plan: WorkbookPlan, action: string, only?: Set<string>, alreadyDone = 0): Promise<InitializeReport> {
-    const report: InitializeReport = { created: [], skipped: [], sheetsAdded: [], withoutValidation: [] };
-    const features = this.features;
-    const sheets = ctx.workbook.worksheets.load('items/name');
-    const tables = ctx.workbook.tables.load('items/name');
-    await ctx.sync();
-    const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-
-    // Every cell a new table would cover on an existing sheet must be blank and outside any table.
-    const todo: { sheet: string; t: PlanTable; area?: Excel.Range }[] = [];
-    const existingTables = tables.items.map((t) => ({ t, range: t.getRange().load('address') }));
-    const journalExists = tableNames.has(journalTable.name.toLowerCase());
-    const journalSheet = sheets.items.find((s) => [journalTable.sheet.fr, journalTable.sheet.en].some((n) => n.toLowerCase() === s.name.toLowerCase()));
-    const journalUsed = !journalExists && journalSheet ? journalSheet.getUsedRangeOrNullObject(true).load('address') : null;
-    for (const s of plan.sheets) {
-      for (const t of s.tables) {
-        if (only && !only.has(t.name)) continue;
-        if (tableNames.has(t.name.toLowerCase())) {
-          report.skipped.push({ table: t.name, reason: 'exists' });
-          continue;
-        }
-        const area = sheetNames.has(s.name.toLowerCase()) ? ctx.workbook.worksheets.getItem(s.name).getRange(tableBox(t).address).load('values,address') : undefined;
-        todo.push({ sheet: s.name, t, area });
-      }
-    }
-    await ctx.sync();
-    const occupied = (area: Excel.Range) => {
-      if (area.values.some((r) => r.some((v) => v !== '' && v !== null))) return true;
-      const a = boxOf(area.address);
-      return existingTables.some(({ range }) => {
-        const b = boxOf(range.address);
-        return a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-      });
-    };
-    const newSheets = new Set<string>();
-    for (const item of todo) {
-      if (item.area && occupied(item.area)) {
-        report.skipped.push({ table: item.t.name, reason: 'occupied' });
-        continue;
-      }
-      if (!sheetNames.has(item.sheet.toLowerCase()) && !newSheets.has(item.sheet)) {
-        ctx.workbook.worksheets.add(item.sheet);
-        newSheets.add(item.sheet);
-        report.sheetsAdded.push(item.sheet);
-        const ps = plan.sheets.find((s) => s.name === item.sheet)!;
-        queueSheetDecor(ctx, item.sheet, ps.title, ps.note, plan);
-      }
-      if (queueTable(ctx, item.sheet, item.t, this.lang, features)) report.withoutValidation!.push(item.t.name);
-      report.created.push(item.t.name);
-    }
-    if (newSheets.size) ctx.workbook.worksheets.getItem([...newSheets][0]).activate();
-    if (report.created.length + alreadyDone > 0) {
-      const used = journalUsed && !journalUsed.isNullObject ? journalUsed.address.slice(journalUsed.address.lastIndexOf('!') + 1) : null;
-      const t = queueJournalLine(ctx, journalPlace(journalExists, [...sheets.items.map((s) => s.name), ...newSheets], used, this.lang), [journalStamp(this.now()), action, '', '', ''], this.lang);
-      await ctx.sync();
-      this.ownTableIds.add(t.id);
-    } else await ctx.sync();
+    const { report, journal } = await renderInitPlan(ctx, plan, { lang: this.lang, features: this.features, journalLine: [journalStamp(this.now()), action, '', '', ''], only, alreadyDone });
+    if (journal) this.edits.ownTableIds.add(journal.id);
     return report;
   }
 
-  /**
-   * Puts back the contract tables the workbook lacks: a header-shaped range left where the table
-   * was becomes an Excel table again (its values untouched); a table gone altogether is recreated
-   * empty, where its cells are blank.
-   */
-  async restoreMissingTables(lang: Lang = this.lang): Promise<RestoreReport> {
-    return this.ownWriting(() =>
-      this.batch(async (ctx) => {
-        const { read } = await this.read(ctx);
-        const converted: string[] = [];
-        for (const name of read.missing) {
-          const range = read.snapshot.tables.find((t) => t.name === name && !t.isTable);
-          if (!range) continue;
-          const right = range.firstColumn + range.headers.length - 1;
-          const bottom = range.headerRow + Math.max(1, range.rows.length);
-          const address = `${columnLetter(range.firstColumn)}${range.headerRow}:${columnLetter(right)}${bottom}`;
-          const t = ctx.workbook.worksheets.getItem(range.sheet).tables.add(address, true);
-          t.name = name;
-          converted.push(name);
-        }
-        if (converted.length) await ctx.sync();
-        const rest = new Set(read.missing.filter((n) => !converted.includes(n)));
-        const report = await this.render(ctx, buildWorkbookPlan({ example: false, lang }), messages[lang].office.journal.restore, rest, converted.length);
-        return { ...report, converted };
-      }),
-    );
+  private async restore(ctx: Excel.RequestContext, plan: WorkbookPlan): Promise<InitializeReport> {
+    const lang = plan.lang ?? this.lang;
+    const { read } = await this.read(ctx);
+    const converted: string[] = [];
+    for (const name of read.missing) {
+      const range = read.snapshot.tables.find((t) => t.name === name && !t.isTable);
+      if (!range) continue;
+      const right = range.firstColumn + range.headers.length - 1;
+      const bottom = range.headerRow + Math.max(1, range.rows.length);
+      const t = ctx.workbook.worksheets.getItem(range.sheet).tables.add(`${cellAddress(range.headerRow, range.firstColumn)}:${cellAddress(bottom, right)}`, true);
+      t.name = name;
+      converted.push(name);
+    }
+    if (converted.length) await ctx.sync();
+    const rest = new Set(read.missing.filter((n) => !converted.includes(n)));
+    const report = await this.render(ctx, plan, messages[lang].office.journal.restore, rest, converted.length);
+    return { ...report, converted };
   }
-}
-
-function boxOf(address: string): { sheet: string } & Box {
-  const { sheet, local } = splitQualified(address);
-  return { sheet, ...parseRange(local)! };
 }
 
 /** Refusals after which a second try, on a fresh read, makes sense. */
@@ -477,10 +291,4 @@ const MIN_WRITE_BUDGET = 8 * 1024;
 
 function isPayloadCode(code: string | undefined): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
-}
-
-/** "29/11/2026 21:05": the user's local time, as a French reader writes it. */
-export function journalStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -5,22 +5,16 @@
  * the Controles rows are staged on a hidden sheet in as many batches as needed, and swapped in at
  * the end, so that an interrupted write leaves the previous results whole.
  */
-import type { CheckResult } from '../../core/check';
+import { cellAddress, columnLetter, parseAddress } from '../../core/cells';
 import { controlsTable, journalTable, type Lang, type TableDef } from '../../core/contract';
-import type { Finding, Severity } from '../../core/findings';
-import { messages } from '../../core/i18n';
-import { cellAddress, columnLetter, parseAddress } from '../../core/snapshot';
+import { CONTROLS_WIDTHS, HIGHLIGHT_COLORS, highlightAreas, type ResultsPlan } from '../../core/sheets/controls';
+import { journalTablePlan } from '../../core/sheets/journal';
+import { queueColumnWidths } from './renderPlan';
 import { ALL_FEATURES, type ExcelFeatures } from './features';
 import { OWN_HIGHLIGHT_FORMULA, STAGING_SHEET, type OwnTable, type ReadResult } from './read';
 
 /** Office.js counts every request and its JSON; Excel on the web refuses over 5 MB: stay under 4. */
 export const DEFAULT_PAYLOAD_BUDGET = 4 * 1000 * 1000;
-
-export const HIGHLIGHT_COLORS: Record<Severity, { fill: string; font: string }> = {
-  error: { fill: '#FFC7CE', font: '#9C0006' },
-  warning: { fill: '#FFEB9C', font: '#9C5700' },
-  info: { fill: '#DDEBF7', font: '#1F4E79' },
-};
 
 /**
  * Text the add-in writes into a cell: the leading apostrophe is Excel's own "this is text" prefix
@@ -35,20 +29,6 @@ export type Row = (string | number)[];
 
 function safeRow(r: Row): (string | number)[] {
   return r.map((v) => (typeof v === 'string' ? cellText(v) : v));
-}
-
-export function controlsRows(result: CheckResult, lang: Lang): Row[] {
-  const { severity: sev, ruleTitles } = messages[lang];
-  // The rule's title for the reader, its id after it (as in the CSV): a filter on the id still works.
-  return result.findings.map((f) => [capitalise(sev[f.severity]), `${ruleTitles[f.rule]} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-export function headersOf(def: TableDef, lang: Lang): string[] {
-  return def.columns.map((c) => c.header[lang]);
 }
 
 /**
@@ -71,23 +51,6 @@ function utf8(s: string): number {
 
 function bytes(v: unknown): number {
   return utf8(JSON.stringify(v)) + REQUEST_BYTES.write;
-}
-
-/** Addresses of one multi-area highlight rule stay under this many characters. */
-export const MAX_AREAS_ADDRESS = 2000;
-
-/** The highlight ranges grouped per sheet and severity, in addresses of at most MAX_AREAS_ADDRESS characters. */
-export function highlightAreas(ranges: { sheet: string; address: string; severity: Severity }[]): { sheet: string; address: string; severity: Severity }[] {
-  const groups = new Map<string, { sheet: string; severity: Severity; parts: string[][] }>();
-  for (const r of ranges) {
-    const k = `${r.sheet}|${r.severity}`;
-    const g = groups.get(k) ?? { sheet: r.sheet, severity: r.severity, parts: [[]] };
-    groups.set(k, g);
-    const last = g.parts[g.parts.length - 1];
-    if (last.length && last.join(',').length + 1 + r.address.length > MAX_AREAS_ADDRESS) g.parts.push([r.address]);
-    else last.push(r.address);
-  }
-  return [...groups.values()].flatMap((g) => g.parts.map((p) => ({ sheet: g.sheet, severity: g.severity, address: p.join(',') })));
 }
 
 /** Where a new add-in table goes on a sheet: A1 when it is blank, else two rows below what is there. */
@@ -118,49 +81,6 @@ function place(def: TableDef, own: OwnTable, read: ReadResult, lang: Lang, reser
   return { sheet: name, createSheet: !exists, ...a };
 }
 
-/** Consecutive cells of one column and severity become one range: fewer rules for Excel to keep. */
-export function highlightRanges(findings: Finding[], sheets: string[]): { sheet: string; address: string; severity: Severity }[] {
-  const order: Severity[] = ['error', 'warning', 'info'];
-  const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
-  const exists = new Set(sheets.map((s) => s.toLowerCase()));
-  for (const f of findings) {
-    if (!exists.has(f.sheet.toLowerCase()) || !/^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(f.cell)) continue;
-    const k = `${f.sheet}!${f.cell}`;
-    const prev = worst.get(k);
-    if (!prev || order.indexOf(f.severity) < order.indexOf(prev.severity)) worst.set(k, { sheet: f.sheet, cell: f.cell, severity: f.severity });
-  }
-  const singles = new Map<string, { sheet: string; severity: Severity; col: number; rows: number[] }>();
-  const out: { sheet: string; address: string; severity: Severity }[] = [];
-  for (const w of worst.values()) {
-    const p = w.cell.includes(':') ? null : parseAddress(w.cell);
-    if (!p) {
-      out.push({ sheet: w.sheet, address: w.cell, severity: w.severity });
-      continue;
-    }
-    const k = `${w.sheet}|${w.severity}|${p.col}`;
-    const g = singles.get(k) ?? { sheet: w.sheet, severity: w.severity, col: p.col, rows: [] };
-    g.rows.push(p.row);
-    singles.set(k, g);
-  }
-  for (const g of singles.values()) {
-    g.rows.sort((a, b) => a - b);
-    let start = g.rows[0];
-    let prev = start;
-    const flush = () => out.push({ sheet: g.sheet, address: start === prev ? cellAddress(start, g.col) : `${cellAddress(start, g.col)}:${cellAddress(prev, g.col)}`, severity: g.severity });
-    for (const r of g.rows.slice(1)) {
-      if (r === prev || r === prev + 1) {
-        prev = r;
-        continue;
-      }
-      flush();
-      start = r;
-      prev = r;
-    }
-    flush();
-  }
-  return out;
-}
-
 export interface WritePlan {
   /** Each entry queues one batch; the host syncs after each. */
   batches: ((ctx: Excel.RequestContext) => void)[];
@@ -170,16 +90,21 @@ export interface WritePlan {
   ownTables: Excel.Table[];
 }
 
-export function planResultWrites(read: ReadResult, result: CheckResult, journalLine: Row, lang: Lang, budget = DEFAULT_PAYLOAD_BUDGET, features: ExcelFeatures = ALL_FEATURES): WritePlan {
+/**
+ * The Office.js renderer of a sync's results (core/sheets/controls.ts): where the Contrôles and
+ * Journal tables go, and the batches that write them with the highlights.
+ */
+export function planResultWrites(read: ReadResult, plan: ResultsPlan, budget = DEFAULT_PAYLOAD_BUDGET, features: ExcelFeatures = ALL_FEATURES): WritePlan {
+  const { lang } = plan;
   const reserved = new Set<string>();
   const ctlPlace = place(controlsTable, read.controls, read, lang, reserved);
   const jrnPlace = place(journalTable, read.journal, read, lang, reserved);
-  const ctlHeaders = headersOf(controlsTable, lang);
-  const rows = controlsRows(result, lang).map(safeRow);
+  const ctlHeaders = plan.controls.columns.map((c) => c.header);
+  const rows = (plan.controls.rows as Row[]).map(safeRow);
   const width = ctlHeaders.length;
   const ctlBottom = ctlPlace.row + Math.max(1, rows.length);
   const ctlAddress = `${cellAddress(ctlPlace.row, ctlPlace.col)}:${columnLetter(ctlPlace.col + width - 1)}${ctlBottom}`;
-  const highlights = highlightRanges(result.findings, read.snapshot.sheets);
+  const highlights = plan.highlights;
   const ownTables: Excel.Table[] = [];
   const sheetOf = (ctx: Excel.RequestContext, p: Placement) => ctx.workbook.worksheets.getItem(p.sheet);
 
@@ -200,15 +125,12 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
   };
   const addControlsTable = (ctx: Excel.RequestContext, ws: Excel.Worksheet, address: string, wide: boolean) => {
     const table = ws.tables.add(address, true);
-    table.name = controlsTable.name;
-    table.style = 'TableStyleLight9';
+    table.name = plan.controls.name;
+    table.style = plan.controls.style;
     table.load('id');
     ownTables.push(table);
     // A message column wide enough to read, on the add-in's own sheet.
-    if (wide) {
-      ws.getRange(`${columnLetter(ctlPlace.col + 3)}:${columnLetter(ctlPlace.col + 3)}`).format.columnWidth = 480;
-      ws.getRange(`${columnLetter(ctlPlace.col)}:${columnLetter(ctlPlace.col + 2)}`).format.columnWidth = 110;
-    }
+    if (wide) queueColumnWidths(ws, CONTROLS_WIDTHS.map((width, i) => ({ column: ctlPlace.col + i, width })));
   };
   units.push({ cost: REQUEST_BYTES.table, run: (ctx) => prepareControls(ctx, ctlPlace, ctlHeaders) });
   units.push(...rowUnits((ctx) => sheetOf(ctx, ctlPlace), ctlPlace.row + 1, ctlPlace.col));
@@ -225,13 +147,13 @@ export function planResultWrites(read: ReadResult, result: CheckResult, journalL
         const target = h.address.includes(',') ? ws.getRanges(h.address) : ws.getRange(h.address);
         const cf = target.conditionalFormats.add('Custom' as Excel.ConditionalFormatType.custom);
         cf.custom.rule.formula = OWN_HIGHLIGHT_FORMULA;
-        cf.custom.format.fill.color = HIGHLIGHT_COLORS[h.severity].fill;
-        cf.custom.format.font.color = HIGHLIGHT_COLORS[h.severity].font;
+        cf.custom.format.fill.color = `#${HIGHLIGHT_COLORS[h.severity].fill}`;
+        cf.custom.format.font.color = `#${HIGHLIGHT_COLORS[h.severity].font}`;
       },
     });
   }
   const jp = { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col };
-  rest.push({ cost: REQUEST_BYTES.table, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, journalLine, lang)) });
+  rest.push({ cost: REQUEST_BYTES.table, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, plan.journal, lang)) });
 
   let groups = pack([...units, ...rest], budget);
   if (groups.length === 1 || !ownsWholeSheet(ctlPlace, read)) {
@@ -353,12 +275,13 @@ export function queueJournalLine(ctx: Excel.RequestContext, p: JournalPlace, jou
   }
   if (p.createSheet) ctx.workbook.worksheets.add(p.sheet);
   const jws = ctx.workbook.worksheets.getItem(p.sheet);
-  const headers = headersOf(journalTable, lang);
+  const t = journalTablePlan(journalLine, lang, p.row, p.col);
+  const headers = t.columns.map((c) => c.header);
   const addr = `${cellAddress(p.row, p.col)}:${columnLetter(p.col + headers.length - 1)}${p.row + 1}`;
   jws.getRange(addr).values = [safeRow(headers), line];
   const jt = jws.tables.add(addr, true);
-  jt.name = journalTable.name;
-  jt.style = 'TableStyleLight9';
+  jt.name = t.name;
+  jt.style = t.style;
   jt.load('id');
   return jt;
 }

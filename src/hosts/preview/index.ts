@@ -3,13 +3,13 @@
  * .xlsx the user picked, or the plan `init` builds). Nothing leaves the browser. `sync` runs the
  * core's check; `select` records the cell so the pane can show it in a small grid and announce it.
  */
-import { checkWorkbook, type CheckResult } from '../../core/check';
+import type { CheckResult } from '../../core/check';
 import { userTables } from '../../core/contract';
 import { snapshotFromPlan } from '../../core/planSnapshot';
 import { cellAddress, columnLetter, parseAddress, type CellValue, type WorkbookSnapshot } from '../../core/snapshot';
-import { buildWorkbookPlan, type WorkbookPlan } from '../../core/template';
+import type { WorkbookPlan } from '../../core/template';
 import { formatDate, matchKey } from '../../core/text';
-import type { SyncOutcome, WorkbookHost } from '../host';
+import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import type { RecordRow } from '../../core/versions/closure';
 import { withRecord, type JournalLine } from '../../core/versions/closing';
 
@@ -50,6 +50,8 @@ export interface PreviewState {
 
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
+  /** No workbook to write sheets into (the preview offers the files), no selection, no validation lists. */
+  readonly capabilities: HostCapabilities = { writeSheets: false, readSelection: false, validationLists: false };
   private snapshot: WorkbookSnapshot = { sheets: [], tables: [] };
   private state: PreviewState = { source: { kind: 'none', name: null }, selection: null, lastResult: null };
   private listeners = new Set<() => void>();
@@ -74,24 +76,20 @@ export class PreviewHost implements WorkbookHost {
     return !this.snapshot.tables.some((t) => userTables.some((d) => matchKey(d.name) === matchKey(t.name)));
   }
 
-  async initialize(plan: WorkbookPlan): Promise<void> {
+  /** Never overwrites: only the sheets and tables the workbook lacks are added; `restore` makes plain ranges tables again first. */
+  async initialize(plan: WorkbookPlan, options: { restore?: boolean } = {}): Promise<InitializeReport> {
+    const converted = options.restore ? this.snapshot.tables.filter((t) => !t.isTable).map((t) => t.name) : [];
+    if (options.restore) this.snapshot = { ...this.snapshot, tables: this.snapshot.tables.map((t) => (t.isTable ? t : { ...t, isTable: true })) };
     const built = snapshotFromPlan(plan);
-    // Never overwrite: only the sheets and tables the workbook lacks are added.
     const have = new Set(this.snapshot.tables.map((t) => matchKey(t.name)));
-    const tables = [...this.snapshot.tables, ...built.tables.filter((t) => !have.has(matchKey(t.name)))];
-    const sheets = [...this.snapshot.sheets, ...built.sheets.filter((s) => !this.snapshot.sheets.includes(s))];
+    const added = built.tables.filter((t) => !have.has(matchKey(t.name)));
+    const tables = [...this.snapshot.tables, ...added];
+    const sheetsAdded = built.sheets.filter((s) => !this.snapshot.sheets.includes(s));
+    const sheets = [...this.snapshot.sheets, ...sheetsAdded];
     const wasEmpty = this.snapshot.tables.length === 0;
     this.snapshot = { sheets, tables };
     this.set({ source: wasEmpty ? { kind: 'plan', name: null } : this.state.source, selection: null, lastResult: null });
-  }
-
-  /**
-   * Like the Office host's: a contract table left as a plain range becomes a table again (values
-   * untouched); one gone altogether is added empty from the plan.
-   */
-  async restoreMissingTables(lang: 'fr' | 'en' = 'fr'): Promise<void> {
-    this.snapshot = { ...this.snapshot, tables: this.snapshot.tables.map((t) => (t.isTable ? t : { ...t, isTable: true })) };
-    await this.initialize(buildWorkbookPlan({ example: false, lang }));
+    return { created: added.map((t) => t.name), skipped: built.tables.filter((t) => have.has(matchKey(t.name))).map((t) => ({ table: t.name, reason: 'exists' as const })), sheetsAdded, converted };
   }
 
   /** Replaces the workbook with a fresh one built from the plan (the embedded example). */
@@ -118,10 +116,19 @@ export class PreviewHost implements WorkbookHost {
     return this.snapshot;
   }
 
-  async sync(options: { asOf: Date; lang: 'fr' | 'en' }): Promise<SyncOutcome> {
-    const result = checkWorkbook(this.snapshot, options);
+  /** The analysis runs on the workbook held; its results plan has nowhere to go (no sheets are written here). */
+  async applyResults(analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>): Promise<SyncOutcome> {
+    const { result } = await analyse(this.snapshot);
     this.set({ lastResult: result });
     return { result, roundTrips: 0 };
+  }
+
+  writeSheet(): Promise<WrittenSheet> {
+    return Promise.reject(new Error('The browser preview writes no sheets: it offers the files.'));
+  }
+
+  async readSelection(): Promise<SelectedRange | null> {
+    return null;
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -10,7 +10,6 @@ import { profile } from '../../core/profile';
 import { planClosing, planReopening, type JournalLine } from '../../core/versions/closing';
 import { readClosures, type RecordRow, type YearState } from '../../core/versions/closure';
 import { parseDateText } from '../../core/text';
-import type { PreviewHost } from '../../hosts/preview';
 import { reason } from '../view';
 import type { TabProps } from './RapprochementTab';
 import { useTabStyles } from './tabStyles';
@@ -45,10 +44,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
       .finally(() => setBusy(false));
   }, [host]);
 
-  const write = (rows: RecordRow[], journal: JournalLine) =>
-    host.kind === 'excel'
-      ? import(/* webpackChunkName: "close-year" */ '../../hosts/office/closeYear').then(({ writeClosureRows }) => writeClosureRows((batch) => Excel.run(batch), rows, journal, lang))
-      : (host as PreviewHost).writeClosure(rows, journal);
+  const write = (rows: RecordRow[], journal: JournalLine) => host.writeClosure(rows, journal);
 
   const act = async (what: 'close' | 'reopen') => {
     setBusy(true);

@@ -5,12 +5,11 @@ import type { WorkbookHost } from '../../hosts/host';
 
 /**
  * Said once, where the Excel lacks ExcelApi 1.8 (Office 2019 before its updates, Mac 16.9–16.16):
- * the add-in's tables come without drop-down lists there. The host tells (OfficeHost.features).
+ * the add-in's tables come without drop-down lists there. The host tells (capabilities).
  */
 export function ExcelVersionNote({ host, m }: { host: WorkbookHost; m: Messages }) {
   const [seen, setSeen] = useState(false);
-  const features = (host as { features?: { dataValidation: boolean } }).features;
-  if (seen || !features || features.dataValidation) return null;
+  if (seen || host.kind !== 'excel' || host.capabilities.validationLists) return null;
   return (
     <MessageBar intent="info" layout="multiline" role="status" data-testid="excel-version-note">
       <MessageBarBody>{m.hostLimits.noDropDowns}</MessageBarBody>

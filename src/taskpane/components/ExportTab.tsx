@@ -3,6 +3,7 @@
  * XLSX and CSV files made in the browser from the same summary. The file code (pdfkit, ExcelJS)
  * comes by import() on the first click, not with the pane.
  */
+import { writeCopilSheet } from '../../app/sheets';
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatDate, parseDateText } from '../../core/text';
@@ -38,11 +39,11 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
 
   const writeSheet = async () => {
     const d = date();
-    if (!d || !host.writeSummary) return;
+    if (!d || !host.capabilities.writeSheets) return;
     setBusy('sheet');
     setNote(null);
     try {
-      const { sheet } = await host.writeSummary({ asOf: d, lang });
+      const { sheet } = await writeCopilSheet(host, { asOf: d, lang });
       setNote({ intent: 'success', text: ui.written(sheet) });
     } catch (e) {
       failed(e);
@@ -91,7 +92,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {host.writeSummary ? (
+      {host.capabilities.writeSheets ? (
         <>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy !== null} onClick={() => void writeSheet()}>
@@ -106,7 +107,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       <h3 className={styles.subtitle}>{ui.filesTitle}</h3>
       <div className={styles.buttons}>
         {EXPORT_KINDS.map((k) => (
-          <Button key={k} appearance={host.writeSummary ? 'secondary' : k === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void download(k)}>
+          <Button key={k} appearance={host.capabilities.writeSheets ? 'secondary' : k === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void download(k)}>
             {ui.download[k]}
           </Button>
         ))}

@@ -4,6 +4,7 @@
  * headers are not recognised (or on request), and in Excel the Rapprochement sheet. The picker uses
  * native selects (Fluent's Select): Fluent's Dropdown did not open on a mouse click inside the pane.
  */
+import { writeRapprochementSheet } from '../../app/sheets';
 import { Button, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Lang } from '../../core/contract';
@@ -116,7 +117,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
   const picker = useFilePicker({ id: 'ledger-file', accept: LEDGER_ACCEPT, onFile: (file) => start({ kind: 'file', file }) });
 
   const fromSelection = async () => {
-    if (!host.readSelection) return;
+    if (!host.capabilities.readSelection) return;
     setBusy('read');
     setNote(null);
     let range: SelectedRange | null;
@@ -133,11 +134,11 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
   };
 
   const write = async () => {
-    if (!run || !host.writeReconciliation) return;
+    if (!run || !host.capabilities.writeSheets) return;
     setBusy('write');
     setNote(null);
     try {
-      const { sheet } = await host.writeReconciliation(run.sheet);
+      const { sheet } = await writeRapprochementSheet(host, run.sheet);
       setNote({ intent: 'success', text: ui.written(sheet) });
     } catch (e) {
       setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
@@ -171,7 +172,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={picker.open}>
           {ui.pick}
         </Button>
-        {host.readSelection ? (
+        {host.capabilities.readSelection ? (
           <Button disabled={busy !== null} onClick={() => void fromSelection()}>
             {ui.useSelection}
           </Button>
@@ -182,7 +183,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
           </Button>
         ) : null}
       </div>
-      {host.readSelection && !source ? (
+      {host.capabilities.readSelection && !source ? (
         <Text size={200} className={styles.hint}>
           {ui.selectionHint}
         </Text>
@@ -240,7 +241,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
               ))}
             </tbody>
           </table>
-          {host.writeReconciliation ? (
+          {host.capabilities.writeSheets ? (
             <div className={styles.buttons}>
               <Button appearance="primary" disabled={busy !== null} onClick={() => void write()}>
                 {ui.write}

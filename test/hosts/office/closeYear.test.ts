@@ -11,6 +11,7 @@ import { ClosureSheetTakenError, withClosureTable, writeClosureRows, type Run } 
 import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 import { AS_OF, examplePlan, tableValues } from './fixtures';
 import { officeJsHost } from '../../helpers/officeJs';
+import { syncWorkbook } from '../../../src/app/sync';
 
 const now = new Date(Date.UTC(2026, 10, 30, 9, 0, 0));
 const runOf = (emu: ExcelEmulator) => ((batch) => emu.run(batch as never)) as Run;
@@ -64,11 +65,11 @@ test('through Microsoft’s client: after closing 2014, a sync reads the record 
   if (!plan.ok) throw new Error('refused');
   await writeClosureRows(runOf(emu), plan.rows, plan.journal, 'fr');
   const host = officeJsHost(emu);
-  const clean = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  const clean = await syncWorkbook(host, { asOf: AS_OF, lang: 'fr' });
   expect(clean.result.findings.filter((f) => f.rule === 'period.closed-year-changed')).toEqual([]);
 
   emu.userEdit('Financements!D5', [[250500]], { source: 'Local' });
-  const out = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  const out = await syncWorkbook(host, { asOf: AS_OF, lang: 'fr' });
   expect(out.roundTrips).toBe(2);
   const found = out.result.findings.filter((f) => f.rule === 'period.closed-year-changed');
   expect(found.map((f) => [f.sheet, f.cell, f.expected, f.actual])).toEqual([['Financements', 'D5', '250000.00', '250500.00']]);

@@ -8,17 +8,19 @@ import { messages } from '../../../src/core/i18n';
 import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, planTable, userCells } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet } from '../../../src/app/sheets';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 const limits = messages.fr.hostLimits;
 
 test('a contract table whose header row the user hid is read all the same: same findings, 2 round trips', async () => {
-  const reference = await officeJsHost(emulatorFromPlan(errorsPlan())).sync(fr);
+  const reference = await syncWorkbook(officeJsHost(emulatorFromPlan(errorsPlan())), fr);
   const emu = emulatorFromPlan(errorsPlan());
   emu.model.setShowHeaders(emu.model.table('Financements')!, false);
   emu.model.setShowHeaders(emu.model.table('Participations2014')!, false);
   const before = userCells(emu);
-  const out = await officeJsHost(emu).sync(fr);
+  const out = await syncWorkbook(officeJsHost(emu), fr);
   expect(out.roundTrips).toBe(2);
   expect(out.result.findings).toEqual(reference.result.findings);
   // Still hidden, nothing written into the user's tables.
@@ -61,9 +63,9 @@ describe('Excel keeps one sheet visible', () => {
   test('Synthèse COPIL as the only visible sheet: exported again in place (its copy is hidden, never it)', async () => {
     const emu = emulatorFromPlan(examplePlan());
     const host = officeJsHost(emu);
-    await host.exportCopil(fr);
+    await writeCopilSheet(host, fr);
     for (const s of emu.model.sheets) if (s.name !== 'Synthèse COPIL') s.visibility = 'Hidden';
-    await expect(host.exportCopil(fr)).resolves.toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
+    await expect(writeCopilSheet(host, fr)).resolves.toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
     expect(emu.model.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['Synthèse COPIL']);
   });
 
@@ -73,9 +75,9 @@ describe('Excel keeps one sheet visible', () => {
     const emu = emulatorFromPlan(plan);
     emu.version = { excelApi: '1.8', delayForCellEdit: true };
     const host = officeJsHost(emu, { payloadBudget: 60_000 });
-    const first = await host.sync(fr);
+    const first = await syncWorkbook(host, fr);
     for (const s of emu.model.sheets) if (s.name !== 'Contrôles') s.visibility = 'Hidden';
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.roundTrips).toBeGreaterThan(2);
     expect(emu.model.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['Contrôles']);
     expect(emu.model.bodyBox(emu.model.table('Controles')!).bottom - 1).toBe(first.result.findings.length);

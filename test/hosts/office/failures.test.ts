@@ -10,6 +10,8 @@ import { OfficeHostError } from '../../../src/hosts/office';
 import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, OWN_SHEETS, ownHighlights, planTable, tableValues, userCells } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet } from '../../../src/app/sheets';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 const m = messages.fr.office.errors;
@@ -42,10 +44,10 @@ async function synced(make: () => ExcelEmulator = errorsWorkbook, options: { pay
   let hook: (n: number) => void = () => undefined;
   beforeEachTrip(emu, (n) => hook(n));
   const host = officeJsHost(emu, { now, ...options });
-  await host.sync(fr);
+  await syncWorkbook(host, fr);
   const twin = make();
   const twinHost = officeJsHost(twin, { now, ...options });
-  await twinHost.sync(fr);
+  await syncWorkbook(twinHost, fr);
   const arm = (f: (n: number) => void) => {
     let n = 0;
     hook = () => f(++n);
@@ -102,7 +104,7 @@ describe('the user is typing in a cell (InvalidOperationInCellEditMode)', () => 
       }
     });
     let done = false;
-    const running = host.sync(fr).then((o) => ((done = true), o));
+    const running = syncWorkbook(host, fr).then((o) => ((done = true), o));
     await startedTyping;
     for (let i = 0; i < 5; i++) await tick();
     // While the user types, nothing of the add-in's has moved.
@@ -110,7 +112,7 @@ describe('the user is typing in a cell (InvalidOperationInCellEditMode)', () => 
     expect(addinState(emu)).toEqual(previous);
     emu.exitCellEdit();
     const out = await running;
-    await twinHost.sync(fr);
+    await syncWorkbook(twinHost, fr);
     expect(out.roundTrips).toBe(4);
     expect(addinState(emu)).toEqual(addinState(twin));
     expect(tableValues(emu, 'Journal')).toHaveLength(2);
@@ -122,7 +124,7 @@ describe('the user is typing in a cell (InvalidOperationInCellEditMode)', () => 
     const before = userCells(emu);
     const previous = addinState(emu);
     arm((n) => n % 2 === 0 && emu.failNextSync('InvalidOperationInCellEditMode'));
-    const e = await failureOf(host.sync(fr));
+    const e = await failureOf(syncWorkbook(host, fr));
     expect(e.code).toBe('InvalidOperationInCellEditMode');
     expect(e.message).toBe(m.cellEdit);
     expect(e.message).toBe('Excel est en train de modifier une cellule\u00a0: validez-la (Entrée) ou annulez (Échap), puis relancez.');
@@ -139,8 +141,8 @@ describe.each([
     const { emu, host, twin, twinHost, arm } = await synced();
     const before = userCells(emu);
     arm((n) => n === 2 && emu.failNextSync(code));
-    const out = await host.sync(fr);
-    await twinHost.sync(fr);
+    const out = await syncWorkbook(host, fr);
+    await syncWorkbook(twinHost, fr);
     expect(out.roundTrips).toBe(4);
     expect(addinState(emu)).toEqual(addinState(twin));
     expect(tableValues(emu, 'Journal')).toHaveLength(2);
@@ -152,7 +154,7 @@ describe.each([
     const before = userCells(emu);
     const previous = addinState(emu);
     arm((n) => n % 2 === 0 && emu.failNextSync(code));
-    const e = await failureOf(host.sync(fr));
+    const e = await failureOf(syncWorkbook(host, fr));
     expect(e.code).toBe(code);
     expect(e.message).toBe(sentence);
     expect(addinState(emu)).toEqual(previous);
@@ -167,8 +169,8 @@ describe('a request over Excel’s size limit at the write (RequestPayloadSizeLi
     // This Excel takes far less than the 4 MB the add-in plans for.
     emu.payloadLimit = 200_000;
     emu.resetCounters();
-    const out = await host.sync(fr);
-    await twinHost.sync(fr);
+    const out = await syncWorkbook(host, fr);
+    await syncWorkbook(twinHost, fr);
     expect(out.result.findings.length).toBeGreaterThan(1000);
     expect(tableValues(emu, 'Controles')).toHaveLength(out.result.findings.length);
     expect(out.roundTrips).toBeGreaterThan(3);
@@ -184,15 +186,15 @@ describe('a request over Excel’s size limit at the write (RequestPayloadSizeLi
     const previous = addinState(emu);
     // The read and the first block go through; everything after is refused.
     arm((n) => n >= 3 && emu.failNextSync('GeneralException'));
-    const e = await failureOf(host.sync(fr));
+    const e = await failureOf(syncWorkbook(host, fr));
     expect(e.message).toBe(m.general('GeneralException'));
     expect(addinState(emu)).toEqual(previous);
     expect(userCells(emu)).toEqual(before);
     // What was staged sits on a hidden sheet, which the next write removes.
     expect(emu.model.sheet('SuiviCES-ecriture')?.visibility).toBe('Hidden');
     disarm();
-    await host.sync(fr);
-    await twinHost.sync(fr);
+    await syncWorkbook(host, fr);
+    await syncWorkbook(twinHost, fr);
     expect(emu.model.sheet('SuiviCES-ecriture')).toBeUndefined();
     expect(addinState(emu)).toEqual(addinState(twin));
     expect(userCells(emu)).toEqual(before);
@@ -211,7 +213,7 @@ describe('a coauthor changes the workbook between the read and the write', () =>
       // Excel tells the add-in of the coauthor's change (source Remote), as for any other edit.
       emu.userEdit(`Instances!A${box.top}`, [['']], { source: 'Remote' });
     });
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     // Read, write; read again (and a look at the sheet for a header-shaped range), write again.
     expect(out.roundTrips).toBe(5);
     expect(out.result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Instances' }));
@@ -233,10 +235,10 @@ describe('a coauthor changes the workbook between the read and the write', () =>
     const { emu, host, twin, twinHost, arm } = await synced();
     expect(ownHighlights(emu).some((c) => c.sheet.name === 'Participations 2014')).toBe(true);
     arm((n) => n === 2 && emu.model.deleteSheet(emu.model.sheet('Participations 2014')!));
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing' }));
     twin.model.deleteSheet(twin.model.sheet('Participations 2014')!);
-    await twinHost.sync(fr);
+    await syncWorkbook(twinHost, fr);
     expect(addinState(emu)).toEqual(addinState(twin));
     expect(userCells(emu)).toEqual(userCells(twin));
   });
@@ -258,12 +260,12 @@ describe('writing the Synthèse COPIL sheet', () => {
 
   test('a write that stops half-way, twice: the message says what to do, and the previous sheet is back as it was', async () => {
     const { emu, host } = await synced(() => emulatorFromPlan(examplePlan()));
-    await host.writeSummarySheet(fr);
+    await writeCopilSheet(host, fr);
     const before = userCells(emu);
     const previous = addinState(emu);
     expect(previous.charts).toHaveLength(2);
     failChartsOf(emu, 2);
-    const e = await failureOf(host.writeSummarySheet(fr));
+    const e = await failureOf(writeCopilSheet(host, fr));
     expect(e.message).toBe(m.general('GeneralException'));
     expect(addinState(emu)).toEqual(previous);
     expect(emu.model.sheets.map((s) => s.name).filter((n) => ASIDE.includes(n))).toEqual([]);
@@ -273,12 +275,12 @@ describe('writing the Synthèse COPIL sheet', () => {
 
   test('a write that stops half-way once: tried again, the new sheet is written whole', async () => {
     const { emu, host, twin, twinHost } = await synced(() => emulatorFromPlan(examplePlan()));
-    await host.writeSummarySheet(fr);
-    await twinHost.writeSummarySheet(fr);
+    await writeCopilSheet(host, fr);
+    await writeCopilSheet(twinHost, fr);
     const before = userCells(emu);
     failChartsOf(emu, 1);
-    const out = await host.writeSummarySheet(fr);
-    await twinHost.writeSummarySheet(fr);
+    const out = await writeCopilSheet(host, fr);
+    await writeCopilSheet(twinHost, fr);
     expect(out.sheet).toBe('Synthèse COPIL');
     expect(addinState(emu)).toEqual(addinState(twin));
     expect(emu.model.sheet('Synthèse COPIL')!.charts).toHaveLength(2);
@@ -287,10 +289,10 @@ describe('writing the Synthèse COPIL sheet', () => {
 
   test('refused at the write on both tries: the previous sheet is untouched', async () => {
     const { emu, host, arm } = await synced(() => emulatorFromPlan(examplePlan()));
-    await host.writeSummarySheet(fr);
+    await writeCopilSheet(host, fr);
     const previous = addinState(emu);
     arm((n) => n % 2 === 0 && emu.failNextSync('ItemNotFound'));
-    const e = await failureOf(host.writeSummarySheet(fr));
+    const e = await failureOf(writeCopilSheet(host, fr));
     expect(e.message).toBe(m.notFound);
     expect(addinState(emu)).toEqual(previous);
   });
@@ -307,7 +309,7 @@ describe('the task pane listening to edits', () => {
     await host.onUserEdit(() => calls++);
     for (const _ of [1, 2]) {
       emu.resetCounters();
-      await host.sync(fr);
+      await syncWorkbook(host, fr);
       for (let i = 0; i < 5; i++) await tick();
       expect(emu.roundTrips).toBe(2);
     }

@@ -9,6 +9,9 @@ import { OfficeHostError } from '../../../src/hosts/office';
 import { emptyEmulator, emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsEmulator, errorsPlan, examplePlan, tableValues, userCells } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet } from '../../../src/app/sheets';
+import { restoreWorkbook } from '../../../src/app/initialize';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 
@@ -17,7 +20,7 @@ describe('first run', () => {
     const emu = emptyEmulator();
     const host = officeJsHost(emu);
     expect(await host.isEmpty()).toBe(true);
-    const report = await host.initializeWithReport(examplePlan());
+    const report = await host.initialize(examplePlan());
     expect(await host.isEmpty()).toBe(false);
     expect(report.skipped).toEqual([]);
     expect(report.created).toHaveLength(11);
@@ -26,7 +29,7 @@ describe('first run', () => {
       'Journal/Journal',
     ]);
     expect(tableValues(emu, 'Journal')).toEqual([[expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/), 'Initialisation du classeur', '', '', '']]);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     const cli = checkWorkbook(snapshotOf(renderPlan(examplePlan())), fr);
     expect(out.result.summary).toEqual(cli.summary);
     expect(out.result.totals).toEqual(cli.totals);
@@ -55,7 +58,7 @@ describe('first run', () => {
   test('initialising again overwrites nothing: every table is reported as already there', async () => {
     const emu = emulatorFromPlan(errorsPlan());
     const before = userCells(emu);
-    const report = await officeJsHost(emu).initializeWithReport(examplePlan());
+    const report = await officeJsHost(emu).initialize(examplePlan());
     expect(report.created).toEqual([]);
     expect(report.skipped.every((s) => s.reason === 'exists')).toBe(true);
     expect(userCells(emu)).toEqual(before);
@@ -65,7 +68,7 @@ describe('first run', () => {
     const emu = emptyEmulator();
     emu.model.addSheet('Actions');
     emu.userEdit('Actions!B6', [['ma note']]);
-    const report = await officeJsHost(emu).initializeWithReport(buildWorkbookPlan({ example: false, lang: 'fr' }));
+    const report = await officeJsHost(emu).initialize(buildWorkbookPlan({ example: false, lang: 'fr' }));
     expect(report.skipped).toEqual([{ table: 'Actions', reason: 'occupied' }]);
     expect(emu.model.value(emu.model.sheet('Actions')!, 6, 2)).toBe('ma note');
     expect(emu.model.table('Actions')).toBeUndefined();
@@ -77,11 +80,11 @@ describe('restoring missing tables', () => {
     const emu = errorsEmulator();
     const host = officeJsHost(emu);
     const before = userCells(emu);
-    const report = await host.restoreMissingTables();
+    const report = await restoreWorkbook(host, 'fr');
     expect(report.converted).toEqual(['Avenants']);
     expect(emu.model.table('Avenants')?.sheet.name).toBe('Avenants');
     expect(userCells(emu)).toEqual(before);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
   });
 
@@ -90,12 +93,12 @@ describe('restoring missing tables', () => {
     const inst = emu.model.table('Instances')!;
     emu.model.deleteTable(inst);
     const host = officeJsHost(emu);
-    expect((await host.sync(fr)).result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Instances' }));
-    const report = await host.restoreMissingTables();
+    expect((await syncWorkbook(host, fr)).result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Instances' }));
+    const report = await restoreWorkbook(host, 'fr');
     expect(report.created).toEqual(['Instances']);
     expect(tableValues(emu, 'Journal').map((r) => r[1])).toEqual(['Synchronisation (contrôle au 29/11/2026)', 'Restauration des tableaux']);
     expect(emu.model.headers(emu.model.table('Instances')!)).toEqual(['Instance', 'Date', 'Objet']);
-    expect((await host.sync(fr)).result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
+    expect((await syncWorkbook(host, fr)).result.findings.some((f) => f.rule === 'workbook.table-missing')).toBe(false);
   });
 });
 
@@ -103,7 +106,7 @@ describe('select', () => {
   test("a finding's select activates its sheet and selects its cell", async () => {
     const emu = errorsEmulator();
     const host = officeJsHost(emu);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     const f = out.result.findings.find((x) => x.sheet === 'Financements' && x.rule === 'cell.unknown-funder')!;
     await host.select(f.sheet, f.cell);
     expect(emu.model.activeSheet?.name).toBe('Financements');
@@ -132,8 +135,8 @@ describe('live re-check', () => {
     const host = officeJsHost(emu);
     let calls = 0;
     const stop = await host.onUserEdit(() => calls++);
-    await host.sync(fr);
-    await host.sync(fr);
+    await syncWorkbook(host, fr);
+    await syncWorkbook(host, fr);
     await delivered(emu);
     expect(calls).toBe(0);
     emu.userEdit('Financements!D5', [[1000]]);
@@ -175,7 +178,7 @@ describe('live re-check', () => {
     await host.onUserEdit(() => calls++);
     for (let i = 0; i < 2; i++) {
       emu.resetCounters();
-      await host.writeSummarySheet(fr);
+      await writeCopilSheet(host, fr);
       await delivered(emu);
       expect(emu.roundTrips).toBe(2);
     }
@@ -209,7 +212,7 @@ describe('when Excel refuses', () => {
     // second try failing too.
     emu.failNextSync(code);
     emu.failNextSync(code);
-    const err = await officeJsHost(emu).sync(fr).catch((e: unknown) => e);
+    const err = await syncWorkbook(officeJsHost(emu), fr).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OfficeHostError);
     expect(err).toMatchObject({ code, message: expect.stringContaining(words) });
     expect(emu.model.table('Controles')).toBeUndefined();
@@ -219,7 +222,7 @@ describe('when Excel refuses', () => {
   test('a failure of the write leaves the previous results in place and the user’s cells intact', async () => {
     const emu = errorsEmulator();
     const host = officeJsHost(emu);
-    await host.sync(fr);
+    await syncWorkbook(host, fr);
     const controls = tableValues(emu, 'Controles');
     const before = userCells(emu);
     // The read goes through; the write is refused.
@@ -227,7 +230,7 @@ describe('when Excel refuses', () => {
     const failing = officeJsHost(emu);
     // Every write (the third request of each try: read, read of the plain range, write) is refused.
     emu.beforeRequest = () => ++requests % 3 === 0 && emu.failNextSync('GeneralException');
-    await expect(failing.sync(fr)).rejects.toMatchObject({ code: 'GeneralException' });
+    await expect(syncWorkbook(failing, fr)).rejects.toMatchObject({ code: 'GeneralException' });
     expect(tableValues(emu, 'Controles')).toEqual(controls);
     expect(userCells(emu)).toEqual(before);
   });
@@ -260,7 +263,7 @@ describe('Synthèse COPIL in the workbook', () => {
     const before = userCells(emu);
     const host = officeJsHost(emu);
     emu.resetCounters();
-    const out = await host.writeSummarySheet(fr);
+    const out = await writeCopilSheet(host, fr);
     expect(out).toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
     expect(emu.roundTrips).toBe(2);
     const ws = emu.model.sheet('Synthèse COPIL')!;
@@ -276,7 +279,7 @@ describe('Synthèse COPIL in the workbook', () => {
     for (const t of summaryTables.filter((x) => x.showTotals)) {
       for (let c = t.box.left + 1; c <= t.box.right; c++) expect(String(emu.model.value(ws, t.box.bottom, c))).not.toMatch(/^#/);
     }
-    await host.writeSummarySheet(fr);
+    await writeCopilSheet(host, fr);
     expect(emu.model.sheets.filter((s) => s.name === 'Synthèse COPIL')).toHaveLength(1);
     expect(emu.model.sheet('Synthèse COPIL')!.charts).toHaveLength(2);
     expect(userCells(emu)).toEqual(before);

@@ -15,6 +15,8 @@ import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, planTable } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet, writeRapprochementSheet } from '../../../src/app/sheets';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 
@@ -52,9 +54,9 @@ test.each(['1.7', '1.9'])('on ExcelApi %s, user formulas pointing at Contrôles,
   const emu = emulatorFromPlan(errorsPlan());
   emu.version = { excelApi, delayForCellEdit: true };
   const host = officeJsHost(emu);
-  await host.sync(fr);
-  await host.writeSummarySheet(fr);
-  await host.writeReconciliation(ledgerSheet());
+  await syncWorkbook(host, fr);
+  await writeCopilSheet(host, fr);
+  await writeRapprochementSheet(host, ledgerSheet());
   const links = addUserLinks(emu);
   const ok = links.check();
   expect(ok).toEqual(ok.map(() => ({ formula: true, value: true })));
@@ -64,9 +66,9 @@ test.each(['1.7', '1.9'])('on ExcelApi %s, user formulas pointing at Contrôles,
   // A user fixes something: the next results differ from the first ones.
   emu.userEdit('Financements!C5', [['Région']]);
   for (let i = 0; i < 2; i++) {
-    await host.sync(fr);
-    await host.exportCopil(fr);
-    await host.writeReconciliation(ledgerSheet());
+    await syncWorkbook(host, fr);
+    await writeCopilSheet(host, fr);
+    await writeRapprochementSheet(host, ledgerSheet());
   }
   expect(links.check()).toEqual(ok);
   expect(sheetOrder(emu)).toEqual(order);
@@ -79,12 +81,12 @@ test('a Contrôles table too big for one request is still updated in place (Exce
   planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
   const emu = emulatorFromPlan(plan);
   const host = officeJsHost(emu, { payloadBudget: 60_000 });
-  await host.sync(fr);
+  await syncWorkbook(host, fr);
   const links = addUserLinks(emu);
   const first = emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1);
   const id = emu.model.sheet('Contrôles')!.id;
   emu.resetCounters();
-  const out = await host.sync(fr);
+  const out = await syncWorkbook(host, fr);
   expect(out.roundTrips).toBeGreaterThan(2);
   expect(emu.model.sheet('Contrôles')!.id).toBe(id);
   expect(emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1)).toBe(first);
@@ -97,9 +99,9 @@ test('on ExcelApi 1.7–1.8 (no Range.copyFrom) a Contrôles table too big for o
   const emu = emulatorFromPlan(plan);
   emu.version = { excelApi: '1.8', delayForCellEdit: true };
   const host = officeJsHost(emu, { payloadBudget: 60_000 });
-  const first = await host.sync(fr);
+  const first = await syncWorkbook(host, fr);
   const links = addUserLinks(emu);
-  await host.sync(fr);
+  await syncWorkbook(host, fr);
   expect(emu.model.table('Controles')).toBeDefined();
   expect(emu.model.bodyBox(emu.model.table('Controles')!).bottom - 1).toBe(first.result.findings.length);
   expect(emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1)).toBe('=#REF!');
@@ -109,7 +111,7 @@ test('on ExcelApi 1.7–1.8 (no Range.copyFrom) a Contrôles table too big for o
 test('a Rapprochement rewrite that Excel stops half-way: the previous sheet comes back whole, in its place; no copy left behind', async () => {
   const emu = emulatorFromPlan(errorsPlan());
   const host = officeJsHost(emu);
-  await host.writeReconciliation(ledgerSheet());
+  await writeRapprochementSheet(host, ledgerSheet());
   const md = emu.model;
   const state = () => {
     const s = md.sheet('Rapprochement')!;
@@ -129,7 +131,7 @@ test('a Rapprochement rewrite that Excel stops half-way: the previous sheet come
   };
   const other = ledgerSheet();
   other.title = 'Un autre titre';
-  await expect(host.writeReconciliation(other)).rejects.toMatchObject({ code: 'GeneralException' });
+  await expect(writeRapprochementSheet(host, other)).rejects.toMatchObject({ code: 'GeneralException' });
   md.addTable = addTable;
   expect(state()).toEqual(previous);
   expect(md.sheet('SuiviCES-rapprochement-prec')).toBeUndefined();

@@ -1,4 +1,6 @@
 /** The Office host's Rapprochement sheet (the task pane's "Écrire la feuille Rapprochement"), over the emulated Excel. */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readModel } from '../../../src/core/model';
@@ -9,7 +11,11 @@ import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
+import { rapprochementSheet } from '../../../src/core/sheets/rapprochement';
+import { EURO_FORMAT } from '../../../src/core/sheets/types';
+import { renderWorkbook, workbookBytes } from '../../../src/hosts/xlsx/renderPlan';
 import { examplePlan } from './fixtures';
+import { writeRapprochementSheet } from '../../../src/app/sheets';
 
 function content(label?: string): ReconciliationSheet {
   let csv = readFileSync(join(__dirname, '../../../examples/grand-livre-cdc.csv'), 'utf8');
@@ -26,7 +32,7 @@ test('the sheet is written in 2 round trips, replaced in 2 more, differences fir
   const sheets = emu.model.sheets.length;
   for (let i = 0; i < 2; i++) {
     const before = emu.roundTrips;
-    await expect(host.writeReconciliation(content())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
+    await expect(writeRapprochementSheet(host, content())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
     expect(emu.roundTrips - before).toBe(2);
   }
   expect(emu.model.sheets.length).toBe(sheets + 1);
@@ -44,7 +50,7 @@ test('the sheet is written in 2 round trips, replaced in 2 more, differences fir
 
 test('a ledger label written as a formula stays inert text', async () => {
   const emu = emulatorFromPlan(examplePlan());
-  await officeJsHost(emu).writeReconciliation(content('=HYPERLINK("http://x","y")'));
+  await writeRapprochementSheet(officeJsHost(emu), content('=HYPERLINK("http://x","y")'));
   const ws = emu.model.sheet('Rapprochement')!;
   const cells = [...ws.cells.values()];
   expect(cells.some((c) => c.formula !== undefined)).toBe(false);
@@ -59,7 +65,7 @@ test('a user table already named Rapprochement elsewhere is left alone', async (
     ws.tables.add('A1:B2', true).name = 'Rapprochement';
     await ctx.sync();
   });
-  await officeJsHost(emu).writeReconciliation(content());
+  await writeRapprochementSheet(officeJsHost(emu), content());
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement')!.sheet.name).toBe('Mes notes');
   expect(emu.model.tables.find((t) => t.name === 'Rapprochement_1')!.sheet.name).toBe('Rapprochement');
 });
@@ -83,3 +89,34 @@ test('a whole-column selection is read within the used range only, in 2 round tr
   });
   await expect(host.readSelection()).resolves.toBeNull();
 });
+
+test('the sheet in Excel and the file of reconcile --out carry the same cells, tables and euro format (one plan, two renderers)', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  await writeRapprochementSheet(officeJsHost(emu), content());
+  const ws = emu.model.sheet('Rapprochement')!;
+  const wb = reconciliationWorkbook(content());
+  const file = wb.getWorksheet('Rapprochement')!;
+  // The file's styles carry the format as written (ExcelJS unescapes "\ " when it reads a file back).
+  const styles = await (await JSZip.loadAsync(await workbookBytes(wb, []))).file('xl/styles.xml')!.async('string');
+  expect(styles).toContain(`formatCode="${EURO_FORMAT.replace(/"/g, '&quot;')}"`);
+  expect(styles).not.toContain(';-#,##0.00');
+  const formats = new Set<string>();
+  for (const t of emu.model.tables.filter((x) => x.sheet === ws)) {
+    for (let r = t.box.top; r <= t.box.bottom; r++) {
+      for (let c = t.box.left; c <= t.box.right; c++) {
+        const inExcel = emu.model.cell(ws, r, c);
+        const inFile = file.getCell(r, c);
+        expect([r, c, inFile.value ?? null]).toEqual([r, c, inExcel?.value ?? null]);
+        expect([r, c, inFile.numFmt ?? null]).toEqual([r, c, inExcel?.numberFormat ?? null]);
+        if (inExcel?.numberFormat) formats.add(inExcel.numberFormat);
+      }
+    }
+  }
+  expect([...formats]).toEqual([EURO_FORMAT]);
+  expect(file.getCell('A1').value).toBe(emu.model.cell(ws, 1, 1)?.value);
+});
+
+/** What `reconcile --out` writes for this content (the CLI's renderer, undated here). */
+function reconciliationWorkbook(c: ReconciliationSheet): ExcelJS.Workbook {
+  return renderWorkbook(new ExcelJS.Workbook(), [rapprochementSheet(c)]);
+}

@@ -8,6 +8,7 @@ import { REQUEST_BYTES } from '../../../src/hosts/office/write';
 import { emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, errorsPlan, examplePlan, ownHighlightRules, planTable } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 
@@ -53,7 +54,7 @@ function manyFindings(n: number): ExcelEmulator {
 
 test('with ExcelApi 1.9, one highlight rule per sheet and severity (over many areas); the request stays far under 4 MB', async () => {
   const emu = manyFindings(3000);
-  const out = await officeJsHost(emu).sync(fr);
+  const out = await syncWorkbook(officeJsHost(emu), fr);
   expect(out.result.findings.length).toBeGreaterThan(1500);
   expect(out.roundTrips).toBe(2);
   const rules = ownHighlightRules(emu);
@@ -67,7 +68,7 @@ test('on ExcelApi 1.8, one rule per range of consecutive cells: more bytes, stil
   const emu = manyFindings(3000);
   emu.version = { excelApi: '1.8', delayForCellEdit: true };
   emu.payloadLimit = 4_000_000;
-  const out = await officeJsHost(emu).sync(fr);
+  const out = await syncWorkbook(officeJsHost(emu), fr);
   expect(ownHighlightRules(emu).length).toBeGreaterThan(1000);
   // Planned with Office.js's real sizes: no request refused, however many.
   expect(emu.roundTrips).toBe(out.roundTrips);

@@ -9,6 +9,7 @@ import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
 import type { WorkbookPlan } from '../../../src/core/template';
 import { AS_OF, bigPlan, errorsEmulator, errorsPlan, examplePlan, ownHighlights, planTable, tableValues, userCells } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
 
 function emulatorFromPlanWithLimit(plan: WorkbookPlan, limit: number) {
   const emu = emulatorFromPlan(plan);
@@ -22,7 +23,7 @@ describe('round trips', () => {
   test('a full sync of the example takes 2 round trips: one to read, one to write', async () => {
     const emu = emulatorFromPlan(examplePlan());
     const host = officeJsHost(emu);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.result.summary.errors).toBe(0);
     expect(out.roundTrips).toBe(2);
     expect(emu.roundTrips).toBe(2);
@@ -32,7 +33,7 @@ describe('round trips', () => {
     const plan = bigPlan(100);
     const emu = emulatorFromPlan(plan);
     const host = officeJsHost(emu);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(tableValues(emu, 'Financements').length).toBe(examplePlan().sheets.find((s) => s.name === 'Financements')!.tables[0].rows.length * 100);
     expect(emu.roundTrips).toBe(2);
     expect(out.roundTrips).toBe(2);
@@ -43,16 +44,16 @@ describe('round trips', () => {
   test('a second sync on a workbook already synced (Contrôles, Journal, highlights to replace) also takes 2', async () => {
     const emu = emulatorFromPlan(errorsPlan());
     const host = officeJsHost(emu);
-    await host.sync(fr);
+    await syncWorkbook(host, fr);
     emu.resetCounters();
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.result.summary.errors).toBeGreaterThan(10);
     expect(emu.roundTrips).toBe(2);
   });
 
   test('only a contract table left as a plain range costs one more trip, to read that range', async () => {
     const emu = errorsEmulator();
-    const out = await officeJsHost(emu).sync(fr);
+    const out = await syncWorkbook(officeJsHost(emu), fr);
     expect(out.result.findings).toContainEqual(expect.objectContaining({ rule: 'workbook.table-missing', sheet: 'Avenants' }));
     // The range was read all the same: no avenant is reported unknown for want of the table.
     expect(out.result.findings.some((f) => f.rule === 'convention.unknown-avenant')).toBe(false);
@@ -62,7 +63,7 @@ describe('round trips', () => {
   test('every batch asks Excel to wait while the user edits a cell (delayForCellEdit)', async () => {
     const emu = emulatorFromPlan(examplePlan());
     emu.enterCellEdit();
-    const done = officeJsHost(emu).sync(fr);
+    const done = syncWorkbook(officeJsHost(emu), fr);
     await new Promise((r) => setTimeout(r, 20));
     // Office.js's request flag 64: Excel waits for the cell edit to end instead of refusing.
     expect(emu.lastRequestFlags & 64).toBe(64);
@@ -75,12 +76,12 @@ describe('round trips', () => {
     const emu = emulatorFromPlan(examplePlan());
     emu.version = { excelApi: '1.8', delayForCellEdit: false };
     emu.enterCellEdit();
-    const e = await officeJsHost(emu).sync(fr).catch((x: unknown) => x);
+    const e = await syncWorkbook(officeJsHost(emu), fr).catch((x: unknown) => x);
     // Office.js does not even ask to wait where the set is missing.
     expect(emu.lastRequestFlags & 64).toBe(0);
     expect(e).toMatchObject({ code: 'InvalidOperationInCellEditMode', message: messages.fr.office.errors.cellEdit });
     emu.exitCellEdit();
-    await expect(officeJsHost(emu).sync(fr)).resolves.toMatchObject({ roundTrips: 2 });
+    await expect(syncWorkbook(officeJsHost(emu), fr)).resolves.toMatchObject({ roundTrips: 2 });
   });
 });
 
@@ -93,8 +94,8 @@ describe("the user's cells are never written", () => {
     const emu = make();
     const before = userCells(emu);
     const host = officeJsHost(emu);
-    await host.sync(fr);
-    await host.sync({ asOf: AS_OF, lang: 'en' });
+    await syncWorkbook(host, fr);
+    await syncWorkbook(host, { asOf: AS_OF, lang: 'en' });
     expect(userCells(emu)).toEqual(before);
   });
 });
@@ -102,7 +103,7 @@ describe("the user's cells are never written", () => {
 describe('what the sync writes', () => {
   test('the Contrôles sheet holds one Controles row per finding, in French, text kept as text', async () => {
     const emu = errorsEmulator();
-    const out = await officeJsHost(emu).sync(fr);
+    const out = await syncWorkbook(officeJsHost(emu), fr);
     const t = emu.model.table('Controles')!;
     expect(t.sheet.name).toBe('Contrôles');
     expect(emu.model.headers(t)).toEqual(['Gravité', 'Règle', 'Article', 'Message', 'Feuille', 'Cellule']);
@@ -119,7 +120,7 @@ describe('what the sync writes', () => {
   test('the sync finds what `ess-budget check` finds on the same workbook', async () => {
     const plan = errorsPlan();
     const emu = emulatorFromPlan(plan);
-    const out = await officeJsHost(emu).sync(fr);
+    const out = await syncWorkbook(officeJsHost(emu), fr);
     const cli = checkWorkbook(snapshotOf(renderPlan(plan)), fr);
     const key = (f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`;
     expect(out.result.findings.map(key).sort()).toEqual(cli.findings.map(key).sort());
@@ -127,11 +128,12 @@ describe('what the sync writes', () => {
 
   test('the Controles table is rewritten, not appended to; the Journal gains one line per sync', async () => {
     const emu = errorsEmulator();
-    const host = officeJsHost(emu, { now: () => new Date(2026, 10, 29, 14, 5) });
-    const first = await host.sync(fr);
+    const host = officeJsHost(emu);
+    const now = () => new Date(2026, 10, 29, 14, 5);
+    const first = await syncWorkbook(host, { ...fr, now });
     // The user fixes the funder's name; the next sync has one finding fewer.
     emu.userEdit('Financements!C5', [['Région']]);
-    const second = await host.sync(fr);
+    const second = await syncWorkbook(host, { ...fr, now });
     expect(first.result.findings).toContainEqual(expect.objectContaining({ rule: 'cell.unknown-funder', sheet: 'Financements', cell: 'C5' }));
     expect(second.result.findings).not.toContainEqual(expect.objectContaining({ rule: 'cell.unknown-funder', sheet: 'Financements', cell: 'C5' }));
     expect(second.result.findings.length).toBeLessThan(first.result.findings.length);
@@ -142,7 +144,7 @@ describe('what the sync writes', () => {
     expect(journal[0]).toEqual(['29/11/2026 14:05', 'Synchronisation (contrôle au 29/11/2026)', first.result.summary.errors, first.result.summary.warnings, expect.stringMatching(/^[0-9a-f]{16}$/)]);
     // A different snapshot, a different fingerprint; the same snapshot, the same one.
     expect(journal[1][4]).not.toBe(journal[0][4]);
-    await host.sync(fr);
+    await syncWorkbook(host, fr);
     expect(tableValues(emu, 'Journal')[2][4]).toBe(journal[1][4]);
   });
 
@@ -150,7 +152,7 @@ describe('what the sync writes', () => {
     const emu = errorsEmulator();
     const userRule = emu.model.conditionalFormats.find((c) => c.sheet.name === 'Convention')!;
     const host = officeJsHost(emu);
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     const marks = ownHighlights(emu);
     const covered = (sheet: string, cell: string) => ownHighlights(emu).some((m) => m.sheet.name === sheet && emu.model.resolve(cell, m.sheet).box.top >= m.box.top && emu.model.resolve(cell, m.sheet).box.bottom <= m.box.bottom && m.box.left === emu.model.resolve(cell, m.sheet).box.left);
     expect(covered('Financements', 'C5')).toBe(true);
@@ -159,7 +161,7 @@ describe('what the sync writes', () => {
     for (const f of out.result.findings.filter((f) => f.severity === 'error' && /^[A-Z]+\d+$/.test(f.cell) && emu.model.sheet(f.sheet))) expect([f.sheet, f.cell, covered(f.sheet, f.cell)]).toEqual([f.sheet, f.cell, true]);
 
     emu.userEdit('Financements!C5', [['Région']]);
-    await host.sync(fr);
+    await syncWorkbook(host, fr);
     expect(covered('Financements', 'C5')).toBe(false);
     expect(ownHighlights(emu).length).toBeLessThan(marks.length + 1);
     // No duplicate highlight left behind, and the init's rule on the Convention sheet is intact.
@@ -171,7 +173,7 @@ describe('what the sync writes', () => {
 
   test('an English sync writes English headers and messages on a Checks sheet', async () => {
     const emu = errorsEmulator();
-    const out = await officeJsHost(emu).sync({ asOf: AS_OF, lang: 'en' });
+    const out = await syncWorkbook(officeJsHost(emu), { asOf: AS_OF, lang: 'en' });
     const t = emu.model.table('Controles')!;
     expect(t.sheet.name).toBe('Checks');
     expect(emu.model.headers(t)).toEqual(['Severity', 'Rule', 'Article', 'Message', 'Sheet', 'Cell']);
@@ -180,10 +182,10 @@ describe('what the sync writes', () => {
 
   test('a workbook whose answer passes the 5 MB limit is read in blocks: more trips, the same findings', async () => {
     const plan = bigPlan(30);
-    const reference = await officeJsHost(emulatorFromPlan(plan)).sync(fr);
+    const reference = await syncWorkbook(officeJsHost(emulatorFromPlan(plan)), fr);
     const emu = emulatorFromPlan(plan);
     emu.responseLimit = 150_000;
-    const out = await officeJsHost(emu, { payloadBudget: 250_000 }).sync(fr);
+    const out = await syncWorkbook(officeJsHost(emu, { payloadBudget: 250_000 }), fr);
     expect(out.roundTrips).toBeGreaterThan(3);
     expect(emu.roundTrips).toBe(out.roundTrips);
     expect(out.result.findings).toEqual(reference.result.findings);
@@ -197,7 +199,7 @@ describe('what the sync writes', () => {
     fin.rows = Array.from({ length: 3000 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
     const limit = 400_000;
     const emu = emulatorFromPlanWithLimit(plan, limit);
-    const out = await officeJsHost(emu, { payloadBudget: limit - 50_000 }).sync(fr);
+    const out = await syncWorkbook(officeJsHost(emu, { payloadBudget: limit - 50_000 }), fr);
     expect(out.result.findings.length).toBeGreaterThan(3000);
     expect(out.roundTrips).toBeGreaterThan(2);
     expect(emu.roundTrips).toBe(out.roundTrips);
@@ -213,7 +215,7 @@ test('a sheet named Contrôles that holds the user’s own notes keeps them: the
     ['=1+1', 'vérifier'],
     [42, 'lundi'],
   ]);
-  const out = await officeJsHost(emu).sync(fr);
+  const out = await syncWorkbook(officeJsHost(emu), fr);
   const s = emu.model.sheet('Contrôles')!;
   expect([emu.model.value(s, 1, 1), emu.model.formula(s, 2, 1), emu.model.value(s, 3, 1), emu.model.value(s, 3, 2)]).toEqual(['Mes contrôles', '=1+1', 42, 'lundi']);
   const t = emu.model.table('Controles')!;

@@ -16,6 +16,9 @@ import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emptyEmulator, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
 import { AS_OF, examplePlan, userCells } from './fixtures';
+import { syncWorkbook } from '../../../src/app/sync';
+import { writeCopilSheet, writeRapprochementSheet } from '../../../src/app/sheets';
+import { restoreWorkbook } from '../../../src/app/initialize';
 
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 
@@ -68,7 +71,7 @@ describe.each([
   test('initialise: every table; drop-down lists only from 1.8, and the report names the tables without them', async () => {
     const emu = on(version);
     const host = officeJsHost(emu);
-    const report = await host.initializeWithReport(buildWorkbookPlan({ example: true, lang: 'fr' }));
+    const report = await host.initialize(buildWorkbookPlan({ example: true, lang: 'fr' }));
     expect(report.created).toContain('Financements');
     expect(emu.model.table('Financements')).toBeDefined();
     const validations = emu.model.sheets.flatMap((s) => s.validations);
@@ -83,18 +86,18 @@ describe.each([
     const host = officeJsHost(emu);
     await host.initialize(buildWorkbookPlan({ example: true, lang: 'fr' }));
     emu.model.deleteTable(emu.model.table('Instances')!);
-    const restored = await host.restoreMissingTables('fr');
+    const restored = await restoreWorkbook(host, 'fr');
     expect(restored.created).toContain('Instances');
     const before = userCells(emu);
 
     emu.resetCounters();
-    const out = await host.sync(fr);
+    const out = await syncWorkbook(host, fr);
     expect(out.roundTrips).toBe(2);
     expect(emu.roundTrips).toBe(2);
     expect(emu.model.table('Controles')).toBeDefined();
 
     emu.resetCounters();
-    await expect(host.writeSummarySheet(fr)).resolves.toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
+    await expect(writeCopilSheet(host, fr)).resolves.toEqual({ sheet: 'Synthèse COPIL', roundTrips: 2 });
     const summary = emu.model.sheet('Synthèse COPIL')!;
     expect(summary.charts).toHaveLength(2);
     expect(summary.pageLayout.showGridlines === false).toBe(v18);
@@ -103,7 +106,7 @@ describe.each([
     expect(summary.pageLayout.printArea !== undefined).toBe(v19);
 
     emu.resetCounters();
-    await expect(host.writeReconciliation(ledgerSheet())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
+    await expect(writeRapprochementSheet(host, ledgerSheet())).resolves.toEqual({ sheet: 'Rapprochement', roundTrips: 2 });
     expect(emu.model.table('RapprochementTotaux')).toBeDefined();
     expect(userCells(emu)).toEqual(before);
   });

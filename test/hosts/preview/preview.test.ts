@@ -2,6 +2,7 @@ import { buildWorkbookPlan } from '../../../src/core/template';
 import { PREVIEW_MAX_BYTES, PreviewFileError, PreviewHost } from '../../../src/hosts/preview';
 import { renderPlan } from '../../../src/hosts/xlsx/workbook';
 import { AS_OF } from '../../helpers/workbook';
+import { syncWorkbook } from '../../../src/app/sync';
 
 async function xlsx(edit?: (wb: ReturnType<typeof renderPlan>) => void): Promise<ArrayBuffer> {
   const wb = renderPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
@@ -18,7 +19,7 @@ test('a new preview is empty; initialising it builds the contract tables, and ne
   const before = JSON.stringify(await host.readSnapshot());
   await host.initialize(buildWorkbookPlan({ example: false, lang: 'fr' }));
   expect(JSON.stringify(await host.readSnapshot())).toBe(before);
-  const { result, roundTrips } = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  const { result, roundTrips } = await syncWorkbook(host, { asOf: AS_OF, lang: 'fr' });
   expect(result.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
   expect(roundTrips).toBe(0);
 });
@@ -27,7 +28,7 @@ test('an .xlsx the user picks is checked through the same core as the CLI', asyn
   const host = new PreviewHost();
   await host.openFile('budget.xlsx', await xlsx((wb) => (wb.getWorksheet('Participations 2014')!.getCell('B5').value = 537501)));
   expect(host.getState().source).toEqual({ kind: 'file', name: 'budget.xlsx' });
-  const { result } = await host.sync({ asOf: AS_OF, lang: 'fr' });
+  const { result } = await syncWorkbook(host, { asOf: AS_OF, lang: 'fr' });
   expect(result.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.sheet, f.cell, f.gap])).toEqual([['convention.total-mismatch', 'Participations 2014', 'B5:B8', '1.00']]);
 });
 

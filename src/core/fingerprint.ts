@@ -3,7 +3,7 @@
  * same fingerprint are known to have checked the same data. WebCrypto exists in Office's webviews
  * (https) and in Node; FNV-1a stands in where it does not.
  */
-import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { WorkbookSnapshot } from './snapshot';
 
 export function canonicalSnapshot(s: WorkbookSnapshot): string {
   const tables = [...s.tables].sort((a, b) => a.name.localeCompare(b.name));
