@@ -12,8 +12,9 @@ import { summaryOf, type Summary } from '../core/summary';
 import { buildEvolutions, type SummaryWithEvolutions } from '../core/versions/evolutions';
 import { summaryCsv } from '../exports/csv';
 import type { PdfFonts } from '../exports/pdf';
+import type { SummaryFormat } from './formats';
 
-export type SummaryFormat = 'pdf' | 'xlsx' | 'csv';
+export { formatOfFile, SUMMARY_FORMATS, type SummaryFormat } from './formats';
 
 /** A previous COPIL's workbook (`report --since`, the pane's comparison): its evolutions join the summary. */
 export interface PreviousVersion {

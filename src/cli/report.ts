@@ -9,7 +9,7 @@ import { inputMessage, type Io } from './io';
 import { promises as fs, existsSync } from 'fs';
 import { resolve } from 'path';
 import { exitStatus } from '../app/check';
-import { summaryFile, type SummaryFormat } from '../app/report';
+import { formatOfFile, summaryFile } from '../app/report';
 import { messages } from '../core/i18n';
 import type { PdfFonts } from '../exports/pdf';
 import { InputError } from '../hosts/xlsx/guard';
@@ -41,7 +41,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   }
   const input = positionals[0];
   const out = values.out;
-  const ext = /\.(pdf|xlsx|csv)$/i.exec(out)?.[1].toLowerCase() as SummaryFormat | undefined;
+  const ext = formatOfFile(out);
   if (!ext) {
     io.err(m.cli.badArgs(sm.badOut(out), 'report'));
     return 2;

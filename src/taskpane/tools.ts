@@ -2,18 +2,14 @@
  * The Export COPIL and Rapprochement tabs' view logic: file names, the column picker's choices and
  * the counts a user reads. Formatting and choices only; the judgement is the core's.
  */
+import { SUMMARY_FORMATS, type SummaryFormat } from '../app/formats';
 import type { LedgerField } from '../core/reconcile/ledger';
 import { LEDGER_FIELDS } from '../core/reconcile/ledger';
 import type { LineStatus, ReconcileResult } from '../core/reconcile/match';
 
-export type ExportKind = 'pdf' | 'xlsx' | 'csv';
-export const EXPORT_KINDS: readonly ExportKind[] = ['pdf', 'xlsx', 'csv'];
-
-export const EXPORT_TYPES: Record<ExportKind, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv;charset=utf-8',
-};
+export type ExportKind = SummaryFormat;
+export const EXPORT_KINDS = Object.keys(SUMMARY_FORMATS) as ExportKind[];
+export const EXPORT_TYPES: Record<ExportKind, string> = SUMMARY_FORMATS;
 
 /** "synthese-copil-2016-12-31.pdf": ASCII only, so that every mail client and file system keeps it as is. */
 export function exportFileName(kind: ExportKind, asOfIso: string): string {
