@@ -11,6 +11,17 @@ export default tseslint.config(
     },
   },
   {
+    // Office.js is known only to its host: everything else reaches Excel through hosts/host.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/hosts/office/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'OfficeExtension'].map((name) => ({ name, message: 'Office.js belongs to src/hosts/office; use the WorkbookHost interface.' })),
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,20 +4,15 @@
  * host, on a workbook held in memory.
  */
 import { createRoot } from 'react-dom/client';
+import { officeApplication } from '../hosts/office/ready';
 import { PreviewHost } from '../hosts/preview';
 import { App } from './App';
 import { createOfficeHost } from './officeHost';
 import { storedLang } from './useTaskpane';
 
-async function officeHost(): Promise<string | null> {
-  if (typeof Office === 'undefined') return null;
-  const info = await Office.onReady();
-  return info.host ? String(info.host) : null;
-}
-
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById('container')!);
-  const host = await officeHost();
+  const host = await officeApplication();
   if (host === 'Excel') {
     const lang = storedLang();
     root.render(<App host={await createOfficeHost(lang)} lang={lang} />);

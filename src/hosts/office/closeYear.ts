@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
-import { cellAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
+import { cellAddress } from '../../core/cells';
 import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, type RecordRow } from '../../core/versions/closure';
 import type { JournalLine } from '../../core/versions/closing';
 
@@ -46,29 +46,4 @@ export async function writeClosureRows(run: Run, rows: RecordRow[], journal: Jou
     if (!log.isNullObject) log.rows.add(undefined, [journal.map((v) => v ?? '')]);
     await ctx.sync();
   });
-}
-
-/**
- * The Clotures table as a snapshot table, read by name: for a snapshot that lacks it (the Office
- * host's reader takes the contract's tables and its own Contrôles and Journal), so that closing
- * twice is refused and the pane lists the closed years.
- */
-export async function readClosureTable(run: Run): Promise<TableSnapshot | null> {
-  return run(async (ctx) => {
-    const t = ctx.workbook.tables.getItemOrNullObject(CLOSURE_TABLE);
-    await ctx.sync();
-    if (t.isNullObject) return null;
-    const ws = t.worksheet.load('name');
-    const range = t.getRange().load(['values', 'rowIndex', 'columnIndex']);
-    await ctx.sync();
-    const [headers, ...rows] = range.values as CellValue[][];
-    return { name: CLOSURE_TABLE, sheet: ws.name, headerRow: range.rowIndex + 1, firstColumn: range.columnIndex + 1, headers: headers.map(String), rows, isTable: true };
-  });
-}
-
-/** The snapshot with the Clotures table added when its reader left it out. */
-export async function withClosureTable(run: Run, snapshot: WorkbookSnapshot): Promise<WorkbookSnapshot> {
-  if (snapshot.tables.some((t) => t.name.toLowerCase() === CLOSURE_TABLE.toLowerCase())) return snapshot;
-  const t = await readClosureTable(run);
-  return t ? { ...snapshot, tables: [...snapshot.tables, t] } : snapshot;
 }

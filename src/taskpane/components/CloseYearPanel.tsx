@@ -29,13 +29,8 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   const [note, setNote] = useState<Note>(null);
   const [states, setStates] = useState<YearState[]>([]);
 
-  /** The workbook with its Clotures table: the Office host's reader leaves it out, so it is read here. */
-  const snapshotOf = async () => {
-    const s = await host.readSnapshot();
-    if (host.kind !== 'excel') return s;
-    const { withClosureTable } = await import(/* webpackChunkName: "close-year" */ '../../hosts/office/closeYear');
-    return withClosureTable((batch) => Excel.run(batch), s);
-  };
+  /** The workbook with its Clotures record: every host reads the record with the contract's tables. */
+  const snapshotOf = () => host.readSnapshot();
   const refresh = async () => setStates([...readClosures(await snapshotOf()).values()].filter((s) => s.closed));
   useEffect(() => {
     setBusy(true);

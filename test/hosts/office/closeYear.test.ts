@@ -7,7 +7,7 @@ import { checkWorkbook } from '../../../src/core/check';
 import { readClosures } from '../../../src/core/versions/closure';
 import { planClosing, planReopening } from '../../../src/core/versions/closing';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
-import { ClosureSheetTakenError, withClosureTable, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
+import { ClosureSheetTakenError, writeClosureRows, type Run } from '../../../src/hosts/office/closeYear';
 import { emulatedOfficeHost, emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
 import { AS_OF, examplePlan, tableValues } from './fixtures';
 import { officeJsHost } from '../../helpers/officeJs';
@@ -16,9 +16,9 @@ import { syncWorkbook } from '../../../src/app/sync';
 const now = new Date(Date.UTC(2026, 10, 30, 9, 0, 0));
 const runOf = (emu: ExcelEmulator) => ((batch) => emu.run(batch as never)) as Run;
 
-/** The host's snapshot, with the Clotures table read from the emulated workbook as the pane does. */
+/** The host's snapshot, as the pane reads it: the Clotures record comes with it, in the same read. */
 async function snapshotWithRecord(emu: ExcelEmulator): Promise<WorkbookSnapshot> {
-  return withClosureTable(runOf(emu), await emulatedOfficeHost(emu).readSnapshot());
+  return emulatedOfficeHost(emu).readSnapshot();
 }
 
 test('close 2014 in Excel: the Clotures table on the Clôtures sheet, then a 2014 edit is reported on its cell', async () => {
