@@ -22,6 +22,16 @@ export default tseslint.config(
     },
   },
   {
+    // The core, the application layer and the exports run in the pane and in the CLI alike.
+    files: ['src/core/**/*.ts', 'src/app/**/*.ts', 'src/exports/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'navigator', 'localStorage', 'process', 'Buffer', 'Office', 'Excel'].map((name) => ({ name, message: 'Runs in the pane and in the CLI: the caller does I/O.' })),
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
