@@ -8,7 +8,7 @@
 import { setFlagsFromString } from 'v8';
 import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
-import { findHeaderRow } from '../../core/model';
+import { findHeaderRow } from '../../core/locate';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { compactTable } from '../../core/tableGrid';
 import { matchKey } from '../../core/text';
