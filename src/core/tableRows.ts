@@ -20,84 +20,87 @@ function plainCents(raw: CellValue): number | undefined {
   return c / 100 === raw && c >= 0 && c < 1e15 ? c + 0 : undefined;
 }
 
-/** One table's typed values, by the def's column index k; a column the table lacks has none. */
-class LineStore {
-  /** Amounts (NaN: none). With a fixed grid only the amounts plainCents does not give, by line, in `aside`. */
-  readonly amounts: (Float64Array | null)[];
-  readonly aside: (Map<number, number> | null)[];
+/**
+ * One column's typed values, by line. One class for every kind, so that a line's getters always
+ * meet the same shape (the rules stay fast); the kind decides where values are kept.
+ */
+class ColumnValues {
+  /** null: a column the table lacks. */
+  private readonly kind: ColumnKind | null;
+  /** Amounts (NaN: none); null when they are read again from a fixed grid. */
+  private readonly cents: Float64Array | null = null;
+  /** With a fixed grid: the amounts plainCents does not give, by line. */
+  private readonly aside: Map<number, number> | null = null;
   /** Years, or funder numbers into `funderKeys` (1-based); 0: none. */
-  readonly small: (Uint16Array | null)[];
-  /** Other values (dates, ids), and texts when the grid may change. */
-  readonly values: (unknown[] | null)[];
-  readonly funderKeys: FunderKey[] = [];
+  private readonly small: Uint16Array | null = null;
+  private readonly funderKeys: FunderKey[] = [];
   private readonly funderNumbers = new Map<FunderKey, number>();
-  /** Unreadable cells: bit k for the def's column k. */
-  readonly bad: Uint16Array | Uint32Array;
+  /** Other values (dates, ids), and texts when the grid may change. */
+  private readonly values: unknown[] | null = null;
 
   constructor(
-    readonly loc: LocatedTable,
-    readonly grid: CellGrid,
-    /** The grid column of each def column (-1: absent). */
-    readonly at: number[],
+    kind: ColumnKind | null,
+    n: number,
+    private readonly grid: CellGrid,
+    private readonly ci: number,
   ) {
-    const n = grid.rowCount;
-    const kinds = loc.def.columns.map((c, k) => (at[k] < 0 ? null : c.kind));
-    const stored = (kind: ColumnKind | null) => kind !== null && !(grid.fixed && (kind === 'text' || kind === 'amount'));
-    this.amounts = kinds.map((kind) => (kind === 'amount' && stored(kind) ? new Float64Array(n).fill(NaN) : null));
-    this.aside = kinds.map((kind) => (kind === 'amount' && !stored(kind) ? new Map() : null));
-    this.small = kinds.map((kind) => (kind === 'year' || kind === 'funder' ? new Uint16Array(n) : null));
-    this.values = kinds.map((kind) => (kind !== 'amount' && kind !== 'year' && kind !== 'funder' && stored(kind) ? new Array<unknown>(n) : null));
-    this.bad = kinds.length > 16 ? new Uint32Array(n) : new Uint16Array(n);
+    this.kind = kind;
+    // A store's cells never change: texts and plain amounts are read again from it rather than kept twice.
+    if (kind === 'amount') {
+      if (grid.fixed) this.aside = new Map();
+      else this.cents = new Float64Array(n).fill(NaN);
+    } else if (kind === 'year' || kind === 'funder') this.small = new Uint16Array(n);
+    else if (kind !== null && (kind !== 'text' || !grid.fixed)) this.values = new Array<unknown>(n);
   }
 
-  set(k: number, i: number, v: unknown): void {
-    const kind = this.loc.def.columns[k].kind;
-    if (kind === 'amount') {
-      if (this.amounts[k]) this.amounts[k]![i] = v as number;
-      else if (plainCents(this.grid.get(i, this.at[k])) !== v) this.aside[k]!.set(i, v as number);
-    } else if (kind === 'year') this.small[k]![i] = v as number;
-    else if (kind === 'funder') {
+  set(i: number, v: unknown): void {
+    if (this.cents) this.cents[i] = v as number;
+    else if (this.aside) {
+      if (plainCents(this.grid.get(i, this.ci)) !== v) this.aside.set(i, v as number);
+    } else if (this.kind === 'funder') {
       let no = this.funderNumbers.get(v as FunderKey);
       if (no === undefined) this.funderNumbers.set(v as FunderKey, (no = this.funderKeys.push(v as FunderKey)));
-      this.small[k]![i] = no;
-    } else if (this.values[k]) this.values[k]![i] = v;
+      this.small![i] = no;
+    } else if (this.small) this.small[i] = v as number;
+    else if (this.values) this.values[i] = v;
   }
 
-  amount(k: number, i: number): number | undefined {
-    const a = this.amounts[k];
-    if (a !== null) {
-      const x = a[i];
+  get(i: number): unknown {
+    if (this.cents) {
+      const x = this.cents[i];
       return x === x ? x : undefined;
     }
     // A cell that gave no amount is blank or holds no plain number: plainCents gives none either.
-    return this.at[k] < 0 ? undefined : (plainCents(this.grid.get(i, this.at[k])) ?? this.aside[k]!.get(i));
+    if (this.aside) return plainCents(this.grid.get(i, this.ci)) ?? this.aside.get(i);
+    if (this.small) {
+      const x = this.small[i];
+      return x === 0 ? undefined : this.kind === 'year' ? x : this.funderKeys[x - 1];
+    }
+    if (this.values) return this.values[i];
+    return this.kind === 'text' ? cellText(this.grid.get(i, this.ci)) : undefined;
   }
+}
 
-  year(k: number, i: number): number | undefined {
-    const x = this.small[k]?.[i] ?? 0;
-    return x === 0 ? undefined : x;
-  }
-
-  funder(k: number, i: number): FunderKey | undefined {
-    const x = this.small[k]?.[i] ?? 0;
-    return x === 0 ? undefined : this.funderKeys[x - 1];
-  }
-
-  text(k: number, i: number): string | undefined {
-    const a = this.values[k];
-    if (a !== null) return a[i] as string | undefined;
-    return this.at[k] < 0 ? undefined : cellText(this.grid.get(i, this.at[k]));
-  }
-
-  value(k: number, i: number): unknown {
-    return this.values[k]?.[i];
+/** One table's typed values: a column per column of the def (the table may lack some), and the unreadable cells. */
+class LineStore {
+  readonly cols: ColumnValues[];
+  /** Unreadable cells: bit k for the def's column k. */
+  readonly bad: Uint16Array | Uint32Array;
+  constructor(readonly loc: LocatedTable) {
+    const grid = tableGrid(loc.table);
+    const n = grid.rowCount;
+    this.cols = loc.def.columns.map((c) => {
+      const ci = loc.columns[c.key];
+      return new ColumnValues(ci < 0 ? null : c.kind, n, grid, ci);
+    });
+    this.bad = this.cols.length > 16 ? new Uint32Array(n) : new Uint16Array(n);
   }
 }
 
 /** A line: its values are its own properties (`v` is the line itself), read from its table's store. */
 abstract class Line<T> implements Row<T> {
   // Declared, not defined as class fields: a million lines are made, and defining fields costs more than assigning them.
-  protected declare readonly t: LineStore;
+  declare readonly t: LineStore;
   declare readonly index: number;
   constructor(t: LineStore, index: number) {
     this.t = t;
@@ -124,40 +127,20 @@ abstract class Line<T> implements Row<T> {
 
 type LineClass = new (t: LineStore, index: number) => Line<unknown>;
 
-/** A getter per kind, each its own function, so that each stays specialised to its kind. */
-function getter(kind: ColumnKind, k: number): (this: Line<unknown>) => unknown {
-  type Inside = { t: LineStore; index: number };
-  switch (kind) {
-    case 'amount':
-      return function (this: Line<unknown>) {
-        return (this as unknown as Inside).t.amount(k, this.index);
-      };
-    case 'year':
-      return function (this: Line<unknown>) {
-        return (this as unknown as Inside).t.year(k, this.index);
-      };
-    case 'funder':
-      return function (this: Line<unknown>) {
-        return (this as unknown as Inside).t.funder(k, this.index);
-      };
-    case 'text':
-      return function (this: Line<unknown>) {
-        return (this as unknown as Inside).t.text(k, this.index);
-      };
-    default:
-      return function (this: Line<unknown>) {
-        return (this as unknown as Inside).t.value(k, this.index);
-      };
-  }
-}
-
-/** One class per contract table, made once: every model's lines of that table share its shape (the rules stay fast). */
+/** One class per contract table, made once: every model's lines of that table share its shape. */
 const lineClasses = new Map<TableDef, LineClass>();
 function lineClass(def: TableDef): LineClass {
   let C = lineClasses.get(def);
   if (!C) {
     C = class extends Line<unknown> {};
-    def.columns.forEach((c, k) => Object.defineProperty(C!.prototype, c.key, { get: getter(c.kind, k), configurable: true }));
+    def.columns.forEach((c, k) =>
+      Object.defineProperty(C!.prototype, c.key, {
+        get(this: Line<unknown>) {
+          return this.t.cols[k].get(this.index);
+        },
+        configurable: true,
+      }),
+    );
     lineClasses.set(def, C);
   }
   return C;
@@ -182,7 +165,7 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
   const { def, table, columns } = loc;
   const grid = tableGrid(table);
   const n = grid.rowCount;
-  const store = new LineStore(loc, grid, def.columns.map((c) => columns[c.key]));
+  const store = new LineStore(loc);
   const TableLine = lineClass(def);
   const merged = table.mergedCells?.length ? new Set(table.mergedCells) : undefined;
   const present = def.columns.map((c, k) => k).filter((k) => columns[def.columns[k].key] >= 0);
@@ -209,7 +192,7 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
         continue;
       }
       const val = r.read(c, raw, at, headers[p]);
-      if (val !== undefined) store.set(k, i, val);
+      if (val !== undefined) store.cols[k].set(i, val);
       else store.bad[i] |= 1 << k;
     }
     out[kept++] = new TableLine(store, i) as unknown as Row<T>;
