@@ -127,9 +127,18 @@ function smallNursery(): void {
 /** Reads the workbook's contract tables into the core's snapshot. */
 export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
   preflight(buf);
+  return snapshotOf(() => ZipPackage.open(buf));
+}
+
+/** The same from a file open for reading (its size known, preflightHead passed): read piece by piece, never held whole. */
+export function readSnapshotFile(fd: number, size: number): Promise<WorkbookSnapshot> {
+  return snapshotOf(() => ZipPackage.openFile(fd, size));
+}
+
+function snapshotOf(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
   smallNursery();
   return fileFault(async () => {
-    const zip = await ZipPackage.open(buf);
+    const zip = await open();
     const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)) || ownKeys.has(matchKey(name)));
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
