@@ -28,6 +28,9 @@ const T_NUMBER = 1;
 const T_STRING = 2;
 const T_OTHER = 3;
 
+/** Rows up to which a store grows by doubling (past them, to its whole range). */
+const FEW_ROWS = 65_536;
+
 /** Values a column takes in its main form before its first value of another kind stops changing that form. */
 const SETTLED = 16;
 
@@ -179,10 +182,15 @@ export class ColumnStore {
   /** `maxRows`: the rows the store can ever hold (a table's range); its arrays grow up to it as rows come. */
   constructor(private readonly maxRows = Infinity) {}
 
-  /** Room for row `r` in every column (amortised doubling, never past maxRows). */
+  /**
+   * Room for row `r` in every column: doubling while the rows are few, then straight to the
+   * table's full range (a table's range is what its rows fill), so that a million rows leave no
+   * trail of outgrown arrays behind them. A range with no end (a ledger's sheet) keeps doubling.
+   */
   private ensure(r: number): void {
     if (r < this.capacity) return;
-    const size = Math.min(Math.max(r + 1, this.capacity * 2, 1024), Math.max(this.maxRows, r + 1));
+    const doubled = Math.max(r + 1, this.capacity * 2, 1024);
+    const size = doubled > FEW_ROWS && this.maxRows < Infinity ? Math.max(this.maxRows, r + 1) : Math.min(doubled, Math.max(this.maxRows, r + 1));
     for (const col of this.columns) col.resize(size);
     this.capacity = size;
   }
