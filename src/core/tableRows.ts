@@ -175,11 +175,12 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
   const out = new Array<Row<T>>(n);
   let kept = 0;
   const raws = new Array<CellValue>(present.length);
+  const blank = new Uint8Array(present.length);
   const at = new Cursor(table.sheet);
   for (let i = 0; i < n; i++) {
     // An empty row inside a table is harmless (Excel users leave them): skip it.
     let empty = true;
-    for (let p = 0; p < idx.length; p++) if (!isBlank((raws[p] = grid.get(i, idx[p])))) empty = false;
+    for (let p = 0; p < idx.length; p++) if (!(blank[p] = isBlank((raws[p] = grid.get(i, idx[p]))) ? 1 : 0)) empty = false;
     if (empty) continue;
     at.row = table.headerRow + 1 + i;
     for (let p = 0; p < present.length; p++) {
@@ -187,7 +188,7 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
       const c = def.columns[k];
       const raw = raws[p];
       at.col = table.firstColumn + idx[p];
-      if (isBlank(raw)) {
+      if (blank[p]) {
         if (c.required) r.emit('cell.required', at, { column: headers[p], variant: merged?.has(at.cell) ? 'merged' : 'blank' });
         continue;
       }
