@@ -1,7 +1,21 @@
-// Runs only the check-against-LibreOffice group of the benchmark (bench/check.ts) and updates its
-// entry in bench/results.json: `node scripts/bench-check.mjs` (BENCH_SIZE=small for a quick pass).
+// Runs one group of the benchmark and updates its entry in bench/results.json (npm run bench runs them all).
 import { build } from 'esbuild';
 import { execFileSync } from 'child_process';
+
+const HELP = `node scripts/bench-check.mjs [--rule-pass] [--help]
+
+  (no option)   ess-budget check against LibreOffice (bench/check.ts): 10 000 and 100 000 financing
+                lines in 5 alternating pairs after a warm-up (median of the pairwise ratios), then
+                1 000 000 lines without LibreOffice (3 runs: minutes a LibreOffice run); peak memory
+                of each run (/usr/bin/time), and the slope of check's time against the lines.
+  --rule-pass   the rule pass alone (bench/rulePass.ts): 1 000, 10 000 and 100 000 lines, median of 5.
+  BENCH_SIZE=small  a quick pass at small sizes (written to bench/results.small.json).
+`;
+
+if (process.argv.includes('--help')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 
 await build({
   entryPoints: ['bench/check-only.ts'],
@@ -14,4 +28,4 @@ await build({
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
-execFileSync(process.execPath, ['dist/bench/check-only.js'], { stdio: 'inherit', env: process.env });
+execFileSync(process.execPath, ['dist/bench/check-only.js', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
