@@ -1,10 +1,13 @@
-/** scripts/bench-check.mjs: the check group alone, its entry of bench/results.json updated in place. */
+/** scripts/bench-check.mjs: the check group (or, with --rule-pass, the rule pass) alone, its entry of bench/results.json updated in place. */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { bench } from './check';
+import { bench as checkBench } from './check';
+import { bench as rulePassBench } from './rulePass';
 
 const small = process.env.BENCH_SIZE === 'small';
 const root = join(__dirname, '../..');
+
+const bench = process.argv.includes('--rule-pass') ? rulePassBench : checkBench;
 
 bench({ small, root }).then(
   (r) => {

@@ -15,5 +15,5 @@ export async function bundleAndRun(entry, outfile) {
     logLevel: 'warning',
   });
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [outfile], { stdio: 'inherit', env: process.env });
+  execFileSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
 }

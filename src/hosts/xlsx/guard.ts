@@ -41,12 +41,21 @@ const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 /** The stream every Office-encrypted package carries in its CFB directory (names are UTF-16LE there). */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
+/** An OLE compound file: an encrypted workbook, or an old .xls (preflight on its bytes tells which). */
+export const isOleContainer = (head: Buffer) => head.length >= 8 && head.subarray(0, 8).equals(CFB);
+
 /** Throws InputError when the bytes cannot be an .xlsx at all; the zip reader checks the rest as it reads. */
 export function preflight(buf: Buffer): void {
-  if (buf.length > LIMITS.fileBytes) throw new InputError('too-large', `fichier de ${MB(buf.length)}, au-delà de la limite de ${MB(LIMITS.fileBytes)}`);
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) {
+  if (buf.length <= LIMITS.fileBytes && isOleContainer(buf)) {
     if (buf.includes(ENCRYPTION_INFO)) throw new InputError('encrypted', 'classeur chiffré');
     throw new InputError('not-xlsx', 'pas une archive zip (ancien format .xls ?)');
   }
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) throw new InputError('not-xlsx', 'pas une archive zip');
+  preflightHead(buf, buf.length);
+}
+
+/** The same judgement from a file's size and first bytes, for a file that is no OLE container (read those whole with preflight). */
+export function preflightHead(head: Buffer, size: number): void {
+  if (size > LIMITS.fileBytes) throw new InputError('too-large', `fichier de ${MB(size)}, au-delà de la limite de ${MB(LIMITS.fileBytes)}`);
+  if (isOleContainer(head)) throw new InputError('not-xlsx', 'pas une archive zip (ancien format .xls ?)');
+  if (size < 22 || head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError('not-xlsx', 'pas une archive zip');
 }

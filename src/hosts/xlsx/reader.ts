@@ -8,12 +8,14 @@
 import { setFlagsFromString } from 'v8';
 import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
-import { findHeaderRow } from '../../core/model';
+import { findHeaderRow } from '../../core/locate';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { compactTable } from '../../core/tableGrid';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS, preflight } from './guard';
 import { readStructure, type SheetInfo, type WorkbookInfo } from './package';
-import { mergedAddresses, region, SheetReader, isBlankValue, type Region } from './sheet';
+import { SheetReader } from './sheet';
+import { isBlankValue, mergedAddresses, region, regionRow, type Region } from './region';
 import { readDateStyles, readSharedStrings } from './strings';
 import { XmlError, XmlScanner } from './xml';
 import { ZipPackage } from './zip';
@@ -64,7 +66,7 @@ function headerSearch(def: TableDef, sheet: string, kept: Kept[]): { probe: Regi
   const probe = region(1, PROBE_ROWS, 1, PROBE_COLUMNS);
   const decide = (reader: SheetReader, ended: boolean) => {
     const firstRows: CellValue[][] = [];
-    for (let r = 0; r < PROBE_ROWS; r++) firstRows.push(probe.rows[r] ?? new Array<CellValue>(PROBE_COLUMNS).fill(null));
+    for (let r = 0; r < PROBE_ROWS; r++) firstRows.push(regionRow(probe, r, PROBE_COLUMNS));
     const at = findHeaderRow(def, firstRows);
     if (!at) return;
     let right = at.column;
@@ -80,12 +82,12 @@ function headerSearch(def: TableDef, sheet: string, kept: Kept[]): { probe: Regi
         g.bottom = r - 1;
         break;
       }
-      g.rows[r - at.row] = cells;
+      for (let c = 0; c < cells.length; c++) if (cells[c] !== null) g.cells.set(r - at.row, c, cells[c]);
     }
     if (g.growing && ended) {
       // The sheet ended inside the probe.
       g.growing = false;
-      g.bottom = at.row + g.rows.length - 1;
+      g.bottom = at.row + g.cells.rowCount - 1;
     }
     if (g.growing) reader.addRegion(g);
     kept.push({ name: def.name, sheet, region: g, totalsRow: false, isTable: false });
@@ -96,24 +98,21 @@ function headerSearch(def: TableDef, sheet: string, kept: Kept[]): { probe: Regi
 function tableSnapshot(k: Kept): TableSnapshot {
   const g = k.region;
   const width = g.right - g.left + 1;
-  const blankRow = () => new Array<CellValue>(width).fill(null);
-  const header = g.rows[0] ?? blankRow();
-  const headers = header.map((h) => (h === null ? '' : typeof h === 'string' ? flatten(h) : String(h)));
+  const headers = regionRow(g, 0, width).map((h) => (h === null ? '' : typeof h === 'string' ? flatten(h) : String(h)));
   let bottom = g.bottom;
   if (k.totalsRow) bottom--;
   else if (k.isTable && g.subtotalInBottom && bottom > g.top) {
     // A totals row whose flag was lost (a LibreOffice .ods round trip): "Total" over SUBTOTAL formulas.
-    const last = g.rows[bottom - g.top];
-    const label = last?.find((v) => !isBlankValue(v));
+    const label = regionRow(g, bottom - g.top, width).find((v) => !isBlankValue(v));
     if (typeof label === 'string' && matchKey(label).startsWith('total')) bottom--;
   }
-  const rows: CellValue[][] = [];
-  for (let r = g.top + 1; r <= bottom; r++) rows.push(g.rows[r - g.top] ?? blankRow());
   const merged = mergedAddresses(g).filter((a) => {
     const row = Number(/\d+$/.exec(a)![0]);
     return row <= bottom;
   });
-  return { name: k.name, sheet: k.sheet, headerRow: g.top, firstColumn: g.left, headers, rows, isTable: k.isTable, mergedCells: merged };
+  const meta = { name: k.name, sheet: k.sheet, headerRow: g.top, firstColumn: g.left, headers, isTable: k.isTable, mergedCells: merged };
+  // The data rows stay by column (1 000 000 financing lines): arrays of rows are made only if someone asks.
+  return compactTable(meta, g.cells.grid(1, Math.max(0, bottom - g.top), width));
 }
 
 /**
@@ -128,9 +127,18 @@ function smallNursery(): void {
 /** Reads the workbook's contract tables into the core's snapshot. */
 export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
   preflight(buf);
+  return snapshotOf(() => ZipPackage.open(buf));
+}
+
+/** The same from a file open for reading (its size known, preflightHead passed): read piece by piece, never held whole. */
+export function readSnapshotFile(fd: number, size: number): Promise<WorkbookSnapshot> {
+  return snapshotOf(() => ZipPackage.openFile(fd, size));
+}
+
+function snapshotOf(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
   smallNursery();
   return fileFault(async () => {
-    const zip = await ZipPackage.open(buf);
+    const zip = await open();
     const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)) || ownKeys.has(matchKey(name)));
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
@@ -171,7 +179,7 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
       kept.push(...tablesHere);
       readers.push(reader);
     }
-    if (!sst && info.sharedStrings && readers.some((r) => r.fixRows.length || r.fixWide.length)) {
+    if (!sst && info.sharedStrings && readers.some((r) => r.needed.length > 0)) {
       const needed = mergeNeeded(readers);
       sst = await readSharedStrings(zip, info.sharedStrings, needed);
     }
@@ -210,17 +218,9 @@ export function eachSheetGrid(buf: Buffer, use: (sheet: SheetGrid) => boolean): 
     for (const sheet of info.sheets) {
       const g = region(1, Infinity, 1, Infinity);
       if (sheet.part) await streamSheet(zip, sheet.part, new SheetReader({ regions: [g], dateStyles, date1904: info.date1904, sst }));
-      let width = 0;
-      for (const cells of g.rows) if (cells) width = Math.max(width, cells.length);
-      if (g.rows.length * width > 16_000_000) throw new InputError('too-large', `feuille ${sheet.name} de ${g.rows.length} lignes sur ${width} colonnes`);
-      const grid: CellValue[][] = new Array(g.rows.length);
-      for (let r = 0; r < g.rows.length; r++) {
-        const cells = g.rows[r];
-        const row = new Array<CellValue>(width).fill(null);
-        if (cells) for (let c = 0; c < cells.length; c++) if (cells[c] !== undefined) row[c] = cells[c];
-        grid[r] = row;
-        g.rows[r] = undefined;
-      }
+      const { rowCount, width } = g.cells;
+      if (rowCount * width > 16_000_000) throw new InputError('too-large', `feuille ${sheet.name} de ${rowCount} lignes sur ${width} colonnes`);
+      const grid = g.cells.grid(0, rowCount, width).toRows();
       if (use({ name: sheet.name, grid })) return;
     }
   });

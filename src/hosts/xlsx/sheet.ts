@@ -2,50 +2,19 @@
  * One worksheet part, streamed once: only the cells inside the regions asked for are kept (the
  * contract tables' ranges, a header search's first rows, or a ledger's whole sheet, sparse). Rows
  * and cells without `r=` take the next position; shared strings are kept as indices until the
- * shared strings part is read (then only the strings used are decoded); cached results of formulas
- * (shared ones too) are the values; `#N/A` stays `#N/A`. Data validations, conditional formats and
- * the like are passed over as tags, never expanded; a merge is applied only where it meets a region.
+ * shared strings part is read (then only the strings used are decoded). Data validations,
+ * conditional formats and the like are passed over as tags, never expanded; a merge is applied only
+ * where it meets a region.
  */
-import { cellAddress, type CellValue } from '../../core/snapshot';
 import { InputError, LIMITS } from './guard';
-import { unescapeOoxml } from './strings';
 import type { XmlScanner, XmlSink } from './xml';
-import { parseRange, serialToDate } from '../../core/cells';
-
-/** A rectangle of the sheet whose cells are kept, rows indexed from `top`. */
-export interface Region {
-  top: number;
-  /** Infinity while a plain range is still growing down (or for a ledger's whole sheet). */
-  bottom: number;
-  left: number;
-  right: number;
-  rows: (CellValue[] | undefined)[];
-  /** Covered cells of merges that meet the region (not their top-left master), as [row, col]. */
-  merged: [number, number][];
-  /** A SUBTOTAL formula stands in the region's bottom row (a totals row whose flag was lost). */
-  subtotalInBottom: boolean;
-  /** A plain range that ends at its first blank row. */
-  growing?: boolean;
-}
-
-export function region(top: number, bottom: number, left: number, right: number): Region {
-  return { top, bottom, left, right, rows: [], merged: [], subtotalInBottom: false };
-}
-
-/** Excel serial → the Date ExcelJS would give (UTC, rounded to the millisecond). */
-
-export const isBlankValue = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+import { parseRange } from '../../core/cells';
+import type { CellValue } from '../../core/snapshot';
+import { cellType, cellValue, T_NUMBER, T_SHARED, type CellParts } from './cellValue';
+import { rowIsBlank, type Region } from './region';
 
 /** Covered cells noted per sheet at most: a merge over a whole table still blanks its cells, but names only so many. */
 const MAX_MERGED_NOTED = 100_000;
-
-const T_NUMBER = 0;
-const T_SHARED = 1;
-const T_STR = 2;
-const T_INLINE = 3;
-const T_BOOL = 4;
-const T_ERROR = 5;
-const T_DATE = 6;
 
 const TEXT_NONE = 0;
 const TEXT_V = 1;
@@ -56,7 +25,7 @@ export interface SheetReaderOptions {
   regions: Region[];
   dateStyles: Uint8Array | null;
   date1904: boolean;
-  /** The shared strings when already read (ledgers, header searches); else indices are kept and fixed later. */
+  /** The shared strings when already read (ledgers, header searches); else indices are kept and resolved later. */
   sst: (string | undefined)[] | null;
   /** Called once when the scan passes a row, before that row is kept (a header search decides its range there). */
   probe?: { after: number; decide: (reader: SheetReader, ended: boolean) => void };
@@ -69,13 +38,8 @@ export class SheetReader implements XmlSink {
   private readonly sst: (string | undefined)[] | null;
   private probe: SheetReaderOptions['probe'];
 
-  /** Shared string indices used by kept cells (1 = needed). */
+  /** Shared string indices used by kept cells (1 = needed); empty when none is. */
   needed = new Uint8Array(0);
-  /** Kept rows holding shared string indices, and which of their columns (bit k = offset k, k < 31). */
-  readonly fixRows: CellValue[][] = [];
-  readonly fixMasks: number[] = [];
-  readonly fixWide: [CellValue[], number][] = [];
-  private lastFixRow: CellValue[] | null = null;
 
   private kept = 0;
   private mergedNoted = 0;
@@ -89,16 +53,10 @@ export class SheetReader implements XmlSink {
 
   // The cell being read.
   private target: Region | null = null;
-  private type = T_NUMBER;
-  private style = -1;
-  private v: string | null = null;
-  /** The value read straight from the bytes (plain decimals, shared string indices): no string made. */
-  private vNum = 0;
-  private vFast = false;
+  private readonly cell: CellParts = { type: T_NUMBER, v: null, vFast: false, vNum: 0, inlineText: null, dateStyle: false };
   private f: string | null = null;
   private hasF = false;
   private sharedSi = -1;
-  private inlineText: string | null = null;
   private inIs = false;
   private phonetic = 0;
   private textTo = TEXT_NONE;
@@ -109,6 +67,7 @@ export class SheetReader implements XmlSink {
     this.date1904 = options.date1904;
     this.sst = options.sst;
     this.probe = options.probe;
+    if (this.sst) for (const g of this.regions) g.cells.sharedStrings = this.sst;
   }
 
   /** The current row (for a probe deciding). */
@@ -117,6 +76,7 @@ export class SheetReader implements XmlSink {
   }
 
   addRegion(r: Region): void {
+    if (this.sst) r.cells.sharedStrings = this.sst;
     this.regions.push(r);
     this.activeHi = 0;
     this.activeLo = 1;
@@ -133,11 +93,11 @@ export class SheetReader implements XmlSink {
     this.col = 0;
     if (r < this.activeLo || r > this.activeHi) this.computeActive(r);
     // A row skipped in the file is a blank row: a growing plain range ends before it.
-    for (const g of this.active) if (g.growing && r > g.top + g.rows.length) this.stopGrowing(g, g.top + g.rows.length - 1);
+    for (const g of this.active) if (g.growing && r > g.top + g.cells.rowCount) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
   }
 
   private stopGrowing(g: Region, bottom: number): void {
-    g.rows.length = Math.min(g.rows.length, bottom - g.top + 1);
+    g.cells.truncate(bottom - g.top + 1);
     g.bottom = bottom;
     g.growing = false;
     this.activeHi = 0;
@@ -151,7 +111,12 @@ export class SheetReader implements XmlSink {
       this.probe = undefined;
       p.decide(this, true);
     }
-    for (const g of this.regions) if (g.growing) this.stopGrowing(g, g.top + g.rows.length - 1);
+    for (const g of this.regions) if (g.growing) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
+  }
+
+  /** The shared strings, once read: the kept cells' indices now read as their strings (a missing one as blank). */
+  resolve(sst: (string | undefined)[]): void {
+    for (const g of this.regions) g.cells.sharedStrings = sst;
   }
 
   /** The regions row `r` falls in, and the span of rows over which that set stays the same. */
@@ -175,11 +140,7 @@ export class SheetReader implements XmlSink {
 
   /** A growing plain range stops at its first blank row. */
   private endGrowing(r: number): void {
-    for (const g of this.active) {
-      if (!g.growing) continue;
-      const cells = g.rows[r - g.top];
-      if (!cells || cells.every(isBlankValue)) this.stopGrowing(g, r - 1);
-    }
+    for (const g of this.active) if (g.growing && rowIsBlank(g, r - g.top)) this.stopGrowing(g, r - 1);
   }
 
   open(s: XmlScanner): void {
@@ -191,8 +152,8 @@ export class SheetReader implements XmlSink {
       if (c0 === 0x76 /* v */) {
         if (!s.selfClosing) {
           this.textTo = TEXT_V;
-          this.v = '';
-          this.vFast = false;
+          this.cell.v = '';
+          this.cell.vFast = false;
           s.wantText = true;
         }
       } else if (c0 === 0x66 /* f */) this.openFormula(s);
@@ -211,7 +172,7 @@ export class SheetReader implements XmlSink {
     if (this.target !== null) {
       if (s.is('is')) {
         this.inIs = !s.selfClosing;
-        this.inlineText = '';
+        this.cell.inlineText = '';
       } else if (s.is('rPh')) this.phonetic++;
       return;
     }
@@ -240,23 +201,16 @@ export class SheetReader implements XmlSink {
       }
     }
     if (this.target === null) return;
-    this.type = T_NUMBER;
-    const len = s.cellTypeEnd - s.cellTypeStart;
-    if (len > 0) {
-      // "s", "str", "inlineStr", "b", "e", "d", "n", read from the bytes.
-      const t0 = s.buf[s.cellTypeStart];
-      if (len === 1) this.type = t0 === 0x73 ? T_SHARED : t0 === 0x62 ? T_BOOL : t0 === 0x65 ? T_ERROR : t0 === 0x64 ? T_DATE : T_NUMBER;
-      else if (len === 3 && t0 === 0x73) this.type = T_STR;
-      else if (len === 9 && t0 === 0x69) this.type = T_INLINE;
-    }
-    this.style = this.dateStyles ? s.cellStyle : -1;
-    this.v = null;
-    this.vFast = false;
+    const cell = this.cell;
+    cell.type = cellType(s.buf, s.cellTypeStart, s.cellTypeEnd);
+    cell.dateStyle = this.dateStyles !== null && s.cellStyle >= 0 && this.dateStyles[s.cellStyle] === 1;
+    cell.v = null;
+    cell.vFast = false;
+    cell.inlineText = null;
     this.f = null;
     this.hasF = false;
     this.sharedSi = -1;
     this.inIs = false;
-    this.inlineText = null;
     this.phonetic = 0;
     if (s.selfClosing) this.closeCell();
   }
@@ -296,27 +250,28 @@ export class SheetReader implements XmlSink {
   }
 
   text(s: XmlScanner): void {
+    const cell = this.cell;
     switch (this.textTo) {
       case TEXT_V:
-        if (this.v === '' && !this.vFast && (this.type === T_NUMBER || this.type === T_SHARED)) {
+        if (cell.v === '' && !cell.vFast && (cell.type === T_NUMBER || cell.type === T_SHARED)) {
           const n = s.textFastNumber();
           if (!Number.isNaN(n)) {
-            this.vNum = n;
-            this.vFast = true;
+            cell.vNum = n;
+            cell.vFast = true;
             break;
           }
         }
-        if (this.vFast) {
-          this.v = String(this.vNum);
-          this.vFast = false;
+        if (cell.vFast) {
+          cell.v = String(cell.vNum);
+          cell.vFast = false;
         }
-        this.v += s.text();
+        cell.v += s.text();
         break;
       case TEXT_F:
         this.f += s.text();
         break;
       case TEXT_IS:
-        this.inlineText += s.text();
+        this.cell.inlineText += s.text();
         break;
     }
   }
@@ -324,59 +279,22 @@ export class SheetReader implements XmlSink {
   private closeCell(): void {
     const g = this.target!;
     this.target = null;
-    const v = this.v;
-    let value: CellValue;
-    switch (this.type) {
-      case T_SHARED: {
-        const i = this.vFast ? this.vNum : v === null ? NaN : Number(v);
-        if (!(i >= 0 && Number.isInteger(i))) return;
-        if (this.sst) {
-          const str = this.sst[i];
-          if (str === undefined) return;
-          value = str;
-        } else {
-          this.store(g, i, true);
-          return;
-        }
-        break;
-      }
-      case T_STR:
-        value = v === null ? this.uncalculated() : unescapeOoxml(v);
-        break;
-      case T_INLINE:
-        value = unescapeOoxml(this.inlineText ?? v ?? '');
-        break;
-      case T_BOOL:
-        value = v === null ? this.uncalculated() : v.trim() === '1' || v.trim().toLowerCase() === 'true';
-        break;
-      case T_ERROR:
-        value = v === null ? this.uncalculated() : { error: v.trim() };
-        break;
-      case T_DATE: {
-        if (v === null || v.trim() === '') {
-          value = this.uncalculated();
-          break;
-        }
-        const iso = v.trim();
-        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? (iso.includes('T') ? iso : `${iso}T00:00:00Z`) : `${iso}Z`);
-        value = Number.isNaN(d.getTime()) ? iso : d;
-        break;
-      }
-      default: {
-        if (!this.vFast && (v === null || v === '')) {
-          value = this.uncalculated();
-          break;
-        }
-        const n = this.vFast ? this.vNum : Number(v);
-        if (Number.isNaN(n)) value = v;
-        else if (this.style >= 0 && this.dateStyles !== null && this.dateStyles[this.style] === 1) {
-          // A serial no calendar holds (1e20 in a date cell) stays the number it is: never an Invalid Date.
-          const d = serialToDate(n, this.date1904);
-          value = Number.isNaN(d.getTime()) ? n : d;
-        } else value = n;
+    const cell = this.cell;
+    const r = this.row - g.top;
+    const c = this.col - g.left;
+    if (cell.type === T_SHARED) {
+      const i = cell.vFast ? cell.vNum : cell.v === null ? NaN : Number(cell.v);
+      if (!(i >= 0 && Number.isInteger(i)) || (this.sst && this.sst[i] === undefined)) return;
+      this.count();
+      g.cells.setShared(r, c, i);
+      if (!this.sst) this.need(i);
+    } else {
+      const value = cellValue(cell, this.date1904, () => this.uncalculated());
+      if (value !== null) {
+        this.count();
+        g.cells.set(r, c, value);
       }
     }
-    if (value !== null) this.store(g, value, false);
     // The bottom row of a region: does a SUBTOTAL formula stand there (a totals row that lost its flag)?
     if (this.row === g.bottom && this.f !== null && /SUBTOTAL\s*\(/i.test(this.f)) g.subtotalInBottom = true;
   }
@@ -387,44 +305,17 @@ export class SheetReader implements XmlSink {
     return { uncalculated: `=${text}` };
   }
 
-  private store(g: Region, value: CellValue | number, sharedIndex: boolean): void {
+  private count(): void {
     if (++this.kept > LIMITS.keptCells) throw new InputError('too-large', `plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules à lire sur une feuille`);
-    const ri = this.row - g.top;
-    let cells = g.rows[ri];
-    if (cells === undefined) {
-      cells = g.right === Infinity ? [] : new Array<CellValue>(g.right - g.left + 1).fill(null);
-      g.rows[ri] = cells;
-    }
-    const ci = this.col - g.left;
-    cells[ci] = value as CellValue;
-    if (!sharedIndex) return;
-    const i = value as number;
+  }
+
+  private need(i: number): void {
     if (i >= this.needed.length) {
       const grown = new Uint8Array(Math.max(i + 1, this.needed.length * 2, 1024));
       grown.set(this.needed);
       this.needed = grown;
     }
     this.needed[i] = 1;
-    if (ci >= 31) {
-      this.fixWide.push([cells, ci]);
-      return;
-    }
-    if (this.lastFixRow !== cells) {
-      this.lastFixRow = cells;
-      this.fixRows.push(cells);
-      this.fixMasks.push(0);
-    }
-    this.fixMasks[this.fixMasks.length - 1] |= 1 << ci;
-  }
-
-  /** Replaces the kept shared string indices by their strings (a missing string reads as blank). */
-  resolve(sst: (string | undefined)[]): void {
-    for (let k = 0; k < this.fixRows.length; k++) {
-      const cells = this.fixRows[k];
-      let mask = this.fixMasks[k];
-      for (let ci = 0; mask !== 0; ci++, mask >>>= 1) if (mask & 1) cells[ci] = sst[cells[ci] as number] ?? null;
-    }
-    for (const [cells, ci] of this.fixWide) cells[ci] = sst[cells[ci] as number] ?? null;
   }
 
   /** A merged range: only where it meets a region are its covered cells noted (never expanded beyond). */
@@ -434,24 +325,17 @@ export class SheetReader implements XmlSink {
     const { top, left, bottom, right } = box;
     for (const g of this.regions) {
       const r0 = Math.max(top, g.top);
-      const r1 = Math.min(bottom, g.bottom === Infinity ? g.top + g.rows.length - 1 : g.bottom);
+      const r1 = Math.min(bottom, g.bottom === Infinity ? g.top + g.cells.rowCount - 1 : g.bottom);
       const c0 = Math.max(left, g.left);
-      if (r0 > r1) continue;
+      // A ledger's whole sheet: only its used cells can be covered.
+      const c1 = Math.min(right, g.right === Infinity ? g.left + g.cells.width - 1 : g.right);
       for (let r = r0; r <= r1; r++) {
-        const cells = g.rows[r - g.top];
-        // A ledger's whole sheet: only its used cells can be covered.
-        const c1 = Math.min(right, g.right === Infinity ? g.left + (cells?.length ?? 0) - 1 : g.right);
         for (let c = c0; c <= c1; c++) {
           if (r === top && c === left) continue;
           if (g.right !== Infinity && this.mergedNoted++ < MAX_MERGED_NOTED) g.merged.push([r, c]);
-          if (cells) cells[c - g.left] = null;
+          g.cells.clear(r - g.top, c - g.left);
         }
       }
     }
   }
-}
-
-/** The covered cells' addresses, row by row (the order the findings name them in). */
-export function mergedAddresses(g: Region): string[] {
-  return [...g.merged].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c]) => cellAddress(r, c));
 }

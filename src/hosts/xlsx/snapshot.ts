@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { userTables } from '../../core/contract';
-import { findHeaderRow } from '../../core/model';
+import { findHeaderRow } from '../../core/locate';
 import { cellAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { parseRange } from '../../core/cells';

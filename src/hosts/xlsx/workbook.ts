@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
-import { InputError } from './guard';
+import { InputError, isOleContainer, LIMITS, preflight, preflightHead } from './guard';
 
 export { InputError } from './guard';
 
@@ -16,20 +16,29 @@ export { InputError } from './guard';
 
 // The ExcelJS conversion lives in snapshot.ts (no fs) for the browser preview; the CLI reads with reader.ts.
 export { snapshotOf, toCellValue } from './snapshot';
-import { readSnapshot } from './reader';
+import { readSnapshot, readSnapshotFile } from './reader';
 
-/** Reads an .xlsx file into a snapshot; InputError for anything that cannot be used. */
+/** Reads an .xlsx file into a snapshot; InputError for anything that cannot be used. The file is read piece by piece, never held whole. */
 export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot }> {
-  let buf: Buffer;
+  let file: fs.FileHandle | undefined;
   try {
-    buf = await fs.readFile(path);
+    file = await fs.open(path, 'r');
+    const { size } = await file.stat();
+    const head = Buffer.alloc(Math.min(8, size));
+    await file.read(head, 0, head.length, 0);
+    // Only an OLE container (an encrypted workbook, an old .xls) is read whole, to tell which.
+    if (size <= LIMITS.fileBytes && isOleContainer(head)) preflight(await file.readFile());
+    preflightHead(head, size);
+    return { snapshot: await readSnapshotFile(file.fd, size) };
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('missing', 'fichier introuvable');
     if (code === 'EISDIR') throw new InputError('not-xlsx', 'c’est un dossier');
     throw new InputError('corrupt', `lecture impossible (${code ?? (e as Error).message})`);
+  } finally {
+    await file?.close();
   }
-  return readWorkbookBuffer(buf);
 }
 
 /** Reads the workbook's contract tables into a snapshot (streaming, guarded): InputError for anything that cannot be used. */

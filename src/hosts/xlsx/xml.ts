@@ -10,7 +10,8 @@
  * UTF-8 with or without a BOM, and UTF-16 (transcoded as it streams). What it refuses: a DTD (an .xlsx
  * never has one; entity expansion is how XML bombs work) and an unclosed token past `maxToken` bytes.
  */
-import { StringDecoder } from 'string_decoder';
+import { decodeEntities, Utf16 } from './xmlText';
+import { digitsAt, plainDecimalAt } from './xmlNumbers';
 
 export class XmlError extends Error {}
 
@@ -33,39 +34,6 @@ const BANG = 0x21;
 const QMARK = 0x3f;
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** `&lt;` `&#233;` `&#xE9;` → their characters; an unknown entity is left as written (no DTD can define one). */
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (all, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    }
-    return ENTITY[e] ?? all;
-  });
-}
-
-/** UTF-16 bytes → text, chunk by chunk (a character cut between chunks waits for the next one). */
-class Utf16 {
-  private readonly decoder = new StringDecoder('utf16le');
-  private odd: Buffer | null = null;
-  constructor(private readonly bigEndian: boolean) {}
-  write(b: Buffer): string {
-    if (!this.bigEndian) return this.decoder.write(b);
-    const all = this.odd ? Buffer.concat([this.odd, b]) : b;
-    const even = all.length & ~1;
-    this.odd = even < all.length ? Buffer.from(all.subarray(even)) : null;
-    return this.decoder.write(Buffer.from(all.subarray(0, even)).swap16());
-  }
-  end(): string {
-    return this.decoder.end();
-  }
-}
 
 export class XmlScanner {
   /** The bytes being scanned (the current chunk, after what was left of the previous one). */
@@ -328,27 +296,7 @@ export class XmlScanner {
   /** A non-negative integer attribute read from its bytes, or -1. */
   attrInt(local: string): number {
     if (!this.attrRange(local)) return -1;
-    return this.digits(this.valueStart, this.valueEnd);
-  }
-
-  private digits(from: number, to: number): number {
-    const b = this.buf;
-    let v = 0;
-    let seen = false;
-    for (let k = from; k < to; k++) {
-      const d = b[k] - 48;
-      if (d < 0 || d > 9) return seen && (b[k] === 0x20 || b[k] === 0x2e) ? v : -1;
-      v = v * 10 + d;
-      seen = true;
-    }
-    return seen ? v : -1;
-  }
-
-  /** A cell reference attribute ("AB12", "$A$1") read from its bytes into `this.refRow`/`this.refCol`; false when absent or not a reference. */
-  refRow = 0;
-  refCol = 0;
-  attrRef(local: string): boolean {
-    return this.attrRange(local) && this.parseRef();
+    return digitsAt(this.buf, this.valueStart, this.valueEnd);
   }
 
   /**
@@ -356,6 +304,8 @@ export class XmlScanner {
    * when absent or not a reference), `s` into cellStyle (-1 when absent), `t` into
    * cellTypeStart/cellTypeEnd (equal when absent). Other attributes are passed over.
    */
+  refRow = 0;
+  refCol = 0;
   cellStyle = -1;
   cellTypeStart = 0;
   cellTypeEnd = 0;
@@ -387,7 +337,7 @@ export class XmlScanner {
         this.valueStart = vs;
         this.valueEnd = ve;
         this.parseRef();
-      } else if (c0 === 0x73 /* s */) this.cellStyle = this.digits(vs, ve);
+      } else if (c0 === 0x73 /* s */) this.cellStyle = digitsAt(b, vs, ve);
       else if (c0 === 0x74 /* t */) {
         this.cellTypeStart = vs;
         this.cellTypeEnd = ve;
@@ -409,7 +359,7 @@ export class XmlScanner {
       k++;
     }
     if (b[k] === 0x24) k++;
-    const row = this.digits(k, end);
+    const row = digitsAt(b, k, end);
     if (col === 0 || row <= 0) return false;
     this.refCol = col;
     this.refRow = row;
@@ -422,54 +372,15 @@ export class XmlScanner {
     return this.cdata || s.indexOf('&') < 0 ? s : decodeEntities(s);
   }
 
-  /** The current text as a number (Excel writes plain decimal or exponent notation). */
-  textNumber(): number {
-    return Number(this.buf.toString('latin1', this.textStart, this.textEnd));
-  }
-
   /**
    * The current text as a number when it is a plain decimal of at most 15 digits ("250000",
    * "-1234.56"), read from its bytes without making a string; NaN otherwise (then use `text()`).
    * Exact: an integer below 2^53 divided by a power of ten up to 10^22 is correctly rounded.
    */
   textFastNumber(): number {
-    const b = this.buf;
-    let k = this.textStart;
-    const end = this.textEnd;
-    let neg = false;
-    if (b[k] === 0x2d) {
-      neg = true;
-      k++;
-    }
-    let m = 0;
-    let digits = 0;
-    let decimals = -1;
-    for (; k < end; k++) {
-      const ch = b[k];
-      if (ch === 0x2e && decimals < 0) decimals = 0;
-      else {
-        const d = ch - 48;
-        if (d < 0 || d > 9) return NaN;
-        m = m * 10 + d;
-        digits++;
-        if (decimals >= 0) decimals++;
-      }
-    }
-    if (digits === 0 || digits > 15) return NaN;
-    const v = decimals > 0 ? m / POW10[decimals] : m;
-    return neg ? -v : v;
+    return plainDecimalAt(this.buf, this.textStart, this.textEnd);
   }
 
-  /** Whether the current text contains `ascii` (e.g. "SUBTOTAL"), without decoding it. */
-  textHas(ascii: string): boolean {
-    const i = this.buf.indexOf(ascii, this.textStart, 'latin1');
-    return i >= 0 && i + ascii.length <= this.textEnd;
-  }
-
-  /** The whole tag as text (for messages and rare attributes). */
-  tag(): string {
-    return this.buf.toString('utf8', this.tagStart, this.tagEnd + 1);
-  }
 }
 
 /** Parses a whole small part held in memory. */

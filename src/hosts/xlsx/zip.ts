@@ -1,5 +1,6 @@
 /**
- * The zip container of an .xlsx, read from memory: yauzl reads the central directory (the one place
+ * The zip container of an .xlsx, read from memory or from an open file (then piece by piece: a
+ * workbook of a million lines is never held whole): yauzl reads the central directory (the one place
  * that says where each part is and how big it claims to be), and each part the reader needs is
  * inflated once, in chunks handed straight to the XML scanner. The guard's limits are checked on the
  * way: the declared sizes and ratio when a part is opened, the real ones on every chunk (a part
@@ -8,6 +9,8 @@
  * A local header whose sizes or name disagree with the central directory (some producers write zeros
  * there and a data descriptor after the data) is read by the central directory's figures.
  */
+import { read, readSync } from 'fs';
+import { Readable } from 'stream';
 import yauzl from 'yauzl';
 import zlib from 'zlib';
 import { InputError, LIMITS } from './guard';
@@ -27,19 +30,59 @@ export interface ZipPart {
 /** Part names are compared as the package model says: case-insensitively, without a leading slash, with / separators. */
 export const partKey = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 
+/** Bytes [start, end) of an open file as a stream that never closes the file (a file stream closes its descriptor when destroyed). */
+function fileRange(fd: number, start: number, end: number): Readable {
+  let at = start;
+  return new Readable({
+    highWaterMark: 1 << 20,
+    read(size) {
+      const n = Math.min(size, end - at);
+      if (n <= 0) return void this.push(null);
+      const chunk = Buffer.allocUnsafe(n);
+      read(fd, chunk, 0, n, at, (err, got) => {
+        if (err) return this.destroy(err);
+        at += got;
+        this.push(got === 0 ? null : chunk.subarray(0, got));
+      });
+    },
+  });
+}
+
+/** Ranges of an open file for yauzl, which then neither owns nor closes it. */
+class FileRanges extends yauzl.RandomAccessReader {
+  constructor(private readonly fd: number) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return fileRange(this.fd, start, end);
+  }
+}
+
+/** Where the archive's bytes are: a buffer, or a file open for reading. */
+type Bytes = { buf: Buffer } | { fd: number; size: number };
+
 export class ZipPackage {
   /** Inflated bytes so far, over every part read: the guard's total. */
   private inflated = 0;
   private constructor(
-    private readonly buf: Buffer,
+    private readonly bytes: Bytes,
     private readonly parts: Map<string, ZipPart>,
   ) {}
 
-  static async open(buf: Buffer): Promise<ZipPackage> {
+  static open(buf: Buffer): Promise<ZipPackage> {
+    return ZipPackage.list({ buf }, (options, done) => yauzl.fromBuffer(buf, options, done));
+  }
+
+  /** The archive in an open file (the caller closes it once the package is read). */
+  static openFile(fd: number, size: number): Promise<ZipPackage> {
+    return ZipPackage.list({ fd, size }, (options, done) => yauzl.fromRandomAccessReader(new FileRanges(fd), size, options, done));
+  }
+
+  private static async list(bytes: Bytes, open: (options: yauzl.Options, done: (err: Error | null, zip?: yauzl.ZipFile) => void) => void): Promise<ZipPackage> {
     let zip: yauzl.ZipFile;
     try {
       zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-        yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false, decodeStrings: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
+        open({ lazyEntries: true, validateEntrySizes: false, strictFileNames: false, decodeStrings: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
       );
     } catch (e) {
       throw new InputError('corrupt', `archive zip tronquée ou endommagée (${firstLine(e)})`);
@@ -79,7 +122,7 @@ export class ZipPackage {
     } finally {
       zip.close();
     }
-    return new ZipPackage(buf, parts);
+    return new ZipPackage(bytes, parts);
   }
 
   has(name: string): boolean {
@@ -90,18 +133,35 @@ export class ZipPackage {
     return [...this.parts.values()].map((p) => p.name);
   }
 
-  /** The bytes of a part as they are stored (compressed), after the declared-size checks. */
-  private stored(name: string): { part: ZipPart; data: Buffer } {
+  private get size(): number {
+    return 'buf' in this.bytes ? this.bytes.buf.length : this.bytes.size;
+  }
+
+  /** `length` bytes from `at` (fewer at the end of the archive). */
+  private slice(at: number, length: number): Buffer {
+    if ('buf' in this.bytes) return this.bytes.buf.subarray(at, at + length);
+    const out = Buffer.alloc(Math.max(0, Math.min(length, this.bytes.size - at)));
+    let n = 0;
+    while (n < out.length) {
+      const got = readSync(this.bytes.fd, out, n, out.length - n, at + n);
+      if (got === 0) break;
+      n += got;
+    }
+    return out.subarray(0, n);
+  }
+
+  /** Where a part's stored (compressed) bytes are, after the declared-size checks. */
+  private stored(name: string): { part: ZipPart; start: number; end: number } {
     const part = this.parts.get(partKey(name));
     if (!part) throw new InputError('corrupt', `partie ${name} absente de l'archive`);
     if (part.encrypted) throw new InputError('encrypted', `la partie ${part.name} est chiffrée`);
     const at = part.localHeader;
-    const buf = this.buf;
-    if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new InputError('corrupt', `archive zip endommagée (en-tête local de ${part.name} introuvable)`);
-    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const head = this.slice(at, 30);
+    if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError('corrupt', `archive zip endommagée (en-tête local de ${part.name} introuvable)`);
+    const start = at + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
     const end = start + part.compressedSize;
-    if (end > buf.length) throw new InputError('corrupt', `archive zip tronquée (${part.name} incomplète)`);
-    return { part, data: buf.subarray(start, end) };
+    if (end > this.size) throw new InputError('corrupt', `archive zip tronquée (${part.name} incomplète)`);
+    return { part, start, end };
   }
 
   /**
@@ -110,9 +170,10 @@ export class ZipPackage {
    */
   stream(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
     let part: ZipPart;
-    let data: Buffer;
+    let start: number;
+    let end: number;
     try {
-      ({ part, data } = this.stored(name));
+      ({ part, start, end } = this.stored(name));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -130,8 +191,8 @@ export class ZipPackage {
     if (part.method === 0) {
       return new Promise((resolve, reject) => {
         try {
-          for (let i = 0; i < data.length; i += 1 << 18) {
-            const c = data.subarray(i, Math.min(data.length, i + (1 << 18)));
+          for (let i = start; i < end; i += 1 << 18) {
+            const c = this.slice(i, Math.min(end - i, 1 << 18));
             const err = check(c.length);
             if (err) return reject(err);
             onChunk(c);
@@ -146,6 +207,8 @@ export class ZipPackage {
     return new Promise((resolve, reject) => {
       // Large output chunks: fewer calls into the scanner, the same memory bound.
       const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      // From a file, the stored bytes are read as the inflater asks for them.
+      const source = 'fd' in this.bytes ? fileRange(this.bytes.fd, start, end) : null;
       // Chunks are scanned on a later turn, not inside the 'data' event: zlib then goes on inflating
       // the next chunk on its thread while this one is scanned (the two overlap on two cores). A few
       // chunks at most wait: past that the inflater is paused.
@@ -157,6 +220,7 @@ export class ZipPackage {
         if (failed) return;
         failed = true;
         inflater.destroy();
+        source?.destroy();
         reject(e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`));
       };
       const drain = () => {
@@ -190,7 +254,8 @@ export class ZipPackage {
         ended = true;
         schedule();
       });
-      inflater.end(data);
+      if (source) source.on('error', fail).pipe(inflater);
+      else inflater.end('buf' in this.bytes ? this.bytes.buf.subarray(start, end) : undefined);
     });
   }
 

@@ -1,0 +1,166 @@
+/**
+ * One cell of a contract table → its typed value (cents, a year, a date, a funder's id…), or a
+ * finding naming the cell and saying why it cannot be used (cell.*, period.outside, axis.unknown).
+ */
+import { resolveAxis, resolveAvenantKind, resolveFunder, resolveInstance, resolveStatus, type ColumnDef } from './contract';
+import type { MessageParams, RawFinding, RuleId } from './findings';
+import { centsFromFrenchText, readCellNumber, type Cents } from './money';
+import type { FunderKey, Ref } from './modelTypes';
+import { profile, type AxisId } from './profile';
+import { isBlank, isCellError, isDate, isUncalculated, type CellValue } from './snapshot';
+import { closest, matchKey, parseDateText } from './text';
+import { serialToDate } from './cells';
+
+/** What a text column reads from a cell: undefined for a blank, an error or a formula without a result. */
+export function cellText(v: CellValue): string | undefined {
+  if (isBlank(v) || isCellError(v) || isUncalculated(v)) return undefined;
+  return isDate(v) ? v.toISOString().slice(0, 10) : String(v).trim();
+}
+
+export class CellReader {
+  private coFunderKeys = new Map<string, string>();
+  constructor(
+    private readonly out: RawFinding[],
+    coFunders: string[],
+  ) {
+    for (const c of coFunders) this.coFunderKeys.set(matchKey(c), c);
+  }
+
+  emit(rule: RuleId, ref: Ref, params: MessageParams = {}): void {
+    this.out.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
+  }
+
+  /** Shared answer for a cell that holds something of the wrong kind in a non-amount column. */
+  private unusable(v: CellValue, ref: Ref, column: string, variant: string): void {
+    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : String(v);
+    this.emit('cell.required', ref, { column, variant, text });
+  }
+
+  text(v: CellValue, ref: Ref, column: string): string | undefined {
+    if (isCellError(v) || isUncalculated(v)) this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
+    return cellText(v);
+  }
+
+  amount(v: CellValue, ref: Ref, column: string): Cents | undefined {
+    if (isBlank(v)) return undefined;
+    if (typeof v === 'number') {
+      const r = readCellNumber(v);
+      if (r.kind === 'sub-cent') {
+        this.emit('cell.sub-cent', ref, { column, text: r.value });
+        return undefined;
+      }
+      if (r.kind === 'not-finite') {
+        this.emit('cell.not-a-number', ref, { column, text: String(v), variant: 'other' });
+        return undefined;
+      }
+      if (r.cents < 0) {
+        this.emit('cell.negative', ref, { column, actual: r.cents });
+        return undefined;
+      }
+      return r.cents;
+    }
+    if (typeof v === 'string') {
+      const suggested = centsFromFrenchText(v);
+      this.emit('cell.not-a-number', ref, {
+        column,
+        text: v,
+        variant: suggested === null ? 'text' : 'text-amount',
+        suggestion: suggested === null ? undefined : String(suggested / 100),
+      });
+      return undefined;
+    }
+    const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : isDate(v) ? 'date' : 'boolean';
+    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : isDate(v) ? v.toISOString().slice(0, 10) : String(v);
+    this.emit('cell.not-a-number', ref, { column, text, variant });
+    return undefined;
+  }
+
+  year(v: CellValue, ref: Ref, column: string): number | undefined {
+    if (isBlank(v)) return undefined;
+    let n: number | undefined;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) n = Number(v);
+    if (n === undefined || !Number.isInteger(n)) {
+      if (isCellError(v) || isUncalculated(v)) this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
+      else this.emit('cell.bad-year', ref, { column, text: isDate(v) ? v.toISOString().slice(0, 10) : String(v) });
+      return undefined;
+    }
+    if (!(profile.years as readonly number[]).includes(n)) {
+      const hinted = n >= 14 && n <= 16 ? String(2000 + n) : undefined;
+      this.emit('period.outside', ref, { column, year: n, suggestion: hinted });
+      return undefined;
+    }
+    return n;
+  }
+
+  date(v: CellValue, ref: Ref, column: string): Date | undefined {
+    if (isBlank(v)) return undefined;
+    if (isDate(v) && !Number.isNaN(v.getTime())) return v;
+    if (typeof v === 'number' && v > 1 && v < 2958466) return serialToDate(v);
+    if (typeof v === 'string') {
+      const d = parseDateText(v);
+      if (d) return d;
+    }
+    if (isCellError(v) || isUncalculated(v)) this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
+    else this.unusable(v, ref, column, 'not-a-date');
+    return undefined;
+  }
+
+  funder(v: CellValue, ref: Ref, column: string): FunderKey | undefined {
+    const t = this.text(v, ref, column);
+    if (t === undefined) return undefined;
+    const id = resolveFunder(t);
+    if (id) return id;
+    const co = this.coFunderKeys.get(matchKey(t));
+    if (co) return `co:${co}`;
+    const candidates = [...profile.funders.map((f) => ({ label: f.label.fr, keys: [f.label.fr, ...f.aliases] })), ...[...this.coFunderKeys.values()].map((c) => ({ label: c, keys: [c] }))];
+    const best = closest(t, candidates, (c) => c.keys);
+    this.emit('cell.unknown-funder', ref, { column, text: t, suggestion: best?.label });
+    return undefined;
+  }
+
+  axis(v: CellValue, ref: Ref, column: string): AxisId | undefined {
+    const t = typeof v === 'number' ? String(v) : this.text(v, ref, column);
+    if (t === undefined) return undefined;
+    const id = resolveAxis(t);
+    if (!id) this.emit('axis.unknown', ref, { column, text: t });
+    return id;
+  }
+
+  choice<T>(v: CellValue, ref: Ref, column: string, resolve: (s: string) => T | undefined, listVariant: string): T | undefined {
+    const t = this.text(v, ref, column);
+    if (t === undefined) return undefined;
+    const id = resolve(t);
+    if (id === undefined) this.emit('cell.required', ref, { column, text: t, variant: listVariant });
+    return id;
+  }
+
+  read(def: ColumnDef, v: CellValue, ref: Ref, header: string): unknown {
+    switch (def.kind) {
+      case 'text':
+        return this.text(v, ref, header);
+      case 'amount':
+        return this.amount(v, ref, header);
+      case 'year':
+        return this.year(v, ref, header);
+      case 'date':
+        return this.date(v, ref, header);
+      case 'funder':
+        return this.funder(v, ref, header);
+      case 'axis':
+        return this.axis(v, ref, header);
+      case 'status':
+        return this.choice(v, ref, header, resolveStatus, 'status');
+      case 'instance': {
+        // A meeting the list does not know is still a meeting: a warning, never a blocking error.
+        const t = this.text(v, ref, header);
+        if (t === undefined) return undefined;
+        const id = resolveInstance(t);
+        if (id === undefined) this.emit('governance.unknown-body', ref, { column: header, text: t });
+        return id;
+      }
+      case 'avenant-kind':
+        return this.choice(v, ref, header, resolveAvenantKind, 'avenant-kind');
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The typed model the rules read: each contract table's lines with typed values (cents, ids, years,
+ * dates), where each value stands, and the participation tables by funder and axis. model.ts reads
+ * a snapshot into it.
+ */
+import type { TableDef } from './contract';
+import type { MessageParams, RuleId } from './findings';
+import type { Cents } from './money';
+import type { AvenantKind, AxisId, FunderId, InstanceId, StatusId } from './profile';
+import type { TableSnapshot } from './snapshot';
+
+export interface Ref {
+  sheet: string;
+  cell: string;
+}
+
+/** A signatory's id, or a co-funder's name as the user wrote it in a participation header. */
+export type FunderKey = FunderId | `co:${string}`;
+
+export interface Row<T> {
+  /** Typed values; undefined when the cell is blank or unusable (a finding then says why). */
+  v: Partial<T>;
+  ref: Record<keyof T, Ref>;
+  /** 0-based index among the table's data rows. */
+  index: number;
+  /** Columns whose cell holds something unreadable (a finding says why): not blank, not a value either. */
+  bad?: ReadonlySet<string>;
+}
+
+export interface ConventionFields {
+  funder: FunderKey;
+  year: number;
+  amount: Cents;
+  status: StatusId;
+  basis: string;
+  avenant: string;
+  decision: string;
+}
+export interface ActionFields {
+  code: string;
+  axis: AxisId;
+  title: string;
+  holder: string;
+  entryYear: number;
+  copilDecision: string;
+}
+export interface FinancingFields {
+  code: string;
+  year: number;
+  funder: FunderKey;
+  planned: Cents;
+  committed: Cents;
+  paid: Cents;
+  reference: string;
+  comment: string;
+}
+export interface AvenantFields {
+  number: string;
+  date: Date;
+  object: string;
+  deliberation: string;
+  kind: AvenantKind;
+  funder: FunderKey;
+  year: number;
+  amount: Cents;
+  /** Collectivités the avenant adds, separated by ";" or line breaks. */
+  partners: string;
+}
+export interface PartnerFields {
+  name: string;
+  kind: string;
+  deliberation: string;
+  date: Date;
+  avenant: string;
+}
+export interface InstanceFields {
+  instance: InstanceId;
+  date: Date;
+  object: string;
+}
+export interface BilanFields {
+  code: string;
+  year: number;
+  receivedOn: Date;
+  comment: string;
+  period: string;
+}
+export interface JalonFields {
+  milestone: string;
+  due: Date;
+  doneOn: Date;
+  evaluator: string;
+}
+
+export interface ParticipationCell {
+  funder: FunderKey;
+  axis: AxisId;
+  amount: Cents;
+  ref: Ref;
+}
+
+export interface ParticipationTable {
+  year: number;
+  sheet: string;
+  funders: { key: FunderKey; header: string; ref: Ref; range: Ref }[];
+  cells: ParticipationCell[];
+  /** Cells that hold something unreadable (cell.not-a-number…): their funder and axis, so that no total is judged without them. */
+  unreadable: { funder: FunderKey; axis: AxisId | undefined; ref: Ref }[];
+  /** The whole data range, for findings about the table. */
+  range: Ref;
+}
+
+export interface LocatedTable {
+  def: TableDef;
+  table: TableSnapshot;
+  /** Column index in the snapshot for each column key of the def; -1 when absent. */
+  columns: Record<string, number>;
+}
+
+export interface Model {
+  convention: Row<ConventionFields>[];
+  participations: ParticipationTable[];
+  actions: Row<ActionFields>[];
+  financing: Row<FinancingFields>[];
+  avenants: Row<AvenantFields>[];
+  partners: Row<PartnerFields>[];
+  instances: Row<InstanceFields>[];
+  bilans: Row<BilanFields>[];
+  jalons: Row<JalonFields>[];
+  coFunders: string[];
+  /** Where each table is, for findings that point at a whole table. */
+  located: Record<string, LocatedTable | undefined>;
+}
+
+export interface Reader {
+  emit(rule: RuleId, ref: Ref, params?: MessageParams): void;
+}

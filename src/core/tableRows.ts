@@ -1,0 +1,203 @@
+/**
+ * The lines of a contract table (Convention, Actions, Financements…) read into the model: each cell
+ * read once (its finding emitted where it stands), the typed values kept by column (cents in a
+ * Float64Array, years and funders as small integers, unreadable cells as one bit each) and each line
+ * a small object that reads them back. When the host's cells cannot change (the .xlsx reader's
+ * store), texts and plain amounts are read again from them instead of being kept twice. 1 000 000
+ * financing lines are about 45 bytes a line, not the 180 of an object of values per line; cell
+ * addresses are made only when a finding asks.
+ */
+import type { ColumnKind, TableDef } from './contract';
+import { cellText, type CellReader } from './cellReader';
+import type { FunderKey, LocatedTable, Ref, Row } from './modelTypes';
+import { cellAddress, isBlank, type CellValue } from './snapshot';
+import { tableGrid, type CellGrid } from './tableGrid';
+
+/** readCellNumber's exact path: a number that is its cents over 100 (most amounts), never negative. */
+function plainCents(raw: CellValue): number | undefined {
+  if (typeof raw !== 'number') return undefined;
+  const c = Math.round(raw * 100);
+  return c / 100 === raw && c >= 0 && c < 1e15 ? c + 0 : undefined;
+}
+
+/**
+ * One column's typed values, by line. One class for every kind, so that a line's getters always
+ * meet the same shape (the rules stay fast); the kind decides where values are kept.
+ */
+class ColumnValues {
+  /** null: a column the table lacks. */
+  private readonly kind: ColumnKind | null;
+  /** Amounts (NaN: none); null when they are read again from a fixed grid. */
+  private readonly cents: Float64Array | null = null;
+  /** With a fixed grid: the amounts plainCents does not give, by line. */
+  private readonly aside: Map<number, number> | null = null;
+  /** Years, or funder numbers into `funderKeys` (1-based); 0: none. */
+  private readonly small: Uint16Array | null = null;
+  private readonly funderKeys: FunderKey[] = [];
+  private readonly funderNumbers = new Map<FunderKey, number>();
+  /** Other values (dates, ids), and texts when the grid may change. */
+  private readonly values: unknown[] | null = null;
+
+  constructor(
+    kind: ColumnKind | null,
+    n: number,
+    private readonly grid: CellGrid,
+    private readonly ci: number,
+  ) {
+    this.kind = kind;
+    // A store's cells never change: texts and plain amounts are read again from it rather than kept twice.
+    if (kind === 'amount') {
+      if (grid.fixed) this.aside = new Map();
+      else this.cents = new Float64Array(n).fill(NaN);
+    } else if (kind === 'year' || kind === 'funder') this.small = new Uint16Array(n);
+    else if (kind !== null && (kind !== 'text' || !grid.fixed)) this.values = new Array<unknown>(n);
+  }
+
+  set(i: number, v: unknown): void {
+    if (this.cents) this.cents[i] = v as number;
+    else if (this.aside) {
+      if (plainCents(this.grid.get(i, this.ci)) !== v) this.aside.set(i, v as number);
+    } else if (this.kind === 'funder') {
+      let no = this.funderNumbers.get(v as FunderKey);
+      if (no === undefined) this.funderNumbers.set(v as FunderKey, (no = this.funderKeys.push(v as FunderKey)));
+      this.small![i] = no;
+    } else if (this.small) this.small[i] = v as number;
+    else if (this.values) this.values[i] = v;
+  }
+
+  get(i: number): unknown {
+    if (this.cents) {
+      const x = this.cents[i];
+      return x === x ? x : undefined;
+    }
+    // A cell that gave no amount is blank or holds no plain number: plainCents gives none either.
+    if (this.aside) return plainCents(this.grid.get(i, this.ci)) ?? this.aside.get(i);
+    if (this.small) {
+      const x = this.small[i];
+      return x === 0 ? undefined : this.kind === 'year' ? x : this.funderKeys[x - 1];
+    }
+    if (this.values) return this.values[i];
+    return this.kind === 'text' ? cellText(this.grid.get(i, this.ci)) : undefined;
+  }
+}
+
+/** One table's typed values: a column per column of the def (the table may lack some), and the unreadable cells. */
+class LineStore {
+  readonly cols: ColumnValues[];
+  /** Unreadable cells: bit k for the def's column k. */
+  readonly bad: Uint16Array | Uint32Array;
+  constructor(readonly loc: LocatedTable) {
+    const grid = tableGrid(loc.table);
+    const n = grid.rowCount;
+    this.cols = loc.def.columns.map((c) => {
+      const ci = loc.columns[c.key];
+      return new ColumnValues(ci < 0 ? null : c.kind, n, grid, ci);
+    });
+    this.bad = this.cols.length > 16 ? new Uint32Array(n) : new Uint16Array(n);
+  }
+}
+
+/** A line: its values are its own properties (`v` is the line itself), read from its table's store. */
+abstract class Line<T> implements Row<T> {
+  // Declared, not defined as class fields: a million lines are made, and defining fields costs more than assigning them.
+  declare readonly t: LineStore;
+  declare readonly index: number;
+  constructor(t: LineStore, index: number) {
+    this.t = t;
+    this.index = index;
+  }
+  get v(): Partial<T> {
+    return this as unknown as Partial<T>;
+  }
+  get ref(): Record<keyof T, Ref> {
+    const { def, table, columns } = this.t.loc;
+    const sheetRow = table.headerRow + 1 + this.index;
+    const ref: Record<string, Ref> = {};
+    for (const c of def.columns) {
+      const ci = columns[c.key];
+      ref[c.key] = { sheet: table.sheet, cell: cellAddress(sheetRow, table.firstColumn + (ci >= 0 ? ci : 0)) };
+    }
+    return ref as Record<keyof T, Ref>;
+  }
+  get bad(): ReadonlySet<string> | undefined {
+    const bits = this.t.bad[this.index];
+    return bits === 0 ? undefined : new Set(this.t.loc.def.columns.filter((_, k) => bits & (1 << k)).map((c) => c.key));
+  }
+}
+
+type LineClass = new (t: LineStore, index: number) => Line<unknown>;
+
+/** One class per contract table, made once: every model's lines of that table share its shape. */
+const lineClasses = new Map<TableDef, LineClass>();
+function lineClass(def: TableDef): LineClass {
+  let C = lineClasses.get(def);
+  if (!C) {
+    C = class extends Line<unknown> {};
+    def.columns.forEach((c, k) =>
+      Object.defineProperty(C!.prototype, c.key, {
+        get(this: Line<unknown>) {
+          return this.t.cols[k].get(this.index);
+        },
+        configurable: true,
+      }),
+    );
+    lineClasses.set(def, C);
+  }
+  return C;
+}
+
+/**
+ * Where the reader stands: one mutable object per table instead of a Ref per cell, because
+ * 100 000 lines × 8 columns of address strings cost more than the whole rule pass. emit() copies
+ * the address it needs, so reusing the cursor is safe.
+ */
+class Cursor implements Ref {
+  row = 0;
+  col = 0;
+  constructor(readonly sheet: string) {}
+  get cell(): string {
+    return cellAddress(this.row, this.col);
+  }
+}
+
+export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
+  if (!loc) return [];
+  const { def, table, columns } = loc;
+  const grid = tableGrid(table);
+  const n = grid.rowCount;
+  const store = new LineStore(loc);
+  const TableLine = lineClass(def);
+  const merged = table.mergedCells?.length ? new Set(table.mergedCells) : undefined;
+  const present = def.columns.map((c, k) => k).filter((k) => columns[def.columns[k].key] >= 0);
+  const idx = present.map((k) => columns[def.columns[k].key]);
+  const headers = idx.map((ci) => table.headers[ci]);
+  // Sized once for every row, cut to the lines kept: no copies while it grows (a million lines).
+  const out = new Array<Row<T>>(n);
+  let kept = 0;
+  const raws = new Array<CellValue>(present.length);
+  const blank = new Uint8Array(present.length);
+  const at = new Cursor(table.sheet);
+  for (let i = 0; i < n; i++) {
+    // An empty row inside a table is harmless (Excel users leave them): skip it.
+    let empty = true;
+    for (let p = 0; p < idx.length; p++) if (!(blank[p] = isBlank((raws[p] = grid.get(i, idx[p]))) ? 1 : 0)) empty = false;
+    if (empty) continue;
+    at.row = table.headerRow + 1 + i;
+    for (let p = 0; p < present.length; p++) {
+      const k = present[p];
+      const c = def.columns[k];
+      const raw = raws[p];
+      at.col = table.firstColumn + idx[p];
+      if (blank[p]) {
+        if (c.required) r.emit('cell.required', at, { column: headers[p], variant: merged?.has(at.cell) ? 'merged' : 'blank' });
+        continue;
+      }
+      const val = r.read(c, raw, at, headers[p]);
+      if (val !== undefined) store.cols[k].set(i, val);
+      else store.bad[i] |= 1 << k;
+    }
+    out[kept++] = new TableLine(store, i) as unknown as Row<T>;
+  }
+  out.length = kept;
+  return out;
+}
