@@ -3,7 +3,8 @@
  * finding naming the cell and saying why it cannot be used (cell.*, period.outside, axis.unknown).
  */
 import { resolveAxis, resolveAvenantKind, resolveFunder, resolveInstance, resolveStatus, type ColumnDef } from './contract';
-import type { MessageParams, RawFinding, RuleId } from './findings';
+import { rawFinding, type RawFinding, type RuleId } from './findings';
+import type { RuleParams } from './ruleParams';
 import { centsFromFrenchText, readCellNumber, type Cents } from './money';
 import type { FunderKey, Ref } from './modelTypes';
 import { profile, type AxisId } from './profile';
@@ -26,12 +27,12 @@ export class CellReader {
     for (const c of coFunders) this.coFunderKeys.set(matchKey(c), c);
   }
 
-  emit(rule: RuleId, ref: Ref, params: MessageParams = {}): void {
-    this.out.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
+  emit<R extends RuleId>(rule: R, ref: Ref, params: RuleParams[R]): void {
+    this.out.push(rawFinding(rule, ref, params));
   }
 
   /** Shared answer for a cell that holds something of the wrong kind in a non-amount column. */
-  private unusable(v: CellValue, ref: Ref, column: string, variant: string): void {
+  private unusable(v: CellValue, ref: Ref, column: string, variant: 'error-value' | 'uncalculated' | 'not-a-date'): void {
     const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : String(v);
     this.emit('cell.required', ref, { column, variant, text });
   }
@@ -61,12 +62,7 @@ export class CellReader {
     }
     if (typeof v === 'string') {
       const suggested = centsFromFrenchText(v);
-      this.emit('cell.not-a-number', ref, {
-        column,
-        text: v,
-        variant: suggested === null ? 'text' : 'text-amount',
-        suggestion: suggested === null ? undefined : String(suggested / 100),
-      });
+      this.emit('cell.not-a-number', ref, suggested === null ? { column, text: v, variant: 'text' } : { column, text: v, variant: 'text-amount', suggestion: String(suggested / 100) });
       return undefined;
     }
     const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : isDate(v) ? 'date' : 'boolean';
@@ -127,7 +123,7 @@ export class CellReader {
     return id;
   }
 
-  choice<T>(v: CellValue, ref: Ref, column: string, resolve: (s: string) => T | undefined, listVariant: string): T | undefined {
+  choice<T>(v: CellValue, ref: Ref, column: string, resolve: (s: string) => T | undefined, listVariant: 'status' | 'avenant-kind'): T | undefined {
     const t = this.text(v, ref, column);
     if (t === undefined) return undefined;
     const id = resolve(t);

@@ -2,7 +2,7 @@
  * Rule ids, severities and articles (product.md, "Rules": a public contract), and the finding
  * every rule produces. Messages live in i18n/fr.ts and i18n/en.ts, one place per language.
  */
-import type { Cents } from './money';
+import type { RuleParams } from './ruleParams';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -57,35 +57,9 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-/**
- * What a rule says, before it is put in words. Amounts are cents; the message functions format them
- * in the reader's language.
- */
-export interface MessageParams {
-  sheet?: string;
-  cell?: string;
-  table?: string;
-  column?: string;
-  columns?: string;
-  funder?: string;
-  year?: number;
-  axis?: string;
-  code?: string;
-  text?: string;
-  suggestion?: string;
-  expected?: Cents;
-  actual?: Cents;
-  gap?: Cents;
-  count?: number;
-  min?: number;
-  max?: number | null;
-  label?: string;
-  due?: string;
-  variant?: string;
-  other?: string;
-  /** The article this finding cites when it is narrower than its rule's (the funder's own: Art. 3, 4 or 5). */
-  article?: string;
-}
+/** Every rule id has its parameters (ruleParams.ts), and only rule ids have: a compile-time check both ways. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _everyRuleHasParams: SameKeys<RuleId, keyof RuleParams> = true;
 
 export interface Finding {
   rule: RuleId;
@@ -103,11 +77,12 @@ export interface Finding {
   gap?: string;
 }
 
-export interface RawFinding {
-  rule: RuleId;
-  sheet: string;
-  cell: string;
-  params: MessageParams;
-}
+/** A finding as a rule emits it: its id, where it points, and that rule's own parameters. */
+export type RawFindingOf<R extends RuleId> = { rule: R; sheet: string; cell: string; params: RuleParams[R] };
+export type RawFinding = { [R in RuleId]: RawFindingOf<R> }[RuleId];
+
+/** The finding `rule` emits at `ref`: TypeScript cannot see that a generic R picks one member of the union, hence the one cast. */
+export const rawFinding = <R extends RuleId>(rule: R, ref: { sheet: string; cell: string }, params: RuleParams[R]): RawFinding =>
+  ({ rule, sheet: ref.sheet, cell: ref.cell, params }) as RawFindingOf<R> as RawFinding;
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

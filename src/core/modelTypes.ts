@@ -4,7 +4,8 @@
  * a snapshot into it.
  */
 import type { TableDef } from './contract';
-import type { MessageParams, RuleId } from './findings';
+import type { RuleId } from './findings';
+import type { RuleParams } from './ruleParams';
 import type { Cents } from './money';
 import type { AvenantKind, AxisId, FunderId, InstanceId, StatusId } from './profile';
 import type { TableSnapshot } from './snapshot';
@@ -133,5 +134,5 @@ export interface Model {
 }
 
 export interface Reader {
-  emit(rule: RuleId, ref: Ref, params?: MessageParams): void;
+  emit<R extends RuleId>(rule: R, ref: Ref, params: RuleParams[R]): void;
 }

@@ -5,11 +5,12 @@
  */
 import type { Analysis, UnknownReason } from './analysis';
 import { statusLabel, type Lang } from './contract';
-import { RULES, type Finding, type RawFinding } from './findings';
+import { RULES, type Finding, type RawFinding, type RawFindingOf, type RuleId } from './findings';
 import { messages } from './i18n';
 import type { LegalStatusId } from './legalStatus';
 import { centsToDecimalString, type Cents } from './money';
 import type { FunderKey } from './model';
+import { amountsOf, articleOf } from './ruleParams';
 import { funderName } from './rules/context';
 import { clip, isoDate } from './text';
 
@@ -42,21 +43,34 @@ export interface CheckResult {
 /** One finding in words: its message in `lang`, its amounts as decimal strings. */
 export function renderFinding(raw: RawFinding, lang: Lang): Finding {
   const def = RULES[raw.rule];
-  const p = raw.params.text === undefined && raw.params.code === undefined ? raw.params : { ...raw.params, text: clip(raw.params.text), code: clip(raw.params.code) };
   const f: Finding = {
     rule: raw.rule,
     severity: def.severity,
-    article: raw.params.article ?? def.article,
-    message: messages[lang].rules[raw.rule](p),
+    article: articleOf(raw.params) ?? def.article,
+    message: word(raw, lang),
     sheet: raw.sheet,
     cell: raw.cell,
   };
-  if (p.funder !== undefined) f.funder = p.funder;
-  if (p.year !== undefined) f.year = p.year;
-  if (p.expected !== undefined) f.expected = centsToDecimalString(p.expected);
-  if (p.actual !== undefined) f.actual = centsToDecimalString(p.actual);
-  if (p.gap !== undefined) f.gap = centsToDecimalString(p.gap);
+  const { funder, year, expected, actual, gap } = amountsOf(raw.params);
+  if (funder !== undefined) f.funder = funder;
+  if (year !== undefined) f.year = year;
+  if (expected !== undefined) f.expected = centsToDecimalString(expected);
+  if (actual !== undefined) f.actual = centsToDecimalString(actual);
+  if (gap !== undefined) f.gap = centsToDecimalString(gap);
   return f;
+}
+
+/** A finding's message: its rule's own words for its own parameters (one generic R ties the two together). */
+function word<R extends RuleId>(raw: RawFindingOf<R>, lang: Lang): string {
+  return messages[lang].rules[raw.rule](clipped(raw.params));
+}
+
+/** What a user typed (text) and codes, cut to a line: a pasted paragraph stays out of a message. */
+function clipped<P extends object>(p: P): P {
+  let q = p;
+  if ('text' in q && typeof q.text === 'string') q = { ...q, text: clip(q.text) };
+  if ('code' in q && typeof q.code === 'string') q = { ...q, code: clip(q.code) };
+  return q;
 }
 
 const decimal = (c: Cents | null) => (c === null ? null : centsToDecimalString(c));

@@ -10,6 +10,7 @@ import { avenantKey, avenantKindLabel, axisLabel, type Lang } from './contract';
 import { messages } from './i18n';
 import type { LegalStatusId } from './legalStatus';
 import { SEVERITY_ORDER, type Finding, type RawFinding, type RuleId, type Severity } from './findings';
+import { amountsOf } from './ruleParams';
 import { rate, type Cents } from './money';
 import type { FunderKey, Model } from './model';
 import { bilanDue, evaluationDue, profile, type AxisId, type StatusId } from './profile';
@@ -195,7 +196,7 @@ export function topErrors(raw: readonly RawFinding[], worded: readonly Finding[]
   const errors = worded
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => f.severity === 'error')
-    .map((e) => ({ ...e, rank: rankOf(e.f.rule), gap: Math.abs(raw[e.i].params.gap ?? 0) }));
+    .map((e) => ({ ...e, rank: rankOf(e.f.rule), gap: Math.abs(amountsOf(raw[e.i].params).gap ?? 0) }));
   // Stable: within a rank, the larger gap first, then the check's own order (sheet, cell).
   errors.sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i);
   return errors.slice(0, max).map(({ f }) => f);

@@ -3,37 +3,126 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { messages } from '../../src/core/i18n';
 import { styleViolations } from '../../src/core/i18n/style';
-import { RULE_IDS, type MessageParams } from '../../src/core/findings';
+import { RULE_IDS, type RuleId } from '../../src/core/findings';
+import type { RuleParams } from '../../src/core/ruleParams';
 
-const variants = [
-  undefined,
-  ...new Set(
-    [...readFileSync(join(__dirname, '../../src/core/i18n/fr.ts'), 'utf8').matchAll(/(?:variant === |case )'([\w-]+)'/g)].map((m) => m[1]),
-  ),
-];
-const params = (variant?: string): MessageParams => ({
-  sheet: 'Convention',
-  cell: 'C7',
-  table: 'Convention',
-  column: 'Montant (€)',
-  columns: 'Financeur, Année',
-  funder: 'Région',
-  year: 2015,
-  axis: 'axe1',
-  code: 'I_1.1',
-  text: 'Ville de Lyon',
-  suggestion: '12',
-  expected: 100_00,
-  actual: 200_00,
-  gap: 100_00,
-  count: 1,
-  min: 1,
-  max: 2,
-  label: 'comite-technique-1',
-  due: '2016-12-31',
-  variant,
-  other: 'C5',
-});
+/** The variants each rule's message tells apart in a catalogue (`case 'x'`, `variant === 'x'`). */
+function cataloguedVariants(lang: 'fr' | 'en'): Map<string, Set<string>> {
+  const source = readFileSync(join(__dirname, `../../src/core/i18n/${lang}.ts`), 'utf8');
+  const starts = [...source.matchAll(/^ {4}'([a-z-]+\.[a-z-]+)': \(p\) =>/gm)];
+  return new Map(
+    starts.map((m, i) => {
+      const body = source.slice(m.index, starts[i + 1]?.index ?? source.indexOf('ruleTitles'));
+      return [m[1], new Set([...body.matchAll(/(?:variant === |case )'([\w-]+)'/g)].map((v) => v[1]))];
+    }),
+  );
+}
+
+const column = 'Montant (€)';
+const amounts = { expected: 100_00, actual: 200_00, gap: 100_00 };
+const funderYear = { funder: 'Région', year: 2015 };
+const line = { code: 'I_1.1 · 2015 · Région', funder: 'Région', year: 2015 };
+const closed = { year: 2015, due: '2016-12-31', label: 'I_1.1 · 2015 · Région' };
+const text = 'Ville de Lyon';
+
+/** Every rule in every variant, with and without what it may lack: typed, so a sample is what a rule really emits. */
+const samples: { [R in RuleId]: RuleParams[R][] } = {
+  'workbook.table-missing': [
+    { table: 'Convention', sheet: 'Convention', variant: 'absent' },
+    { table: 'Convention', sheet: 'Convention', variant: 'range' },
+  ],
+  'workbook.column-missing': [{ table: 'Convention', column }],
+  'cell.required': [
+    { column, variant: 'blank' },
+    { variant: 'blank' },
+    { column, variant: 'merged' },
+    ...(['error-value', 'uncalculated', 'not-a-date', 'status', 'avenant-kind'] as const).map((variant) => ({ column, text: '#N/A', variant })),
+  ],
+  'cell.not-a-number': [
+    ...(['other', 'text', 'error-value', 'uncalculated', 'date', 'boolean'] as const).map((variant) => ({ column, text: '12 €', variant })),
+    { column, text: '12,50 €', variant: 'text-amount', suggestion: '12.5' },
+  ],
+  'cell.negative': [{ column, actual: -100_00 }],
+  'cell.sub-cent': [{ column, text: '200000.005' }],
+  'cell.unknown-funder': [{ column, text: 'Regio', suggestion: 'Région' }, { text: 'Regio' }],
+  'cell.bad-year': [{ column, text: '15/16' }],
+  'period.outside': [{ column, year: 15, suggestion: '2015' }, { column, year: 2017 }],
+  'axis.unknown': [{ column, text: 'Axe 4' }],
+  'convention.total-mismatch': [{ ...funderYear, ...amounts, other: 'Convention!C7', article: 'Art. 3' }],
+  'convention.duplicate-row': [{ ...funderYear, other: 'C5', article: 'Art. 3' }],
+  'convention.changed-without-avenant': (['fixe', 'previsionnel', 'sous-reserve'] as const).flatMap((label) => {
+    const base = { ...funderYear, ...amounts, label, article: 'Art. 7' };
+    return [
+      { ...base, variant: 'none' as const },
+      { ...base, variant: 'wrong-kind' as const, text: '2' },
+      { ...base, variant: 'no-object' as const, text: '2' },
+      { ...base, variant: 'not-covering' as const, text: '2', other: 'État 2016' },
+      { ...base, variant: 'not-covering' as const, text: '2', other: '' },
+      { ...base, variant: 'other-amount' as const, text: '2', avenantAmount: 150_00 },
+      { ...base, variant: 'late' as const, text: '2', due: '2016-02-15' },
+      { ...base, variant: 'future' as const, text: '2', due: '2016-02-15' },
+    ];
+  }),
+  'convention.unknown-avenant': [{ text: '9' }],
+  'avenant.incomplete': (['neither', 'no-date', 'no-deliberation'] as const).map((variant) => ({ text: '2', variant })),
+  'convention.unconfirmed': [
+    { ...funderYear, variant: 'previsionnel', label: 'region', article: 'Art. 3' },
+    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', article: 'Art. 4' },
+  ],
+  'convention.cdc-undecided': (['no-row', 'no-amount', 'no-decision'] as const).map((variant) => ({ year: 2015, variant })),
+  'partner.without-avenant': [
+    { text, variant: 'none' },
+    { text, suggestion: 'Ville de Lyon', variant: 'none' },
+    { text, other: '2', variant: 'wrong-kind' },
+    { text, other: '2', suggestion: 'Lyon', variant: 'not-listed' },
+  ],
+  'action.duplicate': [{ code: 'I_1.1', other: 'A5' }],
+  'action.unknown': [{ code: 'I_1.1' }],
+  'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2' }],
+  'action.added-without-copil': [{ code: 'I_1.1', year: 2015 }],
+  'actions.too-many': [{ count: 25, max: 20 }],
+  'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1' }],
+  'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1' }],
+  'execution.commitment-over-plan': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
+  'execution.payment-over-commitment': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
+  'governance.copil': [{ year: 2015, count: 3, body: 'copil' }],
+  'governance.assembly': [{ year: 2015, count: 0, body: 'assemblee' }],
+  'governance.social-dialogue': [{ year: 2015, count: 1, body: 'dialogue-social' }],
+  'governance.technical-committee': [{ year: 2015, count: 1, body: 'comite-technique-1' }],
+  'governance.regional-meeting': [{ year: 2015, count: 0, body: 'rencontre-regionale' }],
+  'governance.unknown-body': [{ column, text: 'Bureau' }],
+  'reporting.missing-bilan': [{ code: 'I_1.1', year: 2015, due: '2016-06-30' }],
+  'reporting.final-bilan-scope': [{ code: 'I_1.1', year: 2016 }],
+  'evaluation.missing': (['no-row', 'not-done'] as const).map((variant) => ({ label: 'Évaluation intermédiaire', due: '2015-12-31', variant })),
+  'evaluation.no-evaluator': [
+    { label: 'Évaluation finale', variant: 'none' },
+    { label: 'Évaluation finale', text: 'CRESS', variant: 'not-third-party' },
+  ],
+  'reconciliation.amount-mismatch': [
+    { ...line, ...amounts, variant: 'committed', other: 'releve.csv, ligne 4' },
+    { code: 'CDC/1', ...amounts, variant: 'paid' },
+  ],
+  'reconciliation.missing-in-ledger': [{ ...line, actual: 100_00 }, { code: 'CDC/1', actual: 100_00 }, { code: 'CDC/1', funder: 'CDC', actual: 100_00 }],
+  'reconciliation.missing-in-workbook': [
+    { ...line, actual: 100_00, variant: 'committed', label: 'Subvention', other: 'lignes 4, 5' },
+    { code: 'CDC/1', actual: 100_00, variant: 'paid' },
+  ],
+  'reconciliation.duplicate-reference': (['workbook', 'conflict', 'repeated'] as const).map((variant) => ({ code: 'CDC/1', other: 'C5', variant })),
+  'reconciliation.matched-by-key': [
+    { count: 47, inCommon: 0 },
+    { count: 47, inCommon: 3 },
+  ],
+  'period.closed-year-changed': [
+    { ...closed, variant: 'added' },
+    { ...closed, variant: 'removed', other: 'Financements!A7' },
+    { ...closed, variant: 'changed', column, text: '500.00', other: '600.00', expected: 500_00, actual: 600_00 },
+    { ...closed, variant: 'changed', column: 'Commentaire', text: 'avant' },
+  ],
+};
+
+/** Each sample with its rule: TypeScript ties a rule's message to its own parameters. */
+const word = <R extends RuleId>(lang: 'fr' | 'en', id: R, p: RuleParams[R]) => messages[lang].rules[id](p);
+const variantOf = (p: object) => ('variant' in p && typeof p.variant === 'string' ? p.variant : '-');
 
 /** Any argument a message function may take: a number, a string, an object of numbers. */
 const anything: unknown = new Proxy(
@@ -75,12 +164,19 @@ describe.each(['fr', 'en'] as const)('%s', (lang) => {
   test('item 14: every rule message, in every variant, follows the style guide', () => {
     const bad: string[] = [];
     for (const id of RULE_IDS) {
-      for (const v of variants) {
-        const text = messages[lang].rules[id]({ ...params(v), ...(id === 'action.axis-mismatch' ? { other: 'axe2' } : {}) });
-        for (const x of styleViolations(text, lang)) bad.push(`${id} (${v ?? '-'}) ${x.rule}: …${x.excerpt}…`);
+      expect(samples[id].length).toBeGreaterThan(0);
+      for (const p of samples[id] as RuleParams[typeof id][]) {
+        const text = word(lang, id, p);
+        expect(text).not.toMatch(/undefined|NaN|\[object/);
+        for (const x of styleViolations(text, lang)) bad.push(`${id} (${variantOf(p)}) ${x.rule}: …${x.excerpt}…`);
       }
     }
     expect(bad).toEqual([]);
+    // Every variant the catalogue words has a sample above.
+    const worded = cataloguedVariants(lang);
+    expect([...worded.keys()].sort()).toEqual([...RULE_IDS].sort());
+    const unsampled = RULE_IDS.flatMap((id) => [...worded.get(id)!].filter((v) => !(samples[id] as object[]).some((p) => variantOf(p) === v)).map((v) => `${id} ${v}`));
+    expect(unsampled).toEqual([]);
   });
   test('item 14: every other message (titles, CLI, pane, summary, reconciliation) follows the style guide', () => {
     const texts: [string, string][] = [];

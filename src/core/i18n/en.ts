@@ -2,11 +2,12 @@
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { axisLabel, instanceLabel } from '../contract';
-import type { AxisId, InstanceId } from '../profile';
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
 const at = (p: { column?: string }) => (p.column ? `"${p.column}": ` : '');
+/** A financing line names its action; one whose code is blank (cell.required says so) is still checked. */
+const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Line with no action code');
 
 export const en: Messages = {
   rules: {
@@ -49,20 +50,20 @@ export const en: Messages = {
           return `${at(p)}"${p.text}" is not an amount: type a number.`;
       }
     },
-    'cell.negative': (p) => `${at(p)}negative amount (${eur(p.actual!)}): a participation or a financing line cannot be below zero.`,
-    'cell.sub-cent': (p) => `${at(p)}the amount ${p.text ? Number(p.text).toLocaleString('en-GB', { maximumFractionDigits: 20 }) : ''} has more than two decimals: round it to the cent.`,
+    'cell.negative': (p) => `${at(p)}negative amount (${eur(p.actual)}): a participation or a financing line cannot be below zero.`,
+    'cell.sub-cent': (p) => `${at(p)}the amount ${Number(p.text).toLocaleString('en-GB', { maximumFractionDigits: 20 })} has more than two decimals: round it to the cent.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
     'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) => `${at(p)}unknown axis "${p.text}": choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
-      `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual!)} against ${eur(p.expected!)} entered in the Convention table (${p.other}), gap ${gap(p.gap!)}.`,
+      `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual)} against ${eur(p.expected)} entered in the Convention table (${p.other}), gap ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
       `${p.funder} ${p.year}: a second row of the Convention table for this funder and year (the first is at ${p.other}); only the first is checked: delete or correct this one.`,
     'convention.changed-without-avenant': (p) => {
       const words = p.label === 'fixe' ? 'amount fixed by the convention' : p.label === 'previsionnel' ? 'forecast amount of the convention' : 'amount the convention renews (subject to budget)';
-      const head = `${p.funder} ${p.year}: the amount ${eur(p.actual!)} differs from the ${words}, ${eur(p.expected!)} (gap ${gap(p.gap!)})`;
+      const head = `${p.funder} ${p.year}: the amount ${eur(p.actual)} differs from the ${words}, ${eur(p.expected)} (gap ${gap(p.gap)})`;
       switch (p.variant) {
         case 'wrong-kind':
           return `${head}; avenant no. ${p.text} adds partners, it does not change amounts: an amount change needs an avenant that provides for it (Article 7).`;
@@ -71,7 +72,7 @@ export const en: Messages = {
         case 'not-covering':
           return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (Article 7).`;
         case 'other-amount':
-          return `${head}; avenant no. ${p.text} sets this amount at ${eur(Number(p.suggestion))}, not ${eur(p.actual!)} (Article 7).`;
+          return `${head}; avenant no. ${p.text} sets this amount at ${eur(p.avenantAmount)}, not ${eur(p.actual)} (Article 7).`;
         case 'future':
           return `${head}; avenant no. ${p.text} is dated ${p.due}, after the as-of date: it is not signed yet and does not cover the change yet (Article 7).`;
         case 'late':
@@ -108,19 +109,19 @@ export const en: Messages = {
     },
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table.`,
-    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis as AxisId, 'en')}" but its code denotes "${axisLabel(p.other as AxisId, 'en')}".`,
+    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis, 'en')}" but its code denotes "${axisLabel(p.codeAxis, 'en')}".`,
     'action.added-without-copil': (p) => `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
     'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'en')}: the actions plan ${eur(p.actual!)} against a participation of ${eur(p.expected!)}, over by ${eur(p.gap!)}.`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'en')}: ${eur(p.actual!)} allocated to actions out of a participation of ${eur(p.expected!)}, ${eur(-p.gap!)} left to allocate.`,
-    'execution.commitment-over-plan': (p) => `Action ${p.code}: committed ${eur(p.actual!)} exceeds planned ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
-    'execution.payment-over-commitment': (p) => `Action ${p.code}: paid ${eur(p.actual!)} exceeds committed ${eur(p.expected!)} (gap ${gap(p.gap!)}).`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
+    'execution.commitment-over-plan': (p) => `${action(p)}: committed ${eur(p.actual)} exceeds planned ${eur(p.expected)} (gap ${gap(p.gap)}).`,
+    'execution.payment-over-commitment': (p) => `${action(p)}: paid ${eur(p.actual)} exceeds committed ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year}: ${p.count} COPIL meeting(s); the convention provides for 1 to 2 a year.`,
     'governance.assembly': (p) => `${p.year}: no Assemblée des territoires; the convention provides for at least one a year.`,
     'governance.social-dialogue': (p) => `${p.year}: ${p.count} meeting(s) of the Espace régional de dialogue social; the convention provides for at least 2 a year.`,
-    'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.label as InstanceId, 'en')}; the convention provides for at least 2 a year per axis.`,
+    'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.body, 'en')}; the convention provides for at least 2 a year per axis.`,
     'governance.regional-meeting': (p) => `${p.year}: no Rencontre régionale; the convention provides for at least one a year (Article 2 §4.2).`,
     'governance.unknown-body': (p) =>
       `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
@@ -134,11 +135,11 @@ export const en: Messages = {
         ? `${p.label}: "${p.text}" is a party to the contract; the evaluation is entrusted to a third party (Article 2 §5).`
         : `${p.label}: no evaluator named; the evaluation is entrusted to a third party (Article 2 §5): name it in the Évaluateur column.`,
     'reconciliation.amount-mismatch': (p) =>
-      `${p.code ?? ''}: ${p.variant === 'paid' ? 'paid' : 'committed'} amount ${eur(p.actual!)} in the ledger${p.other ? ` (${p.other})` : ''} against ${eur(p.expected!)} in the workbook, gap ${gap(p.gap!)}.`,
+      `${p.code}: ${p.variant === 'paid' ? 'paid' : 'committed'} amount ${eur(p.actual)} in the ledger${p.other ? ` (${p.other})` : ''} against ${eur(p.expected)} in the workbook, gap ${gap(p.gap)}.`,
     'reconciliation.missing-in-ledger': (p) =>
-      `${p.code ?? ''}: workbook line committed for ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} missing from the ledger.`,
+      `${p.code}: workbook line committed for ${eur(p.actual)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} missing from the ledger.`,
     'reconciliation.missing-in-workbook': (p) =>
-      `${p.code ?? ''}: ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'paid' : 'committed'} in the ledger${p.label ? ` ("${p.label}")` : ''}${p.other ? ` [${p.other}]` : ''} with no matching line in the Financements table: add it or check the reference.`,
+      `${p.code}: ${eur(p.actual)} ${p.variant === 'paid' ? 'paid' : 'committed'} in the ledger${p.label ? ` ("${p.label}")` : ''}${p.other ? ` [${p.other}]` : ''} with no matching line in the Financements table: add it or check the reference.`,
     'reconciliation.duplicate-reference': (p) =>
       p.variant === 'workbook'
         ? `Reference ${p.code} is already on cell ${p.other} of the Financements table: both lines are added up for the reconciliation; check it is not a duplicate.`
@@ -146,7 +147,7 @@ export const en: Messages = {
           ? `Reference ${p.code}: this ledger line does not name the same action, year or funder as the first line with that reference (${p.other}); check the reference.`
           : `Reference ${p.code}: line identical to another one in the ledger (${p.other}), perhaps exported twice; it is counted twice.`,
     'reconciliation.matched-by-key': (p) =>
-      `The ledger’s references do not match the workbook’s: reconciled on action, year and funder (${p.min ? `only ${p.min} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
+      `The ledger’s references do not match the workbook’s: reconciled on action, year and funder (${p.inCommon ? `only ${p.inCommon} of its ${p.count} references` : `none of its ${p.count} references`} in the Financements table).`,
     // Closed years (issue 15): a cell that differs from the record of its closed year.
     'period.closed-year-changed': (p) =>
       p.variant === 'added'

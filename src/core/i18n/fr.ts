@@ -2,9 +2,11 @@
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { axisLabel, instanceLabel } from '../contract';
-import type { AxisId, InstanceId } from '../profile';
+import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
+/** A financing line names its action; one whose code is blank (cell.required says so) is still checked. */
+const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Ligne sans code d’action');
 const year = (p: { suggestion?: string }) => (p.suggestion ? ` (vouliez-vous dire ${p.suggestion} ?)` : '');
 
 export const fr: Messages = {
@@ -48,8 +50,8 @@ export const fr: Messages = {
           return `${at(p)}« ${p.text} » n’est pas un montant : saisissez un nombre.`;
       }
     },
-    'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual!)}) : une participation ou un financement ne peut être inférieur à zéro.`,
-    'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text!)} a plus de deux décimales : arrondissez au centime.`,
+    'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual)}) : une participation ou un financement ne peut être inférieur à zéro.`,
+    'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text)} a plus de deux décimales : arrondissez au centime.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
     'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez 2014, 2015 ou 2016.`,
@@ -57,11 +59,11 @@ export const fr: Messages = {
     'axis.unknown': (p) =>
       `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
     'convention.total-mismatch': (p) =>
-      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual!)} pour un montant de ${eur(p.expected!)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap!)}.`,
+      `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual)} pour un montant de ${eur(p.expected)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
       `${p.funder} ${p.year} : deuxième ligne du tableau Convention pour ce financeur et cette année (la première est en ${p.other}) ; seule la première est contrôlée : supprimez ou corrigez celle-ci.`,
     'convention.changed-without-avenant': (p) => {
-      const head = `${p.funder} ${p.year} : le montant ${eur(p.actual!)} diffère du ${signedWords(p.label)} ${eur(p.expected!)} (écart ${gap(p.gap!)})`;
+      const head = `${p.funder} ${p.year} : le montant ${eur(p.actual)} diffère du ${signedWords(p.label)} ${eur(p.expected)} (écart ${gap(p.gap)})`;
       switch (p.variant) {
         case 'wrong-kind':
           return `${head} ; l’avenant n°${p.text} porte sur l’adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (article 7).`;
@@ -70,11 +72,11 @@ export const fr: Messages = {
         case 'not-covering':
           return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
         case 'other-amount':
-          return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(Number(p.suggestion))}, pas à ${eur(p.actual!)} (article 7).`;
+          return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(p.avenantAmount)}, pas à ${eur(p.actual)} (article 7).`;
         case 'future':
-          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due!)}, après la date de situation : il n’est pas encore signé et ne couvre pas encore la modification (article 7).`;
+          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due)}, après la date de situation : il n’est pas encore signé et ne couvre pas encore la modification (article 7).`;
         case 'late':
-          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due!)}, après la fin de l’année ${p.year} : l’avenant doit être signé avant que la modification prenne effet (article 7).`;
+          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due)}, après la fin de l’année ${p.year} : l’avenant doit être signé avant que la modification prenne effet (article 7).`;
         default:
           return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
       }
@@ -107,39 +109,39 @@ export const fr: Messages = {
     },
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions.`,
-    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis as AxisId, 'fr')} » alors que son code désigne « ${axisLabel(p.other as AxisId, 'fr')} ».`,
+    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis, 'fr')} » alors que son code désigne « ${axisLabel(p.codeAxis, 'fr')} ».`,
     'action.added-without-copil': (p) => `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
     'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : les actions prévoient ${eur(p.actual!)} pour une participation de ${eur(p.expected!)}, dépassement de ${eur(p.gap!)}.`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis as AxisId, 'fr')} : ${eur(p.actual!)} répartis sur les actions pour une participation de ${eur(p.expected!)}, reste à répartir ${eur(-p.gap!)}.`,
-    'execution.commitment-over-plan': (p) => `Action ${p.code} : engagé ${eur(p.actual!)} supérieur au prévu ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
-    'execution.payment-over-commitment': (p) => `Action ${p.code} : versé ${eur(p.actual!)} supérieur à l’engagé ${eur(p.expected!)} (écart ${gap(p.gap!)}).`,
+      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
+    'execution.commitment-over-plan': (p) => `${action(p)} : engagé ${eur(p.actual)} supérieur au prévu ${eur(p.expected)} (écart ${gap(p.gap)}).`,
+    'execution.payment-over-commitment': (p) => `${action(p)} : versé ${eur(p.actual)} supérieur à l’engagé ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year} : ${p.count} réunion(s) du COPIL ; la convention en prévoit 1 à 2 par an.`,
     'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
     'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l’Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
-    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.label as InstanceId, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
+    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.body, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
     'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
     'governance.unknown-body': (p) =>
       `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due!)} (bilan annuel par année civile, article 2, §5).`,
+    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due)} (bilan annuel par année civile, article 2, §5).`,
     'reporting.final-bilan-scope': (p) =>
       `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir l’ensemble de la période ; le bilan de la dernière année couvre 2014-2016 (article 2, §5) : indiquez « 2014-2016 » en colonne Période couverte.`,
     'evaluation.missing': (p) =>
       p.variant === 'no-row'
-        ? `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucun jalon enregistré.`
-        : `${p.label} : échéance du ${frDate(p.due!)} dépassée et aucune date de réalisation.`,
+        ? `${p.label} : échéance du ${frDate(p.due)} dépassée et aucun jalon enregistré.`
+        : `${p.label} : échéance du ${frDate(p.due)} dépassée et aucune date de réalisation.`,
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
         ? `${p.label} : « ${p.text} » est partie au contrat ; l’évaluation est confiée à un tiers (article 2, §5).`
         : `${p.label} : aucun évaluateur indiqué ; l’évaluation est confiée à un tiers (article 2, §5) : nommez-le en colonne Évaluateur.`,
     'reconciliation.amount-mismatch': (p) =>
-      `${p.code ?? ''} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual!)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected!)} au classeur, écart ${gap(p.gap!)}.`,
+      `${p.code} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected)} au classeur, écart ${gap(p.gap)}.`,
     'reconciliation.missing-in-ledger': (p) =>
-      `${p.code ?? ''} : ligne du classeur engagée pour ${eur(p.actual ?? 0)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} absente du relevé.`,
+      `${p.code} : ligne du classeur engagée pour ${eur(p.actual)}${p.funder ? ` (${p.funder}${p.year ? ` ${p.year}` : ''})` : ''} absente du relevé.`,
     'reconciliation.missing-in-workbook': (p) =>
-      `${p.code ?? ''} : ${eur(p.actual ?? 0)} ${p.variant === 'paid' ? 'versés' : 'engagés'} au relevé${p.label ? ` (« ${p.label} »)` : ''}${p.other ? ` [${p.other}]` : ''} sans ligne correspondante au tableau Financements : ajoutez-la ou vérifiez la référence.`,
+      `${p.code} : ${eur(p.actual)} ${p.variant === 'paid' ? 'versés' : 'engagés'} au relevé${p.label ? ` (« ${p.label} »)` : ''}${p.other ? ` [${p.other}]` : ''} sans ligne correspondante au tableau Financements : ajoutez-la ou vérifiez la référence.`,
     'reconciliation.duplicate-reference': (p) =>
       p.variant === 'workbook'
         ? `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : les deux lignes sont additionnées pour le rapprochement ; vérifiez qu’il ne s’agit pas d’un doublon.`
@@ -147,14 +149,14 @@ export const fr: Messages = {
           ? `Référence ${p.code} : cette ligne du relevé ne désigne pas la même action, année ou le même financeur que la première ligne de cette référence (${p.other}) ; vérifiez la référence.`
           : `Référence ${p.code} : ligne identique à une autre du relevé (${p.other}), peut-être exportée deux fois ; elle est comptée deux fois.`,
     'reconciliation.matched-by-key': (p) =>
-      `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.min ? `${p.min} de ses ${p.count} références seulement` : `aucune de ses ${p.count} références`} au tableau Financements).`,
+      `Les références du relevé ne correspondent pas au classeur : rapprochement par action, année et financeur (${p.inCommon ? `${p.inCommon} de ses ${p.count} références seulement` : `aucune de ses ${p.count} références`} au tableau Financements).`,
     // Closed years (issue 15): a cell that differs from the record of its closed year.
     'period.closed-year-changed': (p) =>
       p.variant === 'added'
-        ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; la ligne ${p.label} a été ajoutée depuis. Supprimez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+        ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} a été ajoutée depuis. Supprimez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
         : p.variant === 'removed'
-          ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
-          : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due!)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
+          ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+          : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -706,7 +708,7 @@ Exemple :
 };
 
 /** The words for the amount the convention gives, by its status there (Art. 3, 4, 5). */
-function signedWords(status: string | undefined): string {
+function signedWords(status: StatusId): string {
   return status === 'fixe' ? 'montant fixé par la convention' : status === 'previsionnel' ? 'montant prévisionnel de la convention' : 'montant reconduit par la convention (sous réserve)';
 }
 

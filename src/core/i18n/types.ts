@@ -1,4 +1,5 @@
-import type { MessageParams, RuleId, Severity } from '../findings';
+import type { RuleId, Severity } from '../findings';
+import type { RuleParams } from '../ruleParams';
 import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
@@ -7,7 +8,8 @@ export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'c
 import type { VersionsMessages } from './versionsTypes';
 
 export interface Messages {
-  rules: Record<RuleId, (p: MessageParams) => string>;
+  /** One function per rule, taking that rule's own parameters. */
+  rules: { [R in RuleId]: (p: RuleParams[R]) => string };
   /** Each rule's short title (the id stays a secondary label). */
   ruleTitles: Record<RuleId, string>;
   severity: Record<Severity, string>;

@@ -5,7 +5,8 @@
  * pane reads from the open workbook.
  */
 import type { Lang } from '../contract';
-import type { MessageParams, RawFinding, RuleId } from '../findings';
+import { rawFinding, type RawFinding, type RuleId } from '../findings';
+import type { RuleParams } from '../ruleParams';
 import { messages } from '../i18n';
 import { readCellNumber, type Cents } from '../money';
 import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDate } from '../snapshot';
@@ -211,7 +212,7 @@ export function parseLedgerRows(grid: CellValue[][], options: LedgerParseOptions
     sheet: options.sheet,
     cell: options.kind === 'csv' || col === undefined ? lineName(lineOf(i)) : cellAddress(firstRow + i, firstColumn + col),
   });
-  const emit = (rule: RuleId, ref: LedgerRef, params: MessageParams) => findings.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
+  const emit = <R extends RuleId>(rule: R, ref: LedgerRef, params: RuleParams[R]) => findings.push(rawFinding(rule, ref, params));
   const get = (row: CellValue[], f: LedgerField): CellValue => (cols[f] === undefined ? null : (row[cols[f]!] ?? null));
   const text = (row: CellValue[], f: LedgerField): string | null => {
     const v = get(row, f);

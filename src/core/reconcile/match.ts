@@ -5,7 +5,8 @@
  * reference or key on each side, so a cancellation (negative line) nets out with its commitment.
  * Linear in the number of lines (hash maps, no sort): 100 000 × 100 000 lines in a few tens of ms.
  */
-import type { MessageParams, RawFinding, RuleId } from '../findings';
+import { rawFinding, type RawFinding, type RuleId } from '../findings';
+import type { RuleParams } from '../ruleParams';
 import { messages } from '../i18n';
 import type { Cents } from '../money';
 import type { FunderKey, Model, Ref } from '../model';
@@ -22,7 +23,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   const lang = options.lang ?? 'fr';
   const m = messages[lang].reconcile;
   const findings: RawFinding[] = [];
-  const emit = (rule: RuleId, ref: { sheet: string; cell: string }, params: MessageParams) => findings.push({ rule, sheet: ref.sheet, cell: ref.cell, params });
+  const emit = <R extends RuleId>(rule: R, ref: { sheet: string; cell: string }, params: RuleParams[R]) => findings.push(rawFinding(rule, ref, params));
 
   // ---- funders: the ledger's words resolved once per distinct text ----
   const { resolveText, resolveLedgerFunder } = ledgerFunders(model, lang, (at, params) => emit('cell.unknown-funder', at, params));
@@ -82,7 +83,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   const byKey = options.match === 'key' || (options.match === undefined && foreignScheme);
   if (byKey && options.match === undefined) {
     // Said once, on the ledger's first referenced line: otherwise every line would look missing on both sides.
-    emit('reconciliation.matched-by-key', ledgerLines[firstOf(ledByRef.values().next().value!)].ref, { count: ledByRef.size, min: inCommon });
+    emit('reconciliation.matched-by-key', ledgerLines[firstOf(ledByRef.values().next().value!)].ref, { count: ledByRef.size, inCommon });
   }
 
   // A reference repeated in the ledger is normal (commitment, payments, cancellation), unless its

@@ -48,7 +48,7 @@ export const axisMismatch: Rule = (ctx) => {
     if (!a.v.code || !a.v.axis) continue;
     const fromCode = axisOfCode(a.v.code);
     if (fromCode && fromCode !== a.v.axis) {
-      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, other: fromCode });
+      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, codeAxis: fromCode });
     }
   }
 };

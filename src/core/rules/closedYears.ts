@@ -4,7 +4,8 @@
  * closed year that differs from the record in the Clôtures sheet, and each line added or removed
  * since, is reported where it stands (a removed line where it stood at the closing).
  */
-import type { RawFinding } from '../findings';
+import { rawFinding, type RawFinding } from '../findings';
+import type { ClosedYearChange } from '../ruleParams';
 import { centsFromDecimalString, type Cents } from '../money';
 import { qualifiedAddress, type WorkbookSnapshot } from '../snapshot';
 import { closedYearChanges, readClosures } from '../versions/closure';
@@ -14,22 +15,22 @@ export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[])
     if (!state.closed) continue;
     for (const c of closedYearChanges(snapshot, state)) {
       const amount = (s: string | null): Cents | undefined => (c.valueKind === 'amount' && s ? (centsFromDecimalString(s) ?? undefined) : undefined);
-      out.push({
-        rule: 'period.closed-year-changed',
-        sheet: c.sheet,
-        cell: c.cell,
-        params: {
-          year: state.year,
-          due: state.date,
-          variant: c.kind,
-          label: c.key,
-          column: c.column ?? undefined,
-          text: c.before ?? undefined,
-          other: c.kind === 'removed' ? qualifiedAddress(c.sheet, c.cell) : (c.after ?? undefined),
-          expected: amount(c.before),
-          actual: amount(c.after),
-        },
-      });
+      const line = { year: state.year, due: state.date, label: c.key };
+      // A whole line added or removed has no column and no values (versions/changes.ts).
+      const change: ClosedYearChange =
+        c.kind === 'added'
+          ? { variant: 'added' }
+          : c.kind === 'removed'
+            ? { variant: 'removed', other: qualifiedAddress(c.sheet, c.cell) }
+            : {
+                variant: 'changed',
+                column: c.column ?? undefined,
+                text: c.before ?? undefined,
+                other: c.after ?? undefined,
+                expected: amount(c.before),
+                actual: amount(c.after),
+              };
+      out.push(rawFinding('period.closed-year-changed', c, { ...line, ...change }));
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { MessageParams, RawFinding, RuleId } from '../findings';
+import { rawFinding, type RawFinding, type RuleId } from '../findings';
+import type { RuleParams } from '../ruleParams';
 import type { Model, Ref } from '../model';
 import { funderLabel, type Lang } from '../contract';
 import { profile, signatureDate } from '../profile';
@@ -8,7 +9,7 @@ export interface RuleContext {
   model: Model;
   /** UTC midnight of the as-of date. */
   asOf: Date;
-  emit(rule: RuleId, ref: Ref, params?: MessageParams): void;
+  emit<R extends RuleId>(rule: R, ref: Ref, params: RuleParams[R]): void;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -17,7 +18,7 @@ export function makeContext(model: Model, asOf: Date, out: RawFinding[]): RuleCo
   return {
     model,
     asOf,
-    emit: (rule, ref, params = {}) => out.push({ rule, sheet: ref.sheet, cell: ref.cell, params }),
+    emit: (rule, ref, params) => out.push(rawFinding(rule, ref, params)),
   };
 }
 

@@ -3,6 +3,7 @@ import { avenantKey } from '../contract';
 import { profile, signedAmount, type AvenantKind, type FunderId } from '../profile';
 import { levenshtein, matchKey, isoDate } from '../text';
 import type { Cents } from '../money';
+import type { AvenantProblem } from '../ruleParams';
 import type { AvenantFields, ConventionFields, FunderKey, Ref, Row } from '../model';
 import { funderName, hasBegun, type Rule, type RuleContext } from './context';
 
@@ -142,7 +143,7 @@ export function changeProblem(
   avenants: Map<string, AvenantObject>,
   row: Row<ConventionFields>,
   asOf?: Date,
-): { variant: 'none' | 'unknown-avenant' | 'no-object' | 'wrong-kind' | 'not-covering' | 'other-amount' | 'late' | 'future'; avenant?: AvenantObject; changeAmount?: Cents } | null {
+): ChangeProblem | null {
   const { funder, year, amount, avenant } = row.v;
   if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) return null;
   const signed = signedAmount(funder as FunderId, year);
@@ -155,10 +156,35 @@ export function changeProblem(
   const change = a.changes.find((c) => c.funder === funder && c.year === year);
   if (!change) return { variant: 'not-covering', avenant: a };
   if (change.amount !== undefined && change.amount !== amount) return { variant: 'other-amount', avenant: a, changeAmount: change.amount };
-  if (a.date && a.date.getTime() > yearEnd(year).getTime()) return { variant: 'late', avenant: a };
+  if (a.date && a.date.getTime() > yearEnd(year).getTime()) return { variant: 'late', avenant: a, date: a.date };
   // Not yet signed at the as-of date: it covers nothing yet.
-  if (asOf && a.date && a.date.getTime() > asOf.getTime()) return { variant: 'future', avenant: a };
+  if (asOf && a.date && a.date.getTime() > asOf.getTime()) return { variant: 'future', avenant: a, date: a.date };
   return null;
+}
+
+/** Why a changed amount is not covered, with the avenant at fault and what it says. */
+export type ChangeProblem =
+  | { variant: 'none' }
+  | { variant: 'unknown-avenant' }
+  | { variant: 'no-object' | 'wrong-kind' | 'not-covering'; avenant: AvenantObject }
+  | { variant: 'other-amount'; avenant: AvenantObject; changeAmount: Cents }
+  | { variant: 'late' | 'future'; avenant: AvenantObject; date: Date };
+
+/** What convention.changed-without-avenant says about the avenant: its number, and what it changes or when it was signed. */
+function avenantProblem(p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }>): AvenantProblem {
+  switch (p.variant) {
+    case 'none':
+      return { variant: 'none' };
+    case 'not-covering':
+      return { variant: p.variant, text: p.avenant.number, other: p.avenant.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') };
+    case 'other-amount':
+      return { variant: p.variant, text: p.avenant.number, avenantAmount: p.changeAmount };
+    case 'late':
+    case 'future':
+      return { variant: p.variant, text: p.avenant.number, due: isoDate(p.date) };
+    default:
+      return { variant: p.variant, text: p.avenant.number };
+  }
 }
 
 /**
@@ -172,19 +198,8 @@ export const changedWithoutAvenant: Rule = (ctx) => {
     if (!problem || problem.variant === 'unknown-avenant') continue;
     const { funder, year, amount } = row.v as ConventionFields;
     const signed = signedAmount(funder as FunderId, year)!;
-    const base = { funder: funderName(funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article: 'Art. 7', variant: problem.variant };
-    const a = problem.avenant;
-    if (!a) {
-      ctx.emit('convention.changed-without-avenant', row.ref.amount, base);
-      continue;
-    }
-    ctx.emit('convention.changed-without-avenant', row.ref.avenant, {
-      ...base,
-      text: a.number,
-      other: problem.variant === 'not-covering' ? a.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') : undefined,
-      suggestion: problem.changeAmount !== undefined ? String(problem.changeAmount) : undefined,
-      due: (problem.variant === 'late' || problem.variant === 'future') && a.date ? isoDate(a.date) : undefined,
-    });
+    const base = { funder: funderName(funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article: 'Art. 7' };
+    ctx.emit('convention.changed-without-avenant', problem.variant === 'none' ? row.ref.amount : row.ref.avenant, { ...base, ...avenantProblem(problem) });
   }
 };
 

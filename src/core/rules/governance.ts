@@ -4,6 +4,9 @@ import { resolveFunder } from '../contract';
 import { matchKey, isoDate } from '../text';
 import { tableRange, type Ref } from '../model';
 import type { RuleId } from '../findings';
+
+/** The rules that count a body's meetings (governance.unknown-body is about a cell). */
+type GovernanceRuleId = Exclude<Extract<RuleId, `governance.${string}`>, 'governance.unknown-body'>;
 import { isFinished, isReached, type Rule, type RuleContext } from './context';
 import { codeKey } from './actions';
 
@@ -24,7 +27,7 @@ function instancesRef(ctx: RuleContext): Ref | undefined {
   return loc ? tableRange(loc.table) : undefined;
 }
 
-function governanceRule(rule: RuleId, bodies: InstanceId[]): Rule {
+function governanceRule(rule: GovernanceRuleId, bodies: InstanceId[]): Rule {
   return (ctx) => {
     const ref = instancesRef(ctx);
     if (!ref) return;
@@ -38,7 +41,7 @@ function governanceRule(rule: RuleId, bodies: InstanceId[]): Rule {
         const count = counts.get(`${id}|${year}`) ?? 0;
         const min = firstYear ? 0 : body.min;
         if (count < min || (body.max !== null && count > body.max)) {
-          ctx.emit(rule, ref, { label: id, year, count, min: body.min, max: body.max });
+          ctx.emit(rule, ref, { body: id, year, count });
         }
       }
     }
@@ -99,7 +102,7 @@ export const finalBilanScope: Rule = (ctx) => {
     if (seen.has(k)) continue;
     seen.add(k);
     if (ctx.model.bilans.some((o) => o.v.code && codeKey(o.v.code) === k && o.v.year === last && coversPeriod(o.v.period))) continue;
-    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last, text: b.v.period });
+    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last });
   }
 };
 
@@ -116,7 +119,7 @@ export const missingEvaluation: Rule = (ctx) => {
     const due = evaluationDue(e.id);
     if (ctx.asOf.getTime() <= due.getTime()) continue;
     if (!row) ctx.emit('evaluation.missing', tableRange(loc.table), { label: e.label.fr, due: isoDate(due), variant: 'no-row' });
-    else if (!isReached(ctx, row.v.doneOn)) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone, due: isoDate(due), variant: 'not-done' });
+    else if (!isReached(ctx, row.v.doneOn)) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone ?? e.label.fr, due: isoDate(due), variant: 'not-done' });
   }
 };
 

@@ -109,7 +109,7 @@ describe('ledger lines', () => {
     );
     expect(r.lines.map((l) => l.reference)).toEqual(['A-4']);
     expect(r.skipped).toBe(3);
-    expect(r.findings.map((f) => [f.rule, f.cell, f.params.column])).toEqual([
+    expect(r.findings.map((f) => [f.rule, f.cell, 'column' in f.params ? f.params.column : undefined])).toEqual([
       ['cell.not-a-number', 'ligne 2', 'Montant engagé'],
       ['cell.required', 'ligne 3', 'Montant engagé'],
       ['cell.bad-year', 'ligne 4', 'Année'],

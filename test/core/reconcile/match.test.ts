@@ -236,7 +236,7 @@ describe('a ledger numbered in its own scheme', () => {
     const r = reconcile(model, ledger(renumbered(0)).lines);
     expect(byRule(r)).toEqual(['reconciliation.amount-mismatch', 'reconciliation.matched-by-key', 'reconciliation.missing-in-ledger', 'reconciliation.missing-in-workbook']);
     const info = r.findings.find((f) => f.rule === 'reconciliation.matched-by-key')!;
-    expect(info).toMatchObject({ sheet: 'releve.csv', cell: 'ligne 2', params: { count: 47, min: 0 } });
+    expect(info).toMatchObject({ sheet: 'releve.csv', cell: 'ligne 2', params: { count: 47, inCommon: 0 } });
     expect(renderFinding(info, 'fr')).toMatchObject({ severity: 'info', message: expect.stringMatching(/^Les références du relevé ne correspondent pas au classeur\s: rapprochement par action, année et financeur/) });
     expect(r.counts).toEqual({ matched: 45, different: 1, 'missing-in-ledger': 1, 'missing-in-workbook': 1, 'netted-out': 0 });
     expect(r.lines.every((l) => l.matchedOn !== 'reference')).toBe(true);

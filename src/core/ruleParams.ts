@@ -1,0 +1,164 @@
+/**
+ * What each rule says, before it is put in words: one type per rule id, holding exactly what its
+ * messages (i18n/fr.ts, en.ts) and its presentation (present.ts: funder, year, amounts, article)
+ * read. Amounts stay cents and axes, bodies and statuses stay ids until a message words them.
+ *
+ * Keyed by the rule ids of findings.ts (which checks that both lists agree); this file imports
+ * nothing from it so that neither depends on the other at run time or in a circle.
+ */
+import type { Cents } from './money';
+import type { AxisId, FunderId, InstanceId, StatusId } from './profile';
+
+/** A finding about one cell of a table: the column's header, when the table has one. */
+export interface CellParams {
+  column?: string;
+}
+
+/** A value read from the cell, as typed (trimmed text, an error code, a formula, an ISO date). */
+export interface CellTextParams extends CellParams {
+  text: string;
+}
+
+/** What the convention (or the plan) sets, what the workbook holds, and actual − expected. */
+export interface AmountParams {
+  expected: Cents;
+  actual: Cents;
+  gap: Cents;
+}
+
+/** A funder as the reader names it ("Région", a co-funder's header) and a year of the contract. */
+export interface FunderYearParams {
+  funder: string;
+  year: number;
+}
+
+/** The article a finding cites when it is narrower than its rule's (the funder's own: Art. 3, 4 or 5). */
+export interface ArticleParams {
+  article?: string;
+}
+
+/** A finding about an action, named by its code. */
+export interface ActionParams {
+  code: string;
+}
+
+/** A body's meetings counted over one finished year (Art. 2 §4). */
+export interface GovernanceParams {
+  year: number;
+  count: number;
+  body: InstanceId;
+}
+
+/** A ledger line or a workbook line of the reconciliation: its reference, else action · year · funder. */
+export interface ReconcileLineParams {
+  code: string;
+  /** The line's funder and year, when it names them. */
+  funder?: string;
+  year?: number;
+}
+
+/** Where the ledger line(s) stand ("releve.csv, ligne 4"), or nothing for a single obvious one. */
+export interface LedgerWhereParams {
+  other?: string;
+}
+
+/** Why an avenant does not cover a change of a signed amount (convention.changed-without-avenant). */
+export type AvenantProblem =
+  | { variant: 'none' }
+  | { variant: 'wrong-kind' | 'no-object'; text: string }
+  /** other: the funders and years the avenant does change ("Région 2015, État 2016"), possibly none. */
+  | { variant: 'not-covering'; text: string; other: string }
+  | { variant: 'other-amount'; text: string; avenantAmount: Cents }
+  /** due: the avenant's date (ISO). */
+  | { variant: 'late' | 'future'; text: string; due: string };
+
+/** A closed year's record against the workbook now (period.closed-year-changed). */
+export type ClosedYearChange =
+  | { variant: 'added' }
+  /** other: where the line stood at the closing ("Financements!A7"). */
+  | { variant: 'removed'; other: string }
+  /**
+   * text: the value at the closing, other: the value now (canonical text, absent when blank);
+   * expected / actual: the same two in cents when the column holds amounts.
+   */
+  | ({ variant: 'changed'; text?: string; other?: string; expected?: Cents; actual?: Cents } & CellParams);
+
+export interface RuleParams {
+  'workbook.table-missing': { table: string; sheet: string; variant: 'absent' | 'range' };
+  'workbook.column-missing': { table: string; column: string };
+  'cell.required': CellParams &
+    ({ variant: 'blank' | 'merged' } | { variant: 'error-value' | 'uncalculated' | 'not-a-date' | 'status' | 'avenant-kind'; text: string });
+  'cell.not-a-number': CellTextParams &
+    ({ variant: 'other' | 'text' | 'error-value' | 'uncalculated' | 'date' | 'boolean' } | { variant: 'text-amount'; suggestion: string });
+  'cell.negative': CellParams & { actual: Cents };
+  'cell.sub-cent': CellTextParams;
+  'cell.unknown-funder': CellTextParams & { suggestion?: string };
+  'cell.bad-year': CellTextParams;
+  'period.outside': CellParams & { year: number; suggestion?: string };
+  'axis.unknown': CellTextParams;
+  /** other: the Convention amount's cell ("Convention!C7"). */
+  'convention.total-mismatch': FunderYearParams & AmountParams & ArticleParams & { other: string };
+  /** other: the first row's cell. */
+  'convention.duplicate-row': FunderYearParams & ArticleParams & { other: string };
+  /** label: the signed amount's status in the convention. */
+  'convention.changed-without-avenant': FunderYearParams & AmountParams & ArticleParams & { label: StatusId } & AvenantProblem;
+  'convention.unknown-avenant': { text: string };
+  'avenant.incomplete': { text: string; variant: 'neither' | 'no-date' | 'no-deliberation' };
+  /** label: whose budget decision is awaited. */
+  'convention.unconfirmed': FunderYearParams & ArticleParams & { variant: 'previsionnel' | 'sous-reserve'; label: Extract<FunderId, 'region' | 'etat'> };
+  'convention.cdc-undecided': { year: number; variant: 'no-row' | 'no-amount' | 'no-decision' };
+  /** text: the partner's name; other: the avenant's number. */
+  'partner.without-avenant': { text: string; suggestion?: string } & ({ variant: 'none' } | { variant: 'wrong-kind' | 'not-listed'; other: string });
+  /** other: the cell of the code's first use. */
+  'action.duplicate': ActionParams & { other: string };
+  'action.unknown': ActionParams;
+  'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId };
+  'action.added-without-copil': ActionParams & { year: number };
+  'actions.too-many': { count: number; max: number };
+  'allocation.over': FunderYearParams & AmountParams & { axis: AxisId };
+  'allocation.under': FunderYearParams & AmountParams & { axis: AxisId };
+  /** code: absent on a financing line whose code is blank (cell.required says so). */
+  'execution.commitment-over-plan': Partial<ActionParams> & AmountParams;
+  'execution.payment-over-commitment': Partial<ActionParams> & AmountParams;
+  'governance.copil': GovernanceParams;
+  'governance.assembly': GovernanceParams;
+  'governance.social-dialogue': GovernanceParams;
+  'governance.technical-committee': GovernanceParams;
+  'governance.regional-meeting': GovernanceParams;
+  'governance.unknown-body': CellTextParams;
+  /** due: the bilan's deadline (ISO). */
+  'reporting.missing-bilan': ActionParams & { year: number; due: string };
+  'reporting.final-bilan-scope': ActionParams & { year: number };
+  /** label: the evaluation's name; due: the convention's deadline (ISO). */
+  'evaluation.missing': { label: string; due: string; variant: 'no-row' | 'not-done' };
+  /** label: the milestone; text: the evaluator named. */
+  'evaluation.no-evaluator': { label: string } & ({ variant: 'none' } | { variant: 'not-third-party'; text: string });
+  'reconciliation.amount-mismatch': ReconcileLineParams & AmountParams & LedgerWhereParams & { variant: 'committed' | 'paid' };
+  /** actual: the workbook line's commitment. */
+  'reconciliation.missing-in-ledger': ReconcileLineParams & { actual: Cents };
+  /** actual: the ledger's amount (committed, else paid); label: the ledger's wording or beneficiary. */
+  'reconciliation.missing-in-workbook': ReconcileLineParams & LedgerWhereParams & { actual: Cents; variant: 'committed' | 'paid'; label?: string };
+  /** code: the reference; other: the other line's cell. */
+  'reconciliation.duplicate-reference': { code: string; other: string; variant: 'workbook' | 'conflict' | 'repeated' };
+  /** count: the ledger's references; inCommon: how many of them the workbook holds. */
+  'reconciliation.matched-by-key': { count: number; inCommon: number };
+  /** due: the closing's date (ISO); label: the line ("I_01 · 2014 · Région"). */
+  'period.closed-year-changed': { year: number; due: string; label: string } & ClosedYearChange;
+}
+
+/** The parameters of any rule: what present.ts and the summary read through the accessors below. */
+export type AnyRuleParams = RuleParams[keyof RuleParams];
+
+/** The funder, year and amounts a finding carries, for the JSON output and the summary's ranking. */
+export function amountsOf(p: AnyRuleParams): { funder?: string; year?: number; expected?: Cents; actual?: Cents; gap?: Cents } {
+  return {
+    funder: 'funder' in p ? p.funder : undefined,
+    year: 'year' in p ? p.year : undefined,
+    expected: 'expected' in p ? p.expected : undefined,
+    actual: 'actual' in p ? p.actual : undefined,
+    gap: 'gap' in p ? p.gap : undefined,
+  };
+}
+
+/** The article a finding cites instead of its rule's, if any. */
+export const articleOf = (p: AnyRuleParams): string | undefined => ('article' in p ? p.article : undefined);
