@@ -83,6 +83,6 @@ export type RawFinding = { [R in RuleId]: RawFindingOf<R> }[RuleId];
 
 /** The finding `rule` emits at `ref`: TypeScript cannot see that a generic R picks one member of the union, hence the one cast. */
 export const rawFinding = <R extends RuleId>(rule: R, ref: { sheet: string; cell: string }, params: RuleParams[R]): RawFinding =>
-  ({ rule, sheet: ref.sheet, cell: ref.cell, params }) as RawFindingOf<R> as RawFinding;
+  ({ rule, sheet: ref.sheet, cell: ref.cell, params }) as RawFinding;
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
