@@ -13,7 +13,7 @@ import type { WorkbookHost, WrittenSheet } from '../hosts/host';
 /** Writes (or rewrites in place) the "Synthèse COPIL" sheet: native tables and charts, 2 round trips in Excel. */
 export function writeCopilSheet(host: WorkbookHost, o: { asOf: Date; lang: Lang }): Promise<WrittenSheet> {
   return host.writeSheet({
-    id: 'copil',
+    id: 'synthese',
     name: messages[o.lang].summary.sheetName,
     needsSnapshot: true,
     tableNames: [],

@@ -39,8 +39,11 @@ export interface Analysis {
 
 /** One of the add-in's own sheets, rewritten as a whole in place; its plan is built from what the one read found. */
 export interface SheetRequest {
-  /** Stable id (the host keeps its own bookkeeping per sheet). */
-  id: 'copil' | 'rapprochement';
+  /**
+   * Stable id, in lower-case ASCII: the host keeps its own bookkeeping per sheet under it (Excel:
+   * the hidden copy "SuiviCES-<id>-prec" while the sheet is rewritten). A new sheet needs no host code.
+   */
+  id: string;
   /** The sheet's name in the workbook. */
   name: string;
   /** The plan needs the workbook's snapshot (read in the same round trip). */

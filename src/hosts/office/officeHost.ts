@@ -17,7 +17,7 @@ import { EditTracker, type ExcelRun } from './edits';
 import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { renderInitPlan } from './initialize';
-import { ASIDE, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
+import { asideName, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
 import { queueTakenElsewhere, readSelectedGrid } from './selection';
 import { queueSheet } from './renderPlan';
@@ -181,7 +181,7 @@ export class OfficeHost implements WorkbookHost {
    * see the sheet, the table names and (if the plan needs it) the workbook, one to write it.
    */
   async writeSheet(request: SheetRequest): Promise<WrittenSheet> {
-    const aside = ASIDE[request.id];
+    const aside = asideName(request.id);
     return this.edits.ownWriting(() =>
       this.retryOnce(() =>
         this.batch(async (ctx) => {

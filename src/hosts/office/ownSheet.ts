@@ -11,8 +11,8 @@
  * place (the previous content whole; only in that case do references to the sheet break).
  */
 
-/** The hidden copy of each own sheet while it is rewritten (the names are the add-in's: tests and users may meet them). */
-export const ASIDE = { copil: 'SuiviCES-synthese-prec', rapprochement: 'SuiviCES-rapprochement-prec' } as const;
+/** The hidden copy of an own sheet while it is rewritten (the names are the add-in's: tests and users may meet them). */
+export const asideName = (id: string): string => `SuiviCES-${id}-prec`;
 
 export interface OwnSheetPlaces {
   sheet: Excel.Worksheet;
