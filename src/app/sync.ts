@@ -6,7 +6,7 @@
  */
 import { analyse, present, type Analysis } from '../core/check';
 import type { Lang } from '../core/contract';
-import { fingerprint } from '../core/fingerprint';
+import { fingerprint } from './fingerprint';
 import { messages } from '../core/i18n';
 import { resultsPlan } from '../core/sheets/controls';
 import { journalStamp } from '../core/sheets/journal';

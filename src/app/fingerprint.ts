@@ -1,9 +1,9 @@
 /**
- * The Journal's Empreinte: a SHA-256 of the snapshot the check ran on, so that two lines with the
+ * The Journal's Empreinte (written by a sync): a SHA-256 of the snapshot the check ran on, so that two lines with the
  * same fingerprint are known to have checked the same data. WebCrypto exists in Office's webviews
  * (https) and in Node; FNV-1a stands in where it does not.
  */
-import type { WorkbookSnapshot } from './snapshot';
+import type { WorkbookSnapshot } from '../core/snapshot';
 
 export function canonicalSnapshot(s: WorkbookSnapshot): string {
   const tables = [...s.tables].sort((a, b) => a.name.localeCompare(b.name));
