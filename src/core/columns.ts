@@ -6,7 +6,8 @@
  * Each column has the form most of its values take: whole numbers (Int32), numbers (Float64) or
  * strings (Int32 codes). The few values of another kind (the header's text over a column of
  * numbers, a formula's error, a date, a text typed in an amount column) are kept aside by row; a
- * column where they stop being few becomes mixed (a tag per cell).
+ * column where they stop being few becomes mixed (a plain array of its values: rare, and no more
+ * than a table as arrays of rows costs).
  */
 import type { CellValue } from './snapshot';
 import type { CellGrid } from './tableGrid';
@@ -21,12 +22,6 @@ const MIXED = 4;
 const NO_INT = -2147483648;
 /** String codes: ≥ 0 a shared string's index, -1 blank, ≤ -2 a string of the column's own (-2 - code). */
 const NO_STR = -1;
-
-/** Tags of a MIXED column. */
-const T_BLANK = 0;
-const T_NUMBER = 1;
-const T_STRING = 2;
-const T_OTHER = 3;
 
 /** Rows up to which a store grows by doubling (past them, to its whole range). */
 const FEW_ROWS = 65_536;
@@ -56,10 +51,11 @@ class Column {
   main = 0;
   /** INT values or STR codes. */
   ints: Int32Array | null = null;
-  /** NUM values (NaN blank), or a MIXED column's numbers and string codes. */
+  /** NUM values (NaN blank). */
   nums: Float64Array | null = null;
-  tags: Uint8Array | null = null;
-  /** Values not of the main form, by row (a MIXED column: its dates, booleans, errors…). */
+  /** A MIXED column's values. */
+  mixed: Aside[] | null = null;
+  /** Values not of the main form, by row. */
   aside: Map<number, Aside> | null = null;
   /** Strings that are no shared string (inline strings, formula results). */
   own: string[] = [];
@@ -72,8 +68,8 @@ class Column {
     if (this.kind === INT || this.kind === STR) this.ints = grown(this.ints, (n) => new Int32Array(n), size, this.kind === INT ? NO_INT : NO_STR);
     else if (this.kind === NUM) this.nums = grown(this.nums, (n) => new Float64Array(n), size, NaN);
     else if (this.kind === MIXED) {
-      this.nums = grown(this.nums, (n) => new Float64Array(n), size, 0);
-      this.tags = grown(this.tags, (n) => new Uint8Array(n), size, 0);
+      this.mixed ??= [];
+      while (this.mixed.length < size) this.mixed.push(null);
     }
   }
 
@@ -99,21 +95,14 @@ class Column {
         if (v !== NO_STR) return v >= 0 ? new Shared(v) : this.own[-2 - v];
         break;
       }
-      case MIXED: {
-        const tag = this.tags![r];
-        if (tag === T_NUMBER) return this.nums![r];
-        if (tag === T_STRING) {
-          const v = this.nums![r];
-          return v >= 0 ? new Shared(v) : this.own[-2 - v];
-        }
-        return tag === T_OTHER ? this.aside!.get(r)! : null;
-      }
+      case MIXED:
+        return this.mixed![r];
     }
     return this.aside?.get(r) ?? null;
   }
 
   put(r: number, v: Aside, rows: number, size: number): void {
-    if (this.kind === MIXED) return this.putMixed(r, v);
+    if (this.kind === MIXED) return void (this.mixed![r] = v);
     if (v !== null) {
       const k = kindOf(v);
       // A first value, a whole-number column meeting a fraction, or a form not settled yet: the form changes.
@@ -143,28 +132,13 @@ class Column {
     for (let r = 0; r < rows; r++) values.push(this.raw(r));
     this.kind = kind;
     this.main = 0;
-    this.ints = this.nums = this.tags = null;
+    this.ints = this.nums = null;
+    this.mixed = null;
     this.aside = null;
     this.resize(size);
     for (let r = 0; r < rows; r++) {
-      if (kind === MIXED) this.putMixed(r, values[r]);
+      if (kind === MIXED) this.mixed![r] = values[r];
       else if (values[r] !== null) this.store(r, values[r]);
-    }
-  }
-
-  private putMixed(r: number, v: Aside): void {
-    const tags = this.tags!;
-    if (tags[r] === T_OTHER) this.aside!.delete(r);
-    if (v === null) tags[r] = T_BLANK;
-    else if (typeof v === 'number') {
-      tags[r] = T_NUMBER;
-      this.nums![r] = v;
-    } else if (typeof v === 'string' || v instanceof Shared) {
-      tags[r] = T_STRING;
-      this.nums![r] = this.code(v);
-    } else {
-      tags[r] = T_OTHER;
-      (this.aside ??= new Map()).set(r, v);
     }
   }
 }

@@ -33,10 +33,11 @@ describe('ColumnStore', () => {
     expect(s.get(100_001, 0)).toEqual({ uncalculated: '=SUBTOTAL(109,[Année])' });
   });
 
-  test('a column where numbers and texts alternate keeps both', () => {
+  test('a column where numbers, texts and shared strings alternate keeps them all, the strings read once known', () => {
     const s = new ColumnStore();
-    const values = Array.from({ length: 2000 }, (_, r): CellValue => (r % 2 ? `R-${r}` : r + 0.5));
-    values.forEach((v, r) => s.set(r, 0, v));
+    const values = Array.from({ length: 3000 }, (_, r): CellValue => (r % 3 === 0 ? r + 0.5 : r % 3 === 1 ? `R-${r}` : `partagée ${r}`));
+    values.forEach((v, r) => (r % 3 === 2 ? s.setShared(r, 0, r) : s.set(r, 0, v)));
+    s.sharedStrings = values.map((v, r) => (r % 3 === 2 ? (v as string) : undefined));
     expect(column(s, 0)).toEqual(values);
   });
 
