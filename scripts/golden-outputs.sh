@@ -4,7 +4,10 @@
 # two runs). Needs soffice, pdftotext, pdftoppm, xmllint and unzip.
 # Usage: bash scripts/golden-outputs.sh REPO OUTDIR
 set -u
-R=$(cd "$1" && pwd); O=$2; rm -rf "$O"; mkdir -p "$O"; cd "$O"
+R=$(cd "$1" && pwd); O=$2
+# OUTDIR is emptied first: never a checkout or any folder that is not a previous output.
+if [ -e "$O" ] && [ ! -f "$O/check-fr.txt" ]; then echo "$O exists and is not a previous output: choose another folder" >&2; exit 2; fi
+rm -rf "$O"; mkdir -p "$O"; cd "$O"
 B="node $R/bin/ess-budget.js"
 (cd "$R" && node scripts/build-cli.mjs >/dev/null 2>&1)
 $B init ex.xlsx --example --force > init.txt 2>&1; echo "rc=$?" >> init.txt
