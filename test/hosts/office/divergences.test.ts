@@ -7,7 +7,7 @@
 import { messages } from '../../../src/core/i18n';
 import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost, officeJsRun } from '../../helpers/officeJs';
-import { AS_OF, errorsPlan, examplePlan, planTable, userCells } from './fixtures';
+import { AS_OF, errorsPlan, examplePlan, userCells, oversizedControls } from './fixtures';
 import { syncWorkbook } from '../../../src/app/sync';
 import { writeCopilSheet } from '../../../src/app/sheets';
 
@@ -70,11 +70,7 @@ describe('Excel keeps one sheet visible', () => {
   });
 
   test('Contrôles as the only visible sheet, rewritten in several requests on ExcelApi 1.8: the staging sheet is shown before the old one goes', async () => {
-    const plan = errorsPlan();
-    planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
-    const emu = emulatorFromPlan(plan);
-    emu.version = { excelApi: '1.8', delayForCellEdit: true };
-    const host = officeJsHost(emu, { payloadBudget: 60_000 });
+    const { emu, host } = oversizedControls('1.8');
     const first = await syncWorkbook(host, fr);
     for (const s of emu.model.sheets) if (s.name !== 'Contrôles') s.visibility = 'Hidden';
     const out = await syncWorkbook(host, fr);

@@ -1,6 +1,7 @@
 /** Emulated workbooks for the Office host's tests: the example, a big one, one full of errors. */
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../../src/core/template';
 import { emulatorFromPlan, type ExcelEmulator } from '../../support/excel-emulator';
+import { officeJsHost } from '../../helpers/officeJs';
 
 export const AS_OF = new Date(Date.UTC(2026, 10, 29));
 /** The add-in's own sheets: everything else is the user's (the last two are hidden, left by an interrupted write). */
@@ -93,4 +94,16 @@ export function ownHighlights(emu: ExcelEmulator) {
 /** The add-in's highlight rules as Excel's rules manager lists them. */
 export function ownHighlightRules(emu: ExcelEmulator) {
   return emu.model.conditionalFormats.filter((c) => c.formula === '=ISTEXT("SuiviCES")');
+}
+
+/**
+ * A Contrôles too big for one request: 600 typing mistakes under a 60 KB request budget, through
+ * Microsoft's client, on the given ExcelApi version (1.9 copies staged rows in; 1.7–1.8 cannot).
+ */
+export function oversizedControls(excelApi: '1.8' | '1.9') {
+  const plan = errorsPlan();
+  planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
+  const emu = emulatorFromPlan(plan);
+  if (excelApi === '1.8') emu.version = { excelApi: '1.8', delayForCellEdit: true };
+  return { emu, host: officeJsHost(emu, { payloadBudget: 60_000 }) };
 }

@@ -14,7 +14,7 @@ import type { ReconciliationSheet } from '../../../src/hosts/host';
 import { parseLedgerBytes } from '../../../src/hosts/ledger/csv';
 import { emulatorFromPlan, EmulatorError, type ExcelEmulator } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
-import { AS_OF, errorsPlan, planTable } from './fixtures';
+import { AS_OF, errorsPlan, oversizedControls } from './fixtures';
 import { syncWorkbook } from '../../../src/app/sync';
 import { writeCopilSheet, writeRapprochementSheet } from '../../../src/app/sheets';
 
@@ -77,10 +77,7 @@ test.each(['1.7', '1.9'])('on ExcelApi %s, user formulas pointing at Contrôles,
 });
 
 test('a Contrôles table too big for one request is still updated in place (ExcelApi 1.9: staged rows copied in)', async () => {
-  const plan = errorsPlan();
-  planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
-  const emu = emulatorFromPlan(plan);
-  const host = officeJsHost(emu, { payloadBudget: 60_000 });
+  const { emu, host } = oversizedControls('1.9');
   await syncWorkbook(host, fr);
   const links = addUserLinks(emu);
   const first = emu.model.formula(emu.model.sheet('Mon tableau de bord')!, 1, 1);
@@ -94,11 +91,7 @@ test('a Contrôles table too big for one request is still updated in place (Exce
 });
 
 test('on ExcelApi 1.7–1.8 (no Range.copyFrom) a Contrôles table too big for one request replaces its sheet: whole, but formulas pointing at it show #REF!', async () => {
-  const plan = errorsPlan();
-  planTable(plan, 'Financements').rows = Array.from({ length: 600 }, (_, i) => ['I_1.1', 2014, 'Régoin', 1, 1, 0, `R-${i}`, '']);
-  const emu = emulatorFromPlan(plan);
-  emu.version = { excelApi: '1.8', delayForCellEdit: true };
-  const host = officeJsHost(emu, { payloadBudget: 60_000 });
+  const { emu, host } = oversizedControls('1.8');
   const first = await syncWorkbook(host, fr);
   const links = addUserLinks(emu);
   await syncWorkbook(host, fr);
