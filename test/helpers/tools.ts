@@ -5,10 +5,11 @@
  * per missing program at the end of the run). With CI set (.ci/run), a missing program fails the run
  * instead: CI must run everything.
  */
+import { spawnSync } from 'child_process';
 import { existsSync, statSync } from 'fs';
 import { delimiter, join, resolve } from 'path';
 
-export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint' | 'manifest-schemas';
+export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint' | 'manifest-schemas' | 'openpyxl' | 'xlsxwriter';
 
 /** Microsoft's add-in manifest schemas, beside the repository as in CI (../shared). */
 export const MANIFEST_SCHEMAS = resolve(__dirname, '../../../shared/schemas/office-addin-manifest');
@@ -37,6 +38,14 @@ export function onPath(name: string): string | null {
   return null;
 }
 
+/** A Python that imports `module` (Debian's /usr/bin/python3 first: its python3-openpyxl), or null. */
+function pythonWith(module: string): string | null {
+  for (const p of ['/usr/bin/python3', 'python3']) {
+    if (spawnSync(p, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0) return p;
+  }
+  return null;
+}
+
 const CHROME_APPS = ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
 
 const TOOLS: Record<Tool, ToolInfo> = {
@@ -48,6 +57,8 @@ const TOOLS: Record<Tool, ToolInfo> = {
   soffice: { what: 'LibreOffice (soffice)', install: 'apt-get install libreoffice-calc-nogui', find: () => onPath('soffice') },
   pdftotext: { what: 'poppler (pdftotext)', install: 'apt-get install poppler-utils', find: () => onPath('pdftotext') },
   xmllint: { what: 'xmllint', install: 'apt-get install libxml2-utils', find: () => onPath('xmllint') },
+  openpyxl: { what: 'openpyxl (Python)', install: 'apt-get install python3-openpyxl', find: () => pythonWith('openpyxl') },
+  xlsxwriter: { what: 'XlsxWriter (Python)', install: 'apt-get install python3-xlsxwriter', find: () => pythonWith('xlsxwriter') },
   'manifest-schemas': {
     what: 'les schémas du manifeste Office',
     install: `copier les XSD de Microsoft dans ${MANIFEST_SCHEMAS}`,
