@@ -44,7 +44,7 @@ export const conventionTable: TableDef = {
   columns: [
     col('funder', 'Financeur', 'Funder', 'funder', true),
     col('year', 'Année', 'Year', 'year', true, ['Exercice']),
-    col('amount', 'Montant (€)', 'Amount (€)', 'amount', false),
+    col('amount', 'Montant (€)', 'Amount (€)', 'amount', false, ['Montant convention', 'Montant de la convention', 'Montant conventionnel']),
     col('status', 'Statut', 'Status', 'status', true),
     col('basis', 'Base', 'Basis', 'text', false, ['Article']),
     col('avenant', 'Avenant', 'Amendment', 'text', false),
@@ -85,9 +85,10 @@ export const financingTable: TableDef = {
     col('code', 'Code action', 'Action code', 'text', true, ['Code']),
     col('year', 'Année', 'Year', 'year', true, ['Exercice']),
     col('funder', 'Financeur', 'Funder', 'funder', true),
-    col('planned', 'Prévu (€)', 'Planned (€)', 'amount', true, ['Montant prévu']),
-    col('committed', 'Engagé (€)', 'Committed (€)', 'amount', false, ['Montant engagé']),
-    col('paid', 'Versé (€)', 'Paid (€)', 'amount', false, ['Montant versé', 'Mandaté (€)']),
+    // The words finance officers and ledgers use (AE / CP: autorisations d'engagement, crédits de paiement).
+    col('planned', 'Prévu (€)', 'Planned (€)', 'amount', true, ['Montant prévu', 'Prévu', 'Budget', 'Budget prévu', 'Prévisionnel', 'Montant prévisionnel']),
+    col('committed', 'Engagé (€)', 'Committed (€)', 'amount', false, ['Montant engagé', 'Engagements', 'Engagement', 'AE', "Autorisations d'engagement", 'Montant des engagements']),
+    col('paid', 'Versé (€)', 'Paid (€)', 'amount', false, ['Montant versé', 'Versements', 'Versement', 'Mandaté', 'Montant mandaté', 'Mandatements', 'Payé', 'Montant payé', 'Paiements', 'CP', 'Crédits de paiement']),
     col('reference', 'Référence', 'Reference', 'text', false, ["N° d'engagement"]),
     col('comment', 'Commentaire', 'Comment', 'text', false),
   ],

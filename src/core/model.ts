@@ -23,14 +23,14 @@ import { CellReader } from './cellReader';
 import type { RawFinding } from './findings';
 import { locate } from './locate';
 import type { ActionFields, AvenantFields, BilanFields, ConventionFields, FinancingFields, InstanceFields, JalonFields, Model, ParticipationTable, PartnerFields } from './modelTypes';
-import { readParticipations } from './participations';
+import { knownCoFunders, readParticipations } from './participations';
 import { profile } from './profile';
 import type { WorkbookSnapshot } from './snapshot';
 import { readRows } from './tableRows';
 
 // The names every caller has always imported from here.
 export type * from './modelTypes';
-export { findHeaderRow, findTable, tableRange } from './locate';
+export { findHeaderRow, findTable, headersFit, tableRange } from './locate';
 
 export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model {
   const coFunders: string[] = [];
@@ -39,12 +39,13 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
   const loc = (def: TableDef) => (located[def.key] = locate(snapshot, def, r));
   // Participations first: their headers declare the co-funders the other tables may name.
   const participations: ParticipationTable[] = [];
+  const known = knownCoFunders(snapshot);
   participationTables.forEach((def, i) => {
-    const p = readParticipations(loc(def), profile.years[i], r, coFunders);
+    const p = readParticipations(loc(def), profile.years[i], known, r, coFunders);
     if (p) participations.push(p);
   });
   const r2 = new CellReader(out, coFunders);
-  return {
+  const model: Omit<Model, 'read'> = {
     convention: readRows<ConventionFields>(loc(conventionTable), r2),
     participations,
     actions: readRows<ActionFields>(loc(actionsTable), r2),
@@ -57,4 +58,7 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
     coFunders,
     located,
   };
+  // What was read, in the contract's order (the lines counted by the reading above).
+  const read = [conventionTable, ...participationTables, actionsTable, financingTable, avenantsTable, partnersTable, instancesTable, bilansTable, jalonsTable].flatMap((d) => located[d.key]?.read ?? []);
+  return { ...model, read };
 }

@@ -8,6 +8,7 @@ import type { RuleId } from './findings';
 import type { RuleParams } from './ruleParams';
 import type { Cents } from './money';
 import type { AvenantKind, AxisId, FunderId, InstanceId, StatusId } from './profile';
+import type { TableRead } from './readReport';
 import type { TableSnapshot } from './snapshot';
 
 export interface Ref {
@@ -116,6 +117,12 @@ export interface LocatedTable {
   table: TableSnapshot;
   /** Column index in the snapshot for each column key of the def; -1 when absent. */
   columns: Record<string, number>;
+  /** Rows of the table's grid to read: 0 … rowCount − 1, minus `skip` (extent.ts). */
+  rowCount: number;
+  /** Rows that are no data: a typed total line, the totals row, an unclear row under the table. */
+  skip: ReadonlySet<number> | undefined;
+  /** What was read (its `lines` filled by the reading). */
+  read: TableRead;
 }
 
 export interface Model {
@@ -131,6 +138,8 @@ export interface Model {
   coFunders: string[];
   /** Where each table is, for findings that point at a whole table. */
   located: Record<string, LocatedTable | undefined>;
+  /** What was read, per table found, in the contract's order. */
+  read: TableRead[];
 }
 
 export interface Reader {

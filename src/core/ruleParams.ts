@@ -86,6 +86,16 @@ export type ClosedYearChange =
 export interface RuleParams {
   'workbook.table-missing': { table: string; sheet: string; variant: 'absent' | 'range' };
   'workbook.column-missing': { table: string; column: string };
+  // Issue 19: tables, columns and rows as users change them (locate.ts, extent.ts, participations.ts).
+  'workbook.table-renamed': { table: string; sheet: string; text: string };
+  'workbook.header-hidden': { table: string; sheet: string };
+  'workbook.column-duplicate': { table: string; column: string; headers: string[]; cells: string[] };
+  'workbook.column-thousands': { table: string; column: string; text: string };
+  'workbook.column-optional-missing': { table: string; column: string };
+  'workbook.column-ignored': { table: string; text: string };
+  'workbook.total-row': { table: string; text: string; row: number };
+  'workbook.rows-below': { table: string; first: number; last: number; count: number };
+  'workbook.rows-below-unread': { table: string; first: number; last: number; count: number };
   'cell.required': CellParams &
     ({ variant: 'blank' | 'merged' } | { variant: 'error-value' | 'uncalculated' | 'not-a-date' | 'status' | 'avenant-kind'; text: string });
   'cell.not-a-number': CellTextParams &

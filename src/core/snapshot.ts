@@ -19,10 +19,26 @@ export interface TableSnapshot {
   headers: string[];
   /** Data rows only (no header, no totals row). */
   rows: CellValue[][];
-  /** false when no Excel table of that name exists and the host read a header-shaped range instead. */
+  /**
+   * false when no Excel table of that name exists and the host read a header-shaped range instead:
+   * then `rows` run down to the last row used in its columns (blank rows included), and the core
+   * decides where the data ends (core/extent.ts).
+   */
   isTable: boolean;
   /** Cells (sheet addresses such as "B7") inside the data rows that are covered by a merge, not its master. */
   mergedCells?: string[];
+  /**
+   * For an Excel table: how many of `rows` are its own data rows. The rows after them are what the
+   * host found just under the table (down to the first blank row; LibreOffice never extends a
+   * table): the core decides whether they are read (core/extent.ts). Absent: every row is the table's.
+   */
+  declaredRows?: number;
+  /** The table's totals row stands at rows[declaredRows], kept only so the rows typed under it keep their place. */
+  totalsInRows?: boolean;
+  /** The Excel table's own name when the host found a contract table by its sheet and headers (a renamed table). */
+  foundAs?: string;
+  /** The table's header row is switched off: `headers` are its column names, `headerRow` the row above its data. */
+  headerHidden?: boolean;
 }
 
 export interface WorkbookSnapshot {

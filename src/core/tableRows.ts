@@ -88,7 +88,7 @@ class LineStore {
   readonly bad: Uint16Array | Uint32Array;
   constructor(readonly loc: LocatedTable) {
     const grid = tableGrid(loc.table);
-    const n = grid.rowCount;
+    const n = loc.rowCount;
     this.cols = loc.def.columns.map((c) => {
       const ci = loc.columns[c.key];
       return new ColumnValues(ci < 0 ? null : c.kind, n, grid, ci);
@@ -162,9 +162,9 @@ class Cursor implements Ref {
 
 export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
   if (!loc) return [];
-  const { def, table, columns } = loc;
+  const { def, table, columns, skip } = loc;
   const grid = tableGrid(table);
-  const n = grid.rowCount;
+  const n = loc.rowCount;
   const store = new LineStore(loc);
   const TableLine = lineClass(def);
   const merged = table.mergedCells?.length ? new Set(table.mergedCells) : undefined;
@@ -178,6 +178,7 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
   const blank = new Uint8Array(present.length);
   const at = new Cursor(table.sheet);
   for (let i = 0; i < n; i++) {
+    if (skip?.has(i)) continue;
     // An empty row inside a table is harmless (Excel users leave them): skip it.
     let empty = true;
     for (let p = 0; p < idx.length; p++) if (!(blank[p] = isBlank((raws[p] = grid.get(i, idx[p]))) ? 1 : 0)) empty = false;
@@ -199,5 +200,6 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
     out[kept++] = new TableLine(store, i) as unknown as Row<T>;
   }
   out.length = kept;
+  loc.read.lines = kept;
   return out;
 }

@@ -20,7 +20,7 @@ function computeMatchKey(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\(\s*(€|eur|euros?)\s*\)/g, '')
+    .replace(/\(\s*(en\s+)?(€|eur|euros?)\s*\)/g, '')
     .replace(/€/g, '')
     .replace(/œ/g, 'oe')
     .replace(/[^a-z0-9]/g, '');

@@ -32,6 +32,21 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
     { table: 'Convention', sheet: 'Convention', variant: 'range' },
   ],
   'workbook.column-missing': [{ table: 'Convention', column }],
+  'workbook.table-renamed': [{ table: 'Financements', sheet: 'Financements', text: 'Tableau1' }],
+  'workbook.header-hidden': [{ table: 'Financements', sheet: 'Financements' }],
+  'workbook.column-duplicate': [{ table: 'Financements', column: 'Prévu (€)', headers: ['Prévu (€)', 'Budget'], cells: ['D4', 'I4'] }],
+  'workbook.column-thousands': [{ table: 'Financements', column: 'Engagé (€)', text: 'Engagé (k€)' }],
+  'workbook.column-optional-missing': [{ table: 'Financements', column: 'Engagé (€)' }],
+  'workbook.column-ignored': [{ table: 'Participations2014', text: 'Part Région (%)' }],
+  'workbook.total-row': [{ table: 'Financements', text: 'TOTAL', row: 12 }],
+  'workbook.rows-below': [
+    { table: 'Financements', first: 7, last: 7, count: 1 },
+    { table: 'Financements', first: 7, last: 8, count: 2 },
+  ],
+  'workbook.rows-below-unread': [
+    { table: 'Financements', first: 7, last: 7, count: 1 },
+    { table: 'Financements', first: 7, last: 8, count: 2 },
+  ],
   'cell.required': [
     { column, variant: 'blank' },
     { variant: 'blank' },

@@ -22,6 +22,13 @@ const conv = (funder: string, year: number) => ({ Financeur: funder, Année: yea
 const instancesOf = (s: WorkbookSnapshot, label: string, year: number) =>
   removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === label && (r[col(t, 'Date')] as Date).getUTCFullYear() === year));
 
+/** A column added at the right of a table, `value` on every row. */
+function addColumn(s: WorkbookSnapshot, name: string, header: string, value: number) {
+  const t = table(s, name);
+  t.headers.push(header);
+  t.rows.forEach((r) => r.push(value));
+}
+
 const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
   'workbook.table-missing': {
     fire: (s) => (s.tables = s.tables.filter((t) => t.name !== 'Avenants')),
@@ -30,10 +37,62 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     message: /Restaurer/,
   },
   'workbook.column-missing': {
-    fire: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Prévu (€)')] = 'Budget'),
+    fire: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Prévu (€)')] = 'Coût'),
     silent: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Prévu (€)')] = 'PREVU'),
     at: ['Financements', 'A4:H4'],
     message: /Prévu/,
+  },
+  'workbook.table-renamed': {
+    fire: (s) => (table(s, 'Financements').foundAs = 'Tableau1'),
+    silent: (s) => (table(s, 'Financements').name = 'FINANCEMENTS'),
+    at: ['Financements', 'A4:H4'],
+    message: /«\u00a0Tableau1\u00a0».*Création de tableau > Nom du tableau/,
+  },
+  'workbook.header-hidden': {
+    fire: (s) => (table(s, 'Actions').headerHidden = true),
+    silent: (s) => (table(s, 'Actions').headerHidden = false),
+    at: ['Actions', 'A4:F4'],
+  },
+  'workbook.column-duplicate': {
+    fire: (s) => addColumn(s, 'Financements', 'Budget', 1),
+    silent: (s) => addColumn(s, 'Financements', 'Budget 2', 1),
+    at: ['Financements', 'D4:I4'],
+    message: /«\u00a0Prévu \(€\)\u00a0» \(D4\) et «\u00a0Budget\u00a0» \(I4\)/,
+  },
+  'workbook.column-thousands': {
+    fire: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Engagé (€)')] = 'Engagé (k€)'),
+    silent: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Engagé (€)')] = 'Engagé (en €)'),
+    at: ['Financements', 'E4'],
+  },
+  'workbook.column-optional-missing': {
+    fire: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Versé (€)')] = 'Réglé'),
+    silent: (s) => (table(s, 'Financements').headers[col(table(s, 'Financements'), 'Versé (€)')] = 'Montant mandaté (€)'),
+    at: ['Financements', 'A4:H4'],
+    message: /n\.d\./,
+  },
+  'workbook.column-ignored': {
+    fire: (s) => addColumn(s, 'Participations2014', 'Part Région (%)', 0.5),
+    silent: (s) => addColumn(s, 'Participations2014', 'Métropole de Lyon', 0),
+    at: ['Participations 2014', 'F4'],
+  },
+  'workbook.total-row': {
+    fire: (s) => set(s, 'Financements', 3, 'Code action', 'TOTAL'),
+    silent: (s) => set(s, 'Financements', 3, 'Commentaire', 'Total engagé'),
+    at: ['Financements', 'A8'],
+  },
+  'workbook.rows-below': {
+    fire: (s) => (table(s, 'Actions').declaredRows = table(s, 'Actions').rows.length - 1),
+    silent: (s) => (table(s, 'Actions').declaredRows = table(s, 'Actions').rows.length),
+    at: ['Actions', 'A21:F21'],
+  },
+  'workbook.rows-below-unread': {
+    fire: (s) => {
+      const t = table(s, 'Actions');
+      t.declaredRows = t.rows.length - 1;
+      t.rows[t.rows.length - 1] = t.rows[t.rows.length - 1].map((v, i) => (t.headers[i] === 'Porteur' ? v : null));
+    },
+    silent: (s) => (table(s, 'Actions').declaredRows = table(s, 'Actions').rows.length - 1),
+    at: ['Actions', 'A21:F21'],
   },
   'cell.required': {
     fire: (s) => set(s, 'Financements', 0, 'Financeur', null),

@@ -16,6 +16,24 @@ export const en: Messages = {
         ? `The data on sheet "${p.sheet}" is not an Excel table named "${p.table}": select the range, Insert > Table, then name it "${p.table}".`
         : `Table "${p.table}" (sheet "${p.sheet}") is missing: restore it from the task pane (Restore tables) or copy it from a workbook made by "ess-budget init".`,
     'workbook.column-missing': (p) => `Column "${p.column}" is missing from table "${p.table}": add it (the header may omit accents and "(€)").`,
+    'workbook.table-renamed': (p) =>
+      `The table on sheet "${p.sheet}" is named "${p.text}", not "${p.table}": it is read by its headers. Rename it "${p.table}" (Excel: Table Design > Table Name; LibreOffice: Data > Define Range).`,
+    'workbook.header-hidden': (p) =>
+      `The header row of table "${p.table}" (sheet "${p.sheet}") is switched off: its columns are read by their names, its first row stays data. Show it again (Table Design > Header Row).`,
+    'workbook.column-duplicate': (p) =>
+      `Two columns of table "${p.table}" may be "${p.column}": ${p.headers.map((h, i) => `"${h}" (${p.cells[i]})`).join(' and ')}. Only the first is read: rename or delete the other.`,
+    'workbook.column-thousands': (p) =>
+      `Column "${p.text}" of table "${p.table}" is in thousands of euros: it is not read as "${p.column}" and its amounts are n/a. Enter the amounts in euros under the header "${p.column}".`,
+    'workbook.column-optional-missing': (p) =>
+      `Column "${p.column}" is missing from table "${p.table}": its amounts are n/a (not available, never 0). Add it for them to count.`,
+    'workbook.column-ignored': (p) =>
+      `Column "${p.text}" of table "${p.table}" is ignored: it is neither a funder of the convention nor a partner (Partenaires table). For a co-funder, enter it in Partenaires first; otherwise move the column out of the table.`,
+    'workbook.total-row': (p) =>
+      `Row ${p.row}: "${p.text}" is a total line typed inside table "${p.table}"; it is not counted (it would double the amounts). Delete it: the table has its own totals row (Table Design > Total Row).`,
+    'workbook.rows-below': (p) =>
+      `${p.count === 1 ? `Row ${p.first}, typed` : `Rows ${p.first} to ${p.last}, typed`} just under table "${p.table}", ${p.count === 1 ? 'is' : 'are'} read with it. Extend the table to include ${p.count === 1 ? 'it' : 'them'} (Excel: Table Design > Resize Table; LibreOffice: Data > Define Range).`,
+    'workbook.rows-below-unread': (p) =>
+      `${p.count === 1 ? `Row ${p.first}, just under table "${p.table}", is not read` : `Rows ${p.first} to ${p.last}, just under table "${p.table}", are not read`}: they do not look like lines of the table (no required value, or a total). Complete them and extend the table, or separate them with a blank row.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -160,6 +178,15 @@ export const en: Messages = {
   ruleTitles: {
     'workbook.table-missing': 'Table not found',
     'workbook.column-missing': 'Column missing',
+    'workbook.table-renamed': 'Table renamed',
+    'workbook.header-hidden': 'Header row switched off',
+    'workbook.column-duplicate': 'Column twice',
+    'workbook.column-thousands': 'Column in thousands of euros',
+    'workbook.column-optional-missing': 'Amount column missing',
+    'workbook.column-ignored': 'Column ignored',
+    'workbook.total-row': 'Total line inside the table',
+    'workbook.rows-below': 'Rows under the table',
+    'workbook.rows-below-unread': 'Rows under the table not read',
     'cell.required': 'Value expected',
     'cell.not-a-number': 'Unreadable amount',
     'cell.negative': 'Negative amount',

@@ -16,6 +16,24 @@ export const fr: Messages = {
         ? `Les données de la feuille « ${p.sheet} » ne sont pas un tableau Excel nommé « ${p.table} » : sélectionnez la plage, Insertion > Tableau, puis nommez-le « ${p.table} » (Création de tableau > Nom du tableau).`
         : `Le tableau « ${p.table} » (feuille « ${p.sheet} ») est introuvable : restaurez-le depuis le volet (Restaurer les tableaux) ou copiez-le d’un classeur créé par « ess-budget init ».`,
     'workbook.column-missing': (p) => `Colonne « ${p.column} » absente du tableau « ${p.table} » : ajoutez-la (l’en-tête peut être sans accents ni « (€) »).`,
+    'workbook.table-renamed': (p) =>
+      `Le tableau de la feuille « ${p.sheet} » s’appelle « ${p.text} » et non « ${p.table} » : il est lu par ses en-têtes. Renommez-le « ${p.table} » (Excel : Création de tableau > Nom du tableau ; LibreOffice : Données > Définir la plage).`,
+    'workbook.header-hidden': (p) =>
+      `La ligne d’en-tête du tableau « ${p.table} » (feuille « ${p.sheet} ») est masquée : ses colonnes sont lues par leurs noms, la première ligne reste une donnée. Réaffichez-la (Création de tableau > Ligne d’en-tête).`,
+    'workbook.column-duplicate': (p) =>
+      `Deux colonnes du tableau « ${p.table} » peuvent être « ${p.column} » : ${p.headers.map((h, i) => `« ${h} » (${p.cells[i]})`).join(' et ')}. Seule la première est lue : renommez ou supprimez l’autre.`,
+    'workbook.column-thousands': (p) =>
+      `La colonne « ${p.text} » du tableau « ${p.table} » est en milliers d’euros : elle n’est pas lue comme « ${p.column} » et ses montants sont n.d. Saisissez les montants en euros sous l’en-tête « ${p.column} ».`,
+    'workbook.column-optional-missing': (p) =>
+      `Colonne « ${p.column} » absente du tableau « ${p.table} » : ses montants sont n.d. (non disponibles, jamais 0). Ajoutez-la pour qu’ils soient comptés.`,
+    'workbook.column-ignored': (p) =>
+      `Colonne « ${p.text} » ignorée dans le tableau « ${p.table} » : ce n’est ni un financeur de la convention ni une collectivité partenaire (tableau Partenaires). Pour un cofinanceur, inscrivez-le d’abord dans Partenaires ; sinon, déplacez la colonne hors du tableau.`,
+    'workbook.total-row': (p) =>
+      `Ligne ${p.row} : « ${p.text} » est une ligne de total saisie dans le tableau « ${p.table} » ; elle n’est pas comptée (elle doublerait les montants). Supprimez-la : le tableau a sa propre ligne de total (Création de tableau > Ligne Total).`,
+    'workbook.rows-below': (p) =>
+      `${p.count === 1 ? `La ligne ${p.first}, saisie` : `Les lignes ${p.first} à ${p.last}, saisies`} juste sous le tableau « ${p.table} », ${p.count === 1 ? 'est lue' : 'sont lues'} avec lui. Étendez le tableau pour ${p.count === 1 ? 'l’y inclure' : 'les y inclure'} (Excel : Création de tableau > Redimensionner le tableau ; LibreOffice : Données > Définir la plage).`,
+    'workbook.rows-below-unread': (p) =>
+      `${p.count === 1 ? `La ligne ${p.first}, juste sous le tableau « ${p.table} », n’est pas lue` : `Les lignes ${p.first} à ${p.last}, juste sous le tableau « ${p.table} », ne sont pas lues`} : elles ne ressemblent pas à des lignes du tableau (aucune valeur obligatoire, ou un total). Complétez-les et étendez le tableau, ou séparez-les d’une ligne vide.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -162,6 +180,15 @@ export const fr: Messages = {
   ruleTitles: {
     'workbook.table-missing': 'Tableau introuvable',
     'workbook.column-missing': 'Colonne absente',
+    'workbook.table-renamed': 'Tableau renommé',
+    'workbook.header-hidden': 'Ligne d’en-tête masquée',
+    'workbook.column-duplicate': 'Colonne en double',
+    'workbook.column-thousands': 'Colonne en milliers d’euros',
+    'workbook.column-optional-missing': 'Colonne de montants absente',
+    'workbook.column-ignored': 'Colonne ignorée',
+    'workbook.total-row': 'Ligne de total dans le tableau',
+    'workbook.rows-below': 'Lignes sous le tableau',
+    'workbook.rows-below-unread': 'Lignes sous le tableau non lues',
     'cell.required': 'Valeur attendue',
     'cell.not-a-number': 'Montant illisible',
     'cell.negative': 'Montant négatif',
