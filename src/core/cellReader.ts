@@ -10,7 +10,17 @@ import type { FunderKey, Ref } from './modelTypes';
 import { profile, type AxisId } from './profile';
 import { isBlank, isCellError, isDate, isUncalculated, type CellValue } from './snapshot';
 import { closest, matchKey, parseDateText } from './text';
-import { serialToDate } from './cells';
+import { dateToSerial, serialToDate } from './cells';
+
+/**
+ * A number wearing a date format (a year or an amount typed in a column formatted as dates) reads
+ * as the number it holds: 2014, not 1905-07-06. Whole days only: a real date-time is no number.
+ */
+export function dateAsNumber(v: CellValue): CellValue {
+  if (!isDate(v) || Number.isNaN(v.getTime())) return v;
+  const n = dateToSerial(v);
+  return Number.isInteger(n) && n > 0 ? n : v;
+}
 
 /** What a text column reads from a cell: undefined for a blank, an error or a formula without a result. */
 export function cellText(v: CellValue): string | undefined {
@@ -44,6 +54,7 @@ export class CellReader {
 
   amount(v: CellValue, ref: Ref, column: string): Cents | undefined {
     if (isBlank(v)) return undefined;
+    v = dateAsNumber(v);
     if (typeof v === 'number') {
       const r = readCellNumber(v);
       if (r.kind === 'sub-cent') {
@@ -73,6 +84,7 @@ export class CellReader {
 
   year(v: CellValue, ref: Ref, column: string): number | undefined {
     if (isBlank(v)) return undefined;
+    v = dateAsNumber(v);
     let n: number | undefined;
     if (typeof v === 'number') n = v;
     else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) n = Number(v);

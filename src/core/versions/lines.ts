@@ -4,23 +4,15 @@
  * workbooks — or a workbook and the record of a closed year — compare value by value whatever the
  * spelling ("Region" and "Région" are the same funder) or the position of the row.
  */
-import {
-  headerKeys,
-  participationTables,
-  resolveAxis,
-  resolveFunder,
-  resolveInstance,
-  resolveStatus,
-  userTables,
-  type ColumnDef,
-  type ColumnKind,
-  type TableDef,
-} from '../contract';
-import { findTable } from '../model';
+import { participationTables, resolveAxis, resolveFunder, resolveInstance, resolveStatus, userTables, type ColumnKind } from '../contract';
+import { dateAsNumber } from '../cellReader';
+import { locate, silentReader } from '../locate';
+import { funderColumnsOf, knownCoFunders } from '../participations';
+import { tableGrid } from '../tableGrid';
 import { centsToDecimalString, readCellNumber } from '../money';
 import { profile } from '../profile';
 import { cellAddress, isBlank, isCellError, isDate, isUncalculated, type CellValue, type WorkbookSnapshot } from '../snapshot';
-import { isoDate, matchKey, parseDateText } from '../text';
+import { isoDate, parseDateText } from '../text';
 import { serialToIso } from '../cells';
 
 /** One cell of a line: its column, its canonical value ('' when blank) and where it stands. */
@@ -50,6 +42,8 @@ export interface Line {
 /** A cell's value as one canonical text, by the column's kind. */
 export function canonical(kind: ColumnKind, v: CellValue): string {
   if (isBlank(v)) return '';
+  // As the check reads it (cellReader.ts): a year or an amount in a date format is its number.
+  if (kind === 'year' || kind === 'amount') v = dateAsNumber(v);
   if (isCellError(v)) return v.error;
   if (isUncalculated(v)) return v.uncalculated;
   if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : isoDate(v);
@@ -79,32 +73,7 @@ export function canonical(kind: ColumnKind, v: CellValue): string {
   }
 }
 
-/** The columns of a table def found in the snapshot's headers: [def column, snapshot index]. */
-function located(def: TableDef, headers: string[]): [ColumnDef, number][] {
-  const keys = headers.map((h) => matchKey(h ?? ''));
-  const out: [ColumnDef, number][] = [];
-  for (const c of def.columns) {
-    const accepted = headerKeys(c);
-    const i = keys.findIndex((k) => accepted.includes(k));
-    if (i >= 0) out.push([c, i]);
-  }
-  return out;
-}
-
 const participationNames = new Set(participationTables.map((d) => d.name));
-
-/** The funder columns of a participation table: every header between Axe and Total, by funder key. */
-function participationColumns(def: TableDef, headers: string[]): { axis: number; funders: [string, number][] } {
-  const cols = located(def, headers);
-  const axis = cols.find(([c]) => c.key === 'axis')?.[1] ?? -1;
-  const total = cols.find(([c]) => c.key === 'total')?.[1] ?? -1;
-  const funders: [string, number][] = [];
-  headers.forEach((h, i) => {
-    if (i === axis || i === total || isBlank(h)) return;
-    funders.push([resolveFunder(h) ?? `co:${h.trim()}`, i]);
-  });
-  return { axis, funders };
-}
 
 /**
  * A cell and a line read from a sheet: their addresses are made only when asked for (a change, a
@@ -138,34 +107,39 @@ class SheetLine implements Line {
   }
 }
 
-/** Every non-empty data row of every contract table the workbook holds. */
+/**
+ * Every data row of every contract table the workbook holds, read as the check reads it (locate.ts:
+ * the same table, columns and rows; participations.ts: the same funder columns).
+ */
 export function contractLines(snapshot: WorkbookSnapshot): Line[] {
   const out: Line[] = [];
+  let known: Set<string> | undefined;
   for (const def of userTables) {
-    const t = findTable(snapshot, def);
-    if (!t) continue;
+    const loc = locate(snapshot, def, silentReader);
+    if (!loc) continue;
+    const t = loc.table;
     const isParticipation = participationNames.has(def.name);
     const columns: { column: string; kind: ColumnKind; index: number }[] = [];
     if (isParticipation) {
-      const p = participationColumns(def, t.headers);
-      if (p.axis >= 0) columns.push({ column: 'axis', kind: 'axis', index: p.axis });
-      for (const [key, i] of p.funders) columns.push({ column: key, kind: 'amount', index: i });
+      if (loc.columns.axis >= 0) columns.push({ column: 'axis', kind: 'axis', index: loc.columns.axis });
+      for (const f of funderColumnsOf(loc, (known ??= knownCoFunders(snapshot)), silentReader)) columns.push({ column: f.key, kind: 'amount', index: f.index });
     } else {
-      for (const [c, i] of located(def, t.headers)) columns.push({ column: c.key, kind: c.kind, index: i });
+      for (const c of def.columns) if (loc.columns[c.key] >= 0) columns.push({ column: c.key, kind: c.kind, index: loc.columns[c.key] });
     }
     if (!columns.length) continue;
     const headers = t.headers.map((h) => h ?? '');
-    t.rows.forEach((row, index) => {
-      if (columns.every((c) => isBlank(row[c.index] ?? null))) return;
+    const grid = tableGrid(t);
+    for (let index = 0; index < loc.rowCount; index++) {
+      if (loc.skip?.has(index) || columns.every((c) => isBlank(grid.get(index, c.index)))) continue;
       const sheetRow = t.headerRow + 1 + index;
       const cells = columns.map((c) => {
-        let value = canonical(c.kind, row[c.index] ?? null);
+        let value = canonical(c.kind, grid.get(index, c.index));
         // A blank participation is a participation of zero (as the check reads it).
         if (isParticipation && c.kind === 'amount' && value === '') value = '0.00';
         return new SheetCell(c.column, headers[c.index], c.kind, value, sheetRow, t.firstColumn + c.index);
       });
       out.push(new SheetLine(def.name, t.sheet, index, sheetRow, t.firstColumn, cells));
-    });
+    }
   }
   return out;
 }
