@@ -13,8 +13,9 @@ import { closest, matchKey, parseDateText } from './text';
 import { dateToSerial, serialToDate } from './cells';
 
 /**
- * A number wearing a date format (a year or an amount typed in a column formatted as dates) reads
- * as the number it holds: 2014, not 1905-07-06. Whole days only: a real date-time is no number.
+ * The number a cell wearing a date format holds: a year typed in a column formatted as dates reads
+ * as 2014, not 1905-07-06 (an amount so formatted stays unread: its finding names the number).
+ * Whole days only: a real date-time is no number.
  */
 export function dateAsNumber(v: CellValue): CellValue {
   if (!isDate(v) || Number.isNaN(v.getTime())) return v;
@@ -54,7 +55,6 @@ export class CellReader {
 
   amount(v: CellValue, ref: Ref, column: string): Cents | undefined {
     if (isBlank(v)) return undefined;
-    v = dateAsNumber(v);
     if (typeof v === 'number') {
       const r = readCellNumber(v);
       if (r.kind === 'sub-cent') {
@@ -77,7 +77,9 @@ export class CellReader {
       return undefined;
     }
     const variant = isCellError(v) ? 'error-value' : isUncalculated(v) ? 'uncalculated' : isDate(v) ? 'date' : 'boolean';
-    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : isDate(v) ? v.toISOString().slice(0, 10) : String(v);
+    // A date in an amount column: n.d., the finding names the format and the number it holds (never read as euros unasked).
+    const serial = dateAsNumber(v);
+    const text = isCellError(v) ? v.error : isUncalculated(v) ? v.uncalculated : isDate(v) ? `${v.toISOString().slice(0, 10)}${typeof serial === 'number' ? `, ${serial}` : ''}` : String(v);
     this.emit('cell.not-a-number', ref, { column, text, variant });
     return undefined;
   }

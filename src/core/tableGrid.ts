@@ -39,9 +39,10 @@ const compact = new WeakMap<TableSnapshot, CellGrid>();
 
 /** A table whose cells stay in `grid` until someone reads or replaces `rows`. */
 export function compactTable(meta: Omit<TableSnapshot, 'rows'>, grid: CellGrid): TableSnapshot {
-  const { name, sheet, headerRow, firstColumn, headers, isTable, mergedCells } = meta;
-  // Same keys in the same order as a table built with its rows (JSON, structuredClone, toEqual).
-  const t: TableSnapshot = { name, sheet, headerRow, firstColumn, headers, rows: [], isTable, mergedCells };
+  const { name, sheet, headerRow, firstColumn, headers, isTable, mergedCells, ...edited } = meta;
+  // Same keys in the same order as a table built with its rows (JSON, structuredClone, toEqual); what
+  // only an edited table has (rows under it, a renamed table, a hidden header row) after them.
+  const t: TableSnapshot = { name, sheet, headerRow, firstColumn, headers, rows: [], isTable, mergedCells, ...edited };
   const settle = (rows: CellValue[][]) => {
     compact.delete(t);
     Object.defineProperty(t, 'rows', { value: rows, writable: true, enumerable: true, configurable: true });

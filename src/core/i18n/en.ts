@@ -61,7 +61,7 @@ export const en: Messages = {
         case 'uncalculated':
           return `${at(p)}the formula ${p.text} has no stored result: open the file in Excel, recalculate and save.`;
         case 'date':
-          return `${at(p)}a date (${p.text}) stands where an amount is expected.`;
+          return `${at(p)}a date (${p.text}) stands where an amount is expected: enter the amount in a currency format (Home > Number Format).`;
         case 'boolean':
           return `${at(p)}a logical value (${p.text}) stands where an amount is expected.`;
         default:

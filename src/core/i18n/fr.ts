@@ -61,7 +61,7 @@ export const fr: Messages = {
         case 'uncalculated':
           return `${at(p)}la formule ${p.text} n’a pas de résultat enregistré : ouvrez le fichier dans Excel, recalculez et enregistrez.`;
         case 'date':
-          return `${at(p)}une date (${p.text}) se trouve là où un montant est attendu.`;
+          return `${at(p)}une date (${p.text}) se trouve là où un montant est attendu : saisissez le montant au format monétaire (Accueil > Format de nombre).`;
         case 'boolean':
           return `${at(p)}une valeur logique (${p.text}) se trouve là où un montant est attendu.`;
         default:

@@ -42,8 +42,8 @@ export interface Line {
 /** A cell's value as one canonical text, by the column's kind. */
 export function canonical(kind: ColumnKind, v: CellValue): string {
   if (isBlank(v)) return '';
-  // As the check reads it (cellReader.ts): a year or an amount in a date format is its number.
-  if (kind === 'year' || kind === 'amount') v = dateAsNumber(v);
+  // As the check reads it (cellReader.ts): a year in a date format is its number.
+  if (kind === 'year') v = dateAsNumber(v);
   if (isCellError(v)) return v.error;
   if (isUncalculated(v)) return v.uncalculated;
   if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : isoDate(v);

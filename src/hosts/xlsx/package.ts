@@ -14,6 +14,10 @@ export interface TableInfo {
   name: string;
   ref: string;
   totalsRow: boolean;
+  /** false when the table's header row is switched off (headerRowCount="0"): its ref starts at its data. */
+  headerRow: boolean;
+  /** The table's column names, as the table part declares them (what a hidden header row would show). */
+  columns: string[];
 }
 
 export interface SheetInfo {
@@ -109,10 +113,14 @@ function tablesOf(xml: Buffer, part: string): TableInfo[] {
     xml,
     {
       open: (s: XmlScanner) => {
+        if (s.is('tableColumn')) {
+          out[out.length - 1]?.columns.push(s.attr('name') ?? '');
+          return;
+        }
         if (!s.is('table')) return;
         const ref = s.attr('ref');
         const name = s.attr('displayName') ?? s.attr('name');
-        if (ref && name) out.push({ name, ref, totalsRow: Number(s.attr('totalsRowCount') ?? 0) > 0 });
+        if (ref && name) out.push({ name, ref, totalsRow: Number(s.attr('totalsRowCount') ?? 0) > 0, headerRow: s.attr('headerRowCount') !== '0', columns: [] });
       },
       close: () => undefined,
     },

@@ -8,12 +8,12 @@
 import { setFlagsFromString } from 'v8';
 import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
-import { findHeaderRow } from '../../core/locate';
+import { findHeaderRow, headersFit } from '../../core/locate';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { compactTable } from '../../core/tableGrid';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS, preflight } from './guard';
-import { readStructure, type SheetInfo, type WorkbookInfo } from './package';
+import { readStructure, type SheetInfo, type TableInfo, type WorkbookInfo } from './package';
 import { SheetReader } from './sheet';
 import { isBlankValue, mergedAddresses, region, regionRow, type Region } from './region';
 import { readDateStyles, readSharedStrings } from './strings';
@@ -55,14 +55,33 @@ interface Kept {
   region: Region;
   totalsRow: boolean;
   isTable: boolean;
+  /** The Excel table's own name when it stands for a contract table it is not named after. */
+  foundAs?: string;
+  /** Column names of a table whose header row is switched off (its region starts at its data). */
+  hiddenHeaders?: string[];
+  /** Data rows of the table itself (the rows after them were typed under it). */
+  declaredRows?: number;
 }
 
 /** The rows 1-30 × columns 1-60 a header search looks at (the ExcelJS reader's bounds). */
 const PROBE_ROWS = 30;
 const PROBE_COLUMNS = 60;
+/** Rows typed under a table read at most (a longer block is no longer "a few lines typed below"). */
+const BELOW_MAX = 10_000;
 
-/** A contract table that is no Excel table: its header is searched in the sheet's first rows, then its range grows down to the first blank row. */
-function headerSearch(def: TableDef, sheet: string, kept: Kept[]): { probe: Region; decide: (reader: SheetReader, ended: boolean) => void } {
+/** The first row below `row` where another table of the sheet starts over columns left…right (the end of what lies under). */
+function nextTop(boxes: { top: number; left: number; right: number }[], row: number, left: number, right: number): number {
+  let limit = Infinity;
+  for (const b of boxes) if (b.top > row && b.left <= right && b.right >= left) limit = Math.min(limit, b.top - 1);
+  return limit;
+}
+
+/**
+ * A contract table that is no Excel table: its header is searched in the sheet's first rows, then
+ * its range runs down to the sheet's last used row in its columns (or the next table's top): where
+ * its data ends is the core's decision (core/extent.ts), blank rows inside included.
+ */
+function headerSearch(def: TableDef, sheet: string, kept: Kept[], boxes: { top: number; left: number; right: number }[]): { probe: Region; decide: (reader: SheetReader, ended: boolean) => void } {
   const probe = region(1, PROBE_ROWS, 1, PROBE_COLUMNS);
   const decide = (reader: SheetReader, ended: boolean) => {
     const firstRows: CellValue[][] = [];
@@ -71,48 +90,73 @@ function headerSearch(def: TableDef, sheet: string, kept: Kept[]): { probe: Regi
     if (!at) return;
     let right = at.column;
     while (right < PROBE_COLUMNS && firstRows[at.row - 1][right] !== null) right++;
-    const g = region(at.row, Infinity, at.column, right);
-    g.growing = true;
-    // The rows already passed: copied from the probe, up to the first blank one.
-    const seen = Math.min(PROBE_ROWS, reader.currentRow);
+    const bottom = nextTop(boxes, at.row, at.column, right);
+    boxes.push({ top: at.row, left: at.column, right });
+    const g = region(at.row, bottom, at.column, right, bottom === Infinity ? undefined : bottom - at.row + 1);
+    g.open = true;
+    // The rows already passed: copied from the probe.
+    const seen = Math.min(PROBE_ROWS, reader.currentRow, bottom);
     for (let r = at.row; r <= seen; r++) {
       const cells = firstRows[r - 1].slice(at.column - 1, right);
-      if (r > at.row && cells.every(isBlankValue)) {
-        g.growing = false;
-        g.bottom = r - 1;
-        break;
-      }
       for (let c = 0; c < cells.length; c++) if (cells[c] !== null) g.cells.set(r - at.row, c, cells[c]);
     }
-    if (g.growing && ended) {
-      // The sheet ended inside the probe.
-      g.growing = false;
-      g.bottom = at.row + g.cells.rowCount - 1;
-    }
-    if (g.growing) reader.addRegion(g);
+    if (ended) g.bottom = Math.min(g.bottom, at.row + g.cells.rowCount - 1);
+    else reader.addRegion(g);
     kept.push({ name: def.name, sheet, region: g, totalsRow: false, isTable: false });
   };
   return { probe, decide };
 }
 
+/** Two header searches on one sheet (Bilans and Jalons on Suivi): the upper one ends above the lower one. */
+function clampSearches(kept: Kept[], sheet: string): void {
+  const ranges = kept.filter((k) => k.sheet === sheet && !k.isTable);
+  for (const k of ranges) {
+    const g = k.region;
+    const limit = nextTop(ranges.map((o) => o.region), g.top, g.left, g.right);
+    if (limit < g.bottom) {
+      g.bottom = limit;
+      g.cells.truncate(Math.max(0, limit - g.top + 1));
+    }
+  }
+}
+
 function tableSnapshot(k: Kept): TableSnapshot {
   const g = k.region;
   const width = g.right - g.left + 1;
-  const headers = regionRow(g, 0, width).map((h) => (h === null ? '' : typeof h === 'string' ? flatten(h) : String(h)));
+  const hidden = !!k.hiddenHeaders;
+  const headers = hidden ? k.hiddenHeaders!.slice(0, width) : regionRow(g, 0, width).map((h) => (h === null ? '' : typeof h === 'string' ? flatten(h) : String(h)));
+  while (headers.length < width) headers.push('');
+  // Data start at the region's first row when the header row is switched off.
+  const first = hidden ? 0 : 1;
   let bottom = g.bottom;
-  if (k.totalsRow) bottom--;
-  else if (k.isTable && g.subtotalInBottom && bottom > g.top) {
+  let declaredRows = k.declaredRows;
+  let totalsRow = k.totalsRow;
+  if (k.isTable && !totalsRow && g.subtotalInBottom && declaredRows !== undefined && declaredRows > 0) {
     // A totals row whose flag was lost (a LibreOffice .ods round trip): "Total" over SUBTOTAL formulas.
-    const label = regionRow(g, bottom - g.top, width).find((v) => !isBlankValue(v));
-    if (typeof label === 'string' && matchKey(label).startsWith('total')) bottom--;
+    const label = regionRow(g, declaredRows - 1 + first, width).find((v) => !isBlankValue(v));
+    if (typeof label === 'string' && matchKey(label).startsWith('total')) {
+      declaredRows--;
+      totalsRow = true;
+    }
   }
-  const merged = mergedAddresses(g).filter((a) => {
-    const row = Number(/\d+$/.exec(a)![0]);
-    return row <= bottom;
-  });
-  const meta = { name: k.name, sheet: k.sheet, headerRow: g.top, firstColumn: g.left, headers, isTable: k.isTable, mergedCells: merged };
+  const below = k.isTable && declaredRows !== undefined ? bottom - g.top + 1 - first - declaredRows - (totalsRow ? 1 : 0) : 0;
+  // No row typed under it: the totals row is no row of the snapshot.
+  if (totalsRow && below <= 0) bottom--;
+  const merged = mergedAddresses(g).filter((a) => Number(/\d+$/.exec(a)![0]) <= bottom);
+  const meta = {
+    name: k.name,
+    sheet: k.sheet,
+    headerRow: hidden ? g.top - 1 : g.top,
+    firstColumn: g.left,
+    headers,
+    isTable: k.isTable,
+    mergedCells: merged,
+    ...(below > 0 ? { declaredRows, totalsInRows: totalsRow } : {}),
+    ...(k.foundAs ? { foundAs: k.foundAs } : {}),
+    ...(hidden ? { headerHidden: true } : {}),
+  };
   // The data rows stay by column (1 000 000 financing lines): arrays of rows are made only if someone asks.
-  return compactTable(meta, g.cells.grid(1, Math.max(0, bottom - g.top), width));
+  return compactTable(meta, g.cells.grid(first, Math.max(0, bottom - g.top + 1 - first), width));
 }
 
 /**
@@ -139,12 +183,23 @@ function snapshotOf(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> 
   smallNursery();
   return fileFault(async () => {
     const zip = await open();
-    const info = await readStructure(zip, (name) => contractKeys.has(matchKey(name)) || ownKeys.has(matchKey(name)));
+    // Every table part is read (small): a contract table renamed ("Tableau1") is found by its sheet and its columns.
+    const info = await readStructure(zip, () => true);
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
-    for (const s of info.sheets) s.tables = s.tables.filter((t) => !!parseRange(t.ref) && !seen.has(matchKey(t.name)) && !!seen.add(matchKey(t.name)));
-    const fallbacks = userTables
-      .filter((d) => !seen.has(matchKey(d.name)))
+    const contract = new Map<TableInfo, { name: string; foundAs?: string }>();
+    for (const s of info.sheets) {
+      s.tables = s.tables.filter((t) => !!parseRange(t.ref));
+      for (const t of s.tables) if (contractKeys.has(matchKey(t.name)) || ownKeys.has(matchKey(t.name))) if (!seen.has(matchKey(t.name)) && seen.add(matchKey(t.name))) contract.set(t, { name: t.name });
+    }
+    const missing = userTables.filter((d) => !seen.has(matchKey(d.name)));
+    for (const def of missing) {
+      const sheet = info.sheets.find((s) => sheetMatches(s.name, def));
+      const renamed = sheet?.tables.find((t) => !contract.has(t) && !contractKeys.has(matchKey(t.name)) && headersFit(def, t.columns));
+      if (renamed) contract.set(renamed, { name: def.name, foundAs: renamed.name });
+    }
+    const fallbacks = missing
+      .filter((d) => ![...contract.values()].some((c) => c.name === d.name))
       .map((def) => ({ def, sheet: info.sheets.find((s) => sheetMatches(s.name, def)) }))
       .filter((x): x is { def: TableDef; sheet: SheetInfo } => !!x.sheet?.part);
     const dateStyles = info.styles ? await readDateStyles(zip, info.styles) : null;
@@ -154,26 +209,47 @@ function snapshotOf(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> 
     const readers: SheetReader[] = [];
     for (const sheet of info.sheets) {
       const search = fallbacks.filter((f) => f.sheet === sheet);
-      if (!sheet.part || (!sheet.tables.length && !search.length)) continue;
+      const tables = sheet.tables.filter((t) => contract.has(t));
+      if (!sheet.part || (!tables.length && !search.length)) continue;
       const regions: Region[] = [];
       const tablesHere: Kept[] = [];
-      for (const t of sheet.tables) {
+      // Every table of the sheet bounds what may lie under another.
+      const boxes = sheet.tables.map((t) => parseRange(t.ref)!);
+      for (const t of tables) {
         const box = parseRange(t.ref)!;
         // Every row of a table becomes a row of the snapshot: a range no table of the contract could fill is refused.
         const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
         if (cells > LIMITS.keptCells) throw new InputError('too-large', `le tableau ${t.name} couvre ${t.ref}, plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);
-        const g = region(box.top, box.bottom, box.left, box.right);
+        const { name, foundAs } = contract.get(t)!;
+        const user = contractKeys.has(matchKey(name));
+        // A user table grows past its last row while rows are typed just under it (LibreOffice never extends a table).
+        const limit = user ? Math.min(box.bottom + BELOW_MAX, nextTop(boxes, box.bottom, box.left, box.right)) : box.bottom;
+        const g = region(box.top, limit, box.left, box.right, box.bottom - box.top + 1 + (limit > box.bottom ? 1024 : 0));
+        if (limit > box.bottom) {
+          g.growing = true;
+          g.growFrom = box.bottom;
+        }
+        g.declaredBottom = box.bottom;
         regions.push(g);
-        tablesHere.push({ name: t.name, sheet: sheet.name, region: g, totalsRow: t.totalsRow, isTable: true });
+        const dataRows = box.bottom - box.top + (t.headerRow ? 0 : 1) - (t.totalsRow ? 1 : 0);
+        tablesHere.push({ name, sheet: sheet.name, region: g, totalsRow: t.totalsRow, isTable: true, foundAs, hiddenHeaders: t.headerRow ? undefined : t.columns, declaredRows: user ? dataRows : undefined });
       }
-      const searches = search.map((f) => headerSearch(f.def, sheet.name, kept));
+      const searches = search.map((f) => headerSearch(f.def, sheet.name, kept, boxes));
       for (const s of searches) regions.push(s.probe);
       const reader = new SheetReader({
         regions,
         dateStyles,
         date1904: info.date1904,
         sst,
-        probe: searches.length ? { after: PROBE_ROWS, decide: (r, ended) => searches.forEach((s) => s.decide(r, ended)) } : undefined,
+        probe: searches.length
+          ? {
+              after: PROBE_ROWS,
+              decide: (r, ended) => {
+                searches.forEach((s) => s.decide(r, ended));
+                clampSearches(kept, sheet.name);
+              },
+            }
+          : undefined,
       });
       await streamSheet(zip, sheet.part, reader);
       kept.push(...tablesHere);

@@ -19,13 +19,23 @@ export interface Region {
   merged: [number, number][];
   /** A SUBTOTAL formula stands in the region's bottom row (a totals row whose flag was lost). */
   subtotalInBottom: boolean;
-  /** A plain range that ends at its first blank row. */
+  /** Rows past `growFrom` end at the first blank one (the rows typed just under a table). */
   growing?: boolean;
+  /** The last row of the region that does not end at a blank row (a table's own last row); `top` by default. */
+  growFrom?: number;
+  /** The table's own last row, where a lost totals row's SUBTOTAL is looked for (`bottom` by default). */
+  declaredBottom?: number;
+  /** A plain range read down to the sheet's last used row: its bottom is set at the end of the part. */
+  open?: boolean;
 }
 
-export function region(top: number, bottom: number, left: number, right: number): Region {
-  return { top, bottom, left, right, cells: new ColumnStore(bottom - top + 1), merged: [], subtotalInBottom: false };
+/** `capacity`: rows the cells are sized for at once (a growing region may hold more). */
+export function region(top: number, bottom: number, left: number, right: number, capacity = bottom - top + 1): Region {
+  return { top, bottom, left, right, cells: new ColumnStore(capacity), merged: [], subtotalInBottom: false };
 }
+
+/** The last row written in the region (its top when none is). */
+export const lastWritten = (g: Region) => Math.max(g.top, g.top + g.cells.rowCount - 1);
 
 export const isBlankValue = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 

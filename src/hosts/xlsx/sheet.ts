@@ -11,7 +11,7 @@ import type { XmlScanner, XmlSink } from './xml';
 import { parseRange } from '../../core/cells';
 import type { CellValue } from '../../core/snapshot';
 import { cellType, cellValue, T_NUMBER, T_SHARED, type CellParts } from './cellValue';
-import { rowIsBlank, type Region } from './region';
+import { lastWritten, rowIsBlank, type Region } from './region';
 
 /** Covered cells noted per sheet at most: a merge over a whole table still blanks its cells, but names only so many. */
 const MAX_MERGED_NOTED = 100_000;
@@ -92,8 +92,8 @@ export class SheetReader implements XmlSink {
     this.row = r;
     this.col = 0;
     if (r < this.activeLo || r > this.activeHi) this.computeActive(r);
-    // A row skipped in the file is a blank row: a growing plain range ends before it.
-    for (const g of this.active) if (g.growing && r > g.top + g.cells.rowCount) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
+    // A row skipped in the file is a blank row: a growing region ends before it (past its own rows).
+    for (const g of this.active) if (g.growing && r > Math.max(g.growFrom ?? g.top, lastWritten(g)) + 1) this.stopGrowing(g, Math.max(g.growFrom ?? g.top, lastWritten(g)));
   }
 
   private stopGrowing(g: Region, bottom: number): void {
@@ -104,14 +104,20 @@ export class SheetReader implements XmlSink {
     this.activeLo = 1;
   }
 
-  /** The end of the part: a header search not yet decided is, growing ranges end at their last row. */
+  /** The end of the part: a header search not yet decided is, growing and open regions end at their last row. */
   finish(): void {
     if (this.probe) {
       const p = this.probe;
       this.probe = undefined;
       p.decide(this, true);
     }
-    for (const g of this.regions) if (g.growing) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
+    for (const g of this.regions) {
+      if (g.growing) this.stopGrowing(g, Math.min(g.bottom, Math.max(g.growFrom ?? g.top, lastWritten(g))));
+      else if (g.open) {
+        g.bottom = Math.min(g.bottom, lastWritten(g));
+        g.open = false;
+      }
+    }
   }
 
   /** The shared strings, once read: the kept cells' indices now read as their strings (a missing one as blank). */
@@ -138,9 +144,9 @@ export class SheetReader implements XmlSink {
     this.activeHi = hi;
   }
 
-  /** A growing plain range stops at its first blank row. */
+  /** A growing region stops at its first blank row past its own rows. */
   private endGrowing(r: number): void {
-    for (const g of this.active) if (g.growing && rowIsBlank(g, r - g.top)) this.stopGrowing(g, r - 1);
+    for (const g of this.active) if (g.growing && r > (g.growFrom ?? g.top) && rowIsBlank(g, r - g.top)) this.stopGrowing(g, r - 1);
   }
 
   open(s: XmlScanner): void {
@@ -296,7 +302,7 @@ export class SheetReader implements XmlSink {
       }
     }
     // The bottom row of a region: does a SUBTOTAL formula stand there (a totals row that lost its flag)?
-    if (this.row === g.bottom && this.f !== null && /SUBTOTAL\s*\(/i.test(this.f)) g.subtotalInBottom = true;
+    if (this.row === (g.declaredBottom ?? g.bottom) && this.f !== null && /SUBTOTAL\s*\(/i.test(this.f)) g.subtotalInBottom = true;
   }
 
   private uncalculated(): CellValue {
