@@ -26,6 +26,8 @@ const COMMANDS = ['init', 'check', 'report', 'reconcile', 'diff', 'close', 'reop
 export function formatText(result: CheckResult, lang: Lang): string {
   const m = messages[lang];
   const lines = result.findings.map((f) => `${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}]${f.article ? ` (${f.article})` : ''} ${f.message}`);
+  // What was read, table by table, before the count: "0 erreur" is worth what was read.
+  for (const r of result.read ?? []) lines.push(`${m.cli.readPrefix}${r.text}`);
   lines.push(m.cli.summary(result.summary.errors, result.summary.warnings, result.summary.infos));
   return lines.join('\n');
 }

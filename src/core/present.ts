@@ -10,6 +10,7 @@ import { messages } from './i18n';
 import type { LegalStatusId } from './legalStatus';
 import { centsToDecimalString, type Cents } from './money';
 import type { FunderKey } from './model';
+import type { TableRead } from './readReport';
 import { amountsOf, articleOf } from './ruleParams';
 import { funderName } from './rules/context';
 import { clip, isoDate } from './text';
@@ -33,11 +34,18 @@ export interface FunderYearTotal {
   paid: string;
 }
 
+/** What was read of a contract table, and the same said in the result's language (the pane shows `text`). */
+export interface TableReadResult extends TableRead {
+  text: string;
+}
+
 export interface CheckResult {
   asOf: string;
   summary: { errors: number; warnings: number; infos: number };
   findings: Finding[];
   totals: FunderYearTotal[];
+  /** Per contract table found: sheet, range, lines read, what was left out and why (issue 19). */
+  read: TableReadResult[];
 }
 
 /** One finding in words: its message in `lang`, its amounts as decimal strings. */
@@ -99,6 +107,7 @@ export function present(analysis: Analysis, lang: Lang): CheckResult {
       committed: centsToDecimalString(t.committed),
       paid: centsToDecimalString(t.paid),
     })),
+    read: analysis.model.read.map((r) => ({ ...r, text: messages[lang].cli.read(r) })),
   };
   return result;
 }

@@ -158,6 +158,20 @@ const sampleObject = {
   bilanDue: '2015-06-30',
   finalEvaluationDue: '2017-06-30',
   firstYearFrom: 'signature',
+  // What was read of a table (cli.read): every part of the sentence present.
+  table: 'Financements',
+  sheet: 'Participations 2014',
+  range: 'A4:H155',
+  lines: 151,
+  kind: 'renamed',
+  foundAs: 'Tableau1',
+  headerHidden: true,
+  below: { first: 153, last: 154, count: 2 },
+  leftOut: [
+    { first: 12, last: 12, count: 1, reason: 'total-row' },
+    { first: 156, last: 157, count: 2, reason: 'below-unclear' },
+  ],
+  ignoredColumns: ['Part Région (%)'],
 };
 
 function allTexts(node: unknown, path: string, out: [string, string][]): void {

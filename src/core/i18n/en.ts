@@ -373,6 +373,16 @@ Usage:
   ess-budget <command> --help     a command’s help
   ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
+    readPrefix: 'Read: ',
+    read: (r) => {
+      const rows = (g: { first: number; last: number }) => (g.first === g.last ? `${g.first}` : `${g.first}-${g.last}`);
+      const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+      const how = r.kind === 'renamed' ? `, table "${r.foundAs}"` : r.kind === 'range' ? ', a range with no Excel table' : '';
+      const below = r.below ? `, of which ${n(r.below.count, 'row', 'rows')} typed under the table (${rows(r.below)})` : '';
+      const reason = { 'total-row': ['total line typed', 'total lines typed'], 'totals-row': ['old totals row', 'old totals rows'], 'below-unclear': ['row under the table', 'rows under the table'] } as const;
+      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `column "${c}"`)];
+      return `${r.table}: ${n(r.lines, 'line', 'lines')} (${r.sheet}!${r.range}${how}${r.headerHidden ? ', header row switched off' : ''}${below})${out.length ? `; not read: ${out.join(', ')}` : ''}`;
+    },
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,

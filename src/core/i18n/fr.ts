@@ -376,6 +376,16 @@ Utilisation :
   ess-budget <commande> --help     l’aide d’une commande
   ess-budget --version`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
+    readPrefix: 'Lu : ',
+    read: (r) => {
+      const rows = (g: { first: number; last: number }) => (g.first === g.last ? `${g.first}` : `${g.first}-${g.last}`);
+      const n = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
+      const how = r.kind === 'renamed' ? `, tableau « ${r.foundAs} »` : r.kind === 'range' ? ', plage sans tableau Excel' : '';
+      const below = r.below ? `, dont ${n(r.below.count, 'ligne saisie', 'lignes saisies')} sous le tableau (${rows(r.below)})` : '';
+      const reason = { 'total-row': ['ligne de total saisie', 'lignes de total saisies'], 'totals-row': ['ancienne ligne de total', 'anciennes lignes de total'], 'below-unclear': ['ligne sous le tableau', 'lignes sous le tableau'] } as const;
+      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `colonne « ${c} »`)];
+      return `${r.table} : ${n(r.lines, 'ligne', 'lignes')} (${r.sheet}!${r.range}${how}${r.headerHidden ? ', ligne d’en-tête masquée' : ''}${below})${out.length ? ` ; non lu : ${out.join(', ')}` : ''}`;
+    },
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,

@@ -1,3 +1,4 @@
+import type { TableRead } from '../readReport';
 import type { RuleId, Severity } from '../findings';
 import type { RuleParams } from '../ruleParams';
 import type { AxisId } from '../profile';
@@ -17,6 +18,10 @@ export interface Messages {
   cli: {
     usage: string;
     summary: (errors: number, warnings: number, infos: number) => string;
+    /** What was read of one contract table (issue 19): « Financements : 151 lignes (Financements!A4:H155) ; non lu : … ». */
+    read: (r: TableRead) => string;
+    /** Before each table's line in `check`'s text output: « Lu : ». */
+    readPrefix: string;
     written: (file: string, example: boolean) => string;
     /** With the command, the help named is that command's. */
     badArgs: (detail: string, command?: string) => string;
