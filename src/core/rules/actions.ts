@@ -123,12 +123,14 @@ export const allocation: Rule = (ctx) => {
 
 /** execution.commitment-over-plan and execution.payment-over-commitment, line by line. */
 export const execution: Rule = (ctx) => {
+  // An unknown commitment (unreadable, or no Engagé column) is n.d., never 0: nothing is compared with it.
+  const hasCommitted = (ctx.model.located.financements?.columns.committed ?? -1) >= 0;
   for (const f of ctx.model.financing) {
     const { planned, committed, paid, code } = f.v;
     if (committed !== undefined && planned !== undefined && committed > planned) {
       ctx.emit('execution.commitment-over-plan', f.ref.committed, { code, expected: planned, actual: committed, gap: committed - planned });
     }
-    if (paid !== undefined && paid > (committed ?? 0)) {
+    if (paid !== undefined && hasCommitted && !f.bad?.has('committed') && paid > (committed ?? 0)) {
       ctx.emit('execution.payment-over-commitment', f.ref.paid, { code, expected: committed ?? 0, actual: paid, gap: paid - (committed ?? 0) });
     }
   }
