@@ -467,6 +467,25 @@ Example:
     tooLarge: (f, d) => `${f}: refused, ${d}.`,
     cannotWrite: (f, d) => `${f}: cannot write (${d}).`,
     encrypted: (f) => `${f}: workbook protected by a password: save it without a password (File > Info > Protect Workbook), then run again.`,
+    // Issue 19: other formats, and a write that did not happen.
+    otherFormat: (f, format) =>
+      format === 'ods'
+        ? `${f}: OpenDocument spreadsheet (.ods), a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), or in LibreOffice, File > Save As, type "Excel 2007-365 (.xlsx)", then run again on the .xlsx.`
+        : `${f}: ${format === 'xls' ? 'Excel 97-2003 workbook (.xls)' : 'Excel binary workbook (.xlsb)'}, a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), then run again on the .xlsx.`,
+    notWritten: (f, why) => `${f}: nothing written, the workbook is as it was — ${why}.`,
+    writeFailure: {
+      unreadable: (part, d) => `the workbook’s ${part || 'main'} part is no XML the tool can edit (${d})`,
+      readonly: 'the file is read-only',
+      temp: (code) => `the temporary file could not be written beside the workbook (${code})`,
+      lost: (part) => `the check does not find ${part} in the file written`,
+      changed: (part) => `the check finds ${part} changed in the file written`,
+      xml: (part, d) => `the check finds ${part} malformed in the file written (${d})`,
+      table: (t) => `the check reads table ${t} back differently from before the write`,
+      own: (t) => `the check does not read table ${t} back as it was to be written`,
+      reread: (d) => `the check cannot read the file written back (${d})`,
+      moved: 'the workbook was changed on disk meanwhile; run the command again',
+      replace: (code) => `the workbook could not be replaced (${code})`,
+    },
   },
   ui: {
     appTitle: 'CES ESS Tracker',

@@ -470,6 +470,25 @@ Exemple :
     tooLarge: (f, d) => `${f} : refusé, ${d}.`,
     cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
     encrypted: (f) => `${f} : classeur protégé par mot de passe : enregistrez-le sans mot de passe (Fichier > Informations > Protéger le classeur), puis relancez.`,
+    // Issue 19: other formats, and a write that did not happen.
+    otherFormat: (f, format) =>
+      format === 'ods'
+        ? `${f} : classeur OpenDocument (.ods), un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), ou dans LibreOffice, Fichier > Enregistrer sous, type « Excel 2007-365 (.xlsx) », puis relancez sur le .xlsx.`
+        : `${f} : ${format === 'xls' ? 'classeur Excel 97-2003 (.xls)' : 'classeur binaire Excel (.xlsb)'}, un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), puis relancez sur le .xlsx.`,
+    notWritten: (f, why) => `${f} : rien n’a été écrit, le classeur est resté tel quel — ${why}.`,
+    writeFailure: {
+      unreadable: (part, d) => `la partie ${part || 'principale'} du classeur n’est pas un XML que l’outil sait modifier (${d})`,
+      readonly: 'le fichier est en lecture seule',
+      temp: (code) => `le fichier temporaire n’a pas pu être écrit à côté du classeur (${code})`,
+      lost: (part) => `la vérification ne retrouve pas ${part} dans le fichier écrit`,
+      changed: (part) => `la vérification trouve ${part} modifié dans le fichier écrit`,
+      xml: (part, d) => `la vérification trouve ${part} mal formé dans le fichier écrit (${d})`,
+      table: (t) => `la vérification relit le tableau ${t} autrement qu’avant l’écriture`,
+      own: (t) => `la vérification ne relit pas le tableau ${t} tel qu’il devait être écrit`,
+      reread: (d) => `la vérification ne parvient pas à relire le fichier écrit (${d})`,
+      moved: 'le classeur a été modifié sur le disque pendant l’opération ; relancez la commande',
+      replace: (code) => `le classeur n’a pas pu être remplacé (${code})`,
+    },
   },
   ui: {
     appTitle: 'Suivi CES ESS',
