@@ -131,6 +131,12 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
   return XML_DECLARATION + serializeXml(doc);
 }
 
+/** A part's text: UTF-16 when its byte-order mark says so (.NET tools write it), UTF-8 otherwise; written back as UTF-8. */
+function decodeXml(bytes: Uint8Array): string {
+  const bom = bytes.length >= 2 ? (bytes[0] << 8) | bytes[1] : 0;
+  return new TextDecoder(bom === 0xfffe ? 'utf-16le' : bom === 0xfeff ? 'utf-16be' : 'utf-8').decode(bytes);
+}
+
 /** The package's parts by lower-case name: part names compare regardless of case (OPC). */
 class Parts {
   private readonly byKey = new Map<string, string>();
@@ -142,7 +148,7 @@ class Parts {
   }
   async doc(part: string): Promise<Document | null> {
     const name = this.name(part);
-    return name ? parseXml(await this.zip.file(name)!.async('string'), name) : null;
+    return name ? parseXml(decodeXml(await this.zip.file(name)!.async('uint8array')), name) : null;
   }
   free(pattern: (n: number) => string): string {
     for (let n = 1; ; n++) if (!this.name(pattern(n))) return this.reserve(pattern(n));
