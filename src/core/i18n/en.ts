@@ -155,6 +155,11 @@ export const en: Messages = {
         : p.variant === 'removed'
           ? `year ${p.year} was closed on ${p.due}; line ${p.label} (${p.other} when closed) has been removed since. Restore it, or reopen the year (ess-budget reopen) with a reason.`
           : `${at(p)}year ${p.year} was closed on ${p.due}; this cell of line ${p.label} held ${p.expected !== undefined ? eur(p.expected) : p.text || '(blank)'} when closed and now holds ${p.actual !== undefined ? eur(p.actual) : p.other || '(blank)'}. Restore the value, or reopen the year (ess-budget reopen) with a reason.`,
+    // Issue 19.
+    'period.closure-record-missing': (p) =>
+      `the Log records that year ${p.year} was closed${p.due ? ` on ${p.due}` : ''}, but its record (sheet Clôtures) is gone: the year’s amounts are no longer checked against the closing. Restore the Clôtures sheet from an earlier copy of the workbook, or close the year again (ess-budget close) once its amounts are checked.`,
+    'financing.duplicate-reference': (p) =>
+      `Reference ${p.code} is already on cell ${p.other} of the Financements table: a commitment reference names one commitment. If both lines are the same commitment, merge them; otherwise correct one of the two references (a reconciliation would add them up).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -201,6 +206,8 @@ export const en: Messages = {
     'reconciliation.duplicate-reference': 'Duplicate reference',
     'reconciliation.matched-by-key': 'Reconciled on action, year and funder',
     'period.closed-year-changed': 'Closed year changed',
+    'period.closure-record-missing': 'Closing record gone',
+    'financing.duplicate-reference': 'Duplicate commitment reference',
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },

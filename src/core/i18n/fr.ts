@@ -157,6 +157,11 @@ export const fr: Messages = {
         : p.variant === 'removed'
           ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
           : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
+    // Issue 19.
+    'period.closure-record-missing': (p) =>
+      `le Journal enregistre la clôture de l’année ${p.year}${p.due ? ` le ${frDate(p.due)}` : ''}, mais son enregistrement (feuille Clôtures) a disparu : les montants de cette année ne sont plus contrôlés contre la clôture. Rétablissez la feuille Clôtures depuis une version antérieure du classeur, ou clôturez de nouveau l’année (ess-budget close) après avoir vérifié ses montants.`,
+    'financing.duplicate-reference': (p) =>
+      `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : une référence d’engagement désigne un seul engagement. Si les deux lignes sont le même engagement, réunissez-les ; sinon corrigez l’une des deux références (un rapprochement les additionnerait).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -203,6 +208,8 @@ export const fr: Messages = {
     'reconciliation.duplicate-reference': 'Référence en double',
     'reconciliation.matched-by-key': 'Rapprochement par action, année et financeur',
     'period.closed-year-changed': 'Année clôturée modifiée',
+    'period.closure-record-missing': 'Enregistrement de clôture disparu',
+    'financing.duplicate-reference': 'Référence d’engagement en double',
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
