@@ -447,7 +447,8 @@ Options:
   --lang fr|en            language of the messages
   -h, --help              this help
 
-Exit status: 0 year closed, 1 closing refused (errors), 2 unusable input.
+The workbook is written beside, read back and checked, then replaced at once; on failure it stays as it was.
+Exit status: 0 year closed, 1 closing refused (errors), 2 unusable input or write failed.
 Example:
   ess-budget close budget.xlsx 2014 --by "Finance department" --lang en`,
       reopen: `ess-budget reopen <in.xlsx> <year> --reason "why" [options]
@@ -459,7 +460,7 @@ Options:
   --lang fr|en            language of the messages
   -h, --help              this help
 
-Exit status: 0 year reopened, 2 unusable input.
+Exit status: 0 year reopened, 2 unusable input or write failed (the workbook stays as it was).
 Example:
   ess-budget reopen budget.xlsx 2014 --reason "Amount typed wrong" --lang en`,
     },

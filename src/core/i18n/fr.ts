@@ -450,7 +450,8 @@ Options :
   --lang fr|en            langue des messages
   -h, --help              cette aide
 
-Statut de sortie : 0 année clôturée, 1 clôture refusée (erreurs), 2 entrée inutilisable.
+Le classeur est écrit à côté, relu et vérifié, puis remplacé d’un coup ; en cas d’échec il reste tel quel.
+Statut de sortie : 0 année clôturée, 1 clôture refusée (erreurs), 2 entrée inutilisable ou écriture impossible.
 Exemple :
   ess-budget close budget.xlsx 2014 --by "Service financier"`,
       reopen: `ess-budget reopen <classeur.xlsx> <année> --reason "motif" [options]
@@ -462,7 +463,7 @@ Options :
   --lang fr|en            langue des messages
   -h, --help              cette aide
 
-Statut de sortie : 0 année rouverte, 2 entrée inutilisable.
+Statut de sortie : 0 année rouverte, 2 entrée inutilisable ou écriture impossible (le classeur reste tel quel).
 Exemple :
   ess-budget reopen budget.xlsx 2014 --reason "Erreur de saisie du montant"`,
     },
