@@ -78,7 +78,7 @@ test('the temporary file refused by the system (a full disk)', async () => {
 
 test('the rename over the original refused by the system', async () => {
   jest.spyOn(fsp, 'rename').mockRejectedValueOnce(Object.assign(new Error('permission denied'), { code: 'EPERM' }));
-  await refused(/^le classeur n'a pas pu être remplacé \(EPERM\)\.$/);
+  await refused(/^le classeur n'a pas pu être remplacé \(EPERM\) ; s'il est ouvert dans Excel ou LibreOffice, fermez-le puis relancez\.$/);
 });
 
 test('verification: the undeclared r: prefix the old writer left in xl/workbook.xml (openpyxl-saved files) is caught', async () => {

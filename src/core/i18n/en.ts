@@ -492,7 +492,7 @@ Example:
       own: (t) => `the check does not read table ${t} back as it was to be written`,
       reread: (d) => `the check cannot read the file written back (${d})`,
       moved: 'the workbook was changed on disk meanwhile; run the command again',
-      replace: (code) => `the workbook could not be replaced (${code})`,
+      replace: (code) => `the workbook could not be replaced (${code}); if it is open in Excel or LibreOffice, close it and run again`,
     },
   },
   ui: {

@@ -495,7 +495,7 @@ Exemple :
       own: (t) => `la vérification ne relit pas le tableau ${t} tel qu’il devait être écrit`,
       reread: (d) => `la vérification ne parvient pas à relire le fichier écrit (${d})`,
       moved: 'le classeur a été modifié sur le disque pendant l’opération ; relancez la commande',
-      replace: (code) => `le classeur n’a pas pu être remplacé (${code})`,
+      replace: (code) => `le classeur n’a pas pu être remplacé (${code}) ; s’il est ouvert dans Excel ou LibreOffice, fermez-le puis relancez`,
     },
   },
   ui: {
