@@ -2,50 +2,48 @@
  * ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ] [--lang fr|en]
  * ess-budget reopen <classeur.xlsx> <année> --reason "…" [--by NOM] [--lang fr|en]
  * Records in the workbook (sheet Clôtures, and a Journal line) that a year is closed, or reopened
- * and why. The file is patched in place: only the add-in's own sheets and the package's part list
- * change (src/hosts/xlsx/patch.ts). Exit status: 0 done; 1 closing refused because the year has
- * errors (without --force); 2 bad arguments, an unusable file, or a year already closed / not closed.
+ * and why. Only the add-in's own sheets and the package's part list change (src/hosts/xlsx/patch.ts),
+ * written beside the file, verified, then renamed over it (src/hosts/xlsx/safeWrite.ts). Exit
+ * status: 0 done; 1 closing refused because the year has errors (without --force); 2 bad arguments,
+ * an unusable file, a year already closed / not closed, or a write that did not happen (the file as it was).
  */
-import { inputMessage, type Io } from './io';
+import { inputMessage, notWrittenMessage, type Io } from './io';
 import { promises as fs } from 'fs';
 import { userInfo } from 'os';
-import { dirname, basename, join } from 'path';
 import { asOfOption, parseCommand } from './args';
 import { closeYear, reopenYear, type RecordTables } from '../app/versions';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
 import { isContractYear } from '../core/versions/closure';
+import { matchKey } from '../core/text';
 import { InputError } from '../hosts/xlsx/guard';
-import { NotOwnSheetError, writeOwnTables } from '../hosts/xlsx/patch';
+import { NotOwnSheetError, type OwnTable } from '../hosts/xlsx/patch';
+import { WriteFailure, writeOwnTablesSafely } from '../hosts/xlsx/safeWrite';
 import { readWorkbookFile } from '../hosts/xlsx/workbook';
 
-/** Writes the record, then the Journal; a Journal sheet that is not ours alone is left alone (said on stderr). */
+/**
+ * Writes the record, then the Journal, through the one safe write (beside, verified, renamed); a
+ * Journal sheet that is not ours alone is left alone (said on stderr), a record sheet that is not
+ * ours stops everything.
+ */
 async function patch(file: string, bytes: Uint8Array, { record, journal: log }: RecordTables, io: Io, lang: Lang): Promise<number> {
   const m = messages[lang];
-  let out: Uint8Array;
-  try {
-    out = await writeOwnTables(bytes, [record, log]);
-  } catch (e) {
-    if (!(e instanceof NotOwnSheetError)) throw e;
-    if (e.sheet === record.sheet) {
-      io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
+  const write = async (tables: OwnTable[]): Promise<number> => {
+    try {
+      await writeOwnTablesSafely(file, bytes, tables);
+      return 0;
+    } catch (e) {
+      if (e instanceof NotOwnSheetError) {
+        io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
+        return tables.length > 1 && matchKey(e.sheet) === matchKey(log.sheet) ? write([record]) : 2;
+      }
+      if (!(e instanceof WriteFailure)) throw e;
+      io.err(notWrittenMessage(lang, file, e));
       return 2;
     }
-    io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
-    out = await writeOwnTables(bytes, [record]);
-  }
-  // Written beside, then renamed: an interrupted write never leaves half a workbook.
-  const tmpFile = join(dirname(file), `.${basename(file)}.ess-${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmpFile, out);
-    await fs.rename(tmpFile, file);
-  } catch (e) {
-    await fs.rm(tmpFile, { force: true });
-    io.err(m.cli.cannotWrite(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-    return 2;
-  }
-  return 0;
+  };
+  return write([record, log]);
 }
 
 async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {

@@ -1,7 +1,9 @@
 /** What every ess-budget command shares: where it writes, and how an unusable input is told. */
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
+import type { OtherFormat } from '../hosts/xlsx/format';
 import type { InputError } from '../hosts/xlsx/guard';
+import type { WriteFailure } from '../hosts/xlsx/safeWrite';
 
 export interface Io {
   out: (s: string) => void;
@@ -20,9 +22,45 @@ export function inputMessage(lang: Lang, file: string, e: InputError): string {
       return m.tooLarge(file, e.detail);
     case 'encrypted':
       return m.encrypted(file);
+    case 'format':
+      return m.otherFormat(file, e.detail as OtherFormat);
     default:
       return m.corrupt(file, e.detail);
   }
+}
+
+/** The one line a user reads when a write into the workbook did not happen (exit status 2): the file is as it was. */
+export function notWrittenMessage(lang: Lang, file: string, e: WriteFailure): string {
+  const m = messages[lang].cli;
+  const w = m.writeFailure;
+  const r = e.reason;
+  const why = (() => {
+    switch (r.kind) {
+      case 'unreadable':
+        return w.unreadable(r.part, r.detail);
+      case 'readonly':
+        return w.readonly;
+      case 'temp':
+        return w.temp(r.code);
+      case 'lost':
+        return w.lost(r.part);
+      case 'changed':
+        return w.changed(r.part);
+      case 'xml':
+        return w.xml(r.part, r.detail);
+      case 'table':
+        return w.table(r.table);
+      case 'own':
+        return w.own(r.table);
+      case 'reread':
+        return w.reread(r.detail);
+      case 'moved':
+        return w.moved;
+      case 'replace':
+        return w.replace(r.code);
+    }
+  })();
+  return m.notWritten(file, why);
 }
 
 export const firstLine = (s: string) => s.split('\n')[0].slice(0, 200);

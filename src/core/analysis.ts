@@ -7,8 +7,8 @@ import { RULES, SEVERITY_ORDER, type RawFinding, type Severity } from './finding
 import { readModel, type Model } from './model';
 import { makeContext, type Rule } from './rules/context';
 import { avenantIncomplete, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant } from './rules/convention';
-import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, execution, tooManyActions, unknownAction } from './rules/actions';
-import { closedYearChanged } from './rules/closedYears';
+import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, duplicateReference, execution, tooManyActions, unknownAction } from './rules/actions';
+import { closedYearChanged, closureRecordMissing } from './rules/closedYears';
 import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { cellOrder } from './cells';
@@ -32,6 +32,7 @@ export const DOMAIN_RULES: Rule[] = [
   tooManyActions,
   allocation,
   execution,
+  duplicateReference,
   copil,
   assembly,
   socialDialogue,
@@ -73,6 +74,7 @@ export function analyse(snapshot: WorkbookSnapshot, asOf: Date): Analysis {
   const ctx = makeContext(model, asOf, raw);
   for (const rule of DOMAIN_RULES) rule(ctx);
   closedYearChanged(snapshot, raw);
+  closureRecordMissing(snapshot, raw);
   const findings = raw.sort(compareRawFindings);
   return { asOf, model, findings, counts: countSeverities(findings), totals: computeTotals(model) };
 }

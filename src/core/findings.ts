@@ -61,6 +61,9 @@ export const RULES = {
   'reconciliation.duplicate-reference': { severity: 'warning', article: null },
   'reconciliation.matched-by-key': { severity: 'info', article: null },
   'period.closed-year-changed': { severity: 'error', article: 'Art. 8' },
+  // Issue 19: a closure the Journal records but whose record (Clôtures) is gone; a reference two financing lines share.
+  'period.closure-record-missing': { severity: 'error', article: 'Art. 8' },
+  'financing.duplicate-reference': { severity: 'warning', article: null },
 } as const satisfies Record<string, { severity: Severity; article: string | null }>;
 
 export type RuleId = keyof typeof RULES;

@@ -154,6 +154,10 @@ export interface RuleParams {
   'reconciliation.matched-by-key': { count: number; inCommon: number };
   /** due: the closing's date (ISO); label: the line ("I_01 · 2014 · Région"). */
   'period.closed-year-changed': { year: number; due: string; label: string } & ClosedYearChange;
+  /** due: the closing's date as the Journal line gives it (ISO, or '' when unreadable). */
+  'period.closure-record-missing': { year: number; due: string };
+  /** code: the reference; other: the cell of the first line that carries it. */
+  'financing.duplicate-reference': { code: string; other: string };
 }
 
 /** The parameters of any rule: what present.ts and the summary read through the accessors below. */

@@ -250,7 +250,7 @@ describe('inputs that cannot be used: one line, exit 2', () => {
   test.each([
     [['--map', 'engage'], /--map attend champ="En-tête du relevé"/],
     [['--map', 'montant=Montant AE'], /« montant » n'est pas un champ du relevé/],
-    [['--map', 'engage=Montant XYZ'], /--map committed="Montant XYZ" : aucune colonne « Montant XYZ »/],
+    [['--map', 'engage=Montant XYZ'], /--map engage="Montant XYZ" : aucune colonne « Montant XYZ »/],
     [['--format', 'xml'], /^Valeur invalide pour --format : « xml » \(possibles : text, json\)/],
     [['--lang', 'de'], /^Valeur invalide pour --lang : « de »/],
     [['--bogus'], /^Option inconnue pour reconcile : --bogus\. Tapez « ess-budget reconcile --help »\.$/],

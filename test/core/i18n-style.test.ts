@@ -133,6 +133,11 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
     { ...closed, variant: 'changed', column, text: '500.00', other: '600.00', expected: 500_00, actual: 600_00 },
     { ...closed, variant: 'changed', column: 'Commentaire', text: 'avant' },
   ],
+  'period.closure-record-missing': [
+    { year: 2014, due: '2026-11-30' },
+    { year: 2014, due: '' },
+  ],
+  'financing.duplicate-reference': [{ code: 'EX-2014-REGION-001', other: 'G5' }],
 };
 
 /** Each sample with its rule: TypeScript ties a rule's message to its own parameters. */

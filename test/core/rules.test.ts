@@ -19,6 +19,9 @@ interface Case {
 }
 
 const conv = (funder: string, year: number) => ({ Financeur: funder, Année: year });
+/** A Journal table (as close writes it) whose second line is `line`, after a synchronisation line. */
+const journal = (s: WorkbookSnapshot, line: [string, string]) =>
+  s.tables.push({ name: 'Journal', sheet: 'Journal', headerRow: 4, firstColumn: 1, headers: ['Date', 'Action', 'Erreurs', 'Avertissements', 'Empreinte'], rows: [['2026-11-29 09:00:00', 'Synchronisation', 0, 0, null], [...line, 0, 0, null]], isTable: true });
 const instancesOf = (s: WorkbookSnapshot, label: string, year: number) =>
   removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === label && (r[col(t, 'Date')] as Date).getUTCFullYear() === year));
 
@@ -315,6 +318,20 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     silent: (s) => (closeYear(s, 2014), raisePlanned(s, 2015)),
     at: ['Financements', 'D5'],
     message: /2014 est clôturée .* valait 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
+  },
+  // Issue 19: the Journal records the closing of 2014, the Clôtures sheet is gone; with the sheet there, silent.
+  'period.closure-record-missing': {
+    fire: (s) => (closeYear(s, 2014), journal(s, ['2026-11-30 10:00:00', 'Clôture de l’année 2014 — Test']), (s.tables = s.tables.filter((t) => t.name !== 'Clotures'))),
+    silent: (s) => (closeYear(s, 2014), journal(s, ['2026-11-30 10:00:00', 'Clôture de l’année 2014 — Test'])),
+    at: ['Journal', 'B6'],
+    message: /clôture de l’année 2014 le 30\/11\/2026, mais son enregistrement \(feuille Clôtures\) a disparu/,
+  },
+  // Issue 19: two financing lines with one Référence (the reconciliation's reading), said by check.
+  'financing.duplicate-reference': {
+    fire: (s) => set(s, 'Financements', 1, 'Référence', 'EX-2014-REGION-001'),
+    silent: (s) => set(s, 'Financements', 1, 'Référence', 'EX-2014-REGION-001-B'),
+    at: ['Financements', 'G6'],
+    message: /Référence EX-2014-REGION-001 déjà portée par la cellule G5/,
   },
 };
 

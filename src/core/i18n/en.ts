@@ -173,6 +173,11 @@ export const en: Messages = {
         : p.variant === 'removed'
           ? `year ${p.year} was closed on ${p.due}; line ${p.label} (${p.other} when closed) has been removed since. Restore it, or reopen the year (ess-budget reopen) with a reason.`
           : `${at(p)}year ${p.year} was closed on ${p.due}; this cell of line ${p.label} held ${p.expected !== undefined ? eur(p.expected) : p.text || '(blank)'} when closed and now holds ${p.actual !== undefined ? eur(p.actual) : p.other || '(blank)'}. Restore the value, or reopen the year (ess-budget reopen) with a reason.`,
+    // Issue 19.
+    'period.closure-record-missing': (p) =>
+      `the Log records that year ${p.year} was closed${p.due ? ` on ${p.due}` : ''}, but its record (sheet Clôtures) is gone: the year’s amounts are no longer checked against the closing. Restore the Clôtures sheet from an earlier copy of the workbook, or close the year again (ess-budget close) once its amounts are checked.`,
+    'financing.duplicate-reference': (p) =>
+      `Reference ${p.code} is already on cell ${p.other} of the Financements table: a commitment reference names one commitment. If both lines are the same commitment, merge them; otherwise correct one of the two references (a reconciliation would add them up).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -228,6 +233,8 @@ export const en: Messages = {
     'reconciliation.duplicate-reference': 'Duplicate reference',
     'reconciliation.matched-by-key': 'Reconciled on action, year and funder',
     'period.closed-year-changed': 'Closed year changed',
+    'period.closure-record-missing': 'Closing record gone',
+    'financing.duplicate-reference': 'Duplicate commitment reference',
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   severityPlural: { error: 'errors', warning: 'warnings', info: 'infos' },
@@ -477,7 +484,8 @@ Options:
   --lang fr|en            language of the messages
   -h, --help              this help
 
-Exit status: 0 year closed, 1 closing refused (errors), 2 unusable input.
+The workbook is written beside, read back and checked, then replaced at once; on failure it stays as it was.
+Exit status: 0 year closed, 1 closing refused (errors), 2 unusable input or write failed.
 Example:
   ess-budget close budget.xlsx 2014 --by "Finance department" --lang en`,
       reopen: `ess-budget reopen <in.xlsx> <year> --reason "why" [options]
@@ -489,7 +497,7 @@ Options:
   --lang fr|en            language of the messages
   -h, --help              this help
 
-Exit status: 0 year reopened, 2 unusable input.
+Exit status: 0 year reopened, 2 unusable input or write failed (the workbook stays as it was).
 Example:
   ess-budget reopen budget.xlsx 2014 --reason "Amount typed wrong" --lang en`,
     },
@@ -504,6 +512,25 @@ Example:
     tooLarge: (f, d) => `${f}: refused, ${d}.`,
     cannotWrite: (f, d) => `${f}: cannot write (${d}).`,
     encrypted: (f) => `${f}: workbook protected by a password: save it without a password (File > Info > Protect Workbook), then run again.`,
+    // Issue 19: other formats, and a write that did not happen.
+    otherFormat: (f, format) =>
+      format === 'ods'
+        ? `${f}: OpenDocument spreadsheet (.ods), a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), or in LibreOffice, File > Save As, type "Excel 2007-365 (.xlsx)", then run again on the .xlsx.`
+        : `${f}: ${format === 'xls' ? 'Excel 97-2003 workbook (.xls)' : 'Excel binary workbook (.xlsb)'}, a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), then run again on the .xlsx.`,
+    notWritten: (f, why) => `${f}: nothing written, the workbook is as it was — ${why}.`,
+    writeFailure: {
+      unreadable: (part, d) => `the workbook’s ${part || 'main'} part is no XML the tool can edit (${d})`,
+      readonly: 'the file is read-only',
+      temp: (code) => `the temporary file could not be written beside the workbook (${code})`,
+      lost: (part) => `the check does not find ${part} in the file written`,
+      changed: (part) => `the check finds ${part} changed in the file written`,
+      xml: (part, d) => `the check finds ${part} malformed in the file written (${d})`,
+      table: (t) => `the check reads table ${t} back differently from before the write`,
+      own: (t) => `the check does not read table ${t} back as it was to be written`,
+      reread: (d) => `the check cannot read the file written back (${d})`,
+      moved: 'the workbook was changed on disk meanwhile; run the command again',
+      replace: (code) => `the workbook could not be replaced (${code}); if it is open in Excel or LibreOffice, close it and run again`,
+    },
   },
   ui: {
     appTitle: 'CES ESS Tracker',

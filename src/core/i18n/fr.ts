@@ -175,6 +175,11 @@ export const fr: Messages = {
         : p.variant === 'removed'
           ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
           : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
+    // Issue 19.
+    'period.closure-record-missing': (p) =>
+      `le Journal enregistre la clôture de l’année ${p.year}${p.due ? ` le ${frDate(p.due)}` : ''}, mais son enregistrement (feuille Clôtures) a disparu : les montants de cette année ne sont plus contrôlés contre la clôture. Rétablissez la feuille Clôtures depuis une version antérieure du classeur, ou clôturez de nouveau l’année (ess-budget close) après avoir vérifié ses montants.`,
+    'financing.duplicate-reference': (p) =>
+      `Référence ${p.code} déjà portée par la cellule ${p.other} du tableau Financements : une référence d’engagement désigne un seul engagement. Si les deux lignes sont le même engagement, réunissez-les ; sinon corrigez l’une des deux références (un rapprochement les additionnerait).`,
   },
   /** Each rule's title, shown on screen and in exports; the id stays a secondary label. */
   ruleTitles: {
@@ -230,6 +235,8 @@ export const fr: Messages = {
     'reconciliation.duplicate-reference': 'Référence en double',
     'reconciliation.matched-by-key': 'Rapprochement par action, année et financeur',
     'period.closed-year-changed': 'Année clôturée modifiée',
+    'period.closure-record-missing': 'Enregistrement de clôture disparu',
+    'financing.duplicate-reference': 'Référence d’engagement en double',
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   severityPlural: { error: 'erreurs', warning: 'avertissements', info: 'informations' },
@@ -480,7 +487,8 @@ Options :
   --lang fr|en            langue des messages
   -h, --help              cette aide
 
-Statut de sortie : 0 année clôturée, 1 clôture refusée (erreurs), 2 entrée inutilisable.
+Le classeur est écrit à côté, relu et vérifié, puis remplacé d’un coup ; en cas d’échec il reste tel quel.
+Statut de sortie : 0 année clôturée, 1 clôture refusée (erreurs), 2 entrée inutilisable ou écriture impossible.
 Exemple :
   ess-budget close budget.xlsx 2014 --by "Service financier"`,
       reopen: `ess-budget reopen <classeur.xlsx> <année> --reason "motif" [options]
@@ -492,7 +500,7 @@ Options :
   --lang fr|en            langue des messages
   -h, --help              cette aide
 
-Statut de sortie : 0 année rouverte, 2 entrée inutilisable.
+Statut de sortie : 0 année rouverte, 2 entrée inutilisable ou écriture impossible (le classeur reste tel quel).
 Exemple :
   ess-budget reopen budget.xlsx 2014 --reason "Erreur de saisie du montant"`,
     },
@@ -507,6 +515,25 @@ Exemple :
     tooLarge: (f, d) => `${f} : refusé, ${d}.`,
     cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
     encrypted: (f) => `${f} : classeur protégé par mot de passe : enregistrez-le sans mot de passe (Fichier > Informations > Protéger le classeur), puis relancez.`,
+    // Issue 19: other formats, and a write that did not happen.
+    otherFormat: (f, format) =>
+      format === 'ods'
+        ? `${f} : classeur OpenDocument (.ods), un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), ou dans LibreOffice, Fichier > Enregistrer sous, type « Excel 2007-365 (.xlsx) », puis relancez sur le .xlsx.`
+        : `${f} : ${format === 'xls' ? 'classeur Excel 97-2003 (.xls)' : 'classeur binaire Excel (.xlsb)'}, un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), puis relancez sur le .xlsx.`,
+    notWritten: (f, why) => `${f} : rien n’a été écrit, le classeur est resté tel quel — ${why}.`,
+    writeFailure: {
+      unreadable: (part, d) => `la partie ${part || 'principale'} du classeur n’est pas un XML que l’outil sait modifier (${d})`,
+      readonly: 'le fichier est en lecture seule',
+      temp: (code) => `le fichier temporaire n’a pas pu être écrit à côté du classeur (${code})`,
+      lost: (part) => `la vérification ne retrouve pas ${part} dans le fichier écrit`,
+      changed: (part) => `la vérification trouve ${part} modifié dans le fichier écrit`,
+      xml: (part, d) => `la vérification trouve ${part} mal formé dans le fichier écrit (${d})`,
+      table: (t) => `la vérification relit le tableau ${t} autrement qu’avant l’écriture`,
+      own: (t) => `la vérification ne relit pas le tableau ${t} tel qu’il devait être écrit`,
+      reread: (d) => `la vérification ne parvient pas à relire le fichier écrit (${d})`,
+      moved: 'le classeur a été modifié sur le disque pendant l’opération ; relancez la commande',
+      replace: (code) => `le classeur n’a pas pu être remplacé (${code}) ; s’il est ouvert dans Excel ou LibreOffice, fermez-le puis relancez`,
+    },
   },
   ui: {
     appTitle: 'Suivi CES ESS',

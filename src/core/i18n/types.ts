@@ -41,6 +41,24 @@ export interface Messages {
     cannotWrite: (f: string, detail: string) => string;
     /** A workbook saved with a password (an encrypted OLE container): readable only once saved without. */
     encrypted: (f: string) => string;
+    /** Issue 19: another spreadsheet format, named, with the way to convert it. */
+    otherFormat: (f: string, format: 'xls' | 'xlsb' | 'ods') => string;
+    /** Issue 19: a write into the user's workbook that did not happen; `why` is one of writeFailure's. */
+    notWritten: (f: string, why: string) => string;
+    /** Why nothing was written (src/hosts/xlsx/safeWrite.ts, WriteFailureReason). */
+    writeFailure: {
+      unreadable: (part: string, detail: string) => string;
+      readonly: string;
+      temp: (code: string) => string;
+      lost: (part: string) => string;
+      changed: (part: string) => string;
+      xml: (part: string, detail: string) => string;
+      table: (table: string) => string;
+      own: (table: string) => string;
+      reread: (detail: string) => string;
+      moved: string;
+      replace: (code: string) => string;
+    };
   };
   ui: UiMessages;
   office: OfficeMessages;

@@ -1,6 +1,6 @@
 /** How the reconciliation compares references, codes and funders, and groups line indexes under a key. */
 import { funderLabel, type Lang } from '../contract';
-import type { FunderKey } from '../model';
+import type { FinancingFields, FunderKey, Row } from '../model';
 import { matchKey } from '../text';
 
 /** References compare ignoring case, spaces and punctuation: "EX-2014-CDC-001" = "ex 2014 cdc 001". */
@@ -31,6 +31,25 @@ export function addTo(map: Map<string, Group>, k: string, i: number): number {
   }
   cur.push(i);
   return cur[0];
+}
+
+/**
+ * The financing lines grouped by reference: the one reading `check` (financing.duplicate-reference)
+ * and `reconcile` (reconciliation.duplicate-reference) share. `duplicate(i, first)` is called for
+ * each line whose reference an earlier line already carries; `keys[i]` is line i's reference key.
+ */
+export function financingByReference(fin: readonly Row<FinancingFields>[], duplicate: (i: number, first: number) => void): { keys: (string | null)[]; byRef: Map<string, Group> } {
+  const keys: (string | null)[] = new Array(fin.length);
+  const byRef = new Map<string, Group>();
+  for (let i = 0; i < fin.length; i++) {
+    const reference = fin[i].v.reference;
+    const k = reference ? referenceKey(reference) || null : null;
+    keys[i] = k;
+    if (k === null) continue;
+    const first = addTo(byRef, k, i);
+    if (first >= 0) duplicate(i, first);
+  }
+  return { keys, byRef };
 }
 
 export const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);

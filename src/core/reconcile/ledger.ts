@@ -13,7 +13,7 @@ import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDa
 import { matchKey, parseDateText } from '../text';
 import { serialToIso } from '../cells';
 
-import { columnsFromSynonyms, LEDGER_FIELDS, type LedgerField } from './ledgerColumns';
+import { columnsFromSynonyms, LEDGER_FIELDS, mapFieldName, type LedgerField } from './ledgerColumns';
 import { parseLedgerAmount, type DecimalMark } from './ledgerAmount';
 
 export { LEDGER_FIELDS, ledgerFieldForHeader, ledgerFieldOf, type LedgerField } from './ledgerColumns';
@@ -86,10 +86,14 @@ export type LedgerProblem =
 
 const mo = (bytes: number, lang: Lang) => `${Math.round(bytes / 1024 / 1024)}${lang === 'fr' ? '\u00a0Mo' : ' MB'}`;
 
+/** Line breaks and tabs (and the spaces around them) as one space. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n\t\u2028\u2029]+\s*/g, ' ').trim();
+
 /** The one line a user reads when a ledger cannot be used at all (CLI exit status 2, task pane message). */
 export function ledgerProblemMessage(file: string, problem: LedgerProblem, lang: Lang = 'fr'): string {
   const m = messages[lang].reconcile;
-  const list = (h: string[]) => h.map((x) => (lang === 'fr' ? `«\u00a0${x}\u00a0»` : `"${x}"`)).join(', ');
+  // A header typed on two lines in its cell ("Montant\nengagé") is shown on one: the answer stays one line.
+  const list = (h: string[]) => h.map((x) => oneLine(x)).map((x) => (lang === 'fr' ? `«\u00a0${x}\u00a0»` : `"${x}"`)).join(', ');
   switch (problem.kind) {
     case 'empty':
       return m.empty(file);
@@ -100,7 +104,7 @@ export function ledgerProblemMessage(file: string, problem: LedgerProblem, lang:
     case 'unknown-map-field':
       return m.unknownMapField(problem.field);
     case 'map-header-not-found':
-      return m.mapHeaderNotFound(file, problem.field, problem.header, list(problem.headersFound));
+      return m.mapHeaderNotFound(file, mapFieldName(problem.field, lang), oneLine(problem.header), list(problem.headersFound));
     case 'too-large':
       return m.tooLarge(file, mo(problem.bytes, lang), mo(problem.limit, lang));
     case 'unsupported':

@@ -48,9 +48,8 @@ for (const f of LEDGER_FIELDS) {
   });
 }
 
-/** What --map and the column picker accept as field names, in French or English. */
-const FIELD_NAMES: Record<string, LedgerField> = {};
-for (const [f, names] of Object.entries({
+/** What --map and the column picker accept as field names, in French or English: the first is the French one the help lists. */
+const MAP_NAMES = {
   reference: ['reference', 'ref', 'engagement', 'numero', 'commitment'],
   action: ['action', 'code', 'codeaction'],
   year: ['annee', 'exercice', 'year'],
@@ -60,9 +59,12 @@ for (const [f, names] of Object.entries({
   date: ['date'],
   beneficiary: ['beneficiaire', 'tiers', 'beneficiary'],
   label: ['libelle', 'objet', 'label'],
-} as Record<LedgerField, string[]>)) {
-  for (const n of names) FIELD_NAMES[n] = f as LedgerField;
-}
+} as Record<LedgerField, string[]>;
+const FIELD_NAMES: Record<string, LedgerField> = {};
+for (const [f, names] of Object.entries(MAP_NAMES)) for (const n of names) FIELD_NAMES[n] = f as LedgerField;
+
+/** The field as the help of --map names it ("engage" in French, "committed" in English): what the user typed, not the code's name. */
+export const mapFieldName = (field: LedgerField, lang: 'fr' | 'en') => (lang === 'fr' ? MAP_NAMES[field][0] : field);
 
 /** "engagé", "Versé", "year" → the ledger field; undefined when it names none. */
 export function ledgerFieldOf(name: string): LedgerField | undefined {

@@ -11,7 +11,7 @@ import { messages } from '../i18n';
 import type { Cents } from '../money';
 import type { FunderKey, Model, Ref } from '../model';
 import type { LedgerLine, LedgerRef } from './ledger';
-import { actionKey, addTo, firstOf, funderDisplay, listOf, referenceKey, type Group } from './keys';
+import { actionKey, addTo, financingByReference, firstOf, funderDisplay, listOf, referenceKey, type Group } from './keys';
 import { ledgerFunders } from './funders';
 import { reconTotals } from './totals';
 import { FOREIGN_SCHEME_MIN_REFERENCES, FOREIGN_SCHEME_SHARE, type LineStatus, type ReconcileOptions, type ReconcileResult, type ReconLine } from './types';
@@ -32,22 +32,14 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
   // ---- workbook side: the Financements rows, by index (no per-row object: 100 000 of them) ----
   const fin = model.financing;
   const nw = fin.length;
-  const wbRefKey: (string | null)[] = new Array(nw);
   const wbUsed = new Uint8Array(nw);
-  const wbByRef = new Map<string, Group>();
   const wbCommitted = (i: number) => fin[i].v.committed ?? 0;
   const wbPaid = (i: number) => fin[i].v.paid ?? 0;
   const wbLineCell = (i: number): Ref => (fin[i].v.reference ? fin[i].ref.reference : fin[i].ref.committed);
-  for (let i = 0; i < nw; i++) {
-    const reference = fin[i].v.reference;
-    const refKey = reference ? referenceKey(reference) || null : null;
-    wbRefKey[i] = refKey;
-    if (refKey !== null) {
-      const first = addTo(wbByRef, refKey, i);
-      // Two workbook lines for one commitment: they are summed, and the user told.
-      if (first >= 0) emit('reconciliation.duplicate-reference', fin[i].ref.reference, { code: reference!, variant: 'workbook', other: wbLineCell(first).cell });
-    }
-  }
+  // Two workbook lines for one commitment: they are summed, and the user told.
+  const { keys: wbRefKey, byRef: wbByRef } = financingByReference(fin, (i, first) =>
+    emit('reconciliation.duplicate-reference', fin[i].ref.reference, { code: fin[i].v.reference!, variant: 'workbook', other: wbLineCell(first).cell }),
+  );
 
   // ---- ledger side ----
   const nl = ledgerLines.length;

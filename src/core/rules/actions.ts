@@ -3,6 +3,7 @@ import { axisOfCode, profile, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
 import { funderName, type Rule, type RuleContext } from './context';
+import { financingByReference } from '../reconcile/keys';
 
 const codeKeys = new Map<string, string>();
 /** Action codes compare without case or surrounding spaces; the same few codes recur on every line. */
@@ -134,4 +135,13 @@ export const execution: Rule = (ctx) => {
       ctx.emit('execution.payment-over-commitment', f.ref.paid, { code, expected: committed ?? 0, actual: paid, gap: paid - (committed ?? 0) });
     }
   }
+};
+
+/**
+ * financing.duplicate-reference (warning): two financing lines carrying one commitment reference —
+ * the same reading as the reconciliation's (reconcile/keys.ts), said by `check` too, without a ledger.
+ */
+export const duplicateReference: Rule = (ctx) => {
+  const fin = ctx.model.financing;
+  financingByReference(fin, (i, first) => ctx.emit('financing.duplicate-reference', fin[i].ref.reference, { code: fin[i].v.reference!, other: fin[first].ref.reference.cell }));
 };

@@ -157,5 +157,6 @@ export function errorsOnYear(snapshot: WorkbookSnapshot, findings: Finding[], ye
     rows.add(`${l.sheet}!${/\d+$/.exec(l.cell)![0]}`);
   }
   const rowOf = (cell: string) => /^[A-Z]+(\d+)/.exec(cell)?.[1];
-  return findings.filter((f) => f.severity === 'error' && (f.year === year || sheets.has(f.sheet) || rows.has(`${f.sheet}!${rowOf(f.cell)}`)));
+  // A record gone is what closing again repairs: it does not stand in the way.
+  return findings.filter((f) => f.severity === 'error' && f.rule !== 'period.closure-record-missing' && (f.year === year || sheets.has(f.sheet) || rows.has(`${f.sheet}!${rowOf(f.cell)}`)));
 }

@@ -1,7 +1,7 @@
 /**
  * Row identity: which line of one version is which line of the other, whatever their position.
- * Financing lines by Référence when both sides have one, otherwise by action, year, funder and
- * order; participations by axis (their cells by funder); convention rows by funder and year;
+ * Financing lines by Référence when both sides have one, otherwise by action, year, funder, then
+ * content (lines of equal keys swapped are no change), then order; participations by axis (their cells by funder); convention rows by funder and year;
  * actions by code; partners by name; meetings by body and date; bilans by action and year;
  * avenants by number; milestones by name.
  */
@@ -59,6 +59,54 @@ function pairByKey(before: Keyed[], after: Keyed[], out: Pairing, leftovers: { b
   for (const list of waiting.values()) for (let i = list.next; i < list.lines.length; i++) leftovers.before.push(list.lines[i]);
 }
 
+/** Every value of a line, as one text: two lines with the same content are the same line, wherever they stand. */
+const contentOf = (line: Line) => JSON.stringify(line.cells.map((c) => [c.column, c.value]));
+
+/**
+ * Pairs lines of equal keys that nothing else tells apart (no reference): first those that stand at
+ * the same rank among their equals with the same content (unchanged in place), then the others by
+ * content (two such lines swapped are no change), then what remains by rank (a line edited in place
+ * is a change of that line).
+ */
+function pairEquals(before: Keyed[], after: Keyed[], out: Pairing, leftovers: { before: Line[]; after: Line[] }): void {
+  const group = (xs: Keyed[]) => {
+    const m = new Map<string, Line[]>();
+    for (const x of xs) {
+      const list = m.get(x.key);
+      if (list) list.push(x.line);
+      else m.set(x.key, [x.line]);
+    }
+    return m;
+  };
+  const bs = group(before);
+  const as = group(after);
+  const rest = { before: [] as Keyed[], after: [] as Keyed[] };
+  for (const [key, b] of bs) {
+    const a = as.get(key) ?? [];
+    const left = { before: [] as Line[], after: [] as Line[] };
+    // Unchanged in place.
+    for (let i = 0; i < Math.max(b.length, a.length); i++) {
+      if (i < b.length && i < a.length && contentOf(b[i]) === contentOf(a[i])) out.pairs.push([b[i], a[i]]);
+      else {
+        if (i < b.length) left.before.push(b[i]);
+        if (i < a.length) left.after.push(a[i]);
+      }
+    }
+    // Moved: same content elsewhere among the equals; what is left, by rank.
+    const moved = { before: [] as Line[], after: [] as Line[] };
+    pairByKey(
+      left.before.map((line) => ({ line, key: contentOf(line) })),
+      left.after.map((line) => ({ line, key: contentOf(line) })),
+      out,
+      moved,
+    );
+    rest.before.push(...moved.before.sort(byIndex).map((line) => ({ line, key })));
+    rest.after.push(...moved.after.sort(byIndex).map((line) => ({ line, key })));
+  }
+  for (const [key, a] of as) if (!bs.has(key)) rest.after.push(...a.map((line) => ({ line, key })));
+  pairByKey(rest.before, rest.after, out, leftovers);
+}
+
 const byIndex = (x: Line, y: Line) => x.index - y.index;
 
 /** Matches the lines of one table in two versions. */
@@ -86,7 +134,7 @@ export function pairLines(table: string, before: Line[], after: Line[]): Pairing
   }
   const left = { before: [] as Line[], after: [] as Line[] };
   const keyed = (lines: Line[]) => lines.map((line) => ({ line, key: identity(line) }));
-  pairByKey(keyed(b), keyed(a), out, left);
+  pairEquals(keyed(b), keyed(a), out, left);
   out.removed = left.before.sort(byIndex);
   out.added = left.after.sort(byIndex);
   return out;

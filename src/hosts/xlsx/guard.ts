@@ -6,6 +6,8 @@
  * entity expansion is how XML bombs work). No separate inflating pass: the limits hold while streaming.
  */
 
+import { isOleContainer, otherFormat } from './format';
+
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
   entries: 5_000,
@@ -22,7 +24,8 @@ export const LIMITS = {
   keptCells: 16_000_000,
 };
 
-export type InputErrorKind = 'missing' | 'not-xlsx' | 'corrupt' | 'too-large' | 'encrypted';
+/** 'format': another spreadsheet format (detail: its OtherFormat, format.ts). */
+export type InputErrorKind = 'missing' | 'not-xlsx' | 'corrupt' | 'too-large' | 'encrypted' | 'format';
 
 /** An input that cannot be used: the CLI prints its one-line message and exits with status 2. */
 export class InputError extends Error {
@@ -36,26 +39,24 @@ export class InputError extends Error {
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} Mo`;
 
-/** The signature of an OLE compound file (CFB): legacy .xls, or an encrypted .xlsx wrapped by Office. */
-const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 /** The stream every Office-encrypted package carries in its CFB directory (names are UTF-16LE there). */
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
-/** An OLE compound file: an encrypted workbook, or an old .xls (preflight on its bytes tells which). */
-export const isOleContainer = (head: Buffer) => head.length >= 8 && head.subarray(0, 8).equals(CFB);
+export { isOleContainer };
 
 /** Throws InputError when the bytes cannot be an .xlsx at all; the zip reader checks the rest as it reads. */
 export function preflight(buf: Buffer): void {
   if (buf.length <= LIMITS.fileBytes && isOleContainer(buf)) {
     if (buf.includes(ENCRYPTION_INFO)) throw new InputError('encrypted', 'classeur chiffré');
-    throw new InputError('not-xlsx', 'pas une archive zip (ancien format .xls ?)');
   }
   preflightHead(buf, buf.length);
 }
 
-/** The same judgement from a file's size and first bytes, for a file that is no OLE container (read those whole with preflight). */
+/** The same judgement from a file's size and first bytes (FORMAT_HEAD_BYTES of them), for a file that is no OLE container (read those whole with preflight). */
 export function preflightHead(head: Buffer, size: number): void {
   if (size > LIMITS.fileBytes) throw new InputError('too-large', `fichier de ${MB(size)}, au-delà de la limite de ${MB(LIMITS.fileBytes)}`);
-  if (isOleContainer(head)) throw new InputError('not-xlsx', 'pas une archive zip (ancien format .xls ?)');
+  const other = otherFormat({ head });
+  if (other) throw new InputError('format', other);
   if (size < 22 || head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError('not-xlsx', 'pas une archive zip');
 }
+

@@ -6,6 +6,7 @@
  * targets relative or absolute (openpyxl writes `/xl/tables/table1.xml`), any namespace prefix,
  * Transitional or Strict relationship types.
  */
+import { otherFormat } from './format';
 import { InputError } from './guard';
 import { scanXml, type XmlScanner } from './xml';
 import { partKey, type ZipPackage } from './zip';
@@ -87,6 +88,8 @@ async function relationships(zip: ZipPackage, source: string): Promise<Relations
 /** The workbook part: the root relationship, else the content types' main part, else the usual name. */
 async function workbookPart(zip: ZipPackage): Promise<string> {
   const root = (await relationships(zip, '')).find((r) => r.type === 'officeDocument' && zip.has(r.target));
+  const other = root && otherFormat({ workbookPart: root.target });
+  if (other) throw new InputError('format', other);
   if (root) return root.target;
   if (zip.has('[Content_Types].xml')) {
     let main: string | null = null;

@@ -8,6 +8,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
+import { FORMAT_HEAD_BYTES } from './format';
 import { InputError, isOleContainer, LIMITS, preflight, preflightHead } from './guard';
 
 export { InputError } from './guard';
@@ -24,7 +25,7 @@ export async function readWorkbookFile(path: string): Promise<{ snapshot: Workbo
   try {
     file = await fs.open(path, 'r');
     const { size } = await file.stat();
-    const head = Buffer.alloc(Math.min(8, size));
+    const head = Buffer.alloc(Math.min(FORMAT_HEAD_BYTES, size));
     await file.read(head, 0, head.length, 0);
     // Only an OLE container (an encrypted workbook, an old .xls) is read whole, to tell which.
     if (size <= LIMITS.fileBytes && isOleContainer(head)) preflight(await file.readFile());

@@ -1,0 +1,38 @@
+/**
+ * The spreadsheet formats the reader does not read, told apart so that the one-line refusal names
+ * the format and says how to convert it. One function, one branch per format: a reader for one of
+ * them (the .ods reader) replaces its branch.
+ */
+
+export type OtherFormat = 'xls' | 'xlsb' | 'ods';
+
+/** The signature of an OLE compound file (CFB): legacy .xls, or an encrypted .xlsx wrapped by Office (guard.ts tells them apart, on the whole file). */
+const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+
+/** An OLE compound file: an encrypted workbook, or an old .xls. */
+export const isOleContainer = (head: Buffer) => head.length >= CFB.length && head.subarray(0, CFB.length).equals(CFB);
+/** An OpenDocument package's first entry: `mimetype`, stored uncompressed, its content right after the 30-byte local header and the name. */
+const ODF_NAME = Buffer.from('mimetype');
+const ODS_TYPE = Buffer.from('application/vnd.oasis.opendocument.spreadsheet');
+/** Enough of a file's start to tell them all apart. */
+export const FORMAT_HEAD_BYTES = 30 + ODF_NAME.length + ODS_TYPE.length;
+
+function isOds(head: Buffer): boolean {
+  if (head.length < FORMAT_HEAD_BYTES || head.readUInt32LE(0) !== 0x04034b50) return false;
+  const nameLength = head.readUInt16LE(26);
+  const data = 30 + nameLength + head.readUInt16LE(28);
+  return head.subarray(30, 30 + nameLength).equals(ODF_NAME) && head.subarray(data, data + ODS_TYPE.length).equals(ODS_TYPE);
+}
+
+/**
+ * Which other spreadsheet format a file is: from its first bytes (`head`, FORMAT_HEAD_BYTES of
+ * them), or for a zip from the workbook part its package names (`workbookPart`: a binary
+ * xl/workbook.bin is an .xlsb). Null for an .xlsx, or for anything else (said otherwise).
+ */
+export function otherFormat(file: { head?: Buffer; workbookPart?: string }): OtherFormat | null {
+  const { head, workbookPart } = file;
+  if (head && isOleContainer(head)) return 'xls';
+  if (head && isOds(head)) return 'ods';
+  if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
+  return null;
+}
