@@ -83,7 +83,13 @@ export const allocation: Rule = (ctx) => {
     const { code, year, funder, planned: p } = f.v;
     if (!code || year === undefined || !funder) continue;
     const axis = actions.get(codeKey(code))?.v.axis;
-    if (!axis) continue;
+    if (!axis) {
+      // One cause, one finding: an action whose axis is wrong or blank (axis.unknown, cell.required), or a
+      // code the Actions table lacks (action.unknown), puts money on no known axis: that funder and year
+      // cannot be judged axis by axis, and the finding at fault says so.
+      if (p) unknown.add(`${year}|${funder}|*`);
+      continue;
+    }
     if (p === undefined) {
       if (f.bad?.has('planned')) unknown.add(`${year}|${funder}|${axis}`);
       continue;
