@@ -266,6 +266,11 @@ export const en: Messages = {
       reopened: (f, y) => `${f}: year ${y} reopened (reason written in the Clôtures sheet and the Journal).`,
       reasonRequired: 'reopen needs a reason: --reason "…"',
       noOwnSheet: (s) => `a sheet "${s}" exists but is not the add-in’s (no Clotures table); rename it and run again.`,
+      notEnded: (y, end, reasonMissing) =>
+        reasonMissing
+          ? `Year ${y} has not ended (it runs until ${end}): an early closing needs a reason, --force --reason "…", written in the Journal.`
+          : `Year ${y} has not ended (it runs until ${end}): Article 8 covers the commitments decided during the whole year; close it after ${end}, or add --force --reason "…" (the reason is written in the Journal).`,
+      early: (y, asOf, r) => `Early closing of ${y} on ${asOf}, before the year’s end: ${r}`,
       journalClose: (y, forced) => `Year ${y} closed${forced ? ' (forced despite errors)' : ''}`,
       journalReopen: (y, r) => `Year ${y} reopened: ${r}`,
       sheet: 'Clôtures',
@@ -374,7 +379,7 @@ Usage:
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--since <previous.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
   ess-budget diff <before.xlsx> <after.xlsx> [--format text|json] [--lang fr|en]
-  ess-budget close <in.xlsx> <year> [--by NAME] [--force] [--as-of YYYY-MM-DD]
+  ess-budget close <in.xlsx> <year> [--by NAME] [--force [--reason "why"]] [--as-of YYYY-MM-DD]
   ess-budget reopen <in.xlsx> <year> --reason "why" [--by NAME]
   ess-budget <command> --help     a command’s help
   ess-budget --version`,
@@ -464,11 +469,13 @@ Example:
       close: `ess-budget close <in.xlsx> <year> [options]
 Closes a year: records in the Clôtures sheet the date, the person and the fingerprint of every line
 of that year; "ess-budget check" then reports any change to those lines. A year with errors closes
-only with --force (the Journal says so).
+only with --force (the Journal says so); a year not yet ended at the as-of date, only with --force and
+a reason (--reason).
 
 Options:
   --by NAME               who closes (default: the system user)
-  --force                 close despite the year’s errors
+  --force                 close despite the year’s errors, or before its end (with --reason)
+  --reason "why"          reason for an early closing, written in the Clôtures sheet and the Journal
   --as-of YYYY-MM-DD      as-of date of the check made first (default: today)
   --lang fr|en            language of the messages
   -h, --help              this help

@@ -269,6 +269,12 @@ export const fr: Messages = {
       reopened: (f, y) => `${f} : année ${y} rouverte (motif inscrit dans la feuille Clôtures et au Journal).`,
       reasonRequired: 'reopen exige un motif : --reason "…"',
       noOwnSheet: (s) => `une feuille « ${s} » existe mais n’est pas celle du complément (aucun tableau Clotures) ; renommez-la puis relancez.`,
+      // Issue 20: a year is closed once it has ended (or forced, with a reason the Journal keeps).
+      notEnded: (y, end, reasonMissing) =>
+        reasonMissing
+          ? `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : une clôture anticipée exige un motif, --force --reason "…", inscrit au Journal.`
+          : `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : l’article 8 couvre les engagements décidés pendant toute l’année ; clôturez-la après le ${frDate(end)}, ou ajoutez --force --reason "…" (le motif est inscrit au Journal).`,
+      early: (y, asOf, r) => `Clôture anticipée de ${y} au ${frDate(asOf)}, avant la fin de l’année : ${r}`,
       journalClose: (y, forced) => `Clôture de l’année ${y}${forced ? ' (forcée malgré des erreurs)' : ''}`,
       journalReopen: (y, r) => `Réouverture de l’année ${y} : ${r}`,
       sheet: 'Clôtures',
@@ -378,7 +384,7 @@ Utilisation :
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--since <précédent.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
   ess-budget diff <avant.xlsx> <après.xlsx> [--format text|json] [--lang fr|en]
-  ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ]
+  ess-budget close <classeur.xlsx> <année> [--by NOM] [--force [--reason "motif"]] [--as-of AAAA-MM-JJ]
   ess-budget reopen <classeur.xlsx> <année> --reason "motif" [--by NOM]
   ess-budget <commande> --help     l’aide d’une commande
   ess-budget --version`,
@@ -468,11 +474,13 @@ Exemple :
       close: `ess-budget close <classeur.xlsx> <année> [options]
 Clôture une année : enregistre dans la feuille Clôtures la date, la personne et l’empreinte de
 chaque ligne de l’année ; « ess-budget check » signale ensuite toute modification de ces lignes.
-Une année qui porte des erreurs n’est clôturée qu’avec --force (le Journal le dit).
+Une année qui porte des erreurs n’est clôturée qu’avec --force (le Journal le dit) ; une année
+pas encore terminée à la date de situation, seulement avec --force et un motif (--reason).
 
 Options :
   --by NOM                qui clôture (par défaut : l’utilisateur du système)
-  --force                 clôture malgré les erreurs de l’année
+  --force                 clôture malgré les erreurs de l’année, ou avant sa fin (avec --reason)
+  --reason "motif"        motif d’une clôture anticipée, inscrit dans la feuille Clôtures et au Journal
   --as-of AAAA-MM-JJ      date de situation du contrôle préalable (aujourd’hui par défaut)
   --lang fr|en            langue des messages
   -h, --help              cette aide
