@@ -238,6 +238,13 @@ export const profile = {
     },
   ] as { id: InstanceId; label: { fr: string; en: string }; aliases: string[]; min: number; max: number | null }[],
   /**
+   * §4.1, L1004-L1008: « les instances existantes liées à une action seront maintenues … le DLA
+   * continuera à être suivi dans le cadre du comité de pilotage dédié à cette action »; §3.4 names
+   * the other tools an action may steer (PMAE, VAE, TRANSMEA). « COPIL DLA », « COPIL II_3.1.1 » are
+   * an action's COPIL, a body the convention knows (copil-action).
+   */
+  actionBodies: ['DLA', 'PMAE', 'VAE', 'TRANSMEA', 'PTCE', 'CAE'],
+  /**
    * §5, L1131-L1135: "Une évaluation intermédiaire, fin 2015, … avant l'évaluation finale à l'issue du
    * contrat", both by a third party. The final one has no date in the text: its due date is the
    * contract's end plus usages.finalEvaluationGraceMonths (finalEvaluationDue below).
