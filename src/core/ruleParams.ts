@@ -126,7 +126,8 @@ export interface RuleParams {
   'action.duplicate': ActionParams & { other: string };
   'action.unknown': ActionParams;
   'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId };
-  'action.added-without-copil': ActionParams & { year: number };
+  /** variant 'future': the COPIL decision named is dated after the situation date. */
+  'action.added-without-copil': ActionParams & { year: number; variant?: 'future' };
   'actions.too-many': { count: number; max: number };
   'allocation.over': FunderYearParams & AmountParams & { axis: AxisId };
   'allocation.under': FunderYearParams & AmountParams & { axis: AxisId };

@@ -4,7 +4,6 @@
  * and the PDF's text as pdftotext reads it). Each test names the seed's words it rests on
  * (../shared/seed/000_3d1c0acb239d7dfe.txt, Lnnn).
  */
-import { readFileSync } from 'fs';
 import ExcelJS from 'exceljs';
 import { cli } from '../helpers/cli';
 import { needs } from '../helpers/tools';
@@ -186,7 +185,7 @@ describe('Art. 8 (L1192-L1194): « couvrant les engagements décidés au cours d
     const forced = await cli('close', file, '2016', '--as-of', '2016-06-30', '--force', '--reason', 'Changement d’exercice comptable', '--by', 'Test');
     expect(forced.code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.readFile(file);
     const journal: string[] = [];
     wb.getWorksheet('Journal')!.eachRow((r) => journal.push(r.values!.toString()));
     expect(journal.join('\n')).toMatch(/Clôture anticipée de 2016 au 30\/06\/2016, avant la fin de l’année\u00a0: Changement d’exercice comptable/);
@@ -256,7 +255,7 @@ describe('wording a French reader expects', () => {
   });
   test('the example’s Avenants sheet, whose date is invented, is marked EXEMPLE FICTIF', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(await planFile(plan())));
+    await wb.xlsx.readFile(await planFile(plan()));
     const texts: string[] = [];
     wb.getWorksheet('Avenants')!.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
     expect(texts.join('\n')).toContain('EXEMPLE FICTIF');

@@ -95,7 +95,10 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   'action.duplicate': [{ code: 'I_1.1', other: 'A5' }],
   'action.unknown': [{ code: 'I_1.1' }],
   'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2' }],
-  'action.added-without-copil': [{ code: 'I_1.1', year: 2015 }],
+  'action.added-without-copil': [
+    { code: 'I_1.1', year: 2015 },
+    { code: 'I_1.1', year: 2015, variant: 'future' },
+  ],
   'actions.too-many': [{ count: 25, max: 20 }],
   'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1' }],
   'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1' }],

@@ -110,7 +110,8 @@ export const en: Messages = {
       if (p.decision === 'future') return `${p.funder} ${p.year}: the decision recorded (${instrument}) has not happened yet at the as-of date: the amount stays ${reserve}.`;
       if (p.typed === 'confirme' || p.typed === 'fixe')
         return `${p.funder} ${p.year}: status "${p.typed === 'fixe' ? 'Fixé' : 'Confirmé'}" typed with no decision recorded (${instrument}): the amount stays ${reserve}; enter the decision and its date in the Décision column.`;
-      return `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${instrument}): enter it, with its date, in the Décision column.`;
+      const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
+      return `${p.funder} ${p.year}: the amount is still "${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${instrument}): enter it, with its date, in the Décision column.`;
     },
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
@@ -136,7 +137,10 @@ export const en: Messages = {
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table; meanwhile this line’s split by axis and annual report are not judged.`,
     'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis, 'en')}" but its code denotes "${axisLabel(p.codeAxis, 'en')}".`,
-    'action.added-without-copil': (p) => `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
+    'action.added-without-copil': (p) =>
+      p.variant === 'future'
+        ? `Action ${p.code}, added in ${p.year}: the COPIL decision integrating it has not happened yet at the as-of date (Article 2 §4.1).`
+        : `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
     'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,

@@ -109,7 +109,8 @@ export const fr: Messages = {
       if (p.decision === 'future') return `${p.funder} ${p.year} : la décision enregistrée (${instrument}) n’est pas encore intervenue à la date de situation : le montant reste ${reserve}.`;
       if (p.typed === 'confirme' || p.typed === 'fixe')
         return `${p.funder} ${p.year} : statut « ${p.typed === 'fixe' ? 'Fixé' : 'Confirmé'} » saisi sans décision enregistrée (${instrument}) : le montant reste ${reserve} ; indiquez la décision et sa date en colonne Décision.`;
-      return `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${instrument}) : indiquez-la, avec sa date, en colonne Décision.`;
+      const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
+      return `${p.funder} ${p.year} : le montant est encore « ${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${instrument}) : indiquez-la, avec sa date, en colonne Décision.`;
     },
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
@@ -135,7 +136,10 @@ export const fr: Messages = {
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions ; d’ici là, la répartition par axe et le bilan annuel de cette ligne ne sont pas jugés.`,
     'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis, 'fr')} » alors que son code désigne « ${axisLabel(p.codeAxis, 'fr')} ».`,
-    'action.added-without-copil': (p) => `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
+    'action.added-without-copil': (p) =>
+      p.variant === 'future'
+        ? `L’action ${p.code}, entrée en ${p.year} : la décision du COPIL qui l’intègre n’est pas encore intervenue à la date de situation (le COPIL « statuera sur l’intégration de nouvelles actions », article 2, §4.1).`
+        : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
     'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,

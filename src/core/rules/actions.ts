@@ -1,4 +1,5 @@
 /** The action plan (Art. 1, Art. 2 §3.1 and §4.1) and the money it carries. */
+import { actState, dateInText } from '../acts';
 import { axisOfCode, profile, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
@@ -53,12 +54,17 @@ export const axisMismatch: Rule = (ctx) => {
   }
 };
 
-/** action.added-without-copil (Art. 2 §4.1): the COPIL decides on actions added in 2015 or 2016. */
+/**
+ * action.added-without-copil (Art. 2 §4.1, L976-L978: the COPIL « statuera sur l'intégration de
+ * nouvelles actions »): an action added in 2015 or 2016 names the COPIL decision that integrated it;
+ * a decision dated after the situation date has not happened yet (acts.ts).
+ */
 export const addedWithoutCopil: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
-    if (a.v.entryYear !== undefined && a.v.entryYear > profile.years[0] && !a.v.copilDecision) {
-      ctx.emit('action.added-without-copil', a.ref.copilDecision, { code: a.v.code ?? '', year: a.v.entryYear });
-    }
+    if (a.v.entryYear === undefined || a.v.entryYear <= profile.years[0]) continue;
+    const params = { code: a.v.code ?? '', year: a.v.entryYear };
+    if (!a.v.copilDecision) ctx.emit('action.added-without-copil', a.ref.copilDecision, params);
+    else if (actState(dateInText(a.v.copilDecision), ctx.asOf) === 'future') ctx.emit('action.added-without-copil', a.ref.copilDecision, { ...params, variant: 'future' });
   }
 };
 
