@@ -141,6 +141,13 @@ describe('Art. 3, 4, 5 (L1158-L1179): a status follows the act that makes it so,
     expect(all).toMatch(/Aucune erreur, mais 1 avertissement à examiner \(ci-dessous\) ?: la conformité à la convention n’est pas acquise tant qu’il n’est pas levé/);
   });
 
+  pdfTest('the PDF labels an unreadable Région 2015 amount « montant illisible », never « non fixé »', async () => {
+    const p = plan();
+    setCell(p, 'Convention', { Financeur: 'Région', Année: 2015 }, 'Montant (€)', '2 387 500,00 €');
+    const p1 = flat((await pdfOf(p, '2016-12-31')).pages[0]);
+    expect(p1).toMatch(/Région 2015 montant illisible/);
+    expect(p1).not.toMatch(/Région 2015 non fixé/);
+  });
   test('an unreadable Région 2015 amount is « montant illisible », not « non fixé »', async () => {
     const p = plan();
     setCell(p, 'Convention', { Financeur: 'Région', Année: 2015 }, 'Montant (€)', '2 387 500,00 €');
@@ -170,6 +177,18 @@ describe('Art. 2 §5 (L1063-L1064): « le bilan consolidé de l’action sur tou
     const [f] = ofRule((await checkPlan(p, '2017-07-01')).findings, 'evaluation.missing');
     expect(f.message).toMatch(/«\u00a0à l’issue du contrat\u00a0», sans date.*usage retenu par le suivi/);
     expect(f.message).not.toMatch(/échéance du 30\/06\/2017 dépassée/);
+  });
+});
+
+describe('Art. 2 §4.1 (L976-L978): the COPIL « statuera sur l’intégration de nouvelles actions »', () => {
+  test('an action entered in 2015 on a COPIL of 09/06/2015 is not integrated yet at 31/03/2015: a warning that does not repeat the future date', async () => {
+    const p = plan();
+    const before = await checkPlan(p, '2015-03-31');
+    expect(before.code).toBe(0);
+    const [f] = ofRule(before.findings, 'action.added-without-copil');
+    expect(f.message).toMatch(/II_3\.2, entrée en 2015\u00a0: la décision du COPIL qui l’intègre n’est pas encore intervenue/);
+    expect(f.message).not.toContain('09/06/2015');
+    expect(ofRule((await checkPlan(p, '2015-06-09')).findings, 'action.added-without-copil')).toEqual([]);
   });
 });
 
