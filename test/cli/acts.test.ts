@@ -219,7 +219,13 @@ describe('one cause, one finding: the rules that depend on a wrong axis or code 
     setCell(p, 'Actions', { Code: 'I_1.2' }, 'Axe', 'Axe 4');
     const r = await checkPlan(p, '2016-12-31');
     expect(r.findings.map((f) => f.rule)).toEqual(['axis.unknown']);
-    expect(r.findings[0].message).toMatch(/la répartition par axe de cette ligne n’est pas jugée/);
+    expect(r.findings[0].message).toMatch(/les contrôles qui dépendent de l’axe de cette ligne \(totaux par financeur et répartition par axe\) ne sont pas jugés/);
+  });
+  test('a participation row typed « Axe 4 » gives one error: the totals and the split it feeds say they are not judged', async () => {
+    const p = plan();
+    setCell(p, 'Participations2015', { Axe: 'Axe 1 – Promotion' }, 'Axe', 'Axe 4');
+    const r = await checkPlan(p, '2016-12-31');
+    expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([['axis.unknown', 'A5']]);
   });
   test('a financing code typed « I-1.2 » gives action.unknown, not a false « aucun bilan 2015 reçu »', async () => {
     const p = plan();

@@ -57,7 +57,7 @@ export const en: Messages = {
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
     'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) =>
-      `${at(p)}unknown axis "${p.text}" (Article 1 sets three): choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS); meanwhile this line’s split by axis is not judged.`,
+      `${at(p)}unknown axis "${p.text}" (Article 1 sets three): choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS); meanwhile the checks that depend on this line’s axis (totals per funder, split by axis) are not judged.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual)} against ${eur(p.expected)} entered in the Convention table (${p.other}), gap ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>

@@ -57,7 +57,7 @@ export const fr: Messages = {
     'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez 2014, 2015 ou 2016.`,
     'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
     'axis.unknown': (p) =>
-      `${at(p)}axe « ${p.text} » inconnu (l’article 1 en fixe trois) : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS) ; d’ici là, la répartition par axe de cette ligne n’est pas jugée.`,
+      `${at(p)}axe « ${p.text} » inconnu (l’article 1 en fixe trois) : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS) ; d’ici là, les contrôles qui dépendent de l’axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual)} pour un montant de ${eur(p.expected)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
