@@ -135,8 +135,6 @@ export const unconfirmed: Rule = (ctx) => {
     if ((funder !== 'region' && funder !== 'etat') || year === undefined || !status) continue;
     const signed = signedAmount(funder, year);
     if (!signed || (signed.status !== 'sous-reserve' && signed.status !== 'previsionnel') || !hasBegun(ctx, year)) continue;
-    // An amount changed by an avenant is the avenant's business (changed-without-avenant).
-    if (row.v.amount !== undefined && signed.amount !== null && row.v.amount !== signed.amount) continue;
     const decision = decisionOf(row, ctx.asOf);
     if (decision?.state === 'in-force') continue;
     ctx.emit('convention.unconfirmed', row.ref[decision ? 'decision' : 'status'], {
