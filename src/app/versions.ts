@@ -52,7 +52,7 @@ export interface RecordTables {
 
 export type Closing = Exclude<ClosingPlan, { ok: true }> | (Extract<ClosingPlan, { ok: true }> & { tables: RecordTables });
 
-export function closeYear(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; asOf: Date; lang: Lang; now: Date }): Closing {
+export function closeYear(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; reason?: string; asOf: Date; lang: Lang; now: Date }): Closing {
   const plan = planClosing(snapshot, o);
   if (!plan.ok) return plan;
   return { ...plan, tables: { record: closureTable(snapshot, plan.rows, o.lang), journal: journal(snapshot, plan.journal, o.lang) } };

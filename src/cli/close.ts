@@ -73,7 +73,8 @@ function parse(args: string[], reopen: boolean, io: Io) {
   return parseCommand(
     reopen ? 'reopen' : 'close',
     args,
-    { by: { type: 'string' }, force: { type: 'boolean' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, ...(reopen ? { reason: { type: 'string' } } : {}) },
+    // close takes --reason too: the motive of an early closing (--force before the year's end), kept in the Journal.
+    { by: { type: 'string' }, force: { type: 'boolean' }, 'as-of': { type: 'string' }, lang: { type: 'string', choices: ['fr', 'en'] }, reason: { type: 'string' } },
     io,
   );
 }
@@ -111,9 +112,13 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   if (!loaded) return 2;
   const { snapshot, bytes } = loaded;
   const by = whoAmI(values.by, lang);
-  const plan = closeYear(snapshot, { year, by, force: !!values.force, asOf, lang, now: new Date() });
+  const plan = closeYear(snapshot, { year, by, force: !!values.force, reason: values.reason, asOf, lang, now: new Date() });
   if (!plan.ok && plan.why === 'closed') {
     io.err(v.alreadyClosed(year, plan.date, plan.by));
+    return 2;
+  }
+  if (!plan.ok && plan.why === 'not-ended') {
+    io.err(v.notEnded(year, plan.end, plan.reasonMissing));
     return 2;
   }
   if (!plan.ok) {

@@ -44,7 +44,8 @@ export function diffText(d: Diff, lang: Lang): string {
           : c.kind === 'added'
             ? m.diff.added(c.key)
             : m.diff.removed(c.key);
-      lines.push(`${where}: ${m.kind[c.kind]} ${what}`);
+      // « ligne supprimée : … » says what it is: no « supprimé » before it (issue 20).
+      lines.push(`${where}: ${c.kind === 'changed' ? `${m.kind.changed} ` : ''}${what}`);
     }
   }
   if (d.totals.length) {

@@ -6,7 +6,8 @@
 import { RULES, SEVERITY_ORDER, type RawFinding, type Severity } from './findings';
 import { readModel, type Model } from './model';
 import { makeContext, type Rule } from './rules/context';
-import { avenantIncomplete, cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant } from './rules/convention';
+import { avenantAfterYear, avenantIncomplete, avenantIrregular, avenantPending } from './rules/avenants';
+import { cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, duplicateReference, execution, tooManyActions, unknownAction } from './rules/actions';
 import { closedYearChanged, closureRecordMissing } from './rules/closedYears';
 import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
@@ -22,6 +23,9 @@ export const DOMAIN_RULES: Rule[] = [
   changedWithoutAvenant,
   unknownAvenant,
   avenantIncomplete,
+  avenantIrregular,
+  avenantPending,
+  avenantAfterYear,
   unconfirmed,
   cdcUndecided,
   partnerWithoutAvenant,
@@ -76,5 +80,5 @@ export function analyse(snapshot: WorkbookSnapshot, asOf: Date): Analysis {
   closedYearChanged(snapshot, raw);
   closureRecordMissing(snapshot, raw);
   const findings = raw.sort(compareRawFindings);
-  return { asOf, model, findings, counts: countSeverities(findings), totals: computeTotals(model) };
+  return { asOf, model, findings, counts: countSeverities(findings), totals: computeTotals(model, asOf) };
 }

@@ -231,7 +231,14 @@ const instanceIndex = indexOf<InstanceId>(profile.governance.map((g) => ({ id: g
 export const resolveFunder = (s: string): FunderId | undefined => funderIndex.get(matchKey(s));
 export const resolveAxis = (s: string): AxisId | undefined => axisIndex.get(matchKey(s));
 export const resolveStatus = (s: string): StatusId | undefined => statusIndex.get(matchKey(s));
-export const resolveInstance = (s: string): InstanceId | undefined => instanceIndex.get(matchKey(s));
+/** « COPIL DLA », « COPIL II_3.1.1 », « Comité de pilotage de l'action ANIM »: an action's own COPIL (§4.1, profile.actionBodies). */
+const actionCopil = new RegExp(
+  `^(copil|comitedepilotage)(dedie|dediea)?(delaction|daction|dela|du|de|des|d)?(${profile.actionBodies.map((b) => matchKey(b)).join('|')}|anim|i{1,3}\\d+[a-z0-9]*)$`,
+);
+export const resolveInstance = (s: string): InstanceId | undefined => {
+  const k = matchKey(s);
+  return instanceIndex.get(k) ?? (actionCopil.test(k) ? 'copil-action' : undefined);
+};
 
 export const avenantKinds: { id: AvenantKind; label: { fr: string; en: string }; aliases: string[] }[] = [
   { id: 'montant', label: { fr: 'Modification de montant', en: 'Amount change' }, aliases: ['Montant', 'Modification du montant', 'Changement de montant', 'Amount'] },

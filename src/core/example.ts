@@ -70,6 +70,20 @@ const EXTRA_ACTIONS: ExampleData['actions'] = [
   { code: 'II_3.2', axis: 'axe2', title: `Action intégrée en 2015 : essaimage des PTCE${INVENTED}`, holder: 'Réseau PTCE (exemple)', entryYear: 2015, copilDecision: 'COPIL du 09/06/2015 (exemple)' },
 ];
 
+const frDay = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * The dated decision of a renewed or undecided amount. The Lois de finances are the real ones
+ * (n°2013-1278, 2014-1654 and 2015-1785, each of 29 December of the year before); the Région's budget
+ * votes (mid-December of the year before) and the CDC's comités (10 March) are invented, and say so.
+ */
+function decisionText(funder: FunderId, year: number): string {
+  if (funder === 'etat') return `Loi de finances pour ${year} du ${frDay(LOIS_DE_FINANCES[year])} (exemple)`;
+  if (funder === 'region') return `Budget primitif ${year} de la Région voté le ${frDay(workingDay(`${year - 1}-12-16`))} (exemple)`;
+  return `Comité régional d’engagement du ${frDay(workingDay(`${year}-03-10`))} (exemple)`;
+}
+const LOIS_DE_FINANCES: Record<number, string> = { 2014: '2013-12-29', 2015: '2014-12-29', 2016: '2015-12-29' };
+
 function yearAmount(funder: FunderId, year: number): Cents {
   if (funder === 'cdc' && year > 2014) return CDC_DECIDED[year];
   return profile.signedAmounts.find((s) => s.funder === funder && s.year === year)!.amount!;
@@ -107,7 +121,8 @@ export function buildExample(): ExampleData {
       participations[year].axe3[f.id] = total - fixed;
       const signed = profile.signedAmounts.find((s) => s.funder === f.id && s.year === year)!;
       // The statuses the convention gives (Art. 3, 4, 5), and the decision that settled each renewed
-      // or undecided amount since: the summary then reads "fixé" or "décidé", never a bare "Confirmé".
+      // or undecided amount since, dated (acts.ts: an undated decision settles nothing): the summary
+      // then reads "fixé" or "décidé" from that date on, never a bare "Confirmé".
       convention.push({
         funder: f.id,
         year,
@@ -115,14 +130,7 @@ export function buildExample(): ExampleData {
         status: signed.status === 'fixe' ? 'fixe' : 'confirme',
         line: signed.line,
         avenant: '',
-        decision:
-          signed.status === 'fixe'
-            ? ''
-            : f.id === 'region'
-              ? `Budget primitif ${year} de la Région (exemple)`
-              : f.id === 'etat'
-                ? `Loi de finances pour ${year} (exemple)`
-                : `Comité régional d’engagement du ${workingDay(`${year}-03-10`).split('-').reverse().join('/')} (exemple)`,
+        decision: signed.status === 'fixe' ? '' : decisionText(f.id, year),
       });
       // Each axis's participation is spread over the actions of that axis open that year.
       for (const axis of ['animation', 'axe1', 'axe2', 'axe3'] as AxisId[]) {
@@ -184,6 +192,8 @@ export function buildExample(): ExampleData {
     // The final evaluation comes "à l'issue du contrat": after 31/12/2016.
     evaluationsDone: { intermediaire: workingDay('2015-12-15'), finale: workingDay('2017-03-15') },
     evaluator: 'Cabinet d’évaluation indépendant (exemple)',
-    avenant1: { date: workingDay('2016-02-15'), deliberation: 'Commission permanente de la Région (exemple, numéro à reporter)' },
+    // Approved before it is signed (Art. 7, « soumis, préalablement à sa signature »), after the last
+    // new partner's deliberation (Vaulx-en-Velin, 16/12/2015).
+    avenant1: { date: workingDay('2016-02-15'), deliberation: `Commission permanente de la Région du ${frDay(workingDay('2016-02-05'))} (exemple, numéro à reporter)` },
   };
 }

@@ -32,6 +32,10 @@ export const RULES = {
   'convention.changed-without-avenant': { severity: 'error', article: 'Art. 7' },
   'convention.unknown-avenant': { severity: 'error', article: 'Art. 7' },
   'avenant.incomplete': { severity: 'warning', article: 'Art. 7' },
+  // Issue 20: avenants in time (rules/avenants.ts). after-year is a usage of the profile, not an article.
+  'avenant.irregular': { severity: 'error', article: 'Art. 7' },
+  'avenant.pending': { severity: 'info', article: 'Art. 7' },
+  'avenant.after-year': { severity: 'warning', article: null },
   'convention.unconfirmed': { severity: 'warning', article: 'Art. 3 ou 4' },
   'convention.cdc-undecided': { severity: 'warning', article: 'Art. 5' },
   'partner.without-avenant': { severity: 'error', article: 'Art. 7' },
@@ -48,7 +52,8 @@ export const RULES = {
   'governance.copil': { severity: 'warning', article: 'Art. 2 §4.1' },
   'governance.assembly': { severity: 'warning', article: 'Art. 2 §4.1' },
   'governance.social-dialogue': { severity: 'warning', article: 'Art. 2 §4.1' },
-  'governance.technical-committee': { severity: 'warning', article: 'Art. 2 §4.1' },
+  // « pourront se réunir au moins deux fois par an » (L1002-L1003): a possibility, hence an information.
+  'governance.technical-committee': { severity: 'info', article: 'Art. 2 §4.1' },
   'governance.regional-meeting': { severity: 'warning', article: 'Art. 2 §4.2' },
   'governance.unknown-body': { severity: 'warning', article: 'Art. 2 §4' },
   'reporting.missing-bilan': { severity: 'warning', article: 'Art. 2 §5' },

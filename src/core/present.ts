@@ -23,7 +23,7 @@ export interface FunderYearTotal {
   /** null where the Convention table holds no amount (CDC 2015-2016 before their decision) or an unreadable one. */
   convention: string | null;
   status: string | null;
-  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, sans-avenant, hors-convention. */
+  /** The amount's standing in the convention's terms (legalStatus.ts): fixe, previsionnel, reconduit, decide, non-fixe, avenant, avenant-sans-effet (named but not in force at the as-of date), sans-avenant, illisible, hors-convention. */
   legalStatus: LegalStatusId;
   /** Why convention or gap is null: 'no-amount', 'unreadable-amount', 'unreadable-participation'. */
   unknown: UnknownReason | null;

@@ -69,7 +69,10 @@ export const profile = {
   approvedOn: '2014-06-18', // L135-L138
   signedOn: '2014-11-15', // L137-L138
   /**
-   * Choices where the convention is silent (shown in the summary's method note, README "Choix").
+   * Usages: what the tool holds where the convention is silent (a deadline, a grace period). Each is
+   * the tool's own, never the text's: a finding that rests on one says « usage retenu par le suivi »
+   * and cites no article; the summary's method note lists them (README « Usages là où la convention
+   * ne dit rien »).
    * - bilanGraceMonths: §5 asks for a bilan per calendar year "de préférence", with no deadline; we
    *   warn six months after the year ends, the usual delay for a subsidised body's compte rendu
    *   (décret n°2001-495 on the loi n°2000-321 art. 10).
@@ -78,15 +81,15 @@ export const profile = {
    * - firstYearFrom: the contract exists from its signature (15/11/2014); meetings before it are not
    *   counted, and the yearly minimum number of meetings is not asked of 2014, a year of which the
    *   contract covered six weeks (the maximum, 2 COPIL, still holds).
-   * - amountChangeDeadline: Art. 7 wants the avenant signed before the change takes effect; a year's
-   *   amount takes effect through that year's commitments, so the avenant must be dated on or
-   *   before 31 December of the year whose amount it changes.
+   * - amountChangeDeadline: Art. 7 sets no deadline for an amount avenant (L1185-L1190); the tool
+   *   warns (avenant.after-year) when one is signed after the year whose amount it changes, that
+   *   year's commitments having been decided meanwhile. 'none' drops the warning.
    */
-  choices: {
+  usages: {
     bilanGraceMonths: 6,
     finalEvaluationGraceMonths: 6,
     firstYearFrom: 'signature' as 'signature' | 'year-start',
-    amountChangeDeadline: 'year-end' as const,
+    amountChangeDeadline: 'year-end' as 'year-end' | 'none',
   },
   years: [2014, 2015, 2016] as const, // Art. 1, L460-L469; Art. 8, L1192-L1194
   funders: [
@@ -235,9 +238,16 @@ export const profile = {
     },
   ] as { id: InstanceId; label: { fr: string; en: string }; aliases: string[]; min: number; max: number | null }[],
   /**
+   * §4.1, L1004-L1008: « les instances existantes liées à une action seront maintenues … le DLA
+   * continuera à être suivi dans le cadre du comité de pilotage dédié à cette action »; §3.4 names
+   * the other tools an action may steer (PMAE, VAE, TRANSMEA). « COPIL DLA », « COPIL II_3.1.1 » are
+   * an action's COPIL, a body the convention knows (copil-action).
+   */
+  actionBodies: ['DLA', 'PMAE', 'VAE', 'TRANSMEA', 'PTCE', 'CAE'],
+  /**
    * §5, L1131-L1135: "Une évaluation intermédiaire, fin 2015, … avant l'évaluation finale à l'issue du
    * contrat", both by a third party. The final one has no date in the text: its due date is the
-   * contract's end plus choices.finalEvaluationGraceMonths (finalEvaluationDue below).
+   * contract's end plus usages.finalEvaluationGraceMonths (finalEvaluationDue below).
    */
   evaluations: [
     { id: 'intermediaire', label: { fr: 'Évaluation intermédiaire', en: 'Intermediate evaluation' }, words: ['intermediaire', 'intermediate', 'miparcours', 'midterm'] },
@@ -259,12 +269,12 @@ export function endOfMonthAfter(from: Date, months: number): Date {
 
 /** When an evaluation is past due: end 2015 for the intermediate one; the contract's end plus the grace for the final one. */
 export function evaluationDue(id: 'intermediaire' | 'finale'): Date {
-  return id === 'intermediaire' ? new Date(Date.UTC(2015, 11, 31)) : endOfMonthAfter(contractEnd(), profile.choices.finalEvaluationGraceMonths);
+  return id === 'intermediaire' ? new Date(Date.UTC(2015, 11, 31)) : endOfMonthAfter(contractEnd(), profile.usages.finalEvaluationGraceMonths);
 }
 
 /** When the bilan of `year` is past due: the end of that year plus the grace. */
 export function bilanDue(year: number): Date {
-  return endOfMonthAfter(new Date(Date.UTC(year, 11, 31)), profile.choices.bilanGraceMonths);
+  return endOfMonthAfter(new Date(Date.UTC(year, 11, 31)), profile.usages.bilanGraceMonths);
 }
 
 export const signatureDate = (): Date => new Date(`${profile.signedOn}T00:00:00Z`);

@@ -69,8 +69,8 @@ export type AvenantProblem =
   /** other: the funders and years the avenant does change ("Région 2015, État 2016"), possibly none. */
   | { variant: 'not-covering'; text: string; other: string }
   | { variant: 'other-amount'; text: string; avenantAmount: Cents }
-  /** due: the avenant's date (ISO). */
-  | { variant: 'late' | 'future'; text: string; due: string };
+  /** The avenant exists but has no effect at the situation date: not dated, not yet signed, or no deliberation approving it. */
+  | { variant: 'undated' | 'future' | 'unapproved'; text: string };
 
 /** A closed year's record against the workbook now (period.closed-year-changed). */
 export type ClosedYearChange =
@@ -113,17 +113,31 @@ export interface RuleParams {
   /** label: the signed amount's status in the convention. */
   'convention.changed-without-avenant': FunderYearParams & AmountParams & ArticleParams & { label: StatusId } & AvenantProblem;
   'convention.unknown-avenant': { text: string };
-  'avenant.incomplete': { text: string; variant: 'neither' | 'no-date' | 'no-deliberation' };
-  /** label: whose budget decision is awaited. */
-  'convention.unconfirmed': FunderYearParams & ArticleParams & { variant: 'previsionnel' | 'sous-reserve'; label: Extract<FunderId, 'region' | 'etat'> };
-  'convention.cdc-undecided': { year: number; variant: 'no-row' | 'no-amount' | 'no-decision' };
+  /** other: what the avenant would cover once dated and approved (« État 2015, Ville de Bron »). */
+  'avenant.incomplete': { text: string; variant: 'neither' | 'no-date' | 'no-deliberation'; other?: string };
+  /** due: the avenant's signature (ISO); other: the convention's signature, or the deliberation's date (ISO). */
+  'avenant.irregular': { text: string; variant: 'before-convention' | 'approved-after'; due: string; other: string };
+  /** other: what the avenant will cover once signed. */
+  'avenant.pending': { text: string; other?: string };
+  /** due: the avenant's signature (ISO), after the year whose amount it changes. */
+  'avenant.after-year': FunderYearParams & { text: string; due: string };
+  /**
+   * variant: the convention's own status for the amount; label: whose decision is awaited; typed:
+   * the status the user typed; decision: none recorded, one without a date (text), or one dated
+   * after the situation date.
+   */
+  'convention.unconfirmed': FunderYearParams &
+    ArticleParams & { variant: 'previsionnel' | 'sous-reserve'; label: Extract<FunderId, 'region' | 'etat'>; typed?: StatusId; decision?: 'none' | 'undated' | 'future'; text?: string };
+  /** text: the decision as typed, when it has no date. */
+  'convention.cdc-undecided': { year: number; variant: 'no-row' | 'no-amount' | 'no-decision' | 'undated-decision' | 'future-decision'; text?: string };
   /** text: the partner's name; other: the avenant's number. */
   'partner.without-avenant': { text: string; suggestion?: string } & ({ variant: 'none' } | { variant: 'wrong-kind' | 'not-listed'; other: string });
   /** other: the cell of the code's first use. */
   'action.duplicate': ActionParams & { other: string };
   'action.unknown': ActionParams;
   'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId };
-  'action.added-without-copil': ActionParams & { year: number };
+  /** variant 'future': the COPIL decision named is dated after the situation date. */
+  'action.added-without-copil': ActionParams & { year: number; variant?: 'future' };
   'actions.too-many': { count: number; max: number };
   'allocation.over': FunderYearParams & AmountParams & { axis: AxisId };
   'allocation.under': FunderYearParams & AmountParams & { axis: AxisId };
@@ -138,9 +152,11 @@ export interface RuleParams {
   'governance.unknown-body': CellTextParams;
   /** due: the bilan's deadline (ISO). */
   'reporting.missing-bilan': ActionParams & { year: number; due: string };
-  'reporting.final-bilan-scope': ActionParams & { year: number };
+  /** period: the action's own period of implementation (« 2015-2016 » for an action entered in 2015). */
+  'reporting.final-bilan-scope': ActionParams & { year: number; period?: string };
   /** label: the evaluation's name; due: the convention's deadline (ISO). */
-  'evaluation.missing': { label: string; due: string; variant: 'no-row' | 'not-done' };
+  /** usage: the due date is the profile's usage, not the text's (the final evaluation, « à l'issue du contrat »). */
+  'evaluation.missing': { label: string; due: string; variant: 'no-row' | 'not-done'; usage?: boolean };
   /** label: the milestone; text: the evaluator named. */
   'evaluation.no-evaluator': { label: string } & ({ variant: 'none' } | { variant: 'not-third-party'; text: string });
   'reconciliation.amount-mismatch': ReconcileLineParams & AmountParams & LedgerWhereParams & { variant: 'committed' | 'paid' };

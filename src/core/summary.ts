@@ -6,14 +6,17 @@
  */
 import { analyse, type Analysis } from './analysis';
 import { present, type CheckResult } from './present';
-import { avenantKey, avenantKindLabel, axisLabel, type Lang } from './contract';
+import { avenantKindLabel, axisLabel, type Lang } from './contract';
 import { messages } from './i18n';
 import type { LegalStatusId } from './legalStatus';
 import { SEVERITY_ORDER, type Finding, type RawFinding, type RuleId, type Severity } from './findings';
 import { amountsOf } from './ruleParams';
 import { rate, type Cents } from './money';
 import type { FunderKey, Model } from './model';
-import { bilanDue, evaluationDue, profile, type AxisId, type StatusId } from './profile';
+import { actState } from './acts';
+import { avenantObjects } from './rules/avenants';
+import { isoDate } from './text';
+import { profile, type AxisId, type StatusId } from './profile';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -102,7 +105,7 @@ export interface Summary {
   example: boolean;
   /** The convention's own references, worded: deliberation, signature, avenants (page 1). */
   references: string;
-  /** The choices made where the convention is silent, worded (profile.choices). */
+  /** The model of acts in time and the usages held where the convention is silent, worded (profile.usages). */
   method: string;
   /** The one-sentence conclusion: errors, warnings, and never a claim of compliance while warnings remain. */
   conclusion: string;
@@ -296,12 +299,11 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
   const notKnown = funderYears.filter((l) => l.convention === null || l.gap === null);
   const totalUnknown = notKnown.length ? notKnown.map((l) => `${l.funder} ${l.year} ${l.unknown ?? ''}`.trim()).join(', ') : null;
 
-  const avenants = [...new Map(model.avenants.filter((a) => a.v.number).map((a) => [avenantKey(a.v.number!), a] as const)).values()].map((a) => ({
-    number: a.v.number!,
-    date: a.v.date ? a.v.date.toISOString().slice(0, 10) : null,
-    // What the row says it changes, else what the convention knows of that avenant (n°1 adds partners).
-    kind: ((k) => (k ? avenantKindLabel(k, lang) : null))(a.v.kind ?? profile.avenants.find((k) => avenantKey(k.number) === avenantKey(a.v.number!))?.kind),
-  }));
+  // Page 1 names only the avenants that exist at the situation date, or are undated (and say they have no effect):
+  // the same avenants, read the same way, as the rules' (rules/avenants.ts).
+  const avenants = [...avenantObjects({ model }).values()]
+    .filter((a) => actState(a.date, analysis.asOf) !== 'future')
+    .map((a) => ({ number: a.number, date: a.date ? isoDate(a.date) : null, kind: a.kind ? avenantKindLabel(a.kind, lang) : null }));
 
   return {
     lang,
@@ -311,10 +313,10 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     references: m.references({ deliberation: profile.deliberation, approvedOn: profile.approvedOn, signedOn: profile.signedOn, avenants }),
     method: m.method({
       signedOn: profile.signedOn,
-      bilanGraceMonths: profile.choices.bilanGraceMonths,
-      bilanDue: bilanDue(profile.years[0]).toISOString().slice(0, 10),
-      finalEvaluationDue: evaluationDue('finale').toISOString().slice(0, 10),
-      firstYearFrom: profile.choices.firstYearFrom,
+      bilanGraceMonths: profile.usages.bilanGraceMonths,
+      finalEvaluationGraceMonths: profile.usages.finalEvaluationGraceMonths,
+      amountChangeDeadline: profile.usages.amountChangeDeadline === 'year-end',
+      firstYearFrom: profile.usages.firstYearFrom,
     }),
     conclusion: m.conclusion(result.summary.errors, result.summary.warnings, result.summary.infos),
     years,

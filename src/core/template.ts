@@ -257,7 +257,8 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     ],
   });
 
-  const avenants = tableSheet(avenantsTable, lang, w.titles.avenants, undefined, {
+  // The example invents Avenant n°1's date and deliberation: its sheet says EXEMPLE FICTIF like the others.
+  const avenants = tableSheet(avenantsTable, lang, w.titles.avenants, note(), {
     columns: columnsOf(avenantsTable, lang, { number: 8, object: 60, deliberation: 30, kind: 24, partners: 60 }),
     rows: profile.avenants.map((a) => {
       // The scan leaves Avenant n°1's date and deliberation blank: only the example fills them (and says so).

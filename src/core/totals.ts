@@ -7,7 +7,9 @@ import type { FunderKey, Model } from './model';
 import { profile, type StatusId } from './profile';
 import { makeContext } from './rules/context';
 import { legalStatus, type LegalStatusId } from './legalStatus';
-import { avenantObjects, changeProblem, participationSums, participationUnreadable } from './rules/convention';
+import { participationSums, participationUnreadable } from './rules/convention';
+import { avenantObjects, changeProblem } from './rules/avenants';
+import { END_OF_TIME } from './acts';
 
 /** Why a convention amount or a gap is not known. */
 export type UnknownReason = 'no-amount' | 'unreadable-amount' | 'unreadable-participation';
@@ -32,9 +34,22 @@ export interface FunderYearCents {
   paid: Cents;
 }
 
-/** Per funder and year: the convention's amount, the participations, the gap and the execution. */
-export function computeTotals(model: Model): FunderYearCents[] {
-  const ctx = makeContext(model, new Date(0), []);
+const PENDING = new Set(['undated', 'future', 'unapproved', 'before-convention', 'approved-after']);
+
+/** Whether the avenant a changed amount names covers it at `asOf` (legalStatus's `change`). */
+function changeOf(avenants: ReturnType<typeof avenantObjects>, row: Parameters<typeof changeProblem>[1] | undefined, asOf: Date): 'covered' | 'pending' | 'none' {
+  if (!row) return 'none';
+  const p = changeProblem(avenants, row, asOf);
+  return p === null ? 'covered' : PENDING.has(p.variant) ? 'pending' : 'none';
+}
+
+/**
+ * Per funder and year: the convention's amount, the participations, the gap and the execution, at
+ * the situation date `asOf` (acts after it do not count: the legal status reads the same acts as the
+ * rules). The diff, which has no situation date, counts every dated act.
+ */
+export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYearCents[] {
+  const ctx = makeContext(model, asOf, []);
   const avenants = avenantObjects(ctx);
   const keys: { funder: FunderKey; year: number }[] = [];
   const seen = new Set<string>();
@@ -71,7 +86,7 @@ export function computeTotals(model: Model): FunderYearCents[] {
       year,
       convention: amount ?? null,
       statusId: (row?.v.status as StatusId | undefined) ?? null,
-      legalStatus: legalStatus(funder, year, row, !!row && changeProblem(avenants, row) === null),
+      legalStatus: legalStatus(funder, year, row, asOf, changeOf(avenants, row, asOf)),
       unknown,
       participations: parts,
       gap: amount === undefined || partsUnknown ? null : parts - amount,

@@ -168,9 +168,12 @@ describe('item 4: an avenant covers only what it changes', () => {
     add(p, 'Avenants', { 'N°': '2', Date: d('2015-06-01'), Objet: 'Réduction de la participation de l’État 2015', Délibération: 'CP n°15.06.001', Nature: 'Modification de montant', Financeur: 'État', Année: 2015, 'Nouveau montant (€)': 900000 });
     expect(of((await check(p)).findings, 'convention.changed-without-avenant')).toEqual([]);
 
-    // The same avenant dated after the year it changes comes too late (Art. 7: signed beforehand).
+    // Issue 20: Art. 7 sets no deadline. Dated after the year it changes, the avenant still covers the
+    // change; the year-end check is a usage of the suivi (a warning citing no article).
     set(p, 'Avenants', { 'N°': '2' }, 'Date', d('2016-02-01'));
-    expect(of((await check(p)).findings, 'convention.changed-without-avenant')[0].message).toMatch(/après la fin de l’année 2015/);
+    const late = await check(p);
+    expect(of(late.findings, 'convention.changed-without-avenant')).toEqual([]);
+    expect(of(late.findings, 'avenant.after-year')[0].message).toMatch(/après la fin de l’année 2015.*usage retenu par le suivi/);
     // Dated after the as-of date, it is not signed yet: it covers nothing yet.
     set(p, 'Avenants', { 'N°': '2' }, 'Date', d('2015-06-01'));
     expect(of((await check(p, '2015-03-01')).findings, 'convention.changed-without-avenant')[0].message).toMatch(/pas encore signé/);

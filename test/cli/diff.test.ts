@@ -82,8 +82,9 @@ describe('ess-budget diff', () => {
     const lines = plain(text.out).split('\n');
     expect(lines[0]).toBe('Financements : 3 changements');
     expect(lines[1]).toBe(`Financements!D5: modifié ANIM · 2014 · Région · EX-2014-REGION-001 — « Prévu (€) » : 250\u00a0000,00\u00a0€ → 250\u00a0500,00\u00a0€ (+500,00\u00a0€)`);
-    expect(lines[2]).toMatch(/^Financements!A10 \(classeur avant\): supprimé ligne supprimée : /);
-    expect(lines[3]).toBe(`Financements!A${4 + n}: ajouté ligne ajoutée : I_1.1.1 · 2016 · CDC`);
+    // Issue 20: one word for one change, not « supprimé ligne supprimée ».
+    expect(lines[2]).toMatch(/^Financements!A10 \(classeur avant\): ligne supprimée : /);
+    expect(lines[3]).toBe(`Financements!A${4 + n}: ligne ajoutée : I_1.1.1 · 2016 · CDC`);
     expect(lines).toContain('Écarts par financeur et par année :');
     expect(lines).toContain('  Région 2014 — Prévu : 2\u00a0387\u00a0500,00\u00a0€ → 2\u00a0238\u00a0000,00\u00a0€ (-149\u00a0500,00\u00a0€)');
     expect(lines).toContain('  CDC 2016 — Prévu : 950\u00a0000,00\u00a0€ → 951\u00a0234,50\u00a0€ (+1\u00a0234,50\u00a0€)');

@@ -158,7 +158,8 @@ describe('rows a rule must leave alone', () => {
     set(s, 'Convention', conv('État', 2016), 'Statut', 'Confirmé');
     set(s, 'Convention', conv('État', 2016), 'Décision', null);
     expect(fired(check(s, new Date(Date.UTC(2015, 11, 31))), 'convention.unconfirmed')).toEqual([]);
-    expect(fired(check(s, AS_OF), 'convention.unconfirmed').map((f) => `${f.funder} ${f.year}`)).toEqual(['Région 2016']);
+    // Issue 20: a typed « Confirmé » without its decision (the Loi de finances, Art. 4) keeps the reserve: État 2016 warns too.
+    expect(fired(check(s, AS_OF), 'convention.unconfirmed').map((f) => `${f.funder} ${f.year}`)).toEqual(['Région 2016', 'État 2016']);
   });
   test('action codes compare without case or spaces', () => {
     const s = exampleSnapshot();

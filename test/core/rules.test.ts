@@ -297,6 +297,36 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     silent: (s) => set(s, 'Avenants', 0, 'Objet', null),
     at: ['Avenants', 'B5'],
   },
+  // Art. 7, L1185-L1190: « soumis, préalablement à sa signature » — the approval before the signature.
+  'avenant.irregular': {
+    fire: (s) => set(s, 'Avenants', 0, 'Délibération', 'Commission permanente du 01/03/2016'),
+    silent: (s) => set(s, 'Avenants', 0, 'Délibération', 'Commission permanente du 15/02/2016'),
+    at: ['Avenants', 'D5'],
+    message: /approuvé le 01\/03\/2016, après sa signature/,
+  },
+  // An avenant dated after the situation date does not exist yet.
+  'avenant.pending': {
+    fire: () => undefined,
+    silent: (s) => set(s, 'Avenants', 0, 'Date', date('2016-01-31')),
+    asOf: date('2016-01-31'),
+    at: ['Avenants', 'B5'],
+    message: /pas encore signé à la date de situation/,
+  },
+  // Art. 7 sets no deadline: signed after the year it changes is a usage's warning, not an article's error.
+  'avenant.after-year': {
+    fire: (s) => {
+      set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000);
+      set(s, 'Convention', conv('État', 2015), 'Avenant', '2');
+      addRow(s, 'Avenants', { 'N°': '2', Date: date('2016-02-01'), Délibération: 'CP du 20/01/2016', Nature: 'Modification de montant', Financeur: 'État', Année: 2015, 'Nouveau montant (€)': 900000 });
+    },
+    silent: (s) => {
+      set(s, 'Convention', conv('État', 2015), 'Montant (€)', 900000);
+      set(s, 'Convention', conv('État', 2015), 'Avenant', '2');
+      addRow(s, 'Avenants', { 'N°': '2', Date: date('2015-12-31'), Délibération: 'CP du 20/12/2015', Nature: 'Modification de montant', Financeur: 'État', Année: 2015, 'Nouveau montant (€)': 900000 });
+    },
+    at: ['Avenants', 'B6'],
+    message: /usage retenu par le suivi/,
+  },
   'governance.regional-meeting': {
     fire: (s) => instancesOf(s, 'Rencontre régionale', 2015),
     silent: (s) => instancesOf(s, 'Rencontre régionale', 2014),

@@ -74,7 +74,8 @@ export const en: Messages = {
       `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
     'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
-    'axis.unknown': (p) => `${at(p)}unknown axis "${p.text}": choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS).`,
+    'axis.unknown': (p) =>
+      `${at(p)}unknown axis "${p.text}" (Article 1 sets three): choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS); meanwhile the checks that depend on this line’s axis (totals per funder, split by axis) are not judged.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual)} against ${eur(p.expected)} entered in the Convention table (${p.other}), gap ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
@@ -91,29 +92,55 @@ export const en: Messages = {
           return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (Article 7).`;
         case 'other-amount':
           return `${head}; avenant no. ${p.text} sets this amount at ${eur(p.avenantAmount)}, not ${eur(p.actual)} (Article 7).`;
+        // Issue 20: an avenant covers a change only once it exists at the as-of date.
         case 'future':
-          return `${head}; avenant no. ${p.text} is dated ${p.due}, after the as-of date: it is not signed yet and does not cover the change yet (Article 7).`;
-        case 'late':
-          return `${head}; avenant no. ${p.text} is dated ${p.due}, after the end of ${p.year}: the avenant must be signed before the change takes effect (Article 7).`;
+          return `${head}; avenant no. ${p.text} is not signed yet at the as-of date: it does not cover the change yet (Article 7).`;
+        case 'undated':
+          return `${head}; avenant no. ${p.text} has no date: until it has one, it does not cover the change (Article 7).`;
+        case 'unapproved':
+          return `${head}; no resolution approves avenant no. ${p.text}: an avenant is submitted to the parties’ approval before it is signed (Article 7).`;
         default:
           return `${head} with no avenant: any change needs an avenant signed beforehand (Article 7).`;
       }
     },
     'convention.unknown-avenant': (p) => `Avenant "${p.text}" is not in the Avenants table: add it or fix the number.`,
-    'avenant.incomplete': (p) =>
-      p.variant === 'neither'
-        ? `Avenant no. ${p.text}: neither signature date nor resolution: fill them in so that the avenant can be relied on (Article 7).`
+    'avenant.incomplete': (p) => {
+      const covers = p.other ? `; once ${p.variant === 'no-deliberation' ? 'approved' : 'dated'}, it would cover: ${p.other}` : '';
+      return p.variant === 'neither'
+        ? `Avenant no. ${p.text}: neither signature date nor resolution: it covers nothing until it is dated and approved${covers} (Article 7).`
         : p.variant === 'no-date'
-          ? `Avenant no. ${p.text}: no signature date: fill it in (the avenant must precede the change, Article 7).`
-          : `Avenant no. ${p.text}: no resolution approving it: fill it in (Article 7).`,
-    'convention.unconfirmed': (p) =>
-      `${p.funder} ${p.year}: the amount is still "${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${p.label === 'etat' ? 'that year’s Loi de finances' : 'the Région’s budget vote'}): enter it in the Décision column.`,
+          ? `Avenant no. ${p.text}: no signature date: it covers nothing until it is dated${covers} (Article 7).`
+          : `Avenant no. ${p.text}: no resolution approving it; an avenant is submitted to the parties’ approval before it is signed: it covers nothing until one is entered${covers} (Article 7).`;
+    },
+    // Issue 20: avenants in time (rules/avenants.ts).
+    'avenant.irregular': (p) =>
+      p.variant === 'before-convention'
+        ? `Avenant no. ${p.text}: signed on ${p.due}, before the convention it amends (signed on ${p.other}): check the date; it covers nothing (Article 7).`
+        : `Avenant no. ${p.text}: approved on ${p.other}, after its signature on ${p.due}; an avenant is submitted to approval "before it is signed": it covers nothing until the order is restored (Article 7).`,
+    'avenant.pending': (p) => `Avenant no. ${p.text}: not signed yet at the as-of date; it covers nothing yet${p.other ? ` (once signed, it will cover: ${p.other})` : ''} (Article 7).`,
+    'avenant.after-year': (p) =>
+      `Avenant no. ${p.text}: signed on ${p.due}, after the end of ${p.year} whose amount it changes (${p.funder}); Article 7 sets no deadline: check the ${p.year} commitments already decided (a usage of this follow-up, not a requirement of the convention).`,
+    'convention.unconfirmed': (p) => {
+      const instrument = p.label === 'etat' ? 'that year’s Loi de finances' : 'the Région’s budget vote';
+      const reserve = p.variant === 'previsionnel' ? 'a forecast' : 'renewed subject to budget';
+      if (p.decision === 'undated')
+        return `${p.funder} ${p.year}: the decision "${p.text}" has no date; until it has one, the amount stays ${reserve} (${instrument}); dated by the as-of date, it would confirm it: enter its date in the Décision column (dd/mm/yyyy).`;
+      if (p.decision === 'future') return `${p.funder} ${p.year}: the decision recorded (${instrument}) has not happened yet at the as-of date: the amount stays ${reserve}.`;
+      if (p.typed === 'confirme' || p.typed === 'fixe')
+        return `${p.funder} ${p.year}: status "${p.typed === 'fixe' ? 'Fixé' : 'Confirmé'}" typed with no decision recorded (${instrument}): the amount stays ${reserve}; enter the decision and its date in the Décision column.`;
+      const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
+      return `${p.funder} ${p.year}: the amount is still "${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${instrument}): enter it, with its date, in the Décision column.`;
+    },
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
         ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d’engagement (Article 5).`
         : p.variant === 'no-amount'
           ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d’engagement (Article 5).`
-          : `CDC ${p.year}: no decision of the comité régional d’engagement recorded for this amount (Article 5).`,
+          : p.variant === 'undated-decision'
+            ? `CDC ${p.year}: the decision "${p.text}" has no date; until it has one, the amount is not decided; dated by the as-of date, it would fix it (comité régional d’engagement, Article 5).`
+            : p.variant === 'future-decision'
+              ? `CDC ${p.year}: the comité régional d’engagement recorded has not decided yet at the as-of date: the amount is not decided yet (Article 5).`
+              : `CDC ${p.year}: no decision of the comité régional d’engagement recorded for this amount (Article 5).`,
     'partner.without-avenant': (p) => {
       const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
       switch (p.variant) {
@@ -126,9 +153,12 @@ export const en: Messages = {
       }
     },
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
-    'action.unknown': (p) => `Action code ${p.code} is not in the Actions table.`,
+    'action.unknown': (p) => `Action code ${p.code} is not in the Actions table; meanwhile this line’s split by axis and annual report are not judged.`,
     'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis, 'en')}" but its code denotes "${axisLabel(p.codeAxis, 'en')}".`,
-    'action.added-without-copil': (p) => `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
+    'action.added-without-copil': (p) =>
+      p.variant === 'future'
+        ? `Action ${p.code}, added in ${p.year}: the COPIL decision integrating it has not happened yet at the as-of date (Article 2 §4.1).`
+        : `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
     'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
@@ -136,18 +166,22 @@ export const en: Messages = {
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
     'execution.commitment-over-plan': (p) => `${action(p)}: committed ${eur(p.actual)} exceeds planned ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)}: paid ${eur(p.actual)} exceeds committed ${eur(p.expected)} (gap ${gap(p.gap)}).`,
-    'governance.copil': (p) => `${p.year}: ${p.count} COPIL meeting(s); the convention provides for 1 to 2 a year.`,
+    'governance.copil': (p) => `${p.year}: ${meetings(p.count)} of the COPIL; the convention provides for 1 to 2 a year.`,
     'governance.assembly': (p) => `${p.year}: no Assemblée des territoires; the convention provides for at least one a year.`,
-    'governance.social-dialogue': (p) => `${p.year}: ${p.count} meeting(s) of the Espace régional de dialogue social; the convention provides for at least 2 a year.`,
-    'governance.technical-committee': (p) => `${p.year}: ${p.count} meeting(s) of the ${instanceLabel(p.body, 'en')}; the convention provides for at least 2 a year per axis.`,
+    'governance.social-dialogue': (p) => `${p.year}: ${meetings(p.count)} of the Espace régional de dialogue social; the convention provides for at least 2 a year.`,
+    'governance.technical-committee': (p) =>
+      `${p.year}: ${meetings(p.count)} of the ${instanceLabel(p.body, 'en')}; the technical committees "may meet at least twice a year, as follow-up requires" (Article 2 §4.1): a possibility, not a duty.`,
     'governance.regional-meeting': (p) => `${p.year}: no Rencontre régionale; the convention provides for at least one a year (Article 2 §4.2).`,
     'governance.unknown-body': (p) =>
       `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code}: no ${p.year} report received by ${p.due} (annual report per calendar year, Article 2 §5).`,
+    'reporting.missing-bilan': (p) =>
+      `Action ${p.code}: no ${p.year} report received; Article 2 §5 asks for annual reports ("per calendar year preferably"), with no deadline; expected by ${p.due} (a usage of this follow-up).`,
     'reporting.final-bilan-scope': (p) =>
-      `Action ${p.code}: the ${p.year} report does not say it covers the whole period; the last year’s report covers 2014-2016 (Article 2 §5): enter "2014-2016" in the Période couverte column.`,
-    'evaluation.missing': (p) =>
-      p.variant === 'no-row' ? `${p.label}: due ${p.due}, past due and no milestone recorded.` : `${p.label}: due ${p.due}, past due and no completion date.`,
+      `Action ${p.code}: the ${p.year} report does not say it covers the action’s whole period of implementation; the last year’s report also gives the consolidated report of the action over its whole period (Article 2 §5): enter "${p.period ?? '2014-2016'}" in the Période couverte column.`,
+    'evaluation.missing': (p) => {
+      const due = p.usage ? `the convention places it "at the end of the contract", with no date; expected by ${p.due} (a usage of this follow-up)` : `the convention plans it "end 2015", due ${p.due}, past due`;
+      return p.variant === 'no-row' ? `${p.label}: ${due}, and no milestone recorded.` : `${p.label}: ${due}, and no completion date.`;
+    },
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
         ? `${p.label}: "${p.text}" is a party to the contract; the evaluation is entrusted to a third party (Article 2 §5).`
@@ -205,6 +239,9 @@ export const en: Messages = {
     'convention.changed-without-avenant': 'Amount changed without an amendment providing for it',
     'convention.unknown-avenant': 'Unknown amendment',
     'avenant.incomplete': 'Amendment without date or resolution',
+    'avenant.irregular': 'Amendment signed out of Article 7’s order',
+    'avenant.pending': 'Amendment not signed yet',
+    'avenant.after-year': 'Amendment signed after the year it changes (usage)',
     'convention.unconfirmed': 'Renewed amount with no decision recorded',
     'convention.cdc-undecided': 'CDC amount not decided',
     'partner.without-avenant': 'Partner without an amendment adding it',
@@ -220,11 +257,11 @@ export const en: Messages = {
     'governance.copil': 'COPIL meetings outside 1 to 2 a year',
     'governance.assembly': 'Assemblée des territoires missing',
     'governance.social-dialogue': 'Social dialogue missing',
-    'governance.technical-committee': 'Too few technical committees',
+    'governance.technical-committee': 'Technical committees met less than twice (a possibility of the convention)',
     'governance.regional-meeting': 'Regional meeting missing',
     'governance.unknown-body': 'Unrecognised body',
     'reporting.missing-bilan': 'Yearly report missing',
-    'reporting.final-bilan-scope': 'Final report not covering 2014-2016',
+    'reporting.final-bilan-scope': 'Final report not covering the action’s period',
     'evaluation.missing': 'Evaluation missing',
     'evaluation.no-evaluator': 'Evaluation without a third-party evaluator',
     'reconciliation.amount-mismatch': 'Amount differs from the ledger',
@@ -267,6 +304,11 @@ export const en: Messages = {
       reopened: (f, y) => `${f}: year ${y} reopened (reason written in the Clôtures sheet and the Journal).`,
       reasonRequired: 'reopen needs a reason: --reason "…"',
       noOwnSheet: (s) => `a sheet "${s}" exists but is not the add-in’s (no Clotures table); rename it and run again.`,
+      notEnded: (y, end, reasonMissing) =>
+        reasonMissing
+          ? `Year ${y} has not ended (it runs until ${end}): an early closing needs a reason, --force --reason "…", written in the Journal.`
+          : `Year ${y} has not ended (it runs until ${end}): Article 8 covers the commitments decided during the whole year; close it after ${end}, or add --force --reason "…" (the reason is written in the Journal).`,
+      early: (y, asOf, r) => `Early closing of ${y} on ${asOf}, before the year’s end: ${r}`,
       journalClose: (y, forced) => `Year ${y} closed${forced ? ' (forced despite errors)' : ''}`,
       journalReopen: (y, r) => `Year ${y} reopened: ${r}`,
       sheet: 'Clôtures',
@@ -375,7 +417,7 @@ Usage:
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--since <previous.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
   ess-budget diff <before.xlsx> <after.xlsx> [--format text|json] [--lang fr|en]
-  ess-budget close <in.xlsx> <year> [--by NAME] [--force] [--as-of YYYY-MM-DD]
+  ess-budget close <in.xlsx> <year> [--by NAME] [--force [--reason "why"]] [--as-of YYYY-MM-DD]
   ess-budget reopen <in.xlsx> <year> --reason "why" [--by NAME]
   ess-budget <command> --help     a command’s help
   ess-budget --version`,
@@ -475,11 +517,13 @@ Example:
       close: `ess-budget close <in.xlsx> <year> [options]
 Closes a year: records in the Clôtures sheet the date, the person and the fingerprint of every line
 of that year; "ess-budget check" then reports any change to those lines. A year with errors closes
-only with --force (the Journal says so).
+only with --force (the Journal says so); a year not yet ended at the as-of date, only with --force and
+a reason (--reason).
 
 Options:
   --by NAME               who closes (default: the system user)
-  --force                 close despite the year’s errors
+  --force                 close despite the year’s errors, or before its end (with --reason)
+  --reason "why"          reason for an early closing, written in the Clôtures sheet and the Journal
   --as-of YYYY-MM-DD      as-of date of the check made first (default: today)
   --lang fr|en            language of the messages
   -h, --help              this help
@@ -686,22 +730,24 @@ Example:
       decide: 'decided',
       'non-fixe': 'not fixed',
       avenant: 'changed by amendment',
+      'avenant-sans-effet': 'changed, amendment not in effect at this date',
       'sans-avenant': 'changed without an amendment providing for it',
+      illisible: 'unreadable amount',
       'hors-convention': 'outside the convention',
     },
     unknown: { 'no-amount': 'not fixed', 'unreadable-amount': 'unreadable amount', 'unreadable-participation': 'unreadable participation' },
     notAvailable: (why) => `n/a (${why})`,
     references: (r) =>
       `Convention approved by resolution ${r.deliberation} of the Commission permanente on ${r.approvedOn}, signed on ${r.signedOn}${
-        r.avenants.length ? `; ${r.avenants.map((a) => `Amendment no. ${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signed on ${a.date}` : ', date not recorded'}`).join('; ')}` : ''
+        r.avenants.length ? `; ${r.avenants.map((a) => `Amendment no. ${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signed on ${a.date}` : ', undated, of no effect until dated'}`).join('; ')}` : ''
       }.`,
     method: (c) =>
-      `Method (where the convention is silent): 2014 counts from the signature on ${c.signedOn}, with no minimum number of meetings; an annual report is expected within ${c.bilanGraceMonths} months of its year’s end (2014 report by ${c.bilanDue}); the final evaluation, "at the end of the contract", is expected by ${c.finalEvaluationDue}; an amount amendment must be dated by 31 December of the year it changes; a date after the as-of date does not count.`,
+      `Method. An act (amendment, resolution, decision, meeting, report, evaluation, closing) counts only once dated, by the as-of date; a status typed without the act behind it changes nothing. Usages of this follow-up where the convention is silent (the text sets no deadline): 2014 counts from the signature on ${c.signedOn}, with no minimum number of meetings; an annual report is expected within ${c.bilanGraceMonths} months of its year’s end; the final evaluation, "at the end of the contract", is expected within ${c.finalEvaluationGraceMonths} months of the contract’s end${c.amountChangeDeadline ? '; an amount amendment signed after the year it changes is pointed out (Article 7 sets no deadline)' : ''}.`,
     conclusion: (e, w, i) =>
       e > 0
         ? `${e} error${e > 1 ? 's' : ''} to correct${w > 0 ? ` and ${w} warning${w > 1 ? 's' : ''} to review` : ''}: the workbook cannot be presented as complying with the convention.`
         : w > 0
-          ? `No error, but ${w} warning${w > 1 ? 's' : ''} to review (below): compliance with the convention is not established until they are cleared.`
+          ? `No error, but ${w} warning${w > 1 ? 's' : ''} to review (below): compliance with the convention is not established until ${w > 1 ? 'they are' : 'it is'} cleared.`
           : `No error and no warning at the as-of date${i > 0 ? ` (${i} information item${i > 1 ? 's' : ''})` : ''}.`,
     moreErrors: (n) => `… and ${n} more error${n === 1 ? '' : 's'}: see the Checks sheet or "ess-budget check".`,
     sections: {
@@ -764,3 +810,8 @@ Example:
     rangeTooLarge: 'The selection holds more cells than Excel reads at once: select only the ledger’s columns and rows.',
   },
 };
+
+/** "1 meeting", "3 meetings", "no meeting". */
+function meetings(n: number): string {
+  return n === 0 ? 'no meeting' : `${n} meeting${n > 1 ? 's' : ''}`;
+}

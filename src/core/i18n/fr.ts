@@ -55,7 +55,7 @@ export const fr: Messages = {
     'cell.not-a-number': (p) => {
       switch (p.variant) {
         case 'text-amount':
-          return `${at(p)}« ${p.text} » est du texte, pas un nombre : saisissez ${p.suggestion} (le format en euros s’applique tout seul).`;
+          return `${at(p)}« ${p.text} » est du texte, pas un nombre : saisissez ${p.suggestion.replace('.', ',')} (le format en euros s’applique tout seul).`;
         case 'error-value':
           return `${at(p)}la cellule contient l’erreur ${p.text} au lieu d’un montant.`;
         case 'uncalculated':
@@ -75,7 +75,7 @@ export const fr: Messages = {
     'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez 2014, 2015 ou 2016.`,
     'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
     'axis.unknown': (p) =>
-      `${at(p)}axe « ${p.text} » inconnu : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS).`,
+      `${at(p)}axe « ${p.text} » inconnu (l’article 1 en fixe trois) : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS) ; d’ici là, les contrôles qui dépendent de l’axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual)} pour un montant de ${eur(p.expected)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
@@ -91,29 +91,55 @@ export const fr: Messages = {
           return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
         case 'other-amount':
           return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(p.avenantAmount)}, pas à ${eur(p.actual)} (article 7).`;
+        // Issue 20: an avenant covers a change only once it exists at the situation date (no future date repeated).
         case 'future':
-          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due)}, après la date de situation : il n’est pas encore signé et ne couvre pas encore la modification (article 7).`;
-        case 'late':
-          return `${head} ; l’avenant n°${p.text} est daté du ${frDate(p.due)}, après la fin de l’année ${p.year} : l’avenant doit être signé avant que la modification prenne effet (article 7).`;
+          return `${head} ; l’avenant n°${p.text} n’est pas encore signé à la date de situation : il ne couvre pas encore la modification (article 7).`;
+        case 'undated':
+          return `${head} ; l’avenant n°${p.text} n’est pas daté : tant qu’il ne l’est pas, il ne couvre pas la modification (article 7).`;
+        case 'unapproved':
+          return `${head} ; aucune délibération n’approuve l’avenant n°${p.text} : l’avenant est soumis à l’approbation des parties préalablement à sa signature (article 7).`;
         default:
           return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
       }
     },
     'convention.unknown-avenant': (p) => `L’avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
-    'avenant.incomplete': (p) =>
-      p.variant === 'neither'
-        ? `Avenant n°${p.text} : ni date de signature ni délibération : complétez-les pour que l’avenant puisse être opposé (article 7).`
+    'avenant.incomplete': (p) => {
+      const covers = p.other ? ` ; ${p.variant === 'no-deliberation' ? 'approuvé' : 'daté'}, il couvrirait : ${p.other}` : '';
+      return p.variant === 'neither'
+        ? `Avenant n°${p.text} : ni date de signature ni délibération : il ne couvre rien tant qu’il n’est ni daté ni approuvé${covers} (article 7).`
         : p.variant === 'no-date'
-          ? `Avenant n°${p.text} : aucune date de signature : complétez-la (l’avenant doit précéder la modification, article 7).`
-          : `Avenant n°${p.text} : aucune délibération qui l’approuve : complétez-la (article 7).`,
-    'convention.unconfirmed': (p) =>
-      `${p.funder} ${p.year} : le montant est encore « ${p.variant === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${p.label === 'etat' ? 'loi de finances de l’année' : 'inscription des crédits au budget de la Région'}) : indiquez-la en colonne Décision.`,
+          ? `Avenant n°${p.text} : aucune date de signature : il ne couvre rien tant qu’il n’est pas daté${covers} (article 7).`
+          : `Avenant n°${p.text} : aucune délibération qui l’approuve ; l’avenant est soumis à l’approbation des parties préalablement à sa signature : il ne couvre rien tant qu’elle n’est pas indiquée${covers} (article 7).`;
+    },
+    // Issue 20: avenants in time (rules/avenants.ts).
+    'avenant.irregular': (p) =>
+      p.variant === 'before-convention'
+        ? `Avenant n°${p.text} : signé le ${frDate(p.due)}, avant la convention qu’il modifie (signée le ${frDate(p.other)}) : vérifiez la date ; il ne couvre rien (article 7).`
+        : `Avenant n°${p.text} : approuvé le ${frDate(p.other)}, après sa signature du ${frDate(p.due)} ; l’avenant est « soumis, préalablement à sa signature » à l’approbation des parties : il ne couvre rien tant que l’ordre n’est pas rétabli (article 7).`,
+    'avenant.pending': (p) => `Avenant n°${p.text} : pas encore signé à la date de situation ; il ne couvre encore rien${p.other ? ` (signé, il couvrira : ${p.other})` : ''} (article 7).`,
+    'avenant.after-year': (p) =>
+      `Avenant n°${p.text} : signé le ${frDate(p.due)}, après la fin de l’année ${p.year} dont il modifie le montant (${p.funder}) ; l’article 7 ne fixe aucun délai : vérifiez les engagements ${p.year} déjà décidés (usage retenu par le suivi, non une exigence de la convention).`,
+    'convention.unconfirmed': (p) => {
+      const instrument = p.label === 'etat' ? 'loi de finances de l’année' : 'inscription des crédits au budget de la Région';
+      const reserve = p.variant === 'previsionnel' ? 'prévisionnel' : 'reconduit sous réserve';
+      if (p.decision === 'undated')
+        return `${p.funder} ${p.year} : la décision « ${p.text} » n’est pas datée ; tant qu’elle ne l’est pas, le montant reste ${reserve} (${instrument}) ; datée au plus tard à la date de situation, elle le confirmerait : indiquez sa date en colonne Décision (jj/mm/aaaa).`;
+      if (p.decision === 'future') return `${p.funder} ${p.year} : la décision enregistrée (${instrument}) n’est pas encore intervenue à la date de situation : le montant reste ${reserve}.`;
+      if (p.typed === 'confirme' || p.typed === 'fixe')
+        return `${p.funder} ${p.year} : statut « ${p.typed === 'fixe' ? 'Fixé' : 'Confirmé'} » saisi sans décision enregistrée (${instrument}) : le montant reste ${reserve} ; indiquez la décision et sa date en colonne Décision.`;
+      const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
+      return `${p.funder} ${p.year} : le montant est encore « ${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${instrument}) : indiquez-la, avec sa date, en colonne Décision.`;
+    },
     'convention.cdc-undecided': (p) =>
       p.variant === 'no-row'
         ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d’engagement (article 5).`
         : p.variant === 'no-amount'
           ? `CDC ${p.year} : aucun montant alors que l’année a commencé ; la participation dépend du comité régional d’engagement (article 5).`
-          : `CDC ${p.year} : aucune décision du comité régional d’engagement enregistrée pour ce montant (article 5).`,
+          : p.variant === 'undated-decision'
+            ? `CDC ${p.year} : la décision « ${p.text} » n’est pas datée ; tant qu’elle ne l’est pas, le montant n’est pas décidé ; datée au plus tard à la date de situation, elle le fixerait (comité régional d’engagement, article 5).`
+            : p.variant === 'future-decision'
+              ? `CDC ${p.year} : le comité régional d’engagement enregistré n’a pas encore statué à la date de situation : le montant n’est pas encore décidé (article 5).`
+              : `CDC ${p.year} : aucune décision du comité régional d’engagement enregistrée pour ce montant (article 5).`,
     'partner.without-avenant': (p) => {
       const hint = p.suggestion ? ` Voulez-vous dire « ${p.suggestion} » ?` : '';
       switch (p.variant) {
@@ -126,9 +152,12 @@ export const fr: Messages = {
       }
     },
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
-    'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions.`,
+    'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions ; d’ici là, la répartition par axe et le bilan annuel de cette ligne ne sont pas jugés.`,
     'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis, 'fr')} » alors que son code désigne « ${axisLabel(p.codeAxis, 'fr')} ».`,
-    'action.added-without-copil': (p) => `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
+    'action.added-without-copil': (p) =>
+      p.variant === 'future'
+        ? `L’action ${p.code}, entrée en ${p.year} : la décision du COPIL qui l’intègre n’est pas encore intervenue à la date de situation (le COPIL « statuera sur l’intégration de nouvelles actions », article 2, §4.1).`
+        : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
     'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
@@ -136,20 +165,26 @@ export const fr: Messages = {
       `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
     'execution.commitment-over-plan': (p) => `${action(p)} : engagé ${eur(p.actual)} supérieur au prévu ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)} : versé ${eur(p.actual)} supérieur à l’engagé ${eur(p.expected)} (écart ${gap(p.gap)}).`,
-    'governance.copil': (p) => `${p.year} : ${p.count} réunion(s) du COPIL ; la convention en prévoit 1 à 2 par an.`,
+    'governance.copil': (p) => `${p.year} : ${meetings(p.count)} du COPIL ; la convention en prévoit 1 à 2 par an.`,
     'governance.assembly': (p) => `${p.year} : aucune Assemblée des territoires ; la convention en prévoit au moins une par an.`,
-    'governance.social-dialogue': (p) => `${p.year} : ${p.count} réunion(s) de l’Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
-    'governance.technical-committee': (p) => `${p.year} : ${p.count} réunion(s) du ${instanceLabel(p.body, 'fr')} ; la convention en prévoit au moins 2 par an et par axe.`,
+    'governance.social-dialogue': (p) => `${p.year} : ${meetings(p.count)} de l’Espace régional de dialogue social ; la convention en prévoit au moins 2 par an.`,
+    // « Les comités techniques pourront se réunir au moins deux fois par an, selon les besoins de suivi » (L1002-L1003): a possibility.
+    'governance.technical-committee': (p) =>
+      `${p.year} : ${meetings(p.count)} du ${instanceLabel(p.body, 'fr')} ; les comités techniques « pourront se réunir au moins deux fois par an, selon les besoins de suivi » (article 2, §4.1) : une faculté, non une obligation.`,
     'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
     'governance.unknown-body': (p) =>
       `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
-    'reporting.missing-bilan': (p) => `Action ${p.code} : aucun bilan ${p.year} reçu au ${frDate(p.due)} (bilan annuel par année civile, article 2, §5).`,
+    // Issue 20: a due date the convention does not set is a usage of the suivi, and says so.
+    'reporting.missing-bilan': (p) =>
+      `Action ${p.code} : aucun bilan ${p.year} reçu ; l’article 2, §5 demande des bilans annuels (« en année civile de préférence »), sans échéance ; attendu au ${frDate(p.due)} (usage retenu par le suivi).`,
     'reporting.final-bilan-scope': (p) =>
-      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir l’ensemble de la période ; le bilan de la dernière année couvre 2014-2016 (article 2, §5) : indiquez « 2014-2016 » en colonne Période couverte.`,
-    'evaluation.missing': (p) =>
-      p.variant === 'no-row'
-        ? `${p.label} : échéance du ${frDate(p.due)} dépassée et aucun jalon enregistré.`
-        : `${p.label} : échéance du ${frDate(p.due)} dépassée et aucune date de réalisation.`,
+      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir toute la période de mise en œuvre de l’action ; le bilan de la dernière année « fera également le bilan consolidé de l’action sur toute la période de mise en œuvre » (article 2, §5) : indiquez « ${p.period ?? '2014-2016'} » en colonne Période couverte.`,
+    'evaluation.missing': (p) => {
+      const due = p.usage
+        ? `la convention la place « à l’issue du contrat », sans date ; attendue au ${frDate(p.due)} (usage retenu par le suivi)`
+        : `la convention la prévoit « fin 2015 », échéance du ${frDate(p.due)} dépassée`;
+      return p.variant === 'no-row' ? `${p.label} : ${due}, et aucun jalon enregistré.` : `${p.label} : ${due}, et aucune date de réalisation.`;
+    },
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
         ? `${p.label} : « ${p.text} » est partie au contrat ; l’évaluation est confiée à un tiers (article 2, §5).`
@@ -207,6 +242,9 @@ export const fr: Messages = {
     'convention.changed-without-avenant': 'Montant modifié sans avenant qui le prévoit',
     'convention.unknown-avenant': 'Avenant inconnu',
     'avenant.incomplete': 'Avenant sans date ou sans délibération',
+    'avenant.irregular': 'Avenant signé hors de l’ordre de l’article 7',
+    'avenant.pending': 'Avenant pas encore signé',
+    'avenant.after-year': 'Avenant signé après l’année qu’il modifie (usage)',
     'convention.unconfirmed': 'Montant reconduit sans décision enregistrée',
     'convention.cdc-undecided': 'Montant CDC non décidé',
     'partner.without-avenant': 'Partenaire sans avenant qui l’ajoute',
@@ -222,11 +260,11 @@ export const fr: Messages = {
     'governance.copil': 'Nombre de COPIL hors de 1 à 2 par an',
     'governance.assembly': 'Assemblée des territoires manquante',
     'governance.social-dialogue': 'Dialogue social manquant',
-    'governance.technical-committee': 'Comités techniques insuffisants',
+    'governance.technical-committee': 'Comités techniques réunis moins de deux fois (faculté de la convention)',
     'governance.regional-meeting': 'Rencontre régionale manquante',
     'governance.unknown-body': 'Instance non reconnue',
     'reporting.missing-bilan': 'Bilan annuel manquant',
-    'reporting.final-bilan-scope': 'Bilan final ne couvrant pas 2014-2016',
+    'reporting.final-bilan-scope': 'Bilan final ne couvrant pas la période de l’action',
     'evaluation.missing': 'Évaluation manquante',
     'evaluation.no-evaluator': 'Évaluation sans évaluateur tiers',
     'reconciliation.amount-mismatch': 'Montant différent du relevé',
@@ -269,6 +307,12 @@ export const fr: Messages = {
       reopened: (f, y) => `${f} : année ${y} rouverte (motif inscrit dans la feuille Clôtures et au Journal).`,
       reasonRequired: 'reopen exige un motif : --reason "…"',
       noOwnSheet: (s) => `une feuille « ${s} » existe mais n’est pas celle du complément (aucun tableau Clotures) ; renommez-la puis relancez.`,
+      // Issue 20: a year is closed once it has ended (or forced, with a reason the Journal keeps).
+      notEnded: (y, end, reasonMissing) =>
+        reasonMissing
+          ? `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : une clôture anticipée exige un motif, --force --reason "…", inscrit au Journal.`
+          : `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : l’article 8 couvre les engagements décidés pendant toute l’année ; clôturez-la après le ${frDate(end)}, ou ajoutez --force --reason "…" (le motif est inscrit au Journal).`,
+      early: (y, asOf, r) => `Clôture anticipée de ${y} au ${frDate(asOf)}, avant la fin de l’année : ${r}`,
       journalClose: (y, forced) => `Clôture de l’année ${y}${forced ? ' (forcée malgré des erreurs)' : ''}`,
       journalReopen: (y, r) => `Réouverture de l’année ${y} : ${r}`,
       sheet: 'Clôtures',
@@ -378,7 +422,7 @@ Utilisation :
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--since <précédent.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
   ess-budget diff <avant.xlsx> <après.xlsx> [--format text|json] [--lang fr|en]
-  ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ]
+  ess-budget close <classeur.xlsx> <année> [--by NOM] [--force [--reason "motif"]] [--as-of AAAA-MM-JJ]
   ess-budget reopen <classeur.xlsx> <année> --reason "motif" [--by NOM]
   ess-budget <commande> --help     l’aide d’une commande
   ess-budget --version`,
@@ -478,11 +522,13 @@ Exemple :
       close: `ess-budget close <classeur.xlsx> <année> [options]
 Clôture une année : enregistre dans la feuille Clôtures la date, la personne et l’empreinte de
 chaque ligne de l’année ; « ess-budget check » signale ensuite toute modification de ces lignes.
-Une année qui porte des erreurs n’est clôturée qu’avec --force (le Journal le dit).
+Une année qui porte des erreurs n’est clôturée qu’avec --force (le Journal le dit) ; une année
+pas encore terminée à la date de situation, seulement avec --force et un motif (--reason).
 
 Options :
   --by NOM                qui clôture (par défaut : l’utilisateur du système)
-  --force                 clôture malgré les erreurs de l’année
+  --force                 clôture malgré les erreurs de l’année, ou avant sa fin (avec --reason)
+  --reason "motif"        motif d’une clôture anticipée, inscrit dans la feuille Clôtures et au Journal
   --as-of AAAA-MM-JJ      date de situation du contrôle préalable (aujourd’hui par défaut)
   --lang fr|en            langue des messages
   -h, --help              cette aide
@@ -690,7 +736,9 @@ Exemple :
       decide: 'décidé',
       'non-fixe': 'non fixé',
       avenant: 'modifié par avenant',
+      'avenant-sans-effet': 'modifié, avenant sans effet à cette date',
       'sans-avenant': 'modifié sans avenant qui le prévoit',
+      illisible: 'montant illisible',
       'hors-convention': 'hors convention',
     },
     unknown: { 'no-amount': 'non fixé', 'unreadable-amount': 'montant illisible', 'unreadable-participation': 'participation illisible' },
@@ -698,16 +746,16 @@ Exemple :
     references: (r) =>
       `Convention approuvée par la délibération ${r.deliberation} de la Commission permanente du ${frDate(r.approvedOn)}, signée le ${frDate(r.signedOn)}${
         r.avenants.length
-          ? ` ; ${r.avenants.map((a) => `Avenant n°${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signé le ${frDate(a.date)}` : ', date non renseignée'}`).join(' ; ')}`
+          ? ` ; ${r.avenants.map((a) => `Avenant n°${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signé le ${frDate(a.date)}` : ', non daté, sans effet tant qu’il ne l’est pas'}`).join(' ; ')}`
           : ''
       }.`,
     method: (c) =>
-      `Méthode (là où la convention ne dit rien) : l’année 2014 est comptée à partir de la signature du ${frDate(c.signedOn)}, sans nombre minimal de réunions ; un bilan annuel est attendu dans les ${c.bilanGraceMonths} mois qui suivent l’année (bilan 2014 au ${frDate(c.bilanDue)}) ; l’évaluation finale, « à l’issue du contrat », est attendue au ${frDate(c.finalEvaluationDue)} ; un avenant de montant doit être daté au plus tard le 31/12 de l’année qu’il modifie ; une date postérieure à la date de situation ne compte pas.`,
+      `Méthode. Un acte (avenant, délibération, décision, réunion, bilan, évaluation, clôture) ne compte qu’une fois daté, au plus tard à la date de situation ; un statut saisi sans l’acte qui le fonde ne change rien. Usages retenus par le suivi là où la convention ne dit rien (ni délai ni échéance dans le texte) : l’année 2014 est comptée à partir de la signature du ${frDate(c.signedOn)}, sans nombre minimal de réunions ; un bilan annuel est attendu dans les ${c.bilanGraceMonths} mois qui suivent l’année ; l’évaluation finale, « à l’issue du contrat », est attendue dans les ${c.finalEvaluationGraceMonths} mois qui suivent la fin du contrat${c.amountChangeDeadline ? ' ; un avenant de montant signé après l’année qu’il modifie est signalé (l’article 7 ne fixe aucun délai)' : ''}.`,
     conclusion: (e, w, i) =>
       e > 0
         ? `${e} erreur${e > 1 ? 's' : ''} à corriger${w > 0 ? ` et ${w} avertissement${w > 1 ? 's' : ''} à examiner` : ''} : le classeur ne peut pas être présenté comme conforme à la convention.`
         : w > 0
-          ? `Aucune erreur, mais ${w} avertissement${w > 1 ? 's' : ''} à examiner (ci-dessous) : la conformité à la convention n’est pas acquise tant qu’ils ne sont pas levés.`
+          ? `Aucune erreur, mais ${w} avertissement${w > 1 ? 's' : ''} à examiner (ci-dessous) : la conformité à la convention n’est pas acquise tant qu’${w > 1 ? 'ils ne sont pas levés' : 'il n’est pas levé'}.`
           : `Aucune erreur ni avertissement à la date de situation${i > 0 ? ` (${i} information${i > 1 ? 's' : ''})` : ''}.`,
     moreErrors: (n) => `… et ${n} autre${n > 1 ? 's' : ''} erreur${n > 1 ? 's' : ''} : voir la feuille Contrôles ou « ess-budget check ».`,
     sections: {
@@ -770,6 +818,11 @@ Exemple :
     rangeTooLarge: 'La sélection compte plus de cellules qu’Excel n’en lit en une fois : sélectionnez seulement les colonnes et les lignes du relevé.',
   },
 };
+
+/** « 1 réunion », « 3 réunions », « aucune réunion ». */
+function meetings(n: number): string {
+  return n === 0 ? 'aucune réunion' : `${n} réunion${n > 1 ? 's' : ''}`;
+}
 
 /** The words for the amount the convention gives, by its status there (Art. 3, 4, 5). */
 function signedWords(status: StatusId): string {

@@ -261,7 +261,7 @@ export interface SummaryMessages {
   /** The convention's references, on page 1. */
   references: (r: { deliberation: string; approvedOn: string; signedOn: string; avenants: { number: string; date: string | null; kind: string | null }[] }) => string;
   /** The choices made where the convention is silent. */
-  method: (c: { signedOn: string; bilanGraceMonths: number; bilanDue: string; finalEvaluationDue: string; firstYearFrom: string }) => string;
+  method: (c: { signedOn: string; bilanGraceMonths: number; finalEvaluationGraceMonths: number; amountChangeDeadline: boolean; firstYearFrom: string }) => string;
   /** One sentence: errors, warnings, and no claim of compliance while warnings remain. */
   conclusion: (errors: number, warnings: number, infos: number) => string;
   moreErrors: (n: number) => string;

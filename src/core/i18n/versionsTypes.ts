@@ -31,6 +31,10 @@ export interface VersionsMessages {
     reasonRequired: string;
     noOwnSheet: (sheet: string) => string;
     /** The Journal line: "Clôture de l'année 2014". */
+    /** Issue 20: closing a year that has not ended at the situation date (end: ISO 31 December). */
+    notEnded: (year: number, end: string, reasonMissing: boolean) => string;
+    /** The record's and the Journal's words for a forced early closing, with its reason. */
+    early: (year: number, asOf: string, reason: string) => string;
     journalClose: (year: number, forced: boolean) => string;
     journalReopen: (year: number, reason: string) => string;
     /** The add-in's own sheet that holds the record. */

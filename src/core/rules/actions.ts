@@ -1,4 +1,5 @@
 /** The action plan (Art. 1, Art. 2 §3.1 and §4.1) and the money it carries. */
+import { actState, dateInText } from '../acts';
 import { axisOfCode, profile, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
@@ -54,12 +55,17 @@ export const axisMismatch: Rule = (ctx) => {
   }
 };
 
-/** action.added-without-copil (Art. 2 §4.1): the COPIL decides on actions added in 2015 or 2016. */
+/**
+ * action.added-without-copil (Art. 2 §4.1, L976-L978: the COPIL « statuera sur l'intégration de
+ * nouvelles actions »): an action added in 2015 or 2016 names the COPIL decision that integrated it;
+ * a decision dated after the situation date has not happened yet (acts.ts).
+ */
 export const addedWithoutCopil: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
-    if (a.v.entryYear !== undefined && a.v.entryYear > profile.years[0] && !a.v.copilDecision) {
-      ctx.emit('action.added-without-copil', a.ref.copilDecision, { code: a.v.code ?? '', year: a.v.entryYear });
-    }
+    if (a.v.entryYear === undefined || a.v.entryYear <= profile.years[0]) continue;
+    const params = { code: a.v.code ?? '', year: a.v.entryYear };
+    if (!a.v.copilDecision) ctx.emit('action.added-without-copil', a.ref.copilDecision, params);
+    else if (actState(dateInText(a.v.copilDecision), ctx.asOf) === 'future') ctx.emit('action.added-without-copil', a.ref.copilDecision, { ...params, variant: 'future' });
   }
 };
 
@@ -84,7 +90,13 @@ export const allocation: Rule = (ctx) => {
     const { code, year, funder, planned: p } = f.v;
     if (!code || year === undefined || !funder) continue;
     const axis = actions.get(codeKey(code))?.v.axis;
-    if (!axis) continue;
+    if (!axis) {
+      // One cause, one finding: an action whose axis is wrong or blank (axis.unknown, cell.required), or a
+      // code the Actions table lacks (action.unknown), puts money on no known axis: that funder and year
+      // cannot be judged axis by axis, and the finding at fault says so.
+      if (p) unknown.add(`${year}|${funder}|*`);
+      continue;
+    }
     if (p === undefined) {
       if (f.bad?.has('planned')) unknown.add(`${year}|${funder}|${axis}`);
       continue;

@@ -23,11 +23,11 @@ export function makeContext(model: Model, asOf: Date, out: RawFinding[]): RuleCo
 }
 
 /**
- * A year has begun on its 1 January (the first one at the signature, profile.choices.firstYearFrom:
+ * A year has begun on its 1 January (the first one at the signature, profile.usages.firstYearFrom:
  * nothing is due under a contract not yet signed), is finished once 31 December is past.
  */
 export const hasBegun = (ctx: RuleContext, year: number) =>
-  ctx.asOf.getTime() >= (year === profile.years[0] && profile.choices.firstYearFrom === 'signature' ? signatureDate().getTime() : Date.UTC(year, 0, 1));
+  ctx.asOf.getTime() >= (year === profile.years[0] && profile.usages.firstYearFrom === 'signature' ? signatureDate().getTime() : Date.UTC(year, 0, 1));
 export const isFinished = (ctx: RuleContext, year: number) => ctx.asOf.getTime() >= Date.UTC(year + 1, 0, 1);
 
 export function funderName(key: FunderKey, lang: Lang = 'fr'): string {

@@ -1,11 +1,15 @@
 /** Articles 3, 4, 5 (amounts), 6 and 7 (partners, avenants) of the convention. */
+import { decisionOf } from '../acts';
 import { avenantKey } from '../contract';
-import { profile, signedAmount, type AvenantKind, type FunderId } from '../profile';
-import { levenshtein, matchKey, isoDate } from '../text';
+import { profile, signedAmount, type FunderId } from '../profile';
+import { levenshtein } from '../text';
 import type { Cents } from '../money';
 import type { AvenantProblem } from '../ruleParams';
-import type { AvenantFields, ConventionFields, FunderKey, Ref, Row } from '../model';
+import type { ConventionFields, FunderKey, Ref } from '../model';
 import { funderName, hasBegun, type Rule, type RuleContext } from './context';
+import { avenantObjects, changeProblem, partnerKey, type ChangeProblem } from './avenants';
+
+export { avenantObjects, changeProblem, partnerKey, splitPartners, type AvenantObject, type ChangeProblem } from './avenants';
 
 export const participationSums = (ctx: Parameters<Rule>[0], funder: FunderKey, year: number): Cents | undefined => {
   const table = ctx.model.participations.find((p) => p.year === year);
@@ -71,106 +75,7 @@ export const totalMismatch: Rule = (ctx) => {
   }
 };
 
-// ---- avenants: what each one changes ----
-
-export interface AvenantObject {
-  number: string;
-  /** undefined: the table does not say what the avenant changes. */
-  kind: AvenantKind | undefined;
-  changes: { funder: FunderKey; year: number; amount: Cents | undefined }[];
-  /** Partner names as partnerKey. */
-  partners: Map<string, string>;
-  date: Date | undefined;
-  deliberation: string | undefined;
-  rows: Row<AvenantFields>[];
-}
-
-/**
- * "Ville de Lyon", "VILLE DE LYON", "Lyon", "Commune de Lyon" → one key: case, accents, hyphens and
- * the words that only say what kind of body it is ("Ville de", "Commune de", "Mairie de") do not
- * make another collectivité.
- */
-export function partnerKey(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .trim()
-    .replace(/^(la |le )?(ville|commune|mairie)\s+(de\s+|d')/, '');
-  return matchKey(plain);
-}
-
-export const splitPartners = (s: string): string[] =>
-  s
-    .split(/[;\n]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-/** The avenants of the workbook by number; Avenant n°1 keeps what the convention says of it when its row does not. */
-export function avenantObjects(ctx: RuleContext): Map<string, AvenantObject> {
-  const out = new Map<string, AvenantObject>();
-  for (const row of ctx.model.avenants) {
-    const n = row.v.number;
-    if (!n) continue;
-    const k = avenantKey(n);
-    let a = out.get(k);
-    if (!a) out.set(k, (a = { number: n, kind: undefined, changes: [], partners: new Map(), date: undefined, deliberation: undefined, rows: [] }));
-    a.rows.push(row);
-    a.date ??= row.v.date;
-    a.deliberation ??= row.v.deliberation;
-    const kind = row.v.kind ?? (row.v.funder && row.v.year !== undefined ? 'montant' : row.v.partners ? 'partenaires' : undefined);
-    if (kind) a.kind ??= kind;
-    if (kind === 'montant' && row.v.funder && row.v.year !== undefined) a.changes.push({ funder: row.v.funder, year: row.v.year, amount: row.v.amount });
-    if (kind === 'partenaires' && row.v.partners) for (const p of splitPartners(row.v.partners)) a.partners.set(partnerKey(p), p);
-  }
-  for (const known of profile.avenants) {
-    const a = out.get(avenantKey(known.number));
-    if (!a || a.kind !== undefined) continue;
-    a.kind = known.kind;
-    for (const p of known.partners) a.partners.set(partnerKey(p), p);
-  }
-  return out;
-}
-
-const yearEnd = (year: number) => new Date(Date.UTC(year, 11, 31));
-
-/**
- * Why a Convention row's changed amount is not covered by the avenant it names, or null when it is
- * (or when the amount is the signed one). 'unknown-avenant' is convention.unknown-avenant's business.
- */
-export function changeProblem(
-  avenants: Map<string, AvenantObject>,
-  row: Row<ConventionFields>,
-  asOf?: Date,
-): ChangeProblem | null {
-  const { funder, year, amount, avenant } = row.v;
-  if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) return null;
-  const signed = signedAmount(funder as FunderId, year);
-  if (!signed || signed.amount === null || signed.amount === amount) return null;
-  if (!avenant) return { variant: 'none' };
-  const a = avenants.get(avenantKey(avenant));
-  if (!a) return { variant: 'unknown-avenant' };
-  if (a.kind === undefined) return { variant: 'no-object', avenant: a };
-  if (a.kind !== 'montant') return { variant: 'wrong-kind', avenant: a };
-  const change = a.changes.find((c) => c.funder === funder && c.year === year);
-  if (!change) return { variant: 'not-covering', avenant: a };
-  if (change.amount !== undefined && change.amount !== amount) return { variant: 'other-amount', avenant: a, changeAmount: change.amount };
-  if (a.date && a.date.getTime() > yearEnd(year).getTime()) return { variant: 'late', avenant: a, date: a.date };
-  // Not yet signed at the as-of date: it covers nothing yet.
-  if (asOf && a.date && a.date.getTime() > asOf.getTime()) return { variant: 'future', avenant: a, date: a.date };
-  return null;
-}
-
-/** Why a changed amount is not covered, with the avenant at fault and what it says. */
-export type ChangeProblem =
-  | { variant: 'none' }
-  | { variant: 'unknown-avenant' }
-  | { variant: 'no-object' | 'wrong-kind' | 'not-covering'; avenant: AvenantObject }
-  | { variant: 'other-amount'; avenant: AvenantObject; changeAmount: Cents }
-  | { variant: 'late' | 'future'; avenant: AvenantObject; date: Date };
-
-/** What convention.changed-without-avenant says about the avenant: its number, and what it changes or when it was signed. */
+/** What convention.changed-without-avenant says about the avenant: its number, and what it changes. */
 function avenantProblem(p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }>): AvenantProblem {
   switch (p.variant) {
     case 'none':
@@ -179,23 +84,28 @@ function avenantProblem(p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }
       return { variant: p.variant, text: p.avenant.number, other: p.avenant.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') };
     case 'other-amount':
       return { variant: p.variant, text: p.avenant.number, avenantAmount: p.changeAmount };
-    case 'late':
+    case 'no-object':
+    case 'wrong-kind':
+    case 'undated':
     case 'future':
-      return { variant: p.variant, text: p.avenant.number, due: isoDate(p.date) };
-    default:
+    case 'unapproved':
       return { variant: p.variant, text: p.avenant.number };
+    default:
+      // before-convention, approved-after: avenant.irregular is the one finding of that cause.
+      return { variant: 'none' };
   }
 }
 
 /**
  * convention.changed-without-avenant (Art. 7): a signed amount changed needs an avenant *of that
- * kind* that fixes this funder, year and amount, signed by the end of that year.
+ * kind* that fixes this funder, year and amount, and that exists at the situation date (signed,
+ * approved). An avenant signed irregularly has its own finding (avenant.irregular).
  */
 export const changedWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
   for (const row of firstRows(ctx)) {
     const problem = changeProblem(avenants, row, ctx.asOf);
-    if (!problem || problem.variant === 'unknown-avenant') continue;
+    if (!problem || problem.variant === 'unknown-avenant' || problem.variant === 'before-convention' || problem.variant === 'approved-after') continue;
     const { funder, year, amount } = row.v as ConventionFields;
     const signed = signedAmount(funder as FunderId, year)!;
     const base = { funder: funderName(funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article: 'Art. 7' };
@@ -214,28 +124,33 @@ export const unknownAvenant: Rule = (ctx) => {
   }
 };
 
-/** avenant.incomplete (Art. 7): an avenant is signed and deliberated; without a date or a deliberation it cannot be relied on. */
-export const avenantIncomplete: Rule = (ctx) => {
-  for (const a of avenantObjects(ctx).values()) {
-    const row = a.rows[0];
-    if (a.date && a.deliberation) continue;
-    const variant = !a.date && !a.deliberation ? 'neither' : !a.date ? 'no-date' : 'no-deliberation';
-    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant });
-  }
-};
-
-/** convention.unconfirmed (Art. 3 or 4): Région and État amounts are renewed "sous réserve" until their own budget decision. */
+/**
+ * convention.unconfirmed (Art. 3 or 4): Région and État amounts renewed "sous réserve" (and État
+ * 2014 "prévisionnel") stay so until their own decision — the Région's budget, the Loi de finances —
+ * is recorded and dated by the situation date. A status typed "Confirmé" without it changes nothing.
+ */
 export const unconfirmed: Rule = (ctx) => {
   for (const row of firstRows(ctx)) {
-    const { funder, year, status, decision } = row.v;
+    const { funder, year, status } = row.v;
     if ((funder !== 'region' && funder !== 'etat') || year === undefined || !status) continue;
-    if ((status === 'sous-reserve' || status === 'previsionnel') && hasBegun(ctx, year) && !decision) {
-      ctx.emit('convention.unconfirmed', row.ref.status, { funder: funderName(funder), year, variant: status, label: funder, article: articleOf(funder) });
-    }
+    const signed = signedAmount(funder, year);
+    if (!signed || (signed.status !== 'sous-reserve' && signed.status !== 'previsionnel') || !hasBegun(ctx, year)) continue;
+    const decision = decisionOf(row, ctx.asOf);
+    if (decision?.state === 'in-force') continue;
+    ctx.emit('convention.unconfirmed', row.ref[decision ? 'decision' : 'status'], {
+      funder: funderName(funder),
+      year,
+      variant: signed.status,
+      label: funder,
+      article: articleOf(funder),
+      typed: status,
+      decision: decision?.state ?? 'none',
+      ...(decision?.state === 'undated' ? { text: decision.text } : {}),
+    });
   }
 };
 
-/** convention.cdc-undecided (Art. 5): CDC 2015-2016 depend on the comité régional d'engagement. */
+/** convention.cdc-undecided (Art. 5): CDC 2015-2016 depend on the comité régional d'engagement, dated by the situation date. */
 export const cdcUndecided: Rule = (ctx) => {
   const years = profile.signedAmounts.filter((s) => s.funder === 'cdc' && s.amount === null).map((s) => s.year);
   const conv = ctx.model.located.convention;
@@ -244,12 +159,19 @@ export const cdcUndecided: Rule = (ctx) => {
     const row = ctx.model.convention.find((r) => r.v.funder === 'cdc' && r.v.year === year);
     if (!row) {
       ctx.emit('convention.cdc-undecided', { sheet: conv.table.sheet, cell: `A${conv.table.headerRow}` }, { year, variant: 'no-row' });
-    } else if (row.v.amount === undefined) {
+      continue;
+    }
+    const decision = decisionOf(row, ctx.asOf);
+    if (row.v.amount === undefined) {
       // An amount typed wrongly has its own finding (cell.not-a-number): this one is about a blank.
       if (row.bad?.has('amount')) continue;
       ctx.emit('convention.cdc-undecided', row.ref.amount, { year, variant: 'no-amount' });
-    } else if (!row.v.decision) {
+    } else if (!decision) {
       ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'no-decision' });
+    } else if (decision.state === 'undated') {
+      ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'undated-decision', text: decision.text });
+    } else if (decision.state === 'future') {
+      ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'future-decision' });
     }
   }
 };
@@ -257,13 +179,19 @@ export const cdcUndecided: Rule = (ctx) => {
 const originalPartners = new Map(profile.partners.filter((p) => !p.avenant).flatMap((p) => [p.name, ...p.aliases].map((n) => [partnerKey(n), p.name] as const)));
 const allKnownPartners = profile.partners.map((p) => ({ label: p.name, keys: [p.name, ...p.aliases] }));
 
-/** The known name closest to `key` (a suggestion for the message, never a match). */
+/**
+ * The known name `key` is likely a typo of (a suggestion for the message, never a match): close in
+ * spelling and starting with the same letter. « Ville de Lyas » may be Ville de Lyon mistyped;
+ * « Ville de Bron » is another town, not a typo of Lyon (a first letter is seldom mistyped).
+ */
 function nearestPartner(key: string, candidates: { label: string; keys: string[] }[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
     for (const n of c.keys) {
-      const d = levenshtein(key, partnerKey(n));
+      const other = partnerKey(n);
+      if (!other || other[0] !== key[0]) continue;
+      const d = levenshtein(key, other);
       if (d > 0 && d < bestD) {
         bestD = d;
         best = c.label;
@@ -276,7 +204,9 @@ function nearestPartner(key: string, candidates: { label: string; keys: string[]
 /**
  * partner.without-avenant (Art. 6, 7): a collectivité that is not one of the 16 original signatories
  * needs an avenant that lists it. Names match exactly after normalisation (partnerKey); a close
- * name is only a suggestion, never a match: a neighbouring commune is another collectivité.
+ * name is only a suggestion, never a match: a neighbouring commune is another collectivité. An
+ * avenant that lists it but is not in force yet has its own finding (avenant.pending,
+ * avenant.incomplete, avenant.irregular): one cause, one finding.
  */
 export const partnerWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
@@ -294,5 +224,6 @@ export const partnerWithoutAvenant: Rule = (ctx) => {
     if (!a) continue; // convention.unknown-avenant
     if (a.kind === 'montant') ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'wrong-kind' });
     else if (!a.partners.has(k)) ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'not-listed' });
+    // Listed: in force, or its avenant's own finding says why not yet.
   }
 };

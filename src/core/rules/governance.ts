@@ -8,12 +8,12 @@ import type { RuleId } from '../findings';
 /** The rules that count a body's meetings (governance.unknown-body is about a cell). */
 type GovernanceRuleId = Exclude<Extract<RuleId, `governance.${string}`>, 'governance.unknown-body'>;
 import { isFinished, isReached, type Rule, type RuleContext } from './context';
-import { codeKey } from './actions';
+import { actionsByCode, codeKey } from './actions';
 
 /** Meetings per body and year, counting only those held by the as-of date and, by choice, from the signature on. */
 function meetingsPerYear(ctx: RuleContext): Map<string, number> {
   const m = new Map<string, number>();
-  const from = profile.choices.firstYearFrom === 'signature' ? signatureDate().getTime() : -Infinity;
+  const from = profile.usages.firstYearFrom === 'signature' ? signatureDate().getTime() : -Infinity;
   for (const i of ctx.model.instances) {
     if (!i.v.instance || !isReached(ctx, i.v.date) || i.v.date.getTime() < from) continue;
     const k = `${i.v.instance}|${i.v.date.getUTCFullYear()}`;
@@ -34,8 +34,8 @@ function governanceRule(rule: GovernanceRuleId, bodies: InstanceId[]): Rule {
     const counts = meetingsPerYear(ctx);
     for (const year of profile.years) {
       if (!isFinished(ctx, year)) continue;
-      // The first year counts from the signature (profile.choices.firstYearFrom): no yearly minimum for it.
-      const firstYear = year === profile.years[0] && profile.choices.firstYearFrom === 'signature';
+      // The first year counts from the signature (profile.usages.firstYearFrom): no yearly minimum for it.
+      const firstYear = year === profile.years[0] && profile.usages.firstYearFrom === 'signature';
       for (const id of bodies) {
         const body = profile.governance.find((g) => g.id === id)!;
         const count = counts.get(`${id}|${year}`) ?? 0;
@@ -54,7 +54,10 @@ export const copil = governanceRule('governance.copil', ['copil']);
 export const assembly = governanceRule('governance.assembly', ['assemblee']);
 /** governance.social-dialogue: at least two Espace régional de dialogue social meetings a year. */
 export const socialDialogue = governanceRule('governance.social-dialogue', ['dialogue-social']);
-/** governance.technical-committee: at least two comités techniques a year for each axis. */
+/**
+ * governance.technical-committee (information): « Les comités techniques pourront se réunir au moins
+ * deux fois par an, selon les besoins de suivi » (L1002-L1003): a possibility the tool watches, not a duty.
+ */
 export const technicalCommittee = governanceRule('governance.technical-committee', ['comite-technique-1', 'comite-technique-2', 'comite-technique-3']);
 /** governance.regional-meeting (Art. 2 §4.2): a Rencontre régionale at least once a year. */
 export const regionalMeeting = governanceRule('governance.regional-meeting', ['rencontre-regionale']);
@@ -70,12 +73,16 @@ export const missingBilan: Rule = (ctx) => {
     if (!received.has(k)) received.set(k, new Set());
     received.get(k)!.add(b.v.year);
   }
+  // One cause, one finding: a line whose code the Actions table lacks has action.unknown, which says
+  // the bilan could not be judged (« I-1.2 » typed for I_1.2 is not also a missing bilan).
+  const known = ctx.model.located.actions ? actionsByCode(ctx) : undefined;
   const reported = new Map<string, Set<number>>();
   for (const f of ctx.model.financing) {
     const { code, year, planned, committed } = f.v;
     if (!code || year === undefined || ctx.asOf.getTime() <= bilanDue(year).getTime()) continue;
     if (!(planned ?? 0) && !(committed ?? 0)) continue;
     const k = codeKey(code);
+    if (known && !known.has(k)) continue;
     if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;
     if (!reported.has(k)) reported.set(k, new Set());
     reported.get(k)!.add(year);
@@ -83,26 +90,39 @@ export const missingBilan: Rule = (ctx) => {
   }
 };
 
-/** "2014-2016", "2014 à 2016", "ensemble du contrat": a bilan that says it covers the whole period. */
-function coversPeriod(period: string | undefined): boolean {
+/**
+ * "2015-2016", "2015 à 2016", "toute la période de mise en œuvre": a bilan that says it covers the
+ * action's period from `from` to the contract's last year. A period that starts earlier still covers
+ * it (an action entered in 2015 that writes « 2014-2016 » covers 2015-2016).
+ */
+function coversPeriod(period: string | undefined, from: number): boolean {
   if (!period) return false;
   const k = matchKey(period);
-  const first = String(profile.years[0]);
-  const last = String(profile.years[profile.years.length - 1]);
-  return (k.includes(first) && k.includes(last)) || /contrat|periodeentiere|ensembledelaperiode|wholeperiod/.test(k);
+  const last = profile.years[profile.years.length - 1];
+  const years = (k.match(/\d{4}/g) ?? []).map(Number);
+  const starts = years.length >= 2 && Math.min(...years) <= from && Math.max(...years) >= last;
+  return starts || /contrat|periodeentiere|ensembledelaperiode|toutelaperiode|miseenoeuvre|wholeperiod/.test(k);
 }
 
-/** reporting.final-bilan-scope (Art. 2 §5): "le bilan de la dernière année couvre l'ensemble de la période". */
+/**
+ * reporting.final-bilan-scope (Art. 2 §5, L1063-L1064): « Le bilan de la dernière année de mise en
+ * œuvre fera également le bilan consolidé de l'action sur toute la période de mise en œuvre » — the
+ * action's own period, from its entry year (Actions) to the end: 2015-2016 for an action entered in 2015.
+ */
 export const finalBilanScope: Rule = (ctx) => {
+  const first = profile.years[0];
   const last = profile.years[profile.years.length - 1];
+  const actions = actionsByCode(ctx);
   const seen = new Set<string>();
   for (const b of ctx.model.bilans) {
     if (!b.v.code || b.v.year !== last || !isReached(ctx, b.v.receivedOn)) continue;
     const k = codeKey(b.v.code);
     if (seen.has(k)) continue;
     seen.add(k);
-    if (ctx.model.bilans.some((o) => o.v.code && codeKey(o.v.code) === k && o.v.year === last && coversPeriod(o.v.period))) continue;
-    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last });
+    const entry = actions.get(k)?.v.entryYear;
+    const from = entry !== undefined && entry > first && entry <= last ? entry : first;
+    if (ctx.model.bilans.some((o) => o.v.code && codeKey(o.v.code) === k && o.v.year === last && coversPeriod(o.v.period, from))) continue;
+    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last, period: `${from}-${last}` });
   }
 };
 
@@ -118,8 +138,10 @@ export const missingEvaluation: Rule = (ctx) => {
     // The convention's deadline, not the Échéance a user planned: the warning is about the convention.
     const due = evaluationDue(e.id);
     if (ctx.asOf.getTime() <= due.getTime()) continue;
-    if (!row) ctx.emit('evaluation.missing', tableRange(loc.table), { label: e.label.fr, due: isoDate(due), variant: 'no-row' });
-    else if (!isReached(ctx, row.v.doneOn)) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone ?? e.label.fr, due: isoDate(due), variant: 'not-done' });
+    // The intermediate evaluation's « fin 2015 » is the text's; the final one's date is a usage (« à l'issue du contrat »).
+    const usage = e.id === 'finale';
+    if (!row) ctx.emit('evaluation.missing', tableRange(loc.table), { label: e.label.fr, due: isoDate(due), variant: 'no-row', usage });
+    else if (!isReached(ctx, row.v.doneOn)) ctx.emit('evaluation.missing', row.ref.doneOn, { label: row.v.milestone ?? e.label.fr, due: isoDate(due), variant: 'not-done', usage });
   }
 };
 

@@ -17,6 +17,8 @@ export type JournalLine = [string, string, number | null, number | null, string 
 export type ClosingPlan =
   | { ok: true; rows: RecordRow[]; journal: JournalLine; lines: number; forced: number }
   | { ok: false; why: 'closed'; date: string; by: string }
+  /** The year has not ended at the situation date (end: its 31 December, ISO); reasonMissing: --force was given without a reason. */
+  | { ok: false; why: 'not-ended'; end: string; reasonMissing: boolean }
   | { ok: false; why: 'errors'; errors: Finding[] };
 
 export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine } | { ok: false; why: 'not-closed' };
@@ -24,18 +26,30 @@ export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine 
 /** "2026-12-01 16:30:00": the Journal's date, in UTC. */
 export const stamp = (now: Date) => now.toISOString().slice(0, 19).replace('T', ' ');
 
-export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; asOf: Date; lang: Lang; now: Date }): ClosingPlan {
+/**
+ * Closing `year`: refused when it is already closed; when it has not ended at the situation date
+ * (Art. 8 covers the commitments decided in 2014, 2015 and 2016: a year still running has commitments
+ * to come), unless forced with a reason, which the record and the Journal keep; when it carries
+ * errors, unless forced (the Journal says so).
+ */
+export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; reason?: string; asOf: Date; lang: Lang; now: Date }): ClosingPlan {
   const v = messages[o.lang].versions.close;
   const state = readClosures(snapshot).get(o.year);
   if (state?.closed) return { ok: false, why: 'closed', date: state.date, by: state.by };
+  const reason = neutralise(o.reason?.trim() ?? '');
+  const running = o.asOf.getTime() < Date.UTC(o.year + 1, 0, 1);
+  if (running && (!o.force || !reason)) return { ok: false, why: 'not-ended', end: `${o.year}-12-31`, reasonMissing: o.force };
   const result = checkWorkbook(snapshot, { asOf: o.asOf, lang: o.lang });
   const errors = errorsOnYear(snapshot, result.findings, o.year);
   if (errors.length && !o.force) return { ok: false, why: 'errors', errors };
   const by = neutralise(o.by);
   const lines = yearLines(snapshot, o.year);
-  const rows = closingRows(lines, { year: o.year, date: isoDate(o.now), by, reason: errors.length ? v.forced(errors.length) : '' });
+  const early = running ? v.early(o.year, isoDate(o.asOf), reason) : '';
+  const why = [errors.length ? v.forced(errors.length) : '', early].filter(Boolean).join(' ');
+  const rows = closingRows(lines, { year: o.year, date: isoDate(o.now), by, reason: why });
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  return { ok: true, rows, journal: [stamp(o.now), `${v.journalClose(o.year, errors.length > 0)} — ${by}`, errors.length, warnings, rows[0][9]], lines: lines.length, forced: errors.length };
+  const journal = `${v.journalClose(o.year, errors.length > 0)}${early ? ` — ${early}` : ''} — ${by}`;
+  return { ok: true, rows, journal: [stamp(o.now), journal, errors.length, warnings, rows[0][9]], lines: lines.length, forced: errors.length };
 }
 
 export function planReopening(snapshot: WorkbookSnapshot, o: { year: number; by: string; reason: string; lang: Lang; now: Date }): ReopeningPlan {

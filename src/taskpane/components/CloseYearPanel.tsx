@@ -50,6 +50,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
       if (what === 'close') {
         const plan = planClosing(snapshot, { year, by: by.trim() || m.versions.close.unknownUser, force, asOf: parseDateText(asOf) ?? now, lang, now });
         if (!plan.ok && plan.why === 'closed') setNote({ intent: 'error', text: m.versions.close.alreadyClosed(year, plan.date, plan.by) });
+        else if (!plan.ok && plan.why === 'not-ended') setNote({ intent: 'error', text: m.versions.close.notEnded(year, plan.end, plan.reasonMissing) });
         else if (!plan.ok) {
           setOfferForce(true);
           setNote({ intent: 'error', text: ui.refused(year, plan.errors.length) });
