@@ -745,7 +745,7 @@ Example:
       'reconciliation.matched-by-key': 'Nothing to correct; commitment references would make the match surer.',
       'period.closed-year-changed': 'Put back the closed value, or reopen the year with a reason (COPIL export).',
     },
-    whatToDoLabel: 'What to do',
+    whatToDoLabel: 'What to do:',
     ruleDetails: (rule, article) => `Rule ${rule}${article ? ` · convention, ${article}` : ''}`,
     samePlace: (n) => `${n} findings at the same place:`,
     settings: 'Settings',
@@ -765,6 +765,7 @@ Example:
     asOfInvalid: 'Invalid date: enter a complete date.',
     asOfRange: (min, max) => `Year out of range: enter a date between ${min} and ${max}.`,
     busy: { opening: 'Opening the workbook…', checking: 'Checking the workbook…', example: 'Loading the example…' },
+    sheetTitle: 'Sheet in the workbook',
     showSheet: 'Show the sheet',
     firstRun: {
       title: 'Getting started',

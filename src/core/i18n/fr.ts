@@ -751,7 +751,7 @@ Exemple :
       'reconciliation.matched-by-key': 'Rien à corriger ; des références d’engagement rendraient le rapprochement plus sûr.',
       'period.closed-year-changed': 'Remettez la valeur clôturée, ou rouvrez l’année avec un motif (Export COPIL).',
     },
-    whatToDoLabel: 'Que faire',
+    whatToDoLabel: 'Que faire :',
     ruleDetails: (rule, article) => `Règle ${rule}${article ? ` · convention, ${article}` : ''}`,
     samePlace: (n) => `${n} constats au même endroit :`,
     settings: 'Paramètres',
@@ -771,6 +771,7 @@ Exemple :
     asOfInvalid: 'Date invalide : saisissez une date complète (jj/mm/aaaa).',
     asOfRange: (min, max) => `Année hors de la plage : saisissez une date entre ${min} et ${max}.`,
     busy: { opening: 'Ouverture du classeur…', checking: 'Contrôle du classeur…', example: 'Chargement de l’exemple…' },
+    sheetTitle: 'Feuille dans le classeur',
     showSheet: 'Afficher la feuille',
     firstRun: {
       title: 'Pour commencer',

@@ -30,6 +30,8 @@ export interface PaneMessages {
   asOfInvalid: string;
   asOfRange: (min: number, max: number) => string;
   busy: { opening: string; checking: string; example: string };
+  /** Export COPIL: the heading over « Écrire la feuille Synthèse COPIL ». */
+  sheetTitle: string;
   showSheet: string;
   firstRun: {
     title: string;
