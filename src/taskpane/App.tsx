@@ -1,6 +1,7 @@
 import {
   FluentProvider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -43,7 +44,12 @@ const useStyles = makeStyles({
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, ':focus': { outline: 'none' } },
   // One row of tabs, the settings as a gear at its end; the icons go where the labels alone fit.
   tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, columnGap: 0 },
-  tab: { '@media (max-width: 419px)': { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS } },
+  // Below 480 px the tabs' own padding shrinks, below 420 px their text too (12 px, the pane's small text),
+  // so that the three labels and the gear share one row at 360 px.
+  tab: {
+    '@media (max-width: 479px)': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, '& .fui-Tab__content': { paddingLeft: 0, paddingRight: 0 } },
+    '@media (max-width: 419px)': { fontSize: tokens.fontSizeBase200, '& span': { fontSize: tokens.fontSizeBase200 } },
+  },
   tabIcon: { '@media (max-width: 419px)': { display: 'none' } },
   gear: { marginLeft: 'auto' },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalXS },
@@ -112,6 +118,27 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
     return undefined;
   }, [state.error, pane.dismissError]);
 
+  // A safety net under the explicit cases: a focused control that is disabled or removed (a button
+  // whose panel re-renders) hands the focus to its panel's heading, never to the page.
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const onOut = (e: FocusEvent) => {
+      if (e.relatedTarget) return;
+      const lost = e.target as HTMLElement;
+      const heading = lost.closest('[role="tabpanel"]')?.querySelector<HTMLElement>('h2') ?? title.current;
+      setTimeout(() => {
+        if (document.activeElement !== document.body || !document.hasFocus()) return;
+        if (lost.isConnected && !lost.matches(':disabled')) return;
+        if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        (heading?.isConnected ? heading : title.current)?.focus();
+      });
+    };
+    main.addEventListener('focusout', onOut);
+    return () => main.removeEventListener('focusout', onOut);
+  }, []);
+
   const actions = usePreviewActions(preview as PreviewHost, pane);
   const busyLabel = (b: Exclude<Busy, null>): string =>
     b === 'init' ? ui.init.busy : b === 'open' ? m.pane.busy.opening : b === 'example' ? m.pane.busy.example : b === 'check' || host.kind === 'preview' ? m.pane.busy.checking : ui.dashboard.syncing;
@@ -166,8 +193,11 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
   const tabLabel = (t: TabId) => (t === 'settings' ? m.pane.settings : ui.tabs[t]);
 
   return (
-    <FluentProvider theme={highContrast ? teamsHighContrastTheme : webLightTheme} className={styles.provider} lang={state.lang}>
-      <main className={styles.main}>
+    // The page's background on a div of its own: Fluent copies the provider's classes onto its
+    // portals' mount nodes (tooltips), which must not stand a page high over the pane.
+    <FluentProvider theme={highContrast ? teamsHighContrastTheme : webLightTheme} lang={state.lang}>
+      <div className={styles.provider}>
+      <main className={styles.main} ref={mainRef}>
         <h1 className={styles.h1} ref={title} tabIndex={-1}>
           {ui.appTitle}
         </h1>
@@ -180,7 +210,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
             const Icon = ICONS[t];
             return t === 'settings' ? (
               <Tooltip key={t} content={tabLabel(t)} relationship="label">
-                <Tab value={t} id={`tab-${t}`} className={styles.gear} icon={<Icon />} aria-controls={t === tab ? `panel-${t}` : undefined} />
+                <Tab value={t} id={`tab-${t}`} className={mergeClasses(styles.tab, styles.gear)} icon={<Icon />} aria-controls={t === tab ? `panel-${t}` : undefined} />
               </Tooltip>
             ) : (
               <Tab key={t} value={t} id={`tab-${t}`} className={styles.tab} icon={{ children: <Icon />, className: styles.tabIcon }} aria-controls={t === tab ? `panel-${t}` : undefined}>
@@ -200,6 +230,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
         ))}
         {preview ? <SelectionAnnouncer ui={ui} preview={preview} lang={state.lang} className={styles.srOnly} /> : null}
       </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -19,12 +19,15 @@ const useStyles = makeStyles({
   th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px', width: '2.2em' },
   // A value is never cut: a long text wraps; three columns leave a figure its width at 320 px.
   td: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 3px', overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
+  // A figure keeps its digits together; only text wraps.
+  figure: { whiteSpace: 'nowrap', textAlign: 'right' },
   sel: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   caption: { textAlign: 'left', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 /** Columns either side of the selection: three columns in all, so that figures fit a 320 px pane. */
 const GRID_RADIUS = 1;
+const FIGURE = /^[-+]?[\d\s\u00a0\u202f.,]+$/;
 
 function usePreviewState(preview: PreviewHost) {
   return useSyncExternalStore(preview.subscribe, () => preview.getState());
@@ -114,7 +117,7 @@ export function GridView({ ui, preview, lang }: { ui: UiMessages; preview: Previ
               {r.row}
             </th>
             {r.cells.map((c) => (
-              <td key={c.address} className={mergeClasses(styles.td, c.selected && styles.sel)} title={c.text} aria-current={c.selected ? 'true' : undefined} data-address={c.address}>
+              <td key={c.address} className={mergeClasses(styles.td, FIGURE.test(c.text) && styles.figure, c.selected && styles.sel)} title={c.text} aria-current={c.selected ? 'true' : undefined} data-address={c.address}>
                 {c.text}
               </td>
             ))}

@@ -15,12 +15,14 @@ import { Amount } from './Amount';
 const useStyles = makeStyles({
   sub: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  label: { width: '5.8em' },
+  label: { width: '6.2em' },
   th: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, overflowWrap: 'anywhere' },
   rowHead: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, whiteSpace: 'nowrap' },
   td: { textAlign: 'right', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
   hint: { color: tokens.colorNeutralForeground2 },
+  // Below 480 px three amounts fit a row, four do not: the convention's stays in the conformity detail.
+  wide: { '@media (max-width: 479px)': { display: 'none' } },
 });
 
 type Column = 'convention' | 'planned' | 'committed' | 'paid';
@@ -55,7 +57,7 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
               {m.ui.dashboard.funder}
             </th>
             {COLUMNS.map((c) => (
-              <th key={c} scope="col" className={styles.th}>
+              <th key={c} scope="col" className={mergeClasses(styles.th, c === 'convention' && styles.wide)}>
                 {s[c]}
               </th>
             ))}
@@ -64,20 +66,20 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
         <tbody>
           {totals.map((t) => (
             <tr key={`${t.funderKey}|${t.year}`} data-testid={`synthese-${t.funderKey}|${t.year}`}>
-              <th scope="row" className={mergeClasses(styles.rowHead, styles.td)}>{`${funderName(t.funderKey, lang)} ${t.year}`}</th>
+              <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>{`${funderName(t.funderKey, lang)} ${t.year}`}</th>
               {COLUMNS.map((c) => (
-                <td key={c} className={styles.td}>
+                <td key={c} className={mergeClasses(styles.td, c === 'convention' && styles.wide)}>
                   {cell(t[c], t.unknown ? m.summary.unknown[t.unknown] : null)}
                 </td>
               ))}
             </tr>
           ))}
           <tr data-testid="synthese-total">
-            <th scope="row" className={mergeClasses(styles.rowHead, styles.td, styles.total)}>
+            <th scope="row" className={mergeClasses(styles.td, styles.total, styles.rowHead)}>
               {s.total}
             </th>
             {COLUMNS.map((c) => (
-              <td key={c} className={mergeClasses(styles.td, styles.total)}>
+              <td key={c} className={mergeClasses(styles.td, styles.total, c === 'convention' && styles.wide)}>
                 {cell(sum(c), null)}
               </td>
             ))}
