@@ -225,6 +225,11 @@ describe('findings', () => {
     expect(await na.count()).toBeGreaterThan(0);
     await expect(na.first().textContent()).resolves.toBe('n.d.');
     await expect(page.getByTestId('na-explained').textContent()).resolves.toMatch(/^n\.d\. \(non disponible\)\s: le montant n’est pas connu/);
+    // The same rule at the same place (the Instances table, year after year) is one entry, not one per year.
+    const grouped = page.locator('button[data-finding]:not([data-count="1"])').first();
+    await expect(grouped.textContent()).resolves.toMatch(/\d+ constats au même endroit\s:/);
+    const places = await page.locator('[data-rule] button[data-finding]').evaluateAll((els) => els.map((e) => `${e.closest('[data-rule]')!.getAttribute('data-rule')}|${e.getAttribute('data-finding')}`));
+    expect(places.length).toBe(new Set(places).size);
     expect(await axe(page)).toEqual([]);
     expect(await duplicateIds(page)).toEqual([]);
     await page.close();

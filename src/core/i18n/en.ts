@@ -778,6 +778,6 @@ Example:
     blankTemplate: (e, w) =>
       `Blank template: the tables are ready to fill in. The ${e} error${e > 1 ? 's' : ''} and ${w} warning${w > 1 ? 's' : ''} say what is still to be entered; they go away as you fill in the tables.`,
     templateName: 'blank template',
-    ledgerAmounts: { lines: 'Lines', committed: 'Committed (€)', gap: 'Gap (€)' },
+    ledgerAmounts: { lines: 'Lines', committed: 'Committed', gap: 'Gap' },
   },
 };

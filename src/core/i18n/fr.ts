@@ -784,7 +784,7 @@ Exemple :
     blankTemplate: (e, w) =>
       `Modèle vide : les tableaux sont prêts à remplir. Les ${e} erreur${e > 1 ? 's' : ''} et ${w} avertissement${w > 1 ? 's' : ''} disent ce qu’il reste à saisir ; ils disparaissent à mesure que vous remplissez les tableaux.`,
     templateName: 'modèle vide',
-    ledgerAmounts: { lines: 'Lignes', committed: 'Engagé (€)', gap: 'Écart (€)' },
+    ledgerAmounts: { lines: 'Lignes', committed: 'Engagé', gap: 'Écart' },
   },
 };
 

@@ -19,9 +19,10 @@ export function formulaValue(formula: string, values: ReadonlyMap<string, CellVa
     let total = 0;
     for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
       for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
-        const n = num(values.get(cellAddress(r, c)));
-        if (n === null) return null;
-        total += n;
+        // As Excel's SUM: text and blanks in a range count for nothing; an error or an uncomputed cell leaves it unknown.
+        const v = values.get(cellAddress(r, c));
+        if (typeof v === 'number') total += v;
+        else if (v !== null && v !== undefined && typeof v === 'object' && !(v instanceof Date)) return null;
       }
     // Sums of cents in binary floating point: round as Excel's display would.
     return Math.round(total * 1e6) / 1e6;
