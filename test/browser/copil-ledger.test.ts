@@ -212,7 +212,9 @@ describe('over the emulated Excel (the production Office host)', () => {
     expect(await excel(page, (x) => x.sheets())).not.toContain('Synthèse COPIL');
     const before = await excel(page, (x) => x.roundTrips());
     await page.getByRole('button', { name: 'Écrire la feuille Synthèse COPIL' }).click();
-    await expect(page.getByTestId('export-note').textContent()).resolves.toBe('Feuille «\u00a0Synthèse COPIL\u00a0» écrite.');
+    await expect(page.getByTestId('export-note').locator('.fui-MessageBarBody').textContent()).resolves.toBe('Feuille «\u00a0Synthèse COPIL\u00a0» écrite.');
+    // Issue 21: the sheet just written is one click away.
+    await expect(page.getByTestId('export-note').getByRole('button', { name: 'Afficher la feuille' }).isVisible()).resolves.toBe(true);
     expect((await excel(page, (x) => x.roundTrips())) - before).toBeLessThanOrEqual(2);
     expect(await excel(page, (x) => x.sheets())).toContain('Synthèse COPIL');
     const charts = await excel(page, (x) => x.charts('Synthèse COPIL'));
@@ -240,7 +242,7 @@ describe('over the emulated Excel (the production Office host)', () => {
       await page.getByRole('button', { name: 'Écrire la feuille Rapprochement' }).click();
       await page.waitForFunction(`window.__excel.roundTrips() >= ${before + 2}`);
       await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Écrire la feuille Rapprochement' }).waitFor();
-      await expect(page.getByTestId('ledger-note').textContent()).resolves.toBe('Feuille «\u00a0Rapprochement\u00a0» écrite.');
+      await expect(page.getByTestId('ledger-note').locator('.fui-MessageBarBody').textContent()).resolves.toBe('Feuille «\u00a0Rapprochement\u00a0» écrite.');
       expect((await excel(page, (x) => x.roundTrips())) - before).toBe(2);
     }
     expect((await excel(page, (x) => x.sheets())).filter((s) => s === 'Rapprochement')).toHaveLength(1);

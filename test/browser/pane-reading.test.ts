@@ -339,6 +339,18 @@ describe('focus and Escape', () => {
     await expect(page.getByTestId('export-note').count()).resolves.toBe(0);
     expect(await focused(page)).not.toBe('BODY');
     expect(await axe(page)).toEqual([]);
+
+    // Clôturer: the button goes off for the year closed; the focus does not go to the page.
+    await page.getByLabel('Année', { exact: true }).selectOption('2015');
+    await page.getByLabel('Clôturée par').fill('Marie Curie');
+    await page.getByRole('button', { name: 'Clôturer l’année' }).click();
+    // A confirmation dialog, where there is one, is confirmed.
+    const done = page.getByTestId('close-note').or(page.getByRole('dialog'));
+    await done.first().waitFor();
+    if (await page.getByRole('dialog').count()) await page.getByRole('dialog').getByRole('button', { name: /Clôturer/ }).click();
+    await page.getByTestId('closed-years').waitFor();
+    await page.waitForTimeout(100);
+    expect(await focused(page)).not.toBe('BODY');
     await page.close();
   });
 
