@@ -73,7 +73,7 @@ const axe = async (page: Page) => {
 const duplicateIds = (page: Page) =>
   page.evaluate(() => {
     const seen = new Map<string, number>();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
     return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
   });
 
@@ -90,7 +90,7 @@ const cutFigures = (page: Page) =>
     const cells = document.querySelectorAll<HTMLElement>(
       '[data-testid="conformity-grid"] td, [data-testid="synthese"] td, [data-testid^="amounts-"] [role="cell"], [data-testid="ledger-counts"] td, [data-testid="preview-grid"] td, [data-amount]',
     );
-    for (const el of cells) {
+    for (const el of Array.from(cells)) {
       if (el.offsetParent === null) continue;
       const text = el.textContent ?? '';
       if (!/\d/.test(text)) continue;
@@ -113,6 +113,9 @@ async function tab(page: Page, name: string | RegExp): Promise<void> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  // The mouse away from the tab just clicked: its tooltip is not part of the picture.
+  await page.mouse.move(1, 899);
+  await page.getByRole('tooltip').waitFor({ state: 'detached' });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -16,7 +16,9 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   grid: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, tableLayout: 'fixed', width: '100%' },
-  th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px', width: '2.2em' },
+  th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px' },
+  // Only the row numbers' column is narrow: the three cell columns share the rest.
+  corner: { width: '2.2em' },
   // A value is never cut: a long text wraps; three columns leave a figure its width at 320 px.
   td: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 3px', overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
   // A figure keeps its digits together; only text wraps.
@@ -102,7 +104,7 @@ export function GridView({ ui, preview, lang }: { ui: UiMessages; preview: Previ
       <caption className={styles.caption}>{ui.preview.gridLabel(grid.sheet, grid.cell)}</caption>
       <thead>
         <tr>
-          <td className={styles.th} />
+          <td className={mergeClasses(styles.th, styles.corner)} />
           {grid.columns.map((c) => (
             <th key={c} scope="col" className={styles.th}>
               {c}
