@@ -14,7 +14,8 @@ import type { WorkbookHost } from '../hosts/host';
 import { reason, type PaneError } from './view';
 
 export type Phase = 'loading' | 'empty' | 'ready';
-export type Busy = null | 'init' | 'sync' | 'open';
+/** What the pane is doing, so that its progress line says it: 'check' reads only, 'sync' writes too. */
+export type Busy = null | 'init' | 'sync' | 'open' | 'example' | 'check';
 
 export interface PaneState {
   phase: Phase;
@@ -110,7 +111,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     const { asOf, lang } = stateRef.current;
     const date = parseDateText(asOf);
     if (!date) return;
-    patch({ busy: 'sync' });
+    patch({ busy: 'check' });
     try {
       const analysis = analyse(await host.readSnapshot(), date);
       patch({ analysis, result: present(analysis, lang), busy: null });

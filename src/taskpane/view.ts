@@ -9,6 +9,9 @@ import { messages } from '../core/i18n';
 import type { UiMessages } from '../core/i18n/types';
 import { formatEuros, formatGap, type Cents } from '../core/money';
 import { funderName } from '../core/rules/context';
+import { parseDateText } from '../core/text';
+import type { LineStatus, ReconcileResult } from '../core/reconcile/match';
+import { reconCounts } from './tools';
 
 export interface RuleGroup {
   rule: RuleId;
@@ -44,6 +47,8 @@ export interface ConformityRow {
   convention: string;
   participations: string;
   gap: string;
+  /** The gap in cents (null when unknown): the grid shows it compact, the detail exact. */
+  gapCents: Cents | null;
   /** 'unreadable': a convention amount or a participation the check could not read, so no gap. */
   state: 'conform' | 'gap' | 'no-amount' | 'unreadable';
   /** Why there is no gap ("participation illisible", "non fixé"), null when there is one. */
@@ -65,6 +70,7 @@ export function conformityRows(totals: FunderYearCents[], lang: Lang): Conformit
       convention: euros(t.convention, lang),
       participations: euros(t.participations, lang),
       gap: unreadable ? messages[lang].ui.dashboard.notAvailable : euros(t.gap, lang, true),
+      gapCents: unreadable ? null : t.gap,
       state: unreadable ? 'unreadable' : t.gap === null ? 'no-amount' : t.gap === 0 ? 'conform' : 'gap',
       reason: t.unknown ? s.unknown[t.unknown] : null,
     };
@@ -139,4 +145,63 @@ export function errorText(e: PaneError, ui: UiMessages): string {
 export function reason(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return m.split('\n')[0].slice(0, 160) || '?';
+}
+
+/**
+ * An amount for a narrow grid cell: exact below 1 000 €, else « 2,4 M€ » / « 537,5 k€ » (one
+ * decimal), so a figure always fits its cell and is never cut; `exact` is what the tooltip shows.
+ */
+export function compactEuros(c: Cents, lang: Lang, signed = false): { text: string; exact: string; compact: boolean } {
+  const exact = signed ? formatGap(c, lang) : formatEuros(c, lang);
+  const a = Math.abs(c) / 100;
+  if (a < 1000) return { text: exact, exact, compact: false };
+  const one = (v: number) => v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // 999 960 € rounds to « 1 000,0 k€ »: say « 1,0 M€ » instead.
+  const mega = a >= 999_950;
+  const n = one(mega ? a / 1e6 : a / 1e3);
+  const unit = mega ? 'M' : 'k';
+  const sign = c < 0 ? '-' : signed && c > 0 ? '+' : '';
+  return { text: lang === 'fr' ? `${sign}${n}\u00a0${unit}€` : `${sign}€${n}${unit}`, exact, compact: true };
+}
+
+/** Earliest and latest situation year the pane accepts: a typo (22015) is refused, not checked against. */
+export const AS_OF_YEARS = { min: 2000, max: 2099 } as const;
+
+/** Why a situation date typed in the settings cannot be used, or null when it can. */
+export function asOfProblem(iso: string): 'invalid' | 'range' | null {
+  const y = /^(\d+)-\d\d-\d\d$/.exec(iso.trim())?.[1];
+  if (y !== undefined && (Number(y) < AS_OF_YEARS.min || Number(y) > AS_OF_YEARS.max)) return 'range';
+  if (!parseDateText(iso)) return 'invalid';
+  const year = parseDateText(iso)!.getUTCFullYear();
+  return year < AS_OF_YEARS.min || year > AS_OF_YEARS.max ? 'range' : null;
+}
+
+/** Findings of one rule that point at the same place (16 meetings on « Instances, A4:C5 »): shown as one. */
+export interface PlaceGroup {
+  key: string;
+  findings: Finding[];
+}
+
+export function groupByPlace(findings: Finding[]): PlaceGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups].map(([key, fs]) => ({ key, findings: fs }));
+}
+
+/**
+ * The reconciliation's counts with the money behind them: per status, the committed amount (the
+ * workbook's, else the ledger's) and, for lines found on both sides, the gap (ledger − workbook).
+ */
+export function reconAmounts(result: Pick<ReconcileResult, 'counts' | 'lines'>): { status: LineStatus; count: number; amount: Cents; gap: Cents | null }[] {
+  return reconCounts(result).map(({ status, count }) => {
+    const lines = result.lines.filter((l) => l.status === status);
+    const amount = lines.reduce((n, l) => n + (l.workbook?.committed ?? l.ledger?.committed ?? 0), 0);
+    const both = lines.filter((l) => l.gapCommitted !== null);
+    return { status, count, amount, gap: both.length ? both.reduce((n, l) => n + (l.gapCommitted ?? 0), 0) : null };
+  });
 }

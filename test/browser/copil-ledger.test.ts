@@ -63,7 +63,7 @@ async function pickLedger(page: Page, name: string, buffer: Buffer, mimeType = '
 
 async function counts(page: Page): Promise<Record<string, number>> {
   await page.getByTestId('ledger-counts').waitFor();
-  const rows = await page.locator('[data-testid="ledger-counts"] tr').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const));
+  const rows = await page.locator('[data-testid="ledger-counts"] tr[data-status]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const));
   return Object.fromEntries(rows);
 }
 
@@ -208,18 +208,20 @@ describe('over the emulated Excel (the production Office host)', () => {
     await page.getByRole('tab', { name: 'Export COPIL' }).click();
     // The tab reads which years are closed as it opens (Clôturer une année): those reads are done
     // once its button is on, and are not the write's.
-    await page.locator('button:not([disabled])', { hasText: 'Clôturer l’année' }).waitFor();
+    await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Clôturer l’année' }).waitFor();
     expect(await excel(page, (x) => x.sheets())).not.toContain('Synthèse COPIL');
     const before = await excel(page, (x) => x.roundTrips());
     await page.getByRole('button', { name: 'Écrire la feuille Synthèse COPIL' }).click();
-    await expect(page.getByTestId('export-note').textContent()).resolves.toBe('Feuille «\u00a0Synthèse COPIL\u00a0» écrite.');
+    await expect(page.getByTestId('export-note').locator('.fui-MessageBarBody').textContent()).resolves.toBe('Feuille «\u00a0Synthèse COPIL\u00a0» écrite.');
+    // Issue 21: the sheet just written is one click away.
+    await expect(page.getByTestId('export-note').getByRole('button', { name: 'Afficher la feuille' }).isVisible()).resolves.toBe(true);
     expect((await excel(page, (x) => x.roundTrips())) - before).toBeLessThanOrEqual(2);
     expect(await excel(page, (x) => x.sheets())).toContain('Synthèse COPIL');
     const charts = await excel(page, (x) => x.charts('Synthèse COPIL'));
     expect(charts).toHaveLength(2);
     // Written again, it replaces itself: still one sheet, still two charts.
     await page.getByRole('button', { name: 'Écrire la feuille Synthèse COPIL' }).click();
-    await page.locator('button:not([disabled])', { hasText: 'Écrire la feuille Synthèse COPIL' }).waitFor();
+    await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Écrire la feuille Synthèse COPIL' }).waitFor();
     expect((await excel(page, (x) => x.sheets())).filter((s) => s === 'Synthèse COPIL')).toHaveLength(1);
     expect(await excel(page, (x) => x.charts('Synthèse COPIL'))).toHaveLength(2);
     // Inside Excel the files are offered too.
@@ -239,8 +241,8 @@ describe('over the emulated Excel (the production Office host)', () => {
       const before = await excel(page, (x) => x.roundTrips());
       await page.getByRole('button', { name: 'Écrire la feuille Rapprochement' }).click();
       await page.waitForFunction(`window.__excel.roundTrips() >= ${before + 2}`);
-      await page.locator('button:not([disabled])', { hasText: 'Écrire la feuille Rapprochement' }).waitFor();
-      await expect(page.getByTestId('ledger-note').textContent()).resolves.toBe('Feuille «\u00a0Rapprochement\u00a0» écrite.');
+      await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Écrire la feuille Rapprochement' }).waitFor();
+      await expect(page.getByTestId('ledger-note').locator('.fui-MessageBarBody').textContent()).resolves.toBe('Feuille «\u00a0Rapprochement\u00a0» écrite.');
       expect((await excel(page, (x) => x.roundTrips())) - before).toBe(2);
     }
     expect((await excel(page, (x) => x.sheets())).filter((s) => s === 'Rapprochement')).toHaveLength(1);

@@ -74,11 +74,11 @@ test('the first download stays under 300 KB gzipped and leaves ExcelJS for later
   expect(scripts.every((s) => !readFileSync(join(pane.dist, s), 'utf8').includes('OSF.OUtil'))).toBe(true);
 });
 
-test('the preview opens on an empty workbook and offers to initialise it or load the example', async () => {
+test('the preview opens on an empty workbook with one first-run choice: open a workbook, or the example, or a blank one', async () => {
   const page = await openPane();
-  await expect(page.getByRole('heading', { name: 'Initialiser le classeur' }).isVisible()).resolves.toBe(true);
-  await expect(page.getByRole('checkbox', { name: /exemple fictif/ }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('heading', { name: 'Pour commencer' }).isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Ouvrir un classeur .xlsx' }).isVisible()).resolves.toBe(true);
+  await expect(page.getByRole('button', { name: 'Créer un classeur vide' }).isVisible()).resolves.toBe(true);
   // Nothing asked for a workbook yet: ExcelJS has not been downloaded.
   expect(pane.served.requests.some((r) => /exceljs/.test(r))).toBe(false);
   await page.close();
@@ -124,12 +124,14 @@ test('an edited workbook shows its finding, and Enter on the finding shows and a
 
   const finding = page.locator('[data-rule="convention.total-mismatch"] button');
   await expect(finding.textContent()).resolves.toMatch(/Participations 2014, cellule B5:B8.*2\s387\s501,00\s€.*écart \+1,00\s€/);
-  // The rule's French title, its id as a secondary label.
-  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').innerText()).resolves.toBe('Participations différentes de la convention\nconvention.total-mismatch · Convention\u00a0: Art. 3');
+  // The rule's French title and its article; its id kept in a tooltip (issue 21: no jargon under every title).
+  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').innerText()).resolves.toBe('Participations différentes de la convention\nConvention\u00a0: Art. 3');
+  await expect(page.locator('[data-rule="convention.total-mismatch"] h4').getAttribute('title')).resolves.toMatch(/convention\.total-mismatch/);
 
   await finding.focus();
   await page.keyboard.press('Enter');
-  const selected = page.locator('[data-testid="preview-grid"] td[aria-current="true"]');
+  // The whole range B5:B8 is highlighted; its first cell is the one announced.
+  const selected = page.locator('[data-testid="preview-grid"] td[aria-current="true"]').first();
   await selected.waitFor();
   await expect(selected.getAttribute('data-address')).resolves.toBe('B5');
   await expect(selected.textContent()).resolves.toMatch(/537\s501/);
@@ -314,7 +316,7 @@ describe('over the emulated Excel (the production Office host)', () => {
 
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.waitForFunction(() => (window as unknown as { __excel: Excel }).__excel.sheets().includes('Contrôles'));
-    await page.locator('button:not([disabled])', { hasText: 'Synchroniser' }).waitFor();
+    await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Synchroniser' }).waitFor();
     // The sync itself: one round trip to read, one to write. (The table-event handler's own
     // look-ups of tables it has not met yet come on top: they are not part of the sync.)
     expect(await page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.host.lastRoundTrips)).toBe(2);
@@ -336,7 +338,7 @@ describe('over the emulated Excel (the production Office host)', () => {
     const page = await openEmulated();
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.waitForFunction(() => (window as unknown as { __excel: Excel }).__excel.sheets().includes('Contrôles'));
-    await page.locator('button:not([disabled])', { hasText: 'Synchroniser' }).waitFor();
+    await page.locator('button:not([disabled]):not([aria-disabled="true"])', { hasText: 'Synchroniser' }).waitFor();
     const trips = () => page.evaluate(() => (window as unknown as { __excel: Excel }).__excel.roundTrips());
     const before = await trips();
     await page.getByRole('tab', { name: 'Paramètres' }).click();

@@ -7,6 +7,7 @@ import type { LegalStatusId } from '../legalStatus';
 /** The ess-budget commands (src/cli/). */
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
 import type { VersionsMessages } from './versionsTypes';
+import type { PaneMessages } from './paneTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -65,6 +66,8 @@ export interface Messages {
   summary: SummaryMessages;
   reconcile: ReconcileMessages;
   hostLimits: HostLimitMessages;
+  /** The task pane's reading aids (issue 21). */
+  pane: PaneMessages;
   versions: VersionsMessages;
 }
 

@@ -12,6 +12,7 @@ import { formatDate, matchKey } from '../../core/text';
 import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import type { RecordRow } from '../../core/versions/closure';
 import { withRecord, type JournalLine } from '../../core/versions/closing';
+import { formulaValue } from './gridValues';
 
 /** ExcelJS holds the whole workbook in memory several times over: beyond this, Excel is the tool. */
 export const PREVIEW_MAX_BYTES = 20 * 1024 * 1024;
@@ -148,33 +149,49 @@ export class PreviewHost implements WorkbookHost {
     this.set({});
   }
 
-  /** The cells around the selection, read from the tables of its sheet (what the preview knows). */
+  /**
+   * The cells around the selection, read from the tables of its sheet (what the preview knows):
+   * `radius` columns either side, and every row of a range (B5:B8) selected whole, up to 12.
+   */
   grid(lang: 'fr' | 'en', radius = 2): Grid | null {
     const sel = this.state.selection;
     if (!sel) return null;
-    const first = parseAddress(sel.cell.split(':')[0]);
+    const [from, to] = sel.cell.split(':');
+    const first = parseAddress(from);
     if (!first) return null;
+    const last = (to && parseAddress(to)) || first;
+    const box = { top: Math.min(first.row, last.row), bottom: Math.max(first.row, last.row), left: Math.min(first.col, last.col), right: Math.max(first.col, last.col) };
     const values = new Map<string, CellValue>();
     for (const t of this.snapshot.tables) {
       if (t.sheet !== sel.sheet) continue;
       t.headers.forEach((h, i) => values.set(cellAddress(t.headerRow, t.firstColumn + i), h));
       t.rows.forEach((r, ri) => r.forEach((v, ci) => values.set(cellAddress(t.headerRow + 1 + ri, t.firstColumn + ci), v)));
     }
-    const colFrom = Math.max(1, first.col - radius);
-    const rowFrom = Math.max(1, first.row - radius);
+    const shown = (address: string) => showValue(computed(values.get(address) ?? null, values), lang);
+    const colFrom = Math.max(1, box.left - radius);
+    const colTo = Math.max(colFrom + 2 * radius, Math.min(box.right + radius, colFrom + 2 * radius + 2));
+    const rowFrom = Math.max(1, box.top - radius);
+    const rowTo = Math.max(rowFrom + 2 * radius, Math.min(box.bottom + 1, rowFrom + 12));
     const columns: string[] = [];
-    for (let c = colFrom; c <= colFrom + 2 * radius; c++) columns.push(columnLetter(c));
+    for (let c = colFrom; c <= colTo; c++) columns.push(columnLetter(c));
     const rows: Grid['rows'] = [];
-    for (let r = rowFrom; r <= rowFrom + 2 * radius; r++) {
+    for (let r = rowFrom; r <= rowTo; r++) {
       const cells: GridCell[] = [];
-      for (let c = colFrom; c <= colFrom + 2 * radius; c++) {
+      for (let c = colFrom; c <= colTo; c++) {
         const address = cellAddress(r, c);
-        cells.push({ address, text: showValue(values.get(address) ?? null, lang), selected: r === first.row && c === first.col });
+        cells.push({ address, text: shown(address), selected: r >= box.top && r <= box.bottom && c >= box.left && c <= box.right });
       }
       rows.push({ row: r, cells });
     }
-    return { sheet: sel.sheet, cell: sel.cell, columns, rows, value: showValue(values.get(cellAddress(first.row, first.col)) ?? null, lang) };
+    return { sheet: sel.sheet, cell: sel.cell, columns, rows, value: shown(cellAddress(first.row, first.col)) };
   }
+}
+
+/** A formula the workbook holds no value for, worked out where the template's own (gridValues.ts). */
+function computed(v: CellValue, values: ReadonlyMap<string, CellValue>): CellValue {
+  if (v === null || typeof v !== 'object' || v instanceof Date || !('uncalculated' in v)) return v;
+  const n = formulaValue(v.uncalculated, values);
+  return n === null ? v : n === '' ? null : n;
 }
 
 function showValue(v: CellValue, lang: 'fr' | 'en'): string {

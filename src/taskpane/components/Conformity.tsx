@@ -16,7 +16,8 @@ import {
 import type { FunderYearCents } from '../../core/check';
 import type { Lang } from '../../core/contract';
 import type { Messages } from '../../core/i18n/types';
-import { conformityGrid, conformityRows, type ConformityRow } from '../view';
+import { Amount } from './Amount';
+import { compactEuros, conformityGrid, conformityRows, type ConformityRow } from '../view';
 
 const NARROW = '@media (max-width: 479px)';
 
@@ -33,9 +34,8 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
+    // The mark and the figure may stack in a narrow cell: the figure itself is never cut.
+    overflowWrap: 'normal',
   },
   tdGap: { backgroundColor: tokens.colorPaletteRedBackground1 },
   mark: { display: 'inline-block', width: '1.1em', textAlign: 'center', fontWeight: tokens.fontWeightSemibold },
@@ -82,6 +82,7 @@ export function Conformity(props: { m: Messages; lang: Lang; totals: FunderYearC
   const rows = conformityRows(totals, lang);
   const grid = conformityGrid(rows);
   const stateText = (r: ConformityRow) => (r.state === 'conform' ? ui.dashboard.conform : r.state === 'gap' ? ui.dashboard.notConform : r.state === 'unreadable' ? (r.reason ?? ui.dashboard.noAmount) : ui.dashboard.noAmount);
+  const describe = (r: ConformityRow) => ui.dashboard.cell({ funder: r.funder, year: r.year, state: stateText(r), convention: r.convention, participations: r.participations, gap: r.gap });
   const markClass = (r: ConformityRow) => (r.state === 'conform' ? styles.ok : r.state === 'gap' || r.state === 'unreadable' ? styles.bad : styles.none);
   // An amount in the detail: its label shows only when the row stacks on a narrow pane.
   const amountCell = (area: string, label: string, value: string) => (
@@ -125,12 +126,12 @@ export function Conformity(props: { m: Messages; lang: Lang; totals: FunderYearC
                     className={mergeClasses(styles.td, r.state === 'gap' && styles.tdGap)}
                     data-testid={`conformity-${r.key}`}
                     data-state={r.state}
-                    title={ui.dashboard.cell({ funder: r.funder, year: r.year, state: stateText(r), convention: r.convention, participations: r.participations, gap: r.gap })}
+                    title={r.gapCents !== null && compactEuros(r.gapCents, lang, true).compact ? undefined : describe(r)}
                   >
                     <span className={mergeClasses(styles.mark, markClass(r))} role="img" aria-label={stateText(r)}>
                       {MARK[r.state]}
                     </span>
-                    <span className={r.state === 'conform' ? styles.zero : undefined}>{r.gap}</span>
+                    {r.gapCents === null ? <span>{r.gap}</span> : <Amount cents={r.gapCents} lang={lang} signed tip={describe(r)} className={r.state === 'conform' ? styles.zero : undefined} />}
                   </td>
                 ),
               )}

@@ -40,7 +40,7 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result
           </h2>
           <Text size={200}>{ui.dashboard.asOf(date ? formatDate(date, lang) : asOf)}</Text>
         </div>
-        <Button appearance="primary" onClick={onSync} disabled={syncing}>
+        <Button appearance="primary" onClick={onSync} disabledFocusable={syncing}>
           {syncing ? ui.dashboard.syncing : ui.dashboard.sync}
         </Button>
       </div>
@@ -48,7 +48,7 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{ui.dashboard.restoreHint}</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={syncing} onClick={onRestore}>
+            <Button size="small" disabledFocusable={syncing} onClick={onRestore}>
               {ui.dashboard.restore}
             </Button>
           </MessageBarActions>

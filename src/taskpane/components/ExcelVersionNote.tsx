@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Messages } from '../../core/i18n/types';
 import type { WorkbookHost } from '../../hosts/host';
 
@@ -9,12 +9,21 @@ import type { WorkbookHost } from '../../hosts/host';
  */
 export function ExcelVersionNote({ host, m }: { host: WorkbookHost; m: Messages }) {
   const [seen, setSeen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
   if (seen || host.kind !== 'excel' || host.capabilities.validationLists) return null;
   return (
-    <MessageBar intent="info" layout="multiline" role="status" data-testid="excel-version-note">
+    <MessageBar ref={ref} intent="info" layout="multiline" role="status" data-testid="excel-version-note">
       <MessageBarBody>{m.hostLimits.noDropDowns}</MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={() => setSeen(true)}>
+        <Button
+          size="small"
+          onClick={() => {
+            // The button goes with the note: the focus goes to the pane's title, not to the page.
+            const title = ref.current?.closest('main')?.querySelector<HTMLElement>('h1');
+            setSeen(true);
+            setTimeout(() => title?.focus());
+          }}
+        >
           {m.ui.errors.dismiss}
         </Button>
       </MessageBarActions>

@@ -4,7 +4,7 @@
  * comes by import() on the first click, not with the pane.
  */
 import { writeCopilSheet } from '../../app/sheets';
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatDate, parseDateText } from '../../core/text';
 import { downloadBytes } from '../download';
@@ -15,27 +15,27 @@ import { useTabStyles } from './tabStyles';
 import { CompareWith } from './CompareWith';
 import { CloseYearPanel } from './CloseYearPanel';
 import type { PreviousVersion } from '../lazy/previousXlsx';
-
+import { BusyLine } from './BusyLine';
+import { NoteBar, type Note } from './NoteBar';
 
 type Busy = null | 'sheet' | ExportKind;
-type Note = { intent: 'success' | 'error'; text: string } | null;
 
 export function ExportTab({ host, m, lang, asOf }: TabProps) {
   const styles = useTabStyles();
   const ui = m.ui.copil;
   const [busy, setBusy] = useState<Busy>(null);
-  const [note, setNote] = useState<Note>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [previous, setPrevious] = useState<PreviousVersion | null>(null); // issue 15: compare with an earlier file
   const asOfDate = parseDateText(asOf);
 
   /** The pane's as-of date, or a message when the settings hold none that reads. */
   const date = (): Date | null => {
     const d = parseDateText(asOf);
-    if (!d) setNote({ intent: 'error', text: m.ui.errors.badDate });
+    if (!d) setNote({ intent: 'error', text: (w) => w.ui.errors.badDate });
     return d;
   };
 
-  const failed = (e: unknown) => setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+  const failed = (e: unknown) => setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.copil.failed(reason(e))) });
 
   const writeSheet = async () => {
     const d = date();
@@ -44,7 +44,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
     setNote(null);
     try {
       const { sheet } = await writeCopilSheet(host, { asOf: d, lang });
-      setNote({ intent: 'success', text: ui.written(sheet) });
+      setNote({ intent: 'success', text: (w) => w.ui.copil.written(sheet), sheet });
     } catch (e) {
       failed(e);
     } finally {
@@ -59,7 +59,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
     setNote(null);
     try {
       if (await host.isEmpty()) {
-        setNote({ intent: 'error', text: ui.noWorkbook });
+        setNote({ intent: 'error', text: (w) => w.ui.copil.noWorkbook });
         return;
       }
       const snapshot = await host.readSnapshot();
@@ -67,7 +67,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       const file = await makeSummaryFile(kind, snapshot, { asOf: d, lang }, previous);
       const name = exportFileName(kind, file.asOf);
       downloadBytes(file.bytes, name, EXPORT_TYPES[kind]);
-      setNote({ intent: 'success', text: ui.downloaded(name) });
+      setNote({ intent: 'success', text: (w) => w.ui.copil.downloaded(name) });
     } catch (e) {
       failed(e);
     } finally {
@@ -86,16 +86,16 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
           {m.ui.dashboard.asOf(formatDate(asOfDate, lang))}
         </Text>
       ) : null}
-      {busy ? <ProgressBar thickness="large" aria-label={busy === 'sheet' ? ui.writing : ui.preparing} /> : null}
-      {note ? (
-        <MessageBar intent={note.intent} layout="multiline" role={note.intent === 'error' ? 'alert' : 'status'} data-testid="export-note">
-          <MessageBarBody>{note.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {busy ? <BusyLine label={busy === 'sheet' ? ui.writing : ui.preparing} /> : null}
+      {note ? <NoteBar note={note} m={m} testId="export-note" onDismiss={() => setNote(null)} onShowSheet={(sheet) => void host.select(sheet, 'A1').catch(() => undefined)} /> : null}
+      {/* What changes the files comes before them: the comparison they include, the years closed. */}
+      <CompareWith m={m} value={previous} onChange={setPrevious} disabled={busy !== null} />
+      <CloseYearPanel host={host} m={m} lang={lang} asOf={asOf} />
       {host.capabilities.writeSheets ? (
         <>
+          <h3 className={styles.subtitle}>{m.pane.sheetTitle}</h3>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy !== null} onClick={() => void writeSheet()}>
+            <Button appearance="primary" disabledFocusable={busy !== null} onClick={() => void writeSheet()}>
               {ui.writeSheet}
             </Button>
           </div>
@@ -106,8 +106,9 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       ) : null}
       <h3 className={styles.subtitle}>{ui.filesTitle}</h3>
       <div className={styles.buttons}>
+        {/* Focusable while busy: the focus stays on the button pressed, not dropped to the page. */}
         {EXPORT_KINDS.map((k) => (
-          <Button key={k} appearance={host.capabilities.writeSheets ? 'secondary' : k === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void download(k)}>
+          <Button key={k} appearance={host.capabilities.writeSheets ? 'secondary' : k === 'pdf' ? 'primary' : 'secondary'} disabledFocusable={busy !== null} onClick={() => void download(k)}>
             {ui.download[k]}
           </Button>
         ))}
@@ -115,8 +116,6 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
       <Text size={200} className={styles.hint}>
         {ui.filesHint}
       </Text>
-      <CompareWith m={m} value={previous} onChange={setPrevious} disabled={busy !== null} />
-      <CloseYearPanel host={host} m={m} lang={lang} asOf={asOf} />
     </section>
   );
 }

@@ -1,13 +1,17 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Finding } from '../../core/findings';
 import type { Messages } from '../../core/i18n/types';
-import { groupFindings } from '../view';
+import { groupByPlace, groupFindings } from '../view';
 
 const useStyles = makeStyles({
   title: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   rule: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  ruleId: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  article: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  todo: { display: 'block', margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  todoLabel: { fontWeight: tokens.fontWeightSemibold },
+  other: { display: 'list-item', listStyleType: 'disc', marginLeft: tokens.spacingHorizontalL },
+  count: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
     display: 'block',
@@ -44,9 +48,11 @@ export function FindingsList(props: {
   const ui = m.ui;
   const styles = useStyles();
   const groups = groupFindings(findings);
+  // Two lists on the page (Contrôles, Rapprochement): each its own heading id.
+  const titleId = useId();
   return (
-    <section aria-labelledby="findings-title">
-      <h2 id="findings-title" className={styles.title}>
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className={styles.title}>
         {ui.findings.title}
       </h2>
       {groups.length === 0 ? (
@@ -59,27 +65,50 @@ export function FindingsList(props: {
               <AccordionPanel>
                 {g.rules.map((r) => (
                   <div key={r.rule} data-rule={r.rule}>
-                    <h4 className={styles.rule}>
+                    {/* The rule id stays available (the CLI, the exports and the README name it), as a tooltip, not under every title. */}
+                    <h4 className={styles.rule} title={m.pane.ruleDetails(r.rule, r.article)}>
                       {m.ruleTitles[r.rule]}
-                      {/* The rule id stays, as a secondary label: it is what the CLI, the exports and the README name. */}
-                      <span className={styles.ruleId}>{r.article ? `${r.rule} · ${ui.findings.article(r.article)}` : r.rule}</span>
+                      {r.article ? <span className={styles.article}>{ui.findings.article(r.article)}</span> : null}
                     </h4>
+                    {m.pane.whatToDo[r.rule] ? (
+                      <Text className={styles.todo} data-testid="what-to-do">
+                        <span className={styles.todoLabel}>{`${m.pane.whatToDoLabel} `}</span>
+                        {m.pane.whatToDo[r.rule]}
+                      </Text>
+                    ) : null}
                     <ul className={styles.list}>
-                      {r.findings.map((f, i) => (
-                        <li key={`${f.sheet}!${f.cell}#${i}`}>
-                          <button
-                            type="button"
-                            className={mergeClasses(styles.item, current === f && styles.current)}
-                            aria-current={current === f ? 'true' : undefined}
-                            data-finding={`${f.sheet}!${f.cell}`}
-                            onClick={() => onSelect(f)}
-                          >
-                            <span className={styles.where}>{where ? where(f) : ui.findings.at(f.sheet, f.cell)}</span>
-                            {f.message}
-                          </button>
-                          {current === f && renderCurrent ? renderCurrent() : null}
-                        </li>
-                      ))}
+                      {groupByPlace(r.findings).map(({ key, findings: same }) => {
+                        const f = same[0];
+                        const isCurrent = same.includes(current as Finding);
+                        return (
+                          <li key={key}>
+                            <button
+                              type="button"
+                              className={mergeClasses(styles.item, isCurrent && styles.current)}
+                              aria-current={isCurrent ? 'true' : undefined}
+                              data-finding={key}
+                              data-count={same.length}
+                              onClick={() => onSelect(f)}
+                            >
+                              <span className={styles.where}>{where ? where(f) : ui.findings.at(f.sheet, f.cell)}</span>
+                              {same.length > 1 ? (
+                                <>
+                                  <span className={styles.count}>{m.pane.samePlace(same.length)}</span>
+                                  {/* Phrasing content only inside a button: one line per finding, as spans. */}
+                                  {same.map((x, i) => (
+                                    <span key={i} className={styles.other}>
+                                      {x.message}
+                                    </span>
+                                  ))}
+                                </>
+                              ) : (
+                                f.message
+                              )}
+                            </button>
+                            {isCurrent && renderCurrent ? renderCurrent() : null}
+                          </li>
+                        );
+                      })}
                     </ul>
                   </div>
                 ))}

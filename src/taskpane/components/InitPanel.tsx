@@ -8,7 +8,8 @@ const useStyles = makeStyles({
 });
 
 /** First run on a workbook without the contract's tables. */
-export function InitPanel({ ui, busy, onInitialize }: { ui: UiMessages; busy: boolean; onInitialize: (example: boolean) => void }) {
+/** `busy`: any work under way (the button waits, focusable); `initializing`: this one, which its label says. */
+export function InitPanel({ ui, busy, initializing, onInitialize }: { ui: UiMessages; busy: boolean; initializing: boolean; onInitialize: (example: boolean) => void }) {
   const styles = useStyles();
   const [example, setExample] = useState(false);
   return (
@@ -18,8 +19,8 @@ export function InitPanel({ ui, busy, onInitialize }: { ui: UiMessages; busy: bo
       </h2>
       <Text>{ui.init.intro}</Text>
       <Checkbox checked={example} onChange={(_, d) => setExample(d.checked === true)} label={ui.init.example} />
-      <Button appearance="primary" disabled={busy} onClick={() => onInitialize(example)}>
-        {busy ? ui.init.busy : ui.init.button}
+      <Button appearance="primary" disabledFocusable={busy} onClick={() => onInitialize(example)}>
+        {initializing ? ui.init.busy : ui.init.button}
       </Button>
     </section>
   );

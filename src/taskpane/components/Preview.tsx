@@ -16,21 +16,27 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   grid: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0`, tableLayout: 'fixed', width: '100%' },
-  th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px', width: '2.2em' },
-  td: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 3px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  th: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 2px' },
+  // Only the row numbers' column is narrow: the three cell columns share the rest.
+  corner: { width: '2.2em' },
+  // A value is never cut: a long text wraps; three columns leave a figure its width at 320 px.
+  td: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '1px 3px', overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums' },
+  // A figure keeps its digits together; only text wraps.
+  figure: { whiteSpace: 'nowrap', textAlign: 'right' },
   sel: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   caption: { textAlign: 'left', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
+
+/** Columns either side of the selection: three columns in all, so that figures fit a 320 px pane. */
+const GRID_RADIUS = 1;
+const FIGURE = /^[-+]?[\d\s\u00a0\u202f.,]+$/;
 
 function usePreviewState(preview: PreviewHost) {
   return useSyncExternalStore(preview.subscribe, () => preview.getState());
 }
 
-export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: PreviewHost; pane: Taskpane }) {
-  const styles = useStyles();
-  const { source } = usePreviewState(preview);
-  const busy = pane.state.busy !== null;
-
+/** Open a file or load the example: the preview's two ways in, shared by its bar and its first-run panel. */
+export function usePreviewActions(preview: PreviewHost, pane: Taskpane) {
   const open = async (file: File) => {
     pane.setBusy('open');
     try {
@@ -44,27 +50,43 @@ export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: Pre
     await pane.reloaded();
   };
   const picker = useFilePicker({ id: 'xlsx-file', accept: XLSX_ACCEPT, onFile: (f) => void open(f) });
-
   const example = async () => {
+    pane.setBusy('example');
     await preview.loadPlan(buildWorkbookPlan({ example: true, lang: pane.state.lang }));
+    pane.setBusy(null);
     await pane.reloaded();
   };
+  return { input: picker.input, open: picker.open, example: () => void example() };
+}
 
+export type PreviewActions = ReturnType<typeof usePreviewActions>;
+
+/**
+ * The preview's bar: what it is, and (once a workbook is there) open another or the example. Before
+ * that, the first-run panel holds the choice, so that there is one place to start. Buttons stay
+ * focusable while busy (disabledFocusable): the keyboard focus is never dropped to the page.
+ */
+export function PreviewBar({ ui, preview, pane, actions, empty, blank, templateName }: { ui: UiMessages; preview: PreviewHost; pane: Taskpane; actions: PreviewActions; empty: boolean; blank: boolean; templateName: string }) {
+  const styles = useStyles();
+  const { source } = usePreviewState(preview);
+  const busy = pane.state.busy !== null;
   return (
     <div className={styles.bar}>
       <Text size={200}>{ui.preview.banner}</Text>
-      <div className={styles.buttons}>
-        {picker.input}
-        <Button disabled={busy} onClick={picker.open}>
-          {ui.preview.open}
-        </Button>
-        <Button disabled={busy} onClick={() => void example()}>
-          {ui.preview.example}
-        </Button>
-      </div>
+      {actions.input}
+      {empty ? null : (
+        <div className={styles.buttons}>
+          <Button disabledFocusable={busy} onClick={actions.open}>
+            {ui.preview.open}
+          </Button>
+          <Button disabledFocusable={busy} onClick={actions.example}>
+            {ui.preview.example}
+          </Button>
+        </div>
+      )}
       {source.kind !== 'none' ? (
         <Text size={200} weight="semibold" data-testid="preview-source">
-          {ui.preview.source(source.kind === 'file' && source.name ? source.name : ui.preview.exampleName)}
+          {ui.preview.source(source.kind === 'file' && source.name ? source.name : blank ? templateName : ui.preview.exampleName)}
         </Text>
       ) : null}
     </div>
@@ -75,14 +97,14 @@ export function PreviewBar({ ui, preview, pane }: { ui: UiMessages; preview: Pre
 export function GridView({ ui, preview, lang }: { ui: UiMessages; preview: PreviewHost; lang: Lang }) {
   const styles = useStyles();
   usePreviewState(preview);
-  const grid = preview.grid(lang);
+  const grid = preview.grid(lang, GRID_RADIUS);
   if (!grid) return null;
   return (
     <table className={styles.grid} data-testid="preview-grid">
       <caption className={styles.caption}>{ui.preview.gridLabel(grid.sheet, grid.cell)}</caption>
       <thead>
         <tr>
-          <td className={styles.th} />
+          <td className={mergeClasses(styles.th, styles.corner)} />
           {grid.columns.map((c) => (
             <th key={c} scope="col" className={styles.th}>
               {c}
@@ -97,7 +119,7 @@ export function GridView({ ui, preview, lang }: { ui: UiMessages; preview: Previ
               {r.row}
             </th>
             {r.cells.map((c) => (
-              <td key={c.address} className={mergeClasses(styles.td, c.selected && styles.sel)} title={c.text} aria-current={c.selected ? 'true' : undefined} data-address={c.address}>
+              <td key={c.address} className={mergeClasses(styles.td, FIGURE.test(c.text) && styles.figure, c.selected && styles.sel)} title={c.text} aria-current={c.selected ? 'true' : undefined} data-address={c.address}>
                 {c.text}
               </td>
             ))}

@@ -5,8 +5,8 @@
  * native selects (Fluent's Select): Fluent's Dropdown did not open on a mouse click inside the pane.
  */
 import { writeRapprochementSheet } from '../../app/sheets';
-import { Button, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Select, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/contract';
 import type { Finding } from '../../core/findings';
 import type { Messages } from '../../core/i18n/types';
@@ -14,11 +14,15 @@ import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
 import { qualifiedAddress } from '../../core/snapshot';
 import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
-import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
+import { duplicateFields, initialMapping, mapOption, mappingUsable, type ColumnMapping } from '../tools';
 import { reason } from '../view';
 import { useFilePicker } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 import { FindingsList } from './FindingsList';
+import { BusyLine } from './BusyLine';
+import { NoteBar, type Note } from './NoteBar';
+import { reconAmounts } from '../view';
+import { Amount } from './Amount';
 
 export interface TabProps {
   host: WorkbookHost;
@@ -43,7 +47,7 @@ const useStyles = makeStyles({
   counts: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   th: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  td: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  td: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', paddingLeft: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   gap: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -53,14 +57,13 @@ const LEDGER_ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-o
 type Busy = null | 'read' | 'write';
 /** Where the ledger comes from: a file picked, or cells selected in the workbook (Excel only). */
 type Source = { kind: 'file'; file: File } | { kind: 'range'; range: SelectedRange };
-type Note = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
 export function RapprochementTab({ host, m, lang }: TabProps) {
   const styles = { ...useTabStyles(), ...useStyles() };
   const ui = m.ui.ledger;
   const [source, setSource] = useState<Source | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [note, setNote] = useState<Note>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [run, setRun] = useState<Extract<LedgerRun, { ok: true }> | null>(null);
   const [sheets, setSheets] = useState<string[]>([]);
   const [headers, setHeaders] = useState<string[] | null>(null);
@@ -68,14 +71,17 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
   const [picking, setPicking] = useState(false);
   const [current, setCurrent] = useState<Finding | null>(null);
 
+  // The columns the last reconciliation was asked with: a language switch runs it again, in the new words.
+  const lastMap = useRef<ColumnMapping | undefined>(undefined);
   const reconcileWith = async (src: Source, map?: ColumnMapping) => {
+    lastMap.current = map;
     setBusy('read');
     setNote(null);
     setCurrent(null);
     try {
       if (await host.isEmpty()) {
         setRun(null);
-        setNote({ intent: 'error', text: ui.noWorkbook });
+        setNote({ intent: 'error', text: (w) => w.ui.ledger.noWorkbook });
         return;
       }
       const snapshot = await host.readSnapshot();
@@ -86,7 +92,8 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       setSheets(snapshot.sheets);
       if (!r.ok) {
         setRun(null);
-        setNote({ intent: 'error', text: r.message });
+        const message = r.message;
+        setNote({ intent: 'error', text: () => message });
         if (r.headers && r.headers.length) {
           setHeaders(r.headers);
           setMapping(initialMapping(map ?? null, r.headers));
@@ -98,10 +105,11 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       setHeaders(r.ledger.headers.filter((h) => h !== ''));
       setMapping(initialMapping(r.ledger.columns, r.ledger.headers));
       setPicking(false);
-      if (r.ledger.skipped > 0) setNote({ intent: 'warning', text: ui.skipped(r.ledger.skipped) });
+      const skipped = r.ledger.skipped;
+      if (skipped > 0) setNote({ intent: 'warning', text: (w) => w.ui.ledger.skipped(skipped) });
     } catch (e) {
       setRun(null);
-      setNote({ intent: 'error', text: ui.unreadable(sourceName(src), reason(e)) });
+      setNote({ intent: 'error', text: (w) => w.ui.ledger.unreadable(sourceName(src), reason(e)) });
     } finally {
       setBusy(null);
     }
@@ -124,12 +132,12 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     try {
       range = await host.readSelection();
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+      setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.ledger.failed(reason(e))) });
       setBusy(null);
       return;
     }
     setBusy(null);
-    if (!range) setNote({ intent: 'error', text: ui.emptySelection });
+    if (!range) setNote({ intent: 'error', text: (w) => w.ui.ledger.emptySelection });
     else start({ kind: 'range', range });
   };
 
@@ -139,9 +147,9 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     setNote(null);
     try {
       const { sheet } = await writeRapprochementSheet(host, run.sheet);
-      setNote({ intent: 'success', text: ui.written(sheet) });
+      setNote({ intent: 'success', text: (w) => w.ui.ledger.written(sheet), sheet });
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+      setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.ledger.failed(reason(e))) });
     } finally {
       setBusy(null);
     }
@@ -154,9 +162,17 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     try {
       await host.select(f.sheet, f.cell);
     } catch {
-      setNote({ intent: 'error', text: m.ui.errors.select(f.sheet, f.cell) });
+      setNote({ intent: 'error', text: (w) => w.ui.errors.select(f.sheet, f.cell) });
     }
   };
+
+  // In another language, the findings and the ledger's words are the core's: reconcile again (the file is still there).
+  const firstLang = useRef(lang);
+  useEffect(() => {
+    if (lang === firstLang.current) return;
+    firstLang.current = lang;
+    if (source && run) void reconcileWith(source, lastMap.current);
+  }, [lang]);
 
   const dupes = mapping ? duplicateFields(mapping) : [];
   const canApply = mapping !== null && mappingUsable(mapping) && dupes.length === 0;
@@ -169,16 +185,16 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       <Text>{ui.intro}</Text>
       {picker.input}
       <div className={styles.buttons}>
-        <Button appearance={run ? 'secondary' : 'primary'} disabled={busy !== null} onClick={picker.open}>
+        <Button appearance={run ? 'secondary' : 'primary'} disabledFocusable={busy !== null} onClick={picker.open}>
           {ui.pick}
         </Button>
         {host.capabilities.readSelection ? (
-          <Button disabled={busy !== null} onClick={() => void fromSelection()}>
+          <Button disabledFocusable={busy !== null} onClick={() => void fromSelection()}>
             {ui.useSelection}
           </Button>
         ) : null}
         {source && headers && headers.length && !picking ? (
-          <Button disabled={busy !== null} onClick={() => setPicking(true)}>
+          <Button disabledFocusable={busy !== null} onClick={() => setPicking(true)}>
             {ui.changeMapping}
           </Button>
         ) : null}
@@ -193,12 +209,8 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
           {source.kind === 'file' ? ui.file(source.file.name) : ui.range(sourceName(source))}
         </Text>
       ) : null}
-      {busy ? <ProgressBar thickness="large" aria-label={busy === 'read' ? ui.reading : ui.writing} /> : null}
-      {note ? (
-        <MessageBar intent={note.intent} layout="multiline" role={note.intent === 'error' ? 'alert' : 'status'} data-testid="ledger-note">
-          <MessageBarBody>{note.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {busy ? <BusyLine label={busy === 'read' ? ui.reading : ui.writing} /> : null}
+      {note ? <NoteBar note={note} m={m} testId="ledger-note" onDismiss={() => setNote(null)} onShowSheet={(sheet) => void host.select(sheet, 'A1').catch(() => undefined)} /> : null}
 
       {picking && source && headers && mapping ? (
         <fieldset className={styles.picker} data-testid="column-picker">
@@ -219,7 +231,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
             </Field>
           ))}
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy !== null || !canApply} onClick={() => void reconcileWith(source, mapping)}>
+            <Button appearance="primary" disabledFocusable={busy !== null || !canApply} onClick={() => void reconcileWith(source, mapping)}>
               {ui.apply}
             </Button>
           </div>
@@ -230,20 +242,38 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
         <>
           <table className={styles.counts} data-testid="ledger-counts">
             <caption className={styles.caption}>{ui.counts}</caption>
+            <thead>
+              <tr>
+                <td />
+                <th scope="col" className={styles.td}>
+                  {m.pane.ledgerAmounts.lines}
+                </th>
+                <th scope="col" className={styles.td}>
+                  {m.pane.ledgerAmounts.committed}
+                </th>
+                <th scope="col" className={styles.td}>
+                  {m.pane.ledgerAmounts.gap}
+                </th>
+              </tr>
+            </thead>
             <tbody>
-              {reconCounts(run.result).map(({ status, count }) => (
+              {reconAmounts(run.result).map(({ status, count, amount, gap }) => (
                 <tr key={status} data-status={status} data-count={count}>
                   <th scope="row" className={styles.th}>
                     {ui.count[status]}
                   </th>
                   <td className={mergeClasses(styles.td, status !== 'matched' && status !== 'netted-out' && count > 0 && styles.gap)}>{count}</td>
+                  <td className={styles.td} data-testid={`ledger-amount-${status}`}>
+                    <Amount cents={amount} lang={lang} />
+                  </td>
+                  <td className={styles.td}>{gap === null ? '' : <Amount cents={gap} lang={lang} signed />}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {host.capabilities.writeSheets ? (
             <div className={styles.buttons}>
-              <Button appearance="primary" disabled={busy !== null} onClick={() => void write()}>
+              <Button appearance="primary" disabledFocusable={busy !== null} onClick={() => void write()}>
                 {ui.write}
               </Button>
             </div>

@@ -32,16 +32,21 @@ test('an .xlsx the user picks is checked through the same core as the CLI', asyn
   expect(result.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.sheet, f.cell, f.gap])).toEqual([['convention.total-mismatch', 'Participations 2014', 'B5:B8', '1.00']]);
 });
 
-test('select shows the cells around the one pointed to, the selected one marked', async () => {
+test('select shows the cells around the range pointed to, the whole range marked, formulas as figures', async () => {
   const host = new PreviewHost();
   await host.openFile('budget.xlsx', await xlsx());
   await host.select('Participations 2014', 'B5:B8');
   const grid = host.grid('fr')!;
   expect(grid.columns).toEqual(['A', 'B', 'C', 'D', 'E']);
-  expect(grid.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7]);
+  // Every row of the range, and one after it.
+  expect(grid.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 9]);
   const sel = grid.rows.flatMap((r) => r.cells).filter((c) => c.selected);
-  expect(sel).toEqual([{ address: 'B5', text: '537\u202f500', selected: true }]);
+  expect(sel.map((c) => c.address)).toEqual(['B5', 'B6', 'B7', 'B8']);
+  expect(sel[0]).toEqual({ address: 'B5', text: '537\u202f500', selected: true });
+  expect(grid.value).toBe('537\u202f500');
   expect(grid.rows[1].cells.map((c) => c.text)).toEqual(['Axe', 'Région', 'État', 'CDC', 'Total']);
+  // The Total column's SUM, a figure (issue 21: « =SUM(… » was shown, cut).
+  expect(grid.rows[2].cells[4].text).toMatch(/^\d[\d\u202f]*$/);
   await expect(host.select('Feuille inconnue', 'A1')).rejects.toThrow();
 });
 

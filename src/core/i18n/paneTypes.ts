@@ -1,0 +1,48 @@
+/** The task pane's reading aids (issue 21): what to do per rule, the Synthèse, busy lines, first run. */
+import type { RuleId } from '../findings';
+
+export interface PaneMessages {
+  /** One short line per rule: what the user does next. Partial: a rule added later may come without one. */
+  whatToDo: Partial<Record<RuleId, string>>;
+  whatToDoLabel: string;
+  /** The rule's id and article, kept for the CLI's and the exports' readers (a tooltip). */
+  ruleDetails: (rule: string, article: string | null) => string;
+  /** Several findings of one rule at the same place, listed as one. */
+  samePlace: (n: number) => string;
+  /** The settings tab, shown as a gear. */
+  settings: string;
+  synthese: {
+    title: string;
+    intro: string;
+    planned: string;
+    committed: string;
+    paid: string;
+    convention: string;
+    participations: string;
+    total: string;
+    /** n.d. said in words, under the table. */
+    notAvailable: string;
+    /** Header of an amount column, in euros. */
+    euros: (label: string) => string;
+  };
+  /** The exact amount behind a compact one (« 1,0 M€ »). */
+  exact: (text: string) => string;
+  asOfInvalid: string;
+  asOfRange: (min: number, max: number) => string;
+  busy: { opening: string; checking: string; example: string };
+  /** Export COPIL: the heading over « Écrire la feuille Synthèse COPIL ». */
+  sheetTitle: string;
+  showSheet: string;
+  firstRun: {
+    title: string;
+    intro: string;
+    open: string;
+    example: string;
+    blank: string;
+    blankHint: string;
+  };
+  /** After a blank workbook was created: what its findings mean. */
+  blankTemplate: (errors: number, warnings: number) => string;
+  templateName: string;
+  ledgerAmounts: { lines: string; committed: string; gap: string };
+}
