@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { readWorkbookBuffer } from '../../src/hosts/xlsx/workbook';
 import { isDateFormat } from '../../src/hosts/xlsx/strings';
+import fc from 'fast-check';
 import { XmlScanner, type XmlSink } from '../../src/hosts/xlsx/xml';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -135,6 +136,23 @@ describe('the XML scanner', () => {
     expect(events([le.subarray(0, 7), le.subarray(7)])).toEqual(whole);
     const be = Buffer.from(le).swap16();
     expect(events([be.subarray(0, 5), be.subarray(5, 40), be.subarray(40)])).toEqual(whole);
+  });
+
+  test('property: any document cut anywhere gives the events of the whole (fast-check)', () => {
+    // Cells as producers write them, with what makes a cut hard: `>` inside quotes and comments, CDATA, entities, long texts.
+    const piece = fc.oneof(
+      fc.constantFrom('<c r="A1" s="3" t="s"><v>42</v></c>', '<c r="B2"><v>-1234.56</v></c>', "<x:row r='7' id='a>b'/>", '<!-- a > b -->', '<![CDATA[<z>]]>', '<?pi x?>', 't&amp;u&#233;', '<is><t>é</t></is>'),
+      fc.string({ maxLength: 40 }).map((t) => `<t id="${t.replace(/[<&"]/g, '')}">${t.replace(/[<&]/g, '')}</t>`),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 12 }), (pieces, cuts) => {
+        const bytes = Buffer.from(`<root>${pieces.join('')}</root>`);
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, i < at.length ? at[i] : bytes.length));
+        expect(events(chunks)).toEqual(events([bytes]));
+      }),
+      { numRuns: 300, seed: 20141115 },
+    );
   });
 
   test('a DTD is refused, and so is a part cut in the middle of a tag', () => {

@@ -71,9 +71,16 @@ export const missingBilan: Rule = (ctx) => {
     received.get(k)!.add(b.v.year);
   }
   const reported = new Map<string, Set<number>>();
+  // Whether a year's bilan is past due, once per year rather than three Dates per line.
+  const pastDue = new Map<number, boolean>();
+  const isPastDue = (year: number) => {
+    let p = pastDue.get(year);
+    if (p === undefined) pastDue.set(year, (p = ctx.asOf.getTime() > bilanDue(year).getTime()));
+    return p;
+  };
   for (const f of ctx.model.financing) {
     const { code, year, planned, committed } = f.v;
-    if (!code || year === undefined || ctx.asOf.getTime() <= bilanDue(year).getTime()) continue;
+    if (!code || year === undefined || !isPastDue(year)) continue;
     if (!(planned ?? 0) && !(committed ?? 0)) continue;
     const k = codeKey(code);
     if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;

@@ -76,20 +76,33 @@ export class XmlScanner {
     if (chunk.length === 0) return;
     if (this.pendingBytes > 0) {
       // Still inside the unfinished token: keep the piece without copying until its end comes.
-      if (chunk.indexOf(this.waitFor) < 0) {
+      const at = chunk.indexOf(this.waitFor);
+      if (at < 0) {
         this.pending.push(chunk);
         this.pendingBytes += chunk.length;
         if (this.pendingBytes > this.maxToken) throw new XmlError(`${this.part} : élément XML de plus de ${Math.round(this.maxToken / 1048576)} Mo`);
         return;
       }
-      this.pending.push(chunk);
-      chunk = Buffer.concat(this.pending, this.pendingBytes + chunk.length);
+      // Only the piece up to the token's likely end (its next `>`) is joined to it and scanned on its
+      // own: joining the whole chunk copied every chunk of the part once more.
+      const gt = this.waitFor === GT ? at : chunk.indexOf(GT, at);
+      const cut = gt < 0 ? chunk.length : gt + 1;
+      this.pending.push(chunk.subarray(0, cut));
+      const head = Buffer.concat(this.pending, this.pendingBytes + cut);
       this.pending = [];
       this.pendingBytes = 0;
+      chunk = chunk.subarray(cut);
+      const done = this.scan(head);
+      // Not finished there (a `>` inside quotes or a comment): the rest of the token is joined to the rest of the chunk.
+      if (done < head.length) chunk = Buffer.concat([head.subarray(done), chunk]);
+      if (chunk.length === 0) return;
     }
-    const rest = this.scan(chunk);
+    this.keep(chunk, this.scan(chunk));
+  }
+
+  /** Keeps what is left unfinished from `rest` on, copied: the chunk's memory belongs to the inflater. */
+  private keep(chunk: Buffer, rest: number): void {
     if (rest < chunk.length) {
-      // Copied: the chunk's memory belongs to the inflater.
       this.pending = [Buffer.from(chunk.subarray(rest))];
       this.pendingBytes = chunk.length - rest;
     }
