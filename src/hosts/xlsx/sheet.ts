@@ -94,7 +94,10 @@ export class SheetReader implements XmlSink {
     this.col = 0;
     if (r < this.activeLo || r > this.activeHi) this.computeActive(r);
     // A row skipped in the file is a blank row: a growing plain range ends before it.
-    for (const g of this.active) if (g.growing && r > g.top + g.cells.rowCount) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
+    for (let k = 0; k < this.active.length; k++) {
+      const g = this.active[k];
+      if (g.growing && r > g.top + g.cells.rowCount) this.stopGrowing(g, g.top + g.cells.rowCount - 1);
+    }
   }
 
   private stopGrowing(g: Region, bottom: number): void {
@@ -195,7 +198,9 @@ export class SheetReader implements XmlSink {
     }
     this.target = null;
     const col = this.col;
-    for (const g of this.active) {
+    // Indexed: once per cell, and for…of made an iterator result each time until optimised.
+    for (let k = 0; k < this.active.length; k++) {
+      const g = this.active[k];
       if (col >= g.left && col <= g.right) {
         this.target = g;
         break;
