@@ -50,11 +50,6 @@ export class XmlScanner {
   private cdata = false;
   /** The sink sets it when it wants the text of the element it is in. */
   wantText = false;
-  /**
-   * Set by `open` when it has read the element's whole content and end tag from `buf` itself: the
-   * scan goes on from there, with no events for what lies between. 0: not used.
-   */
-  resumeAt = 0;
   /** Bytes seen (after transcoding): the guard's running count lives in the zip reader, this is for messages. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -216,14 +211,9 @@ export class XmlScanner {
       this.tagEnd = i;
       this.selfClosing = b[i - 1] === SLASH;
       this.setName(b, lt + 1, this.selfClosing ? i - 1 : i);
-      pos = i + 1;
       sink.open(this);
       if (this.selfClosing) sink.close(this);
-      else if (this.resumeAt > 0) {
-        // The sink read the element's content and end tag itself (a cell's `<v>42</v></c>`).
-        pos = this.resumeAt;
-        this.resumeAt = 0;
-      }
+      pos = i + 1;
     }
     return n;
   }
