@@ -64,15 +64,15 @@ export async function bench({ small, root }: { small: boolean; root: string }): 
       run: (f) => timed('sh', ['-c', 'unzip -p "$1" | wc -c', 'sh', f]),
       target: 'check ≤ 4× (wall)',
     },
-    { key: 'nodeFloor', label: 'inflate floor in Node (zlib, every part)', missing: null, run: (f) => timed(node, [reader('inflate-floor.cjs'), f]) },
+    { key: 'nodeFloor', label: 'inflate floor in Node (zlib, every part)', missing: null, run: (f) => timed(node, [reader('inflate-floor.mjs'), f]) },
     {
       key: 'sheetjs',
       label: 'SheetJS readFile (xlsx 0.18.5)',
       missing: installed(root, 'xlsx') ? null : 'xlsx not installed (npm install)',
-      run: (f) => timed(node, [reader('sheetjs.cjs'), f]),
+      run: (f) => timed(node, [reader('sheetjs.mjs'), f]),
       target: 'check ≤ 0,5×',
     },
-    { key: 'exceljsStream', label: 'ExcelJS streaming reader', missing: installed(root, 'exceljs') ? null : 'exceljs not installed', run: (f) => timed(node, [reader('exceljs-stream.cjs'), f]) },
+    { key: 'exceljsStream', label: 'ExcelJS streaming reader', missing: installed(root, 'exceljs') ? null : 'exceljs not installed', run: (f) => timed(node, [reader('exceljs-stream.mjs'), f]) },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'ess-bench-anchors-'));
   const file = join(dir, `financements-${lines}.xlsx`);

@@ -2,10 +2,10 @@
 // parsed — `unzip -p FILE | wc -c` in-process. Prints the bytes and the milliseconds spent after
 // start-up, so the floor is known both as a whole command and in-process. (yauzl's streams took
 // five times as long here: small reads and small chunks; this is the floor, so one call per part.)
-'use strict';
+import { readFileSync } from 'fs';
+import zlib from 'zlib';
+
 const t0 = process.hrtime.bigint();
-const { readFileSync } = require('fs');
-const zlib = require('zlib');
 
 const buf = readFileSync(process.argv[2]);
 const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
