@@ -50,8 +50,8 @@ const round = (x: number) => Math.round(x);
 const ratio = (a: number, b: number) => Number((a / b).toFixed(3));
 
 export async function bench({ small, root }: { small: boolean; root: string }): Promise<BenchGroup> {
-  // The small pass (CI) keeps it short: a 20 000-line workbook, two pairs per anchor.
-  const lines = small ? 20_000 : 100_000;
+  // The small pass (CI) keeps it short: a 10 000-line workbook, two pairs per anchor.
+  const lines = small ? 10_000 : 100_000;
   const pairs = small ? 2 : 5;
   const node = process.execPath;
   const reader = (name: string) => join(root, 'bench/readers', name);

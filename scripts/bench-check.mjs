@@ -10,7 +10,8 @@ const HELP = `node scripts/bench-check.mjs [--rule-pass | --anchors] [--help]
   --rule-pass   the rule pass alone (bench/rulePass.ts): 1 000, 10 000 and 100 000 lines, median of 5.
   --anchors     check against the inflate floor (unzip -p | wc -c, and zlib in Node), SheetJS's readFile
                 and ExcelJS's streaming reader (bench/anchors.ts): 100 000 lines, 5 alternating pairs
-                each, median of the pairwise ratios (wall and CPU); an anchor not installed is skipped.
+                each (BENCH_SIZE=small: 10 000 lines, 2 pairs), median of the pairwise ratios (wall and
+                CPU); an anchor not installed here is skipped and said.
   BENCH_SIZE=small  a quick pass at small sizes (written to bench/results.small.json).
 `;
 
