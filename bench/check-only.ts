@@ -1,13 +1,14 @@
-/** scripts/bench-check.mjs: the check group (or, with --rule-pass, the rule pass) alone, its entry of bench/results.json updated in place. */
+/** scripts/bench-check.mjs: the check group (or, with --rule-pass, the rule pass; with --anchors, check against the floor, SheetJS and ExcelJS) alone, its entry of bench/results.json updated in place. */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { bench as checkBench } from './check';
 import { bench as rulePassBench } from './rulePass';
+import { bench as anchorsBench } from './anchors';
 
 const small = process.env.BENCH_SIZE === 'small';
 const root = join(__dirname, '../..');
 
-const bench = process.argv.includes('--rule-pass') ? rulePassBench : checkBench;
+const bench = process.argv.includes('--rule-pass') ? rulePassBench : process.argv.includes('--anchors') ? anchorsBench : checkBench;
 
 bench({ small, root }).then(
   (r) => {

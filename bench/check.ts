@@ -11,26 +11,27 @@ import { join } from 'path';
 import { writeBigWorkbook } from './bigWorkbook';
 import type { BenchGroup } from './types';
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-interface Run {
+export interface Run {
   ms: number;
   /** user + system CPU time of the process and the children it waited for. */
   cpuMs: number;
   peakMiB: number;
   status: number | null;
+  stdout: string;
 }
 
-function timed(cmd: string, args: string[]): Run {
+export function timed(cmd: string, args: string[]): Run {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const t = process.hrtime.bigint();
   const r = timeBin ? spawnSync(timeBin, ['-f', '%M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const [kb, user, sys] = timeBin ? r.stderr.trim().split('\n').pop()!.split(' ').map(Number) : [NaN, NaN, NaN];
-  return { ms, cpuMs: (user + sys) * 1000, peakMiB: kb / 1024, status: r.status };
+  return { ms, cpuMs: (user + sys) * 1000, peakMiB: kb / 1024, status: r.status, stdout: r.stdout };
 }
 
 export interface CheckPoint {

@@ -7,6 +7,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { bench as rulePassBench } from './rulePass';
 import { bench as checkBench } from './check';
+import { bench as anchorsBench } from './anchors';
 import { bench as reconcileBench } from './reconcile';
 import { bench as roundTripsBench } from './roundtrips';
 import { bench as bundleBench } from './bundle';
@@ -19,8 +20,8 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 const rows: [string, string, string][] = [];
 
 async function main() {
-  // The rule pass, check against LibreOffice (alternating), reconciliation, round trips in the emulated Excel, the task pane's weight and first paint.
-  for (const group of [rulePassBench, checkBench, reconcileBench, roundTripsBench, bundleBench]) {
+  // The rule pass, check against LibreOffice (alternating), check against the inflate floor, SheetJS and ExcelJS (alternating), reconciliation, round trips in the emulated Excel, the task pane's weight and first paint.
+  for (const group of [rulePassBench, checkBench, anchorsBench, reconcileBench, roundTripsBench, bundleBench]) {
     const r = await group({ small, root });
     results[r.key] = r.value;
     rows.push(...r.rows);

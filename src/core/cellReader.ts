@@ -56,6 +56,9 @@ export class CellReader {
   amount(v: CellValue, ref: Ref, column: string): Cents | undefined {
     if (isBlank(v)) return undefined;
     if (typeof v === 'number') {
+      // readCellNumber's exact path without its object per cell (a third of the rule pass's garbage on 100 000 lines).
+      const c = Math.round(v * 100);
+      if (c / 100 === v && c >= 0 && c < 1e15) return c + 0;
       const r = readCellNumber(v);
       if (r.kind === 'sub-cent') {
         this.emit('cell.sub-cent', ref, { column, text: r.value });

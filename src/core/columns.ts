@@ -179,11 +179,30 @@ export class ColumnStore {
 
   /** Stores a value (null blanks the cell). */
   set(r: number, c: number, v: CellValue): void {
+    // The hot case (a number in a settled column of numbers) written straight, without the checks of put.
+    const col = r < this.capacity ? this.columns[c] : undefined;
+    if (col !== undefined && col.aside === null && typeof v === 'number' && col.main >= SETTLED) {
+      if (col.kind === NUM || (col.kind === INT && (v | 0) === v && v !== NO_INT && !Object.is(v, -0))) {
+        if (r >= this.rowCount) this.rowCount = r + 1;
+        if (col.kind === NUM) col.nums![r] = v;
+        else col.ints![r] = v;
+        col.main++;
+        return;
+      }
+    }
     this.write(r, c, v);
   }
 
   /** Stores shared string `index`, read from the shared strings once they are known. */
   setShared(r: number, c: number, index: number): void {
+    // The hot case (a settled column of strings): the index is the code, no object made per cell.
+    const col = r < this.capacity ? this.columns[c] : undefined;
+    if (col !== undefined && col.kind === STR && col.aside === null && col.main >= SETTLED) {
+      if (r >= this.rowCount) this.rowCount = r + 1;
+      col.ints![r] = index;
+      col.main++;
+      return;
+    }
     this.write(r, c, new Shared(index));
   }
 

@@ -63,16 +63,24 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
   for (const year of profile.years) for (const f of profile.funders) add(f.id, year);
   for (const p of model.participations) for (const f of p.funders) add(f.key, p.year);
   for (const r of model.convention) if (r.v.funder && r.v.year !== undefined) add(r.v.funder, r.v.year);
-  const exec = new Map<string, { planned: Cents; committed: Cents; paid: Cents }>();
-  for (const f of model.financing) {
-    if (!f.v.funder || f.v.year === undefined) continue;
-    const k = `${f.v.funder}|${f.v.year}`;
-    const e = exec.get(k) ?? { planned: 0, committed: 0, paid: 0 };
+  // funder → year → sums: nested, so that 100 000 lines build no key string each.
+  const exec = new Map<FunderKey, Map<number, { planned: Cents; committed: Cents; paid: Cents }>>();
+  const lines = model.financing;
+  // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i];
+    const { funder, year } = f.v;
+    if (!funder || year === undefined) continue;
+    let byYear = exec.get(funder);
+    if (!byYear) exec.set(funder, (byYear = new Map()));
+    let e = byYear.get(year);
+    if (!e) {
+      byYear.set(year, (e = { planned: 0, committed: 0, paid: 0 }));
+      add(funder, year);
+    }
     e.planned += f.v.planned ?? 0;
     e.committed += f.v.committed ?? 0;
     e.paid += f.v.paid ?? 0;
-    exec.set(k, e);
-    add(f.v.funder, f.v.year);
   }
   return keys.map(({ funder, year }) => {
     const row = model.convention.find((r) => r.v.funder === funder && r.v.year === year);
@@ -80,7 +88,7 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
     const parts = participationSums(ctx, funder, year) ?? 0;
     const partsUnknown = participationUnreadable(ctx, funder, year);
     const unknown: UnknownReason | null = row?.bad?.has('amount') ? 'unreadable-amount' : amount === undefined ? 'no-amount' : partsUnknown ? 'unreadable-participation' : null;
-    const e = exec.get(`${funder}|${year}`) ?? { planned: 0, committed: 0, paid: 0 };
+    const e = exec.get(funder)?.get(year) ?? { planned: 0, committed: 0, paid: 0 };
     return {
       funderKey: funder,
       year,

@@ -40,7 +40,10 @@ export const unknownAction: Rule = (ctx) => {
   if (!ctx.model.located.actions) return;
   const known = actionsByCode(ctx);
   for (const rows of [ctx.model.financing, ctx.model.bilans]) {
-    for (const f of rows) if (f.v.code && !known.has(codeKey(f.v.code))) ctx.emit('action.unknown', f.ref.code, { code: f.v.code });
+    for (let i = 0; i < rows.length; i++) {
+      const f = rows[i];
+      if (f.v.code && !known.has(codeKey(f.v.code))) ctx.emit('action.unknown', f.ref.code, { code: f.v.code });
+    }
   }
 };
 
@@ -86,7 +89,9 @@ export const allocation: Rule = (ctx) => {
   const unknown = new Set<string>();
   for (const t of ctx.model.participations) for (const u of t.unreadable) unknown.add(`${t.year}|${u.funder}|${u.axis ?? '*'}`);
   const isUnknown = (year: number, funder: FunderKey, axis: AxisId) => unknown.has(`${year}|${funder}|${axis}`) || unknown.has(`${year}|${funder}|*`);
-  for (const f of ctx.model.financing) {
+  const lines = ctx.model.financing;
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i];
     const { code, year, funder, planned: p } = f.v;
     if (!code || year === undefined || !funder) continue;
     const axis = actions.get(codeKey(code))?.v.axis;
@@ -138,7 +143,10 @@ export const allocation: Rule = (ctx) => {
 export const execution: Rule = (ctx) => {
   // An unknown commitment (unreadable, or no Engagé column) is n.d., never 0: nothing is compared with it.
   const hasCommitted = (ctx.model.located.financements?.columns.committed ?? -1) >= 0;
-  for (const f of ctx.model.financing) {
+  const lines = ctx.model.financing;
+  // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i];
     const { planned, committed, paid, code } = f.v;
     if (committed !== undefined && planned !== undefined && committed > planned) {
       ctx.emit('execution.commitment-over-plan', f.ref.committed, { code, expected: planned, actual: committed, gap: committed - planned });

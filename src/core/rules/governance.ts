@@ -77,9 +77,19 @@ export const missingBilan: Rule = (ctx) => {
   // the bilan could not be judged (« I-1.2 » typed for I_1.2 is not also a missing bilan).
   const known = ctx.model.located.actions ? actionsByCode(ctx) : undefined;
   const reported = new Map<string, Set<number>>();
-  for (const f of ctx.model.financing) {
+  // Whether a year's bilan is past due, once per year rather than three Dates per line.
+  const pastDue = new Map<number, boolean>();
+  const isPastDue = (year: number) => {
+    let p = pastDue.get(year);
+    if (p === undefined) pastDue.set(year, (p = ctx.asOf.getTime() > bilanDue(year).getTime()));
+    return p;
+  };
+  const lines = ctx.model.financing;
+  // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
+  for (let i = 0; i < lines.length; i++) {
+    const f = lines[i];
     const { code, year, planned, committed } = f.v;
-    if (!code || year === undefined || ctx.asOf.getTime() <= bilanDue(year).getTime()) continue;
+    if (!code || year === undefined || !isPastDue(year)) continue;
     if (!(planned ?? 0) && !(committed ?? 0)) continue;
     const k = codeKey(code);
     if (known && !known.has(k)) continue;

@@ -1,7 +1,7 @@
 /**
  * A streaming XML scanner over bytes, for the parts of an .xlsx. Why not saxes (which reads the small
  * parts): a 100 000-line worksheet is 33 MB of XML and saxes alone takes about a second on it, twice
- * the whole budget of `check`; this scanner finds the tags with Buffer.indexOf, never decodes what
+ * the whole budget of `check`; this scanner finds the tags with byte loops, never decodes what
  * nobody asked for (a tag's name is compared as bytes, an attribute or a text is decoded on demand)
  * and keeps at most one unfinished token between chunks.
  *
@@ -34,6 +34,12 @@ const BANG = 0x21;
 const QMARK = 0x3f;
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** The first `byte` in b[from, n), or n. A loop, not Buffer.indexOf: the distances are a few bytes (`<v>42</v>`) and a call into C++ per tag cost more than the search. */
+function find(b: Buffer, byte: number, from: number, n: number): number {
+  while (from < n && b[from] !== byte) from++;
+  return from;
+}
 
 export class XmlScanner {
   /** The bytes being scanned (the current chunk, after what was left of the previous one). */
@@ -76,16 +82,24 @@ export class XmlScanner {
     if (chunk.length === 0) return;
     if (this.pendingBytes > 0) {
       // Still inside the unfinished token: keep the piece without copying until its end comes.
-      if (chunk.indexOf(this.waitFor) < 0) {
+      const at = chunk.indexOf(this.waitFor);
+      if (at < 0) {
         this.pending.push(chunk);
         this.pendingBytes += chunk.length;
         if (this.pendingBytes > this.maxToken) throw new XmlError(`${this.part} : élément XML de plus de ${Math.round(this.maxToken / 1048576)} Mo`);
         return;
       }
-      this.pending.push(chunk);
-      chunk = Buffer.concat(this.pending, this.pendingBytes + chunk.length);
+      // Only the piece up to the token's likely end (its next `>`) is joined to it: not the whole chunk.
+      const gt = this.waitFor === GT ? at : chunk.indexOf(GT, at);
+      const cut = gt < 0 ? chunk.length : gt + 1;
+      this.pending.push(chunk.subarray(0, cut));
+      const head = Buffer.concat(this.pending, this.pendingBytes + cut);
       this.pending = [];
       this.pendingBytes = 0;
+      chunk = chunk.subarray(cut);
+      const done = this.scan(head);
+      // Not finished there (a `>` inside quotes or a comment): the rest of the token is joined to the rest of the chunk.
+      if (done < head.length) chunk = Buffer.concat([head.subarray(done), chunk]);
     }
     const rest = this.scan(chunk);
     if (rest < chunk.length) {
@@ -127,8 +141,8 @@ export class XmlScanner {
     const n = b.length;
     let pos = 0;
     while (pos < n) {
-      const lt = b.indexOf(LT, pos);
-      if (lt < 0) {
+      const lt = find(b, LT, pos, n);
+      if (lt === n) {
         if (!this.wantText) return n;
         this.waitFor = LT;
         return pos;
@@ -145,8 +159,8 @@ export class XmlScanner {
         return lt;
       }
       if (c1 === SLASH) {
-        const gt = b.indexOf(GT, lt + 2);
-        if (gt < 0) {
+        const gt = find(b, GT, lt + 2, n);
+        if (gt === n) {
           this.waitFor = GT;
           return lt;
         }
@@ -299,11 +313,7 @@ export class XmlScanner {
     return digitsAt(this.buf, this.valueStart, this.valueEnd);
   }
 
-  /**
-   * A cell's attributes in one pass (the hot path: one call per cell): `r` into refRow/refCol (0
-   * when absent or not a reference), `s` into cellStyle (-1 when absent), `t` into
-   * cellTypeStart/cellTypeEnd (equal when absent). Other attributes are passed over.
-   */
+  /** A cell's attributes in one pass (one call per cell): `r` → refRow/refCol (0: none or no reference), `s` → cellStyle (-1: none), `t` → cellTypeStart/cellTypeEnd (equal: none); others passed over. */
   refRow = 0;
   refCol = 0;
   cellStyle = -1;
@@ -372,11 +382,7 @@ export class XmlScanner {
     return this.cdata || s.indexOf('&') < 0 ? s : decodeEntities(s);
   }
 
-  /**
-   * The current text as a number when it is a plain decimal of at most 15 digits ("250000",
-   * "-1234.56"), read from its bytes without making a string; NaN otherwise (then use `text()`).
-   * Exact: an integer below 2^53 divided by a power of ten up to 10^22 is correctly rounded.
-   */
+  /** The current text as a plain decimal of at most 15 digits ("-1234.56") read from its bytes, exactly (plainDecimalAt); NaN otherwise (then use `text()`). */
   textFastNumber(): number {
     return plainDecimalAt(this.buf, this.textStart, this.textEnd);
   }
