@@ -6,6 +6,8 @@
  * entity expansion is how XML bombs work). No separate inflating pass: the limits hold while streaming.
  */
 
+import { Buffer } from 'buffer';
+
 export const LIMITS = {
   fileBytes: 100 * 1024 * 1024,
   entries: 5_000,
@@ -42,7 +44,7 @@ const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
 /** An OLE compound file: an encrypted workbook, or an old .xls (preflight on its bytes tells which). */
-export const isOleContainer = (head: Buffer) => head.length >= 8 && head.subarray(0, 8).equals(CFB);
+export const isOleContainer = (head: Buffer) => head.length >= 8 && CFB.compare(head, 0, 8, 0, 8) === 0;
 
 /** Throws InputError when the bytes cannot be an .xlsx at all; the zip reader checks the rest as it reads. */
 export function preflight(buf: Buffer): void {
