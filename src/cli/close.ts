@@ -50,7 +50,11 @@ async function patch(file: string, bytes: Uint8Array, { record, journal: log }: 
 
 async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {
   try {
-    const { snapshot } = await readWorkbookFile(file);
+    const { snapshot, format } = await readWorkbookFile(file);
+    if (format === 'ods') {
+      io.err(messages[lang].cli.odsReadOnly(file));
+      return null;
+    }
     return { snapshot, bytes: await fs.readFile(file) };
   } catch (e) {
     if (e instanceof InputError) {

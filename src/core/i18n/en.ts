@@ -467,6 +467,7 @@ Example:
     tooLarge: (f, d) => `${f}: refused, ${d}.`,
     cannotWrite: (f, d) => `${f}: cannot write (${d}).`,
     encrypted: (f) => `${f}: workbook protected by a password: save it without a password (File > Info > Protect Workbook), then run again.`,
+    odsReadOnly: (f) => `${f}: an OpenDocument workbook (.ods) is read, but a closing is recorded only in an .xlsx: save it in Excel format (File > Save As > Excel 2007-365 Workbook), then run again on the .xlsx.`,
   },
   ui: {
     appTitle: 'CES ESS Tracker',

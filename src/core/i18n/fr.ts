@@ -470,6 +470,7 @@ Exemple :
     tooLarge: (f, d) => `${f} : refusé, ${d}.`,
     cannotWrite: (f, d) => `${f} : écriture impossible (${d}).`,
     encrypted: (f) => `${f} : classeur protégé par mot de passe : enregistrez-le sans mot de passe (Fichier > Informations > Protéger le classeur), puis relancez.`,
+    odsReadOnly: (f) => `${f} : un classeur OpenDocument (.ods) se lit, mais une clôture ne s’enregistre que dans un .xlsx : enregistrez-le au format Excel (Fichier > Enregistrer sous > Classeur Excel 2007-365), puis relancez sur le .xlsx.`,
   },
   ui: {
     appTitle: 'Suivi CES ESS',

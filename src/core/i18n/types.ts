@@ -36,6 +36,8 @@ export interface Messages {
     cannotWrite: (f: string, detail: string) => string;
     /** A workbook saved with a password (an encrypted OLE container): readable only once saved without. */
     encrypted: (f: string) => string;
+    /** close and reopen on an .ods: it is read, but the closing record is written into an .xlsx only. */
+    odsReadOnly: (f: string) => string;
   };
   ui: UiMessages;
   office: OfficeMessages;

@@ -4,7 +4,7 @@
  */
 import { setFlagsFromString } from 'v8';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { bookSheetGrids, bookSnapshot, savedDate } from './book';
+import { bookSheetGrids, bookSnapshot, formatOf, savedDate, type BookFormat } from './book';
 import { preflight } from './guard';
 import type { SheetGrid } from './reader';
 import { NodeZip } from './zipNode';
@@ -26,11 +26,12 @@ export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
 }
 
 /** The same from a file open for reading (its size known, preflightHead passed), with the date its properties say it was saved. */
-export async function readSnapshotFile(fd: number, size: number): Promise<{ snapshot: WorkbookSnapshot; savedOn: string | null }> {
+export async function readSnapshotFile(fd: number, size: number): Promise<{ snapshot: WorkbookSnapshot; savedOn: string | null; format: BookFormat }> {
   smallNursery();
   let zip: NodeZip | null = null;
   const snapshot = await bookSnapshot(async () => (zip = await NodeZip.openFile(fd, size)));
-  return { snapshot, savedOn: zip ? await savedDate(zip) : null };
+  const z = zip as NodeZip | null;
+  return { snapshot, savedOn: z ? await savedDate(z) : null, format: z ? await formatOf(z) : 'xlsx' };
 }
 
 /** A ledger's sheets, one at a time (`use` returns true to stop). */

@@ -215,6 +215,9 @@ export class OdsContent implements XmlSink {
     const a = this.attrs;
     const text = () => this.paragraphs.join('\n');
     if (get(a, 'value-type', 'calcext') === 'error') return { error: text() || '#N/A' };
+    // LibreOffice's TRUE and FALSE from an .xlsx are the formulas =TRUE() and =FALSE() over 1 and 0: a boolean, as it shows them.
+    const logical = /^(?:of:)?=(TRUE|FALSE)\(\)$/i.exec(get(a, 'formula', 'table') ?? '');
+    if (logical) return logical[1].toUpperCase() === 'TRUE';
     switch (this.kind) {
       case 'float':
       case 'percentage':

@@ -23,7 +23,7 @@ import { readSnapshot, readSnapshotFile } from './nodeRead';
  * saved (null when they do not); InputError for anything that cannot be used. The file is read
  * piece by piece, never held whole.
  */
-export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot; savedOn: string | null }> {
+export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot; savedOn: string | null; format: 'xlsx' | 'ods' }> {
   let file: fs.FileHandle | undefined;
   try {
     file = await fs.open(path, 'r');

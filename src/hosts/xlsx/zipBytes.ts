@@ -79,8 +79,14 @@ export class BytesZip extends GuardedZip {
         const len = u16(b, x + 2);
         if (id === 0x0001) {
           let k = x + 4;
-          if (uncompressedSize === 0xffffffff) (uncompressedSize = u64(b, k)), (k += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(b, k)), (k += 8);
+          if (uncompressedSize === 0xffffffff) {
+            uncompressedSize = u64(b, k);
+            k += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(b, k);
+            k += 8;
+          }
           if (localHeader === 0xffffffff) localHeader = u64(b, k);
         }
         x += 4 + len;
