@@ -16,9 +16,7 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
 import { isContractYear } from '../core/versions/closure';
-import { InputError } from '../hosts/xlsx/guard';
-import { NotOwnSheetError, writeOwnTables } from '../hosts/xlsx/patch';
-import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { FileHost, InputError, NotOwnSheetError, writeOwnTables } from '../hosts/xlsx';
 
 /** Writes the record, then the Journal; a Journal sheet that is not ours alone is left alone (said on stderr). */
 async function patch(file: string, bytes: Uint8Array, { record, journal: log }: RecordTables, io: Io, lang: Lang): Promise<number> {
@@ -50,7 +48,7 @@ async function patch(file: string, bytes: Uint8Array, { record, journal: log }: 
 
 async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {
   try {
-    const { snapshot, format } = await readWorkbookFile(file);
+    const { snapshot, format } = await new FileHost(file).load();
     if (format === 'ods') {
       io.err(messages[lang].cli.odsReadOnly(file));
       return null;
