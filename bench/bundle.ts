@@ -2,7 +2,8 @@
  * Group 5: the task pane's initial JavaScript (gzipped) and the preview's time to first paint in
  * headless Chromium, on a fresh production build of dist/.
  */
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
+import { launchChromium, servePane } from './chromium';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
@@ -19,13 +20,8 @@ export async function bench({ root }: { root: string }): Promise<BenchGroup> {
 
   let firstPaintMs: number | null = null;
   if (existsSync('/usr/bin/chromium')) {
-    const server = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), dist, '3917'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise((r) => server.stdout!.once('data', r));
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const server = await servePane(root, dist, 3917);
+    const browser = await launchChromium();
     try {
       const runs: number[] = [];
       for (let i = 0; i < 5; i++) {

@@ -55,3 +55,16 @@ it.each(layers)('%s type-checks under its own tsconfig', (layer) => {
     throw new Error(`${layer}:\n${(e as { stdout?: string }).stdout ?? e}`);
   }
 }, 300_000);
+
+it('the CLI uses the file host through its entry only (src/hosts/xlsx/index.ts), never the reader or a renderer directly', () => {
+  const cliDir = join(src, 'cli');
+  const deep = sources(cliDir).flatMap((p) =>
+    [...readFileSync(p, 'utf8').matchAll(/from '([^']+)'/g)]
+      .map((m) => m[1])
+      .filter((spec) => /hosts\/xlsx\//.test(spec))
+      .map((spec) => `${relative(root, p)}: ${spec}`),
+  );
+  expect(deep).toEqual([]);
+  // And it does use it: every command reads through the host.
+  expect(sources(cliDir).some((p) => readFileSync(p, 'utf8').includes("from '../hosts/xlsx'"))).toBe(true);
+});

@@ -17,10 +17,7 @@ import { messages } from '../core/i18n';
 import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
 import { isContractYear } from '../core/versions/closure';
 import { matchKey } from '../core/text';
-import { InputError } from '../hosts/xlsx/guard';
-import { NotOwnSheetError, type OwnTable } from '../hosts/xlsx/patch';
-import { WriteFailure, writeOwnTablesSafely } from '../hosts/xlsx/safeWrite';
-import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { FileHost, InputError, NotOwnSheetError, WriteFailure, writeOwnTablesSafely, type OwnTable } from '../hosts/xlsx';
 
 /**
  * Writes the record, then the Journal, through the one safe write (beside, verified, renamed); a
@@ -48,7 +45,11 @@ async function patch(file: string, bytes: Uint8Array, { record, journal: log }: 
 
 async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {
   try {
-    const { snapshot } = await readWorkbookFile(file);
+    const { snapshot, format } = await new FileHost(file).load();
+    if (format === 'ods') {
+      io.err(messages[lang].cli.odsReadOnly(file));
+      return null;
+    }
     return { snapshot, bytes: await fs.readFile(file) };
   } catch (e) {
     if (e instanceof InputError) {

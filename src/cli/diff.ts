@@ -12,13 +12,13 @@ import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
 import { compareVersions } from '../app/versions';
 import type { Diff } from '../core/versions/diff';
 import { amountDelta, showCents, showValue } from '../core/versions/display';
-import { InputError } from '../hosts/xlsx/guard';
-import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { FileHost, InputError } from '../hosts/xlsx';
 
 /** Reads one workbook, or says in one line why it cannot be used. */
-export async function readOrSay(file: string, lang: Lang, io: Io): Promise<WorkbookSnapshot | null> {
+export async function readOrSay(host: FileHost, lang: Lang, io: Io): Promise<WorkbookSnapshot | null> {
+  const file = host.path;
   try {
-    return (await readWorkbookFile(file)).snapshot;
+    return await host.readSnapshot();
   } catch (e) {
     if (e instanceof InputError) {
       io.err(inputMessage(lang, file, e));
@@ -89,9 +89,9 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const [beforeFile, afterFile] = positionals;
-  const before = await readOrSay(beforeFile, lang, io);
+  const before = await readOrSay(new FileHost(beforeFile), lang, io);
   if (!before) return 2;
-  const after = await readOrSay(afterFile, lang, io);
+  const after = await readOrSay(new FileHost(afterFile), lang, io);
   if (!after) return 2;
   const d = compareVersions(before, after, lang);
   io.out(format === 'json' ? JSON.stringify(diffJson(beforeFile, afterFile, d), null, 2) : diffText(d, lang));

@@ -1,9 +1,7 @@
 /** What every ess-budget command shares: where it writes, and how an unusable input is told. */
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
-import type { OtherFormat } from '../hosts/xlsx/format';
-import type { InputError } from '../hosts/xlsx/guard';
-import type { WriteFailure } from '../hosts/xlsx/safeWrite';
+import type { InputError, OtherFormat, WriteFailure } from '../hosts/xlsx';
 
 export interface Io {
   out: (s: string) => void;

@@ -10,7 +10,7 @@ import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress } from '../core/snapshot';
 import { buildWorkbookPlan } from '../core/template';
-import { InputError, readWorkbookFile, renderPlan, writeWorkbookFile } from '../hosts/xlsx/workbook';
+import { FileHost, InputError } from '../hosts/xlsx';
 import { version } from '../../package.json';
 import { asOfOption, closeSpelling, guessLang, parseCommand } from './args';
 import { reconcileCommand } from './reconcile';
@@ -45,9 +45,8 @@ async function init(args: string[], io: Io): Promise<number> {
     io.err(lang === 'fr' ? `${out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.` : `${out} already exists: pick another name, or add --force to replace it.`);
     return 2;
   }
-  const wb = renderPlan(buildWorkbookPlan({ example: !!values.example, lang }));
   try {
-    await writeWorkbookFile(wb, out);
+    await new FileHost(out).initialize(buildWorkbookPlan({ example: !!values.example, lang }));
   } catch (e) {
     io.err(messages[lang].cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return 2;
@@ -66,8 +65,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const asOf = asOfOption(values['as-of'], lang, io);
   if (!asOf) return 2;
   const file = positionals[0];
-  const { snapshot } = await readWorkbookFile(file);
-  const { result } = checkSnapshot(snapshot, { asOf, lang });
+  const { result } = checkSnapshot(await new FileHost(file).readSnapshot(), { asOf, lang });
   if (format === 'json') io.out(JSON.stringify({ file, ...result }, null, 2));
   else io.out(formatText(result, lang));
   return exitStatus(result.summary);

@@ -25,10 +25,7 @@ import {
 import { qualifiedAddress } from '../core/snapshot';
 import { rapprochementSheet } from '../core/sheets/rapprochement';
 import { readLedgerFile } from '../hosts/ledger/file';
-import { InputError } from '../hosts/xlsx/guard';
-import { excel } from '../hosts/xlsx/excel';
-import { readWorkbookFile, writeWorkbookFile } from '../hosts/xlsx/workbook';
-import { renderWorkbook } from '../hosts/xlsx/renderPlan';
+import { excel, FileHost, InputError, renderWorkbook, writeWorkbookFile } from '../hosts/xlsx';
 
 /** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
 export function parseMap(args: string[], lang: Lang): { map: Partial<Record<LedgerField, string>> } | { error: string } {
@@ -119,7 +116,7 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
 
   let model;
   try {
-    model = reconcilableModel((await readWorkbookFile(file)).snapshot);
+    model = reconcilableModel(await new FileHost(file).readSnapshot());
   } catch (e) {
     if (e instanceof InputError) {
       io.err(inputMessage(lang, file, e));

@@ -12,8 +12,7 @@ import { exitStatus } from '../app/check';
 import { formatOfFile, summaryFile } from '../app/report';
 import { messages } from '../core/i18n';
 import type { PdfFonts } from '../exports/pdf';
-import { InputError } from '../hosts/xlsx/guard';
-import { readWorkbookFile } from '../hosts/xlsx/workbook';
+import { FileHost, InputError } from '../hosts/xlsx';
 import { previousVersion } from './since';
 
 /** The PDF's fonts, from the package on disk (pdf.ts, and pdfkit with it, loaded only for a PDF). */
@@ -60,7 +59,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
 
   let snapshot;
   try {
-    ({ snapshot } = await readWorkbookFile(input));
+    snapshot = await new FileHost(input).readSnapshot();
   } catch (e) {
     if (e instanceof InputError) {
       io.err(inputMessage(lang, input, e));

@@ -67,7 +67,8 @@ export interface InitializeReport {
 }
 
 export interface WorkbookHost {
-  readonly kind: 'excel' | 'preview';
+  /** Excel (Office.js), the browser preview, or a workbook file (the CLI's, hosts/xlsx/fileHost.ts). */
+  readonly kind: 'excel' | 'preview' | 'file';
   readonly capabilities: HostCapabilities;
   /** True when the workbook holds none of the contract's tables (first run: offer to initialise). */
   isEmpty(): Promise<boolean>;

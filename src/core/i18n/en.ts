@@ -575,6 +575,7 @@ Example:
       moved: 'the workbook was changed on disk meanwhile; run the command again',
       replace: (code) => `the workbook could not be replaced (${code}); if it is open in Excel or LibreOffice, close it and run again`,
     },
+    odsReadOnly: (f) => `${f}: an OpenDocument workbook (.ods) is read, but a closing is recorded only in an .xlsx: save it in Excel format (File > Save As > Excel 2007-365 Workbook), then run again on the .xlsx.`,
   },
   ui: {
     appTitle: 'CES ESS Tracker',

@@ -580,6 +580,7 @@ Exemple :
       moved: 'le classeur a été modifié sur le disque pendant l’opération ; relancez la commande',
       replace: (code) => `le classeur n’a pas pu être remplacé (${code}) ; s’il est ouvert dans Excel ou LibreOffice, fermez-le puis relancez`,
     },
+    odsReadOnly: (f) => `${f} : un classeur OpenDocument (.ods) se lit, mais une clôture ne s’enregistre que dans un .xlsx : enregistrez-le au format Excel (Fichier > Enregistrer sous > Classeur Excel 2007-365), puis relancez sur le .xlsx.`,
   },
   ui: {
     appTitle: 'Suivi CES ESS',

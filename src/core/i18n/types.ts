@@ -60,6 +60,8 @@ export interface Messages {
       moved: string;
       replace: (code: string) => string;
     };
+    /** close and reopen on an .ods: it is read, but the closing record is written into an .xlsx only. */
+    odsReadOnly: (f: string) => string;
   };
   ui: UiMessages;
   office: OfficeMessages;

@@ -4,11 +4,11 @@
  */
 import { promises as fs } from 'fs';
 import { basename } from 'path';
-import { parseLedgerRows, type LedgerParseResult, type LedgerProblem } from '../../core/reconcile/ledger';
+import type { LedgerParseResult } from '../../core/reconcile/ledger';
 import { InputError, preflight } from '../xlsx/guard';
-import { eachSheetGrid } from '../xlsx/reader';
+import { eachSheetGrid } from '../xlsx/nodeRead';
 import { LEDGER_LIMITS, parseLedgerBytes, type LedgerEncoding } from './csv';
-import type { LedgerWorkbookOptions } from './xlsx';
+import { parseLedgerSheets, type LedgerWorkbookOptions } from './xlsx';
 
 export type LedgerFileOptions = LedgerWorkbookOptions;
 
@@ -18,22 +18,9 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
 /** An OLE compound file: a password-protected .xlsx (or a legacy .xls). */
 const isCfb = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-/** An .xlsx ledger's bytes: the first sheet that reads as a ledger, else the most telling problem (the sheet with the most headers). */
-export async function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
-  let result: LedgerParseResult | null = null;
-  let problem: LedgerProblem = { kind: 'empty' };
-  const weight = (p: LedgerProblem) => (p.kind === 'empty' ? 0 : 'headersFound' in p ? 1 + p.headersFound.length : 1);
-  await eachSheetGrid(buf, ({ name, grid }) => {
-    const r = parseLedgerRows(grid, { ...options, sheet: name, kind: 'xlsx' });
-    // A mapping error is the user's to fix whatever the sheet: report it first.
-    if (r.ok || r.problem.kind === 'unknown-map-field') {
-      result = r;
-      return true;
-    }
-    if (weight(r.problem) > weight(problem)) problem = r.problem;
-    return false;
-  });
-  return result ?? { ok: false, problem };
+/** An .xlsx or .ods ledger's bytes: the first sheet that reads as a ledger, else the most telling problem (the sheet with the most headers). */
+export function readLedgerXlsx(buf: Buffer, options: LedgerFileOptions): Promise<LedgerParseResult> {
+  return parseLedgerSheets((use) => eachSheetGrid(buf, use), options);
 }
 
 /**

@@ -1,14 +1,11 @@
 /**
- * The preview's .xlsx reader, loaded on demand (dynamic import) so that ExcelJS stays out of the
- * task pane's first download. ExcelJS resolves to its browser build through its package's "browser"
- * field; the conversion to a snapshot is the CLI's own (hosts/xlsx/snapshot.ts).
+ * The preview's reader, loaded on demand (dynamic import) so that it stays out of the task pane's
+ * first download: the CLI's own streaming reader on the bytes in memory (hosts/xlsx/bytesRead.ts),
+ * .xlsx or .ods, guarded the same way.
  */
-import ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { snapshotOf } from '../xlsx/snapshot';
+import { readBookBytes } from '../xlsx/bytesRead';
 
 export async function readXlsx(data: ArrayBuffer): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data);
-  return snapshotOf(wb);
+  return (await readBookBytes(new Uint8Array(data))).snapshot;
 }

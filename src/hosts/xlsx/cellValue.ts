@@ -3,6 +3,7 @@
  * inline string, whether its style is a date) → the core's value. Cached results of formulas are
  * the values; `#N/A` stays `#N/A`; a serial no calendar holds stays a number.
  */
+import type { Buffer } from 'buffer';
 import type { CellValue } from '../../core/snapshot';
 import { serialToDate } from '../../core/cells';
 import { unescapeOoxml } from './strings';

@@ -4,6 +4,8 @@
  * them (the .ods reader) replaces its branch.
  */
 
+import { Buffer } from 'buffer';
+
 export type OtherFormat = 'xls' | 'xlsb' | 'ods';
 
 /** The signature of an OLE compound file (CFB): legacy .xls, or an encrypted .xlsx wrapped by Office (guard.ts tells them apart, on the whole file). */

@@ -6,6 +6,7 @@
  * targets relative or absolute (openpyxl writes `/xl/tables/table1.xml`), any namespace prefix,
  * Transitional or Strict relationship types.
  */
+import type { Buffer } from 'buffer';
 import { otherFormat } from './format';
 import { InputError } from './guard';
 import { scanXml, type XmlScanner } from './xml';

@@ -5,25 +5,24 @@
  * styles are dates), the worksheets that hold a contract table (only the tables' cells are kept),
  * then the shared strings those cells use. Sheets without a contract table are never inflated.
  */
-import { setFlagsFromString } from 'v8';
 import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { findHeaderRow, headersFit } from '../../core/locate';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { compactTable } from '../../core/tableGrid';
 import { matchKey } from '../../core/text';
-import { InputError, LIMITS, preflight } from './guard';
+import { InputError, LIMITS } from './guard';
 import { readStructure, type SheetInfo, type TableInfo, type WorkbookInfo } from './package';
 import { SheetReader } from './sheet';
 import { isBlankValue, mergedAddresses, region, regionRow, type Region } from './region';
 import { readDateStyles, readSharedStrings } from './strings';
 import { XmlError, XmlScanner } from './xml';
-import { ZipPackage } from './zip';
+import type { ZipPackage } from './zip';
 import { parseRange } from '../../core/cells';
 
 
 /** Any failure while reading is the file's: one line, exit status 2. */
-async function fileFault<T>(work: () => Promise<T>): Promise<T> {
+export async function fileFault<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
@@ -40,16 +39,16 @@ async function streamSheet(zip: ZipPackage, part: string, reader: SheetReader): 
   reader.finish();
 }
 
-const contractKeys = new Map(userTables.map((d) => [matchKey(d.name), d]));
+export const contractKeys = new Map(userTables.map((d) => [matchKey(d.name), d]));
 /** The add-in's own tables are read too: the closed-year record (Clotures) is checked against, and close/reopen append to it and to the Journal. */
-const ownKeys = new Set([controlsTable.name, journalTable.name, CLOSURE_TABLE].map(matchKey));
+export const ownKeys = new Set([controlsTable.name, journalTable.name, CLOSURE_TABLE].map(matchKey));
 
-const sheetMatches = (sheetName: string, def: TableDef) => [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheetName));
+export const sheetMatches = (sheetName: string, def: TableDef) => [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheetName));
 
 /** "Montant\n(€)" → "Montant (€)": a header read on one line, as every message shows it. */
 const flatten = (s: string) => (/[\r\n\t]/.test(s) ? s.replace(/\s*[\r\n\t]+\s*/g, ' ').trim() : s);
 
-interface Kept {
+export interface Kept {
   name: string;
   sheet: string;
   region: Region;
@@ -64,8 +63,8 @@ interface Kept {
 }
 
 /** The rows 1-30 × columns 1-60 a header search looks at (the ExcelJS reader's bounds). */
-const PROBE_ROWS = 30;
-const PROBE_COLUMNS = 60;
+export const PROBE_ROWS = 30;
+export const PROBE_COLUMNS = 60;
 /** Rows typed under a table read at most (a longer block is no longer "a few lines typed below"). */
 const BELOW_MAX = 10_000;
 
@@ -120,7 +119,7 @@ function clampSearches(kept: Kept[], sheet: string): void {
   }
 }
 
-function tableSnapshot(k: Kept): TableSnapshot {
+export function tableSnapshot(k: Kept): TableSnapshot {
   const g = k.region;
   const width = g.right - g.left + 1;
   const hidden = !!k.hiddenHeaders;
@@ -159,28 +158,8 @@ function tableSnapshot(k: Kept): TableSnapshot {
   return compactTable(meta, g.cells.grid(first, Math.max(0, bottom - g.top + 1 - first), width));
 }
 
-/**
- * What the reader keeps survives to the end (the tables' rows): a young generation grown to V8's
- * default 2 × 16 MB only adds to the peak (and, on a loaded machine, to the time spent faulting
- * pages in). Keeping it at its initial size is the one heap setting that can still change at run time.
- */
-function smallNursery(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-/** Reads the workbook's contract tables into the core's snapshot. */
-export function readSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
-  preflight(buf);
-  return snapshotOf(() => ZipPackage.open(buf));
-}
-
-/** The same from a file open for reading (its size known, preflightHead passed): read piece by piece, never held whole. */
-export function readSnapshotFile(fd: number, size: number): Promise<WorkbookSnapshot> {
-  return snapshotOf(() => ZipPackage.openFile(fd, size));
-}
-
-function snapshotOf(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
-  smallNursery();
+/** Reads the workbook's contract tables into the core's snapshot, from an archive however its bytes are held (zipNode.ts, zipBytes.ts). */
+export function snapshotOfZip(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
   return fileFault(async () => {
     const zip = await open();
     // Every table part is read (small): a contract table renamed ("Tableau1") is found by its sheet and its columns.
@@ -284,10 +263,9 @@ export interface SheetGrid {
  * A ledger's sheets, one at a time (`use` returns true to stop): each sheet's used cells, sparse while
  * streaming, then a grid from A1 to the last used row and column.
  */
-export function eachSheetGrid(buf: Buffer, use: (sheet: SheetGrid) => boolean): Promise<void> {
-  preflight(buf);
+export function eachSheetGridOfZip(open: () => Promise<ZipPackage>, use: (sheet: SheetGrid) => boolean): Promise<void> {
   return fileFault(async () => {
-    const zip = await ZipPackage.open(buf);
+    const zip = await open();
     const info: WorkbookInfo = await readStructure(zip, () => false);
     const dateStyles = info.styles ? await readDateStyles(zip, info.styles) : null;
     const sst = info.sharedStrings ? await readSharedStrings(zip, info.sharedStrings, null) : [];

@@ -17,10 +17,14 @@ export { InputError } from './guard';
 
 // The ExcelJS conversion lives in snapshot.ts (no fs) for the browser preview; the CLI reads with reader.ts.
 export { snapshotOf, toCellValue } from './snapshot';
-import { readSnapshot, readSnapshotFile } from './reader';
+import { readSnapshot, readSnapshotFile } from './nodeRead';
 
-/** Reads an .xlsx file into a snapshot; InputError for anything that cannot be used. The file is read piece by piece, never held whole. */
-export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot }> {
+/**
+ * Reads an .xlsx or .ods file into a snapshot, with the date its document properties say it was
+ * saved (null when they do not); InputError for anything that cannot be used. The file is read
+ * piece by piece, never held whole.
+ */
+export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot; savedOn: string | null; format: 'xlsx' | 'ods' }> {
   let file: fs.FileHandle | undefined;
   try {
     file = await fs.open(path, 'r');
@@ -30,7 +34,7 @@ export async function readWorkbookFile(path: string): Promise<{ snapshot: Workbo
     // Only an OLE container (an encrypted workbook, an old .xls) is read whole, to tell which.
     if (size <= LIMITS.fileBytes && isOleContainer(head)) preflight(await file.readFile());
     preflightHead(head, size);
-    return { snapshot: await readSnapshotFile(file.fd, size) };
+    return await readSnapshotFile(file.fd, size);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

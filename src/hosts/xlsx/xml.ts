@@ -10,6 +10,7 @@
  * UTF-8 with or without a BOM, and UTF-16 (transcoded as it streams). What it refuses: a DTD (an .xlsx
  * never has one; entity expansion is how XML bombs work) and an unclosed token past `maxToken` bytes.
  */
+import { Buffer } from 'buffer';
 import { decodeEntities, Utf16 } from './xmlText';
 import { digitsAt, plainDecimalAt } from './xmlNumbers';
 
@@ -124,7 +125,7 @@ export class XmlScanner {
 
   /** BOMs: UTF-8 is skipped; UTF-16 (a BOM, or a `<` next to a zero byte) is transcoded from here on. */
   private sniff(chunk: Buffer): Buffer {
-    if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return chunk.subarray(3);
+    if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return chunk.subarray(3) as Buffer;
     if (chunk.length < 2) return chunk;
     const le = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === LT && chunk[1] === 0);
     const be = (chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0 && chunk[1] === LT);

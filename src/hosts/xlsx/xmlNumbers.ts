@@ -3,6 +3,8 @@
  * 100 000-line worksheet (a style index, a row number, a cell's plain decimal value).
  */
 
+import type { Buffer } from 'buffer';
+
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** A non-negative integer in b[from, to) (a trailing space or decimal part ends it), or -1. */

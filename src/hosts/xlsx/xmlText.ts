@@ -2,7 +2,7 @@
  * Text inside SpreadsheetML parts: the five predefined entities and character references, and
  * UTF-16 parts transcoded chunk by chunk (a character cut between chunks waits for the next one).
  */
-import { StringDecoder } from 'string_decoder';
+import { Buffer } from 'buffer';
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -20,17 +20,18 @@ export function decodeEntities(s: string): string {
 
 /** UTF-16 bytes → text, chunk by chunk (a character cut between chunks waits for the next one). */
 export class Utf16 {
-  private readonly decoder = new StringDecoder('utf16le');
+  // TextDecoder, not Node's StringDecoder: the same code reads in the browser.
+  private readonly decoder = new TextDecoder('utf-16le');
   private odd: Buffer | null = null;
   constructor(private readonly bigEndian: boolean) {}
   write(b: Buffer): string {
-    if (!this.bigEndian) return this.decoder.write(b);
+    if (!this.bigEndian) return this.decoder.decode(b, { stream: true });
     const all = this.odd ? Buffer.concat([this.odd, b]) : b;
     const even = all.length & ~1;
     this.odd = even < all.length ? Buffer.from(all.subarray(even)) : null;
-    return this.decoder.write(Buffer.from(all.subarray(0, even)).swap16());
+    return this.decoder.decode(Buffer.from(all.subarray(0, even)).swap16(), { stream: true });
   }
   end(): string {
-    return this.decoder.end();
+    return this.decoder.decode();
   }
 }

@@ -7,7 +7,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { useRef, type ReactElement } from 'react';
 
 /** An .xlsx workbook, by extension and by media type. */
-export const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_ACCEPT = '.xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet';
 
 const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },

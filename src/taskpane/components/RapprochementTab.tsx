@@ -52,7 +52,7 @@ const useStyles = makeStyles({
 });
 
 /** A ledger: CSV (or a .txt export of one) or XLSX. */
-const LEDGER_ACCEPT = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const LEDGER_ACCEPT = '.csv,.txt,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet';
 
 type Busy = null | 'read' | 'write';
 /** Where the ledger comes from: a file picked, or cells selected in the workbook (Excel only). */

@@ -1,11 +1,9 @@
-/** An .xlsx ledger in the browser: ExcelJS (its browser build) then the ledger host's reading. */
-import ExcelJS from 'exceljs';
+/** An .xlsx or .ods ledger in the browser: the one streaming reader (hosts/xlsx/bytesRead.ts), then the ledger host's reading. */
 import type { Lang } from '../../core/contract';
 import type { LedgerField, LedgerParseResult } from '../../core/reconcile/ledger';
-import { parseLedgerWorkbook } from '../../hosts/ledger/xlsx';
+import { parseLedgerSheets } from '../../hosts/ledger/xlsx';
+import { eachSheetGridBytes } from '../../hosts/xlsx/bytesRead';
 
-export async function parseXlsxLedger(bytes: Uint8Array, options: { lang: Lang; map?: Partial<Record<LedgerField, string>> }): Promise<LedgerParseResult> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return parseLedgerWorkbook(wb, options);
+export function parseXlsxLedger(bytes: Uint8Array, options: { lang: Lang; map?: Partial<Record<LedgerField, string>> }): Promise<LedgerParseResult> {
+  return parseLedgerSheets((use) => eachSheetGridBytes(bytes, use), options);
 }

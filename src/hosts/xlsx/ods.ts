@@ -1,0 +1,101 @@
+/**
+ * An OpenDocument spreadsheet (.ods, LibreOffice's own format) → the core's snapshot or a ledger's
+ * sheets, from the cells odsContent.ts streamed out of content.xml. The contract's tables are the
+ * database ranges of the same names (LibreOffice saves an Excel table as one); a contract table
+ * without one is searched by its headers on its sheet, as in an .xlsx. What follows is the .xlsx
+ * reader's own: a totals row over SUBTOTAL formulas is left out, covered cells are named.
+ */
+import { userTables, type TableDef } from '../../core/contract';
+import { findHeaderRow } from '../../core/locate';
+import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
+import { matchKey } from '../../core/text';
+import { InputError, LIMITS } from './guard';
+import { OdsContent, type OdsSheet } from './odsContent';
+import { contractKeys, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
+import { isBlankValue, region, type Region } from './region';
+import { XmlScanner } from './xml';
+import type { ZipPackage } from './zip';
+
+/** Streams content.xml once. */
+async function readContent(zip: ZipPackage): Promise<OdsContent> {
+  if (!zip.has('content.xml')) throw new InputError('corrupt', 'document OpenDocument sans contenu (content.xml absent)');
+  const content = new OdsContent();
+  const scanner = new XmlScanner(content, 'content.xml');
+  await zip.stream('content.xml', (c) => scanner.push(c));
+  scanner.end();
+  return content;
+}
+
+/** The box of a sheet as a region of the reader: its cells copied, its covered cells noted, a SUBTOTAL in its bottom row said. */
+function cut(sheet: OdsSheet, top: number, bottom: number, left: number, right: number): Region {
+  const g = region(top, bottom, left, right);
+  const lastRow = Math.min(bottom, sheet.cells.rowCount);
+  const lastColumn = Math.min(right, sheet.cells.width);
+  for (let r = top; r <= lastRow; r++) {
+    for (let c = left; c <= lastColumn; c++) {
+      const v = sheet.cells.get(r - 1, c - 1);
+      if (v !== null) g.cells.set(r - top, c - left, v);
+    }
+  }
+  for (const [r, c] of sheet.covered) if (r >= top && r <= bottom && c >= left && c <= right) g.merged.push([r, c]);
+  g.subtotalInBottom = sheet.subtotalRows.has(bottom);
+  return g;
+}
+
+/** A contract table kept as a plain range: its header among the first rows, its rows down to the first blank one. */
+function headerRange(def: TableDef, sheet: OdsSheet): Region | null {
+  const firstRows: CellValue[][] = [];
+  for (let r = 0; r < PROBE_ROWS; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < PROBE_COLUMNS; c++) row.push(sheet.cells.get(r, c));
+    firstRows.push(row);
+  }
+  const at = findHeaderRow(def, firstRows);
+  if (!at) return null;
+  let right = at.column;
+  while (right < PROBE_COLUMNS && firstRows[at.row - 1][right] !== null) right++;
+  let bottom = at.row;
+  for (let r = at.row + 1; r <= sheet.cells.rowCount; r++) {
+    let blank = true;
+    for (let c = at.column; c <= right && blank; c++) blank = isBlankValue(sheet.cells.get(r - 1, c - 1));
+    if (blank) break;
+    bottom = r;
+  }
+  return cut(sheet, at.row, bottom, at.column, right);
+}
+
+/** The contract's tables (and the add-in's own) of an .ods. */
+export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
+  const content = await readContent(zip);
+  const kept: Kept[] = [];
+  const seen = new Set<string>();
+  for (const r of content.ranges) {
+    const key = matchKey(r.name);
+    const sheet = content.sheets.find((s) => s.name === r.sheet);
+    // The first range of each contract name, as for the tables of an .xlsx.
+    if (!sheet || seen.has(key) || !(contractKeys.has(key) || ownKeys.has(key))) continue;
+    const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (cells > LIMITS.keptCells) throw new InputError('too-large', `la plage ${r.name} couvre plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);
+    seen.add(key);
+    kept.push({ name: r.name, sheet: sheet.name, region: cut(sheet, r.top, r.bottom, r.left, r.right), totalsRow: false, isTable: true });
+  }
+  for (const def of userTables) {
+    if (seen.has(matchKey(def.name))) continue;
+    const sheet = content.sheets.find((s) => sheetMatches(s.name, def));
+    const g = sheet && headerRange(def, sheet);
+    if (g) kept.push({ name: def.name, sheet: sheet.name, region: g, totalsRow: false, isTable: false });
+  }
+  const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + content.sheets.findIndex((s) => s.name === k.sheet);
+  kept.sort((a, b) => order(a) - order(b));
+  return { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot) };
+}
+
+/** A ledger's sheets, one at a time (`use` returns true to stop), each from A1 to its last used row and column. */
+export async function odsSheetGrids(zip: ZipPackage, use: (sheet: SheetGrid) => boolean): Promise<void> {
+  const content = await readContent(zip);
+  for (const sheet of content.sheets) {
+    const { rowCount, width } = sheet.cells;
+    if (rowCount * width > 16_000_000) throw new InputError('too-large', `feuille ${sheet.name} de ${rowCount} lignes sur ${width} colonnes`);
+    if (use({ name: sheet.name, grid: sheet.cells.grid(0, rowCount, width).toRows() })) return;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The archive for Node (the CLI), read from memory or from an open file (then piece by piece: a
+ * workbook of a million lines is never held whole): yauzl reads the central directory, zlib inflates
+ * each part on its thread while the previous chunk is scanned. The guard is zip.ts's.
+ *
+ * A local header whose sizes or name disagree with the central directory (some producers write zeros
+ * there and a data descriptor after the data) is read by the central directory's figures.
+ */
+import { read, readSync } from 'fs';
+import { Readable } from 'stream';
+import yauzl from 'yauzl';
+import zlib from 'zlib';
+import { InputError } from './guard';
+import { XmlError } from './xml';
+import { firstLine, GuardedZip, PartList, type ZipPart } from './zip';
+
+/** Bytes [start, end) of an open file as a stream that never closes the file (a file stream closes its descriptor when destroyed). */
+function fileRange(fd: number, start: number, end: number): Readable {
+  let at = start;
+  return new Readable({
+    highWaterMark: 1 << 20,
+    read(size) {
+      const n = Math.min(size, end - at);
+      if (n <= 0) return void this.push(null);
+      const chunk = Buffer.allocUnsafe(n);
+      read(fd, chunk, 0, n, at, (err, got) => {
+        if (err) return this.destroy(err);
+        at += got;
+        this.push(got === 0 ? null : chunk.subarray(0, got));
+      });
+    },
+  });
+}
+
+/** Ranges of an open file for yauzl, which then neither owns nor closes it. */
+class FileRanges extends yauzl.RandomAccessReader {
+  constructor(private readonly fd: number) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    return fileRange(this.fd, start, end);
+  }
+}
+
+/** Where the archive's bytes are: a buffer, or a file open for reading. */
+type Bytes = { buf: Buffer } | { fd: number; size: number };
+
+export class NodeZip extends GuardedZip {
+  private constructor(
+    private readonly bytes: Bytes,
+    parts: Map<string, ZipPart>,
+  ) {
+    super(parts);
+  }
+
+  static open(buf: Buffer): Promise<NodeZip> {
+    return NodeZip.list({ buf }, (options, done) => yauzl.fromBuffer(buf, options, done));
+  }
+
+  /** The archive in an open file (the caller closes it once the package is read). */
+  static openFile(fd: number, size: number): Promise<NodeZip> {
+    return NodeZip.list({ fd, size }, (options, done) => yauzl.fromRandomAccessReader(new FileRanges(fd), size, options, done));
+  }
+
+  private static async list(bytes: Bytes, open: (options: yauzl.Options, done: (err: Error | null, zip?: yauzl.ZipFile) => void) => void): Promise<NodeZip> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+        open({ lazyEntries: true, validateEntrySizes: false, strictFileNames: false, decodeStrings: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
+      );
+    } catch (e) {
+      throw new InputError('corrupt', `archive zip tronquée ou endommagée (${firstLine(e)})`);
+    }
+    const list = new PartList();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        zip.on('error', reject);
+        zip.on('end', () => resolve());
+        zip.on('entry', (e: yauzl.Entry) => {
+          try {
+            list.add({
+              name: e.fileName,
+              compressedSize: e.compressedSize,
+              uncompressedSize: e.uncompressedSize,
+              method: e.compressionMethod,
+              encrypted: (e.generalPurposeBitFlag & 1) !== 0,
+              localHeader: e.relativeOffsetOfLocalHeader,
+            });
+          } catch (err) {
+            return reject(err);
+          }
+          zip.readEntry();
+        });
+        zip.readEntry();
+      });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError('corrupt', `archive zip endommagée (${firstLine(e)})`);
+    } finally {
+      zip.close();
+    }
+    return new NodeZip(bytes, list.parts);
+  }
+
+  private get size(): number {
+    return 'buf' in this.bytes ? this.bytes.buf.length : this.bytes.size;
+  }
+
+  /** `length` bytes from `at` (fewer at the end of the archive). */
+  private slice(at: number, length: number): Buffer {
+    if ('buf' in this.bytes) return this.bytes.buf.subarray(at, at + length);
+    const out = Buffer.alloc(Math.max(0, Math.min(length, this.bytes.size - at)));
+    let n = 0;
+    while (n < out.length) {
+      const got = readSync(this.bytes.fd, out, n, out.length - n, at + n);
+      if (got === 0) break;
+      n += got;
+    }
+    return out.subarray(0, n);
+  }
+
+  stream(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    let part: ZipPart;
+    let start: number;
+    let end: number;
+    try {
+      part = this.part(name);
+      ({ start, end } = this.dataStart(part, this.slice(part.localHeader, 30), this.size));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const check = this.budget(part);
+    if (part.method === 0) {
+      return new Promise((resolve, reject) => {
+        try {
+          for (let i = start; i < end; i += 1 << 18) {
+            const c = this.slice(i, Math.min(end - i, 1 << 18));
+            const err = check(c.length);
+            if (err) return reject(err);
+            onChunk(c);
+          }
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+    }
+    return new Promise((resolve, reject) => {
+      // Large output chunks: fewer calls into the scanner, the same memory bound.
+      const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      // From a file, the stored bytes are read as the inflater asks for them.
+      const source = 'fd' in this.bytes ? fileRange(this.bytes.fd, start, end) : null;
+      // Chunks are scanned on a later turn, not inside the 'data' event: zlib then goes on inflating
+      // the next chunk on its thread while this one is scanned (the two overlap on two cores). A few
+      // chunks at most wait: past that the inflater is paused.
+      const queue: Buffer[] = [];
+      let ended = false;
+      let scheduled = false;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        inflater.destroy();
+        source?.destroy();
+        reject(e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`));
+      };
+      const drain = () => {
+        scheduled = false;
+        try {
+          while (queue.length && !failed) {
+            const chunk = queue.shift()!;
+            const err = check(chunk.length);
+            if (err) return fail(err);
+            onChunk(chunk);
+          }
+        } catch (e) {
+          return fail(e);
+        }
+        if (inflater.isPaused()) inflater.resume();
+        if (ended && !failed) resolve();
+      };
+      const schedule = () => {
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(drain);
+      };
+      inflater.on('data', (chunk: Buffer) => {
+        if (failed) return;
+        queue.push(chunk);
+        if (queue.length >= 4) inflater.pause();
+        schedule();
+      });
+      inflater.on('error', fail);
+      inflater.on('end', () => {
+        ended = true;
+        schedule();
+      });
+      if (source) source.on('error', fail).pipe(inflater);
+      else inflater.end('buf' in this.bytes ? this.bytes.buf.subarray(start, end) : undefined);
+    });
+  }
+}
