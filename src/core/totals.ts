@@ -30,6 +30,12 @@ export interface FunderYearCents {
   planned: Cents;
   committed: Cents;
   paid: Cents;
+  /**
+   * The execution amounts that are not known (n.d., never 0): a line of that funder and year holds
+   * an unreadable one, or the table has no such column. planned/committed/paid then sum only the
+   * readable lines; the JSON says null and why.
+   */
+  executionUnknown: { field: 'planned' | 'committed' | 'paid'; reason: 'unreadable-amount' | 'no-column' }[];
 }
 
 /** Per funder and year: the convention's amount, the participations, the gap and the execution. */
@@ -49,9 +55,22 @@ export function computeTotals(model: Model): FunderYearCents[] {
   for (const p of model.participations) for (const f of p.funders) add(f.key, p.year);
   for (const r of model.convention) if (r.v.funder && r.v.year !== undefined) add(r.v.funder, r.v.year);
   const exec = new Map<string, { planned: Cents; committed: Cents; paid: Cents }>();
+  const fields = ['planned', 'committed', 'paid'] as const;
+  const cols = model.located.financements?.columns;
+  const execUnknown = new Map<string, FunderYearCents['executionUnknown']>();
+  const note = (k: string, field: (typeof fields)[number], reason: 'unreadable-amount' | 'no-column') => {
+    const u = execUnknown.get(k) ?? [];
+    if (!u.some((x) => x.field === field)) u.push({ field, reason });
+    execUnknown.set(k, u);
+  };
   for (const f of model.financing) {
     if (!f.v.funder || f.v.year === undefined) continue;
     const k = `${f.v.funder}|${f.v.year}`;
+    const bad = f.bad;
+    for (const field of fields) {
+      if (cols && cols[field] < 0) note(k, field, 'no-column');
+      else if (bad?.has(field)) note(k, field, 'unreadable-amount');
+    }
     const e = exec.get(k) ?? { planned: 0, committed: 0, paid: 0 };
     e.planned += f.v.planned ?? 0;
     e.committed += f.v.committed ?? 0;
@@ -78,6 +97,7 @@ export function computeTotals(model: Model): FunderYearCents[] {
       planned: e.planned,
       committed: e.committed,
       paid: e.paid,
+      executionUnknown: execUnknown.get(`${funder}|${year}`) ?? [],
     };
   });
 }
