@@ -29,9 +29,12 @@ export interface FunderYearTotal {
   unknown: UnknownReason | null;
   participations: string;
   gap: string | null;
-  planned: string;
-  committed: string;
-  paid: string;
+  /** null when not known (n.d.): `executionUnknown` says why. */
+  planned: string | null;
+  committed: string | null;
+  paid: string | null;
+  /** Which execution amounts are n.d. and why: 'unreadable-amount' (a cell of a line), 'no-column'. */
+  executionUnknown?: { field: 'planned' | 'committed' | 'paid'; reason: 'unreadable-amount' | 'no-column' }[];
 }
 
 /** What was read of a contract table, and the same said in the result's language (the pane shows `text`). */
@@ -103,9 +106,10 @@ export function present(analysis: Analysis, lang: Lang): CheckResult {
       unknown: t.unknown,
       participations: centsToDecimalString(t.participations),
       gap: decimal(t.gap),
-      planned: centsToDecimalString(t.planned),
-      committed: centsToDecimalString(t.committed),
-      paid: centsToDecimalString(t.paid),
+      planned: t.executionUnknown.some((u) => u.field === 'planned') ? null : centsToDecimalString(t.planned),
+      committed: t.executionUnknown.some((u) => u.field === 'committed') ? null : centsToDecimalString(t.committed),
+      paid: t.executionUnknown.some((u) => u.field === 'paid') ? null : centsToDecimalString(t.paid),
+      ...(t.executionUnknown.length ? { executionUnknown: t.executionUnknown } : {}),
     })),
     read: analysis.model.read.map((r) => ({ ...r, text: messages[lang].cli.read(r) })),
   };

@@ -32,6 +32,12 @@ export interface FunderYearCents {
   planned: Cents;
   committed: Cents;
   paid: Cents;
+  /**
+   * The execution amounts that are not known (n.d., never 0): a line of that funder and year holds
+   * an unreadable one, or the table has no such column. planned/committed/paid then sum only the
+   * readable lines; the JSON says null and why.
+   */
+  executionUnknown: { field: 'planned' | 'committed' | 'paid'; reason: 'unreadable-amount' | 'no-column' }[];
 }
 
 const PENDING = new Set(['undated', 'future', 'unapproved', 'before-convention', 'approved-after']);
@@ -65,6 +71,15 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
   for (const r of model.convention) if (r.v.funder && r.v.year !== undefined) add(r.v.funder, r.v.year);
   // funder → year → sums: nested, so that 100 000 lines build no key string each.
   const exec = new Map<FunderKey, Map<number, { planned: Cents; committed: Cents; paid: Cents }>>();
+  const fields = ['planned', 'committed', 'paid'] as const;
+  const cols = model.located.financements?.columns;
+  const execUnknown = new Map<string, FunderYearCents['executionUnknown']>();
+  const note = (k: string, field: (typeof fields)[number], reason: 'unreadable-amount' | 'no-column') => {
+    const u = execUnknown.get(k) ?? [];
+    if (!u.some((x) => x.field === field)) u.push({ field, reason });
+    execUnknown.set(k, u);
+  };
+  const noColumn = cols ? fields.filter((field) => cols[field] < 0) : [];
   const lines = model.financing;
   // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
   for (let i = 0; i < lines.length; i++) {
@@ -77,7 +92,10 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
     if (!e) {
       byYear.set(year, (e = { planned: 0, committed: 0, paid: 0 }));
       add(funder, year);
+      for (const field of noColumn) note(`${funder}|${year}`, field, 'no-column');
     }
+    const bad = f.bad;
+    if (bad) for (const field of fields) if (!noColumn.includes(field) && bad.has(field)) note(`${funder}|${year}`, field, 'unreadable-amount');
     e.planned += f.v.planned ?? 0;
     e.committed += f.v.committed ?? 0;
     e.paid += f.v.paid ?? 0;
@@ -101,6 +119,7 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
       planned: e.planned,
       committed: e.committed,
       paid: e.paid,
+      executionUnknown: execUnknown.get(`${funder}|${year}`) ?? [],
     };
   });
 }

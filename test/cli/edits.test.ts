@@ -21,6 +21,8 @@ interface Total {
   paid: string;
   convention: string | null;
   gap: string | null;
+  participations: string;
+  executionUnknown?: { field: string; reason: string }[];
 }
 interface Result {
   code: number;
@@ -80,6 +82,8 @@ describe('columns as users name them', () => {
     const r = await checkJson(edited(example, 'Financements', "ws['E4'] = 'Engagé (k€)'"));
     expect(fired(r, 'workbook.column-thousands')).toEqual(['Financements!E4']);
     expect(r.code).toBe(1);
+    // Engagé is n.d. in the totals, and why; never 0.
+    expect(total(r, 'Région', 2014)).toMatchObject({ committed: null, executionUnknown: [{ field: 'committed', reason: 'no-column' }] });
     // Versé is no longer compared with an engagé read as 0.
     expect(fired(r, 'execution.payment-over-commitment')).toEqual([]);
   });
@@ -172,6 +176,9 @@ describe('cells as users type them', () => {
   withPython('#REF! in Engagé: one finding on that cell, no false "versé supérieur à l’engagé 0,00 €"', async () => {
     const r = await checkJson(edited(example, 'Financements', "ws['E5'] = '#REF!'"));
     expect(r.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(['cell.not-a-number Financements!E5']);
+    // The total that includes it is n.d. and says why; the others are today's.
+    expect(total(r, 'Région', 2014)).toMatchObject({ committed: null, executionUnknown: [{ field: 'committed', reason: 'unreadable-amount' }] });
+    expect(total(r, 'État', 2014).committed).toBe(total(base, 'État', 2014).committed);
   });
   withPython('a year wearing a date format reads as the year it holds', async () => {
     const r = await checkJson(edited(example, 'Financements', "for row in range(5, 20): ws.cell(row=row, column=2).number_format = 'dd/mm/yyyy'"));

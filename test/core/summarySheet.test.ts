@@ -30,7 +30,7 @@ describe('sheet plan of the example', () => {
     const h = conv.headerRow;
     expect(conv.totals![3]).toEqual({ formula: `SUM(D${h + 1}:D${h + n})`, result: 13_197_700 });
     expect(conv.totals![4]).toEqual({ formula: `SUM(E${h + 1}:E${h + n})`, result: 13_197_700 });
-    const sum = (k: 'planned' | 'committed' | 'paid') => check.totals.reduce((s, t) => s + centsFromDecimalString(t[k])!, 0) / 100;
+    const sum = (k: 'planned' | 'committed' | 'paid') => check.totals.reduce((s, t) => s + centsFromDecimalString(t[k]!)!, 0) / 100;
     expect(exec.totals!.slice(2, 5).map(result)).toEqual([sum('planned'), sum('committed'), sum('paid')]);
     // The commitment rate of the totals row is computed from that row's own totals.
     const totalsRow = box(exec.totalsRange!).top;

@@ -52,15 +52,15 @@ describe('CSV of the example', () => {
       expect(num(r['Montant (€)'])).toBe(centsFromDecimalString(t.convention!));
       expect(num(r['Participations (€)'])).toBe(centsFromDecimalString(t.participations));
       expect(num(r['Écart (€)'])).toBe(centsFromDecimalString(t.gap!));
-      expect(num(r['Prévu (€)'])).toBe(centsFromDecimalString(t.planned));
-      expect(num(r['Engagé (€)'])).toBe(centsFromDecimalString(t.committed));
-      expect(num(r['Versé (€)'])).toBe(centsFromDecimalString(t.paid));
+      expect(num(r['Prévu (€)'])).toBe(centsFromDecimalString(t.planned!));
+      expect(num(r['Engagé (€)'])).toBe(centsFromDecimalString(t.committed!));
+      expect(num(r['Versé (€)'])).toBe(centsFromDecimalString(t.paid!));
       const parts = data.filter((p) => p.Section === 'Participations' && p.Financeur === t.funder && Number(p['Année']) === t.year);
       expect(parts).toHaveLength(4);
       expect(parts.reduce((s, p) => s + num(p['Participations (€)']), 0)).toBe(centsFromDecimalString(t.participations));
     });
     const actions = data.filter((r) => r.Section === 'Action');
-    const planned = result.totals.reduce((s, t) => s + centsFromDecimalString(t.planned)!, 0);
+    const planned = result.totals.reduce((s, t) => s + centsFromDecimalString(t.planned!)!, 0);
     expect(actions.reduce((s, r) => s + num(r['Prévu (€)']), 0)).toBe(planned);
   });
 

@@ -34,7 +34,7 @@ describe('PDF of the example', () => {
       }
     }
     // Grand totals, computed here from the check's own lines.
-    const total = (k: 'planned' | 'committed' | 'paid') => result.totals.reduce((s, l) => s + centsFromDecimalString(l[k])!, 0);
+    const total = (k: 'planned' | 'committed' | 'paid') => result.totals.reduce((s, l) => s + centsFromDecimalString(l[k]!)!, 0);
     expect(t).toContain(plainSpaces(formatEuros(total('planned'))));
     expect(t).toContain(plainSpaces(formatEuros(total('committed'))));
     expect(t).toContain(plainSpaces(formatEuros(total('paid'))));

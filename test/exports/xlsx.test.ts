@@ -60,7 +60,7 @@ describe('XLSX of the example', () => {
     const { summary, result } = await exampleSummary();
     const ws = (await load(await summaryXlsx(summary))).getWorksheet('Synthèse COPIL')!;
     const exec = rowsOf(ws, tables(ws).find((t) => t.name === 'SyntheseExecution')!);
-    const sum = (k: 'planned' | 'committed' | 'paid') => result.totals.reduce((s, t) => s + centsFromDecimalString(t[k])!, 0) / 100;
+    const sum = (k: 'planned' | 'committed' | 'paid') => result.totals.reduce((s, t) => s + centsFromDecimalString(t[k]!)!, 0) / 100;
     const last = exec[exec.length - 1];
     expect([last[2].result, last[3].result, last[4].result]).toEqual([sum('planned'), sum('committed'), sum('paid')]);
     for (const year of [2014, 2015, 2016]) {
