@@ -25,6 +25,7 @@ import { InitPanel } from './components/InitPanel';
 import { GridView, PreviewBar, SelectionAnnouncer } from './components/Preview';
 import { RapprochementTab } from './components/RapprochementTab';
 import { SettingsTab } from './components/SettingsTab';
+import { SyncStatus } from './components/SyncStatus';
 import { useTaskpane } from './useTaskpane';
 import { findingsFirst } from './view';
 
@@ -108,6 +109,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
     return (
       <>
         <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />
+        {state.lastSync ? <SyncStatus ui={ui} at={state.lastSync.at} sheet={state.lastSync.sheet} onShow={(sheet) => void pane.showSheet(sheet)} /> : null}
         {/* What is wrong first: with errors or warnings the findings come before the grid. */}
         {state.result && findingsFirst(state.result) ? [findings, conformity] : [conformity, findings]}
       </>

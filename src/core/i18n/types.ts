@@ -6,6 +6,7 @@ import type { LegalStatusId } from '../legalStatus';
 /** The ess-budget commands (src/cli/). */
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
 import type { VersionsMessages } from './versionsTypes';
+import type { PaneActsMessages } from './paneActsTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -164,6 +165,8 @@ export interface UiMessages {
     unreadable: (file: string, detail: string) => string;
     noWorkbook: string;
   };
+  /** Issue 21: the status line after Synchroniser, closing a year, errors in words. */
+  acts: PaneActsMessages;
 }
 
 /** The reconciliation of a ledger with the workbook: CLI output, the Rapprochement sheet, one-line errors. */

@@ -15,7 +15,7 @@ import { qualifiedAddress } from '../../core/snapshot';
 import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
 import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
-import { reason } from '../view';
+import { fileReason, paneErrorText } from '../view';
 import { useFilePicker } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 import { FindingsList } from './FindingsList';
@@ -101,7 +101,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       if (r.ledger.skipped > 0) setNote({ intent: 'warning', text: ui.skipped(r.ledger.skipped) });
     } catch (e) {
       setRun(null);
-      setNote({ intent: 'error', text: ui.unreadable(sourceName(src), reason(e)) });
+      setNote({ intent: 'error', text: ui.unreadable(sourceName(src), fileReason(e, m)) });
     } finally {
       setBusy(null);
     }
@@ -124,7 +124,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     try {
       range = await host.readSelection();
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+      setNote({ intent: 'error', text: paneErrorText(e, ui.failed, m) });
       setBusy(null);
       return;
     }
@@ -141,7 +141,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       const { sheet } = await writeRapprochementSheet(host, run.sheet);
       setNote({ intent: 'success', text: ui.written(sheet) });
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error && e.name === 'OfficeHostError' ? e.message : ui.failed(reason(e)) });
+      setNote({ intent: 'error', text: paneErrorText(e, ui.failed, m) });
     } finally {
       setBusy(null);
     }
