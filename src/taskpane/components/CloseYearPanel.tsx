@@ -77,6 +77,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   const [states, setStates] = useState<YearState[]>([]);
   const noteRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   /** Bumped with each outcome: focus goes to it once the dialog has closed (and given focus back to its trigger). */
   const [shown, setShown] = useState(0);
 
@@ -173,7 +174,11 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
     }
   };
 
-  const cancel = () => setPending(null);
+  /** Nothing written; focus back on Clôturer (the dialog was opened by a click, not a DialogTrigger). */
+  const cancel = () => {
+    setPending(null);
+    setTimeout(() => closeRef.current?.focus(), 0);
+  };
 
   const reopen = async () => {
     const who = name();
@@ -238,7 +243,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>
-        <Button disabled={busy || closed} onClick={() => void ask()}>
+        <Button ref={closeRef} disabled={busy || closed} onClick={() => void ask()}>
           {ui.close}
         </Button>
       </div>
