@@ -77,7 +77,9 @@ module.exports = (env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString('utf8'), base) },
-          { from: 'src/taskpane/office-loader.js', to: 'office-loader.js' },
+          // Shipped as written, in ES5: the minimizer (target es2020) would wrap it in an arrow function,
+          // which the older Office webviews it must speak to (EdgeHTML 18, IE 11) cannot parse.
+          { from: 'src/taskpane/office-loader.js', to: 'office-loader.js', info: { minimized: true } },
           // Served as published: Microsoft's file, not re-minified.
           // office.js outside Office loads this table beside itself (it defines what MicrosoftAjax would).
           ...['office.js', 'o15apptofilemappingtable.js'].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office-js/${f}`, info: { minimized: true } })),

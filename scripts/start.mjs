@@ -4,13 +4,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { LOG_FILE, PID_FILE, ROOT as root } from './preview-files.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-export const PID_FILE = join(tmpdir(), 'suivi-ces-ess-preview.json');
 const port = Number(process.env.PORT ?? 3000);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
@@ -52,7 +50,7 @@ if (build.status !== 0) {
   console.error('La construction du volet a échoué (npx webpack --mode production pour le détail).');
   process.exit(1);
 }
-const logFile = join(tmpdir(), 'suivi-ces-ess-preview.log');
+const logFile = LOG_FILE;
 const log = openSync(logFile, 'w');
 const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs'), join(root, 'dist'), String(port)], { cwd: root, detached: true, stdio: ['ignore', log, log] });
 child.unref();

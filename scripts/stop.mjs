@@ -1,14 +1,10 @@
 // npm stop: ends what `npm start` started (office-addin-debugging on Windows/macOS, the preview
-// server elsewhere), by the process id it recorded.
+// server elsewhere), by the process id it recorded for this checkout (preview-files.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PID_FILE = join(tmpdir(), 'suivi-ces-ess-preview.json');
+import { join } from 'node:path';
+import { PID_FILE, ROOT as root } from './preview-files.mjs';
 
 if (process.platform === 'win32' || process.platform === 'darwin') {
   try {

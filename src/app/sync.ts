@@ -18,6 +18,8 @@ export interface SyncOptions {
   lang: Lang;
   /** The Journal's clock. */
   now?: () => Date;
+  /** False for a live update after an edit: Contrôles and highlights refreshed, no Journal line. */
+  journal?: boolean;
 }
 
 /** The sync's outcome, with the analysis behind its words: the pane re-words it on a language switch. */
@@ -32,7 +34,7 @@ export async function syncWorkbook(host: WorkbookHost, o: SyncOptions): Promise<
     // The host may read twice (a retry on a fresh read): the analysis kept is the last one's.
     analysis = analyse(snapshot, o.asOf);
     const result = present(analysis, o.lang);
-    const line = [journalStamp(now()), messages[o.lang].office.journal.sync(formatDate(o.asOf, o.lang)), result.summary.errors, result.summary.warnings, await fingerprint(snapshot)];
+    const line = o.journal === false ? null : [journalStamp(now()), messages[o.lang].office.journal.sync(formatDate(o.asOf, o.lang)), result.summary.errors, result.summary.warnings, await fingerprint(snapshot)];
     return { result, plan: resultsPlan(result, snapshot.sheets, line, o.lang) };
   });
   return { ...outcome, analysis: analysis! };

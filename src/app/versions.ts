@@ -7,7 +7,7 @@ import { journalTable, type Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { isDate, type CellValue, type WorkbookSnapshot } from '../core/snapshot';
 import { isoDate, matchKey } from '../core/text';
-import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, type RecordRow } from '../core/versions/closure';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, recordCells, type RecordRow } from '../core/versions/closure';
 import { planClosing, planReopening, type ClosingPlan, type JournalLine } from '../core/versions/closing';
 import { diffSnapshots, type Diff } from '../core/versions/diff';
 import { fitWidths, type OwnTable } from '../hosts/xlsx/patch';
@@ -27,12 +27,10 @@ function existingRows(snapshot: WorkbookSnapshot, name: string): { sheet: string
   return { sheet: t.sheet, headers: t.headers, rows: t.rows.filter((r) => r.some((v) => v !== null && v !== '')).map((r) => r.map(cell)) };
 }
 
-const recordCells = (r: RecordRow): Cell[] => r.map((v, i) => (i === 0 ? Number(v) : v));
-
 function closureTable(snapshot: WorkbookSnapshot, added: RecordRow[], lang: Lang): OwnTable {
   const m = messages[lang].versions.close;
   const old = existingRows(snapshot, CLOSURE_TABLE);
-  const rows = [...(old?.rows ?? []), ...added.map(recordCells)];
+  const rows = [...(old?.rows ?? []), ...recordCells(added)];
   const headers = [...CLOSURE_COLUMNS];
   return { sheet: old?.sheet ?? CLOSURE_SHEET, table: CLOSURE_TABLE, title: m.title, note: m.note, headers, rows, widths: fitWidths(headers, rows, 40) };
 }

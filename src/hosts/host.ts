@@ -29,6 +29,8 @@ export interface SyncOutcome {
   result: CheckResult;
   /** context.sync() calls (Office) or 0 (preview): what the round-trip budget is measured on. */
   roundTrips: number;
+  /** The sheet the results were written on (Excel's Contrôles); absent where nothing is written (preview). */
+  controlsSheet?: string;
 }
 
 /** What the application layer makes of the snapshot a sync read: the check and what to write. */
@@ -86,8 +88,13 @@ export interface WorkbookHost {
    * `restore`, a contract table left as a plain range becomes a table again first.
    */
   initialize(plan: WorkbookPlan, options?: { restore?: boolean }): Promise<InitializeReport>;
-  /** Records a year's closing or reopening (the Clotures table and a Journal line). */
-  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void>;
+  /** Records a year's closing or reopening (the Clotures table and a Journal line, the Journal created if missing). */
+  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<ClosureWritten>;
+  /**
+   * True once Synchroniser has written its results into this workbook (Excel: the add-in's
+   * Controles table is there). Until then an edit is re-checked by reading only.
+   */
+  resultsWritten(): Promise<boolean>;
   /** Activates the sheet and selects the cell or range. */
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced by the caller) when a user edits a contract table; returns an unsubscribe. */
@@ -104,6 +111,13 @@ export interface SelectedRange {
   firstRow: number;
   firstColumn: number;
   values: CellValue[][];
+}
+
+/** What a closing or reopening wrote: the pane claims a Journal line only when there is one. */
+export interface ClosureWritten {
+  journal: boolean;
+  /** The sheet of the Journal table the line went to. */
+  journalSheet: string;
 }
 
 export interface WrittenSheet {

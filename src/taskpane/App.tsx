@@ -31,6 +31,7 @@ import { GridView, PreviewBar, SelectionAnnouncer, usePreviewActions } from './c
 import { RapprochementTab } from './components/RapprochementTab';
 import { SettingsTab } from './components/SettingsTab';
 import { Synthese } from './components/Synthese';
+import { SyncStatus } from './components/SyncStatus';
 import { useTaskpane, type Busy } from './useTaskpane';
 import { findingsFirst } from './view';
 
@@ -184,6 +185,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
             <MessageBarBody>{m.pane.blankTemplate(state.result.summary.errors, state.result.summary.warnings)}</MessageBarBody>
           </MessageBar>
         ) : null}
+        {state.lastSync ? <SyncStatus ui={ui} at={state.lastSync.at} sheet={state.lastSync.sheet} onShow={(sheet) => void pane.showSheet(sheet)} /> : null}
         {/* What is wrong first: with errors or warnings the findings come before the money. */}
         {state.result && findingsFirst(state.result) ? [findings, money] : [money, findings]}
       </>

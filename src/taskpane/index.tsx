@@ -11,6 +11,8 @@ import { createOfficeHost } from './officeHost';
 import { storedLang } from './useTaskpane';
 
 async function main(): Promise<void> {
+  // An older Office's webview (office-loader.js said so, and why, in the page): nothing to render.
+  if (document.documentElement.hasAttribute('data-unsupported')) return;
   const root = createRoot(document.getElementById('container')!);
   const host = await officeApplication();
   if (host === 'Excel') {

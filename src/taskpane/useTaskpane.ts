@@ -11,7 +11,8 @@ import { initializeWorkbook, restoreWorkbook } from '../app/initialize';
 import { syncWorkbook } from '../app/sync';
 import { isoDate, parseDateText } from '../core/text';
 import type { WorkbookHost } from '../hosts/host';
-import { reason, type PaneError } from './view';
+import { isWorded, reason, type PaneError } from './view';
+import { messages } from '../core/i18n';
 
 export type Phase = 'loading' | 'empty' | 'ready';
 /** What the pane is doing, so that its progress line says it: 'check' reads only, 'sync' writes too. */
@@ -30,6 +31,8 @@ export interface PaneState {
   error: PaneError | null;
   /** The finding the user last went to (highlighted in the list). */
   current: Finding | null;
+  /** The last time results were written (Synchroniser, or a live update after it), and where. */
+  lastSync: { at: Date; sheet: string | null } | null;
 }
 
 const SETTINGS_KEY = 'suivi-ces-ess.settings';
@@ -64,14 +67,24 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     result: null,
     error: null,
     current: null,
+    lastSync: null,
   }));
   const stateRef = useRef(state);
   stateRef.current = state;
   const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
   const syncing = useRef<Promise<void> | null>(null);
   const again = useRef(false);
+  /** The next sync comes from the user's Synchroniser: it adds a Journal line (a live update does not). */
+  const journalWanted = useRef(false);
+  /**
+   * Synchroniser has written into this workbook (now, or in an earlier session: the host finds its
+   * Contrôles table). Until then an edit or a new date is re-checked by reading only.
+   */
+  const written = useRef(false);
 
-  const sync = useCallback(async (): Promise<void> => {
+  /** `live`: a refresh after an edit, once results are in the workbook (no Journal line). */
+  const sync = useCallback(async (live = false): Promise<void> => {
+    if (!live) journalWanted.current = true;
     // One sync at a time; a request during one runs once more after it, with the latest settings.
     if (syncing.current) {
       again.current = true;
@@ -87,12 +100,15 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
           return;
         }
         patch({ busy: 'sync' });
+        const journal = journalWanted.current;
+        journalWanted.current = false;
         try {
-          const { analysis } = await syncWorkbook(host, { asOf: date, lang });
+          const { analysis, controlsSheet } = await syncWorkbook(host, { asOf: date, lang, journal });
+          written.current = true;
           // Worded in the language chosen meanwhile, if the user switched during the sync.
-          patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null });
+          patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null, lastSync: { at: new Date(), sheet: controlsSheet ?? null } });
         } catch (e) {
-          patch({ error: hostError('sync', e), busy: null });
+          patch({ error: hostError('sync', e, stateRef.current.lang), busy: null });
           return;
         }
       } while (again.current);
@@ -105,20 +121,29 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
 
   /**
    * Reads and checks without writing anything: what the pane shows on opening, so that merely
-   * opening it never modifies the document. Synchroniser (and edits) write the results.
+   * opening it never modifies the document; and after an edit until Synchroniser has written once.
    */
   const look = useCallback(async (): Promise<void> => {
-    const { asOf, lang } = stateRef.current;
+    const { asOf } = stateRef.current;
     const date = parseDateText(asOf);
     if (!date) return;
     patch({ busy: 'check' });
     try {
       const analysis = analyse(await host.readSnapshot(), date);
-      patch({ analysis, result: present(analysis, lang), busy: null });
+      patch({ analysis, result: present(analysis, stateRef.current.lang), busy: null });
     } catch (e) {
-      patch({ error: hostError('sync', e), busy: null });
+      patch({ error: hostError('sync', e, stateRef.current.lang), busy: null });
     }
   }, [host, patch]);
+
+  /**
+   * An edit or a new date: the results are refreshed where Synchroniser put them (highlights,
+   * Contrôles; no Journal line), or, before the user ever synchronised this workbook, only read.
+   */
+  const recheck = useCallback(async (): Promise<void> => {
+    if (!written.current) written.current = await host.resultsWritten().catch(() => false);
+    return written.current ? sync(true) : look();
+  }, [host, look, sync]);
 
   // First look at the workbook: offer to initialise it, or check it at once.
   useEffect(() => {
@@ -129,7 +154,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         patch({ phase: empty ? 'empty' : 'ready' });
         if (!empty) void look();
       },
-      (e) => live && patch({ phase: 'empty', error: hostError('office', e) }),
+      (e) => live && patch({ phase: 'empty', error: hostError('office', e, stateRef.current.lang) }),
     );
     return () => {
       live = false;
@@ -145,7 +170,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     host
       .onUserEdit(() => {
         clearTimeout(timer);
-        timer = setTimeout(() => void sync(), EDIT_DEBOUNCE_MS);
+        timer = setTimeout(() => void recheck(), EDIT_DEBOUNCE_MS);
       })
       .then(
         (u) => (live ? (unsubscribe = u) : u()),
@@ -156,7 +181,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
       clearTimeout(timer);
       unsubscribe?.();
     };
-  }, [host, state.phase, sync]);
+  }, [host, state.phase, recheck]);
 
   const initialize = useCallback(
     async (example: boolean) => {
@@ -164,7 +189,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
       try {
         await initializeWorkbook(host, { example, lang: stateRef.current.lang });
       } catch (e) {
-        patch({ busy: null, error: hostError('init', e) });
+        patch({ busy: null, error: hostError('init', e, stateRef.current.lang) });
         return;
       }
       patch({ busy: null, phase: 'ready', analysis: null, result: null, current: null });
@@ -179,7 +204,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     try {
       await restoreWorkbook(host, stateRef.current.lang);
     } catch (e) {
-      patch({ busy: null, error: hostError('init', e) });
+      patch({ busy: null, error: hostError('init', e, stateRef.current.lang) });
       return;
     }
     patch({ busy: null });
@@ -193,6 +218,18 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         await host.select(f.sheet, f.cell);
       } catch {
         patch({ error: { kind: 'select', sheet: f.sheet, cell: f.cell } });
+      }
+    },
+    [host, patch],
+  );
+
+  /** The status line's link: the sheet Synchroniser wrote, activated. */
+  const showSheet = useCallback(
+    async (sheet: string) => {
+      try {
+        await host.select(sheet, 'A1');
+      } catch {
+        patch({ error: { kind: 'select', sheet, cell: 'A1' } });
       }
     },
     [host, patch],
@@ -215,14 +252,14 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         return;
       }
       patch({ asOf, error: null });
-      if (stateRef.current.result) void Promise.resolve().then(sync);
+      if (stateRef.current.result) void Promise.resolve().then(recheck);
     },
-    [patch, sync],
+    [patch, recheck],
   );
 
   /** Preview only: a workbook was (re)loaded by the host; check it from scratch. */
   const reloaded = useCallback(async () => {
-    patch({ phase: 'ready', analysis: null, result: null, current: null, error: null });
+    patch({ phase: 'ready', analysis: null, result: null, current: null, error: null, lastSync: null });
     await sync();
   }, [patch, sync]);
 
@@ -230,7 +267,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
   const setBusy = useCallback((busy: Busy) => patch({ busy }), [patch]);
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
 
-  return { state, sync, look, initialize, restore, select, setLang, setAsOf, reloaded, fail, setBusy, dismissError };
+  return { state, sync, look, showSheet, initialize, restore, select, setLang, setAsOf, reloaded, fail, setBusy, dismissError };
 }
 
 export type Taskpane = ReturnType<typeof useTaskpane>;
@@ -239,7 +276,7 @@ export type Taskpane = ReturnType<typeof useTaskpane>;
  * The Office host words Excel's refusals itself (what happened, what to do): show those as they are;
  * anything else is wrapped in the pane's own sentence for the action that failed.
  */
-function hostError(action: 'sync' | 'init' | 'office', e: unknown): PaneError {
-  if (e instanceof Error && e.name === 'OfficeHostError') return { kind: 'host', detail: e.message };
-  return { kind: action, detail: reason(e) };
+function hostError(action: 'sync' | 'init' | 'office', e: unknown, lang: Lang): PaneError {
+  if (isWorded(e)) return { kind: 'host', detail: e.message };
+  return { kind: action, detail: reason(e, messages[lang]) };
 }

@@ -6,7 +6,7 @@ import type { CheckResult, FunderYearCents } from '../core/check';
 import type { Lang } from '../core/contract';
 import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from '../core/findings';
 import { messages } from '../core/i18n';
-import type { UiMessages } from '../core/i18n/types';
+import type { Messages, UiMessages } from '../core/i18n/types';
 import { formatEuros, formatGap, type Cents } from '../core/money';
 import { funderName } from '../core/rules/context';
 import { parseDateText } from '../core/text';
@@ -141,10 +141,44 @@ export function errorText(e: PaneError, ui: UiMessages): string {
   }
 }
 
-/** A one-line reason from whatever a host threw (never a stack trace on screen). */
-export function reason(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.split('\n')[0].slice(0, 160) || '?';
+/** An Error whose text a host already put in words for the user (Excel's refusals: hosts/office/errors.ts). */
+export function isWorded(e: unknown): e is Error {
+  return e instanceof Error && e.name === 'OfficeHostError';
+}
+
+type FileProblem = keyof Messages['ui']['acts']['errors']['file'];
+
+/** The kind of an unusable file, from the readers' errors (InputError of hosts/xlsx/guard.ts, PreviewFileError), by shape: the pane does not load the readers to ask. */
+function fileProblem(e: unknown, m: Messages): FileProblem | null {
+  if (!(e instanceof Error)) return null;
+  const kind = (e as { kind?: unknown }).kind;
+  if (typeof kind === 'string' && kind in m.ui.acts.errors.file) return kind as FileProblem;
+  const cause = (e as { cause?: unknown }).cause;
+  return cause !== undefined && cause !== e ? fileProblem(cause, m) : null;
+}
+
+/**
+ * What a user reads in place of an exception: why a file is unusable, in words, or a neutral
+ * phrase. Never the exception's own text (« Cannot read properties of undefined… »): that goes to
+ * the console, for whoever debugs the add-in.
+ */
+export function reason(e: unknown, m: Messages): string {
+  const kind = fileProblem(e, m);
+  if (kind) return m.ui.acts.errors.file[kind];
+  console.error(e);
+  return m.ui.acts.errors.unexpected;
+}
+
+/** Why a file could not be read: its problem in words, or « a shape the pane cannot read ». */
+export function fileReason(e: unknown, m: Messages): string {
+  const kind = fileProblem(e, m);
+  if (!kind) console.error(e);
+  return m.ui.acts.errors.file[kind ?? 'unknown'];
+}
+
+/** An action's failure as a sentence: the host's own words, or the action's sentence around `reason`. */
+export function paneErrorText(e: unknown, wrap: (detail: string) => string, m: Messages): string {
+  return isWorded(e) ? e.message : wrap(reason(e, m));
 }
 
 /**

@@ -93,13 +93,14 @@ test('Clôturer une année in the preview: closed (the button then off for that 
   await page.getByLabel('Année', { exact: true }).selectOption('2015');
   await page.getByLabel('Clôturée par').fill('Marie Curie');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes enregistrées dans la feuille Clôtures\)\.$/);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer 2015' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée\s: \d+ lignes enregistrées dans la feuille Clôtures, inscrite au Journal \(feuille Journal\)\.$/);
   await expect(page.getByTestId('closed-years').textContent()).resolves.toMatch(/^2015\s: clôturée le \d\d\/\d\d\/\d{4} par Marie Curie$/);
   await expect(page.getByRole('button', { name: 'Clôturer l’année' }).isDisabled()).resolves.toBe(true);
 
   await page.getByLabel('Motif de la réouverture').fill('Erreur sur la ligne CDC');
   await page.getByRole('button', { name: 'Rouvrir l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toBe(messages.fr.versions.pane.reopened(2015));
+  await expect(page.getByTestId('close-note').textContent()).resolves.toBe(messages.fr.ui.acts.close.reopened(2015, 'Journal'));
   expect(await page.getByTestId('closed-years').count()).toBe(0);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
@@ -115,11 +116,13 @@ test('a year with errors is closed only "malgré les erreurs"; a workbook closed
   });
   let page = await exportTabWith({ name: 'erreurs.xlsx', buffer: readFileSync(errors) });
   await page.getByRole('tab', { name: 'Export COPIL' }).click();
+  await page.getByLabel('Clôturée par').fill('Marie Curie');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
   await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Clôture de 2014 refusée\s: \d+ erreurs? sur cette année\./);
   await page.getByLabel('Clôturer malgré les erreurs (le Journal le dira)').check();
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2014 clôturée .* Clôture forcée malgré \d+ erreurs? sur l’année/);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer malgré les erreurs' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2014 clôturée malgré \d+ erreurs?\s: /);
   await page.close();
 
   const closed = await writeVersion(dir, 'clos.xlsx');
@@ -149,7 +152,8 @@ test('over the emulated Excel: closing a year writes the Clotures table on its o
 
   await page.getByLabel('Année', { exact: true }).selectOption('2015');
   await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée \(\d+ lignes/);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer 2015' }).click();
+  await expect(page.getByTestId('close-note').textContent()).resolves.toMatch(/^Année 2015 clôturée\s: \d+ lignes/);
   expect(await excel<string[]>('(x) => x.sheets()')).toContain('Clôtures');
   const rows = await excel<unknown[][]>('(x) => x.tableValues("Clotures")');
   expect(rows[0].slice(0, 4)).toEqual([2015, 'Clôture', expect.stringMatching(/^\d{4}-\d\d-\d\d$/), 'Marie Curie']);

@@ -708,6 +708,40 @@ Example:
       unreadable: (f, d) => `${f} could not be read (${d}). Pick a CSV or XLSX ledger export.`,
       noWorkbook: 'Open a workbook or load the example: the ledger is compared with its financing lines.',
     },
+    /** Issue 21: the status line after Synchroniser, closing a year, errors in words. */
+    acts: {
+      syncStatus: {
+        checkedAt: (t) => `Checked at ${t}`,
+        upToDate: (s) => `${s} sheet up to date`,
+      },
+      close: {
+        nameRequired: 'Enter your name: it is recorded in the Clôtures sheet and in the Log.',
+        checking: 'Checking the year…',
+        confirmTitle: (y) => `Close the year ${y}?`,
+        confirmBody: (y, n) => `The ${n} line${n > 1 ? 's' : ''} of ${y} will be frozen: any later change will be reported as an error until the year is reopened with a reason.`,
+        tables: (l) => `Tables concerned: ${l}.`,
+        recordedAs: (by) => `The closing will be recorded in the Clôtures sheet and in the Log, under the name ${by}.`,
+        confirm: (y) => `Close ${y}`,
+        cancel: 'Cancel',
+        forcedTitle: (y, e) => `Close ${y} despite ${e} error${e > 1 ? 's' : ''}?`,
+        forcedBody: (y, e) => `${e} error${e > 1 ? 's' : ''} on ${y} will be frozen with the year. The Log and the Clôtures sheet will say the closing was forced; the amounts at fault will have to be corrected after reopening.`,
+        forcedConfirm: 'Close despite the errors',
+        closed: (y, n, j) => `Year ${y} closed: ${n} line${n > 1 ? 's' : ''} recorded in the Clôtures sheet, logged (sheet ${j}).`,
+        closedForced: (y, n, e, j) => `Year ${y} closed despite ${e} error${e > 1 ? 's' : ''}: ${n} line${n > 1 ? 's' : ''} frozen with the errors, forced closing logged (sheet ${j}). Correct the errors after reopening the year with a reason.`,
+        reopened: (y, j) => `Year ${y} reopened; the reason is recorded in the Clôtures sheet and in the Log (sheet ${j}).`,
+      },
+      errors: {
+        unexpected: 'an unexpected error in the add-in',
+        file: {
+          'not-xlsx': 'it is not an .xlsx workbook',
+          corrupt: 'the file is damaged or incomplete',
+          encrypted: 'the workbook is password-protected',
+          'too-large': 'the file is too large',
+          missing: 'the file cannot be found',
+          unknown: 'the workbook has a shape the pane cannot read',
+        },
+      },
+    },
   },
   summary: {
     sheetName: 'COPIL summary',

@@ -714,6 +714,40 @@ Exemple :
       unreadable: (f, d) => `${f} n’a pas pu être lu (${d}). Choisissez un fichier CSV ou XLSX exporté du grand livre.`,
       noWorkbook: 'Ouvrez un classeur ou chargez l’exemple : le relevé est comparé à ses financements.',
     },
+    /** Issue 21: the status line after Synchroniser, closing a year, errors in words. */
+    acts: {
+      syncStatus: {
+        checkedAt: (t) => `Contrôlé à ${t}`,
+        upToDate: (s) => `feuille ${s} à jour`,
+      },
+      close: {
+        nameRequired: 'Indiquez votre nom : il est inscrit dans la feuille Clôtures et au Journal.',
+        checking: 'Vérification de l’année…',
+        confirmTitle: (y) => `Clôturer l’année ${y} ?`,
+        confirmBody: (y, n) => `Les ${n} ligne${n > 1 ? 's' : ''} de ${y} seront figées : toute modification ultérieure sera signalée comme une erreur, jusqu’à une réouverture motivée.`,
+        tables: (l) => `Tableaux concernés : ${l}.`,
+        recordedAs: (by) => `La clôture sera inscrite dans la feuille Clôtures et au Journal, au nom de ${by}.`,
+        confirm: (y) => `Clôturer ${y}`,
+        cancel: 'Annuler',
+        forcedTitle: (y, e) => `Clôturer ${y} malgré ${e} erreur${e > 1 ? 's' : ''} ?`,
+        forcedBody: (y, e) => `${e} erreur${e > 1 ? 's' : ''} sur ${y} ser${e > 1 ? 'ont' : 'a'} figée${e > 1 ? 's' : ''} avec l’année. Le Journal et la feuille Clôtures diront que la clôture a été forcée ; les montants en faute devront être corrigés après une réouverture.`,
+        forcedConfirm: 'Clôturer malgré les erreurs',
+        closed: (y, n, j) => `Année ${y} clôturée : ${n} ligne${n > 1 ? 's' : ''} enregistrée${n > 1 ? 's' : ''} dans la feuille Clôtures, inscrite au Journal (feuille ${j}).`,
+        closedForced: (y, n, e, j) => `Année ${y} clôturée malgré ${e} erreur${e > 1 ? 's' : ''} : ${n} ligne${n > 1 ? 's' : ''} figée${n > 1 ? 's' : ''} avec les erreurs, clôture forcée inscrite au Journal (feuille ${j}). Corrigez les erreurs après une réouverture motivée.`,
+        reopened: (y, j) => `Année ${y} rouverte ; le motif est inscrit dans la feuille Clôtures et au Journal (feuille ${j}).`,
+      },
+      errors: {
+        unexpected: 'erreur inattendue du complément',
+        file: {
+          'not-xlsx': 'ce n’est pas un classeur .xlsx',
+          corrupt: 'le fichier est endommagé ou incomplet',
+          encrypted: 'le classeur est protégé par un mot de passe',
+          'too-large': 'le fichier est trop volumineux',
+          missing: 'le fichier est introuvable',
+          unknown: 'le classeur n’a pas une forme que le volet sait lire',
+        },
+      },
+    },
   },
   summary: {
     sheetName: 'Synthèse COPIL',

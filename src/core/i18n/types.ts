@@ -8,6 +8,7 @@ import type { LegalStatusId } from '../legalStatus';
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
+import type { PaneActsMessages } from './paneActsTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -192,6 +193,8 @@ export interface UiMessages {
     unreadable: (file: string, detail: string) => string;
     noWorkbook: string;
   };
+  /** Issue 21: the status line after Synchroniser, closing a year, errors in words. */
+  acts: PaneActsMessages;
 }
 
 /** The reconciliation of a ledger with the workbook: CLI output, the Rapprochement sheet, one-line errors. */

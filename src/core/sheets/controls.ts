@@ -38,11 +38,12 @@ export interface ResultsPlan {
   controls: PlanTable;
   /** The cells at fault on the sheets that exist. */
   highlights: Highlight[];
-  journal: JournalLine;
+  /** Null for a live update after an edit: the Journal records the user's Synchroniser, not each keystroke. */
+  journal: JournalLine | null;
 }
 
 /** What a sync writes: the findings' table, their highlights, the Journal's line. */
-export function resultsPlan(result: CheckResult, sheets: string[], journal: JournalLine, lang: Lang): ResultsPlan {
+export function resultsPlan(result: CheckResult, sheets: string[], journal: JournalLine | null, lang: Lang): ResultsPlan {
   return { lang, controls: controlsTablePlan(result, lang), highlights: highlightRanges(result.findings, sheets), journal };
 }
 

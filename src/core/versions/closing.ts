@@ -10,7 +10,7 @@ import { neutralise } from '../neutralise';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { journalTable } from '../contract';
-import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, readClosures, reopeningRow, yearLines, type RecordRow } from './closure';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, readClosures, recordCells, reopeningRow, yearLines, type RecordRow } from './closure';
 
 export type JournalLine = [string, string, number | null, number | null, string | null];
 
@@ -64,17 +64,21 @@ export function planReopening(snapshot: WorkbookSnapshot, o: { year: number; by:
 }
 
 /**
- * The snapshot with the record rows (and the Journal line, when the workbook keeps a Journal)
- * appended: how a workbook held in memory (the browser preview) records a closing.
+ * The snapshot with the record rows and the Journal line appended (the Journal table created, as
+ * Excel's host creates it, when the workbook has none): how a workbook held in memory (the browser
+ * preview) records a closing.
  */
-export function withRecord(snapshot: WorkbookSnapshot, rows: RecordRow[], journal: JournalLine): WorkbookSnapshot {
-  const cells = rows.map((r) => r.map((v, i) => (i === 0 ? Number(v) : v)));
-  const tables = snapshot.tables.map((t) => {
+export function withRecord(snapshot: WorkbookSnapshot, rows: RecordRow[], journal: JournalLine, lang: Lang = 'fr'): WorkbookSnapshot {
+  const cells = recordCells(rows);
+  const has = (name: string) => snapshot.tables.some((t) => matchKey(t.name) === matchKey(name));
+  const added: TableSnapshot[] = [];
+  if (!has(CLOSURE_TABLE)) added.push({ name: CLOSURE_TABLE, sheet: CLOSURE_SHEET, headerRow: 4, firstColumn: 1, headers: [...CLOSURE_COLUMNS], rows: [], isTable: true });
+  if (!has(journalTable.name)) added.push({ name: journalTable.name, sheet: journalTable.sheet[lang], headerRow: 1, firstColumn: 1, headers: journalTable.columns.map((c) => c.header[lang]), rows: [], isTable: true });
+  const tables = [...snapshot.tables, ...added].map((t) => {
     if (matchKey(t.name) === matchKey(CLOSURE_TABLE)) return { ...t, rows: [...t.rows, ...cells] };
     if (matchKey(t.name) === matchKey(journalTable.name)) return { ...t, rows: [...t.rows, journal] };
     return t;
   });
-  if (tables.some((t) => matchKey(t.name) === matchKey(CLOSURE_TABLE))) return { ...snapshot, tables };
-  const sheet: TableSnapshot = { name: CLOSURE_TABLE, sheet: CLOSURE_SHEET, headerRow: 4, firstColumn: 1, headers: [...CLOSURE_COLUMNS], rows: cells, isTable: true };
-  return { sheets: [...snapshot.sheets, CLOSURE_SHEET], tables: [...tables, sheet] };
+  const sheets = [...snapshot.sheets, ...added.map((t) => t.sheet).filter((s) => !snapshot.sheets.includes(s))];
+  return { sheets, tables };
 }

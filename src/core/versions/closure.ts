@@ -62,6 +62,15 @@ export interface ClosingMeta {
 
 export type RecordRow = string[];
 
+/**
+ * A record row as cells: the year a number, everything else the text itself. Every host writes
+ * these values (the .xlsx writer as literal text; Excel's writers behind its text prefix, so that an
+ * address such as 'Participations 2014'!A5 keeps its leading quote).
+ */
+export function recordCells(rows: RecordRow[]): (string | number)[][] {
+  return rows.map((r) => r.map((v, i) => (i === 0 ? Number(v) : v)));
+}
+
 /** The rows a closing appends to the Clotures table: one for the closing, one per line. */
 export function closingRows(lines: Line[], meta: ClosingMeta): RecordRow[] {
   const prints = lines.map(lineFingerprint);

@@ -4,13 +4,13 @@
  * tests and of the browser test page.
  */
 import { cellAddress } from '../../core/cells';
-import { userTables, type Lang } from '../../core/contract';
+import { controlsTable, userTables, type Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import { CLOSURE_TABLE, type RecordRow } from '../../core/versions/closure';
 import type { JournalLine } from '../../core/versions/closing';
-import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { writeClosureRows } from './closeYear';
 import { journalStamp } from '../../core/sheets/journal';
 import { EditTracker, type ExcelRun } from './edits';
@@ -125,12 +125,12 @@ export class OfficeHost implements WorkbookHost {
     let retried = false;
     let total = 0;
     for (;;) {
-      const attempt = { trips: 0, writing: false, failedCost: 0 };
+      const attempt = { trips: 0, writing: false, failedCost: 0, sheet: '' };
       try {
         const result = await this.batch((ctx) => this.applyOnce(ctx, analyse, budget, attempt));
         total += attempt.trips;
         this.lastRoundTrips = total;
-        return { result, roundTrips: total };
+        return { result, roundTrips: total, controlsSheet: attempt.sheet };
       } catch (e) {
         total += attempt.trips;
         this.lastRoundTrips = total;
@@ -148,7 +148,7 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  private async applyOnce(ctx: Excel.RequestContext, analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>, budget: number, attempt: { trips: number; writing: boolean; failedCost: number }) {
+  private async applyOnce(ctx: Excel.RequestContext, analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>, budget: number, attempt: { trips: number; writing: boolean; failedCost: number; sheet: string }) {
     const { read, trips } = await this.read(ctx).catch((e: unknown) => {
       attempt.trips += 1;
       throw e;
@@ -157,6 +157,7 @@ export class OfficeHost implements WorkbookHost {
     const { result, plan: results } = await analyse(read.snapshot);
     this.lang = results.lang;
     const plan = planResultWrites(read, results, budget, this.features);
+    attempt.sheet = plan.controlsSheet;
     attempt.writing = true;
     await this.edits.syncWriting(async () => {
       let still: Excel.Table[] = [];
@@ -240,9 +241,18 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /** A year's closing or reopening: the Clotures table and a Journal line (closeYear.ts). */
-  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void> {
+  writeClosure(rows: RecordRow[], journal: JournalLine): Promise<ClosureWritten> {
     // Not through batch(): its refusal of a sheet already named Clotures must reach the pane as it is.
     return this.edits.ownWriting(() => writeClosureRows((b) => this.run({ delayForCellEdit: true }, b), rows, journal, this.lang));
+  }
+
+  /** Synchroniser has been pressed in this workbook: its Controles table is there (it travels with the file). */
+  async resultsWritten(): Promise<boolean> {
+    return this.batch(async (ctx) => {
+      const t = ctx.workbook.tables.getItemOrNullObject(controlsTable.name);
+      await ctx.sync();
+      return !t.isNullObject;
+    });
   }
 
   /** The last initialize's report: which tables were written, which were left alone and why. */

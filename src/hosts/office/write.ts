@@ -88,6 +88,8 @@ export interface WritePlan {
   costs: number[];
   /** Filled during the last batch with the ids of the tables the add-in owns. */
   ownTables: Excel.Table[];
+  /** The sheet the Contrôles table is written on (the pane's link activates it). */
+  controlsSheet: string;
 }
 
 /**
@@ -153,7 +155,8 @@ export function planResultWrites(read: ReadResult, plan: ResultsPlan, budget = D
     });
   }
   const jp = { exists: read.journal.exists, sheet: jrnPlace.sheet, createSheet: jrnPlace.createSheet && jrnPlace.sheet.toLowerCase() !== ctlPlace.sheet.toLowerCase(), row: jrnPlace.row, col: jrnPlace.col };
-  rest.push({ cost: REQUEST_BYTES.table, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, plan.journal, lang)) });
+  const line = plan.journal;
+  if (line) rest.push({ cost: REQUEST_BYTES.table, run: (ctx) => ownTables.push(queueJournalLine(ctx, jp, line, lang)) });
 
   let groups = pack([...units, ...rest], budget);
   if (groups.length === 1 || !ownsWholeSheet(ctlPlace, read)) {
@@ -210,7 +213,7 @@ export function planResultWrites(read: ReadResult, plan: ResultsPlan, budget = D
     groups = [...pack(staged, budget), ...pack([inPlace ? copyIn : swap, ...rest], budget)];
   }
   const batches: WritePlan['batches'] = groups.map((g) => (ctx) => g.forEach((u) => u.run(ctx)));
-  return { batches, costs: groups.map((g) => g.reduce((a, u) => a + u.cost, 0)), ownTables };
+  return { batches, costs: groups.map((g) => g.reduce((a, u) => a + u.cost, 0)), ownTables, controlsSheet: ctlPlace.sheet };
 }
 
 interface Unit {

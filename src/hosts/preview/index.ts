@@ -4,12 +4,12 @@
  * core's check; `select` records the cell so the pane can show it in a small grid and announce it.
  */
 import type { CheckResult } from '../../core/check';
-import { userTables } from '../../core/contract';
+import { journalTable, userTables } from '../../core/contract';
 import { snapshotFromPlan } from '../../core/planSnapshot';
 import { cellAddress, columnLetter, parseAddress, type CellValue, type WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import { formatDate, matchKey } from '../../core/text';
-import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import type { RecordRow } from '../../core/versions/closure';
 import { withRecord, type JournalLine } from '../../core/versions/closing';
 import { formulaValue } from './gridValues';
@@ -17,15 +17,23 @@ import { formulaValue } from './gridValues';
 /** ExcelJS holds the whole workbook in memory several times over: beyond this, Excel is the tool. */
 export const PREVIEW_MAX_BYTES = 20 * 1024 * 1024;
 
+/**
+ * A file the preview cannot hold or read. `kind` says which, `cause` keeps the reader's error (the
+ * pane words it by its kind: hosts/xlsx/guard.ts' InputError); its text is never shown to the user.
+ */
 export class PreviewFileError extends Error {
   constructor(
-    readonly kind: 'too-large' | 'unreadable',
+    readonly kind: 'too-large' | 'unreadable' | 'not-xlsx',
     readonly file: string,
     readonly detail: string,
+    override readonly cause?: unknown,
   ) {
     super(detail);
   }
 }
+
+/** A zip's first local header: what every .xlsx starts with. */
+const isZip = (b: Uint8Array) => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 export interface GridCell {
   address: string;
@@ -57,6 +65,7 @@ export class PreviewHost implements WorkbookHost {
   private state: PreviewState = { source: { kind: 'none', name: null }, selection: null, lastResult: null };
   private listeners = new Set<() => void>();
   private editListeners = new Set<() => void>();
+  private synced = false;
 
   getState(): PreviewState {
     return this.state;
@@ -102,12 +111,13 @@ export class PreviewHost implements WorkbookHost {
   /** Replaces the workbook with the .xlsx the user picked. */
   async openFile(name: string, data: ArrayBuffer): Promise<void> {
     if (data.byteLength > PREVIEW_MAX_BYTES) throw new PreviewFileError('too-large', name, `${Math.round(PREVIEW_MAX_BYTES / 1024 / 1024)} Mo`);
+    if (!isZip(new Uint8Array(data, 0, Math.min(data.byteLength, 22)))) throw new PreviewFileError('not-xlsx', name, '');
     let snapshot: WorkbookSnapshot;
     try {
       const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ './xlsx');
       snapshot = await readXlsx(data);
     } catch (e) {
-      throw new PreviewFileError('unreadable', name, String((e as Error).message ?? e).split('\n')[0].slice(0, 160));
+      throw new PreviewFileError('unreadable', name, '', e);
     }
     this.snapshot = snapshot;
     this.set({ source: { kind: 'file', name }, selection: null, lastResult: null });
@@ -120,6 +130,7 @@ export class PreviewHost implements WorkbookHost {
   /** The analysis runs on the workbook held; its results plan has nowhere to go (no sheets are written here). */
   async applyResults(analyse: (snapshot: WorkbookSnapshot) => Promise<Analysis>): Promise<SyncOutcome> {
     const { result } = await analyse(this.snapshot);
+    this.synced = true;
     this.set({ lastResult: result });
     return { result, roundTrips: 0 };
   }
@@ -143,10 +154,17 @@ export class PreviewHost implements WorkbookHost {
     return () => this.editListeners.delete(callback);
   }
 
-  /** Records a year's closing or reopening (issue 15) in the workbook held in memory. */
-  async writeClosure(rows: RecordRow[], journal: JournalLine): Promise<void> {
+  /** Records a year's closing or reopening (issue 15) in the workbook held in memory, Journal line included. */
+  async writeClosure(rows: RecordRow[], journal: JournalLine): Promise<ClosureWritten> {
     this.snapshot = withRecord(this.snapshot, rows, journal);
     this.set({});
+    const log = this.snapshot.tables.find((t) => matchKey(t.name) === matchKey(journalTable.name))!;
+    return { journal: true, journalSheet: log.sheet };
+  }
+
+  /** In memory nothing is written; a sync is what would write in Excel. */
+  async resultsWritten(): Promise<boolean> {
+    return this.synced;
   }
 
   /**

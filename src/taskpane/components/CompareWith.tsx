@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Messages } from '../../core/i18n';
 import { PREVIEW_MAX_BYTES } from '../../hosts/preview';
 import type { PreviousVersion } from '../lazy/previousXlsx';
-import { reason } from '../view';
+import { fileReason } from '../view';
 import { useFilePicker, XLSX_ACCEPT } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 
@@ -29,7 +29,7 @@ export function CompareWith({ m, value, onChange, disabled }: { m: Messages; val
       const { readPrevious } = await import(/* webpackChunkName: "previous-xlsx" */ '../lazy/previousXlsx');
       onChange(await readPrevious(f));
     } catch (e) {
-      setError(ui.unreadable(f.name, reason(e)));
+      setError(ui.unreadable(f.name, fileReason(e, m)));
     } finally {
       setReading(false);
     }

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { formatDate, parseDateText } from '../../core/text';
 import { downloadBytes } from '../download';
 import { EXPORT_KINDS, EXPORT_TYPES, exportFileName, type ExportKind } from '../tools';
-import { reason } from '../view';
+import { paneErrorText } from '../view';
 import type { TabProps } from './RapprochementTab';
 import { useTabStyles } from './tabStyles';
 import { CompareWith } from './CompareWith';
@@ -35,7 +35,7 @@ export function ExportTab({ host, m, lang, asOf }: TabProps) {
     return d;
   };
 
-  const failed = (e: unknown) => setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.copil.failed(reason(e))) });
+  const failed = (e: unknown) => setNote({ intent: 'error', text: (w) => paneErrorText(e, w.ui.copil.failed, w) });
 
   const writeSheet = async () => {
     const d = date();

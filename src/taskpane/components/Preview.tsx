@@ -9,7 +9,8 @@ import type { UiMessages } from '../../core/i18n/types';
 import { buildWorkbookPlan } from '../../core/template';
 import { PreviewFileError, type PreviewHost } from '../../hosts/preview';
 import type { Taskpane } from '../useTaskpane';
-import { reason } from '../view';
+import { fileReason } from '../view';
+import { messages } from '../../core/i18n';
 import { useFilePicker, XLSX_ACCEPT } from './FilePicker';
 
 const useStyles = makeStyles({
@@ -42,8 +43,9 @@ export function usePreviewActions(preview: PreviewHost, pane: Taskpane) {
     try {
       await preview.openFile(file.name, await file.arrayBuffer());
     } catch (e) {
-      if (e instanceof PreviewFileError) pane.fail({ kind: e.kind === 'too-large' ? 'too-large' : 'open', file: e.file, detail: e.detail });
-      else pane.fail({ kind: 'open', file: file.name, detail: reason(e) });
+      const m = messages[pane.state.lang];
+      if (e instanceof PreviewFileError && e.kind === 'too-large') pane.fail({ kind: 'too-large', file: e.file, detail: e.detail });
+      else pane.fail({ kind: 'open', file: file.name, detail: fileReason(e, m) });
       return;
     }
     pane.setBusy(null);

@@ -14,8 +14,8 @@ import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
 import { qualifiedAddress } from '../../core/snapshot';
 import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
-import { duplicateFields, initialMapping, mapOption, mappingUsable, type ColumnMapping } from '../tools';
-import { reason } from '../view';
+import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
+import { fileReason, paneErrorText } from '../view';
 import { useFilePicker } from './FilePicker';
 import { useTabStyles } from './tabStyles';
 import { FindingsList } from './FindingsList';
@@ -109,7 +109,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       if (skipped > 0) setNote({ intent: 'warning', text: (w) => w.ui.ledger.skipped(skipped) });
     } catch (e) {
       setRun(null);
-      setNote({ intent: 'error', text: (w) => w.ui.ledger.unreadable(sourceName(src), reason(e)) });
+      setNote({ intent: 'error', text: (w) => w.ui.ledger.unreadable(sourceName(src), fileReason(e, w)) });
     } finally {
       setBusy(null);
     }
@@ -132,7 +132,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
     try {
       range = await host.readSelection();
     } catch (e) {
-      setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.ledger.failed(reason(e))) });
+      setNote({ intent: 'error', text: (w) => paneErrorText(e, w.ui.ledger.failed, w) });
       setBusy(null);
       return;
     }
@@ -149,7 +149,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       const { sheet } = await writeRapprochementSheet(host, run.sheet);
       setNote({ intent: 'success', text: (w) => w.ui.ledger.written(sheet), sheet });
     } catch (e) {
-      setNote({ intent: 'error', text: (w) => (e instanceof Error && e.name === 'OfficeHostError' ? e.message : w.ui.ledger.failed(reason(e))) });
+      setNote({ intent: 'error', text: (w) => paneErrorText(e, w.ui.ledger.failed, w) });
     } finally {
       setBusy(null);
     }

@@ -74,3 +74,23 @@ test('through Microsoft’s client: after closing 2014, a sync reads the record 
   const found = out.result.findings.filter((f) => f.rule === 'period.closed-year-changed');
   expect(found.map((f) => [f.sheet, f.cell, f.expected, f.actual])).toEqual([['Financements', 'D5', '250000.00', '250500.00']]);
 });
+
+test('the Journal table is created when the workbook has none, and every address reads as Excel shows it', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  expect(emu.model.table('Journal')).toBeFalsy();
+  const plan = planClosing(await snapshotWithRecord(emu), { year: 2015, by: 'Marie Curie', force: false, asOf: AS_OF, lang: 'fr', now });
+  if (!plan.ok) throw new Error('refused');
+  await expect(writeClosureRows(runOf(emu), plan.rows, plan.journal, 'fr')).resolves.toEqual({ journal: true, journalSheet: 'Journal' });
+  const log = tableValues(emu, 'Journal');
+  expect(log).toHaveLength(1);
+  expect(log[0][1]).toBe('Clôture de l’année 2015 — Marie Curie');
+  // Excel's shown value of each Cellule: the quoted sheet name keeps both its quotes.
+  const cells = tableValues(emu, 'Clotures').map((r) => r[7]).filter((v) => v !== '');
+  expect(cells).toContain("'Participations 2015'!A5");
+  expect(cells.filter((c) => String(c).includes(' ')).every((c) => /^'[^']+'![A-Z]+\d+$/.test(String(c)))).toBe(true);
+  // Read back, the record points at the same sheets as the workbook's lines.
+  const state = readClosures(await snapshotWithRecord(emu)).get(2015)!;
+  expect(state.tampered).toBe(0);
+  expect(new Set(state.lines.map((l) => l.sheet))).toEqual(new Set(plan.rows.slice(1).map((r) => r[7].replace(/^'(.*)'!.*$|^(.*)!.*$/, '$1$2'))));
+  expect(state.lines.map((l) => l.sheet)).toContain('Participations 2015');
+});

@@ -222,3 +222,16 @@ test('a sheet named Contrôles that holds the user’s own notes keeps them: the
   expect(t.box.top).toBe(5);
   expect(tableValues(emu, 'Controles')).toHaveLength(out.result.findings.length);
 });
+
+test('a live update after an edit (journal: false) rewrites Contrôles and the highlights but adds no Journal line; the host then says results are written', async () => {
+  const emu = errorsEmulator();
+  const host = officeJsHost(emu);
+  await expect(host.resultsWritten()).resolves.toBe(false);
+  await syncWorkbook(host, fr);
+  await expect(host.resultsWritten()).resolves.toBe(true);
+  emu.userEdit('Financements!C5', [['Région']]);
+  const live = await syncWorkbook(host, { ...fr, journal: false });
+  expect(tableValues(emu, 'Controles')).toHaveLength(live.result.findings.length);
+  expect(tableValues(emu, 'Journal')).toHaveLength(1);
+  expect(live.controlsSheet).toBe('Contrôles');
+});

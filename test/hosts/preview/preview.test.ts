@@ -53,7 +53,7 @@ test('select shows the cells around the range pointed to, the whole range marked
 test('files the preview cannot use are refused with a reason, the workbook in memory kept', async () => {
   const host = new PreviewHost();
   await host.openFile('ok.xlsx', await xlsx());
-  await expect(host.openFile('notes.xlsx', new TextEncoder().encode('pas un zip').buffer as ArrayBuffer)).rejects.toMatchObject({ kind: 'unreadable', file: 'notes.xlsx' });
+  await expect(host.openFile('notes.xlsx', new TextEncoder().encode('pas un zip').buffer as ArrayBuffer)).rejects.toMatchObject({ kind: 'not-xlsx', file: 'notes.xlsx' });
   await expect(host.openFile('huge.xlsx', new ArrayBuffer(PREVIEW_MAX_BYTES + 1))).rejects.toBeInstanceOf(PreviewFileError);
   expect(host.getState().source.name).toBe('ok.xlsx');
   expect(await host.isEmpty()).toBe(false);
