@@ -12,7 +12,7 @@ import { userTables } from '../../core/contract';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import { isoDate, matchKey } from '../../core/text';
-import type { Analysis, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { readWorkbookFile, renderPlan, writeWorkbookFile } from './workbook';
 
 export interface ReadFile {
@@ -62,8 +62,13 @@ export class FileHost implements WorkbookHost {
     return { created: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), skipped: [], sheetsAdded: plan.sheets.map((s) => s.name) };
   }
 
-  writeClosure(): Promise<void> {
+  writeClosure(): Promise<ClosureWritten> {
     return Promise.reject(new Error('A closing is recorded in a workbook file by `ess-budget close` (hosts/xlsx/patch.ts).'));
+  }
+
+  /** A file's results are never written by a check: the CLI only reads, and says so. */
+  async resultsWritten(): Promise<boolean> {
+    return false;
   }
 
   async select(): Promise<void> {

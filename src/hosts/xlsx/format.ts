@@ -11,8 +11,15 @@ export type OtherFormat = 'xls' | 'xlsb' | 'ods';
 /** The signature of an OLE compound file (CFB): legacy .xls, or an encrypted .xlsx wrapped by Office (guard.ts tells them apart, on the whole file). */
 const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 
+/** Whether `head` holds `bytes` at `at` (a byte loop: the browser's Buffer stand-in types its slices as plain Uint8Array). */
+function holds(head: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  if (head.length < at + bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (head[at + i] !== bytes[i]) return false;
+  return true;
+}
+
 /** An OLE compound file: an encrypted workbook, or an old .xls. */
-export const isOleContainer = (head: Buffer) => head.length >= CFB.length && head.subarray(0, CFB.length).equals(CFB);
+export const isOleContainer = (head: Buffer) => holds(head, 0, CFB);
 /** An OpenDocument package's first entry: `mimetype`, stored uncompressed, its content right after the 30-byte local header and the name. */
 const ODF_NAME = Buffer.from('mimetype');
 const ODS_TYPE = Buffer.from('application/vnd.oasis.opendocument.spreadsheet');
@@ -23,7 +30,7 @@ function isOds(head: Buffer): boolean {
   if (head.length < FORMAT_HEAD_BYTES || head.readUInt32LE(0) !== 0x04034b50) return false;
   const nameLength = head.readUInt16LE(26);
   const data = 30 + nameLength + head.readUInt16LE(28);
-  return head.subarray(30, 30 + nameLength).equals(ODF_NAME) && head.subarray(data, data + ODS_TYPE.length).equals(ODS_TYPE);
+  return nameLength === ODF_NAME.length && holds(head, 30, ODF_NAME) && holds(head, data, ODS_TYPE);
 }
 
 /**

@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { NotOwnSheetError, writeOwnTables, type OwnTable, type Patched } from './patch';
-import { readSnapshot, readSnapshotFile } from './reader';
+import { readSnapshot, readSnapshotFile } from './nodeRead';
 import { parseXml, XmlPartError } from './xmlDom';
 
 /** Why nothing was written; the file is as it was. The CLI words each kind (i18n `cli.writeFailure`). */
@@ -100,7 +100,7 @@ function verifyTables(was: WorkbookSnapshot, now: WorkbookSnapshot, tables: OwnT
 async function reread(path: string): Promise<WorkbookSnapshot> {
   const handle = await fs.open(path, 'r');
   try {
-    return await readSnapshotFile(handle.fd, (await handle.stat()).size);
+    return (await readSnapshotFile(handle.fd, (await handle.stat()).size)).snapshot;
   } catch (e) {
     throw new WriteFailure({ kind: 'reread', detail: errCode(e) });
   } finally {

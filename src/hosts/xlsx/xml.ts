@@ -37,7 +37,7 @@ const QMARK = 0x3f;
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 /** The first `byte` in b[from, n), or n. A loop, not Buffer.indexOf: the distances are a few bytes (`<v>42</v>`) and a call into C++ per tag cost more than the search. */
-function find(b: Buffer, byte: number, from: number, n: number): number {
+function find(b: Uint8Array, byte: number, from: number, n: number): number {
   while (from < n && b[from] !== byte) from++;
   return from;
 }
@@ -93,11 +93,11 @@ export class XmlScanner {
       // Only the piece up to the token's likely end (its next `>`) is joined to it: not the whole chunk.
       const gt = this.waitFor === GT ? at : chunk.indexOf(GT, at);
       const cut = gt < 0 ? chunk.length : gt + 1;
-      this.pending.push(chunk.subarray(0, cut));
+      this.pending.push(chunk.subarray(0, cut) as Buffer);
       const head = Buffer.concat(this.pending, this.pendingBytes + cut);
       this.pending = [];
       this.pendingBytes = 0;
-      chunk = chunk.subarray(cut);
+      chunk = chunk.subarray(cut) as Buffer;
       const done = this.scan(head);
       // Not finished there (a `>` inside quotes or a comment): the rest of the token is joined to the rest of the chunk.
       if (done < head.length) chunk = Buffer.concat([head.subarray(done), chunk]);

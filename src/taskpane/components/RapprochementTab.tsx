@@ -14,7 +14,7 @@ import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
 import { qualifiedAddress } from '../../core/snapshot';
 import type { SelectedRange, WorkbookHost } from '../../hosts/host';
 import type { LedgerRun } from '../lazy/ledgerFile';
-import { duplicateFields, initialMapping, mapOption, mappingUsable, reconCounts, type ColumnMapping } from '../tools';
+import { duplicateFields, initialMapping, mapOption, mappingUsable, type ColumnMapping } from '../tools';
 import { fileReason, paneErrorText } from '../view';
 import { useFilePicker } from './FilePicker';
 import { useTabStyles } from './tabStyles';
