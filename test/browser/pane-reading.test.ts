@@ -347,10 +347,8 @@ describe('focus and Escape', () => {
     await page.getByLabel('Année', { exact: true }).selectOption('2015');
     await page.getByLabel('Clôturée par').fill('Marie Curie');
     await page.getByRole('button', { name: 'Clôturer l’année' }).click();
-    // A confirmation dialog, where there is one, is confirmed.
-    const done = page.getByTestId('close-note').or(page.getByRole('dialog'));
-    await done.first().waitFor();
-    if (await page.getByRole('dialog').count()) await page.getByRole('dialog').getByRole('button', { name: /Clôturer/ }).click();
+    // The confirmation dialog says what will be frozen; confirmed, the year is closed.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Clôturer 2015' }).click();
     await page.getByTestId('closed-years').waitFor();
     await page.waitForTimeout(100);
     expect(await focused(page)).not.toBe('BODY');

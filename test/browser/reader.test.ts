@@ -118,6 +118,8 @@ needs('chromium', 'soffice')('the comparison file opens an .ods and an openpyxl 
   for (const file of previous) {
     const name = file.split('/').pop()!.replace(/[.]/g, '\\.');
     await page.locator('#compare-file').setInputFiles({ name: file.split('/').pop()!, mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    // The line changes once the file is read (the previous file's line stays until then).
+    await page.getByTestId('compare-with').filter({ hasText: file.split('/').pop()! }).waitFor();
     await expect(page.getByTestId('compare-with').textContent()).resolves.toMatch(new RegExp(`^Comparaison avec ${name} \\(enregistré le \\d\\d/\\d\\d/\\d{4}\\)\\.$`));
   }
   expect(errors).toEqual([]);
@@ -126,7 +128,7 @@ needs('chromium', 'soffice')('the comparison file opens an .ods and an openpyxl 
 
 async function counts(page: Page): Promise<Record<string, number>> {
   await page.getByTestId('ledger-counts').waitFor();
-  const rows = await page.locator('[data-testid="ledger-counts"] tr').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const));
+  const rows = await page.locator('[data-testid="ledger-counts"] tr[data-status]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), Number(e.getAttribute('data-count'))] as const));
   return Object.fromEntries(rows);
 }
 

@@ -77,7 +77,8 @@ export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
     const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (cells > LIMITS.keptCells) throw new InputError('too-large', `la plage ${r.name} couvre plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);
     seen.add(key);
-    kept.push({ name: r.name, sheet: sheet.name, region: cut(sheet, r.top, r.bottom, r.left, r.right), totalsRow: false, isTable: true });
+    // A database range's rows under its header are the table's own (a totals row among them is told by its SUBTOTAL, as in an .xlsx).
+    kept.push({ name: r.name, sheet: sheet.name, region: cut(sheet, r.top, r.bottom, r.left, r.right), totalsRow: false, isTable: true, declaredRows: contractKeys.has(key) ? r.bottom - r.top : undefined });
   }
   for (const def of userTables) {
     if (seen.has(matchKey(def.name))) continue;

@@ -61,6 +61,8 @@ function addinState(emu: ExcelEmulator) {
   const own = md.sheets.filter((s) => OWN_SHEETS.includes(s.name) && s.visibility === 'Visible');
   const cells: Record<string, unknown> = {};
   for (const s of own) for (const k of [...s.cells.keys()].sort()) cells[`${s.name}!${k}`] = md.value(s, ...(k.split(':').map(Number) as [number, number]));
+  // The Journal's clock (minutes): two runs a few seconds apart may straddle a minute; the time is not what is compared.
+  for (const k of Object.keys(cells)) if (/^Journal!\d+:1$/.test(k) && typeof cells[k] === 'string') cells[k] = (cells[k] as string).replace(/\d\d:\d\d$/, 'hh:mm');
   return {
     visibleSheets: md.sheets
       .filter((s) => s.visibility === 'Visible')

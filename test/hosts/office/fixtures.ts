@@ -20,7 +20,9 @@ export function examplePlan(): WorkbookPlan {
 export function bigPlan(times: number): WorkbookPlan {
   const plan = examplePlan();
   const f = planTable(plan, 'Financements');
-  f.rows = Array.from({ length: times }, () => f.rows.map((r) => [...r])).flat();
+  const ref = f.columns.findIndex((c) => c.header === 'Référence');
+  // Each copy's commitments get their own references, as a real ledger's would (shared ones are a warning per line).
+  f.rows = Array.from({ length: times }, (_, k) => f.rows.map((r) => r.map((v, c) => (c === ref && k > 0 && typeof v === 'string' && v ? `${v}-${k}` : v)))).flat();
   return plan;
 }
 
