@@ -15,20 +15,48 @@
   var old = /\bEdge\/\d+/.test(ua) || /\bTrident\/|\bMSIE /.test(ua);
   if (old) {
     document.documentElement.setAttribute('data-unsupported', 'true');
+    // Built element by element (no HTML from strings: test/hardening/security.test.ts).
+    var el = function (tag, style, text) {
+      var e = document.createElement(tag);
+      if (style) e.setAttribute('style', style);
+      if (text) e.appendChild(document.createTextNode(text));
+      return e;
+    };
+    var paragraph = function (lang, style, lead, rest) {
+      var p = el('p', style);
+      p.setAttribute('lang', lang);
+      p.appendChild(el('strong', '', lead));
+      p.appendChild(document.createTextNode(' ' + rest));
+      return p;
+    };
     var show = function () {
       var box = document.getElementById('container');
       if (!box) return;
-      box.innerHTML =
-        '<main style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;line-height:1.45;padding:12px;max-width:560px">' +
-        '<h1 style="font-size:18px;margin:0 0 8px">Suivi CES ESS</h1>' +
-        '<div role="alert">' +
-        '<p lang="fr" style="margin:0 0 8px"><strong>Cette version d\u2019Excel ne peut pas afficher ce compl\u00e9ment.</strong> ' +
-        'Il demande Microsoft\u00a0365, Excel\u00a02021 ou plus r\u00e9cent, Excel sur le web ou Excel pour Mac. ' +
-        'Ouvrez le classeur dans l\u2019une de ces versions (Excel sur le web suffit), ou utilisez la ligne de commande ess-budget.</p>' +
-        '<p lang="en" style="margin:0"><strong>This version of Excel cannot show this add-in.</strong> ' +
-        'It needs Microsoft\u00a0365, Excel\u00a02021 or later, Excel on the web or Excel for Mac. ' +
-        'Open the workbook in one of these (Excel on the web is enough), or use the ess-budget command line.</p>' +
-        '</div></main>';
+      while (box.firstChild) box.removeChild(box.firstChild);
+      var main = el('main', 'font-family:Segoe UI,Arial,sans-serif;font-size:14px;line-height:1.45;padding:12px;max-width:560px');
+      main.appendChild(el('h1', 'font-size:18px;margin:0 0 8px', 'Suivi CES ESS'));
+      var alert = el('div');
+      alert.setAttribute('role', 'alert');
+      alert.appendChild(
+        paragraph(
+          'fr',
+          'margin:0 0 8px',
+          'Cette version d\u2019Excel ne peut pas afficher ce compl\u00e9ment.',
+          'Il demande Microsoft\u00a0365, Excel\u00a02021 ou plus r\u00e9cent, Excel sur le web ou Excel pour Mac. ' +
+            'Ouvrez le classeur dans l\u2019une de ces versions (Excel sur le web suffit), ou utilisez la ligne de commande ess-budget.'
+        )
+      );
+      alert.appendChild(
+        paragraph(
+          'en',
+          'margin:0',
+          'This version of Excel cannot show this add-in.',
+          'It needs Microsoft\u00a0365, Excel\u00a02021 or later, Excel on the web or Excel for Mac. ' +
+            'Open the workbook in one of these (Excel on the web is enough), or use the ess-budget command line.'
+        )
+      );
+      main.appendChild(alert);
+      box.appendChild(main);
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();
