@@ -356,7 +356,7 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
       finalEvaluationGraceMonths: profile.usages.finalEvaluationGraceMonths,
       amountChangeDeadline: profile.usages.amountChangeDeadline === 'year-end',
       firstYearFrom: profile.usages.firstYearFrom,
-    })} ${m.readNote(result.read.map((r) => r.text))}`,
+    })} ${m.readNote(...result.read.map((r) => r.text))}`,
     conclusion: m.conclusion(result.summary.errors, result.summary.warnings, result.summary.infos),
     years,
     funders,

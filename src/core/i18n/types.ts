@@ -269,7 +269,7 @@ export interface SummaryMessages {
   /** Why an execution amount is n.d. when its column is missing from Financements (issue 19). */
   noColumn: string;
   /** What was read, per table, after the method note: the sentences `check` prints (cli.read). */
-  readNote: (tables: string[]) => string;
+  readNote: (...tables: string[]) => string;
   /** The convention's references, on page 1. */
   references: (r: { deliberation: string; approvedOn: string; signedOn: string; avenants: { number: string; date: string | null; kind: string | null }[] }) => string;
   /** The choices made where the convention is silent. */
