@@ -41,14 +41,17 @@ export function pageOf(L: Layout, summary: Summary): Page {
   return { L, summary, lang, m, c: m.columns, eur, exec };
 }
 
-/** The five execution columns (planned, committed, paid, the two rates) at the given widths. */
+/**
+ * The five execution columns (planned, committed, paid, the two rates) at the given widths. An
+ * amount or rate n.d. says why on a second line rather than cut ("n.d. (colonne ab…").
+ */
 function executionColumns(c: SummaryMessages['columns'], amountW: number, rateW: number): Column[] {
   return [
-    { header: c.planned, width: amountW, align: 'right' },
-    { header: c.committed, width: amountW, align: 'right' },
-    { header: c.paid, width: amountW, align: 'right' },
-    { header: c.commitmentRate, width: rateW, align: 'right' },
-    { header: c.paymentRate, width: rateW, align: 'right' },
+    { header: c.planned, width: amountW, align: 'right', wrap: 2 },
+    { header: c.committed, width: amountW, align: 'right', wrap: 2 },
+    { header: c.paid, width: amountW, align: 'right', wrap: 2 },
+    { header: c.commitmentRate, width: rateW, align: 'right', wrap: 2 },
+    { header: c.paymentRate, width: rateW, align: 'right', wrap: 2 },
   ];
 }
 
