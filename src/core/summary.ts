@@ -20,14 +20,34 @@ import { profile, type AxisId, type StatusId } from './profile';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
 
+export type ExecutionField = 'planned' | 'committed' | 'paid';
+
 export interface Execution {
+  /** Cents of the readable lines only where `notKnown` names the field (the charts draw them; no table shows them). */
   planned: Cents;
   committed: Cents;
   paid: Cents;
-  /** Engagé / prévu in percent, one decimal ("96.0"), null when nothing is planned. */
+  /** Engagé / prévu in percent, one decimal ("96.0"), null when nothing is planned or either is n.d. */
   commitmentRate: string | null;
-  /** Versé / engagé in percent, one decimal, null when nothing is committed. */
+  /** Versé / engagé in percent, one decimal, null when nothing is committed or either is n.d. */
   paymentRate: string | null;
+  /**
+   * The amounts not known and why, worded ("montant illisible", "colonne absente"): every export
+   * prints n.d. and the reason there and in the rates drawn from them, never the partial sum.
+   */
+  notKnown: Partial<Record<ExecutionField, string>>;
+}
+
+/** Why a figure of `e` is n.d. (an amount, or a rate whose either amount is), undefined when it is known. */
+export function whyNotKnown(e: Execution, k: ExecutionField | 'commitmentRate' | 'paymentRate'): string | undefined {
+  const n = e.notKnown;
+  return k === 'commitmentRate' ? (n.committed ?? n.planned) : k === 'paymentRate' ? (n.paid ?? n.committed) : n[k];
+}
+
+/** `shown` where the figure is known, else "n.d. (why)" in `lang`: what the PDF and the CSV print. */
+export function orNotKnown(e: Execution, k: Parameters<typeof whyNotKnown>[1], shown: string, lang: Lang): string {
+  const why = whyNotKnown(e, k);
+  return why === undefined ? shown : messages[lang].summary.notAvailable(why);
 }
 
 export interface FunderYearLine extends Execution {
@@ -105,7 +125,7 @@ export interface Summary {
   example: boolean;
   /** The convention's own references, worded: deliberation, signature, avenants (page 1). */
   references: string;
-  /** The model of acts in time and the usages held where the convention is silent, worded (profile.usages). */
+  /** The model of acts in time and the usages held where the convention is silent, worded (profile.usages), then what was read per table. */
   method: string;
   /** The one-sentence conclusion: errors, warnings, and never a claim of compliance while warnings remain. */
   conclusion: string;
@@ -177,8 +197,21 @@ function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rankOf(a.rule) - rankOf(b.rule) || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
-function execution(planned: Cents, committed: Cents, paid: Cents): Execution {
-  return { planned, committed, paid, commitmentRate: rate(committed, planned), paymentRate: rate(paid, committed) };
+function execution(planned: Cents, committed: Cents, paid: Cents, notKnown: Execution['notKnown'] = {}): Execution {
+  const e: Execution = { planned, committed, paid, commitmentRate: null, paymentRate: null, notKnown };
+  if (!whyNotKnown(e, 'commitmentRate')) e.commitmentRate = rate(committed, planned);
+  if (!whyNotKnown(e, 'paymentRate')) e.paymentRate = rate(paid, committed);
+  return e;
+}
+
+const EXECUTION_FIELDS: readonly ExecutionField[] = ['planned', 'committed', 'paid'];
+
+/** The first reason of each field over `xs`: a sum including an n.d. amount is n.d. */
+function mergeNotKnown(xs: readonly { notKnown: Execution['notKnown'] }[]): Execution['notKnown'] {
+  const out: Execution['notKnown'] = {};
+  for (const x of xs) for (const k of EXECUTION_FIELDS) out[k] ??= x.notKnown[k];
+  for (const k of EXECUTION_FIELDS) if (out[k] === undefined) delete out[k];
+  return out;
 }
 
 /**
@@ -212,7 +245,7 @@ function sum(xs: Cents[]): Cents {
 }
 
 function sumExecution(xs: Execution[]): Execution {
-  return execution(sum(xs.map((x) => x.planned)), sum(xs.map((x) => x.committed)), sum(xs.map((x) => x.paid)));
+  return execution(sum(xs.map((x) => x.planned)), sum(xs.map((x) => x.committed)), sum(xs.map((x) => x.paid)), mergeNotKnown(xs));
 }
 
 function matrix(model: Model, funders: SummaryFunder[], year: number | null, lang: Lang): AxisMatrix {
@@ -248,7 +281,7 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     unknown: t.unknown === null ? null : m.unknown[t.unknown],
     participations: t.unknown === 'unreadable-participation' ? null : t.participations,
     gap: t.gap,
-    ...execution(t.planned, t.committed, t.paid),
+    ...execution(t.planned, t.committed, t.paid, Object.fromEntries(t.executionUnknown.map((u) => [u.field, u.reason === 'no-column' ? m.noColumn : m.unknown['unreadable-amount']]))),
   }));
   const years = [...new Set([...profile.years, ...funderYears.map((l) => l.year)])].sort((a, b) => a - b);
   const byFunder: FunderExecution[] = funders.map((f) => ({
@@ -263,28 +296,33 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
   for (const a of model.actions) if (a.v.code && !actionCodes.has(a.v.code)) actionCodes.set(a.v.code, { title: a.v.title ?? '', axis: a.v.axis ?? null, known: true });
   for (const l of counted) if (!actionCodes.has(l.v.code!)) actionCodes.set(l.v.code!, { title: '', axis: null, known: false });
   // One pass over the lines: a ledger of 100 000 lines with thousands of codes stays linear.
-  const perCode = new Map<string, { planned: Cents; committed: Cents; paid: Cents }>();
-  for (const l of counted) {
-    const e = perCode.get(l.v.code!) ?? { planned: 0, committed: 0, paid: 0 };
+  // An amount column the table lacks makes that amount n.d. on every line; an unreadable cell, on its line's.
+  const cols = model.located.financements?.columns;
+  const absent: Execution['notKnown'] = {};
+  if (cols) for (const k of EXECUTION_FIELDS) if (cols[k] < 0) absent[k] = m.noColumn;
+  type Sums = { planned: Cents; committed: Cents; paid: Cents; notKnown: Execution['notKnown'] };
+  const addLine = (e: Sums, l: (typeof counted)[number]) => {
     e.planned += l.v.planned ?? 0;
     e.committed += l.v.committed ?? 0;
     e.paid += l.v.paid ?? 0;
-    perCode.set(l.v.code!, e);
+    if (l.bad) for (const k of EXECUTION_FIELDS) if (l.bad.has(k)) e.notKnown[k] ??= m.unknown['unreadable-amount'];
+  };
+  const perCode = new Map<string, Sums>();
+  for (const l of counted) {
+    let e = perCode.get(l.v.code!);
+    if (!e) perCode.set(l.v.code!, (e = { planned: 0, committed: 0, paid: 0, notKnown: { ...absent } }));
+    addLine(e, l);
   }
   const actions: ActionLine[] = [...actionCodes].map(([code, a]) => {
-    const e = perCode.get(code) ?? { planned: 0, committed: 0, paid: 0 };
-    return { code, ...a, ...execution(e.planned, e.committed, e.paid) };
+    const e = perCode.get(code) ?? { planned: 0, committed: 0, paid: 0, notKnown: {} };
+    return { code, ...a, ...execution(e.planned, e.committed, e.paid, e.notKnown) };
   });
   // Lines without a code still count in the totals: keep them visible rather than lose money.
   const uncoded = model.financing.filter((l) => l.v.funder && l.v.year !== undefined && !l.v.code);
   if (uncoded.length) {
-    actions.push({
-      code: '',
-      title: '',
-      axis: null,
-      known: false,
-      ...execution(sum(uncoded.map((l) => l.v.planned ?? 0)), sum(uncoded.map((l) => l.v.committed ?? 0)), sum(uncoded.map((l) => l.v.paid ?? 0))),
-    });
+    const e: Sums = { planned: 0, committed: 0, paid: 0, notKnown: { ...absent } };
+    for (const l of uncoded) addLine(e, l);
+    actions.push({ code: '', title: '', axis: null, known: false, ...execution(e.planned, e.committed, e.paid, e.notKnown) });
   }
 
   const byRule = new Map<RuleId, RuleCount>();
@@ -311,13 +349,14 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     contract: { title: profile.title, shortTitle: profile.shortTitle },
     example: isExample(model),
     references: m.references({ deliberation: profile.deliberation, approvedOn: profile.approvedOn, signedOn: profile.signedOn, avenants }),
-    method: m.method({
+    // The method, then what was read per table in the words `check` prints: "0 erreur" is worth what was read.
+    method: `${m.method({
       signedOn: profile.signedOn,
       bilanGraceMonths: profile.usages.bilanGraceMonths,
       finalEvaluationGraceMonths: profile.usages.finalEvaluationGraceMonths,
       amountChangeDeadline: profile.usages.amountChangeDeadline === 'year-end',
       firstYearFrom: profile.usages.firstYearFrom,
-    }),
+    })} ${m.readNote(...result.read.map((r) => r.text))}`,
     conclusion: m.conclusion(result.summary.errors, result.summary.warnings, result.summary.infos),
     years,
     funders,

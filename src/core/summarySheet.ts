@@ -11,7 +11,7 @@ import { messages } from './i18n';
 import type { Cents } from './money';
 import { neutralise } from './neutralise';
 import { cellAddress, columnLetter } from './snapshot';
-import type { Execution, Summary } from './summary';
+import { whyNotKnown, type Execution, type Summary } from './summary';
 import { EURO_FORMAT, type PlanChart } from './sheets/types';
 
 export type SheetCell = string | number | null | { formula: string; result: number | string | null };
@@ -165,13 +165,22 @@ function addTable(b: Builder, id: string, name: string, title: string, columns: 
   return t;
 }
 
-function executionCells(e: Execution): SheetCell[] {
-  return [euros(e.planned), euros(e.committed), euros(e.paid), rateValue(e.commitmentRate), rateValue(e.paymentRate)];
+/** The five execution cells, an amount not known (or a rate drawn from one) written as n.d. and why, never a partial sum. */
+function executionCells(e: Execution, lang: Lang, known: [SheetCell, SheetCell, SheetCell, SheetCell, SheetCell]): SheetCell[] {
+  const keys = ['planned', 'committed', 'paid', 'commitmentRate', 'paymentRate'] as const;
+  return keys.map((k, i) => {
+    const why = whyNotKnown(e, k);
+    return why === undefined ? known[i] : messages[lang].summary.notAvailable(why);
+  });
+}
+
+function executionLine(e: Execution, lang: Lang): SheetCell[] {
+  return executionCells(e, lang, [euros(e.planned), euros(e.committed), euros(e.paid), rateValue(e.commitmentRate), rateValue(e.paymentRate)]);
 }
 
 /** Totals for [planned, committed, paid, commitment rate, payment rate] starting at column `c0`. */
-function executionTotals(t: SheetTable, c0: number, e: Execution): SheetCell[] {
-  return [sumOf(t, c0, e.planned), sumOf(t, c0 + 1, e.committed), sumOf(t, c0 + 2, e.paid), rateOf(t, c0 + 1, c0, e.committed, e.planned), rateOf(t, c0 + 2, c0 + 1, e.paid, e.committed)];
+function executionTotals(t: SheetTable, c0: number, e: Execution, lang: Lang): SheetCell[] {
+  return executionCells(e, lang, [sumOf(t, c0, e.planned), sumOf(t, c0 + 1, e.committed), sumOf(t, c0 + 2, e.paid), rateOf(t, c0 + 1, c0, e.committed, e.planned), rateOf(t, c0 + 2, c0 + 1, e.paid, e.committed)]);
 }
 
 export function buildSummarySheet(summary: Summary): SummarySheetPlan {
@@ -222,8 +231,8 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     'SyntheseExecution',
     m.sections.execution,
     [textCol(c.funder), { header: c.year, kind: 'year', numberFormat: YEAR_FORMAT }, amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
-    summary.funderYears.map((l) => [text(l.funder), l.year, ...executionCells(l)]),
-    (t) => [m.total, null, ...executionTotals(t, 2, summary.funderYearsTotal)],
+    summary.funderYears.map((l) => [text(l.funder), l.year, ...executionLine(l, lang)]),
+    (t) => [m.total, null, ...executionTotals(t, 2, summary.funderYearsTotal, lang)],
   );
 
   const byFunder = addTable(
@@ -232,8 +241,8 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     'SyntheseFinanceurs',
     m.sections.byFunder,
     [textCol(c.funder), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
-    summary.byFunder.map((f) => [text(f.funder), ...executionCells(f)]),
-    (t) => [m.total, ...executionTotals(t, 1, summary.byFunderTotal)],
+    summary.byFunder.map((f) => [text(f.funder), ...executionLine(f, lang)]),
+    (t) => [m.total, ...executionTotals(t, 1, summary.byFunderTotal, lang)],
   );
 
   const matrixTable = (id: string, name: string, title: string, mx: Summary['allYears']) =>
@@ -256,8 +265,8 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     m.sections.actions,
     // The PDF's order: code, then title.
     [textCol(c.code), textCol(c.title, true), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
-    summary.actions.map((a) => [a.code === '' ? null : text(a.code), text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction), ...executionCells(a)]),
-    (t) => [m.total, null, ...executionTotals(t, 2, summary.actionsTotal)],
+    summary.actions.map((a) => [a.code === '' ? null : text(a.code), text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction), ...executionLine(a, lang)]),
+    (t) => [m.total, null, ...executionTotals(t, 2, summary.actionsTotal, lang)],
   );
 
   addTable(

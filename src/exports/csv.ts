@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { messages } from '../core/i18n';
 import { centsToDecimalString, type Cents } from '../core/money';
 import { neutralise } from '../core/neutralise';
-import type { Summary } from '../core/summary';
+import { orNotKnown, type Execution, type Summary } from '../core/summary';
 import { displayDate } from '../core/summarySheet';
 import { evolutionCsvLines } from './evolutionsCsv';
 
@@ -55,6 +55,15 @@ export function summaryCsvText(summary: Summary): string {
   type Line = Partial<
     Record<'year' | 'funder' | 'axis' | 'code' | 'title' | 'status' | 'convention' | 'participations' | 'gap' | 'planned' | 'committed' | 'paid' | 'cr' | 'pr' | 'severity' | 'rule' | 'article' | 'message' | 'sheet' | 'cell' | 'count' | 'cells', string | number>
   >;
+  // An amount not known, or a rate drawn from one, is "n.d. (why)" in its column: never a partial sum, never blank.
+  const nd = (e: Execution, k: Parameters<typeof orNotKnown>[1], shown: string) => orNotKnown(e, k, shown, summary.lang);
+  const execution = (e: Execution): Line => ({
+    planned: nd(e, 'planned', amount(e.planned)),
+    committed: nd(e, 'committed', amount(e.committed)),
+    paid: nd(e, 'paid', amount(e.paid)),
+    cr: nd(e, 'commitmentRate', percent(e.commitmentRate)),
+    pr: nd(e, 'paymentRate', percent(e.paymentRate)),
+  });
   const data: string[][] = [];
   const push = (section: string, l: Line) =>
     data.push([
@@ -70,11 +79,7 @@ export function summaryCsvText(summary: Summary): string {
       convention: amount(l.convention),
       participations: amount(l.participations),
       gap: amount(l.gap),
-      planned: amount(l.planned),
-      committed: amount(l.committed),
-      paid: amount(l.paid),
-      cr: percent(l.commitmentRate),
-      pr: percent(l.paymentRate),
+      ...execution(l),
     });
   }
   for (const mx of summary.matrices) {
@@ -86,11 +91,7 @@ export function summaryCsvText(summary: Summary): string {
     push(s.action, {
       code: text(a.code),
       title: text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction),
-      planned: amount(a.planned),
-      committed: amount(a.committed),
-      paid: amount(a.paid),
-      cr: percent(a.commitmentRate),
-      pr: percent(a.paymentRate),
+      ...execution(a),
     });
   }
   const sev = messages[summary.lang].severity;

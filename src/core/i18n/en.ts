@@ -772,6 +772,8 @@ Example:
     },
     unknown: { 'no-amount': 'not fixed', 'unreadable-amount': 'unreadable amount', 'unreadable-participation': 'unreadable participation' },
     notAvailable: (why) => `n/a (${why})`,
+    noColumn: 'missing column',
+    readNote: (...t) => `What was read, per table. ${t.join('. ')}.`,
     references: (r) =>
       `Convention approved by resolution ${r.deliberation} of the Commission permanente on ${r.approvedOn}, signed on ${r.signedOn}${
         r.avenants.length ? `; ${r.avenants.map((a) => `Amendment no. ${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signed on ${a.date}` : ', undated, of no effect until dated'}`).join('; ')}` : ''

@@ -778,6 +778,8 @@ Exemple :
     },
     unknown: { 'no-amount': 'non fixé', 'unreadable-amount': 'montant illisible', 'unreadable-participation': 'participation illisible' },
     notAvailable: (why) => `n.d. (${why})`,
+    noColumn: 'colonne absente',
+    readNote: (...t) => `Ce qui a été lu, par tableau. ${t.join('. ')}.`,
     references: (r) =>
       `Convention approuvée par la délibération ${r.deliberation} de la Commission permanente du ${frDate(r.approvedOn)}, signée le ${frDate(r.signedOn)}${
         r.avenants.length

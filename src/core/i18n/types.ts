@@ -266,6 +266,10 @@ export interface SummaryMessages {
   unknown: Record<'no-amount' | 'unreadable-amount' | 'unreadable-participation', string>;
   /** A total that cannot add up: "n.d." and the reason. */
   notAvailable: (why: string) => string;
+  /** Why an execution amount is n.d. when its column is missing from Financements (issue 19). */
+  noColumn: string;
+  /** What was read, per table, after the method note: the sentences `check` prints (cli.read). */
+  readNote: (...tables: string[]) => string;
   /** The convention's references, on page 1. */
   references: (r: { deliberation: string; approvedOn: string; signedOn: string; avenants: { number: string; date: string | null; kind: string | null }[] }) => string;
   /** The choices made where the convention is silent. */

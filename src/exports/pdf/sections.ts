@@ -7,7 +7,7 @@ import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { SummaryMessages } from '../../core/i18n/types';
 import { formatEuros, formatGap, formatRate, type Cents } from '../../core/money';
-import type { Execution, Summary } from '../../core/summary';
+import { orNotKnown, type Execution, type Summary } from '../../core/summary';
 import { EXECUTION_COLOURS, FUNDER_COLOURS } from '../../core/summarySheet';
 import { evolutionsOf, evolutionTables } from '../../core/versions/evolutions';
 import { barChart } from './charts';
@@ -35,18 +35,23 @@ export function pageOf(L: Layout, summary: Summary): Page {
   const m = messages[lang].summary;
   const eur = (v: Cents | null) => (v === null ? m.noAmount : formatEuros(v, lang));
   const pct = (r: string | null) => formatRate(r, lang);
-  const exec = (e: Execution) => [eur(e.planned), eur(e.committed), eur(e.paid), pct(e.commitmentRate), pct(e.paymentRate)];
+  // An amount not known, or a rate drawn from one, says n.d. and why (never the partial sum).
+  const nd = (e: Execution, k: Parameters<typeof orNotKnown>[1], shown: string) => orNotKnown(e, k, shown, lang);
+  const exec = (e: Execution) => [nd(e, 'planned', eur(e.planned)), nd(e, 'committed', eur(e.committed)), nd(e, 'paid', eur(e.paid)), nd(e, 'commitmentRate', pct(e.commitmentRate)), nd(e, 'paymentRate', pct(e.paymentRate))];
   return { L, summary, lang, m, c: m.columns, eur, exec };
 }
 
-/** The five execution columns (planned, committed, paid, the two rates) at the given widths. */
+/**
+ * The five execution columns (planned, committed, paid, the two rates) at the given widths. An
+ * amount or rate n.d. says why on a second line rather than cut ("n.d. (colonne ab…").
+ */
 function executionColumns(c: SummaryMessages['columns'], amountW: number, rateW: number): Column[] {
   return [
-    { header: c.planned, width: amountW, align: 'right' },
-    { header: c.committed, width: amountW, align: 'right' },
-    { header: c.paid, width: amountW, align: 'right' },
-    { header: c.commitmentRate, width: rateW, align: 'right' },
-    { header: c.paymentRate, width: rateW, align: 'right' },
+    { header: c.planned, width: amountW, align: 'right', wrap: 2 },
+    { header: c.committed, width: amountW, align: 'right', wrap: 2 },
+    { header: c.paid, width: amountW, align: 'right', wrap: 2 },
+    { header: c.commitmentRate, width: rateW, align: 'right', wrap: 2 },
+    { header: c.paymentRate, width: rateW, align: 'right', wrap: 2 },
   ];
 }
 
