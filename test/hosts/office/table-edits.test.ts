@@ -58,3 +58,17 @@ test('a blank row under a table ends what is read under it: a note further down 
   expect(out.result.findings.filter((f) => f.rule.startsWith('workbook.rows-below'))).toEqual([]);
   expect(out.roundTrips).toBe(2);
 });
+
+test('Financements converted to a range with a blank row inside: read to its real end, its old totals row no data', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  const m = emu.model;
+  const fin = m.table('Financements')!;
+  const { sheet, box } = fin;
+  // Convert to range: the cells stay, the table goes; then a blank row is inserted inside.
+  m.tables = m.tables.filter((t) => t !== fin);
+  m.insertCells(sheet, box.top + 50, box.left, box.right, 1);
+  const out = await syncWorkbook(officeJsHost(emu), fr);
+  const amounts = (totals: typeof base.totals) => totals.map(({ funder, year, planned, committed, paid }) => ({ funder, year, planned, committed, paid }));
+  expect(amounts(out.result.totals)).toEqual(amounts(base.totals));
+  expect(out.result.findings.filter((f) => f.rule === 'workbook.table-missing').map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Financements!A${box.top}:H${box.top}`]);
+});
