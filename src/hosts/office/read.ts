@@ -58,6 +58,8 @@ export interface PendingBody {
   /** Local address of the data body, e.g. "A5:H50004". */
   address: string;
   formats: string[];
+  /** Rows typed just under the table, appended once its own rows are read. */
+  under?: { rows: CellValue[][]; totals: boolean };
 }
 
 interface OwnRead {
@@ -156,7 +158,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
         const t = tableOf(c, withBodies, [...contract, ...own].filter((o) => !o.table.isNullObject).map((o) => o.range.address));
         if (!t) continue;
         tables.push(t.table);
-        if (!withBodies) pending.push({ table: t.table, address: splitLocal(c.body.address).local, formats: t.formats });
+        if (!withBodies) pending.push({ table: t.table, address: splitLocal(c.body.address).local, formats: t.formats, under: t.under });
       }
       if (!closure.isNullObject) {
         const first = parseAddress(splitLocal(closureRange.address).local.split(':')[0]);
@@ -231,7 +233,7 @@ function onSheetOf(def: TableDef, sheet: string): boolean {
  * totals row, kept blank in its place), down to their last used row or the next table read
  * (`tops`: addresses of the other tables), `declaredRows` saying where the table ends.
  */
-function tableOf(c: ContractRead, withBodies: boolean, others: string[]): { table: TableSnapshot; formats: string[] } | null {
+function tableOf(c: ContractRead, withBodies: boolean, others: string[]): { table: TableSnapshot; formats: string[]; under?: PendingBody['under'] } | null {
   const { local } = splitLocal(c.range.address);
   const [a, b] = local.split(':');
   const first = parseAddress(a);
@@ -247,17 +249,19 @@ function tableOf(c: ContractRead, withBodies: boolean, others: string[]): { tabl
   if (renamed) t.foundAs = c.table.name;
   if (!c.table.showHeaders) t.headerHidden = true;
   const under = c.below.isNullObject ? null : rowsUnder(c, last.row, first.col, headers.length, formats, others);
-  if (under?.length) {
-    const declared = last.row - first.row + (c.table.showHeaders ? 0 : 1) - (c.table.showTotals ? 1 : 0);
-    t.declaredRows = declared;
-    // Rows read later in blocks (a big workbook) cannot come before these: then they wait for them.
-    if (withBodies) {
-      if (c.table.showTotals) rows.push(headers.map(() => null));
-      rows.push(...under);
-      t.totalsInRows = c.table.showTotals;
-    } else t.declaredRows = undefined;
-  }
+  if (!under?.length) return { table: t, formats };
+  // Rows read later in blocks (a big workbook) come before these: then they wait for them.
+  if (!withBodies) return { table: t, formats, under: { rows: under, totals: c.table.showTotals } };
+  appendUnder(t, under, c.table.showTotals);
   return { table: t, formats };
+}
+
+/** The rows under a table after its own (its totals row kept blank in its place), `declaredRows` saying where it ends. */
+function appendUnder(t: TableSnapshot, under: CellValue[][], totals: boolean): void {
+  t.declaredRows = t.rows.length;
+  t.totalsInRows = totals;
+  if (totals) t.rows.push(t.headers.map(() => null));
+  t.rows.push(...under);
 }
 
 /** The used rows just under a table, its columns wide; none when the row right under it is blank. */
@@ -378,5 +382,6 @@ export async function readBodiesInChunks(ctx: Excel.RequestContext, read: ReadRe
     }
   }
   await flush();
+  for (const p of read.pending) if (p.under) appendUnder(p.table, p.under.rows, p.under.totals);
   return trips;
 }
