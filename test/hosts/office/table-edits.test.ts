@@ -30,7 +30,7 @@ test('a renamed Financements ("Tableau1") is found by its sheet and columns: the
 
 test.each([
   ['in one answer', Infinity],
-  ['when the workbook needs its rows read in blocks (Excel on the web’s answer limit)', 150_000],
+  ['when the workbook needs its rows read in blocks (Excel on the web’s answer limit)', 40_000],
 ])('two rows typed under Financements (Excel did not extend it), %s: read, and an information names their rows', async (_how, limit) => {
   const emu = emulatorFromPlan(examplePlan());
   if (limit !== Infinity) emu.responseLimit = limit;
