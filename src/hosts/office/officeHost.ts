@@ -104,7 +104,7 @@ export class OfficeHost implements WorkbookHost {
       read = q.finish();
       trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
     }
-    const extra = read.missing.length ? await readFallbacks(ctx, read) : 0;
+    const extra = read.missing.length || read.renamed.length ? await readFallbacks(ctx, read) : 0;
     for (const id of read.ownTableIds) this.edits.ownTableIds.add(id);
     for (const id of read.userTableIds) this.edits.userTableIds.add(id);
     return { read, trips: trips + extra };
@@ -164,7 +164,7 @@ export class OfficeHost implements WorkbookHost {
       for (const [i, b] of plan.batches.entries()) {
         b(ctx);
         // With the last write, at no extra trip: are the tables that were read still there?
-        if (i === plan.batches.length - 1) still = read.snapshot.tables.filter((t) => t.isTable && !isClosureTable(t.name)).map((t) => ctx.workbook.tables.getItemOrNullObject(t.name).load('id'));
+        if (i === plan.batches.length - 1) still = read.snapshot.tables.filter((t) => t.isTable && !isClosureTable(t.name)).map((t) => ctx.workbook.tables.getItemOrNullObject(t.foundAs ?? t.name).load('id'));
         attempt.trips++;
         attempt.failedCost = plan.costs[i];
         await ctx.sync();

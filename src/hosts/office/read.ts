@@ -4,11 +4,15 @@
  * add-in's own tables and highlights are located in the same trip, for the write that follows.
  */
 import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
+import { headersFit } from '../../core/locate';
 import { findHeaderRow } from '../../core/model';
-import { parseAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
+import { cellAddress, parseAddress, qualifiedAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { serialToDate, splitQualified } from '../../core/cells';
+import { isDateFormat, toRows } from './values';
+
+export { toRows };
 
 /**
  * The hidden sheet a long write of the Controles table is staged on (see planResultWrites): its
@@ -30,6 +34,22 @@ interface ContractRead {
   body: Excel.Range;
   /** The first data row's number formats stand for their columns' (a date column is a date column). */
   formats: Excel.Range;
+  /** What lies just under the table (its totals row excluded), trimmed to its used cells; null when nothing. */
+  below: Excel.Range;
+}
+
+/**
+ * Rows read under a contract table, at most (the .xlsx reader's bound): rows typed just under it
+ * are the core's to judge (core/extent.ts; LibreOffice never extends a table, Excel not after an
+ * undo or some pastes). Only the used part of that block travels.
+ */
+const BELOW_ROWS = 10_000;
+
+/** A contract table found under another name on its sheet, by its columns (a renamed table). */
+export interface Renamed {
+  def: TableDef;
+  /** The Excel table's own name. */
+  foundAs: string;
 }
 
 /** A table whose rows are still to be read (the workbook was too big for one answer). */
@@ -38,6 +58,8 @@ export interface PendingBody {
   /** Local address of the data body, e.g. "A5:H50004". */
   address: string;
   formats: string[];
+  /** Rows typed just under the table, appended once its own rows are read. */
+  under?: { rows: CellValue[][]; totals: boolean };
 }
 
 interface OwnRead {
@@ -59,6 +81,8 @@ export interface ReadResult {
   snapshot: WorkbookSnapshot;
   /** Names of the contract tables that are not Excel tables. */
   missing: string[];
+  /** Contract tables whose name is gone but whose columns fit a table on their sheet: read by readFallbacks. */
+  renamed: Renamed[];
   controls: OwnTable;
   journal: OwnTable;
   /** The add-in's current highlights, to be deleted before drawing new ones. */
@@ -87,17 +111,10 @@ export const splitLocal = splitQualified;
 export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedRead {
   const wb = ctx.workbook;
   const sheets = wb.worksheets.load('items/name');
-  const contract: ContractRead[] = userTables.map((def) => {
-    // Not getHeaderRowRange: a table whose header row the user hid has none, and one refusal
-    // would fail the whole read. The column names and the table's range say the same.
-    const table = wb.tables.getItemOrNullObject(def.name).load('id,name,showTotals,showHeaders');
-    const sheet = table.worksheet.load('name');
-    const range = table.getRange().load('address');
-    const columns = table.columns.load('items/name');
-    const body = table.getDataBodyRange().load(withBodies ? 'values' : 'address');
-    const formats = table.getDataBodyRange().getRow(0).load('numberFormat');
-    return { def, table, sheet, range, columns, body, formats };
-  });
+  const contract = userTables.map((def) => queueTable(wb, def, def.name, withBodies));
+  // Every table's name, sheet and columns (small): a contract table renamed ("Tableau1") is found
+  // by its sheet and its columns, in this same trip.
+  const everyTable = wb.tables.load('items/name,items/worksheet/name,items/columns/items/name');
   const own: OwnRead[] = [controlsTable, journalTable].map((def) => {
     const table = wb.tables.getItemOrNullObject(def.name).load('id,name');
     const sheet = table.worksheet.load('name');
@@ -123,31 +140,25 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
     finish(): ReadResult {
       const tables: TableSnapshot[] = [];
       const missing: string[] = [];
+      const renamed: Renamed[] = [];
       const userTableIds = new Set<string>();
       const pending: PendingBody[] = [];
+      const contractNames = new Set(userTables.map((d) => matchKey(d.name)));
+      const taken = new Set<string>();
       for (const c of contract) {
         if (c.table.isNullObject) {
-          missing.push(c.def.name);
+          const found = everyTable.items.find((t) => !contractNames.has(matchKey(t.name)) && !taken.has(t.name) && onSheetOf(c.def, t.worksheet.name) && headersFit(c.def, t.columns.items.map((col) => col.name)));
+          if (found) {
+            taken.add(found.name);
+            renamed.push({ def: c.def, foundAs: found.name });
+          } else missing.push(c.def.name);
           continue;
         }
         userTableIds.add(c.table.id);
-        const { local } = splitLocal(c.range.address);
-        const first = parseAddress(local.split(':')[0]);
-        if (!first) continue;
-        // Hidden, the header row is the row above the table's range (where it shows again).
-        const topLeft = c.table.showHeaders ? first : { ...first, row: first.row - 1 };
-        const formats = ((c.formats.numberFormat as unknown as string[][])[0] ?? []).map(String);
-        const t: TableSnapshot = {
-          name: c.table.name,
-          sheet: c.sheet.name,
-          headerRow: topLeft.row,
-          firstColumn: topLeft.col,
-          headers: c.columns.items.map((col) => col.name),
-          rows: withBodies ? toRows(c.body.values, undefined, formats) : [],
-          isTable: true,
-        };
-        tables.push(t);
-        if (!withBodies) pending.push({ table: t, address: splitLocal(c.body.address).local, formats });
+        const t = tableOf(c, withBodies, [...contract, ...own].filter((o) => !o.table.isNullObject).map((o) => o.range.address));
+        if (!t) continue;
+        tables.push(t.table);
+        if (!withBodies) pending.push({ table: t.table, address: splitLocal(c.body.address).local, formats: t.formats, under: t.under });
       }
       if (!closure.isNullObject) {
         const first = parseAddress(splitLocal(closureRange.address).local.split(':')[0]);
@@ -182,6 +193,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       return {
         snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
         missing,
+        renamed,
         controls: ownInfo[0],
         journal: ownInfo[1],
         ownHighlights,
@@ -195,37 +207,89 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
   };
 }
 
-/** A number in a date-formatted cell is a date; Excel hands it over as its serial. */
-function isDateFormat(f: string | undefined): boolean {
-  if (!f || f === 'General') return false;
-  const bare = f.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dy]/i.test(bare) && !/[0#]/.test(bare);
+/** The loads of one contract table, by the name it has in the workbook (its own, or the one it was renamed to). */
+function queueTable(wb: Excel.Workbook, def: TableDef, name: string, withBodies: boolean): ContractRead {
+  // Not getHeaderRowRange: a table whose header row the user hid has none, and one refusal
+  // would fail the whole read. The column names and the table's range say the same.
+  const table = wb.tables.getItemOrNullObject(name).load('id,name,showTotals,showHeaders');
+  const sheet = table.worksheet.load('name');
+  const range = table.getRange().load('address');
+  const columns = table.columns.load('items/name');
+  const body = table.getDataBodyRange().load(withBodies ? 'values' : 'address');
+  const formats = table.getDataBodyRange().getRow(0).load('numberFormat');
+  // ExcelApi 1.2 and 1.4, below the manifest's 1.7. A table ending within BELOW_ROWS of the sheet's
+  // last row (1 048 576) would be refused: no contract table reaches that far.
+  const below = table.getRange().getRowsBelow(BELOW_ROWS).getUsedRangeOrNullObject(true).load('address,values');
+  return { def, table, sheet, range, columns, body, formats, below };
 }
 
+/** A sheet of the contract table's name, in either language. */
+function onSheetOf(def: TableDef, sheet: string): boolean {
+  return [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheet));
+}
 
 /**
- * What Excel shows for an error value. Reading `values` alone (not `valueTypes` too) halves the
- * answer, so a workbook of 50 000 lines still fits in one; the price is that a cell where someone
- * typed the text "#N/A" reads as the error it looks like.
+ * One contract table as the core reads it: its rows, then the rows typed just under it (after its
+ * totals row, kept blank in its place), down to their last used row or the next table read
+ * (`tops`: addresses of the other tables), `declaredRows` saying where the table ends.
  */
-const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#TIMEOUT!', '#EXTERNAL!']);
+function tableOf(c: ContractRead, withBodies: boolean, others: string[]): { table: TableSnapshot; formats: string[]; under?: PendingBody['under'] } | null {
+  const { local } = splitLocal(c.range.address);
+  const [a, b] = local.split(':');
+  const first = parseAddress(a);
+  const last = parseAddress(b ?? a);
+  if (!first || !last) return null;
+  // Hidden, the header row is the row above the table's range (where it shows again).
+  const topLeft = c.table.showHeaders ? first : { ...first, row: first.row - 1 };
+  const formats = ((c.formats.numberFormat as unknown as string[][])[0] ?? []).map(String);
+  const headers = c.columns.items.map((col) => col.name);
+  const rows = withBodies ? toRows(c.body.values, undefined, formats) : [];
+  const renamed = matchKey(c.table.name) !== matchKey(c.def.name);
+  const t: TableSnapshot = { name: renamed ? c.def.name : c.table.name, sheet: c.sheet.name, headerRow: topLeft.row, firstColumn: topLeft.col, headers, rows, isTable: true };
+  if (renamed) t.foundAs = c.table.name;
+  if (!c.table.showHeaders) t.headerHidden = true;
+  const under = c.below.isNullObject ? null : rowsUnder(c, last.row, first.col, headers.length, formats, others);
+  if (!under?.length) return { table: t, formats };
+  // Rows read later in blocks (a big workbook) come before these: then they wait for them.
+  if (!withBodies) return { table: t, formats, under: { rows: under, totals: c.table.showTotals } };
+  appendUnder(t, under, c.table.showTotals);
+  return { table: t, formats };
+}
 
-/** Office.js values → the core's cells; `formats` are per column (one row) or per cell. */
-export function toRows(values: unknown[][], types: string[][] | undefined, formats: string[] | string[][] | undefined): CellValue[][] {
-  const formatAt = (r: number, c: number): string | undefined => {
-    const f = formats?.[Array.isArray(formats?.[0]) ? r : c];
-    return Array.isArray(f) ? f[c] : f;
-  };
-  return values.map((row, r) =>
-    row.map((v, c): CellValue => {
-      const t = types?.[r]?.[c];
-      if (t === 'Error' || (t === undefined && typeof v === 'string' && EXCEL_ERRORS.has(v))) return { error: String(v) };
-      if (t === 'Empty' || v === '' || v === null || v === undefined) return null;
-      if (typeof v === 'number') return isDateFormat(formatAt(r, c)) ? serialToDate(v) : v;
-      if (typeof v === 'boolean' || typeof v === 'string') return v;
-      return String(v);
-    }),
-  );
+/** The rows under a table after its own (its totals row kept blank in its place), `declaredRows` saying where it ends. */
+function appendUnder(t: TableSnapshot, under: CellValue[][], totals: boolean): void {
+  t.declaredRows = t.rows.length;
+  t.totalsInRows = totals;
+  if (totals) t.rows.push(t.headers.map(() => null));
+  t.rows.push(...under);
+}
+
+/** The used rows just under a table, its columns wide; none when the row right under it is blank. */
+function rowsUnder(c: ContractRead, bottom: number, left: number, width: number, formats: string[], others: string[]): CellValue[][] {
+  const { local } = splitLocal(c.below.address);
+  const [a, b] = local.split(':');
+  const from = parseAddress(a);
+  const to = parseAddress(b ?? a);
+  if (!from || !to || from.row !== bottom + 1) return [];
+  const end = lastBefore(others, c.sheet.name, bottom, left, left + width - 1, to.row);
+  const cells = toRows(c.below.values.slice(0, Math.max(0, end - from.row + 1)), undefined, undefined);
+  return cells.map((row) => Array.from({ length: width }, (_, i): CellValue => {
+    const v = row[left + i - from.col];
+    if (typeof v === 'number' && isDateFormat(formats[i])) return serialToDate(v);
+    return v ?? null;
+  }));
+}
+
+/** The last row (at most `end`) of a block under `row` before another table of the sheet (`others`: addresses) starts over its columns. */
+function lastBefore(others: string[], sheet: string, row: number, left: number, right: number, end: number): number {
+  for (const o of others) {
+    const { sheet: s, local } = splitLocal(o);
+    const [a, b] = local.split(':');
+    const top = parseAddress(a);
+    const far = parseAddress(b ?? a);
+    if (s === sheet && top && far && top.row > row && top.col <= right && far.col >= left) end = Math.min(end, top.row - 1);
+  }
+  return end;
 }
 
 /**
@@ -234,6 +298,8 @@ export function toRows(values: unknown[][], types: string[][] | undefined, forma
  * how to make it a table again. A second trip, only in that degraded case.
  */
 export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult): Promise<number> {
+  // A renamed table: read as the contract table, under its real name, with what lies under it.
+  const renamed = read.renamed.map((r) => queueTable(ctx.workbook, r.def, r.foundAs, true));
   const wanted = userTables.filter((d) => read.missing.includes(d.name));
   const targets: { def: TableDef; sheet: string; used: Excel.Range }[] = [];
   for (const def of wanted) {
@@ -242,28 +308,38 @@ export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult)
     const used = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('address,values,valueTypes,numberFormat');
     targets.push({ def, sheet, used });
   }
-  if (!targets.length) return 0;
+  if (!targets.length && !renamed.length) return 0;
   await ctx.sync();
-  for (const t of targets) {
-    if (t.used.isNullObject) continue;
-    const { local } = splitLocal(t.used.address);
-    const origin = parseAddress(local.split(':')[0]);
-    if (!origin) continue;
+  const others = read.snapshot.tables.filter((t) => t.isTable).map((t) => qualifiedAddress(t.sheet, `${cellAddress(t.headerRow, t.firstColumn)}:${cellAddress(t.headerRow + Math.max(1, t.declaredRows ?? t.rows.length), t.firstColumn + t.headers.length - 1)}`));
+  for (const c of renamed) {
+    if (c.table.isNullObject) continue;
+    read.userTableIds.add(c.table.id);
+    const t = tableOf(c, true, others);
+    if (t) read.snapshot.tables.push(t.table);
+  }
+  // The header rows first: two ranges on one sheet (Bilans and Jalons on Suivi) end above each other.
+  const found = targets.flatMap((t) => {
+    if (t.used.isNullObject) return [];
+    const origin = parseAddress(splitLocal(t.used.address).local.split(':')[0]);
     const rows = toRows(t.used.values, t.used.valueTypes as unknown as string[][], t.used.numberFormat as unknown as string[][]);
-    const at = findHeaderRow(t.def, rows.slice(0, 30));
-    if (!at) continue;
-    const hr = at.row - 1;
+    const at = origin && findHeaderRow(t.def, rows.slice(0, 30));
+    if (!at) return [];
     let right = at.column - 1;
-    while (right + 1 < rows[hr].length && rows[hr][right + 1] !== null) right++;
-    let bottom = hr;
-    while (bottom + 1 < rows.length && rows[bottom + 1].slice(at.column - 1, right + 1).some((v) => !(v === null || (typeof v === 'string' && v.trim() === '')))) bottom++;
+    while (right + 1 < rows[at.row - 1].length && rows[at.row - 1][right + 1] !== null) right++;
+    return [{ ...t, origin, rows, hr: at.row - 1, left: at.column - 1, right }];
+  });
+  const tops = [...others, ...found.map((f) => qualifiedAddress(f.sheet, cellAddress(f.origin.row + f.hr, f.origin.col + f.left) + ':' + cellAddress(f.origin.row + f.hr, f.origin.col + f.right)))];
+  for (const { def, sheet, origin, rows, hr, left, right } of found) {
+    // Down to the last row used in its columns, blank rows inside included (where the data end is
+    // the core's decision: core/extent.ts), or to the next table on the sheet below it.
+    const bottom = lastBefore(tops, sheet, origin.row + hr, origin.col + left, origin.col + right, origin.row + rows.length - 1) - origin.row;
     read.snapshot.tables.push({
-      name: t.def.name,
-      sheet: t.sheet,
+      name: def.name,
+      sheet,
       headerRow: origin.row + hr,
-      firstColumn: origin.col + at.column - 1,
-      headers: rows[hr].slice(at.column - 1, right + 1).map((h) => (h === null ? '' : String(h))),
-      rows: rows.slice(hr + 1, bottom + 1).map((r) => r.slice(at.column - 1, right + 1)),
+      firstColumn: origin.col + left,
+      headers: rows[hr].slice(left, right + 1).map((h) => (h === null ? '' : String(h))),
+      rows: rows.slice(hr + 1, bottom + 1).map((r) => r.slice(left, right + 1)),
       isTable: false,
     });
   }
@@ -306,5 +382,6 @@ export async function readBodiesInChunks(ctx: Excel.RequestContext, read: ReadRe
     }
   }
   await flush();
+  for (const p of read.pending) if (p.under) appendUnder(p.table, p.under.rows, p.under.totals);
   return trips;
 }

@@ -14,7 +14,7 @@ import { writeCopilSheet } from '../../../src/app/sheets';
 const fr = { asOf: AS_OF, lang: 'fr' as const };
 const limits = messages.fr.hostLimits;
 
-test('a contract table whose header row the user hid is read all the same: same findings, 2 round trips', async () => {
+test('a contract table whose header row the user hid is read all the same: same findings and a warning saying so, 2 round trips', async () => {
   const reference = await syncWorkbook(officeJsHost(emulatorFromPlan(errorsPlan())), fr);
   const emu = emulatorFromPlan(errorsPlan());
   emu.model.setShowHeaders(emu.model.table('Financements')!, false);
@@ -22,7 +22,9 @@ test('a contract table whose header row the user hid is read all the same: same 
   const before = userCells(emu);
   const out = await syncWorkbook(officeJsHost(emu), fr);
   expect(out.roundTrips).toBe(2);
-  expect(out.result.findings).toEqual(reference.result.findings);
+  // The same findings, plus the hidden header rows said as such (as the file host says them).
+  expect(out.result.findings.filter((f) => f.rule !== 'workbook.header-hidden')).toEqual(reference.result.findings);
+  expect(out.result.findings.filter((f) => f.rule === 'workbook.header-hidden').map((f) => f.sheet)).toEqual(['Financements', 'Participations 2014']);
   // Still hidden, nothing written into the user's tables.
   expect(emu.model.table('Financements')!.hiddenHeaders).toBeDefined();
   expect(userCells(emu)).toEqual(before);

@@ -82,6 +82,25 @@ export class Range extends ClientObject<RangeRef> {
   getOffsetRange(dRows: number, dCols: number): Range {
     return this.derived((b) => ({ top: b.top + dRows, bottom: b.bottom + dRows, left: b.left + dCols, right: b.right + dCols }));
   }
+  /** Range.getRowsBelow (ExcelApi 1.2): `count` rows under the range, its columns; past the sheet's last row Excel refuses. */
+  getRowsBelow(count = 1): Range {
+    return this.derived((b) => {
+      if (b.bottom + count > MAX_ROWS) throw new EmulatorError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { ...b, top: b.bottom + 1, bottom: b.bottom + count };
+    });
+  }
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the smallest box of this range holding every used cell; a null object when none. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const e = this._resolve();
+        const used = e === null ? null : this.context._model.usedBox(e.sheet, valuesOnly, e.box);
+        return e === null || used === null ? null : { sheet: e.sheet, box: used };
+      },
+      true,
+    );
+  }
   getEntireColumn(): Range {
     return this.derived((b) => ({ ...b, top: 1, bottom: MAX_ROWS }));
   }

@@ -148,11 +148,12 @@ export abstract class CellStore extends SheetStore {
   }
 
   /** The smallest box holding every non-blank cell (valuesOnly) or every touched cell. */
-  usedBox(s: SheetModel, valuesOnly: boolean): Box | null {
+  usedBox(s: SheetModel, valuesOnly: boolean, within?: Box): Box | null {
     let b: Box | null = null;
     for (const [k, cell] of s.cells) {
       if (valuesOnly && cell.value === null && !cell.formula && !cell.error) continue;
       const [r, c] = position(k);
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       b = b ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) } : { top: r, left: c, bottom: r, right: c };
     }
     return b;
