@@ -89,7 +89,13 @@ export class CellReader {
 
   year(v: CellValue, ref: Ref, column: string): number | undefined {
     if (isBlank(v)) return undefined;
+    const typedDate = isDate(v) ? v : null;
     v = dateAsNumber(v);
+    // A real date typed in a year column (01/06/2015 holds 42156) is no year: said as the date the user sees.
+    if (typedDate && typeof v === 'number' && (v < 1900 || v > 2999)) {
+      this.emit('cell.bad-year', ref, { column, text: typedDate.toISOString().slice(0, 10) });
+      return undefined;
+    }
     let n: number | undefined;
     if (typeof v === 'number') n = v;
     else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) n = Number(v);
