@@ -1,4 +1,5 @@
 /** Every word the English reader sees (the second language; French is the reference). */
+import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { axisLabel, instanceLabel } from '../contract';
@@ -430,7 +431,7 @@ Usage:
       const below = r.below ? `, of which ${n(r.below.count, 'row', 'rows')} typed under the table (${rows(r.below)})` : '';
       const reason = { 'total-row': ['total line typed', 'total lines typed'], 'totals-row': ['old totals row', 'old totals rows'], 'below-unclear': ['row under the table', 'rows under the table'] } as const;
       const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `column "${c}"`)];
-      return `${r.table}: ${n(r.lines, 'line', 'lines')} (${r.sheet}!${r.range}${how}${r.headerHidden ? ', header row switched off' : ''}${below})${out.length ? `; not read: ${out.join(', ')}` : ''}`;
+      return `${r.table}: ${n(r.lines, 'line', 'lines')} (${qualifiedAddress(r.sheet, r.range)}${how}${r.headerHidden ? ', header row switched off' : ''}${below})${out.length ? `; not read: ${out.join(', ')}` : ''}`;
     },
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
@@ -558,9 +559,7 @@ Example:
     encrypted: (f) => `${f}: workbook protected by a password: save it without a password (File > Info > Protect Workbook), then run again.`,
     // Issue 19: other formats, and a write that did not happen.
     otherFormat: (f, format) =>
-      format === 'ods'
-        ? `${f}: OpenDocument spreadsheet (.ods), a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), or in LibreOffice, File > Save As, type "Excel 2007-365 (.xlsx)", then run again on the .xlsx.`
-        : `${f}: ${format === 'xls' ? 'Excel 97-2003 workbook (.xls)' : 'Excel binary workbook (.xlsb)'}, a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), then run again on the .xlsx.`,
+      `${f}: ${format === 'xls' ? 'Excel 97-2003 workbook (.xls)' : 'Excel binary workbook (.xlsb)'}, a format ess-budget does not read: open it in Excel, File > Save As > Excel Workbook (.xlsx), then run again on the .xlsx.`,
     notWritten: (f, why) => `${f}: nothing written, the workbook is as it was — ${why}.`,
     writeFailure: {
       unreadable: (part, d) => `the workbook’s ${part || 'main'} part is no XML the tool can edit (${d})`,

@@ -1,4 +1,5 @@
 /** Every word the French reader sees: rule messages, CLI output, workbook labels. */
+import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { axisLabel, instanceLabel } from '../contract';
@@ -435,7 +436,7 @@ Utilisation :
       const below = r.below ? `, dont ${n(r.below.count, 'ligne saisie', 'lignes saisies')} sous le tableau (${rows(r.below)})` : '';
       const reason = { 'total-row': ['ligne de total saisie', 'lignes de total saisies'], 'totals-row': ['ancienne ligne de total', 'anciennes lignes de total'], 'below-unclear': ['ligne sous le tableau', 'lignes sous le tableau'] } as const;
       const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `colonne « ${c} »`)];
-      return `${r.table} : ${n(r.lines, 'ligne', 'lignes')} (${r.sheet}!${r.range}${how}${r.headerHidden ? ', ligne d’en-tête masquée' : ''}${below})${out.length ? ` ; non lu : ${out.join(', ')}` : ''}`;
+      return `${r.table} : ${n(r.lines, 'ligne', 'lignes')} (${qualifiedAddress(r.sheet, r.range)}${how}${r.headerHidden ? ', ligne d’en-tête masquée' : ''}${below})${out.length ? ` ; non lu : ${out.join(', ')}` : ''}`;
     },
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
@@ -563,9 +564,7 @@ Exemple :
     encrypted: (f) => `${f} : classeur protégé par mot de passe : enregistrez-le sans mot de passe (Fichier > Informations > Protéger le classeur), puis relancez.`,
     // Issue 19: other formats, and a write that did not happen.
     otherFormat: (f, format) =>
-      format === 'ods'
-        ? `${f} : classeur OpenDocument (.ods), un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), ou dans LibreOffice, Fichier > Enregistrer sous, type « Excel 2007-365 (.xlsx) », puis relancez sur le .xlsx.`
-        : `${f} : ${format === 'xls' ? 'classeur Excel 97-2003 (.xls)' : 'classeur binaire Excel (.xlsb)'}, un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), puis relancez sur le .xlsx.`,
+      `${f} : ${format === 'xls' ? 'classeur Excel 97-2003 (.xls)' : 'classeur binaire Excel (.xlsb)'}, un format que ess-budget ne lit pas : ouvrez-le dans Excel, Fichier > Enregistrer sous > Classeur Excel (.xlsx), puis relancez sur le .xlsx.`,
     notWritten: (f, why) => `${f} : rien n’a été écrit, le classeur est resté tel quel — ${why}.`,
     writeFailure: {
       unreadable: (part, d) => `la partie ${part || 'principale'} du classeur n’est pas un XML que l’outil sait modifier (${d})`,

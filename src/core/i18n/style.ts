@@ -10,7 +10,7 @@
  * - dates 31/12/2015, amounts 2 387 500,00 € (money.ts).
  * English: no space before : ; ! ?, the same ’ apostrophe; straight double quotes around a quoted
  * value are the English habit and are kept.
- * Sheet references (Convention!C10), ranges (A4:C5) and times are not punctuation: a sign between
+ * Sheet references (Convention!C10, 'Participations 2014'!A5), ranges (A4:C5) and times are not punctuation: a sign between
  * two letters or digits is left alone.
  */
 import type { Lang } from '../contract';
@@ -34,10 +34,13 @@ export function styleViolations(text: string, lang: Lang): StyleViolation[] {
     const c = text[i];
     const prev = text[i - 1];
     const next = text[i + 1];
-    if (c === "'" && /\p{L}/u.test(prev ?? '')) out.push({ rule: `apostrophe ${APOSTROPHE}`, at: i, excerpt: around(text, i) });
+    // The closing quote of a quoted sheet name ('Participations 2014'!A5) is no apostrophe.
+    if (c === "'" && /\p{L}/u.test(prev ?? '') && next !== '!') out.push({ rule: `apostrophe ${APOSTROPHE}`, at: i, excerpt: around(text, i) });
     if (':;!?'.includes(c)) {
       // A reference or a range (Convention!C10, A4:C5, 10:30), not punctuation.
       if (isWordChar(prev) && isWordChar(next)) continue;
+      // A quoted sheet's reference ('Participations 2014'!A5), not punctuation.
+      if (c === '!' && prev === "'" && isWordChar(next)) continue;
       if (lang === 'fr') {
         const ok = c === ':' ? prev === NBSP : prev === NNBSP || prev === NBSP;
         // "…?" after a closing quote or parenthesis is still punctuation: it needs its space too.
