@@ -44,7 +44,7 @@ export interface Messages {
     /** A workbook saved with a password (an encrypted OLE container): readable only once saved without. */
     encrypted: (f: string) => string;
     /** Issue 19: another spreadsheet format, named, with the way to convert it. */
-    otherFormat: (f: string, format: 'xls' | 'xlsb' | 'ods') => string;
+    otherFormat: (f: string, format: 'xls' | 'xlsb') => string;
     /** Issue 19: a write into the user's workbook that did not happen; `why` is one of writeFailure's. */
     notWritten: (f: string, why: string) => string;
     /** Why nothing was written (src/hosts/xlsx/safeWrite.ts, WriteFailureReason). */

@@ -1,12 +1,12 @@
 /**
  * The spreadsheet formats the reader does not read, told apart so that the one-line refusal names
- * the format and says how to convert it. One function, one branch per format: a reader for one of
- * them (the .ods reader) replaces its branch.
+ * the format and says how to convert it. One function, one branch per format (an .ods is read:
+ * book.ts tells it by its package, ods.ts reads it).
  */
 
 import { Buffer } from 'buffer';
 
-export type OtherFormat = 'xls' | 'xlsb' | 'ods';
+export type OtherFormat = 'xls' | 'xlsb';
 
 /** The signature of an OLE compound file (CFB): legacy .xls, or an encrypted .xlsx wrapped by Office (guard.ts tells them apart, on the whole file). */
 const CFB = Buffer.from('d0cf11e0a1b11ae1', 'hex');
@@ -20,18 +20,8 @@ function holds(head: Uint8Array, at: number, bytes: Uint8Array): boolean {
 
 /** An OLE compound file: an encrypted workbook, or an old .xls. */
 export const isOleContainer = (head: Buffer) => holds(head, 0, CFB);
-/** An OpenDocument package's first entry: `mimetype`, stored uncompressed, its content right after the 30-byte local header and the name. */
-const ODF_NAME = Buffer.from('mimetype');
-const ODS_TYPE = Buffer.from('application/vnd.oasis.opendocument.spreadsheet');
-/** Enough of a file's start to tell them all apart. */
-export const FORMAT_HEAD_BYTES = 30 + ODF_NAME.length + ODS_TYPE.length;
-
-function isOds(head: Buffer): boolean {
-  if (head.length < FORMAT_HEAD_BYTES || head.readUInt32LE(0) !== 0x04034b50) return false;
-  const nameLength = head.readUInt16LE(26);
-  const data = 30 + nameLength + head.readUInt16LE(28);
-  return nameLength === ODF_NAME.length && holds(head, 30, ODF_NAME) && holds(head, data, ODS_TYPE);
-}
+/** Enough of a file's start for the preflight: a zip's local header, and an OpenDocument package's `mimetype` entry after it. */
+export const FORMAT_HEAD_BYTES = 30 + 'mimetype'.length + 'application/vnd.oasis.opendocument.spreadsheet'.length;
 
 /**
  * Which other spreadsheet format a file is: from its first bytes (`head`, FORMAT_HEAD_BYTES of
@@ -41,7 +31,6 @@ function isOds(head: Buffer): boolean {
 export function otherFormat(file: { head?: Buffer; workbookPart?: string }): OtherFormat | null {
   const { head, workbookPart } = file;
   if (head && isOleContainer(head)) return 'xls';
-  if (head && isOds(head)) return 'ods';
   if (workbookPart && /\.bin$/i.test(workbookPart)) return 'xlsb';
   return null;
 }

@@ -57,8 +57,7 @@ export function preflight(buf: Buffer): void {
 export function preflightHead(head: Buffer, size: number): void {
   if (size > LIMITS.fileBytes) throw new InputError('too-large', `fichier de ${MB(size)}, au-delà de la limite de ${MB(LIMITS.fileBytes)}`);
   const other = otherFormat({ head });
-  // An .ods is read (ods.ts): only the formats no reader reads are refused here.
-  if (other && other !== 'ods') throw new InputError('format', other);
+  if (other) throw new InputError('format', other);
   if (size < 22 || head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError('not-xlsx', 'pas une archive zip');
 }
 
