@@ -8,9 +8,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { buildWorkbookPlan, type PlanTable, type PlanValue, type WorkbookPlan } from '../../src/core/template';
-import { renderPlan } from '../../src/hosts/xlsx/workbook';
 import { cli } from '../helpers/cli';
-import { tmp, writeWorkbook } from '../helpers/files';
+import { tmp } from '../helpers/files';
+import { planFile, type JsonFinding } from '../helpers/plan';
 import { needs } from '../helpers/tools';
 
 const dir = tmp('ess-reading-');
@@ -49,18 +49,7 @@ function remove(p: WorkbookPlan, name: string, drop: (r: PlanValue[], t: PlanTab
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const yearOf = (v: PlanValue) => (v as Date).getUTCFullYear();
 
-async function file(p: WorkbookPlan): Promise<string> {
-  return writeWorkbook(renderPlan(p), dir, `classeur-${++n}.xlsx`);
-}
-
-interface JsonFinding {
-  rule: string;
-  severity: string;
-  article: string | null;
-  message: string;
-  sheet: string;
-  cell: string;
-}
+const file = planFile;
 async function check(p: WorkbookPlan, asOf = '2026-11-29'): Promise<{ code: number; findings: JsonFinding[]; totals: Record<string, unknown>[] }> {
   const r = await cli('check', await file(p), '--format', 'json', '--as-of', asOf);
   const json = JSON.parse(r.out);
