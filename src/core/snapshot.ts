@@ -40,10 +40,16 @@ export interface TableSnapshot {
   /** The table's header row is switched off: `headers` are its column names, `headerRow` the row above its data. */
   headerHidden?: boolean;
 }
+import type { Profile } from './profile';
 
 export interface WorkbookSnapshot {
   sheets: string[];
   tables: TableSnapshot[];
+  /**
+   * The convention the workbook follows, when it carries one (written by `init --profile`, read by
+   * the host that read the snapshot); absent: the CES ESS 2014-2016, the built-in profile.
+   */
+  profile?: Profile;
 }
 
 /**
