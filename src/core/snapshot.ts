@@ -2,6 +2,7 @@
  * What a host hands the core: the workbook's tables as plain values, wherever the workbook lives
  * (an .xlsx file, Excel through the Excel JavaScript API, a test). The core never sees ExcelJS or the Excel JavaScript API objects.
  */
+import type { Profile } from './profile';
 
 export type CellError = { error: string };
 /** A formula whose result the file does not carry (never calculated). */
@@ -40,8 +41,6 @@ export interface TableSnapshot {
   /** The table's header row is switched off: `headers` are its column names, `headerRow` the row above its data. */
   headerHidden?: boolean;
 }
-import type { Profile } from './profile';
-
 export interface WorkbookSnapshot {
   sheets: string[];
   tables: TableSnapshot[];
