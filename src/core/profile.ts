@@ -153,7 +153,7 @@ export function profileFromDocument(doc: ProfileDocument) {
      * Usages: what the tool holds where the convention is silent (a deadline, a grace period). Each is
      * the tool's own, never the text's: a finding that rests on one says « usage retenu par le suivi »
      * and cites no article; the summary's method note lists them (README « Usages là où la convention
-     * ne dit rien »). Why each: its `why` in the document.
+     * ne dit rien »). Why each: its `why` in the JSON file.
      */
     usages: {
       bilanGraceMonths: doc.usages.bilanGraceMonths.value,
