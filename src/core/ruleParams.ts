@@ -167,12 +167,13 @@ export interface RuleParams {
   /** other: the cell of the code's first use. */
   'action.duplicate': ActionParams & { other: string };
   'action.unknown': ActionParams;
-  'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId };
+  /** axisName, codeAxisName: the two axes in the profile's words. */
+  'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId; axisName: Bilingual; codeAxisName: Bilingual };
   /** variant 'future': the COPIL decision named is dated after the situation date. */
   'action.added-without-copil': ActionParams & { year: number; variant?: 'future' };
   'actions.too-many': { count: number; max: number };
-  'allocation.over': FunderYearParams & AmountParams & { axis: AxisId };
-  'allocation.under': FunderYearParams & AmountParams & { axis: AxisId };
+  'allocation.over': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
+  'allocation.under': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
   /** code: absent on a financing line whose code is blank (cell.required says so). */
   'execution.commitment-over-plan': Partial<ActionParams> & AmountParams;
   'execution.payment-over-commitment': Partial<ActionParams> & AmountParams;

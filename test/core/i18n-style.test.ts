@@ -24,6 +24,7 @@ const funderYear = { funder: 'Région', year: 2015 };
 const line = { code: 'I_1.1 · 2015 · Région', funder: 'Région', year: 2015 };
 const closed = { year: 2015, due: '2016-12-31', label: 'I_1.1 · 2015 · Région' };
 const text = 'Ville de Lyon';
+const axe1 = { fr: 'Axe 1 – Promotion', en: 'Axis 1 – Promotion' };
 const regionBudget = { fr: 'inscription des crédits au budget de la Région', en: 'the Région’s budget vote' };
 const financeLaw = { fr: 'loi de finances de l’année', en: 'that year’s Loi de finances' };
 const cdc = { year: 2015, label: { fr: 'CDC', en: 'CDC' }, instrument: { fr: 'décision du comité régional d’engagement', en: 'decision of the comité régional d’engagement' }, article: 'Art. 5' };
@@ -121,14 +122,14 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   ],
   'action.duplicate': [{ code: 'I_1.1', other: 'A5' }],
   'action.unknown': [{ code: 'I_1.1' }],
-  'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2' }],
+  'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2', axisName: axe1, codeAxisName: { fr: 'Axe 2 – Innovation sociale', en: 'Axis 2 – Social innovation' } }],
   'action.added-without-copil': [
     { code: 'I_1.1', year: 2015 },
     { code: 'I_1.1', year: 2015, variant: 'future' },
   ],
   'actions.too-many': [{ count: 25, max: 20 }],
-  'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1' }],
-  'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1' }],
+  'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1', axisName: axe1 }],
+  'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1', axisName: axe1 }],
   'execution.commitment-over-plan': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
   'execution.payment-over-commitment': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
   'governance.copil': [{ year: 2015, count: 3, body: 'copil' }],

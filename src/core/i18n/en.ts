@@ -2,7 +2,7 @@
 import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
-import { axisLabel, instanceLabel } from '../contract';
+import { instanceLabel } from '../contract';
 import { articleEn, decisionEn } from './articles';
 
 const eur = (c: number) => formatEuros(c, 'en');
@@ -159,16 +159,16 @@ export const en: Messages = {
     },
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table; meanwhile this line’s split by axis and annual report are not judged.`,
-    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis, 'en')}" but its code denotes "${axisLabel(p.codeAxis, 'en')}".`,
+    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${p.axisName.en}" but its code denotes "${p.codeAxisName.en}".`,
     'action.added-without-copil': (p) =>
       p.variant === 'future'
         ? `Action ${p.code}, added in ${p.year}: the COPIL decision integrating it has not happened yet at the as-of date (Article 2 §4.1).`
         : `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
     'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.en}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
+      `${p.funder} ${p.year}, ${p.axisName.en}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
     'execution.commitment-over-plan': (p) => `${action(p)}: committed ${eur(p.actual)} exceeds planned ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)}: paid ${eur(p.actual)} exceeds committed ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year}: ${meetings(p.count)} of the COPIL; the convention provides for 1 to 2 a year.`,

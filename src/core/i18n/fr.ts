@@ -2,7 +2,7 @@
 import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
-import { axisLabel, instanceLabel } from '../contract';
+import { instanceLabel } from '../contract';
 import { articleFr, decisionFr } from './articles';
 import type { StatusId } from '../profile';
 
@@ -158,16 +158,16 @@ export const fr: Messages = {
     },
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions ; d’ici là, la répartition par axe et le bilan annuel de cette ligne ne sont pas jugés.`,
-    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis, 'fr')} » alors que son code désigne « ${axisLabel(p.codeAxis, 'fr')} ».`,
+    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${p.axisName.fr} » alors que son code désigne « ${p.codeAxisName.fr} ».`,
     'action.added-without-copil': (p) =>
       p.variant === 'future'
         ? `L’action ${p.code}, entrée en ${p.year} : la décision du COPIL qui l’intègre n’est pas encore intervenue à la date de situation (le COPIL « statuera sur l’intégration de nouvelles actions », article 2, §4.1).`
         : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
     'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.fr} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.fr} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
     'execution.commitment-over-plan': (p) => `${action(p)} : engagé ${eur(p.actual)} supérieur au prévu ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)} : versé ${eur(p.actual)} supérieur à l’engagé ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year} : ${meetings(p.count)} du COPIL ; la convention en prévoit 1 à 2 par an.`,

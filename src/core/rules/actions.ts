@@ -47,13 +47,16 @@ export const unknownAction: Rule = (ctx) => {
   }
 };
 
+/** An axis in the profile's words (its id where the profile has none such: never the case once the model has read it). */
+const axisName = (ctx: RuleContext, id: AxisId) => ctx.profile.axes.find((a) => a.id === id)?.label ?? { fr: id, en: id };
+
 /** action.axis-mismatch (Art. 1): I_ belongs to Axe 1, II_ to Axe 2, III_ to Axe 3. */
 export const axisMismatch: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
     if (!a.v.code || !a.v.axis) continue;
     const fromCode = axisOfCode(ctx.profile, a.v.code);
     if (fromCode && fromCode !== a.v.axis) {
-      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, codeAxis: fromCode });
+      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, codeAxis: fromCode, axisName: axisName(ctx, a.v.axis), codeAxisName: axisName(ctx, fromCode) });
     }
   }
 };
@@ -124,7 +127,7 @@ export const allocation: Rule = (ctx) => {
       const [, funder, axis] = k.split('|') as [string, FunderKey, AxisId];
       if (isUnknown(table.year, funder, axis)) continue;
       const sum = plannedThisYear?.get(funder)?.get(axis) ?? 0;
-      const params = { funder: nameOf(ctx, p.funder as FunderKey), year: table.year, axis: p.axis, expected: p.amount, actual: sum, gap: sum - p.amount };
+      const params = { funder: nameOf(ctx, p.funder as FunderKey), year: table.year, axis: p.axis, axisName: axisName(ctx, p.axis), expected: p.amount, actual: sum, gap: sum - p.amount };
       if (sum > p.amount) ctx.emit('allocation.over', p.ref, params);
       else if (sum < p.amount) ctx.emit('allocation.under', p.ref, params);
     }
@@ -133,7 +136,7 @@ export const allocation: Rule = (ctx) => {
       for (const [axis, sum] of byAxis) {
         if (participation.has(`${table.year}|${funder}|${axis}`) || sum === 0 || isUnknown(table.year, funder, axis)) continue;
         const col = table.funders.find((f) => f.key === funder);
-        ctx.emit('allocation.over', col ? col.range : table.range, { funder: nameOf(ctx, funder), year: table.year, axis, expected: 0, actual: sum, gap: sum });
+        ctx.emit('allocation.over', col ? col.range : table.range, { funder: nameOf(ctx, funder), year: table.year, axis, axisName: axisName(ctx, axis), expected: 0, actual: sum, gap: sum });
       }
     }
   }
