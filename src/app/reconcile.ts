@@ -43,7 +43,7 @@ export function reconcileLedger(model: Model, ledger: LedgerParsed, options: Rec
   const result = reconcile(model, ledger.lines, options);
   // Sorted before wording (a stable sort on the severity alone: the same order in every language).
   const raw = [...ledger.findings, ...result.findings].sort((a, b) => severityRank(a) - severityRank(b));
-  const findings = raw.map((r) => renderFinding(r, options.lang));
+  const findings = raw.map((r) => renderFinding(r, options.lang, model.profile));
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return {
     result,

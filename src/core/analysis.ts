@@ -10,7 +10,7 @@ import { avenantAfterYear, avenantIncomplete, avenantIrregular, avenantPending }
 import { cdcUndecided, changedWithoutAvenant, duplicateRow, partnerWithoutAvenant, totalMismatch, unconfirmed, unknownAvenant } from './rules/convention';
 import { addedWithoutCopil, allocation, axisMismatch, duplicateAction, duplicateReference, execution, tooManyActions, unknownAction } from './rules/actions';
 import { closedYearChanged, closureRecordMissing } from './rules/closedYears';
-import { assembly, copil, finalBilanScope, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
+import { assembly, copil, finalBilanScope, meetings, missingBilan, missingEvaluation, noEvaluator, regionalMeeting, socialDialogue, technicalCommittee } from './rules/governance';
 import type { WorkbookSnapshot } from './snapshot';
 import { cellOrder } from './cells';
 import { computeTotals, type FunderYearCents } from './totals';
@@ -42,6 +42,7 @@ export const DOMAIN_RULES: Rule[] = [
   socialDialogue,
   technicalCommittee,
   regionalMeeting,
+  meetings,
   missingBilan,
   finalBilanScope,
   missingEvaluation,

@@ -7,7 +7,7 @@ import { rawFinding, type RawFinding, type RuleId } from './findings';
 import type { RuleParams } from './ruleParams';
 import { centsFromFrenchText, readCellNumber, type Cents } from './money';
 import type { FunderKey, Ref } from './modelTypes';
-import { profile, type AxisId } from './profile';
+import type { AxisId, Profile } from './profile';
 import { isBlank, isCellError, isDate, isUncalculated, type CellValue } from './snapshot';
 import { closest, matchKey, parseDateText } from './text';
 import { dateToSerial, serialToDate } from './cells';
@@ -34,6 +34,8 @@ export class CellReader {
   constructor(
     private readonly out: RawFinding[],
     coFunders: string[],
+    /** The convention of the workbook being read: its years, funders, axes, bodies. */
+    readonly profile: Profile,
   ) {
     for (const c of coFunders) this.coFunderKeys.set(matchKey(c), c);
   }
@@ -104,8 +106,9 @@ export class CellReader {
       else this.emit('cell.bad-year', ref, { column, text: isDate(v) ? v.toISOString().slice(0, 10) : String(v) });
       return undefined;
     }
-    if (!(profile.years as readonly number[]).includes(n)) {
-      const hinted = n >= 14 && n <= 16 ? String(2000 + n) : undefined;
+    if (!this.profile.years.includes(n)) {
+      // « 15 » for 2015: a two-digit year of the period.
+      const hinted = n >= 0 && n < 100 && this.profile.years.includes(2000 + n) ? String(2000 + n) : undefined;
       this.emit('period.outside', ref, { column, year: n, suggestion: hinted });
       return undefined;
     }
@@ -128,11 +131,11 @@ export class CellReader {
   funder(v: CellValue, ref: Ref, column: string): FunderKey | undefined {
     const t = this.text(v, ref, column);
     if (t === undefined) return undefined;
-    const id = resolveFunder(t);
+    const id = resolveFunder(t, this.profile);
     if (id) return id;
     const co = this.coFunderKeys.get(matchKey(t));
     if (co) return `co:${co}`;
-    const candidates = [...profile.funders.map((f) => ({ label: f.label.fr, keys: [f.label.fr, ...f.aliases] })), ...[...this.coFunderKeys.values()].map((c) => ({ label: c, keys: [c] }))];
+    const candidates = [...this.profile.funders.map((f) => ({ label: f.label.fr, keys: [f.label.fr, ...f.aliases] })), ...[...this.coFunderKeys.values()].map((c) => ({ label: c, keys: [c] }))];
     const best = closest(t, candidates, (c) => c.keys);
     this.emit('cell.unknown-funder', ref, { column, text: t, suggestion: best?.label });
     return undefined;
@@ -141,7 +144,7 @@ export class CellReader {
   axis(v: CellValue, ref: Ref, column: string): AxisId | undefined {
     const t = typeof v === 'number' ? String(v) : this.text(v, ref, column);
     if (t === undefined) return undefined;
-    const id = resolveAxis(t);
+    const id = resolveAxis(t, this.profile);
     if (!id) this.emit('axis.unknown', ref, { column, text: t });
     return id;
   }
@@ -169,12 +172,12 @@ export class CellReader {
       case 'axis':
         return this.axis(v, ref, header);
       case 'status':
-        return this.choice(v, ref, header, resolveStatus, 'status');
+        return this.choice(v, ref, header, (s) => resolveStatus(s, this.profile), 'status');
       case 'instance': {
         // A meeting the list does not know is still a meeting: a warning, never a blocking error.
         const t = this.text(v, ref, header);
         if (t === undefined) return undefined;
-        const id = resolveInstance(t);
+        const id = resolveInstance(t, this.profile);
         if (id === undefined) this.emit('governance.unknown-body', ref, { column: header, text: t });
         return id;
       }

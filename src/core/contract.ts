@@ -2,7 +2,7 @@
  * The workbook contract v1 (product.md, "The workbook contract"): which tables, on which sheets,
  * with which columns, and how the words users type map to the convention's vocabulary.
  */
-import { profile, type AvenantKind, type AxisId, type FunderId, type InstanceId, type StatusId } from './profile';
+import { perProfile, profile, type AvenantKind, type AxisId, type FunderId, type InstanceId, type Profile, type StatusId } from './profile';
 import { matchKey } from './text';
 
 export type Lang = 'fr' | 'en';
@@ -52,14 +52,19 @@ export const conventionTable: TableDef = {
   ],
 };
 
-export const participationTables: TableDef[] = profile.years.map((y) => ({
-  key: `participations${y}`,
-  name: `Participations${y}`,
-  sheet: { fr: `Participations ${y}`, en: `Participations ${y}` },
-  userTable: true,
-  // Funder columns are found by name between Axe and Total: see readParticipations.
-  columns: [col('axis', 'Axe', 'Axis', 'axis', true), col('total', 'Total', 'Total', 'amount', false)],
-}));
+/** One participation table per year of the profile's period. */
+export const participationTablesOf = perProfile((p): TableDef[] =>
+  p.years.map((y) => ({
+    key: `participations${y}`,
+    name: `Participations${y}`,
+    sheet: { fr: `Participations ${y}`, en: `Participations ${y}` },
+    userTable: true,
+    // Funder columns are found by name between Axe and Total: see readParticipations.
+    columns: [col('axis', 'Axe', 'Axis', 'axis', true), col('total', 'Total', 'Total', 'amount', false)],
+  })),
+);
+/** The built-in CES ESS's (2014 to 2016), for the callers that have no workbook. */
+export const participationTables: TableDef[] = participationTablesOf(profile);
 
 export const actionsTable: TableDef = {
   key: 'actions',
@@ -198,10 +203,10 @@ export const journalTable: TableDef = {
   ],
 };
 
-/** The tables the user keeps, in workbook order. */
-export const userTables: TableDef[] = [
+/** The tables the user keeps, in workbook order, for the workbook's profile. */
+export const userTablesOf = perProfile((p): TableDef[] => [
   conventionTable,
-  ...participationTables,
+  ...participationTablesOf(p),
   actionsTable,
   financingTable,
   avenantsTable,
@@ -209,7 +214,9 @@ export const userTables: TableDef[] = [
   instancesTable,
   bilansTable,
   jalonsTable,
-];
+]);
+/** The built-in CES ESS's, for the callers that have no workbook. */
+export const userTables: TableDef[] = userTablesOf(profile);
 
 export function headerKeys(c: ColumnDef): string[] {
   return [c.header.fr, c.header.en, ...(c.aliases ?? [])].map(matchKey);
@@ -223,21 +230,27 @@ function indexOf<T extends string>(entries: { id: T; keys: string[] }[]): Map<st
   return m;
 }
 
-const funderIndex = indexOf<FunderId>(profile.funders.map((f) => ({ id: f.id, keys: [f.label.fr, f.label.en, ...f.aliases] })));
-const axisIndex = indexOf<AxisId>(profile.axes.map((a) => ({ id: a.id, keys: [a.label.fr, a.label.en, ...a.aliases] })));
-const statusIndex = indexOf<StatusId>(profile.statuses.map((s) => ({ id: s.id, keys: [s.label.fr, s.label.en] })));
-const instanceIndex = indexOf<InstanceId>(profile.governance.map((g) => ({ id: g.id, keys: [g.label.fr, g.label.en, ...g.aliases] })));
+const indexes = perProfile((p) => ({
+  funder: indexOf<FunderId>(p.funders.map((f) => ({ id: f.id, keys: [f.label.fr, f.label.en, ...f.aliases] }))),
+  axis: indexOf<AxisId>(p.axes.map((a) => ({ id: a.id, keys: [a.label.fr, a.label.en, ...a.aliases] }))),
+  status: indexOf<StatusId>(p.statuses.map((s) => ({ id: s.id, keys: [s.label.fr, s.label.en] }))),
+  instance: indexOf<InstanceId>(p.governance.map((g) => ({ id: g.id, keys: [g.label.fr, g.label.en, ...g.aliases] }))),
+  /** « COPIL DLA », « COPIL II_3.1.1 », « Comité de pilotage de l'action ANIM »: an action's own COPIL (§4.1, profile.actionBodies). */
+  actionCopil: new RegExp(
+    `^(copil|comitedepilotage)(dedie|dediea)?(delaction|daction|dela|du|de|des|d)?(${p.actionBodies.map((b) => matchKey(b)).join('|')}|anim|i{1,3}\\d+[a-z0-9]*)$`,
+  ),
+  /** The body an action's own COPIL counts as, when the profile has one. */
+  actionCopilId: p.governance.some((g) => g.id === 'copil-action') ? 'copil-action' : undefined,
+}));
 
-export const resolveFunder = (s: string): FunderId | undefined => funderIndex.get(matchKey(s));
-export const resolveAxis = (s: string): AxisId | undefined => axisIndex.get(matchKey(s));
-export const resolveStatus = (s: string): StatusId | undefined => statusIndex.get(matchKey(s));
-/** « COPIL DLA », « COPIL II_3.1.1 », « Comité de pilotage de l'action ANIM »: an action's own COPIL (§4.1, profile.actionBodies). */
-const actionCopil = new RegExp(
-  `^(copil|comitedepilotage)(dedie|dediea)?(delaction|daction|dela|du|de|des|d)?(${profile.actionBodies.map((b) => matchKey(b)).join('|')}|anim|i{1,3}\\d+[a-z0-9]*)$`,
-);
-export const resolveInstance = (s: string): InstanceId | undefined => {
+// Each reads the workbook's profile; the built-in CES ESS for a caller that has no workbook.
+export const resolveFunder = (s: string, p: Profile = profile): FunderId | undefined => indexes(p).funder.get(matchKey(s));
+export const resolveAxis = (s: string, p: Profile = profile): AxisId | undefined => indexes(p).axis.get(matchKey(s));
+export const resolveStatus = (s: string, p: Profile = profile): StatusId | undefined => indexes(p).status.get(matchKey(s));
+export const resolveInstance = (s: string, p: Profile = profile): InstanceId | undefined => {
   const k = matchKey(s);
-  return instanceIndex.get(k) ?? (actionCopil.test(k) ? 'copil-action' : undefined);
+  const ix = indexes(p);
+  return ix.instance.get(k) ?? (ix.actionCopilId && ix.actionCopil.test(k) ? ix.actionCopilId : undefined);
 };
 
 export const avenantKinds: { id: AvenantKind; label: { fr: string; en: string }; aliases: string[] }[] = [
@@ -248,21 +261,21 @@ const avenantKindIndex = indexOf<AvenantKind>(avenantKinds.map((k) => ({ id: k.i
 export const resolveAvenantKind = (s: string): AvenantKind | undefined => avenantKindIndex.get(matchKey(s));
 export const avenantKindLabel = (id: AvenantKind, lang: Lang): string => avenantKinds.find((k) => k.id === id)!.label[lang];
 
-export function funderLabel(id: FunderId | string, lang: Lang): string {
-  const f = profile.funders.find((x) => x.id === id);
+export function funderLabel(id: FunderId, lang: Lang, p: Profile = profile): string {
+  const f = p.funders.find((x) => x.id === id);
   return f ? f.label[lang] : id;
 }
 
-export function axisLabel(id: AxisId, lang: Lang): string {
-  return profile.axes.find((a) => a.id === id)!.label[lang];
+export function axisLabel(id: AxisId, lang: Lang, p: Profile = profile): string {
+  return p.axes.find((a) => a.id === id)?.label[lang] ?? id;
 }
 
-export function statusLabel(id: StatusId, lang: Lang): string {
-  return profile.statuses.find((s) => s.id === id)!.label[lang];
+export function statusLabel(id: StatusId, lang: Lang, p: Profile = profile): string {
+  return p.statuses.find((s) => s.id === id)!.label[lang];
 }
 
-export function instanceLabel(id: InstanceId, lang: Lang): string {
-  return profile.governance.find((g) => g.id === id)!.label[lang];
+export function instanceLabel(id: InstanceId, lang: Lang, p: Profile = profile): string {
+  return p.governance.find((g) => g.id === id)?.label[lang] ?? id;
 }
 
 /** "Avenant n°1", "n° 1", "1" → "1": how avenant numbers are compared. */

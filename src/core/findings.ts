@@ -1,6 +1,7 @@
 /**
  * Rule ids, severities and articles (product.md, "Rules": a public contract), and the finding
- * every rule produces. Messages live in i18n/fr.ts and i18n/en.ts, one place per language.
+ * every rule produces. Messages live in i18n/fr.ts and i18n/en.ts, one place per language. The
+ * articles here are the CES ESS's; ruleArticles.ts reads each from the workbook's profile.
  */
 import type { RuleParams } from './ruleParams';
 
@@ -56,6 +57,9 @@ export const RULES = {
   'governance.technical-committee': { severity: 'info', article: 'Art. 2 §4.1' },
   'governance.regional-meeting': { severity: 'warning', article: 'Art. 2 §4.2' },
   'governance.unknown-body': { severity: 'warning', article: 'Art. 2 §4' },
+  // Issue 23: the bodies of another convention (profile.governance, rule "governance.meetings"); each finding cites its body's article.
+  'governance.meetings': { severity: 'warning', article: null },
+  'governance.meetings-possibility': { severity: 'info', article: null },
   'reporting.missing-bilan': { severity: 'warning', article: 'Art. 2 §5' },
   'reporting.final-bilan-scope': { severity: 'warning', article: 'Art. 2 §5' },
   'evaluation.missing': { severity: 'warning', article: 'Art. 2 §5' },

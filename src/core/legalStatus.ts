@@ -7,7 +7,7 @@
  */
 import { decisionOf } from './acts';
 import type { ConventionFields, FunderKey, Row } from './model';
-import { signedAmount, type FunderId } from './profile';
+import { signedAmount, type Profile } from './profile';
 
 export type LegalStatusId =
   | 'fixe'
@@ -26,9 +26,9 @@ export type LegalStatusId =
  * date ('covered'), names it but has no effect yet (undated, not yet signed, not approved: 'pending'),
  * or there is none ('none'); rules/avenants.ts, changeProblem.
  */
-export function legalStatus(funder: FunderKey, year: number, row: Row<ConventionFields> | undefined, asOf: Date, change: 'covered' | 'pending' | 'none'): LegalStatusId {
+export function legalStatus(profile: Profile, funder: FunderKey, year: number, row: Row<ConventionFields> | undefined, asOf: Date, change: 'covered' | 'pending' | 'none'): LegalStatusId {
   if (funder.startsWith('co:')) return 'hors-convention';
-  const signed = signedAmount(funder as FunderId, year);
+  const signed = signedAmount(profile, funder, year);
   if (!signed) return 'hors-convention';
   if (row?.bad?.has('amount')) return 'illisible';
   const amount = row?.v.amount;

@@ -15,8 +15,9 @@ import {
   financingTable,
   instancesTable,
   jalonsTable,
-  participationTables,
+  participationTablesOf,
   partnersTable,
+  userTablesOf,
   type TableDef,
 } from './contract';
 import { CellReader } from './cellReader';
@@ -24,7 +25,7 @@ import type { RawFinding } from './findings';
 import { locate } from './locate';
 import type { ActionFields, AvenantFields, BilanFields, ConventionFields, FinancingFields, InstanceFields, JalonFields, Model, ParticipationTable, PartnerFields } from './modelTypes';
 import { knownCoFunders, readParticipations } from './participations';
-import { profile } from './profile';
+import { profileOf } from './profile';
 import type { WorkbookSnapshot } from './snapshot';
 import { readRows } from './tableRows';
 
@@ -34,17 +35,18 @@ export { findHeaderRow, findTable, headersFit, tableRange } from './locate';
 
 export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model {
   const coFunders: string[] = [];
-  const r = new CellReader(out, coFunders);
+  const profile = profileOf(snapshot);
+  const r = new CellReader(out, coFunders, profile);
   const located: Model['located'] = {};
   const loc = (def: TableDef) => (located[def.key] = locate(snapshot, def, r));
   // Participations first: their headers declare the co-funders the other tables may name.
   const participations: ParticipationTable[] = [];
-  const known = knownCoFunders(snapshot);
-  participationTables.forEach((def, i) => {
+  const known = knownCoFunders(snapshot, profile);
+  participationTablesOf(profile).forEach((def, i) => {
     const p = readParticipations(loc(def), profile.years[i], known, r, coFunders);
     if (p) participations.push(p);
   });
-  const r2 = new CellReader(out, coFunders);
+  const r2 = new CellReader(out, coFunders, profile);
   const model: Omit<Model, 'read'> = {
     convention: readRows<ConventionFields>(loc(conventionTable), r2),
     participations,
@@ -57,8 +59,9 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
     jalons: readRows<JalonFields>(loc(jalonsTable), r2),
     coFunders,
     located,
+    profile,
   };
   // What was read, in the contract's order (the lines counted by the reading above).
-  const read = [conventionTable, ...participationTables, actionsTable, financingTable, avenantsTable, partnersTable, instancesTable, bilansTable, jalonsTable].flatMap((d) => located[d.key]?.read ?? []);
+  const read = userTablesOf(profile).flatMap((d) => located[d.key]?.read ?? []);
   return { ...model, read };
 }

@@ -7,7 +7,7 @@ import type { TableDef } from './contract';
 import type { RuleId } from './findings';
 import type { RuleParams } from './ruleParams';
 import type { Cents } from './money';
-import type { AvenantKind, AxisId, FunderId, InstanceId, StatusId } from './profile';
+import type { AvenantKind, AxisId, FunderId, InstanceId, Profile, StatusId } from './profile';
 import type { TableRead } from './readReport';
 import type { TableSnapshot } from './snapshot';
 
@@ -140,6 +140,8 @@ export interface Model {
   located: Record<string, LocatedTable | undefined>;
   /** What was read, per table found, in the contract's order. */
   read: TableRead[];
+  /** The convention the workbook follows (snapshot.profile, else the built-in CES ESS): every rule reads it. */
+  profile: Profile;
 }
 
 export interface Reader {

@@ -10,12 +10,12 @@ import type { CellReader } from './cellReader';
 import { cellText } from './cellReader';
 import { locate, silentReader, tableRange } from './locate';
 import type { LocatedTable, ParticipationCell, ParticipationTable, Reader } from './modelTypes';
-import { profile, type AxisId } from './profile';
+import { perProfile, type AxisId, type Profile } from './profile';
 import { cellAddress, isBlank, type WorkbookSnapshot } from './snapshot';
 import { tableGrid } from './tableGrid';
 import { closest, matchKey } from './text';
 
-const signatoryCandidates = profile.funders.map((f) => ({ id: f.id, keys: [f.label.fr, ...f.aliases] }));
+const signatoryCandidates = perProfile((p) => p.funders.map((f) => ({ id: f.id, keys: [f.label.fr, ...f.aliases] })));
 
 /** "Ville de Lyon", "Commune de Lyon", "Lyon" → one key (what kind of body it is does not change who). */
 const coFunderKey = (name: string) => matchKey(name.replace(/^\s*(la |le )?(ville|commune|mairie)\s+(de\s+|d['’])/i, ''));
@@ -25,7 +25,7 @@ const coFunderKey = (name: string) => matchKey(name.replace(/^\s*(la |le )?(vill
  * their aliases), the Partenaires table, the funders Convention names and the partners the
  * Avenants add. Read from the cells as typed (the check reads those tables after the participations).
  */
-export function knownCoFunders(snapshot: WorkbookSnapshot): Set<string> {
+export function knownCoFunders(snapshot: WorkbookSnapshot, profile: Profile): Set<string> {
   const keys = new Set(profile.partners.flatMap((p) => [p.name, ...p.aliases].map(coFunderKey)));
   const texts = (def: typeof partnersTable, column: string, split = false) => {
     const loc = locate(snapshot, def, silentReader);
@@ -54,7 +54,7 @@ export interface FunderColumn {
 const NOT_A_FUNDER = /%|\b(part|taux|ratio|commentaires?|notes?|observations?|remarques?|sources?)\b/i;
 
 /** The funder columns of the table, and the findings about the others (a typo, a column ignored). */
-export function funderColumnsOf(loc: LocatedTable, known: ReadonlySet<string>, r: Reader): FunderColumn[] {
+export function funderColumnsOf(loc: LocatedTable, known: ReadonlySet<string>, r: Reader, profile: Profile): FunderColumn[] {
   const { table, columns, def } = loc;
   const out: FunderColumn[] = [];
   table.headers.forEach((h, ci) => {
@@ -64,10 +64,10 @@ export function funderColumnsOf(loc: LocatedTable, known: ReadonlySet<string>, r
       (loc.read.ignoredColumns ??= []).push(h);
       r.emit('workbook.column-ignored', ref, { table: def.name, text: h });
     };
-    const id = resolveFunder(h);
+    const id = resolveFunder(h, profile);
     if (id) return void out.push({ index: ci, key: id, header: h });
     if (NOT_A_FUNDER.test(h) || /k\s*€|keur/i.test(h)) return ignore();
-    const typo = closest(h, signatoryCandidates, (c) => c.keys);
+    const typo = closest(h, signatoryCandidates(profile), (c) => c.keys);
     if (typo) return void r.emit('cell.unknown-funder', ref, { column: h, text: h, suggestion: profile.funders.find((f) => f.id === typo.id)!.label.fr });
     if (!known.has(coFunderKey(h))) return ignore();
     out.push({ index: ci, key: `co:${h.trim()}`, header: h });
@@ -79,7 +79,7 @@ export function funderColumnsOf(loc: LocatedTable, known: ReadonlySet<string>, r
 function funderColumns(loc: LocatedTable, known: ReadonlySet<string>, r: CellReader, coFunders: string[]): ParticipationTable['funders'] {
   const { table } = loc;
   const lastRow = table.headerRow + Math.max(1, loc.rowCount);
-  return funderColumnsOf(loc, known, r).map(({ index, key, header }) => {
+  return funderColumnsOf(loc, known, r, r.profile).map(({ index, key, header }) => {
     const colNo = table.firstColumn + index;
     if (key.startsWith('co:') && !coFunders.some((c) => matchKey(c) === matchKey(header))) coFunders.push(header.trim());
     return {

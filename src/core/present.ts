@@ -12,6 +12,8 @@ import { centsToDecimalString, type Cents } from './money';
 import type { FunderKey } from './model';
 import type { TableRead } from './readReport';
 import { amountsOf, articleOf } from './ruleParams';
+import { ruleArticle } from './ruleArticles';
+import { profile as builtIn, type Profile } from './profile';
 import { funderName } from './rules/context';
 import { clip, isoDate } from './text';
 
@@ -51,13 +53,13 @@ export interface CheckResult {
   read: TableReadResult[];
 }
 
-/** One finding in words: its message in `lang`, its amounts as decimal strings. */
-export function renderFinding(raw: RawFinding, lang: Lang): Finding {
+/** One finding in words: its message in `lang`, its amounts as decimal strings, its article from the workbook's profile. */
+export function renderFinding(raw: RawFinding, lang: Lang, profile: Profile = builtIn): Finding {
   const def = RULES[raw.rule];
   const f: Finding = {
     rule: raw.rule,
     severity: def.severity,
-    article: articleOf(raw.params) ?? def.article,
+    article: articleOf(raw.params) ?? ruleArticle(raw.rule, profile),
     message: word(raw, lang),
     sheet: raw.sheet,
     cell: raw.cell,
@@ -92,16 +94,17 @@ const decimal = (c: Cents | null) => (c === null ? null : centsToDecimalString(c
  */
 export function present(analysis: Analysis, lang: Lang): CheckResult {
   const { counts } = analysis;
+  const { profile } = analysis.model;
   const result: CheckResult = {
     asOf: isoDate(analysis.asOf),
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
-    findings: analysis.findings.map((f) => renderFinding(f, lang)),
+    findings: analysis.findings.map((f) => renderFinding(f, lang, profile)),
     totals: analysis.totals.map((t) => ({
-      funder: funderName(t.funderKey),
+      funder: funderName(t.funderKey, 'fr', profile),
       funderKey: t.funderKey,
       year: t.year,
       convention: decimal(t.convention),
-      status: t.statusId ? statusLabel(t.statusId, 'fr') : null,
+      status: t.statusId ? statusLabel(t.statusId, 'fr', profile) : null,
       legalStatus: t.legalStatus,
       unknown: t.unknown,
       participations: centsToDecimalString(t.participations),

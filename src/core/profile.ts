@@ -7,19 +7,11 @@
 import type { Cents } from './money';
 import cesEss from '../../profiles/ces-ess-2014-2016.json';
 
-export type FunderId = 'region' | 'etat' | 'cdc';
-export type AxisId = 'axe1' | 'axe2' | 'axe3' | 'animation';
+/** Funders, axes and bodies are the profile's data: ids checked against it when it is loaded (profiles/schema.json). */
+export type FunderId = string;
+export type AxisId = string;
 export type StatusId = 'fixe' | 'previsionnel' | 'sous-reserve' | 'a-decider' | 'confirme';
-export type InstanceId =
-  | 'copil'
-  | 'assemblee'
-  | 'dialogue-social'
-  | 'comite-technique-1'
-  | 'comite-technique-2'
-  | 'comite-technique-3'
-  | 'rencontre-regionale'
-  | 'groupe-de-travail'
-  | 'copil-action';
+export type InstanceId = string;
 
 /** What an avenant changes (Art. 7): a signatory's amount for a year, or the list of partner collectivités. */
 export type AvenantKind = 'montant' | 'partenaires';
@@ -191,34 +183,57 @@ export const profile = profileFromDocument(cesEss as ProfileDocument);
 
 export type Profile = ReturnType<typeof profileFromDocument>;
 
-/** Last day of the contract (Art. 8): 31/12 of its last year. */
-export const contractEnd = (): Date => new Date(Date.UTC(profile.years[profile.years.length - 1], 11, 31));
+/**
+ * What is derived from a profile once (an index, a map of names), memoised per profile object: the
+ * workbook being checked carries its own, the built-in CES ESS is only the default.
+ */
+export function perProfile<T>(make: (p: Profile) => T): (p: Profile) => T {
+  const cache = new WeakMap<Profile, T>();
+  return (p) => {
+    let v = cache.get(p);
+    if (v === undefined) cache.set(p, (v = make(p)));
+    return v;
+  };
+}
+
+/** The convention a workbook follows: the one it carries, else the built-in CES ESS 2014-2016. */
+export const profileOf = (snapshot: { profile?: Profile }): Profile => snapshot.profile ?? profile;
+
+/** Last day of the contract (the CES's Art. 8): 31/12 of its last year. */
+export const contractEnd = (p: Profile): Date => new Date(Date.UTC(p.years[p.years.length - 1], 11, 31));
 
 /** The last day of the month `months` after `from`'s month: 31/12/2016 + 6 → 30/06/2017. */
 export function endOfMonthAfter(from: Date, months: number): Date {
   return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months + 1, 0));
 }
 
-/** When an evaluation is past due: its date in the text (end 2015 for the intermediate one), else — "end", « à l'issue du contrat » — the contract's end plus the usage's grace. */
-export function evaluationDue(id: string): Date {
-  const due = profile.evaluations.find((e) => e.id === id)?.due ?? 'end';
-  return due === 'end' ? endOfMonthAfter(contractEnd(), profile.usages.finalEvaluationGraceMonths) : new Date(`${due}T00:00:00Z`);
+/** When an evaluation is past due: its date in the text (end 2015 for the CES's intermediate one), else — "end", « à l'issue du contrat » — the contract's end plus the usage's grace. */
+export function evaluationDue(p: Profile, id: string): Date {
+  const due = p.evaluations.find((e) => e.id === id)?.due ?? 'end';
+  return due === 'end' ? endOfMonthAfter(contractEnd(p), p.usages.finalEvaluationGraceMonths) : new Date(`${due}T00:00:00Z`);
 }
 
 /** When the bilan of `year` is past due: the end of that year plus the grace. */
-export function bilanDue(year: number): Date {
-  return endOfMonthAfter(new Date(Date.UTC(year, 11, 31)), profile.usages.bilanGraceMonths);
+export function bilanDue(p: Profile, year: number): Date {
+  return endOfMonthAfter(new Date(Date.UTC(year, 11, 31)), p.usages.bilanGraceMonths);
 }
 
-export const signatureDate = (): Date => new Date(`${profile.signedOn}T00:00:00Z`);
+export const signatureDate = (p: Profile): Date => new Date(`${p.signedOn}T00:00:00Z`);
 
-export function signedAmount(funder: FunderId, year: number): SignedAmount | undefined {
-  return profile.signedAmounts.find((s) => s.funder === funder && s.year === year);
+export function signedAmount(p: Profile, funder: FunderId, year: number): SignedAmount | undefined {
+  return p.signedAmounts.find((s) => s.funder === funder && s.year === year);
 }
 
-/** Roman prefix of an action code → its axis: I_ → Axe 1, II_ → Axe 2, III_ → Axe 3. */
-export function axisOfCode(code: string): AxisId | null {
-  const m = /^(III|II|I)_/.exec(code.trim().toUpperCase());
-  if (!m) return null;
-  return ({ I: 'axe1', II: 'axe2', III: 'axe3' } as const)[m[1] as 'I' | 'II' | 'III'];
+/** Axes by code prefix, longest first (III before II before I), each matched before an underscore. */
+const prefixes = perProfile((p) =>
+  p.axes
+    .filter((a): a is typeof a & { codePrefix: string } => !!a.codePrefix)
+    .map((a) => ({ prefix: a.codePrefix.toUpperCase(), id: a.id }))
+    .sort((a, b) => b.prefix.length - a.prefix.length),
+);
+
+/** Prefix of an action code → its axis (the profile's codePrefix): I_ → Axe 1, II_ → Axe 2, III_ → Axe 3 for the CES. */
+export function axisOfCode(p: Profile, code: string): AxisId | null {
+  const c = code.trim().toUpperCase();
+  return prefixes(p).find((a) => c.startsWith(`${a.prefix}_`))?.id ?? null;
 }

@@ -49,6 +49,26 @@ export interface GovernanceParams {
   body: InstanceId;
 }
 
+/** Words in both languages, as the profile gives them (a label, an instrument). */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
+
+/** The article the finding cites, which its message names too (the profile's: Art. 7 for the CES's avenants). */
+export interface CitedParams {
+  article: string;
+}
+
+/** A body of any convention (governance.meetings): what its text says, in the profile's words. */
+export interface MeetingsParams extends GovernanceParams, CitedParams {
+  label: Bilingual;
+  min: number;
+  max: number | null;
+  /** The text's words (« se réunit au moins deux fois par an »). */
+  words: string;
+}
+
 /** A ledger line or a workbook line of the reconciliation: its reference, else action · year · funder. */
 export interface ReconcileLineParams {
   code: string;
@@ -111,36 +131,49 @@ export interface RuleParams {
   /** other: the first row's cell. */
   'convention.duplicate-row': FunderYearParams & ArticleParams & { other: string };
   /** label: the signed amount's status in the convention. */
-  'convention.changed-without-avenant': FunderYearParams & AmountParams & ArticleParams & { label: StatusId } & AvenantProblem;
+  'convention.changed-without-avenant': FunderYearParams & AmountParams & CitedParams & { label: StatusId } & AvenantProblem;
   'convention.unknown-avenant': { text: string };
   /** other: what the avenant would cover once dated and approved (« État 2015, Ville de Bron »). */
-  'avenant.incomplete': { text: string; variant: 'neither' | 'no-date' | 'no-deliberation'; other?: string };
+  'avenant.incomplete': CitedParams & { text: string; variant: 'neither' | 'no-date' | 'no-deliberation'; other?: string };
   /** due: the avenant's signature (ISO); other: the convention's signature, or the deliberation's date (ISO). */
-  'avenant.irregular': { text: string; variant: 'before-convention' | 'approved-after'; due: string; other: string };
+  'avenant.irregular': CitedParams & { text: string; variant: 'before-convention' | 'approved-after'; due: string; other: string };
   /** other: what the avenant will cover once signed. */
-  'avenant.pending': { text: string; other?: string };
-  /** due: the avenant's signature (ISO), after the year whose amount it changes. */
-  'avenant.after-year': FunderYearParams & { text: string; due: string };
+  'avenant.pending': CitedParams & { text: string; other?: string };
+  /**
+   * due: the avenant's signature (ISO), after the year whose amount it changes; avenantArticle: the
+   * article on avenants its message names (the finding cites none: the deadline is a usage).
+   */
+  'avenant.after-year': FunderYearParams & { text: string; due: string; avenantArticle: string };
   /**
    * variant: the convention's own status for the amount; label: whose decision is awaited; typed:
    * the status the user typed; decision: none recorded, one without a date (text), or one dated
-   * after the situation date.
+   * after the situation date; instrument: the decision awaited, in the profile's words.
    */
   'convention.unconfirmed': FunderYearParams &
-    ArticleParams & { variant: 'previsionnel' | 'sous-reserve'; label: Extract<FunderId, 'region' | 'etat'>; typed?: StatusId; decision?: 'none' | 'undated' | 'future'; text?: string };
-  /** text: the decision as typed, when it has no date. */
-  'convention.cdc-undecided': { year: number; variant: 'no-row' | 'no-amount' | 'no-decision' | 'undated-decision' | 'future-decision'; text?: string };
-  /** text: the partner's name; other: the avenant's number. */
-  'partner.without-avenant': { text: string; suggestion?: string } & ({ variant: 'none' } | { variant: 'wrong-kind' | 'not-listed'; other: string });
+    CitedParams & { variant: 'previsionnel' | 'sous-reserve'; label: FunderId; instrument: Bilingual; typed?: StatusId; decision?: 'none' | 'undated' | 'future'; text?: string };
+  /**
+   * label: the funder whose amount is left to a later decision (the CES's CDC), instrument: that
+   * decision, both in the profile's words; text: the decision as typed, when it has no date.
+   */
+  'convention.cdc-undecided': CitedParams & {
+    year: number;
+    label: Bilingual;
+    instrument: Bilingual;
+    variant: 'no-row' | 'no-amount' | 'no-decision' | 'undated-decision' | 'future-decision';
+    text?: string;
+  };
+  /** text: the partner's name; other: the avenant's number; originals: how many partners signed the convention itself. */
+  'partner.without-avenant': CitedParams & { text: string; suggestion?: string; originals: number } & ({ variant: 'none' } | { variant: 'wrong-kind' | 'not-listed'; other: string });
   /** other: the cell of the code's first use. */
   'action.duplicate': ActionParams & { other: string };
   'action.unknown': ActionParams;
-  'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId };
+  /** axisName, codeAxisName: the two axes in the profile's words. */
+  'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId; axisName: Bilingual; codeAxisName: Bilingual };
   /** variant 'future': the COPIL decision named is dated after the situation date. */
   'action.added-without-copil': ActionParams & { year: number; variant?: 'future' };
   'actions.too-many': { count: number; max: number };
-  'allocation.over': FunderYearParams & AmountParams & { axis: AxisId };
-  'allocation.under': FunderYearParams & AmountParams & { axis: AxisId };
+  'allocation.over': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
+  'allocation.under': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
   /** code: absent on a financing line whose code is blank (cell.required says so). */
   'execution.commitment-over-plan': Partial<ActionParams> & AmountParams;
   'execution.payment-over-commitment': Partial<ActionParams> & AmountParams;
@@ -149,6 +182,9 @@ export interface RuleParams {
   'governance.social-dialogue': GovernanceParams;
   'governance.technical-committee': GovernanceParams;
   'governance.regional-meeting': GovernanceParams;
+  // Issue 23: the bodies of any convention, from its profile (an obligation; a possibility is an information).
+  'governance.meetings': MeetingsParams;
+  'governance.meetings-possibility': MeetingsParams;
   'governance.unknown-body': CellTextParams;
   /** due: the bilan's deadline (ISO). */
   'reporting.missing-bilan': ActionParams & { year: number; due: string };

@@ -12,14 +12,15 @@ import {
   instanceLabel,
   instancesTable,
   jalonsTable,
-  participationTables,
+  participationTablesOf,
   partnersTable,
   statusLabel,
   type Lang,
   type TableDef,
 } from './contract';
 import { buildExample, type ExampleData } from './example';
-import { evaluationDue, profile } from './profile';
+import { evaluationDue, profile as builtIn, type Profile } from './profile';
+import { ruleArticle } from './ruleArticles';
 import { avenantKindLabel } from './contract';
 import { cellAddress, columnLetter, qualifiedAddress } from './snapshot';
 
@@ -73,10 +74,14 @@ export { DATE_FORMAT, EURO_FORMAT } from './sheets/types';
 export const VALIDATION_ROOM = 1000;
 export const TABLE_ROW = 4;
 
+/** ["3", "4", "5"] → "3, 4 et 5". */
+const spoken = (n: string[], and: string) => (n.length > 1 ? `${n.slice(0, -1).join(', ')} ${and} ${n[n.length - 1]}` : n.join(''));
+
 const words = {
   fr: {
     example: 'EXEMPLE FICTIF : répartition, financements, instances et bilans illustratifs, à remplacer par les données réelles.',
-    conventionNote: 'Montants des articles 3, 4 et 5. Les colonnes Participations et Écart se recalculent seules à partir des feuilles Participations.',
+    conventionNote: (n: string[]) =>
+      `Montants ${n.length > 1 ? 'des articles' : 'de l’article'} ${spoken(n, 'et')}. Les colonnes Participations et Écart se recalculent seules à partir des feuilles Participations.`,
     participationsNote: 'Une ligne par axe, une colonne par financeur (ajoutez à droite les cofinanceurs).',
     participationsCol: 'Participations (€)',
     gapCol: 'Écart (€)',
@@ -88,13 +93,13 @@ const words = {
       financements: 'Financement des actions : prévu, engagé, versé',
       avenants: 'Avenants à la convention',
       partenaires: 'Collectivités partenaires',
-      instances: 'Instances de gouvernance (art. 2 §4)',
-      suivi: 'Bilans annuels et évaluations (art. 2 §5)',
+      instances: (a: string) => `Instances de gouvernance (${a.replace(/^Art\./, 'art.')})`,
+      suivi: (a: string) => `Bilans annuels et évaluations (${a.replace(/^Art\./, 'art.')})`,
     },
   },
   en: {
     example: 'FICTITIOUS EXAMPLE: illustrative allocation, financing, meetings and reports, to be replaced by real data.',
-    conventionNote: 'Amounts of Articles 3, 4 and 5. The Participations and Gap columns recalculate from the Participations sheets.',
+    conventionNote: (n: string[]) => `Amounts of Article${n.length > 1 ? 's' : ''} ${spoken(n, 'and')}. The Participations and Gap columns recalculate from the Participations sheets.`,
     participationsNote: 'One row per axis, one column per funder (add co-funders on the right).',
     participationsCol: 'Participations (€)',
     gapCol: 'Gap (€)',
@@ -106,8 +111,8 @@ const words = {
       financements: 'Financing of the actions: planned, committed, paid',
       avenants: 'Amendments to the convention',
       partenaires: 'Partner authorities',
-      instances: 'Governance meetings (Art. 2 §4)',
-      suivi: 'Annual reports and evaluations (Art. 2 §5)',
+      instances: (a: string) => `Governance meetings (${a})`,
+      suivi: (a: string) => `Annual reports and evaluations (${a})`,
     },
   },
 };
@@ -120,11 +125,11 @@ function columnsOf(def: TableDef, lang: Lang, widths: Record<string, number> = {
   }));
 }
 
-const funderList = profile.funders.map((f) => f.label.fr);
-const yearList = profile.years.map(String);
-const axisList = (lang: Lang) => profile.axes.map((a) => axisLabel(a.id, lang));
-const statusList = (lang: Lang) => profile.statuses.map((s) => statusLabel(s.id, lang));
-const instanceList = (lang: Lang) => profile.governance.map((g) => instanceLabel(g.id, lang));
+const funderList = (p: Profile) => p.funders.map((f) => f.label.fr);
+const yearList = (p: Profile) => p.years.map(String);
+const axisList = (p: Profile, lang: Lang) => p.axes.map((a) => axisLabel(a.id, lang, p));
+const statusList = (p: Profile, lang: Lang) => p.statuses.map((s) => statusLabel(s.id, lang, p));
+const instanceList = (p: Profile, lang: Lang) => p.governance.map((g) => instanceLabel(g.id, lang, p));
 
 function colIndex(def: TableDef, key: string): number {
   return def.columns.findIndex((c) => c.key === key);
@@ -135,16 +140,21 @@ function tableSheet(def: TableDef, lang: Lang, title: string, note: string | und
   return { name: def.sheet[lang], title, note, tables: [{ name: def.name, row: TABLE_ROW, column: 1, totalsRow: false, ...t }] };
 }
 
-export function participationLayout(year: number) {
+export function participationLayout(year: number, p: Profile = builtIn) {
   const dataFirstRow = TABLE_ROW + 1;
-  const dataLastRow = TABLE_ROW + profile.axes.length;
+  const dataLastRow = TABLE_ROW + p.axes.length;
   return { sheet: `Participations ${year}`, dataFirstRow, dataLastRow, funderColumn: (i: number) => 2 + i };
 }
 
-export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): WorkbookPlan {
+/**
+ * The workbook `init` writes, for the convention `profile` (the built-in CES ESS by default): one
+ * participation sheet per year, a column per funder, its lists. The example is the CES's only.
+ */
+export function buildWorkbookPlan(options: { example: boolean; lang: Lang; profile?: Profile }): WorkbookPlan {
   const { lang } = options;
+  const profile = options.profile ?? builtIn;
   const w = words[lang];
-  const ex: ExampleData | null = options.example ? buildExample() : null;
+  const ex: ExampleData | null = options.example && profile === builtIn ? buildExample() : null;
   const note = (n?: string) => (ex ? w.example : n);
 
   // Convention: the seeded amounts, plus two formula columns that check the sheet by themselves.
@@ -153,7 +163,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
   const convSeed = ex ? ex.convention : profile.signedAmounts.map((s) => ({ ...s, decision: '', avenant: '' }));
   convSeed.forEach((s, i) => {
     const r = conventionHeaderRow + 1 + i;
-    const layout = participationLayout(s.year);
+    const layout = participationLayout(s.year, profile);
     const fIdx = profile.funders.findIndex((f) => f.id === s.funder);
     const colL = columnLetter(layout.funderColumn(fIdx));
     const sumRange = qualifiedAddress(layout.sheet, `$${colL}$${layout.dataFirstRow}:$${colL}$${layout.dataLastRow}`);
@@ -161,7 +171,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
       profile.funders[fIdx].label.fr,
       s.year,
       s.amount === null ? null : s.amount / 100,
-      statusLabel(s.status, lang),
+      statusLabel(s.status, lang, profile),
       // The article only: the seed's line numbers are the developers' reference, not the reader's.
       profile.funders[fIdx].article,
       s.avenant,
@@ -173,7 +183,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
   const convention: PlanSheet = {
     name: conventionTable.sheet[lang],
     title: `${w.titles.convention} (${profile.shortTitle})`,
-    note: note(w.conventionNote),
+    note: note(w.conventionNote([...new Set(profile.funders.map((f) => f.article.replace(/^Art\.\s*/, '')))])),
     tables: [
       {
         name: conventionTable.name,
@@ -187,9 +197,9 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         rows: convRows,
         totalsRow: false,
         validations: [
-          { column: colIndex(conventionTable, 'funder'), list: funderList },
-          { column: colIndex(conventionTable, 'year'), list: yearList },
-          { column: colIndex(conventionTable, 'status'), list: statusList(lang) },
+          { column: colIndex(conventionTable, 'funder'), list: funderList(profile) },
+          { column: colIndex(conventionTable, 'year'), list: yearList(profile) },
+          { column: colIndex(conventionTable, 'status'), list: statusList(profile, lang) },
           { column: colIndex(conventionTable, 'amount'), decimalMin: 0 },
         ],
         flagNonZero: conventionTable.columns.length + 1,
@@ -197,12 +207,12 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     ],
   };
 
-  const participations: PlanSheet[] = participationTables.map((def, yi) => {
+  const participations: PlanSheet[] = participationTablesOf(profile).map((def, yi) => {
     const year = profile.years[yi];
     const rows: PlanValue[][] = profile.axes.map((a, ai) => {
       const r = TABLE_ROW + 1 + ai;
       const amounts = profile.funders.map((f) => (ex ? ex.participations[year][a.id][f.id] / 100 : null));
-      return [axisLabel(a.id, lang), ...amounts, { formula: `SUM(B${r}:${columnLetter(1 + profile.funders.length)}${r})` }];
+      return [axisLabel(a.id, lang, profile), ...amounts, { formula: `SUM(B${r}:${columnLetter(1 + profile.funders.length)}${r})` }];
     });
     return {
       name: def.sheet[lang],
@@ -220,15 +230,15 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
           ],
           rows,
           totalsRow: true,
-          validations: [{ column: 0, list: axisList(lang) }, ...profile.funders.map((_, i) => ({ column: 1 + i, decimalMin: 0 }))],
+          validations: [{ column: 0, list: axisList(profile, lang) }, ...profile.funders.map((_, i) => ({ column: 1 + i, decimalMin: 0 }))],
         },
       ],
     };
   });
 
-  const actionRows: PlanValue[][] = (ex ? ex.actions : profile.actionPlan2014.map((a) => ({ ...a, holder: '', entryYear: 2014, copilDecision: '' }))).map((a) => [
+  const actionRows: PlanValue[][] = (ex ? ex.actions : profile.actionPlan2014.map((a) => ({ ...a, holder: '', entryYear: profile.actionPlanYear, copilDecision: '' }))).map((a) => [
     a.code,
-    axisLabel(a.axis, lang),
+    axisLabel(a.axis, lang, profile),
     a.title,
     a.holder,
     a.entryYear,
@@ -238,8 +248,8 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     columns: columnsOf(actionsTable, lang, { code: 11, axis: 40, title: 70, holder: 24, copilDecision: 28 }),
     rows: actionRows,
     validations: [
-      { column: colIndex(actionsTable, 'axis'), list: axisList(lang) },
-      { column: colIndex(actionsTable, 'entryYear'), list: yearList },
+      { column: colIndex(actionsTable, 'axis'), list: axisList(profile, lang) },
+      { column: colIndex(actionsTable, 'entryYear'), list: yearList(profile) },
     ],
   });
 
@@ -251,8 +261,8 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     rows: ex ? ex.financing.map((f) => [f.code, f.year, profile.funders.find((x) => x.id === f.funder)!.label.fr, f.planned / 100, f.committed / 100, f.paid / 100, f.reference, f.comment]) : [],
     totalsRow: true,
     validations: [
-      { column: colIndex(financingTable, 'year'), list: yearList },
-      { column: colIndex(financingTable, 'funder'), list: funderList },
+      { column: colIndex(financingTable, 'year'), list: yearList(profile) },
+      { column: colIndex(financingTable, 'funder'), list: funderList(profile) },
       ...['planned', 'committed', 'paid'].map((k) => ({ column: colIndex(financingTable, k), decimalMin: 0 })),
     ],
   });
@@ -274,16 +284,16 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
     validations: [],
   });
 
-  const instances = tableSheet(instancesTable, lang, w.titles.instances, note(), {
+  const instances = tableSheet(instancesTable, lang, w.titles.instances(ruleArticle('governance.unknown-body', profile) ?? ''), note(), {
     columns: columnsOf(instancesTable, lang, { instance: 36, object: 60 }),
-    rows: ex ? ex.instances.map((i) => [instanceLabel(i.instance, lang), new Date(`${i.date}T00:00:00Z`), i.object]) : [],
-    validations: [{ column: 0, list: instanceList(lang) }],
+    rows: ex ? ex.instances.map((i) => [instanceLabel(i.instance, lang, profile), new Date(`${i.date}T00:00:00Z`), i.object]) : [],
+    validations: [{ column: 0, list: instanceList(profile, lang) }],
   });
 
   const bilansCols = columnsOf(bilansTable, lang, { comment: 36 });
   const suivi: PlanSheet = {
     name: bilansTable.sheet[lang],
-    title: w.titles.suivi,
+    title: w.titles.suivi(profile.document.bilans.article),
     note: note(),
     tables: [
       {
@@ -293,7 +303,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         columns: bilansCols,
         rows: ex ? ex.bilans.map((b) => [b.code, b.year, new Date(`${b.receivedOn}T00:00:00Z`), b.comment, b.period]) : [],
         totalsRow: false,
-        validations: [{ column: colIndex(bilansTable, 'year'), list: yearList }],
+        validations: [{ column: colIndex(bilansTable, 'year'), list: yearList(profile) }],
       },
       {
         name: jalonsTable.name,
@@ -304,7 +314,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang }): Wo
         rows: profile.evaluations.map((e) => {
           const done = ex?.evaluationsDone[e.id];
           // The convention's deadline: end 2015, and "à l'issue du contrat" plus the profile's grace for the final one.
-          return [e.label[lang], evaluationDue(e.id), done ? new Date(`${done}T00:00:00Z`) : null, ex ? ex.evaluator : null];
+          return [e.label[lang], evaluationDue(profile, e.id), done ? new Date(`${done}T00:00:00Z`) : null, ex ? ex.evaluator : null];
         }),
         totalsRow: false,
         validations: [],

@@ -4,7 +4,7 @@
  */
 import type { Cents } from './money';
 import type { FunderKey, Model } from './model';
-import { profile, type StatusId } from './profile';
+import type { Profile, StatusId } from './profile';
 import { makeContext } from './rules/context';
 import { legalStatus, type LegalStatusId } from './legalStatus';
 import { participationSums, participationUnreadable } from './rules/convention';
@@ -43,9 +43,9 @@ export interface FunderYearCents {
 const PENDING = new Set(['undated', 'future', 'unapproved', 'before-convention', 'approved-after']);
 
 /** Whether the avenant a changed amount names covers it at `asOf` (legalStatus's `change`). */
-function changeOf(avenants: ReturnType<typeof avenantObjects>, row: Parameters<typeof changeProblem>[1] | undefined, asOf: Date): 'covered' | 'pending' | 'none' {
+function changeOf(avenants: ReturnType<typeof avenantObjects>, row: Parameters<typeof changeProblem>[1] | undefined, asOf: Date, profile: Profile): 'covered' | 'pending' | 'none' {
   if (!row) return 'none';
-  const p = changeProblem(avenants, row, asOf);
+  const p = changeProblem(avenants, row, asOf, profile);
   return p === null ? 'covered' : PENDING.has(p.variant) ? 'pending' : 'none';
 }
 
@@ -66,6 +66,7 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
       keys.push({ funder, year });
     }
   };
+  const { profile } = model;
   for (const year of profile.years) for (const f of profile.funders) add(f.id, year);
   for (const p of model.participations) for (const f of p.funders) add(f.key, p.year);
   for (const r of model.convention) if (r.v.funder && r.v.year !== undefined) add(r.v.funder, r.v.year);
@@ -112,7 +113,7 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
       year,
       convention: amount ?? null,
       statusId: (row?.v.status as StatusId | undefined) ?? null,
-      legalStatus: legalStatus(funder, year, row, asOf, changeOf(avenants, row, asOf)),
+      legalStatus: legalStatus(profile, funder, year, row, asOf, changeOf(avenants, row, asOf, profile)),
       unknown,
       participations: parts,
       gap: amount === undefined || partsUnknown ? null : parts - amount,

@@ -24,6 +24,13 @@ const funderYear = { funder: 'Région', year: 2015 };
 const line = { code: 'I_1.1 · 2015 · Région', funder: 'Région', year: 2015 };
 const closed = { year: 2015, due: '2016-12-31', label: 'I_1.1 · 2015 · Région' };
 const text = 'Ville de Lyon';
+const axe1 = { fr: 'Axe 1 – Promotion', en: 'Axis 1 – Promotion' };
+const regionBudget = { fr: 'inscription des crédits au budget de la Région', en: 'the Région’s budget vote' };
+const financeLaw = { fr: 'loi de finances de l’année', en: 'that year’s Loi de finances' };
+const cdc = { year: 2015, label: { fr: 'CDC', en: 'CDC' }, instrument: { fr: 'décision du comité régional d’engagement', en: 'decision of the comité régional d’engagement' }, article: 'Art. 5' };
+const bank = { year: 2022, label: { fr: 'Banque publique d’investissement', en: 'Public investment bank' }, instrument: { fr: 'vote du conseil', en: 'board vote' }, article: 'Art. 6' };
+const originals = { originals: 16, article: 'Art. 7' };
+const financeurs = { year: 2022, body: 'comite-financeurs', label: { fr: 'Comité des financeurs', en: 'Funders’ committee' }, min: 2, max: null, words: 'se réunit au moins deux fois par an', article: 'Art. 8' };
 
 /** Every rule in every variant, with and without what it may lack: typed, so a sample is what a rule really emits. */
 const samples: { [R in RuleId]: RuleParams[R][] } = {
@@ -81,45 +88,58 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   }),
   'convention.unknown-avenant': [{ text: '9' }],
   'avenant.incomplete': (['neither', 'no-date', 'no-deliberation'] as const).flatMap((variant) => [
-    { text: '2', variant },
-    { text: '2', variant, other: 'État 2015, Ville de Bron' },
+    { text: '2', variant, article: 'Art. 7' },
+    { text: '2', variant, other: 'État 2015, Ville de Bron', article: 'Art. 7' },
   ]),
   'avenant.irregular': [
-    { text: '2', variant: 'before-convention', due: '2014-10-01', other: '2014-11-15' },
-    { text: '2', variant: 'approved-after', due: '2015-06-01', other: '2015-06-12' },
+    { text: '2', variant: 'before-convention', due: '2014-10-01', other: '2014-11-15', article: 'Art. 7' },
+    { text: '2', variant: 'approved-after', due: '2015-06-01', other: '2015-06-12', article: 'Art. 10' },
   ],
-  'avenant.pending': [{ text: '2' }, { text: '2', other: 'Ville de Bron' }],
-  'avenant.after-year': [{ ...funderYear, text: '2', due: '2016-02-01' }],
+  'avenant.pending': [
+    { text: '2', article: 'Art. 7' },
+    { text: '2', other: 'Ville de Bron', article: 'Art. 7' },
+  ],
+  'avenant.after-year': [{ ...funderYear, text: '2', due: '2016-02-01', avenantArticle: 'Art. 7' }],
   'convention.unconfirmed': [
-    { ...funderYear, variant: 'previsionnel', label: 'region', article: 'Art. 3' },
-    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', article: 'Art. 4' },
-    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', article: 'Art. 4', typed: 'confirme', decision: 'none' },
-    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', article: 'Art. 4', decision: 'undated', text: 'Loi de finances pour 2016' },
-    { ...funderYear, variant: 'sous-reserve', label: 'region', article: 'Art. 3', decision: 'future' },
+    { ...funderYear, variant: 'previsionnel', label: 'region', instrument: regionBudget, article: 'Art. 3' },
+    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', instrument: financeLaw, article: 'Art. 4' },
+    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', instrument: financeLaw, article: 'Art. 4', typed: 'confirme', decision: 'none' },
+    { ...funderYear, funder: 'État', variant: 'sous-reserve', label: 'etat', instrument: financeLaw, article: 'Art. 4', decision: 'undated', text: 'Loi de finances pour 2016' },
+    { ...funderYear, variant: 'sous-reserve', label: 'region', instrument: regionBudget, article: 'Art. 3', decision: 'future' },
   ],
   'convention.cdc-undecided': [
-    ...(['no-row', 'no-amount', 'no-decision', 'future-decision'] as const).map((variant) => ({ year: 2015, variant })),
-    { year: 2015, variant: 'undated-decision', text: 'Comité régional d’engagement' },
+    ...(['no-row', 'no-amount', 'no-decision', 'future-decision'] as const).map((variant) => ({ ...cdc, variant })),
+    { ...cdc, variant: 'undated-decision', text: 'Comité régional d’engagement' },
+    // Issue 23: another convention's funder and its instrument, from its profile.
+    ...(['no-row', 'no-amount', 'no-decision', 'future-decision'] as const).map((variant) => ({ ...bank, variant })),
+    { ...bank, variant: 'undated-decision', text: 'Comité d’engagement' },
   ],
   'partner.without-avenant': [
-    { text, variant: 'none' },
-    { text, suggestion: 'Ville de Lyon', variant: 'none' },
-    { text, other: '2', variant: 'wrong-kind' },
-    { text, other: '2', suggestion: 'Lyon', variant: 'not-listed' },
+    { text, variant: 'none', ...originals },
+    { text, suggestion: 'Ville de Lyon', variant: 'none', ...originals },
+    { text, other: '2', variant: 'wrong-kind', ...originals },
+    { text, other: '2', suggestion: 'Lyon', variant: 'not-listed', ...originals },
   ],
   'action.duplicate': [{ code: 'I_1.1', other: 'A5' }],
   'action.unknown': [{ code: 'I_1.1' }],
-  'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2' }],
+  'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2', axisName: axe1, codeAxisName: { fr: 'Axe 2 – Innovation sociale', en: 'Axis 2 – Social innovation' } }],
   'action.added-without-copil': [
     { code: 'I_1.1', year: 2015 },
     { code: 'I_1.1', year: 2015, variant: 'future' },
   ],
   'actions.too-many': [{ count: 25, max: 20 }],
-  'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1' }],
-  'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1' }],
+  'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1', axisName: axe1 }],
+  'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1', axisName: axe1 }],
   'execution.commitment-over-plan': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
   'execution.payment-over-commitment': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
   'governance.copil': [{ year: 2015, count: 3, body: 'copil' }],
+  'governance.meetings': [
+    { ...financeurs, count: 1 },
+    { ...financeurs, count: 0, min: 1, max: 1 },
+    { ...financeurs, count: 3, min: 1, max: 2 },
+    { ...financeurs, count: 4, min: 0, max: 3 },
+  ],
+  'governance.meetings-possibility': [{ ...financeurs, count: 0, words: 'peut réunir des ateliers techniques' }],
   'governance.assembly': [{ year: 2015, count: 0, body: 'assemblee' }],
   'governance.social-dialogue': [{ year: 2015, count: 1, body: 'dialogue-social' }],
   'governance.technical-committee': [

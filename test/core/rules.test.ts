@@ -4,6 +4,7 @@
  */
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/findings';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
+import { profile, profileFromDocument } from '../../src/core/profile';
 import { closeYear, raisePlanned } from '../helpers/closure';
 import { AS_OF, addRow, check, date, exampleSnapshot, fired, removeRows, set, table, col, get } from '../helpers/workbook';
 
@@ -24,6 +25,10 @@ const journal = (s: WorkbookSnapshot, line: [string, string]) =>
   s.tables.push({ name: 'Journal', sheet: 'Journal', headerRow: 4, firstColumn: 1, headers: ['Date', 'Action', 'Erreurs', 'Avertissements', 'Empreinte'], rows: [['2026-11-29 09:00:00', 'Synchronisation', 0, 0, null], [...line, 0, 0, null]], isTable: true });
 const instancesOf = (s: WorkbookSnapshot, label: string, year: number) =>
   removeRows(s, 'Instances', (r, t) => !(r[col(t, 'Instance')] === label && (r[col(t, 'Date')] as Date).getUTCFullYear() === year));
+
+/** The CES ESS with its COPIL counted by the generic rule (issue 23), as an obligation or a possibility. */
+const copilAs = (duty: 'obligation' | 'possibility') =>
+  profileFromDocument({ ...profile.document, bodies: profile.document.bodies.map((b) => (b.id === 'copil' ? { ...b, rule: 'governance.meetings', duty } : b)) });
 
 /** A column added at the right of a table, `value` on every row. */
 function addColumn(s: WorkbookSnapshot, name: string, header: string, value: number) {
@@ -326,6 +331,27 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     },
     at: ['Avenants', 'B6'],
     message: /usage retenu par le suivi/,
+  },
+  // Issue 23: a body the profile gives the generic rule; the finding cites the body's article.
+  'governance.meetings': {
+    fire: (s) => {
+      s.profile = copilAs('obligation');
+      instancesOf(s, 'COPIL', 2015);
+    },
+    silent: (s) => (s.profile = copilAs('obligation')),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+    article: 'Art. 2 §4.1',
+    message: /^2015\u00a0: aucune réunion de l’instance «\u00a0COPIL\u00a0»\u202f; la convention en prévoit 1 à 2 par an \(«\u00a0.+\u00a0», article 2, §4\.1\)\.$/,
+  },
+  'governance.meetings-possibility': {
+    fire: (s) => {
+      s.profile = copilAs('possibility');
+      instancesOf(s, 'COPIL', 2015);
+    },
+    silent: (s) => (s.profile = copilAs('possibility')),
+    at: ['Instances', expect.stringMatching(/^A4:C\d+$/) as unknown as string],
+    article: 'Art. 2 §4.1',
+    message: /comme une faculté .*, non une obligation\.$/,
   },
   'governance.regional-meeting': {
     fire: (s) => instancesOf(s, 'Rencontre régionale', 2015),

@@ -2,7 +2,8 @@
 import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
-import { axisLabel, instanceLabel } from '../contract';
+import { instanceLabel } from '../contract';
+import { articleEn, decisionEn } from './articles';
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
@@ -86,43 +87,43 @@ export const en: Messages = {
       const head = `${p.funder} ${p.year}: the amount ${eur(p.actual)} differs from the ${words}, ${eur(p.expected)} (gap ${gap(p.gap)})`;
       switch (p.variant) {
         case 'wrong-kind':
-          return `${head}; avenant no. ${p.text} adds partners, it does not change amounts: an amount change needs an avenant that provides for it (Article 7).`;
+          return `${head}; avenant no. ${p.text} adds partners, it does not change amounts: an amount change needs an avenant that provides for it (${articleEn(p.article)}).`;
         case 'no-object':
           return `${head}; avenant no. ${p.text} does not say what it changes: give its kind (Modification de montant), funder, year and new amount in the Avenants table.`;
         case 'not-covering':
-          return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (Article 7).`;
+          return `${head}; avenant no. ${p.text} does not change this amount${p.other ? ` (it covers ${p.other})` : ''}: an avenant must provide for it (${articleEn(p.article)}).`;
         case 'other-amount':
-          return `${head}; avenant no. ${p.text} sets this amount at ${eur(p.avenantAmount)}, not ${eur(p.actual)} (Article 7).`;
+          return `${head}; avenant no. ${p.text} sets this amount at ${eur(p.avenantAmount)}, not ${eur(p.actual)} (${articleEn(p.article)}).`;
         // Issue 20: an avenant covers a change only once it exists at the as-of date.
         case 'future':
-          return `${head}; avenant no. ${p.text} is not signed yet at the as-of date: it does not cover the change yet (Article 7).`;
+          return `${head}; avenant no. ${p.text} is not signed yet at the as-of date: it does not cover the change yet (${articleEn(p.article)}).`;
         case 'undated':
-          return `${head}; avenant no. ${p.text} has no date: until it has one, it does not cover the change (Article 7).`;
+          return `${head}; avenant no. ${p.text} has no date: until it has one, it does not cover the change (${articleEn(p.article)}).`;
         case 'unapproved':
-          return `${head}; no resolution approves avenant no. ${p.text}: an avenant is submitted to the parties’ approval before it is signed (Article 7).`;
+          return `${head}; no resolution approves avenant no. ${p.text}: an avenant is submitted to the parties’ approval before it is signed (${articleEn(p.article)}).`;
         default:
-          return `${head} with no avenant: any change needs an avenant signed beforehand (Article 7).`;
+          return `${head} with no avenant: any change needs an avenant signed beforehand (${articleEn(p.article)}).`;
       }
     },
     'convention.unknown-avenant': (p) => `Avenant "${p.text}" is not in the Avenants table: add it or fix the number.`,
     'avenant.incomplete': (p) => {
       const covers = p.other ? `; once ${p.variant === 'no-deliberation' ? 'approved' : 'dated'}, it would cover: ${p.other}` : '';
       return p.variant === 'neither'
-        ? `Avenant no. ${p.text}: neither signature date nor resolution: it covers nothing until it is dated and approved${covers} (Article 7).`
+        ? `Avenant no. ${p.text}: neither signature date nor resolution: it covers nothing until it is dated and approved${covers} (${articleEn(p.article)}).`
         : p.variant === 'no-date'
-          ? `Avenant no. ${p.text}: no signature date: it covers nothing until it is dated${covers} (Article 7).`
-          : `Avenant no. ${p.text}: no resolution approving it; an avenant is submitted to the parties’ approval before it is signed: it covers nothing until one is entered${covers} (Article 7).`;
+          ? `Avenant no. ${p.text}: no signature date: it covers nothing until it is dated${covers} (${articleEn(p.article)}).`
+          : `Avenant no. ${p.text}: no resolution approving it; an avenant is submitted to the parties’ approval before it is signed: it covers nothing until one is entered${covers} (${articleEn(p.article)}).`;
     },
     // Issue 20: avenants in time (rules/avenants.ts).
     'avenant.irregular': (p) =>
       p.variant === 'before-convention'
-        ? `Avenant no. ${p.text}: signed on ${p.due}, before the convention it amends (signed on ${p.other}): check the date; it covers nothing (Article 7).`
-        : `Avenant no. ${p.text}: approved on ${p.other}, after its signature on ${p.due}; an avenant is submitted to approval "before it is signed": it covers nothing until the order is restored (Article 7).`,
-    'avenant.pending': (p) => `Avenant no. ${p.text}: not signed yet at the as-of date; it covers nothing yet${p.other ? ` (once signed, it will cover: ${p.other})` : ''} (Article 7).`,
+        ? `Avenant no. ${p.text}: signed on ${p.due}, before the convention it amends (signed on ${p.other}): check the date; it covers nothing (${articleEn(p.article)}).`
+        : `Avenant no. ${p.text}: approved on ${p.other}, after its signature on ${p.due}; an avenant is submitted to approval "before it is signed": it covers nothing until the order is restored (${articleEn(p.article)}).`,
+    'avenant.pending': (p) => `Avenant no. ${p.text}: not signed yet at the as-of date; it covers nothing yet${p.other ? ` (once signed, it will cover: ${p.other})` : ''} (${articleEn(p.article)}).`,
     'avenant.after-year': (p) =>
-      `Avenant no. ${p.text}: signed on ${p.due}, after the end of ${p.year} whose amount it changes (${p.funder}); Article 7 sets no deadline: check the ${p.year} commitments already decided (a usage of this follow-up, not a requirement of the convention).`,
+      `Avenant no. ${p.text}: signed on ${p.due}, after the end of ${p.year} whose amount it changes (${p.funder}); ${articleEn(p.avenantArticle)} sets no deadline: check the ${p.year} commitments already decided (a usage of this follow-up, not a requirement of the convention).`,
     'convention.unconfirmed': (p) => {
-      const instrument = p.label === 'etat' ? 'that year’s Loi de finances' : 'the Région’s budget vote';
+      const instrument = p.instrument.en;
       const reserve = p.variant === 'previsionnel' ? 'a forecast' : 'renewed subject to budget';
       if (p.decision === 'undated')
         return `${p.funder} ${p.year}: the decision "${p.text}" has no date; until it has one, the amount stays ${reserve} (${instrument}); dated by the as-of date, it would confirm it: enter its date in the Décision column (dd/mm/yyyy).`;
@@ -132,39 +133,42 @@ export const en: Messages = {
       const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
       return `${p.funder} ${p.year}: the amount is still "${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'}" although the year has begun, with no decision recorded (${instrument}): enter it, with its date, in the Décision column.`;
     },
-    'convention.cdc-undecided': (p) =>
-      p.variant === 'no-row'
-        ? `CDC ${p.year}: no row in the Convention table; the participation depends on the comité régional d’engagement (Article 5).`
+    'convention.cdc-undecided': (p) => {
+      const d = decisionEn(p.instrument.en);
+      const art = articleEn(p.article);
+      return p.variant === 'no-row'
+        ? `${p.label.en} ${p.year}: no row in the Convention table; the participation depends on ${d.of} (${art}).`
         : p.variant === 'no-amount'
-          ? `CDC ${p.year}: no amount although the year has begun; the participation depends on the comité régional d’engagement (Article 5).`
+          ? `${p.label.en} ${p.year}: no amount although the year has begun; the participation depends on ${d.of} (${art}).`
           : p.variant === 'undated-decision'
-            ? `CDC ${p.year}: the decision "${p.text}" has no date; until it has one, the amount is not decided; dated by the as-of date, it would fix it (comité régional d’engagement, Article 5).`
+            ? `${p.label.en} ${p.year}: the decision "${p.text}" has no date; until it has one, the amount is not decided; dated by the as-of date, it would fix it (${d.body}, ${art}).`
             : p.variant === 'future-decision'
-              ? `CDC ${p.year}: the comité régional d’engagement recorded has not decided yet at the as-of date: the amount is not decided yet (Article 5).`
-              : `CDC ${p.year}: no decision of the comité régional d’engagement recorded for this amount (Article 5).`,
+              ? `${p.label.en} ${p.year}: the ${d.body} recorded has not decided yet at the as-of date: the amount is not decided yet (${art}).`
+              : `${p.label.en} ${p.year}: no ${p.instrument.en} recorded for this amount (${art}).`;
+    },
     'partner.without-avenant': (p) => {
       const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
       switch (p.variant) {
         case 'wrong-kind':
-          return `"${p.text}" is not one of the 16 original signatory authorities and avenant no. ${p.other} changes amounts, it adds no partner (Article 7).${hint}`;
+          return `"${p.text}" is not one of the ${p.originals} original signatory authorities and avenant no. ${p.other} changes amounts, it adds no partner (${articleEn(p.article)}).${hint}`;
         case 'not-listed':
-          return `"${p.text}" is not one of the 16 original signatory authorities and avenant no. ${p.other} does not list it among the partners it adds (Article 7).${hint}`;
+          return `"${p.text}" is not one of the ${p.originals} original signatory authorities and avenant no. ${p.other} does not list it among the partners it adds (${articleEn(p.article)}).${hint}`;
         default:
-          return `"${p.text}" is not one of the 16 original signatory authorities: name the avenant that added it (Article 7).${hint}`;
+          return `"${p.text}" is not one of the ${p.originals} original signatory authorities: name the avenant that added it (${articleEn(p.article)}).${hint}`;
       }
     },
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table; meanwhile this line’s split by axis and annual report are not judged.`,
-    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${axisLabel(p.axis, 'en')}" but its code denotes "${axisLabel(p.codeAxis, 'en')}".`,
+    'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${p.axisName.en}" but its code denotes "${p.codeAxisName.en}".`,
     'action.added-without-copil': (p) =>
       p.variant === 'future'
         ? `Action ${p.code}, added in ${p.year}: the COPIL decision integrating it has not happened yet at the as-of date (Article 2 §4.1).`
         : `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
     'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.en}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'en')}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
+      `${p.funder} ${p.year}, ${p.axisName.en}: ${eur(p.actual)} allocated to actions out of a participation of ${eur(p.expected)}, ${eur(-p.gap)} left to allocate.`,
     'execution.commitment-over-plan': (p) => `${action(p)}: committed ${eur(p.actual)} exceeds planned ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)}: paid ${eur(p.actual)} exceeds committed ${eur(p.expected)} (gap ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year}: ${meetings(p.count)} of the COPIL; the convention provides for 1 to 2 a year.`,
@@ -173,6 +177,11 @@ export const en: Messages = {
     'governance.technical-committee': (p) =>
       `${p.year}: ${meetings(p.count)} of the ${instanceLabel(p.body, 'en')}; the technical committees "may meet at least twice a year, as follow-up requires" (Article 2 §4.1): a possibility, not a duty.`,
     'governance.regional-meeting': (p) => `${p.year}: no Rencontre régionale; the convention provides for at least one a year (Article 2 §4.2).`,
+    // Issue 23: the bodies of any convention, in its profile's words (label, frequency, text, article).
+    'governance.meetings': (p) =>
+      `${p.year}: ${meetings(p.count)} of the ${p.label.en}; the convention provides for ${frequencyEn(p.min, p.max)} a year ("${p.words}", ${articleEn(p.article)}).`,
+    'governance.meetings-possibility': (p) =>
+      `${p.year}: ${meetings(p.count)} of the ${p.label.en}; the convention allows ${frequencyEn(p.min, p.max)} a year ("${p.words}", ${articleEn(p.article)}): a possibility, not a duty.`,
     'governance.unknown-body': (p) =>
       `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
     'reporting.missing-bilan': (p) =>
@@ -180,7 +189,7 @@ export const en: Messages = {
     'reporting.final-bilan-scope': (p) =>
       `Action ${p.code}: the ${p.year} report does not say it covers the action’s whole period of implementation; the last year’s report also gives the consolidated report of the action over its whole period (Article 2 §5): enter "${p.period ?? '2014-2016'}" in the Période couverte column.`,
     'evaluation.missing': (p) => {
-      const due = p.usage ? `the convention places it "at the end of the contract", with no date; expected by ${p.due} (a usage of this follow-up)` : `the convention plans it "end 2015", due ${p.due}, past due`;
+      const due = p.usage ? `the convention places it "at the end of the contract", with no date; expected by ${p.due} (a usage of this follow-up)` : `the convention plans it "end ${p.due.slice(0, 4)}", due ${p.due}, past due`;
       return p.variant === 'no-row' ? `${p.label}: ${due}, and no milestone recorded.` : `${p.label}: ${due}, and no completion date.`;
     },
     'evaluation.no-evaluator': (p) =>
@@ -261,6 +270,8 @@ export const en: Messages = {
     'governance.technical-committee': 'Technical committees met less than twice (a possibility of the convention)',
     'governance.regional-meeting': 'Regional meeting missing',
     'governance.unknown-body': 'Unrecognised body',
+    'governance.meetings': 'Body meetings outside the frequency set',
+    'governance.meetings-possibility': 'Body met less than the convention allows (a possibility)',
     'reporting.missing-bilan': 'Yearly report missing',
     'reporting.final-bilan-scope': 'Final report not covering the action’s period',
     'evaluation.missing': 'Evaluation missing',
@@ -879,6 +890,7 @@ Example:
       'governance.social-dialogue': 'Record the year’s social dialogue meeting in Instances.',
       'governance.technical-committee': 'Record the year’s technical committees in Instances.',
       'governance.regional-meeting': 'Record the regional meeting in Instances.',
+      'governance.meetings': 'Record each meeting of the body, with its date, in Instances.',
       'governance.unknown-body': 'Choose from the list a body the convention provides for.',
       'reporting.missing-bilan': 'Record the year’s report in Suivi, with its date.',
       'reporting.final-bilan-scope': 'Make the final report cover the whole 2014-2016 period.',
@@ -929,6 +941,11 @@ Example:
 };
 
 /** "1 meeting", "3 meetings", "no meeting". */
+/** A body's yearly frequency as the text sets it: "at least 2", "1 to 2", "1", "at most 3". */
+function frequencyEn(min: number, max: number | null): string {
+  return max === null ? `at least ${min}` : min === max ? `${min}` : min === 0 ? `at most ${max}` : `${min} to ${max}`;
+}
+
 function meetings(n: number): string {
   return n === 0 ? 'no meeting' : `${n} meeting${n > 1 ? 's' : ''}`;
 }

@@ -2,7 +2,8 @@
 import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
-import { axisLabel, instanceLabel } from '../contract';
+import { instanceLabel } from '../contract';
+import { articleFr, decisionFr } from './articles';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -85,43 +86,43 @@ export const fr: Messages = {
       const head = `${p.funder} ${p.year} : le montant ${eur(p.actual)} diffère du ${signedWords(p.label)} ${eur(p.expected)} (écart ${gap(p.gap)})`;
       switch (p.variant) {
         case 'wrong-kind':
-          return `${head} ; l’avenant n°${p.text} porte sur l’adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (article 7).`;
+          return `${head} ; l’avenant n°${p.text} porte sur l’adhésion de partenaires, pas sur les montants : une modification de montant exige un avenant qui la prévoit (${articleFr(p.article)}).`;
         case 'no-object':
           return `${head} ; l’avenant n°${p.text} ne dit pas ce qu’il modifie : indiquez au tableau Avenants sa nature (Modification de montant), le financeur, l’année et le nouveau montant.`;
         case 'not-covering':
-          return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (article 7).`;
+          return `${head} ; l’avenant n°${p.text} ne modifie pas ce montant${p.other ? ` (il porte sur ${p.other})` : ''} : il faut un avenant qui le prévoie (${articleFr(p.article)}).`;
         case 'other-amount':
-          return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(p.avenantAmount)}, pas à ${eur(p.actual)} (article 7).`;
+          return `${head} ; l’avenant n°${p.text} fixe ce montant à ${eur(p.avenantAmount)}, pas à ${eur(p.actual)} (${articleFr(p.article)}).`;
         // Issue 20: an avenant covers a change only once it exists at the situation date (no future date repeated).
         case 'future':
-          return `${head} ; l’avenant n°${p.text} n’est pas encore signé à la date de situation : il ne couvre pas encore la modification (article 7).`;
+          return `${head} ; l’avenant n°${p.text} n’est pas encore signé à la date de situation : il ne couvre pas encore la modification (${articleFr(p.article)}).`;
         case 'undated':
-          return `${head} ; l’avenant n°${p.text} n’est pas daté : tant qu’il ne l’est pas, il ne couvre pas la modification (article 7).`;
+          return `${head} ; l’avenant n°${p.text} n’est pas daté : tant qu’il ne l’est pas, il ne couvre pas la modification (${articleFr(p.article)}).`;
         case 'unapproved':
-          return `${head} ; aucune délibération n’approuve l’avenant n°${p.text} : l’avenant est soumis à l’approbation des parties préalablement à sa signature (article 7).`;
+          return `${head} ; aucune délibération n’approuve l’avenant n°${p.text} : l’avenant est soumis à l’approbation des parties préalablement à sa signature (${articleFr(p.article)}).`;
         default:
-          return `${head} sans avenant : toute modification exige un avenant signé au préalable (article 7).`;
+          return `${head} sans avenant : toute modification exige un avenant signé au préalable (${articleFr(p.article)}).`;
       }
     },
     'convention.unknown-avenant': (p) => `L’avenant « ${p.text} » ne figure pas dans le tableau Avenants : ajoutez-le ou corrigez le numéro.`,
     'avenant.incomplete': (p) => {
       const covers = p.other ? ` ; ${p.variant === 'no-deliberation' ? 'approuvé' : 'daté'}, il couvrirait : ${p.other}` : '';
       return p.variant === 'neither'
-        ? `Avenant n°${p.text} : ni date de signature ni délibération : il ne couvre rien tant qu’il n’est ni daté ni approuvé${covers} (article 7).`
+        ? `Avenant n°${p.text} : ni date de signature ni délibération : il ne couvre rien tant qu’il n’est ni daté ni approuvé${covers} (${articleFr(p.article)}).`
         : p.variant === 'no-date'
-          ? `Avenant n°${p.text} : aucune date de signature : il ne couvre rien tant qu’il n’est pas daté${covers} (article 7).`
-          : `Avenant n°${p.text} : aucune délibération qui l’approuve ; l’avenant est soumis à l’approbation des parties préalablement à sa signature : il ne couvre rien tant qu’elle n’est pas indiquée${covers} (article 7).`;
+          ? `Avenant n°${p.text} : aucune date de signature : il ne couvre rien tant qu’il n’est pas daté${covers} (${articleFr(p.article)}).`
+          : `Avenant n°${p.text} : aucune délibération qui l’approuve ; l’avenant est soumis à l’approbation des parties préalablement à sa signature : il ne couvre rien tant qu’elle n’est pas indiquée${covers} (${articleFr(p.article)}).`;
     },
     // Issue 20: avenants in time (rules/avenants.ts).
     'avenant.irregular': (p) =>
       p.variant === 'before-convention'
-        ? `Avenant n°${p.text} : signé le ${frDate(p.due)}, avant la convention qu’il modifie (signée le ${frDate(p.other)}) : vérifiez la date ; il ne couvre rien (article 7).`
-        : `Avenant n°${p.text} : approuvé le ${frDate(p.other)}, après sa signature du ${frDate(p.due)} ; l’avenant est « soumis, préalablement à sa signature » à l’approbation des parties : il ne couvre rien tant que l’ordre n’est pas rétabli (article 7).`,
-    'avenant.pending': (p) => `Avenant n°${p.text} : pas encore signé à la date de situation ; il ne couvre encore rien${p.other ? ` (signé, il couvrira : ${p.other})` : ''} (article 7).`,
+        ? `Avenant n°${p.text} : signé le ${frDate(p.due)}, avant la convention qu’il modifie (signée le ${frDate(p.other)}) : vérifiez la date ; il ne couvre rien (${articleFr(p.article)}).`
+        : `Avenant n°${p.text} : approuvé le ${frDate(p.other)}, après sa signature du ${frDate(p.due)} ; l’avenant est « soumis, préalablement à sa signature » à l’approbation des parties : il ne couvre rien tant que l’ordre n’est pas rétabli (${articleFr(p.article)}).`,
+    'avenant.pending': (p) => `Avenant n°${p.text} : pas encore signé à la date de situation ; il ne couvre encore rien${p.other ? ` (signé, il couvrira : ${p.other})` : ''} (${articleFr(p.article)}).`,
     'avenant.after-year': (p) =>
-      `Avenant n°${p.text} : signé le ${frDate(p.due)}, après la fin de l’année ${p.year} dont il modifie le montant (${p.funder}) ; l’article 7 ne fixe aucun délai : vérifiez les engagements ${p.year} déjà décidés (usage retenu par le suivi, non une exigence de la convention).`,
+      `Avenant n°${p.text} : signé le ${frDate(p.due)}, après la fin de l’année ${p.year} dont il modifie le montant (${p.funder}) ; l’${articleFr(p.avenantArticle)} ne fixe aucun délai : vérifiez les engagements ${p.year} déjà décidés (usage retenu par le suivi, non une exigence de la convention).`,
     'convention.unconfirmed': (p) => {
-      const instrument = p.label === 'etat' ? 'loi de finances de l’année' : 'inscription des crédits au budget de la Région';
+      const instrument = p.instrument.fr;
       const reserve = p.variant === 'previsionnel' ? 'prévisionnel' : 'reconduit sous réserve';
       if (p.decision === 'undated')
         return `${p.funder} ${p.year} : la décision « ${p.text} » n’est pas datée ; tant qu’elle ne l’est pas, le montant reste ${reserve} (${instrument}) ; datée au plus tard à la date de situation, elle le confirmerait : indiquez sa date en colonne Décision (jj/mm/aaaa).`;
@@ -131,39 +132,42 @@ export const fr: Messages = {
       const typed = p.typed === 'previsionnel' || p.typed === 'sous-reserve' ? p.typed : p.variant;
       return `${p.funder} ${p.year} : le montant est encore « ${typed === 'previsionnel' ? 'Prévisionnel' : 'Sous réserve'} » alors que l’année a commencé, sans décision enregistrée (${instrument}) : indiquez-la, avec sa date, en colonne Décision.`;
     },
-    'convention.cdc-undecided': (p) =>
-      p.variant === 'no-row'
-        ? `CDC ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend du comité régional d’engagement (article 5).`
+    'convention.cdc-undecided': (p) => {
+      const d = decisionFr(p.instrument.fr);
+      const art = articleFr(p.article);
+      return p.variant === 'no-row'
+        ? `${p.label.fr} ${p.year} : aucune ligne dans le tableau Convention ; la participation dépend ${d.of} (${art}).`
         : p.variant === 'no-amount'
-          ? `CDC ${p.year} : aucun montant alors que l’année a commencé ; la participation dépend du comité régional d’engagement (article 5).`
+          ? `${p.label.fr} ${p.year} : aucun montant alors que l’année a commencé ; la participation dépend ${d.of} (${art}).`
           : p.variant === 'undated-decision'
-            ? `CDC ${p.year} : la décision « ${p.text} » n’est pas datée ; tant qu’elle ne l’est pas, le montant n’est pas décidé ; datée au plus tard à la date de situation, elle le fixerait (comité régional d’engagement, article 5).`
+            ? `${p.label.fr} ${p.year} : la décision « ${p.text} » n’est pas datée ; tant qu’elle ne l’est pas, le montant n’est pas décidé ; datée au plus tard à la date de situation, elle le fixerait (${d.body}, ${art}).`
             : p.variant === 'future-decision'
-              ? `CDC ${p.year} : le comité régional d’engagement enregistré n’a pas encore statué à la date de situation : le montant n’est pas encore décidé (article 5).`
-              : `CDC ${p.year} : aucune décision du comité régional d’engagement enregistrée pour ce montant (article 5).`,
+              ? `${p.label.fr} ${p.year} : le ${d.body} enregistré n’a pas encore statué à la date de situation : le montant n’est pas encore décidé (${art}).`
+              : `${p.label.fr} ${p.year} : aucune ${p.instrument.fr} enregistrée pour ce montant (${art}).`;
+    },
     'partner.without-avenant': (p) => {
       const hint = p.suggestion ? ` Voulez-vous dire « ${p.suggestion} » ?` : '';
       switch (p.variant) {
         case 'wrong-kind':
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine et l’avenant n°${p.other} porte sur des montants, pas sur l’adhésion de partenaires (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des ${p.originals} collectivités signataires d’origine et l’avenant n°${p.other} porte sur des montants, pas sur l’adhésion de partenaires (${articleFr(p.article)}).${hint}`;
         case 'not-listed':
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine et l’avenant n°${p.other} ne la cite pas parmi les collectivités qu’il ajoute (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des ${p.originals} collectivités signataires d’origine et l’avenant n°${p.other} ne la cite pas parmi les collectivités qu’il ajoute (${articleFr(p.article)}).${hint}`;
         default:
-          return `« ${p.text} » ne fait pas partie des 16 collectivités signataires d’origine : indiquez l’avenant qui l’a ajoutée (article 7).${hint}`;
+          return `« ${p.text} » ne fait pas partie des ${p.originals} collectivités signataires d’origine : indiquez l’avenant qui l’a ajoutée (${articleFr(p.article)}).${hint}`;
       }
     },
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions ; d’ici là, la répartition par axe et le bilan annuel de cette ligne ne sont pas jugés.`,
-    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${axisLabel(p.axis, 'fr')} » alors que son code désigne « ${axisLabel(p.codeAxis, 'fr')} ».`,
+    'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${p.axisName.fr} » alors que son code désigne « ${p.codeAxisName.fr} ».`,
     'action.added-without-copil': (p) =>
       p.variant === 'future'
         ? `L’action ${p.code}, entrée en ${p.year} : la décision du COPIL qui l’intègre n’est pas encore intervenue à la date de situation (le COPIL « statuera sur l’intégration de nouvelles actions », article 2, §4.1).`
         : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
     'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
     'allocation.over': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.fr} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
     'allocation.under': (p) =>
-      `${p.funder} ${p.year}, ${axisLabel(p.axis, 'fr')} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
+      `${p.funder} ${p.year}, ${p.axisName.fr} : ${eur(p.actual)} répartis sur les actions pour une participation de ${eur(p.expected)}, reste à répartir ${eur(-p.gap)}.`,
     'execution.commitment-over-plan': (p) => `${action(p)} : engagé ${eur(p.actual)} supérieur au prévu ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'execution.payment-over-commitment': (p) => `${action(p)} : versé ${eur(p.actual)} supérieur à l’engagé ${eur(p.expected)} (écart ${gap(p.gap)}).`,
     'governance.copil': (p) => `${p.year} : ${meetings(p.count)} du COPIL ; la convention en prévoit 1 à 2 par an.`,
@@ -173,6 +177,11 @@ export const fr: Messages = {
     'governance.technical-committee': (p) =>
       `${p.year} : ${meetings(p.count)} du ${instanceLabel(p.body, 'fr')} ; les comités techniques « pourront se réunir au moins deux fois par an, selon les besoins de suivi » (article 2, §4.1) : une faculté, non une obligation.`,
     'governance.regional-meeting': (p) => `${p.year} : aucune Rencontre régionale ; la convention en prévoit au moins une par an (article 2, §4.2).`,
+    // Issue 23: the bodies of any convention, in its profile's words (label, frequency, text, article).
+    'governance.meetings': (p) =>
+      `${p.year} : ${meetings(p.count)} de l’instance « ${p.label.fr} » ; la convention en prévoit ${frequencyFr(p.min, p.max)} par an (« ${p.words} », ${articleFr(p.article)}).`,
+    'governance.meetings-possibility': (p) =>
+      `${p.year} : ${meetings(p.count)} de l’instance « ${p.label.fr} » ; la convention en prévoit ${frequencyFr(p.min, p.max)} par an comme une faculté (« ${p.words} », ${articleFr(p.article)}), non une obligation.`,
     'governance.unknown-body': (p) =>
       `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
     // Issue 20: a due date the convention does not set is a usage of the suivi, and says so.
@@ -183,7 +192,7 @@ export const fr: Messages = {
     'evaluation.missing': (p) => {
       const due = p.usage
         ? `la convention la place « à l’issue du contrat », sans date ; attendue au ${frDate(p.due)} (usage retenu par le suivi)`
-        : `la convention la prévoit « fin 2015 », échéance du ${frDate(p.due)} dépassée`;
+        : `la convention la prévoit « fin ${p.due.slice(0, 4)} », échéance du ${frDate(p.due)} dépassée`;
       return p.variant === 'no-row' ? `${p.label} : ${due}, et aucun jalon enregistré.` : `${p.label} : ${due}, et aucune date de réalisation.`;
     },
     'evaluation.no-evaluator': (p) =>
@@ -264,6 +273,8 @@ export const fr: Messages = {
     'governance.technical-committee': 'Comités techniques réunis moins de deux fois (faculté de la convention)',
     'governance.regional-meeting': 'Rencontre régionale manquante',
     'governance.unknown-body': 'Instance non reconnue',
+    'governance.meetings': 'Réunions d’une instance hors de la fréquence prévue',
+    'governance.meetings-possibility': 'Instance réunie moins que la convention ne le permet (faculté)',
     'reporting.missing-bilan': 'Bilan annuel manquant',
     'reporting.final-bilan-scope': 'Bilan final ne couvrant pas la période de l’action',
     'evaluation.missing': 'Évaluation manquante',
@@ -887,6 +898,7 @@ Exemple :
       'governance.social-dialogue': 'Inscrivez dans Instances la rencontre de dialogue social de l’année.',
       'governance.technical-committee': 'Inscrivez dans Instances les comités techniques de l’année.',
       'governance.regional-meeting': 'Inscrivez dans Instances la rencontre régionale.',
+      'governance.meetings': 'Inscrivez dans Instances chaque réunion de l’instance, avec sa date.',
       'governance.unknown-body': 'Choisissez dans la liste une instance que prévoit la convention.',
       'reporting.missing-bilan': 'Inscrivez dans Suivi le bilan de l’année, avec sa date.',
       'reporting.final-bilan-scope': 'Faites porter le bilan final sur toute la période 2014-2016.',
@@ -937,6 +949,11 @@ Exemple :
 };
 
 /** « 1 réunion », « 3 réunions », « aucune réunion ». */
+/** A body's yearly frequency as the text sets it: « au moins 2 », « 1 à 2 », « 1 », « au plus 3 ». */
+function frequencyFr(min: number, max: number | null): string {
+  return max === null ? `au moins ${min}` : min === max ? `${min}` : min === 0 ? `au plus ${max}` : `${min} à ${max}`;
+}
+
 function meetings(n: number): string {
   return n === 0 ? 'aucune réunion' : `${n} réunion${n > 1 ? 's' : ''}`;
 }

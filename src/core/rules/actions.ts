@@ -1,9 +1,9 @@
 /** The action plan (Art. 1, Art. 2 §3.1 and §4.1) and the money it carries. */
 import { actState, dateInText } from '../acts';
-import { axisOfCode, profile, type AxisId } from '../profile';
+import { axisOfCode, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
-import { funderName, type Rule, type RuleContext } from './context';
+import { nameOf, type Rule, type RuleContext } from './context';
 import { financingByReference } from '../reconcile/keys';
 
 const codeKeys = new Map<string, string>();
@@ -47,13 +47,16 @@ export const unknownAction: Rule = (ctx) => {
   }
 };
 
+/** An axis in the profile's words (its id where the profile has none such: never the case once the model has read it). */
+const axisName = (ctx: RuleContext, id: AxisId) => ctx.profile.axes.find((a) => a.id === id)?.label ?? { fr: id, en: id };
+
 /** action.axis-mismatch (Art. 1): I_ belongs to Axe 1, II_ to Axe 2, III_ to Axe 3. */
 export const axisMismatch: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
     if (!a.v.code || !a.v.axis) continue;
-    const fromCode = axisOfCode(a.v.code);
+    const fromCode = axisOfCode(ctx.profile, a.v.code);
     if (fromCode && fromCode !== a.v.axis) {
-      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, codeAxis: fromCode });
+      ctx.emit('action.axis-mismatch', a.ref.axis, { code: a.v.code, axis: a.v.axis, codeAxis: fromCode, axisName: axisName(ctx, a.v.axis), codeAxisName: axisName(ctx, fromCode) });
     }
   }
 };
@@ -65,7 +68,7 @@ export const axisMismatch: Rule = (ctx) => {
  */
 export const addedWithoutCopil: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
-    if (a.v.entryYear === undefined || a.v.entryYear <= profile.years[0]) continue;
+    if (a.v.entryYear === undefined || a.v.entryYear <= ctx.profile.years[0]) continue;
     const params = { code: a.v.code ?? '', year: a.v.entryYear };
     if (!a.v.copilDecision) ctx.emit('action.added-without-copil', a.ref.copilDecision, params);
     else if (actState(dateInText(a.v.copilDecision), ctx.asOf) === 'future') ctx.emit('action.added-without-copil', a.ref.copilDecision, { ...params, variant: 'future' });
@@ -76,7 +79,7 @@ export const addedWithoutCopil: Rule = (ctx) => {
 export const tooManyActions: Rule = (ctx) => {
   const n = actionsByCode(ctx).size;
   const loc = ctx.model.located.actions;
-  if (n > profile.maxActions && loc) ctx.emit('actions.too-many', tableRange(loc.table), { count: n, max: profile.maxActions });
+  if (n > ctx.profile.maxActions && loc) ctx.emit('actions.too-many', tableRange(loc.table), { count: n, max: ctx.profile.maxActions });
 };
 
 /** allocation.over / allocation.under: actions' planned amounts against each participation cell. */
@@ -124,7 +127,7 @@ export const allocation: Rule = (ctx) => {
       const [, funder, axis] = k.split('|') as [string, FunderKey, AxisId];
       if (isUnknown(table.year, funder, axis)) continue;
       const sum = plannedThisYear?.get(funder)?.get(axis) ?? 0;
-      const params = { funder: funderName(p.funder as FunderKey), year: table.year, axis: p.axis, expected: p.amount, actual: sum, gap: sum - p.amount };
+      const params = { funder: nameOf(ctx, p.funder as FunderKey), year: table.year, axis: p.axis, axisName: axisName(ctx, p.axis), expected: p.amount, actual: sum, gap: sum - p.amount };
       if (sum > p.amount) ctx.emit('allocation.over', p.ref, params);
       else if (sum < p.amount) ctx.emit('allocation.under', p.ref, params);
     }
@@ -133,7 +136,7 @@ export const allocation: Rule = (ctx) => {
       for (const [axis, sum] of byAxis) {
         if (participation.has(`${table.year}|${funder}|${axis}`) || sum === 0 || isUnknown(table.year, funder, axis)) continue;
         const col = table.funders.find((f) => f.key === funder);
-        ctx.emit('allocation.over', col ? col.range : table.range, { funder: funderName(funder), year: table.year, axis, expected: 0, actual: sum, gap: sum });
+        ctx.emit('allocation.over', col ? col.range : table.range, { funder: nameOf(ctx, funder), year: table.year, axis, axisName: axisName(ctx, axis), expected: 0, actual: sum, gap: sum });
       }
     }
   }

@@ -9,11 +9,11 @@
  */
 import { actState, dateInText } from '../acts';
 import { avenantKey } from '../contract';
-import { profile, signatureDate, signedAmount, type AvenantKind, type FunderId } from '../profile';
+import { signatureDate, signedAmount, type AvenantKind, type Profile } from '../profile';
 import { isoDate, matchKey } from '../text';
 import type { Cents } from '../money';
 import type { AvenantFields, ConventionFields, FunderKey, Row } from '../model';
-import { funderName, type Rule, type RuleContext } from './context';
+import { funderName, nameOf, type Rule, type RuleContext } from './context';
 
 export interface AvenantObject {
   number: string;
@@ -72,7 +72,7 @@ export function avenantObjects(ctx: Pick<RuleContext, 'model'>): Map<string, Ave
     if (kind === 'montant' && row.v.funder && row.v.year !== undefined) a.changes.push({ funder: row.v.funder, year: row.v.year, amount: row.v.amount });
     if (kind === 'partenaires' && row.v.partners) for (const p of splitPartners(row.v.partners)) a.partners.set(partnerKey(p), p);
   }
-  for (const known of profile.avenants) {
+  for (const known of ctx.model.profile.avenants) {
     const a = out.get(avenantKey(known.number));
     if (!a || a.kind !== undefined) continue;
     a.kind = known.kind;
@@ -88,19 +88,19 @@ export function avenantObjects(ctx: Pick<RuleContext, 'model'>): Map<string, Ave
  */
 export type AvenantStanding = 'in-force' | 'undated' | 'before-convention' | 'approved-after' | 'future' | 'unapproved';
 
-export function avenantStanding(a: AvenantObject, asOf: Date): AvenantStanding {
+export function avenantStanding(a: AvenantObject, asOf: Date, profile: Profile): AvenantStanding {
   const state = actState(a.date, asOf);
   if (state === 'undated') return 'undated';
   if (state === 'future') return 'future';
-  if (a.date!.getTime() < signatureDate().getTime()) return 'before-convention';
+  if (a.date!.getTime() < signatureDate(profile).getTime()) return 'before-convention';
   if (a.deliberationDate && a.deliberationDate.getTime() > a.date!.getTime()) return 'approved-after';
   if (!a.deliberation) return 'unapproved';
   return 'in-force';
 }
 
 /** What an avenant would cover once in force, in words: « État 2015 (900 000,00 €) », « Ville de Bron ». */
-export function avenantCovers(a: AvenantObject): string {
-  const amounts = a.changes.map((c) => `${funderName(c.funder)} ${c.year}`);
+export function avenantCovers(a: AvenantObject, profile: Profile): string {
+  const amounts = a.changes.map((c) => `${funderName(c.funder, 'fr', profile)} ${c.year}`);
   return [...amounts, ...a.partners.values()].join(', ');
 }
 
@@ -116,10 +116,10 @@ export type ChangeProblem =
  * Why a Convention row's changed amount is not covered at `asOf` by the avenant it names, or null
  * when it is (or when the amount is the signed one). 'unknown-avenant' is convention.unknown-avenant's business.
  */
-export function changeProblem(avenants: Map<string, AvenantObject>, row: Row<ConventionFields>, asOf: Date): ChangeProblem | null {
+export function changeProblem(avenants: Map<string, AvenantObject>, row: Row<ConventionFields>, asOf: Date, profile: Profile): ChangeProblem | null {
   const { funder, year, amount, avenant } = row.v;
   if (!funder || funder.startsWith('co:') || year === undefined || amount === undefined) return null;
-  const signed = signedAmount(funder as FunderId, year);
+  const signed = signedAmount(profile, funder, year);
   if (!signed || signed.amount === null || signed.amount === amount) return null;
   if (!avenant) return { variant: 'none' };
   const a = avenants.get(avenantKey(avenant));
@@ -129,7 +129,7 @@ export function changeProblem(avenants: Map<string, AvenantObject>, row: Row<Con
   const change = a.changes.find((c) => c.funder === funder && c.year === year);
   if (!change) return { variant: 'not-covering', avenant: a };
   if (change.amount !== undefined && change.amount !== amount) return { variant: 'other-amount', avenant: a, changeAmount: change.amount };
-  const standing = avenantStanding(a, asOf);
+  const standing = avenantStanding(a, asOf, profile);
   return standing === 'in-force' ? null : { variant: standing, avenant: a };
 }
 
@@ -139,8 +139,8 @@ export const avenantIncomplete: Rule = (ctx) => {
     const row = a.rows[0];
     if (a.date && a.deliberation) continue;
     const variant = !a.date && !a.deliberation ? 'neither' : !a.date ? 'no-date' : 'no-deliberation';
-    const covers = avenantCovers(a);
-    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant, ...(covers ? { other: covers } : {}) });
+    const covers = avenantCovers(a, ctx.profile);
+    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant, article: ctx.profile.document.avenants.article, ...(covers ? { other: covers } : {}) });
   }
 };
 
@@ -150,10 +150,11 @@ export const avenantIncomplete: Rule = (ctx) => {
  */
 export const avenantIrregular: Rule = (ctx) => {
   for (const a of avenantObjects(ctx).values()) {
-    const standing = avenantStanding(a, ctx.asOf);
+    const standing = avenantStanding(a, ctx.asOf, ctx.profile);
     const row = a.rows[0];
-    if (standing === 'before-convention') ctx.emit('avenant.irregular', row.ref.date, { text: a.number, variant: standing, due: isoDate(a.date!), other: profile.signedOn });
-    else if (standing === 'approved-after') ctx.emit('avenant.irregular', row.ref.deliberation, { text: a.number, variant: standing, due: isoDate(a.date!), other: isoDate(a.deliberationDate!) });
+    const { article } = ctx.profile.document.avenants;
+    if (standing === 'before-convention') ctx.emit('avenant.irregular', row.ref.date, { text: a.number, variant: standing, due: isoDate(a.date!), other: ctx.profile.signedOn, article });
+    else if (standing === 'approved-after') ctx.emit('avenant.irregular', row.ref.deliberation, { text: a.number, variant: standing, due: isoDate(a.date!), other: isoDate(a.deliberationDate!), article });
   }
 };
 
@@ -164,9 +165,9 @@ export const avenantIrregular: Rule = (ctx) => {
  */
 export const avenantPending: Rule = (ctx) => {
   for (const a of avenantObjects(ctx).values()) {
-    if (avenantStanding(a, ctx.asOf) !== 'future') continue;
-    const covers = avenantCovers(a);
-    ctx.emit('avenant.pending', a.rows[0].ref.date, { text: a.number, ...(covers ? { other: covers } : {}) });
+    if (avenantStanding(a, ctx.asOf, ctx.profile) !== 'future') continue;
+    const covers = avenantCovers(a, ctx.profile);
+    ctx.emit('avenant.pending', a.rows[0].ref.date, { text: a.number, article: ctx.profile.document.avenants.article, ...(covers ? { other: covers } : {}) });
   }
 };
 
@@ -176,12 +177,13 @@ export const avenantPending: Rule = (ctx) => {
  * deadline; the tool asks for a look because that year's commitments were decided meanwhile.
  */
 export const avenantAfterYear: Rule = (ctx) => {
-  if (profile.usages.amountChangeDeadline !== 'year-end') return;
+  if (ctx.profile.usages.amountChangeDeadline !== 'year-end') return;
+  const avenantArticle = ctx.profile.document.avenants.article;
   for (const a of avenantObjects(ctx).values()) {
-    if (a.kind !== 'montant' || avenantStanding(a, ctx.asOf) !== 'in-force') continue;
+    if (a.kind !== 'montant' || avenantStanding(a, ctx.asOf, ctx.profile) !== 'in-force') continue;
     for (const c of a.changes) {
       if (a.date!.getTime() <= Date.UTC(c.year, 11, 31)) continue;
-      ctx.emit('avenant.after-year', a.rows[0].ref.date, { text: a.number, funder: funderName(c.funder), year: c.year, due: isoDate(a.date!) });
+      ctx.emit('avenant.after-year', a.rows[0].ref.date, { text: a.number, funder: nameOf(ctx, c.funder), year: c.year, due: isoDate(a.date!), avenantArticle });
     }
   }
 };

@@ -10,7 +10,7 @@ import { rawFinding, type RawFinding } from '../findings';
 import { messages } from '../i18n';
 import type { ClosedYearChange } from '../ruleParams';
 import { centsFromDecimalString, type Cents } from '../money';
-import { profile } from '../profile';
+import { perProfile, profileOf } from '../profile';
 import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { closedYearChanges, readClosures } from '../versions/closure';
@@ -41,14 +41,16 @@ export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[])
 }
 
 /** How a Journal line begins when it records a closing or a reopening, in either language (core/versions/closing.ts writes them). */
-const JOURNAL_EVENTS = profile.years.flatMap((year) =>
-  (['fr', 'en'] as const).flatMap((lang) => {
-    const v = messages[lang].versions.close;
-    return [
-      { year, closed: true, key: matchKey(v.journalClose(year, false)) },
-      { year, closed: false, key: matchKey(v.journalReopen(year, '')) },
-    ];
-  }),
+const journalEvents = perProfile((profile) =>
+  profile.years.flatMap((year) =>
+    (['fr', 'en'] as const).flatMap((lang) => {
+      const v = messages[lang].versions.close;
+      return [
+        { year, closed: true, key: matchKey(v.journalClose(year, false)) },
+        { year, closed: false, key: matchKey(v.journalReopen(year, '')) },
+      ];
+    }),
+  ),
 );
 
 /** "2026-12-01 16:30:00", a date serial or a Date: the day, ISO; '' when it cannot be read. */
@@ -70,11 +72,12 @@ function journalClosures(snapshot: WorkbookSnapshot): Map<number, { closed: bool
   const action = col('action');
   const date = col('date');
   if (action < 0) return out;
+  const events = journalEvents(profileOf(snapshot));
   t.rows.forEach((row, i) => {
     const text = row[action];
     if (typeof text !== 'string') return;
     const k = matchKey(text);
-    const e = JOURNAL_EVENTS.find((x) => k.startsWith(x.key));
+    const e = events.find((x) => k.startsWith(x.key));
     if (e) out.set(e.year, { closed: e.closed, sheet: t.sheet, cell: cellAddress(t.headerRow + 1 + i, t.firstColumn + action), due: date >= 0 ? journalDay(row[date]) : '' });
   });
   return out;

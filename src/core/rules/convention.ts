@@ -1,12 +1,12 @@
 /** Articles 3, 4, 5 (amounts), 6 and 7 (partners, avenants) of the convention. */
 import { decisionOf } from '../acts';
 import { avenantKey } from '../contract';
-import { profile, signedAmount, type FunderId } from '../profile';
+import { perProfile, signedAmount } from '../profile';
 import { levenshtein } from '../text';
 import type { Cents } from '../money';
 import type { AvenantProblem } from '../ruleParams';
 import type { ConventionFields, FunderKey, Ref } from '../model';
-import { funderName, hasBegun, type Rule, type RuleContext } from './context';
+import { hasBegun, nameOf, type Rule, type RuleContext } from './context';
 import { avenantObjects, changeProblem, partnerKey, type ChangeProblem } from './avenants';
 
 export { avenantObjects, changeProblem, partnerKey, splitPartners, type AvenantObject, type ChangeProblem } from './avenants';
@@ -23,7 +23,7 @@ export const participationSums = (ctx: Parameters<Rule>[0], funder: FunderKey, y
 export const participationUnreadable = (ctx: RuleContext, funder: FunderKey, year: number): boolean =>
   ctx.model.participations.some((p) => p.year === year && p.unreadable.some((u) => u.funder === funder));
 
-const articleOf = (funder: FunderKey): string | undefined => profile.funders.find((f) => f.id === funder)?.article;
+const articleOf = (ctx: RuleContext, funder: FunderKey): string | undefined => ctx.profile.funders.find((f) => f.id === funder)?.article;
 
 /** The first Convention row of each funder and year: the one every rule judges (a second one is convention.duplicate-row). */
 function firstRows(ctx: RuleContext) {
@@ -46,7 +46,7 @@ export const duplicateRow: Rule = (ctx) => {
     const k = `${funder}|${year}`;
     const prev = first.get(k);
     if (!prev) first.set(k, row.ref.funder);
-    else ctx.emit('convention.duplicate-row', row.ref.funder, { funder: funderName(funder), year, other: prev.cell, article: articleOf(funder) });
+    else ctx.emit('convention.duplicate-row', row.ref.funder, { funder: nameOf(ctx, funder), year, other: prev.cell, article: articleOf(ctx, funder) });
   }
 };
 
@@ -64,24 +64,24 @@ export const totalMismatch: Rule = (ctx) => {
     const column = table.funders.find((f) => f.key === funder);
     const ref = column ? column.range : table.range;
     ctx.emit('convention.total-mismatch', ref, {
-      funder: funderName(funder),
+      funder: nameOf(ctx, funder),
       year,
       expected: amount,
       actual,
       gap: actual - amount,
       other: `${row.ref.amount.sheet}!${row.ref.amount.cell}`,
-      article: articleOf(funder),
+      article: articleOf(ctx, funder),
     });
   }
 };
 
 /** What convention.changed-without-avenant says about the avenant: its number, and what it changes. */
-function avenantProblem(p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }>): AvenantProblem {
+function avenantProblem(ctx: RuleContext, p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }>): AvenantProblem {
   switch (p.variant) {
     case 'none':
       return { variant: 'none' };
     case 'not-covering':
-      return { variant: p.variant, text: p.avenant.number, other: p.avenant.changes.map((c) => `${funderName(c.funder)} ${c.year}`).join(', ') };
+      return { variant: p.variant, text: p.avenant.number, other: p.avenant.changes.map((c) => `${nameOf(ctx, c.funder)} ${c.year}`).join(', ') };
     case 'other-amount':
       return { variant: p.variant, text: p.avenant.number, avenantAmount: p.changeAmount };
     case 'no-object':
@@ -104,12 +104,13 @@ function avenantProblem(p: Exclude<ChangeProblem, { variant: 'unknown-avenant' }
 export const changedWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
   for (const row of firstRows(ctx)) {
-    const problem = changeProblem(avenants, row, ctx.asOf);
+    const problem = changeProblem(avenants, row, ctx.asOf, ctx.profile);
     if (!problem || problem.variant === 'unknown-avenant' || problem.variant === 'before-convention' || problem.variant === 'approved-after') continue;
     const { funder, year, amount } = row.v as ConventionFields;
-    const signed = signedAmount(funder as FunderId, year)!;
-    const base = { funder: funderName(funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article: 'Art. 7' };
-    ctx.emit('convention.changed-without-avenant', problem.variant === 'none' ? row.ref.amount : row.ref.avenant, { ...base, ...avenantProblem(problem) });
+    const signed = signedAmount(ctx.profile, funder, year)!;
+    const article = ctx.profile.document.avenants.article;
+    const base = { funder: nameOf(ctx, funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article };
+    ctx.emit('convention.changed-without-avenant', problem.variant === 'none' ? row.ref.amount : row.ref.avenant, { ...base, ...avenantProblem(ctx, problem) });
   }
 };
 
@@ -125,24 +126,27 @@ export const unknownAvenant: Rule = (ctx) => {
 };
 
 /**
- * convention.unconfirmed (Art. 3 or 4): Région and État amounts renewed "sous réserve" (and État
- * 2014 "prévisionnel") stay so until their own decision — the Région's budget, the Loi de finances —
- * is recorded and dated by the situation date. A status typed "Confirmé" without it changes nothing.
+ * convention.unconfirmed (the funder's article: Art. 3 or 4 for the CES): an amount the convention
+ * gives "sous réserve" or "prévisionnel" (the CES's Région and État) stays so until its funder's own
+ * decision — its `instrument`: the Région's budget, the Loi de finances — is recorded and dated by
+ * the situation date. A status typed "Confirmé" without it changes nothing.
  */
 export const unconfirmed: Rule = (ctx) => {
   for (const row of firstRows(ctx)) {
     const { funder, year, status } = row.v;
-    if ((funder !== 'region' && funder !== 'etat') || year === undefined || !status) continue;
-    const signed = signedAmount(funder, year);
-    if (!signed || (signed.status !== 'sous-reserve' && signed.status !== 'previsionnel') || !hasBegun(ctx, year)) continue;
+    if (!funder || funder.startsWith('co:') || year === undefined || !status) continue;
+    const signed = signedAmount(ctx.profile, funder, year);
+    const f = ctx.profile.funders.find((x) => x.id === funder);
+    if (!f || !signed || (signed.status !== 'sous-reserve' && signed.status !== 'previsionnel') || !hasBegun(ctx, year)) continue;
     const decision = decisionOf(row, ctx.asOf);
     if (decision?.state === 'in-force') continue;
     ctx.emit('convention.unconfirmed', row.ref[decision ? 'decision' : 'status'], {
-      funder: funderName(funder),
+      funder: nameOf(ctx, funder),
       year,
       variant: signed.status,
       label: funder,
-      article: articleOf(funder),
+      instrument: f.instrument,
+      article: f.article,
       typed: status,
       decision: decision?.state ?? 'none',
       ...(decision?.state === 'undated' ? { text: decision.text } : {}),
@@ -150,34 +154,44 @@ export const unconfirmed: Rule = (ctx) => {
   }
 };
 
-/** convention.cdc-undecided (Art. 5): CDC 2015-2016 depend on the comité régional d'engagement, dated by the situation date. */
+/**
+ * convention.cdc-undecided (the funder's article: Art. 5 for the CES's CDC 2015-2016): an amount the
+ * convention leaves to a later decision (null, « à décider ») needs that decision — the funder's
+ * `instrument`, the comité régional d'engagement for the CDC —, dated by the situation date. The id
+ * keeps its public name whatever the funder; a profile with no such amount has nothing to judge.
+ */
 export const cdcUndecided: Rule = (ctx) => {
-  const years = profile.signedAmounts.filter((s) => s.funder === 'cdc' && s.amount === null).map((s) => s.year);
   const conv = ctx.model.located.convention;
-  for (const year of years) {
-    if (!hasBegun(ctx, year) || !conv) continue;
-    const row = ctx.model.convention.find((r) => r.v.funder === 'cdc' && r.v.year === year);
+  for (const s of ctx.profile.signedAmounts) {
+    const f = ctx.profile.funders.find((x) => x.id === s.funder);
+    if (s.amount !== null || !f || !hasBegun(ctx, s.year) || !conv) continue;
+    const { year } = s;
+    const who = { year, label: f.label, instrument: f.instrument, article: f.article };
+    const row = ctx.model.convention.find((r) => r.v.funder === f.id && r.v.year === year);
     if (!row) {
-      ctx.emit('convention.cdc-undecided', { sheet: conv.table.sheet, cell: `A${conv.table.headerRow}` }, { year, variant: 'no-row' });
+      ctx.emit('convention.cdc-undecided', { sheet: conv.table.sheet, cell: `A${conv.table.headerRow}` }, { ...who, variant: 'no-row' });
       continue;
     }
     const decision = decisionOf(row, ctx.asOf);
     if (row.v.amount === undefined) {
       // An amount typed wrongly has its own finding (cell.not-a-number): this one is about a blank.
       if (row.bad?.has('amount')) continue;
-      ctx.emit('convention.cdc-undecided', row.ref.amount, { year, variant: 'no-amount' });
+      ctx.emit('convention.cdc-undecided', row.ref.amount, { ...who, variant: 'no-amount' });
     } else if (!decision) {
-      ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'no-decision' });
+      ctx.emit('convention.cdc-undecided', row.ref.decision, { ...who, variant: 'no-decision' });
     } else if (decision.state === 'undated') {
-      ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'undated-decision', text: decision.text });
+      ctx.emit('convention.cdc-undecided', row.ref.decision, { ...who, variant: 'undated-decision', text: decision.text });
     } else if (decision.state === 'future') {
-      ctx.emit('convention.cdc-undecided', row.ref.decision, { year, variant: 'future-decision' });
+      ctx.emit('convention.cdc-undecided', row.ref.decision, { ...who, variant: 'future-decision' });
     }
   }
 };
 
-const originalPartners = new Map(profile.partners.filter((p) => !p.avenant).flatMap((p) => [p.name, ...p.aliases].map((n) => [partnerKey(n), p.name] as const)));
-const allKnownPartners = profile.partners.map((p) => ({ label: p.name, keys: [p.name, ...p.aliases] }));
+/** The profile's original partners by every spelling, and all its partners as candidates for a suggestion. */
+const partnerIndex = perProfile((profile) => ({
+  originals: new Map(profile.partners.filter((p) => !p.avenant).flatMap((p) => [p.name, ...p.aliases].map((n) => [partnerKey(n), p.name] as const))),
+  all: profile.partners.map((p) => ({ label: p.name, keys: [p.name, ...p.aliases] })),
+}));
 
 /**
  * The known name `key` is likely a typo of (a suggestion for the message, never a match): close in
@@ -210,20 +224,23 @@ function nearestPartner(key: string, candidates: { label: string; keys: string[]
  */
 export const partnerWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
+  const known = partnerIndex(ctx.profile);
+  const article = ctx.profile.document.avenants.article;
+  const originals = known.originals.size;
   for (const row of ctx.model.partners) {
     const { name, avenant } = row.v;
-    if (!name || originalPartners.has(partnerKey(name))) continue;
+    if (!name || known.originals.has(partnerKey(name))) continue;
     const k = partnerKey(name);
-    const candidates = [...allKnownPartners, ...[...avenants.values()].flatMap((a) => [...a.partners.values()].map((p) => ({ label: p, keys: [p] })))];
+    const candidates = [...known.all, ...[...avenants.values()].flatMap((a) => [...a.partners.values()].map((p) => ({ label: p, keys: [p] })))];
     const suggestion = nearestPartner(k, candidates);
     if (!avenant) {
-      ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, suggestion, variant: 'none' });
+      ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, suggestion, variant: 'none', originals, article });
       continue;
     }
     const a = avenants.get(avenantKey(avenant));
     if (!a) continue; // convention.unknown-avenant
-    if (a.kind === 'montant') ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'wrong-kind' });
-    else if (!a.partners.has(k)) ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'not-listed' });
+    if (a.kind === 'montant') ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'wrong-kind', originals, article });
+    else if (!a.partners.has(k)) ctx.emit('partner.without-avenant', row.ref.avenant, { text: name, other: a.number, suggestion, variant: 'not-listed', originals, article });
     // Listed: in force, or its avenant's own finding says why not yet.
   }
 };

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../contract';
 import type { Finding } from '../findings';
-import { profile } from '../profile';
+import { profile as builtIn, profileOf, type Profile } from '../profile';
 import { isBlank, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { compareLines, type Change } from './changes';
@@ -19,7 +19,7 @@ export const CLOSURE_SHEET = 'Clôtures';
 export const CLOSURE_COLUMNS = ['Année', 'Opération', 'Date', 'Par', 'Motif', 'Tableau', 'Clé', 'Cellule', 'Valeurs', 'Empreinte'] as const;
 export const OPERATIONS = { close: 'Clôture', reopen: 'Réouverture', line: 'Ligne' } as const;
 
-export const isContractYear = (y: number) => (profile.years as readonly number[]).includes(y);
+export const isContractYear = (y: number, profile: Profile = builtIn) => profile.years.includes(y);
 
 /** FNV-1a, 64 bits: a fingerprint, not a secret (the core has no crypto; a record is not a signature). */
 export function fingerprintText(text: string): string {
@@ -48,7 +48,7 @@ export const lineFingerprint = (line: Line) => fingerprintText(JSON.stringify([l
 
 /** Every contract-table line of a year, in workbook order. */
 export function yearLines(snapshot: WorkbookSnapshot, year: number): Line[] {
-  return contractLines(snapshot).filter((l) => lineYear(l) === year);
+  return contractLines(snapshot).filter((l) => lineYear(l, profileOf(snapshot)) === year);
 }
 
 export interface ClosingMeta {
@@ -123,7 +123,7 @@ export function readClosures(snapshot: WorkbookSnapshot): Map<number, YearState>
   if (cYear < 0 || cOp < 0) return out;
   for (const row of t.rows) {
     const year = Number(text(row[cYear]));
-    if (!isContractYear(year)) continue;
+    if (!isContractYear(year, profileOf(snapshot))) continue;
     const op = matchKey(text(row[cOp]));
     const get = (i: number) => (i >= 0 ? text(row[i]) : '');
     // Excel may have turned the ISO date into a date serial: read it back as ISO.

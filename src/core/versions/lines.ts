@@ -4,13 +4,13 @@
  * workbooks — or a workbook and the record of a closed year — compare value by value whatever the
  * spelling ("Region" and "Région" are the same funder) or the position of the row.
  */
-import { participationTables, resolveAxis, resolveFunder, resolveInstance, resolveStatus, userTables, type ColumnKind } from '../contract';
+import { participationTablesOf, resolveAxis, resolveFunder, resolveInstance, resolveStatus, userTablesOf, type ColumnKind } from '../contract';
 import { dateAsNumber } from '../cellReader';
 import { locate, silentReader } from '../locate';
 import { funderColumnsOf, knownCoFunders } from '../participations';
 import { tableGrid } from '../tableGrid';
 import { centsToDecimalString, readCellNumber } from '../money';
-import { profile } from '../profile';
+import { perProfile, profile as builtIn, profileOf, type Profile } from '../profile';
 import { cellAddress, isBlank, isCellError, isDate, isUncalculated, type CellValue, type WorkbookSnapshot } from '../snapshot';
 import { isoDate, parseDateText } from '../text';
 import { serialToIso } from '../cells';
@@ -40,7 +40,7 @@ export interface Line {
 
 
 /** A cell's value as one canonical text, by the column's kind. */
-export function canonical(kind: ColumnKind, v: CellValue): string {
+export function canonical(kind: ColumnKind, v: CellValue, profile: Profile = builtIn): string {
   if (isBlank(v)) return '';
   // As the check reads it (cellReader.ts): a year in a date format is its number.
   if (kind === 'year') v = dateAsNumber(v);
@@ -61,19 +61,19 @@ export function canonical(kind: ColumnKind, v: CellValue): string {
       return d ? isoDate(d) : text;
     }
     case 'funder':
-      return resolveFunder(text) ?? text;
+      return resolveFunder(text, profile) ?? text;
     case 'axis':
-      return resolveAxis(text) ?? text;
+      return resolveAxis(text, profile) ?? text;
     case 'status':
-      return resolveStatus(text) ?? text;
+      return resolveStatus(text, profile) ?? text;
     case 'instance':
-      return resolveInstance(text) ?? text;
+      return resolveInstance(text, profile) ?? text;
     default:
       return text;
   }
 }
 
-const participationNames = new Set(participationTables.map((d) => d.name));
+const participationNames = perProfile((p) => new Set(participationTablesOf(p).map((d) => d.name)));
 
 /**
  * A cell and a line read from a sheet: their addresses are made only when asked for (a change, a
@@ -114,15 +114,16 @@ class SheetLine implements Line {
 export function contractLines(snapshot: WorkbookSnapshot): Line[] {
   const out: Line[] = [];
   let known: Set<string> | undefined;
-  for (const def of userTables) {
+  const profile = profileOf(snapshot);
+  for (const def of userTablesOf(profile)) {
     const loc = locate(snapshot, def, silentReader);
     if (!loc) continue;
     const t = loc.table;
-    const isParticipation = participationNames.has(def.name);
+    const isParticipation = participationNames(profile).has(def.name);
     const columns: { column: string; kind: ColumnKind; index: number }[] = [];
     if (isParticipation) {
       if (loc.columns.axis >= 0) columns.push({ column: 'axis', kind: 'axis', index: loc.columns.axis });
-      for (const f of funderColumnsOf(loc, (known ??= knownCoFunders(snapshot)), silentReader)) columns.push({ column: f.key, kind: 'amount', index: f.index });
+      for (const f of funderColumnsOf(loc, (known ??= knownCoFunders(snapshot, profile)), silentReader, profile)) columns.push({ column: f.key, kind: 'amount', index: f.index });
     } else {
       for (const c of def.columns) if (loc.columns[c.key] >= 0) columns.push({ column: c.key, kind: c.kind, index: loc.columns[c.key] });
     }
@@ -133,7 +134,7 @@ export function contractLines(snapshot: WorkbookSnapshot): Line[] {
       if (loc.skip?.has(index) || columns.every((c) => isBlank(grid.get(index, c.index)))) continue;
       const sheetRow = t.headerRow + 1 + index;
       const cells = columns.map((c) => {
-        let value = canonical(c.kind, grid.get(index, c.index));
+        let value = canonical(c.kind, grid.get(index, c.index), profile);
         // A blank participation is a participation of zero (as the check reads it).
         if (isParticipation && c.kind === 'amount' && value === '') value = '0.00';
         return new SheetCell(c.column, headers[c.index], c.kind, value, sheetRow, t.firstColumn + c.index);
@@ -149,7 +150,7 @@ export function valueOf(line: Line, column: string): string {
 }
 
 /** The contract year a line belongs to, or null for the tables that are not kept per year. */
-export function lineYear(line: Line): number | null {
+export function lineYear(line: Line, profile: Profile = builtIn): number | null {
   const m = /^Participations(\d{4})$/.exec(line.table);
   if (m) return Number(m[1]);
   let text = '';
@@ -157,5 +158,5 @@ export function lineYear(line: Line): number | null {
   else if (line.table === 'Instances') text = valueOf(line, 'date').slice(0, 4);
   else return null;
   const n = Number(text);
-  return /^\d{4}$/.test(text) && (profile.years as readonly number[]).includes(n) ? n : null;
+  return /^\d{4}$/.test(text) && profile.years.includes(n) ? n : null;
 }

@@ -1,0 +1,32 @@
+/**
+ * The profile's facts as a sentence names them: an article ("Art. 7" → « article 7 »), the decision
+ * a funder's amount awaits (its `instrument`). French first; the CES ESS's words come out unchanged.
+ */
+
+/** "Art. 7" → "article 7", "Art. 2 §4.1" → "article 2, §4.1". */
+export function articleFr(a: string): string {
+  const m = /^Art\.\s*(\S+)(?:\s+(§.+))?$/.exec(a.trim());
+  return m ? `article ${m[1]}${m[2] ? `, ${m[2]}` : ''}` : a;
+}
+
+/** "Art. 7" → "Article 7", "Art. 2 §4.1" → "Article 2 §4.1". */
+export function articleEn(a: string): string {
+  const m = /^Art\.\s*(\S+)(?:\s+(§.+))?$/.exec(a.trim());
+  return m ? `Article ${m[1]}${m[2] ? ` ${m[2]}` : ''}` : a;
+}
+
+/**
+ * A decision's words, from the instrument the profile names: « décision du comité régional
+ * d’engagement » → its body (« comité régional d’engagement ») and what an amount depends on
+ * (« du comité régional d’engagement »). An instrument that is not « décision de … » is its own body.
+ */
+export function decisionFr(instrument: string): { body: string; of: string } {
+  const m = /^décision (du |de la |de l’|des )(.+)$/.exec(instrument);
+  return m ? { body: m[2], of: `${m[1]}${m[2]}` } : { body: instrument, of: `de la décision suivante\u00a0: ${instrument}` };
+}
+
+/** "decision of the comité régional d’engagement" → body "comité régional d’engagement", of "the comité régional d’engagement". */
+export function decisionEn(instrument: string): { body: string; of: string } {
+  const m = /^decision of (the )?(.+)$/.exec(instrument);
+  return m ? { body: m[2], of: `${m[1] ?? ''}${m[2]}` } : { body: instrument, of: instrument };
+}
