@@ -5,10 +5,11 @@ import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
 /** The ess-budget commands (src/cli/). */
-export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
+export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen' | 'profile';
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
 import type { PaneActsMessages } from './paneActsTypes';
+import type { ProfileMessages } from './profileTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -72,6 +73,8 @@ export interface Messages {
   /** The task pane's reading aids (issue 21). */
   pane: PaneMessages;
   versions: VersionsMessages;
+  /** Issue 23: profiles (validation, `profile validate`, `profile show`). */
+  profile: ProfileMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
