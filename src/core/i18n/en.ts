@@ -395,6 +395,7 @@ export const en: Messages = {
       validateArgs: 'profile validate takes one profile file (.json)',
       showArgs: 'profile show takes at most one workbook',
       unreadable: (file, code) => `${file}: profile file cannot be read (${code}).`,
+      tooLarge: (file, limit) => `${file}: refused, a profile is not over ${limit}.`,
     },
     show: {
       builtIn: 'The convention built into the tool, that of every workbook that carries no other.',
@@ -410,11 +411,12 @@ export const en: Messages = {
       notFixed: 'no amount fixed by the text',
       total: (year, amount, open) => `  Total ${year}: ${amount}${open ? `, without ${open} amount${open === 1 ? '' : 's'} not fixed` : ''}`,
       axesTitle: 'Axes:',
-      axis: (label, id, prefix) => `  ${label} (${id}${prefix ? `, codes ${prefix}_…` : ''})`,
+      axis: (label, id, prefix) => `  ${label} — ${id}${prefix ? `, codes ${prefix}_…` : ''}`,
       actions: (max, article, addedBy, planYear, planned) => `Actions: at most ${max} (${article}), added by ${addedBy}, ${planYear} plan of ${planned} action${planned === 1 ? '' : 's'}`,
       avenants: (article, amountChange, newPartner, before) =>
         `Avenants (${article}): ${[amountChange ? 'to change an amount' : '', newPartner ? 'to add a partner' : ''].filter(Boolean).join(' or ') || 'no case provided for'}${before ? ', approved before they are signed' : ''}`,
       avenant: (n, date, kind, object) => `  Avenant no. ${n}${date ? ` of ${date}` : ''} (${kind}): ${object}`,
+      kinds: { montant: 'amount', partenaires: 'partners' },
       partners: (total, added) => `Partners: ${total}, of which ${added} added by avenant`,
       bodiesTitle: 'Bodies:',
       body: (label, min, max, duty, counted, article, words) => {

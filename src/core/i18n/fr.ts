@@ -399,6 +399,7 @@ export const fr: Messages = {
       validateArgs: 'profile validate attend un fichier de profil (.json)',
       showArgs: 'profile show attend au plus un classeur',
       unreadable: (file, code) => `${file} : fichier de profil illisible (${code}).`,
+      tooLarge: (file, limit) => `${file} : refusé, un profil ne dépasse pas ${limit}.`,
     },
     show: {
       builtIn: 'Convention intégrée au suivi, celle de tout classeur qui n’en porte pas d’autre.',
@@ -414,11 +415,12 @@ export const fr: Messages = {
       notFixed: 'montant non fixé par le texte',
       total: (year, amount, open) => `  Total ${year} : ${amount}${open ? `, hors ${open} montant${open > 1 ? 's' : ''} non fixé${open > 1 ? 's' : ''}` : ''}`,
       axesTitle: 'Axes :',
-      axis: (label, id, prefix) => `  ${label} (${id}${prefix ? `, codes ${prefix}_…` : ''})`,
+      axis: (label, id, prefix) => `  ${label} — ${id}${prefix ? `, codes ${prefix}_…` : ''}`,
       actions: (max, article, addedBy, planYear, planned) => `Actions : ${max} au plus (${article}), ajoutées par ${addedBy}, plan ${planYear} de ${planned} action${planned > 1 ? 's' : ''}`,
       avenants: (article, amountChange, newPartner, before) =>
         `Avenants (${article}) : ${[amountChange ? 'pour changer un montant' : '', newPartner ? 'pour ajouter un partenaire' : ''].filter(Boolean).join(' ou ') || 'aucun cas prévu'}${before ? ', approuvés avant leur signature' : ''}`,
       avenant: (n, date, kind, object) => `  Avenant n°${n}${date ? ` du ${date}` : ''} (${kind}) : ${object}`,
+      kinds: { montant: 'montant', partenaires: 'partenaires' },
       partners: (total, added) => `Partenaires : ${total}, dont ${added} ajouté${added > 1 ? 's' : ''} par avenant`,
       bodiesTitle: 'Instances :',
       body: (label, min, max, duty, counted, article, words) => {

@@ -43,6 +43,8 @@ export interface ProfileMessages {
     showArgs: string;
     /** The profile file could not be read (missing, a directory, no right). */
     unreadable: (file: string, code: string) => string;
+    /** A profile is a few dozen kilobytes: a file over the limit is no profile. */
+    tooLarge: (file: string, limit: string) => string;
   };
   /** `profile show`: the convention in words. */
   show: {
@@ -63,6 +65,7 @@ export interface ProfileMessages {
     actions: (max: number, article: string, addedBy: string, planYear: number, planned: number) => string;
     avenants: (article: string, amountChange: boolean, newPartner: boolean, approvalBeforeSignature: boolean) => string;
     avenant: (n: string, date: string, kind: string, object: string) => string;
+    kinds: Record<'montant' | 'partenaires', string>;
     partners: (total: number, added: number) => string;
     bodiesTitle: string;
     body: (label: string, min: number, max: number | null, duty: 'obligation' | 'possibility', counted: boolean, article: string, words: string) => string;
