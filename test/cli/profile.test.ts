@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { ProfileDocument } from '../../src/core/profile';
+import { profileText } from '../../src/cli/profileText';
 import { tmp } from '../helpers/files';
 import { plain } from '../helpers/typography';
 
@@ -127,6 +128,16 @@ describe('ess-budget profile validate', () => {
     expect(ess('profile', 'valdate', ces)).toMatchObject({ code: 2, err: ['Sous-commande inconnue : « valdate ». Vouliez-vous dire « validate » ? Sous-commandes : validate, show (ess-budget profile --help).'] });
   });
 
+  test('--format json: valid or not, and the problems as they are told', () => {
+    const ok = spawnSync(process.execPath, [bin, 'profile', 'validate', fixture, '--format', 'json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ file: fixture, valid: true, id: 'transition-eco-2021-2024', problems: [] });
+    const file = variant('json.json', (d) => d.amounts.splice(10, 1));
+    const bad = spawnSync(process.execPath, [bin, 'profile', 'validate', file, '--format', 'json'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout)).toEqual({ file, valid: false, problems: [expect.stringContaining('montant manquant pour banque en 2023')] });
+  });
+
   test('in English with --lang en', () => {
     const file = variant('en.json', (d) => d.amounts.splice(0, 1));
     expect(ess('profile', 'validate', file, '--lang', 'en').err).toEqual([
@@ -176,6 +187,33 @@ describe('ess-budget profile show', () => {
       `Le classeur ${book} ne porte pas de convention : il suit la convention intégrée.`,
     ]);
     expect(ess('profile', 'show', join(dir, 'absent.xlsx'))).toMatchObject({ code: 2, err: [`${join(dir, 'absent.xlsx')} : fichier introuvable.`] });
+  });
+
+  test('another convention in words: its own funders, amounts not fixed, bodies, usages (as a workbook that carries it shows it)', () => {
+    const doc = JSON.parse(readFileSync(fixture, 'utf8')) as ProfileDocument;
+    const lines = plain(profileText(doc, 'Convention écrite dans le classeur budget.xlsx.', 'fr')).split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'CTEE 2021-2024 — Convention régionale Transition écologique des entreprises 2021-2024 (exemple fictif) (transition-eco-2021-2024)',
+      'Convention écrite dans le classeur budget.xlsx.',
+      'Approbation : Délibération n°CP-2021-03-117 de la Commission permanente du 12/03/2021 (12/03/2021)',
+      'Signature : 02/04/2021',
+      'Période : 2021-2024 (Art. 2)',
+    ]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "  Banque publique d'investissement (Art. 6), décision : décision du comité d'engagement de la banque",
+        `    2021 : 1${NB}250${NB}000,00${NB}€ — « Fixé » (Art. 6, source Art. 6 §1)`,
+        '    2022 : montant non fixé par le texte — « À décider » (Art. 6, source Art. 6 §2)',
+        `  Total 2021 : 2${NB}200${NB}000,00${NB}€`,
+        '  Axe B – Économie circulaire — circulaire, codes B_…',
+        'Actions : 12 au plus (Art. 3), ajoutées par Comité des financeurs, plan 2021 de 4 actions',
+        'Partenaires : 3, dont 1 ajouté par avenant',
+        '  Comité de suivi — 1 fois par an — obligation (Art. 8, « se réunit une fois par an »)',
+        '  Atelier technique — sans fréquence — possibilité, non comptée (Art. 8, « peut réunir des ateliers techniques »)',
+        '  Évaluation à mi-parcours — au 31/12/2022, par un tiers (Art. 9)',
+        "  Délai du bilan annuel : 4 mois après (« usage ») — La convention ne fixe pas de délai au bilan : le suivi l'attend quatre mois après la fin de l'année (usage de l'exemple).",
+      ]),
+    );
   });
 
   test('in English, and the help French first', () => {
