@@ -43,12 +43,13 @@ const PATTERNS: Record<string, ProfilePattern> = {
 
 /**
  * The governance rules a body may name (`bodies[].rule`): those of the rule list that count a body's
- * meetings (governance.unknown-body only names a body no profile has). governance.meetings is the
- * generic counting rule of issue 23 that a convention of its own uses (test/fixtures/profiles):
- * named here until the rule list carries it.
+ * meetings. Not governance.unknown-body (it names a body no profile has), nor a "-possibility" rule
+ * (the information the counting rule gives instead for a body whose `duty` is a possibility).
+ * governance.meetings is the generic counting rule of issue 23 that a convention of its own names
+ * (test/fixtures/profiles): named here until the rule list of this branch carries it.
  */
 export function governanceRuleIds(): string[] {
-  const ids = RULE_IDS.filter((id) => id.startsWith('governance.') && id !== 'governance.unknown-body') as string[];
+  const ids = (RULE_IDS as readonly string[]).filter((id) => id.startsWith('governance.') && id !== 'governance.unknown-body' && !id.endsWith('-possibility'));
   return ids.includes('governance.meetings') ? ids : [...ids, 'governance.meetings'];
 }
 
