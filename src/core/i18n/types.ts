@@ -8,8 +8,8 @@ import type { LegalStatusId } from '../legalStatus';
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen' | 'profile';
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
-import type { PaneActsMessages } from './paneActsTypes';
 import type { ProfileMessages } from './profileTypes';
+import type { PaneActsMessages } from './paneActsTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -72,9 +72,9 @@ export interface Messages {
   hostLimits: HostLimitMessages;
   /** The task pane's reading aids (issue 21). */
   pane: PaneMessages;
-  versions: VersionsMessages;
   /** Issue 23: profiles (validation, `profile validate`, `profile show`). */
   profile: ProfileMessages;
+  versions: VersionsMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
