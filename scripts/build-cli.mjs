@@ -6,9 +6,11 @@ import { build } from 'esbuild';
  * and papaparse: ledgers and CSV; decimal.js: the few amounts that are not plain cents) are loaded
  * from node_modules on first use instead of at start: together about 70 ms of CPU at every start,
  * a tenth of a 100 000-line check (profile, issue 22).
+ * ajv and its French messages (issue 23) serve `profile validate` and profiles read from a file only:
+ * a third of the bundle's size otherwise.
  * Each import gets a stand-in that requires the library the first time anything of it is used.
  */
-const LAZY = /^(jszip|iconv-lite|papaparse|decimal.js)$/;
+const LAZY = /^(jszip|iconv-lite|papaparse|decimal.js|ajv|ajv-i18n\/localize\/fr)$/;
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(b) {

@@ -21,7 +21,7 @@ import { versionCommands } from './versions';
 class UsageError extends Error {}
 
 const LANGS = ['fr', 'en'] as const;
-const COMMANDS = ['init', 'check', 'report', 'reconcile', 'diff', 'close', 'reopen'];
+const COMMANDS = ['init', 'check', 'report', 'reconcile', 'diff', 'close', 'reopen', 'profile'];
 
 export function formatText(result: CheckResult, lang: Lang): string {
   const m = messages[lang];
@@ -86,6 +86,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await reconcileCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'profile':
+        // Loaded when asked for: its validator (ajv) is nothing the other commands need at start.
+        return await (await import('./profile')).profileCommand(rest, io);
       case '--version':
       case '-V':
       case 'version':

@@ -363,6 +363,93 @@ export const en: Messages = {
       failed: (d) => `Could not write: ${d}`,
     },
   },
+  // Issue 23: profiles (src/core/profileCheck.ts, src/cli/profile.ts).
+  profile: {
+    problem: (path, text) => `${path}: ${text}`,
+    json: (line, column, what) => `line ${line}, column ${column}: not valid JSON, ${what}`,
+    jsonEnd: 'unexpected end of the text',
+    jsonChar: (c) => `unexpected character "${c}"`,
+    schema: {
+      pattern: {
+        amount: 'expected an amount in euros, as a string with a decimal point (for example "2387500.00"), or null',
+        date: 'expected a date written YYYY-MM-DD',
+        dateOrEmpty: 'expected a date written YYYY-MM-DD, or "" when it is not known',
+        due: 'expected a due date written YYYY-MM-DD, or "end" (at the end of the contract)',
+        id: 'expected an identifier in lower case letters, digits and hyphens (for example "comite-technique-1")',
+      },
+      additional: (key) => `property "${key}" is not part of the profile format (see profiles/schema.json)`,
+      allowed: (text, values) => `${text} (${values})`,
+    },
+    check: {
+      unknownFunder: (id, known) => `unknown funder "${id}" (the profile’s funders: ${known})`,
+      yearOutside: (year, first, last) => `year ${year} outside the period ${first}-${last}`,
+      yearsOrder: 'the years of the period must be in increasing order',
+      duplicate: (value, first) => `"${value}" appears twice, already at ${first}`,
+      duplicateAlias: (alias, first) => `spelling "${alias}" already given at ${first}, the workbook could not tell which is meant`,
+      missingAmount: (funder, year) => `missing amount for ${funder} in ${year} (one entry per funder and year of the period, amount null when the text fixes none)`,
+      duplicateAmount: (funder, year, first) => `amount for ${funder} in ${year} given twice, already at ${first}`,
+      statusNotListed: (status) => `status "${status}" missing from /statuses`,
+      unknownAxis: (id, known) => `unknown axis "${id}" (the profile’s axes: ${known})`,
+      unknownRule: (rule, known) => `unknown rule "${rule}" (governance rules: ${known}, or null for a body the tool does not count)`,
+      unknownBody: (id, known) => `unknown body "${id}" (the profile’s bodies: ${known})`,
+      unknownAvenant: (n, known) => `avenant no. ${n} missing from /avenants/list (avenants: ${known || 'none'})`,
+      unknownPartner: (name) => `partner "${name}" missing from /partners`,
+      badDate: (text) => `impossible date "${text}"`,
+      maxBelowMin: (max, min) => `at most ${max} meeting${max === 1 ? '' : 's'} a year, fewer than the minimum (${min})`,
+    },
+    cli: {
+      valid: (title, id, first, last, funders, axes) => `Valid profile: ${title} — ${id}, ${first}-${last}, ${funders} funder${funders === 1 ? '' : 's'}, ${axes} ax${axes === 1 ? 'is' : 'es'}`,
+      subcommand: (s, suggestion) =>
+        s === undefined
+          ? 'profile takes a subcommand, validate or show. Type "ess-budget profile --help".'
+          : `Unknown subcommand: "${s}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Subcommands: validate, show (ess-budget profile --help).`,
+      validateArgs: 'profile validate takes one profile file (.json)',
+      showArgs: 'profile show takes at most one workbook',
+      unreadable: (file, code) => `${file}: profile file cannot be read (${code}).`,
+      tooLarge: (file, limit) => `${file}: refused, a profile is not over ${limit}.`,
+    },
+    show: {
+      builtIn: 'The convention built into the tool, that of every workbook that carries no other.',
+      fromWorkbook: (file) => `The convention written in the workbook ${file}.`,
+      noneInWorkbook: (file) => `The workbook ${file} carries no convention: it follows the built-in one.`,
+      title: (title, shortTitle, id) => `${shortTitle} — ${title} (${id})`,
+      approval: (text, date) => `Approval: ${text} (${date})`,
+      signature: (date) => `Signature: ${date}`,
+      period: (first, last, article) => `Period: ${first}-${last} (${article})`,
+      fundersTitle: 'Funders and signed amounts:',
+      funder: (label, article, instrument) => `  ${label} (${article}), decided by: ${instrument}`,
+      amount: (year, amount, status, article, source) => `    ${year}: ${amount} — "${status}" (${article}, source ${source})`,
+      notFixed: 'no amount fixed by the text',
+      total: (year, amount, open) => `  Total ${year}: ${amount}${open ? `, without ${open} amount${open === 1 ? '' : 's'} not fixed` : ''}`,
+      axesTitle: 'Axes:',
+      axis: (label, id, prefix) => `  ${label} — ${id}${prefix ? `, codes ${prefix}_…` : ''}`,
+      actions: (max, article, addedBy, planYear, planned) => `Actions: at most ${max} (${article}), added by ${addedBy}, ${planYear} plan of ${planned} action${planned === 1 ? '' : 's'}`,
+      avenants: (article, amountChange, newPartner, before) =>
+        `Avenants (${article}): ${[amountChange ? 'to change an amount' : '', newPartner ? 'to add a partner' : ''].filter(Boolean).join(' or ') || 'no case provided for'}${before ? ', approved before they are signed' : ''}`,
+      avenant: (n, date, kind, object) => `  Avenant no. ${n}${date ? ` of ${date}` : ''} (${kind}): ${object}`,
+      kinds: { montant: 'amount', partenaires: 'partners' },
+      partners: (total, added) => `Partners: ${total}, of which ${added} added by avenant`,
+      bodiesTitle: 'Bodies:',
+      body: (label, min, max, duty, counted, article, words) => {
+        const often = max === null ? (min === 0 ? 'no set frequency' : `at least ${min} times a year`) : min === max ? `${min} times a year` : `${min} to ${max} times a year`;
+        return `  ${label} — ${often} — ${duty === 'obligation' ? 'obligation' : 'possibility'}${counted ? '' : ', not counted'} (${article}, "${words}")`;
+      },
+      bilans: (perYear, article, words) => `Bilans: ${perYear ? 'one a year' : 'one final bilan'} (${article}${words ? `, "${words}"` : ''})`,
+      evaluationsTitle: 'Evaluations:',
+      evaluation: (label, due, grace, thirdParty, article) =>
+        `  ${label} — ${due ? `due ${due}` : `at the end of the contract, expected ${grace} months after (usage)`}${thirdParty ? ', by a third party' : ''} (${article})`,
+      usagesTitle: 'Usages, where the convention is silent (the tool’s values, not articles):',
+      usage: (name, value, why) => `  ${name}: ${value} ("usage") — ${why}`,
+      usageNames: {
+        bilanGraceMonths: 'Annual bilan grace period',
+        finalEvaluationGraceMonths: 'Final evaluation grace period',
+        firstYearFrom: 'First year counted',
+        amountChangeDeadline: 'Deadline of an amount avenant',
+      },
+      usageValues: { signature: 'from the signature', 'year-start': 'the whole year', 'year-end': 'before the end of the year it changes', none: 'none' },
+      months: (n) => `${n} month${n === 1 ? '' : 's'} after`,
+    },
+  },
   office: {
     journal: { sync: (asOf) => `Synchronization (checked as of ${asOf})`, init: 'Workbook initialized', restore: 'Tables restored' },
     validation: {
@@ -431,6 +518,7 @@ Usage:
   ess-budget diff <before.xlsx> <after.xlsx> [--format text|json] [--lang fr|en]
   ess-budget close <in.xlsx> <year> [--by NAME] [--force [--reason "why"]] [--as-of YYYY-MM-DD]
   ess-budget reopen <in.xlsx> <year> --reason "why" [--by NAME]
+  ess-budget profile validate <profile.json> | profile show [<in.xlsx>] [--format text|json] [--lang fr|en]
   ess-budget <command> --help     a command’s help
   ess-budget --version`,
     summary: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}.`,
@@ -447,7 +535,7 @@ Usage:
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
     badArgs: (detail, c) => `Bad arguments: ${detail}. Type "ess-budget${c ? ` ${c}` : ''} --help".`,
     badDate: (s) => `Bad --as-of date: "${s}" (expected YYYY-MM-DD).`,
-    unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile, diff, close, reopen (ess-budget <command> --help).`,
+    unknownCommand: (s, sugg) => `Unknown command: "${s}".${sugg ? ` Did you mean "${sugg}"?` : ''} Commands: init, check, report, reconcile, diff, close, reopen, profile (ess-budget <command> --help).`,
     help: {
       init: `ess-budget init <out.xlsx> [options]
 Creates a blank workbook holding the contract’s tables (convention, participations per axis and
@@ -556,6 +644,25 @@ Options:
 Exit status: 0 year reopened, 2 unusable input or write failed (the workbook stays as it was).
 Example:
   ess-budget reopen budget.xlsx 2014 --reason "Amount typed wrong" --lang en`,
+      profile: `ess-budget profile validate <profile.json>
+ess-budget profile show [<in.xlsx>] [options]
+A convention described as data (README, "Décrire une autre convention").
+  validate    checks a JSON profile against profiles/schema.json and its internal references
+              (funders of the amounts, years of the period, unique identifiers, axes of the
+              actions, bodies, avenants of the partners); one line per problem, with its JSON path
+  show        shows the convention: the one the given workbook follows, else the built-in one
+              (CES ESS 2014-2016): funders and amounts per year with their status, axes, bodies,
+              evaluations, usages
+
+Options of show:
+  --format text|json      text (default) or the JSON profile itself (amounts as strings)
+  --lang fr|en            language of the messages
+  -h, --help              this help
+
+Exit status: 0 valid or shown profile, 2 invalid profile or unusable input.
+Examples:
+  ess-budget profile validate my-convention.json
+  ess-budget profile show budget.xlsx`,
     },
     version: (v) => `ess-budget ${v}`,
     unknownOption: (c, o, s) => `Unknown option for ${c}: ${o}.${s ? ` Did you mean ${s}?` : ''} Type "ess-budget ${c} --help".`,

@@ -367,6 +367,93 @@ export const fr: Messages = {
       failed: (d) => `Écriture impossible : ${d}`,
     },
   },
+  // Issue 23: profiles (src/core/profileCheck.ts, src/cli/profile.ts).
+  profile: {
+    problem: (path, text) => `${path} : ${text}`,
+    json: (line, column, what) => `ligne ${line}, colonne ${column} : JSON illisible, ${what}`,
+    jsonEnd: 'fin du texte inattendue',
+    jsonChar: (c) => `caractère « ${c} » inattendu`,
+    schema: {
+      pattern: {
+        amount: 'montant attendu en euros, en chaîne avec le point décimal (par exemple « 2387500.00 »), ou null',
+        date: 'date attendue sous la forme AAAA-MM-JJ',
+        dateOrEmpty: 'date attendue sous la forme AAAA-MM-JJ, ou "" si elle n’est pas connue',
+        due: 'échéance attendue sous la forme AAAA-MM-JJ, ou « end » (à l’issue du contrat)',
+        id: 'identifiant attendu en minuscules, chiffres et tirets (par exemple « comite-technique-1 »)',
+      },
+      additional: (key) => `propriété « ${key} » inconnue du format des profils (voir profiles/schema.json)`,
+      allowed: (text, values) => `${text} (${values})`,
+    },
+    check: {
+      unknownFunder: (id, known) => `financeur « ${id} » inconnu (financeurs du profil : ${known})`,
+      yearOutside: (year, first, last) => `année ${year} hors de la période ${first}-${last}`,
+      yearsOrder: 'les années de la période doivent être croissantes',
+      duplicate: (value, first) => `« ${value} » en double, déjà en ${first}`,
+      duplicateAlias: (alias, first) => `écriture « ${alias} » déjà donnée en ${first}, le classeur ne saurait laquelle lire`,
+      missingAmount: (funder, year) => `montant manquant pour ${funder} en ${year} (une entrée par financeur et par année de la période, amount null si le texte n’en fixe pas)`,
+      duplicateAmount: (funder, year, first) => `montant en double pour ${funder} en ${year}, déjà en ${first}`,
+      statusNotListed: (status) => `statut « ${status} » absent de /statuses`,
+      unknownAxis: (id, known) => `axe « ${id} » inconnu (axes du profil : ${known})`,
+      unknownRule: (rule, known) => `règle « ${rule} » inconnue (règles de gouvernance : ${known}, ou null pour une instance que le suivi ne compte pas)`,
+      unknownBody: (id, known) => `instance « ${id} » inconnue (instances du profil : ${known})`,
+      unknownAvenant: (n, known) => `avenant n°${n} absent de /avenants/list (avenants : ${known || 'aucun'})`,
+      unknownPartner: (name) => `partenaire « ${name} » absent de /partners`,
+      badDate: (text) => `date « ${text} » impossible`,
+      maxBelowMin: (max, min) => `au plus ${max} réunion${max > 1 ? 's' : ''} par an, moins que le minimum (${min})`,
+    },
+    cli: {
+      valid: (title, id, first, last, funders, axes) => `Profil valide : ${title} — ${id}, ${first}-${last}, ${funders} financeur${funders > 1 ? 's' : ''}, ${axes} axe${axes > 1 ? 's' : ''}`,
+      subcommand: (s, suggestion) =>
+        s === undefined
+          ? 'profile attend une sous-commande, validate ou show. Tapez « ess-budget profile --help ».'
+          : `Sous-commande inconnue : « ${s} ».${suggestion ? ` Vouliez-vous dire « ${suggestion} » ?` : ''} Sous-commandes : validate, show (ess-budget profile --help).`,
+      validateArgs: 'profile validate attend un fichier de profil (.json)',
+      showArgs: 'profile show attend au plus un classeur',
+      unreadable: (file, code) => `${file} : fichier de profil illisible (${code}).`,
+      tooLarge: (file, limit) => `${file} : refusé, un profil ne dépasse pas ${limit}.`,
+    },
+    show: {
+      builtIn: 'Convention intégrée au suivi, celle de tout classeur qui n’en porte pas d’autre.',
+      fromWorkbook: (file) => `Convention écrite dans le classeur ${file}.`,
+      noneInWorkbook: (file) => `Le classeur ${file} ne porte pas de convention : il suit la convention intégrée.`,
+      title: (title, shortTitle, id) => `${shortTitle} — ${title} (${id})`,
+      approval: (text, date) => `Approbation : ${text} (${date})`,
+      signature: (date) => `Signature : ${date}`,
+      period: (first, last, article) => `Période : ${first}-${last} (${article})`,
+      fundersTitle: 'Financeurs et montants signés :',
+      funder: (label, article, instrument) => `  ${label} (${article}), décision : ${instrument}`,
+      amount: (year, amount, status, article, source) => `    ${year} : ${amount} — « ${status} » (${article}, source ${source})`,
+      notFixed: 'montant non fixé par le texte',
+      total: (year, amount, open) => `  Total ${year} : ${amount}${open ? `, hors ${open} montant${open > 1 ? 's' : ''} non fixé${open > 1 ? 's' : ''}` : ''}`,
+      axesTitle: 'Axes :',
+      axis: (label, id, prefix) => `  ${label} — ${id}${prefix ? `, codes ${prefix}_…` : ''}`,
+      actions: (max, article, addedBy, planYear, planned) => `Actions : ${max} au plus (${article}), ajoutées par ${addedBy}, plan ${planYear} de ${planned} action${planned > 1 ? 's' : ''}`,
+      avenants: (article, amountChange, newPartner, before) =>
+        `Avenants (${article}) : ${[amountChange ? 'pour changer un montant' : '', newPartner ? 'pour ajouter un partenaire' : ''].filter(Boolean).join(' ou ') || 'aucun cas prévu'}${before ? ', approuvés avant leur signature' : ''}`,
+      avenant: (n, date, kind, object) => `  Avenant n°${n}${date ? ` du ${date}` : ''} (${kind}) : ${object}`,
+      kinds: { montant: 'montant', partenaires: 'partenaires' },
+      partners: (total, added) => `Partenaires : ${total}, dont ${added} ajouté${added > 1 ? 's' : ''} par avenant`,
+      bodiesTitle: 'Instances :',
+      body: (label, min, max, duty, counted, article, words) => {
+        const often = max === null ? (min === 0 ? 'sans fréquence' : `au moins ${min} fois par an`) : min === max ? `${min} fois par an` : `${min} à ${max} fois par an`;
+        return `  ${label} — ${often} — ${duty === 'obligation' ? 'obligation' : 'possibilité'}${counted ? '' : ', non comptée'} (${article}, « ${words} »)`;
+      },
+      bilans: (perYear, article, words) => `Bilans : ${perYear ? 'un par année' : 'un bilan final'} (${article}${words ? `, « ${words} »` : ''})`,
+      evaluationsTitle: 'Évaluations :',
+      evaluation: (label, due, grace, thirdParty, article) =>
+        `  ${label} — ${due ? `au ${due}` : `à l’issue du contrat, attendue ${grace} mois après (usage)`}${thirdParty ? ', par un tiers' : ''} (${article})`,
+      usagesTitle: 'Usages, là où la convention ne dit rien (valeurs du suivi, non des articles) :',
+      usage: (name, value, why) => `  ${name} : ${value} (« usage ») — ${why}`,
+      usageNames: {
+        bilanGraceMonths: 'Délai du bilan annuel',
+        finalEvaluationGraceMonths: 'Délai de l’évaluation finale',
+        firstYearFrom: 'Première année comptée',
+        amountChangeDeadline: 'Échéance d’un avenant de montant',
+      },
+      usageValues: { signature: 'à partir de la signature', 'year-start': 'toute l’année', 'year-end': 'avant la fin de l’année qu’il change', none: 'aucune' },
+      months: (n) => `${n} mois après`,
+    },
+  },
   office: {
     journal: { sync: (asOf) => `Synchronisation (contrôle au ${asOf})`, init: 'Initialisation du classeur', restore: 'Restauration des tableaux' },
     validation: {
@@ -436,6 +523,7 @@ Utilisation :
   ess-budget diff <avant.xlsx> <après.xlsx> [--format text|json] [--lang fr|en]
   ess-budget close <classeur.xlsx> <année> [--by NOM] [--force [--reason "motif"]] [--as-of AAAA-MM-JJ]
   ess-budget reopen <classeur.xlsx> <année> --reason "motif" [--by NOM]
+  ess-budget profile validate <profil.json> | profile show [<classeur.xlsx>] [--format text|json] [--lang fr|en]
   ess-budget <commande> --help     l’aide d’une commande
   ess-budget --version`,
     summary: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}.`,
@@ -452,7 +540,7 @@ Utilisation :
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
     badArgs: (detail, c) => `Arguments invalides : ${detail}. Tapez « ess-budget${c ? ` ${c}` : ''} --help ».`,
     badDate: (s) => `Date --as-of invalide : « ${s} » (attendu AAAA-MM-JJ).`,
-    unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile, diff, close, reopen (ess-budget <commande> --help).`,
+    unknownCommand: (s, sugg) => `Commande inconnue : « ${s} ».${sugg ? ` Vouliez-vous dire « ${sugg} » ?` : ''} Commandes : init, check, report, reconcile, diff, close, reopen, profile (ess-budget <commande> --help).`,
     help: {
       init: `ess-budget init <sortie.xlsx> [options]
 Crée un classeur vierge aux tableaux du contrat (convention, participations par axe et par année,
@@ -561,6 +649,26 @@ Options :
 Statut de sortie : 0 année rouverte, 2 entrée inutilisable ou écriture impossible (le classeur reste tel quel).
 Exemple :
   ess-budget reopen budget.xlsx 2014 --reason "Erreur de saisie du montant"`,
+      profile: `ess-budget profile validate <profil.json>
+ess-budget profile show [<classeur.xlsx>] [options]
+Une convention décrite comme donnée (README, « Décrire une autre convention »).
+  validate    vérifie un profil JSON contre profiles/schema.json et ses renvois internes
+              (financeurs des montants, années de la période, identifiants uniques, axes des
+              actions, instances, avenants des partenaires) ; une ligne par problème, avec son
+              chemin JSON
+  show        montre la convention, celle que suit le classeur donné, sinon la convention
+              intégrée (CES ESS 2014-2016) : financeurs et montants par année avec leur statut,
+              axes, instances, évaluations, usages
+
+Options de show :
+  --format text|json      texte (par défaut) ou le profil JSON lui-même (montants en chaînes)
+  --lang fr|en            langue des messages
+  -h, --help              cette aide
+
+Statut de sortie : 0 profil valide ou montré, 2 profil invalide ou entrée inutilisable.
+Exemples :
+  ess-budget profile validate ma-convention.json
+  ess-budget profile show budget.xlsx`,
     },
     version: (v) => `ess-budget ${v}`,
     unknownOption: (c, o, s) => `Option inconnue pour ${c} : ${o}.${s ? ` Vouliez-vous dire ${s} ?` : ''} Tapez « ess-budget ${c} --help ».`,

@@ -5,9 +5,10 @@ import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
 /** The ess-budget commands (src/cli/). */
-export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen';
+export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen' | 'profile';
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
+import type { ProfileMessages } from './profileTypes';
 import type { PaneActsMessages } from './paneActsTypes';
 
 export interface Messages {
@@ -71,6 +72,8 @@ export interface Messages {
   hostLimits: HostLimitMessages;
   /** The task pane's reading aids (issue 21). */
   pane: PaneMessages;
+  /** Issue 23: profiles (validation, `profile validate`, `profile show`). */
+  profile: ProfileMessages;
   versions: VersionsMessages;
 }
 
