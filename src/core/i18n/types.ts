@@ -9,6 +9,7 @@ export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'c
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
 import type { PaneActsMessages } from './paneActsTypes';
+import type { ProfileStoreMessages } from './profileStoreTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -72,6 +73,8 @@ export interface Messages {
   /** The task pane's reading aids (issue 21). */
   pane: PaneMessages;
   versions: VersionsMessages;
+  /** The convention a workbook carries (issue 23, core/profileStore.ts). */
+  profileStore: ProfileStoreMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */
