@@ -174,3 +174,15 @@ export function problemText(why: ProfileStoreMessages['why'], p: ProfileProblem)
       return why.idMismatch(p.cell, p.inCell, p.inText);
   }
 }
+
+/**
+ * A workbook whose convention cannot be trusted, from a host that has no error of its own for it
+ * (Excel): the pane words `problem` in its language. Never the CES ESS in its place.
+ */
+export class ProfileUnreadableError extends Error {
+  override readonly name = 'ProfileUnreadableError';
+  constructor(readonly problem: ProfileProblem) {
+    // For the console only: the pane words `problem` (i18n profileStore).
+    super(`unreadable convention in sheet ${PROFILE_SHEET} (${problem.kind})`);
+  }
+}

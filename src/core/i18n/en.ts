@@ -945,6 +945,7 @@ Example:
     },
     unreadable: (file, sheet, why) =>
       `${file}: the workbook carries an unreadable convention (sheet ${sheet}, ${why}): nothing is checked against an uncertain convention. Restore an earlier version of the workbook, or copy its tables into a workbook made by ess-budget init --profile.`,
+    unreadableHere: (sheet, why) => `This workbook carries an unreadable convention (sheet ${sheet}, ${why}): nothing is checked against an uncertain convention. Restore an earlier version of the workbook.`,
     badFile: (file, why) => `${file}: unreadable convention (${why}). Fix the file, then run again.`,
     exampleWithProfile: '--example does not go with --profile: the example is the CES ESS 2014-2016’s. Create the workbook without --example.',
     diffDiffers: (before, beforeId, after, afterId) =>

@@ -953,6 +953,8 @@ Exemple :
     },
     unreadable: (file, sheet, why) =>
       `${file} : le classeur porte une convention illisible (feuille ${sheet}, ${why}) : rien n’est contrôlé contre une convention incertaine. Restaurez une version précédente du classeur, ou recopiez ses tableaux dans un classeur créé par ess-budget init --profile.`,
+    unreadableHere: (sheet, why) =>
+      `Ce classeur porte une convention illisible (feuille ${sheet}, ${why}) : rien n’est contrôlé contre une convention incertaine. Restaurez une version précédente du classeur.`,
     badFile: (file, why) => `${file} : convention illisible (${why}). Corrigez le fichier, puis relancez.`,
     exampleWithProfile: '--example ne va pas avec --profile : l’exemple est celui du CES ESS 2014-2016. Créez le classeur sans --example.',
     diffDiffers: (before, beforeId, after, afterId) =>

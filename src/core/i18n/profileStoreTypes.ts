@@ -20,6 +20,8 @@ export interface ProfileStoreMessages {
   };
   /** The one line of a command (or the pane) on a workbook whose convention cannot be trusted. */
   unreadable: (file: string, sheet: string, why: string) => string;
+  /** The same in the pane, about the workbook open. */
+  unreadableHere: (sheet: string, why: string) => string;
   /** `init --profile FILE` on a file that is no profile. */
   badFile: (file: string, why: string) => string;
   /** `init --example --profile`. */

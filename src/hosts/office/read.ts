@@ -11,6 +11,7 @@ import { matchKey } from '../../core/text';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { serialToDate, splitQualified } from '../../core/cells';
 import { isDateFormat, toRows } from './values';
+import { queueProfileRead } from './profileRead';
 
 export { toRows };
 
@@ -135,6 +136,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
   const contractSheetNames = [...new Set(userTables.flatMap((d) => [d.sheet.fr, d.sheet.en]))];
   for (const n of contractSheetNames) cfCollections.push(wb.worksheets.getItemOrNullObject(n).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'));
   const ownUsed = ownSheetNames.map((n) => ({ n, used: wb.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true).load('address') }));
+  const convention = queueProfileRead(wb);
 
   return {
     finish(): ReadResult {
@@ -190,8 +192,9 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       }
       const ownSheetsUsed = new Map<string, string | null>();
       for (const u of ownUsed) ownSheetsUsed.set(u.n, u.used.isNullObject ? null : splitLocal(u.used.address).local);
+      const profile = convention.finish();
       return {
-        snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
+        snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables, ...(profile ? { profile } : {}) },
         missing,
         renamed,
         controls: ownInfo[0],
