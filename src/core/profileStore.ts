@@ -11,30 +11,15 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { profileFromDocument, type Profile, type ProfileDocument } from './profile';
 import type { SheetPlan } from './sheets/types';
 import type { CellValue } from './snapshot';
-import type { ProfileStoreMessages } from './i18n/profileStoreTypes';
+import { PROFILE_HEAD_ROWS, PROFILE_MAX_ROWS, PROFILE_SHEET, type ProfileProblem } from './profileWords';
 
-/** The sheet's name: the add-in's, in no language (like SuiviCES-ecriture). */
-export const PROFILE_SHEET = 'SuiviCES-convention';
+// Their home is profileWords.ts (no SHA-256 there, for the pane's first download); the readers find them here too.
+export { PROFILE_MAX_ROWS, PROFILE_SHEET, problemText, ProfileUnreadableError, type ProfileProblem } from './profileWords';
+
 /** A1: what the sheet is, and the layout's version. */
 export const PROFILE_MARK = 'SuiviCES-convention 1';
 /** Characters per cell: under Excel's 32 767, with room for any producer's rounding. */
 export const PROFILE_CHUNK = 30_000;
-/** Rows before the first piece of text (mark, id, hash, count). */
-const HEAD_ROWS = 4;
-/** Rows a reader fetches at most: head + pieces (100 × 30 000 characters, far beyond any convention). */
-export const PROFILE_MAX_ROWS = HEAD_ROWS + 100;
-
-/**
- * Why a profile cannot be read: the sheet's cells, its hash, its JSON or its document. Words in the
- * catalogues (i18n `profileStore.why`); `detail` is already the validator's French line.
- */
-export type ProfileProblem =
-  | { kind: 'mark'; cell: string }
-  | { kind: 'cell'; what: 'id' | 'hash' | 'count' | 'piece'; cell: string; piece?: number; of?: number }
-  | { kind: 'hash' }
-  | { kind: 'json'; line?: number; column?: number; token?: string }
-  | { kind: 'document'; detail: string }
-  | { kind: 'id'; cell: string; inCell: string; inText: string };
 
 /** The text as stored: the document's JSON on one line (no line breaks a producer could rewrite). */
 export function storedText(doc: ProfileDocument): string {
@@ -142,11 +127,11 @@ export function readProfileSheet(rows: CellValue[][]): { profile: Profile } | { 
   const count = Number(b(4));
   if (!id) return { problem: { kind: 'cell', what: 'id', cell: 'B2' } };
   if (!hash || !/^[0-9a-f]{64}$/.test(hash)) return { problem: { kind: 'cell', what: 'hash', cell: 'B3' } };
-  if (!Number.isInteger(count) || count < 1 || count > PROFILE_MAX_ROWS - HEAD_ROWS) return { problem: { kind: 'cell', what: 'count', cell: 'B4' } };
+  if (!Number.isInteger(count) || count < 1 || count > PROFILE_MAX_ROWS - PROFILE_HEAD_ROWS) return { problem: { kind: 'cell', what: 'count', cell: 'B4' } };
   const pieces: string[] = [];
   for (let i = 0; i < count; i++) {
-    const piece = b(HEAD_ROWS + 1 + i);
-    if (piece === null) return { problem: { kind: 'cell', what: 'piece', cell: `B${HEAD_ROWS + 1 + i}`, piece: i + 1, of: count } };
+    const piece = b(PROFILE_HEAD_ROWS + 1 + i);
+    if (piece === null) return { problem: { kind: 'cell', what: 'piece', cell: `B${PROFILE_HEAD_ROWS + 1 + i}`, piece: i + 1, of: count } };
     pieces.push(piece);
   }
   const json = pieces.join('');
@@ -157,32 +142,3 @@ export function readProfileSheet(rows: CellValue[][]): { profile: Profile } | { 
   return { profile: read.profile };
 }
 
-/** A problem in the reader's words (the catalogue's `profileStore.why`). */
-export function problemText(why: ProfileStoreMessages['why'], p: ProfileProblem): string {
-  switch (p.kind) {
-    case 'mark':
-      return why.mark(p.cell);
-    case 'cell':
-      return p.what === 'piece' ? why.piece(p.piece ?? 0, p.of ?? 0, p.cell) : why[p.what](p.cell);
-    case 'hash':
-      return why.changed;
-    case 'json':
-      return p.line !== undefined ? why.json(p.line, p.column ?? 0) : p.token !== undefined ? why.jsonToken(p.token) : why.jsonEnd;
-    case 'document':
-      return why.document(p.detail);
-    case 'id':
-      return why.idMismatch(p.cell, p.inCell, p.inText);
-  }
-}
-
-/**
- * A workbook whose convention cannot be trusted, from a host that has no error of its own for it
- * (Excel): the pane words `problem` in its language. Never the CES ESS in its place.
- */
-export class ProfileUnreadableError extends Error {
-  override readonly name = 'ProfileUnreadableError';
-  constructor(readonly problem: ProfileProblem) {
-    // For the console only: the pane words `problem` (i18n profileStore).
-    super(`unreadable convention in sheet ${PROFILE_SHEET} (${problem.kind})`);
-  }
-}

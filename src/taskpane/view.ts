@@ -10,7 +10,7 @@ import type { Messages, UiMessages } from '../core/i18n/types';
 import { formatEuros, formatGap, type Cents } from '../core/money';
 import { funderName } from '../core/rules/context';
 import { parseDateText } from '../core/text';
-import { PROFILE_SHEET, problemText, type ProfileProblem } from '../core/profileStore';
+import { PROFILE_SHEET, problemText, type ProfileProblem } from '../core/profileWords';
 import type { LineStatus, ReconcileResult } from '../core/reconcile/match';
 import { reconCounts } from './tools';
 

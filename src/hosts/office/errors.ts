@@ -3,7 +3,7 @@
  */
 import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
-import { PROFILE_SHEET, problemText, ProfileUnreadableError } from '../../core/profileStore';
+import { PROFILE_SHEET, problemText, ProfileUnreadableError } from '../../core/profileWords';
 
 export class OfficeHostError extends Error {
   constructor(

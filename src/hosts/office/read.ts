@@ -95,6 +95,8 @@ export interface ReadResult {
   ownTableIds: Set<string>;
   /** Filled only by a read queued without bodies. */
   pending: PendingBody[];
+  /** The convention sheet's rows (hosts/office/profileRead.ts), null when the workbook has none. */
+  profileRows: CellValue[][] | null;
   /** A staging sheet left by an interrupted write is there (it is not in snapshot.sheets). */
   stagingExists: boolean;
 }
@@ -192,9 +194,9 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       }
       const ownSheetsUsed = new Map<string, string | null>();
       for (const u of ownUsed) ownSheetsUsed.set(u.n, u.used.isNullObject ? null : splitLocal(u.used.address).local);
-      const profile = convention.finish();
       return {
-        snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables, ...(profile ? { profile } : {}) },
+        snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
+        profileRows: convention.finish(),
         missing,
         renamed,
         controls: ownInfo[0],

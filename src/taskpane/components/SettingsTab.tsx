@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Lang } from '../../core/contract';
 import type { Messages } from '../../core/i18n/types';
 import { profile as builtIn, type Profile } from '../../core/profile';
-import { PROFILE_SHEET } from '../../core/profileStore';
+import { PROFILE_SHEET } from '../../core/profileWords';
 import { formatDate, parseDateText } from '../../core/text';
 import { asOfProblem, AS_OF_YEARS } from '../view';
 
