@@ -6,6 +6,7 @@
  */
 import { analyse, present, type Analysis } from '../core/check';
 import type { Lang } from '../core/contract';
+import type { Profile } from '../core/profile';
 import { fingerprint } from './fingerprint';
 import { messages } from '../core/i18n';
 import { resultsPlan } from '../core/sheets/controls';
@@ -25,17 +26,21 @@ export interface SyncOptions {
 /** The sync's outcome, with the analysis behind its words: the pane re-words it on a language switch. */
 export interface SyncedWorkbook extends SyncOutcome {
   analysis: Analysis;
+  /** The convention the workbook read carries (issue 23), undefined for the built-in CES ESS. */
+  profile?: Profile;
 }
 
 export async function syncWorkbook(host: WorkbookHost, o: SyncOptions): Promise<SyncedWorkbook> {
   const now = o.now ?? (() => new Date());
   let analysis: Analysis | undefined;
+  let profile: Profile | undefined;
   const outcome = await host.applyResults(async (snapshot) => {
+    profile = snapshot.profile;
     // The host may read twice (a retry on a fresh read): the analysis kept is the last one's.
     analysis = analyse(snapshot, o.asOf);
     const result = present(analysis, o.lang);
     const line = o.journal === false ? null : [journalStamp(now()), messages[o.lang].office.journal.sync(formatDate(o.asOf, o.lang)), result.summary.errors, result.summary.warnings, await fingerprint(snapshot)];
     return { result, plan: resultsPlan(result, snapshot.sheets, line, o.lang) };
   });
-  return { ...outcome, analysis: analysis! };
+  return { ...outcome, analysis: analysis!, ...(profile ? { profile } : {}) };
 }

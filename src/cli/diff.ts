@@ -10,6 +10,7 @@ import { messages } from '../core/i18n';
 import { centsToDecimalString, formatGap } from '../core/money';
 import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
 import { compareVersions } from '../app/versions';
+import { profile as builtInProfile } from '../core/profile';
 import type { Diff } from '../core/versions/diff';
 import { amountDelta, showCents, showValue } from '../core/versions/display';
 import { FileHost, InputError } from '../hosts/xlsx';
@@ -93,6 +94,12 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
   if (!before) return 2;
   const after = await readOrSay(new FileHost(afterFile), lang, io);
   if (!after) return 2;
+  // Two conventions have other funders, years and articles: their lines do not compare (a usage, said so).
+  const [beforeId, afterId] = [before, after].map((s) => s.profile?.id ?? builtInProfile.id);
+  if (beforeId !== afterId) {
+    io.err(m.profileStore.diffDiffers(beforeFile, beforeId, afterFile, afterId));
+    return 2;
+  }
   const d = compareVersions(before, after, lang);
   io.out(format === 'json' ? JSON.stringify(diffJson(beforeFile, afterFile, d), null, 2) : diffText(d, lang));
   return d.changes.length ? 1 : 0;

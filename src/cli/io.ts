@@ -1,6 +1,7 @@
 /** What every ess-budget command shares: where it writes, and how an unusable input is told. */
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
+import { PROFILE_SHEET, problemText, type ProfileProblem } from '../core/profileStore';
 import type { InputError, OtherFormat, WriteFailure } from '../hosts/xlsx';
 
 export interface Io {
@@ -22,6 +23,12 @@ export function inputMessage(lang: Lang, file: string, e: InputError): string {
       return m.encrypted(file);
     case 'format':
       return m.otherFormat(file, e.detail as OtherFormat);
+    case 'profile': {
+      // The workbook's convention cannot be trusted (hosts/xlsx/profileSheet.ts): worded in the command's language.
+      const problem = (e as { problem?: ProfileProblem }).problem;
+      const p = messages[lang].profileStore;
+      return p.unreadable(file, PROFILE_SHEET, problem ? problemText(p.why, problem) : e.detail);
+    }
     default:
       return m.corrupt(file, e.detail);
   }

@@ -13,6 +13,8 @@ import { buildWorkbookPlan } from '../core/template';
 import { FileHost, InputError } from '../hosts/xlsx';
 import { version } from '../../package.json';
 import { asOfOption, closeSpelling, guessLang, parseCommand } from './args';
+import { loadProfileFile } from './profileFile';
+import { profileSheetPlan } from '../core/profileStore';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 import { versionCommands } from './versions';
@@ -33,25 +35,36 @@ export function formatText(result: CheckResult, lang: Lang): string {
 }
 
 async function init(args: string[], io: Io): Promise<number> {
-  const parsed = parseCommand('init', args, { example: { type: 'boolean' }, lang: { type: 'string', choices: LANGS }, force: { type: 'boolean' } }, io);
+  const parsed = parseCommand('init', args, { example: { type: 'boolean' }, profile: { type: 'string' }, lang: { type: 'string', choices: LANGS }, force: { type: 'boolean' } }, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const lang = parsed.lang;
   if (positionals.length !== 1) throw new UsageError(lang === 'fr' ? 'init attend un fichier de sortie' : 'init takes one output file');
   const out = positionals[0];
   if (!/\.xlsx$/i.test(out)) throw new UsageError(lang === 'fr' ? `${out} doit se terminer par .xlsx` : `${out} must end in .xlsx`);
+  // The example is the CES ESS 2014-2016's: it fits no other convention.
+  if (values.example && values.profile !== undefined) {
+    io.err(messages[lang].profileStore.exampleWithProfile);
+    return 2;
+  }
+  const loaded = typeof values.profile === 'string' ? loadProfileFile(values.profile, lang) : null;
+  if (loaded && 'line' in loaded) {
+    io.err(loaded.line);
+    return 2;
+  }
   // Never overwrite a workbook someone may have typed into.
   if (existsSync(out) && !values.force) {
     io.err(lang === 'fr' ? `${out} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.` : `${out} already exists: pick another name, or add --force to replace it.`);
     return 2;
   }
   try {
-    await new FileHost(out).initialize(buildWorkbookPlan({ example: !!values.example, lang }));
+    // The convention's own sheet goes with the tables (core/profileStore.ts): every later command reads it.
+    await new FileHost(out).initialize(buildWorkbookPlan({ example: !!values.example, lang }), loaded ? { ownSheets: [profileSheetPlan(loaded.doc)] } : {});
   } catch (e) {
     io.err(messages[lang].cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return 2;
   }
-  io.out(messages[lang].cli.written(out, !!values.example));
+  io.out(loaded ? messages[lang].profileStore.written(out, loaded.doc.title) : messages[lang].cli.written(out, !!values.example));
   return 0;
 }
 

@@ -227,7 +227,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
             {t === 'checks' ? checks() : null}
             {t === 'reconciliation' ? <RapprochementTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
             {t === 'export' ? <ExportTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
-            {t === 'settings' ? <SettingsTab m={m} lang={state.lang} asOf={state.asOf} onLang={pane.setLang} onAsOf={pane.setAsOf} /> : null}
+            {t === 'settings' ? <SettingsTab m={m} lang={state.lang} asOf={state.asOf} convention={state.convention} onLang={pane.setLang} onAsOf={pane.setAsOf} /> : null}
           </div>
         ))}
         {preview ? <SelectionAnnouncer ui={ui} preview={preview} lang={state.lang} className={styles.srOnly} /> : null}

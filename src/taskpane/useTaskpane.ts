@@ -7,11 +7,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { analyse, present, today, type Analysis, type CheckResult } from '../core/check';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
+import type { Profile } from '../core/profile';
 import { initializeWorkbook, restoreWorkbook } from '../app/initialize';
 import { syncWorkbook } from '../app/sync';
 import { isoDate, parseDateText } from '../core/text';
 import type { WorkbookHost } from '../hosts/host';
-import { isWorded, reason, type PaneError } from './view';
+import { conventionProblem, isWorded, reason, type PaneError } from './view';
 import { messages } from '../core/i18n';
 
 export type Phase = 'loading' | 'empty' | 'ready';
@@ -33,6 +34,8 @@ export interface PaneState {
   current: Finding | null;
   /** The last time results were written (Synchroniser, or a live update after it), and where. */
   lastSync: { at: Date; sheet: string | null } | null;
+  /** The convention the last read workbook carries (issue 23); null: the built-in CES ESS 2014-2016. */
+  convention: Profile | null;
 }
 
 const SETTINGS_KEY = 'suivi-ces-ess.settings';
@@ -68,6 +71,7 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     error: null,
     current: null,
     lastSync: null,
+    convention: null,
   }));
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -103,10 +107,10 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
         const journal = journalWanted.current;
         journalWanted.current = false;
         try {
-          const { analysis, controlsSheet } = await syncWorkbook(host, { asOf: date, lang, journal });
+          const { analysis, controlsSheet, profile } = await syncWorkbook(host, { asOf: date, lang, journal });
           written.current = true;
           // Worded in the language chosen meanwhile, if the user switched during the sync.
-          patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null, lastSync: { at: new Date(), sheet: controlsSheet ?? null } });
+          patch({ analysis, result: present(analysis, stateRef.current.lang), error: null, busy: null, lastSync: { at: new Date(), sheet: controlsSheet ?? null }, convention: profile ?? null });
         } catch (e) {
           patch({ error: hostError('sync', e, stateRef.current.lang), busy: null });
           return;
@@ -129,8 +133,9 @@ export function useTaskpane(host: WorkbookHost, initialLang?: Lang) {
     if (!date) return;
     patch({ busy: 'check' });
     try {
-      const analysis = analyse(await host.readSnapshot(), date);
-      patch({ analysis, result: present(analysis, stateRef.current.lang), busy: null });
+      const snapshot = await host.readSnapshot();
+      const analysis = analyse(snapshot, date);
+      patch({ analysis, result: present(analysis, stateRef.current.lang), busy: null, convention: snapshot.profile ?? null });
     } catch (e) {
       patch({ error: hostError('sync', e, stateRef.current.lang), busy: null });
     }
@@ -278,5 +283,7 @@ export type Taskpane = ReturnType<typeof useTaskpane>;
  */
 function hostError(action: 'sync' | 'init' | 'office', e: unknown, lang: Lang): PaneError {
   if (isWorded(e)) return { kind: 'host', detail: e.message };
+  const convention = conventionProblem(e, messages[lang]);
+  if (convention) return { kind: 'host', detail: convention };
   return { kind: action, detail: reason(e, messages[lang]) };
 }

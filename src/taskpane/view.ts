@@ -10,6 +10,7 @@ import type { Messages, UiMessages } from '../core/i18n/types';
 import { formatEuros, formatGap, type Cents } from '../core/money';
 import { funderName } from '../core/rules/context';
 import { parseDateText } from '../core/text';
+import { PROFILE_SHEET, problemText, type ProfileProblem } from '../core/profileWords';
 import type { LineStatus, ReconcileResult } from '../core/reconcile/match';
 import { reconCounts } from './tools';
 
@@ -174,6 +175,19 @@ export function fileReason(e: unknown, m: Messages): string {
   const kind = fileProblem(e, m);
   if (!kind) console.error(e);
   return m.ui.acts.errors.file[kind ?? 'unknown'];
+}
+
+/**
+ * A workbook whose convention cannot be trusted (core/profileStore.ts: the file readers'
+ * ProfileSheetError, the core's ProfileUnreadableError), worded in the pane's language; null for
+ * any other failure. By shape, through the causes: the pane does not load the readers to ask.
+ */
+export function conventionProblem(e: unknown, m: Messages): string | null {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+    const problem = (x as { problem?: ProfileProblem }).problem;
+    if (problem && typeof problem === 'object' && typeof problem.kind === 'string') return m.profileStore.unreadableHere(PROFILE_SHEET, problemText(m.profileStore.why, problem));
+  }
+  return null;
 }
 
 /** An action's failure as a sentence: the host's own words, or the action's sentence around `reason`. */

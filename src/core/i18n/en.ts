@@ -511,7 +511,7 @@ export const en: Messages = {
   cli: {
     usage: `CES ESS Tracker: checks the budget of the ESS sector economic contract 2014-2016.
 Usage:
-  ess-budget init <out.xlsx> [--example] [--lang fr|en]
+  ess-budget init <out.xlsx> [--example | --profile convention.json] [--lang fr|en]
   ess-budget check <in.xlsx> [--format text|json] [--as-of YYYY-MM-DD] [--lang fr|en]
   ess-budget report <in.xlsx> --out <file.pdf|file.xlsx|file.csv> [--as-of YYYY-MM-DD] [--since <previous.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <in.xlsx> <ledger.csv|ledger.xlsx> [--format text|json] [--out reconciliation.xlsx [--force]] [--map committed="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
@@ -543,6 +543,8 @@ year, actions, financing, amendments, partners, governance, follow-up), ready to
 
 Options:
   --example         adds the fictitious example (to replace with the real data)
+  --profile FILE    the convention followed (JSON), written into the workbook (very hidden sheet
+                    SuiviCES-convention): check, report, diff, close read it with no option
   --force           replaces <out.xlsx> if it exists
   --lang fr|en      language of the sheets and messages (fr by default)
   -h, --help        this help
@@ -1044,6 +1046,39 @@ Examples:
       `Blank template: the tables are ready to fill in. The ${e} error${e > 1 ? 's' : ''} and ${w} warning${w > 1 ? 's' : ''} say what is still to be entered; they go away as you fill in the tables.`,
     templateName: 'blank template',
     ledgerAmounts: { lines: 'Lines', committed: 'Committed', gap: 'Gap' },
+  },
+  // Issue 23: the convention a workbook carries (core/profileStore.ts), the pane's Settings.
+  profileStore: {
+    why: {
+      mark: (cell) => `unexpected cell ${cell}`,
+      id: (cell) => `no id in ${cell}`,
+      hash: (cell) => `hash missing or malformed in ${cell}`,
+      count: (cell) => `unreadable number of pieces in ${cell}`,
+      piece: (piece, of, cell) => `piece ${piece} of ${of} missing in ${cell}`,
+      changed: 'hash differs',
+      json: (line, column) => `unreadable JSON at line ${line}, column ${column}`,
+      jsonToken: (token) => `unreadable JSON, unexpected "${token}"`,
+      jsonEnd: 'unreadable JSON (unexpected end of text)',
+      document: (detail) => `document refused, ${detail}`,
+      idMismatch: (cell, inCell, inText) => `id ${inCell} in ${cell}, ${inText} in the text`,
+    },
+    unreadable: (file, sheet, why) =>
+      `${file}: the workbook carries an unreadable convention (sheet ${sheet}, ${why}): nothing is checked against an uncertain convention. Restore an earlier version of the workbook, or copy its tables into a workbook made by ess-budget init --profile.`,
+    unreadableHere: (sheet, why) => `This workbook carries an unreadable convention (sheet ${sheet}, ${why}): nothing is checked against an uncertain convention. Restore an earlier version of the workbook.`,
+    badFile: (file, why) => `${file}: unreadable convention (${why}). Fix the file, then run again.`,
+    exampleWithProfile: '--example does not go with --profile: the example is the CES ESS 2014-2016’s. Create the workbook without --example.',
+    diffDiffers: (before, beforeId, after, afterId) =>
+      `${before} follows the convention ${beforeId}, ${after} the convention ${afterId}: two different conventions are not compared line by line (a usage of this tool).`,
+    written: (file, title) => `${file} written, with the convention "${title}" (very hidden sheet SuiviCES-convention).`,
+    settings: {
+      heading: 'Convention followed',
+      title: 'Title',
+      period: 'Period',
+      funders: 'Funders',
+      asOf: 'Situation date',
+      stored: (sheet, id) => `Carried by the workbook (sheet ${sheet}, id ${id})`,
+      builtIn: 'Convention built into the add-in (the workbook carries no other)',
+    },
   },
 };
 

@@ -516,7 +516,7 @@ export const fr: Messages = {
   cli: {
     usage: `Suivi CES ESS : contrôle du budget du Contrat économique sectoriel ESS 2014-2016.
 Utilisation :
-  ess-budget init <sortie.xlsx> [--example] [--lang fr|en]
+  ess-budget init <sortie.xlsx> [--example | --profile convention.json] [--lang fr|en]
   ess-budget check <classeur.xlsx> [--format text|json] [--as-of AAAA-MM-JJ] [--lang fr|en]
   ess-budget report <classeur.xlsx> --out <fichier.pdf|fichier.xlsx|fichier.csv> [--as-of AAAA-MM-JJ] [--since <précédent.xlsx>] [--lang fr|en] [--force]
   ess-budget reconcile <classeur.xlsx> <relevé.csv|relevé.xlsx> [--format text|json] [--out rapprochement.xlsx [--force]] [--map engage="Montant AE" …] [--funder CDC] [--scope all] [--match reference|key] [--lang fr|en]
@@ -548,6 +548,8 @@ actions, financements, avenants, partenaires, instances, suivi), prêt à rempli
 
 Options :
   --example         ajoute l’exemple fictif (à remplacer par les données réelles)
+  --profile FICHIER la convention suivie (JSON), écrite dans le classeur (feuille très masquée
+                    SuiviCES-convention) : check, report, diff, close la liront sans option
   --force           remplace <sortie.xlsx> s’il existe
   --lang fr|en      langue des feuilles et des messages (fr par défaut)
   -h, --help        cette aide
@@ -1053,6 +1055,40 @@ Exemples :
       `Modèle vide : les tableaux sont prêts à remplir. Les ${e} erreur${e > 1 ? 's' : ''} et ${w} avertissement${w > 1 ? 's' : ''} disent ce qu’il reste à saisir ; ils disparaissent à mesure que vous remplissez les tableaux.`,
     templateName: 'modèle vide',
     ledgerAmounts: { lines: 'Lignes', committed: 'Engagé', gap: 'Écart' },
+  },
+  // Issue 23: the convention a workbook carries (core/profileStore.ts), the pane's Paramètres.
+  profileStore: {
+    why: {
+      mark: (cell) => `cellule ${cell} inattendue`,
+      id: (cell) => `identifiant absent en ${cell}`,
+      hash: (cell) => `empreinte absente ou mal formée en ${cell}`,
+      count: (cell) => `nombre de morceaux illisible en ${cell}`,
+      piece: (piece, of, cell) => `morceau ${piece} sur ${of} absent en ${cell}`,
+      changed: 'empreinte différente',
+      json: (line, column) => `JSON illisible ligne ${line}, colonne ${column}`,
+      jsonToken: (token) => `JSON illisible, « ${token} » inattendu`,
+      jsonEnd: 'JSON illisible (fin du texte inattendue)',
+      document: (detail) => `document refusé, ${detail}`,
+      idMismatch: (cell, inCell, inText) => `identifiant ${inCell} en ${cell}, ${inText} dans le texte`,
+    },
+    unreadable: (file, sheet, why) =>
+      `${file} : le classeur porte une convention illisible (feuille ${sheet}, ${why}) : rien n’est contrôlé contre une convention incertaine. Restaurez une version précédente du classeur, ou recopiez ses tableaux dans un classeur créé par ess-budget init --profile.`,
+    unreadableHere: (sheet, why) =>
+      `Ce classeur porte une convention illisible (feuille ${sheet}, ${why}) : rien n’est contrôlé contre une convention incertaine. Restaurez une version précédente du classeur.`,
+    badFile: (file, why) => `${file} : convention illisible (${why}). Corrigez le fichier, puis relancez.`,
+    exampleWithProfile: '--example ne va pas avec --profile : l’exemple est celui du CES ESS 2014-2016. Créez le classeur sans --example.',
+    diffDiffers: (before, beforeId, after, afterId) =>
+      `${before} suit la convention ${beforeId}, ${after} la convention ${afterId} : deux conventions différentes ne se comparent pas ligne à ligne (usage retenu par le suivi).`,
+    written: (file, title) => `${file} écrit, avec la convention « ${title} » (feuille très masquée SuiviCES-convention).`,
+    settings: {
+      heading: 'Convention suivie',
+      title: 'Intitulé',
+      period: 'Période',
+      funders: 'Financeurs',
+      asOf: 'Date de situation',
+      stored: (sheet, id) => `Portée par le classeur (feuille ${sheet}, identifiant ${id})`,
+      builtIn: 'Convention intégrée au complément (le classeur n’en porte pas d’autre)',
+    },
   },
 };
 

@@ -10,6 +10,7 @@ import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
 import type { ProfileMessages } from './profileTypes';
 import type { PaneActsMessages } from './paneActsTypes';
+import type { ProfileStoreMessages } from './profileStoreTypes';
 
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
@@ -75,6 +76,8 @@ export interface Messages {
   /** Issue 23: profiles (validation, `profile validate`, `profile show`). */
   profile: ProfileMessages;
   versions: VersionsMessages;
+  /** The convention a workbook carries (issue 23, core/profileStore.ts). */
+  profileStore: ProfileStoreMessages;
 }
 
 /** What the Office host (src/hosts/office/) writes into the workbook or reports when Excel refuses. */

@@ -138,7 +138,8 @@ export interface SheetPlan {
   /** False: gridlines hidden. */
   gridlines: boolean;
   pageSetup?: PlanPageSetup;
-  hidden?: boolean;
+  /** 'very': very hidden, shown by no menu (the convention a workbook carries, core/profileStore.ts). */
+  hidden?: boolean | 'very';
 }
 
 /** A sheet plan with nothing in it yet: the builders fill what their sheet needs. */

@@ -3,6 +3,7 @@
  */
 import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
+import { PROFILE_SHEET, problemText, ProfileUnreadableError } from '../../core/profileWords';
 
 export class OfficeHostError extends Error {
   constructor(
@@ -22,6 +23,11 @@ export function errorCode(e: unknown): string | undefined {
 
 export function toHostError(e: unknown, lang: Lang): OfficeHostError {
   if (e instanceof OfficeHostError) return e;
+  // The workbook's convention cannot be trusted (core/profileStore.ts): said as such, never as Excel's refusal.
+  if (e instanceof ProfileUnreadableError) {
+    const p = messages[lang].profileStore;
+    return new OfficeHostError('ProfileUnreadable', p.unreadableHere(PROFILE_SHEET, problemText(p.why, e.problem)), e);
+  }
   const code = errorCode(e) ?? 'GeneralException';
   const m = messages[lang].office.errors;
   const limits = messages[lang].hostLimits;

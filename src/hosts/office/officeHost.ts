@@ -19,6 +19,7 @@ import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupp
 import { renderInitPlan } from './initialize';
 import { asideName, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
 import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
+import { profileOfRows } from './profileRead';
 import { queueTakenElsewhere, readSelectedGrid } from './selection';
 import { queueSheet } from './renderPlan';
 import { DEFAULT_PAYLOAD_BUDGET, planResultWrites } from './write';
@@ -105,6 +106,7 @@ export class OfficeHost implements WorkbookHost {
       trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
     }
     const extra = read.missing.length || read.renamed.length ? await readFallbacks(ctx, read) : 0;
+    if (read.profileRows) read.snapshot.profile = await profileOfRows(read.profileRows);
     for (const id of read.ownTableIds) this.edits.ownTableIds.add(id);
     for (const id of read.userTableIds) this.edits.userTableIds.add(id);
     return { read, trips: trips + extra };

@@ -11,6 +11,7 @@ import { matchKey } from '../../core/text';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { serialToDate, splitQualified } from '../../core/cells';
 import { isDateFormat, toRows } from './values';
+import { queueProfileRead } from './profileRead';
 
 export { toRows };
 
@@ -94,6 +95,8 @@ export interface ReadResult {
   ownTableIds: Set<string>;
   /** Filled only by a read queued without bodies. */
   pending: PendingBody[];
+  /** The convention sheet's rows (hosts/office/profileRead.ts), null when the workbook has none. */
+  profileRows: CellValue[][] | null;
   /** A staging sheet left by an interrupted write is there (it is not in snapshot.sheets). */
   stagingExists: boolean;
 }
@@ -135,6 +138,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
   const contractSheetNames = [...new Set(userTables.flatMap((d) => [d.sheet.fr, d.sheet.en]))];
   for (const n of contractSheetNames) cfCollections.push(wb.worksheets.getItemOrNullObject(n).getRange().conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula'));
   const ownUsed = ownSheetNames.map((n) => ({ n, used: wb.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(true).load('address') }));
+  const convention = queueProfileRead(wb);
 
   return {
     finish(): ReadResult {
@@ -192,6 +196,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       for (const u of ownUsed) ownSheetsUsed.set(u.n, u.used.isNullObject ? null : splitLocal(u.used.address).local);
       return {
         snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
+        profileRows: convention.finish(),
         missing,
         renamed,
         controls: ownInfo[0],

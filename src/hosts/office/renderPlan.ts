@@ -145,7 +145,7 @@ export function queuePageSetup(ws: Excel.Worksheet, ps: PlanPageSetup | undefine
 /** What belongs to the sheet rather than to one table: texts, widths, frozen rows, gridlines, print set-up. */
 export function queueSheetSettings(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures = ALL_FEATURES): void {
   if (!plan.gridlines && features.gridlines) ws.showGridlines = false;
-  if (plan.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility.hidden;
+  if (plan.hidden) ws.visibility = (plan.hidden === 'very' ? 'VeryHidden' : 'Hidden') as Excel.SheetVisibility;
   queueColumnWidths(ws, plan.columnWidths);
   queueCells(ws, plan.cells);
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);

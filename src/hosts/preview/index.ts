@@ -97,7 +97,8 @@ export class PreviewHost implements WorkbookHost {
     const sheetsAdded = built.sheets.filter((s) => !this.snapshot.sheets.includes(s));
     const sheets = [...this.snapshot.sheets, ...sheetsAdded];
     const wasEmpty = this.snapshot.tables.length === 0;
-    this.snapshot = { sheets, tables };
+    // The convention the workbook carries stays (the pane's Initialiser adds tables, nothing else).
+    this.snapshot = { ...this.snapshot, sheets, tables };
     this.set({ source: wasEmpty ? { kind: 'plan', name: null } : this.state.source, selection: null, lastResult: null });
     return { created: added.map((t) => t.name), skipped: built.tables.filter((t) => have.has(matchKey(t.name))).map((t) => ({ table: t.name, reason: 'exists' as const })), sheetsAdded, converted };
   }

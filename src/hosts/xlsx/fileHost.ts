@@ -11,6 +11,7 @@ import { promises as fs } from 'fs';
 import { userTables } from '../../core/contract';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
+import type { SheetPlan } from '../../core/sheets/types';
 import { isoDate, matchKey } from '../../core/text';
 import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
 import { readWorkbookFile, renderPlan, writeWorkbookFile } from './workbook';
@@ -55,9 +56,12 @@ export class FileHost implements WorkbookHost {
     return Promise.reject(new Error('A workbook file gets no sheet written into it: the CLI writes the summary and the reconciliation into files of their own.'));
   }
 
-  /** Writes a new workbook at the host's path, every table of the plan (the caller decided it may replace what is there). */
-  async initialize(plan: WorkbookPlan): Promise<InitializeReport> {
-    await writeWorkbookFile(renderPlan(plan), this.path);
+  /**
+   * Writes a new workbook at the host's path, every table of the plan (the caller decided it may
+   * replace what is there), and the add-in's `ownSheets` after them (the convention's, init --profile).
+   */
+  async initialize(plan: WorkbookPlan, options: { restore?: boolean; ownSheets?: SheetPlan[] } = {}): Promise<InitializeReport> {
+    await writeWorkbookFile(renderPlan(plan, options.ownSheets), this.path);
     this.read = null;
     return { created: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), skipped: [], sheetsAdded: plan.sheets.map((s) => s.name) };
   }

@@ -25,8 +25,8 @@ export const LIMITS = {
   keptCells: 16_000_000,
 };
 
-/** 'format': another spreadsheet format (detail: its OtherFormat, format.ts). */
-export type InputErrorKind = 'missing' | 'not-xlsx' | 'corrupt' | 'too-large' | 'encrypted' | 'format';
+/** 'format': another spreadsheet format (detail: its OtherFormat, format.ts); 'profile': the convention the workbook carries cannot be trusted (profileSheet.ts). */
+export type InputErrorKind = 'missing' | 'not-xlsx' | 'corrupt' | 'too-large' | 'encrypted' | 'format' | 'profile';
 
 /** An input that cannot be used: the CLI prints its one-line message and exits with status 2. */
 export class InputError extends Error {

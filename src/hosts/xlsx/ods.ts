@@ -11,6 +11,8 @@ import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS } from './guard';
 import { OdsContent, type OdsSheet } from './odsContent';
+import { PROFILE_MAX_ROWS, PROFILE_SHEET } from '../../core/profileStore';
+import { profileOfRows } from './profileSheet';
 import { contractKeys, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
 import { isBlankValue, region, type Region } from './region';
 import { XmlScanner } from './xml';
@@ -88,7 +90,15 @@ export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
   }
   const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + content.sheets.findIndex((s) => s.name === k.sheet);
   kept.sort((a, b) => order(a) - order(b));
-  return { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot) };
+  const snapshot: WorkbookSnapshot = { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot) };
+  return withOdsProfile(content, snapshot);
+}
+
+/** The convention the .ods carries (its SuiviCES-convention sheet), when it carries one. */
+function withOdsProfile(content: OdsContent, snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const sheet = content.sheets.find((s) => s.name === PROFILE_SHEET);
+  if (!sheet) return snapshot;
+  return { ...snapshot, profile: profileOfRows(sheet.cells.grid(0, Math.min(sheet.cells.rowCount, PROFILE_MAX_ROWS), 2).toRows()) };
 }
 
 /** A ledger's sheets, one at a time (`use` returns true to stop), each from A1 to its last used row and column. */

@@ -32,7 +32,7 @@ export async function fileFault<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function streamSheet(zip: ZipPackage, part: string, reader: SheetReader): Promise<void> {
+export async function streamSheet(zip: ZipPackage, part: string, reader: SheetReader): Promise<void> {
   const scanner = new XmlScanner(reader, part);
   await zip.stream(part, (c) => scanner.push(c));
   scanner.end();

@@ -71,7 +71,7 @@ type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
 export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const views: Partial<ExcelJS.WorksheetView>[] = plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows }] : plan.gridlines ? [] : [{ state: 'normal', showGridLines: false }];
   const ws = wb.addWorksheet(plan.name, views.length ? { views } : {});
-  if (plan.hidden) ws.state = 'hidden';
+  if (plan.hidden) ws.state = plan.hidden === 'very' ? 'veryHidden' : 'hidden';
   for (const c of plan.cells) {
     const cell = ws.getCell(c.address);
     cell.value = value(c.value);

@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import { initSheets } from '../../core/sheets/init';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
+import type { SheetPlan } from '../../core/sheets/types';
 import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
 import { FORMAT_HEAD_BYTES } from './format';
@@ -54,9 +55,9 @@ export async function readWorkbookBuffer(buf: Buffer): Promise<{ snapshot: Workb
 
 // ---------- writing ----------
 
-/** The workbook `init` writes: the plan's sheets (core/sheets/init.ts) drawn by the one ExcelJS renderer. */
-export function renderPlan(plan: WorkbookPlan): ExcelJS.Workbook {
-  return renderWorkbook(new (excel().Workbook)(), initSheets(plan), { created: new Date(), fullCalcOnLoad: true });
+/** The workbook `init` writes: the plan's sheets (core/sheets/init.ts) drawn by the one ExcelJS renderer, then the add-in's `ownSheets`. */
+export function renderPlan(plan: WorkbookPlan, ownSheets: SheetPlan[] = []): ExcelJS.Workbook {
+  return renderWorkbook(new (excel().Workbook)(), [...initSheets(plan), ...ownSheets], { created: new Date(), fullCalcOnLoad: true });
 }
 
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {

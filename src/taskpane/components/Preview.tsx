@@ -9,7 +9,7 @@ import type { UiMessages } from '../../core/i18n/types';
 import { buildWorkbookPlan } from '../../core/template';
 import { PreviewFileError, type PreviewHost } from '../../hosts/preview';
 import type { Taskpane } from '../useTaskpane';
-import { fileReason } from '../view';
+import { conventionProblem, fileReason } from '../view';
 import { messages } from '../../core/i18n';
 import { useFilePicker, XLSX_ACCEPT } from './FilePicker';
 
@@ -44,7 +44,9 @@ export function usePreviewActions(preview: PreviewHost, pane: Taskpane) {
       await preview.openFile(file.name, await file.arrayBuffer());
     } catch (e) {
       const m = messages[pane.state.lang];
+      const convention = conventionProblem(e, m);
       if (e instanceof PreviewFileError && e.kind === 'too-large') pane.fail({ kind: 'too-large', file: e.file, detail: e.detail });
+      else if (convention) pane.fail({ kind: 'host', detail: convention });
       else pane.fail({ kind: 'open', file: file.name, detail: fileReason(e, m) });
       return;
     }

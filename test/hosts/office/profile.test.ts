@@ -1,0 +1,55 @@
+/**
+ * Issue 23: Excel reads the convention a workbook carries (the very hidden sheet SuiviCES-convention
+ * that `init --profile` wrote), through Microsoft's Office.js client against the emulated workbook,
+ * in the read's one round trip; a changed text is refused (never the CES ESS); a workbook without
+ * the sheet is the CES ESS, as before.
+ */
+import ExcelJS from 'exceljs';
+import { join } from 'path';
+import { cli } from '../../helpers/cli';
+import { tmp } from '../../helpers/files';
+import { officeJsHost } from '../../helpers/officeJs';
+import { emulatorFromExcelJS } from '../../support/excel-emulator/exceljs';
+import { emulatorFromPlan, setRaw } from '../../support/excel-emulator';
+import { PROFILE_SHEET, ProfileUnreadableError } from '../../../src/core/profileStore';
+import { examplePlan } from './fixtures';
+import { plain as plainText } from '../../helpers/typography';
+
+const FIXTURE = join(__dirname, '../../fixtures/profiles/transition-2021-2024.json');
+
+async function emulatedFromInit() {
+  const file = join(tmp('ess-office-profile-'), 'transition.xlsx');
+  const r = await cli('init', file, '--profile', FIXTURE);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return emulatorFromExcelJS(wb);
+}
+
+test('the Office host reads the convention the workbook carries, in the same single round trip', async () => {
+  const emu = await emulatedFromInit();
+  const host = officeJsHost(emu);
+  const before = emu.roundTrips;
+  const snapshot = await host.readSnapshot();
+  expect(emu.roundTrips - before).toBe(1);
+  expect(snapshot.profile?.id).toBe('transition-eco-2021-2024');
+  expect(snapshot.profile?.years).toEqual([2021, 2022, 2023, 2024]);
+  expect(snapshot.sheets).toContain(PROFILE_SHEET);
+});
+
+test('a changed convention text is refused by the Office host; a workbook without the sheet is the CES ESS', async () => {
+  const emu = await emulatedFromInit();
+  const sheet = emu.model.sheet(PROFILE_SHEET)!;
+  const text = String(emu.model.cell(sheet, 5, 2)!.value);
+  expect(text).toContain('"500000.00"');
+  setRaw(emu.model, sheet, 5, 2, text.replace('"500000.00"', '"900000.00"'));
+  const error = await officeJsHost(emu).readSnapshot().catch((e: unknown) => e);
+  // Worded for the pane (OfficeHostError: shown as it is), the problem kept as its cause.
+  expect(plainText((error as Error).message)).toBe(
+    "Ce classeur porte une convention illisible (feuille SuiviCES-convention, empreinte différente) : rien n'est contrôlé contre une convention incertaine. Restaurez une version précédente du classeur.",
+  );
+  expect((error as Error).name).toBe('OfficeHostError');
+  expect(((error as Error).cause as ProfileUnreadableError).problem).toEqual({ kind: 'hash' });
+  const plain = await officeJsHost(emulatorFromPlan(examplePlan())).readSnapshot();
+  expect(plain.profile).toBeUndefined();
+});
