@@ -12,11 +12,10 @@ import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
-import { fillTables, type TableEdits } from '../helpers/fillTables';
+import { fillTables } from '../helpers/fillTables';
+import { SECOND_AS_OF as AS_OF, SECOND_PROFILE as PROFILE, secondTyping as typing } from '../helpers/secondConvention';
 import { needs } from '../helpers/tools';
 
-const PROFILE = join(__dirname, '../fixtures/profiles/transition-2021-2024.json');
-const AS_OF = '2023-01-31';
 const withPython = needs('openpyxl');
 const withPdf = needs('openpyxl', 'pdftotext');
 
@@ -35,34 +34,6 @@ const CES_WORDS = /CES ESS|Rhône-Alpes|CDC|Caisse des Dépôts|CRESS|2014|2016/
 let dir: string;
 let blank: string;
 let filled: string;
-
-/** What a finance officer of that convention types in: 2021's participations (ADEME 10 000 € short), lines, meetings, decisions. */
-const typing: Record<string, TableEdits> = {
-  Participations2021: {
-    set: [
-      { where: { Axe: 'Axe A – Décarbonation de l’industrie' }, values: { Région: 250000, ADEME: 150000, 'Banque publique d’investissement': 625000, Métropole: 75000 } },
-      { where: { Axe: 'Axe B – Économie circulaire' }, values: { Région: 250000, ADEME: 140000, 'Banque publique d’investissement': 625000, Métropole: 75000 } },
-    ],
-  },
-  Financements: {
-    add: [
-      { 'Code action': 'A_1', Année: 2021, Financeur: 'Région', 'Prévu (€)': 100000, 'Engagé (€)': 100000, 'Versé (€)': 50000, Référence: 'R-2021-001' },
-      { 'Code action': 'B_1', Année: 2021, Financeur: 'Banque publique d’investissement', 'Prévu (€)': 300000, 'Engagé (€)': 300000, 'Versé (€)': 0, Référence: 'B-2021-007' },
-    ],
-  },
-  Instances: {
-    add: [
-      { Instance: 'Comité des financeurs', Date: { date: '2021-06-10' }, Objet: 'Installation' },
-      { Instance: 'Comité des financeurs', Date: { date: '2021-11-18' }, Objet: 'Programmation 2022' },
-      { Instance: 'Comité de suivi', Date: { date: '2021-12-02' }, Objet: 'Bilan 2021' },
-      // 2022: one Comité des financeurs where Art. 8 asks two.
-      { Instance: 'Comité des financeurs', Date: { date: '2022-06-09' }, Objet: 'Programmation 2023' },
-      { Instance: 'Comité de suivi', Date: { date: '2022-12-01' }, Objet: 'Bilan 2022' },
-    ],
-  },
-  // Avenant n°1 signed on 01/06/2022, approved by a deliberation of 01/07/2022: after its signature.
-  Avenants: { set: [{ where: { 'N°': '1' }, values: { Date: { date: '2022-06-01' }, Délibération: 'Délibération n°22-07 du 01/07/2022' } }] },
-};
 
 async function json(args: string[]): Promise<{ code: number; findings: Finding[]; totals: { funder: string; year: number }[] }> {
   const r = await cli(...args, '--format', 'json');
