@@ -13,6 +13,7 @@ import { cli } from '../helpers/cli';
 import { tmp, toBuffer } from '../helpers/files';
 import { needs, toolPath } from '../helpers/tools';
 import { ROOT, usePane } from './harness';
+import { cliFindings, openPane, previewFindings } from './preview';
 
 const test = needs('chromium');
 const pane = usePane(360, 900);
@@ -42,39 +43,6 @@ async function write(name: string, bytes: Buffer): Promise<string> {
   return file;
 }
 
-async function openPane(): Promise<{ page: Page; errors: string[] }> {
-  const page = await pane.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${pane.served.url}/taskpane.html`);
-  await page.getByRole('button', { name: 'Charger l’exemple' }).waitFor();
-  await page.getByRole('tab', { name: 'Paramètres' }).click();
-  await page.getByLabel('Date de situation').fill(AS_OF);
-  return { page, errors };
-}
-
-/** What the CLI finds: findings per rule, and the three counts. */
-async function cliFindings(file: string) {
-  const r = await cli('check', file, '--format', 'json', '--as-of', AS_OF);
-  expect(r.err).toBe('');
-  const json = JSON.parse(r.out) as { summary: { errors: number; warnings: number; infos: number }; findings: { rule: string }[] };
-  const rules: Record<string, number> = {};
-  for (const f of json.findings) rules[f.rule] = (rules[f.rule] ?? 0) + 1;
-  return { counts: { error: json.summary.errors, warning: json.summary.warnings, info: json.summary.infos }, rules };
-}
-
-/** What the preview shows after opening the file: the findings per rule, and the three badges. */
-async function previewFindings(page: Page, file: string) {
-  const name = file.split('/').pop()!;
-  await page.getByRole('tab', { name: 'Contrôles' }).click();
-  await page.locator('#xlsx-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(file) });
-  await page.getByTestId('preview-source').filter({ hasText: name }).waitFor();
-  await page.locator('[data-severity="error"]').waitFor();
-  const counts = Object.fromEntries(await page.locator('[data-severity]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-severity'), Number(e.getAttribute('data-count'))])));
-  const rules = Object.fromEntries(await page.locator('[data-rule]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.querySelectorAll('li').length])));
-  return { counts, rules };
-}
-
 /** Each producer's file of our workbook (with findings of several kinds), where the producer runs here. */
 async function producerFiles(): Promise<string[]> {
   const files = [await write('exceljs.xlsx', await withTrait(baseWorkbook(), null))];
@@ -91,9 +59,9 @@ async function producerFiles(): Promise<string[]> {
 
 test('the preview opens each producer’s file with the CLI’s findings', async () => {
   const files = await producerFiles();
-  const { page, errors } = await openPane();
+  const { page, errors } = await openPane(pane, AS_OF);
   for (const file of files) {
-    const want = await cliFindings(file);
+    const want = await cliFindings(file, AS_OF);
     expect(Object.keys(want.rules).length).toBeGreaterThan(2);
     expect({ file, ...(await previewFindings(page, file)) }).toEqual({ file, ...want });
   }
@@ -110,7 +78,7 @@ needs('chromium', 'soffice')('the comparison file opens an .ods and an openpyxl 
     python('openpyxl', 'import openpyxl,sys; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', base, join(dir, 'copil-openpyxl.xlsx'));
     previous.push(join(dir, 'copil-openpyxl.xlsx'));
   }
-  const { page, errors } = await openPane();
+  const { page, errors } = await openPane(pane, AS_OF);
   await page.getByRole('tab', { name: 'Contrôles' }).click();
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await page.locator('[data-severity="error"]').waitFor();
@@ -154,7 +122,7 @@ needs('chromium', 'xlsxwriter')('the ledger input reads an XlsxWriter ledger and
   const ledgers = [xw, await write('grand-livre-exceljs.xlsx', await toBuffer(baseLedger()))];
   if (toolPath('soffice')) ledgers.push(soffice(xw, 'ods'));
   const workbook = await write('exemple.xlsx', await withTrait(baseWorkbook({ formulaErrors: false }), null));
-  const { page, errors } = await openPane();
+  const { page, errors } = await openPane(pane, AS_OF);
   await page.getByRole('tab', { name: 'Contrôles' }).click();
   await page.locator('#xlsx-file').setInputFiles({ name: 'exemple.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(workbook) });
   await page.getByTestId('preview-source').filter({ hasText: 'exemple.xlsx' }).waitFor();
