@@ -13,7 +13,6 @@ import { buildWorkbookPlan } from '../core/template';
 import { FileHost, InputError } from '../hosts/xlsx';
 import { version } from '../../package.json';
 import { asOfOption, closeSpelling, guessLang, parseCommand } from './args';
-import { loadProfileFile } from './profileFile';
 import { profileSheetPlan } from '../core/profileStore';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
@@ -47,9 +46,9 @@ async function init(args: string[], io: Io): Promise<number> {
     io.err(messages[lang].profileStore.exampleWithProfile);
     return 2;
   }
-  const loaded = typeof values.profile === 'string' ? loadProfileFile(values.profile, lang) : null;
-  if (loaded && 'line' in loaded) {
-    io.err(loaded.line);
+  const loaded = typeof values.profile === 'string' ? (await import('./profileFile')).loadProfileFile(values.profile, lang) : null;
+  if (loaded && 'lines' in loaded) {
+    for (const line of loaded.lines) io.err(line);
     return 2;
   }
   // Never overwrite a workbook someone may have typed into.
@@ -59,7 +58,7 @@ async function init(args: string[], io: Io): Promise<number> {
   }
   try {
     // The convention's own sheet goes with the tables (core/profileStore.ts): every later command reads it.
-    await new FileHost(out).initialize(buildWorkbookPlan({ example: !!values.example, lang }), loaded ? { ownSheets: [profileSheetPlan(loaded.doc)] } : {});
+    await new FileHost(out).initialize(buildWorkbookPlan({ example: !!values.example, lang, profile: loaded?.profile }), loaded ? { ownSheets: [profileSheetPlan(loaded.doc)] } : {});
   } catch (e) {
     io.err(messages[lang].cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return 2;

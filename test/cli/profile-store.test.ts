@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'child_process';
 import JSZip from 'jszip';
-import { copyFileSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { cli } from '../helpers/cli';
 import { tmp } from '../helpers/files';
@@ -78,8 +78,18 @@ test('init refuses --example with --profile, and a profile file that is no JSON,
   writeFileSync(bad, '{ "format": 1, "id": "x",\n  "title": "t" "shortTitle": "s" }');
   const r = await cli('init', join(dir, 'y.xlsx'), '--profile', bad);
   expect(r.code).toBe(2);
-  expect(plain(r.err)).toBe(`${bad} : convention illisible (JSON illisible ligne 2, colonne 16). Corrigez le fichier, puis relancez.`);
+  // The same words as `profile validate`: init writes no profile that validate refuses.
+  expect(plain(r.err)).toBe(`${bad} ligne 2, colonne 16 : JSON illisible, caractère « " » inattendu`);
   expect(r.err.split('\n')).toHaveLength(1);
+  const doc = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { amounts: { funder: string }[] };
+  doc.amounts[3].funder = 'bpi';
+  const unknown = join(dir, 'inconnu.json');
+  writeFileSync(unknown, JSON.stringify(doc));
+  const v = await cli('init', join(dir, 'v.xlsx'), '--profile', unknown);
+  expect(v.code).toBe(2);
+  expect(v.err).toBe((await cli('profile', 'validate', unknown)).err);
+  expect(v.err).toMatch(/\/amounts\/3\/funder/);
+  expect(existsSync(join(dir, 'v.xlsx'))).toBe(false);
   const missing = await cli('init', join(dir, 'z.xlsx'), '--profile', join(dir, 'absent.json'));
   expect(missing.code).toBe(2);
   expect(plain(missing.err)).toBe(`${join(dir, 'absent.json')} : fichier introuvable.`);
