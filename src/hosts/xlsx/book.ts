@@ -7,7 +7,7 @@
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { InputError } from './guard';
 import { odsSheetGrids, odsSnapshot } from './ods';
-import { withXlsxProfile } from './profileSheet';
+import { xlsxConvention } from './profileSheet';
 import { eachSheetGridOfZip, fileFault, snapshotOfZip, type SheetGrid } from './reader';
 import { scanXml } from './xml';
 import type { ZipPackage } from './zip';
@@ -28,7 +28,7 @@ export async function formatOf(zip: ZipPackage): Promise<BookFormat> {
 export function bookSnapshot(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
   return fileFault(async () => {
     const zip = await open();
-    return (await formatOf(zip)) === 'ods' ? odsSnapshot(zip) : withXlsxProfile(zip, await snapshotOfZip(async () => zip));
+    return (await formatOf(zip)) === 'ods' ? odsSnapshot(zip) : snapshotOfZip(async () => zip, xlsxConvention);
   });
 }
 

@@ -5,7 +5,8 @@
  * without one is searched by its headers on its sheet, as in an .xlsx. What follows is the .xlsx
  * reader's own: a totals row over SUBTOTAL formulas is left out, covered cells are named.
  */
-import { userTables, type TableDef } from '../../core/contract';
+import { userTablesOf, type TableDef } from '../../core/contract';
+import { profile as builtIn, type Profile } from '../../core/profile';
 import { findHeaderRow } from '../../core/locate';
 import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
@@ -13,7 +14,7 @@ import { InputError, LIMITS } from './guard';
 import { OdsContent, type OdsSheet } from './odsContent';
 import { PROFILE_MAX_ROWS, PROFILE_SHEET } from '../../core/profileStore';
 import { profileOfRows } from './profileSheet';
-import { contractKeys, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
+import { contractKeysOf, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
 import { isBlankValue, region, type Region } from './region';
 import { XmlScanner } from './xml';
 import type { ZipPackage } from './zip';
@@ -69,6 +70,10 @@ function headerRange(def: TableDef, sheet: OdsSheet): Region | null {
 /** The contract's tables (and the add-in's own) of an .ods. */
 export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
   const content = await readContent(zip);
+  // The convention the .ods carries decides which tables are the contract's (its years' Participations).
+  const profile = odsConvention(content);
+  const userTables = userTablesOf(profile ?? builtIn);
+  const contractKeys = contractKeysOf(profile ?? builtIn);
   const kept: Kept[] = [];
   const seen = new Set<string>();
   for (const r of content.ranges) {
@@ -90,15 +95,13 @@ export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
   }
   const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + content.sheets.findIndex((s) => s.name === k.sheet);
   kept.sort((a, b) => order(a) - order(b));
-  const snapshot: WorkbookSnapshot = { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot) };
-  return withOdsProfile(content, snapshot);
+  return { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(profile ? { profile } : {}) };
 }
 
 /** The convention the .ods carries (its SuiviCES-convention sheet), when it carries one. */
-function withOdsProfile(content: OdsContent, snapshot: WorkbookSnapshot): WorkbookSnapshot {
+function odsConvention(content: OdsContent): Profile | undefined {
   const sheet = content.sheets.find((s) => s.name === PROFILE_SHEET);
-  if (!sheet) return snapshot;
-  return { ...snapshot, profile: profileOfRows(sheet.cells.grid(0, Math.min(sheet.cells.rowCount, PROFILE_MAX_ROWS), 2).toRows()) };
+  return sheet ? profileOfRows(sheet.cells.grid(0, Math.min(sheet.cells.rowCount, PROFILE_MAX_ROWS), 2).toRows()) : undefined;
 }
 
 /** A ledger's sheets, one at a time (`use` returns true to stop), each from A1 to its last used row and column. */

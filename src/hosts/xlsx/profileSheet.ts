@@ -7,9 +7,9 @@
 import { messages } from '../../core/i18n';
 import type { Profile } from '../../core/profile';
 import { PROFILE_MAX_ROWS, PROFILE_SHEET, problemText, readProfileSheet, type ProfileProblem } from '../../core/profileStore';
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellValue } from '../../core/snapshot';
 import { InputError } from './guard';
-import { readStructure } from './package';
+import type { WorkbookInfo } from './package';
 import { region } from './region';
 import { streamSheet } from './reader';
 import { SheetReader } from './sheet';
@@ -31,8 +31,7 @@ export function profileOfRows(rows: CellValue[][]): Profile {
 }
 
 /** Columns A and B of the sheet's first rows, in an .xlsx: one worksheet part and the shared strings it uses. */
-async function xlsxProfileRows(zip: ZipPackage): Promise<CellValue[][] | null> {
-  const info = await readStructure(zip, () => false);
+async function xlsxProfileRows(zip: ZipPackage, info: WorkbookInfo): Promise<CellValue[][] | null> {
   const sheet = info.sheets.find((s) => s.name === PROFILE_SHEET);
   if (!sheet?.part) return null;
   const g = region(1, PROFILE_MAX_ROWS, 1, 2);
@@ -42,9 +41,8 @@ async function xlsxProfileRows(zip: ZipPackage): Promise<CellValue[][] | null> {
   return g.cells.grid(0, g.cells.rowCount, 2).toRows();
 }
 
-/** The snapshot with the convention its .xlsx carries, when it carries one. */
-export async function withXlsxProfile(zip: ZipPackage, snapshot: WorkbookSnapshot): Promise<WorkbookSnapshot> {
-  if (!snapshot.sheets.includes(PROFILE_SHEET)) return snapshot;
-  const rows = await xlsxProfileRows(zip);
-  return rows ? { ...snapshot, profile: profileOfRows(rows) } : snapshot;
+/** The convention an .xlsx carries, when it carries one (read before its tables: snapshotOfZip's `conventionOf`). */
+export async function xlsxConvention(zip: ZipPackage, info: WorkbookInfo): Promise<Profile | undefined> {
+  const rows = await xlsxProfileRows(zip, info);
+  return rows ? profileOfRows(rows) : undefined;
 }

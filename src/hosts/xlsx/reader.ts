@@ -5,7 +5,8 @@
  * styles are dates), the worksheets that hold a contract table (only the tables' cells are kept),
  * then the shared strings those cells use. Sheets without a contract table are never inflated.
  */
-import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
+import { controlsTable, journalTable, userTablesOf, type TableDef } from '../../core/contract';
+import { perProfile, profile as builtIn, type Profile } from '../../core/profile';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { findHeaderRow, headersFit } from '../../core/locate';
 import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
@@ -39,7 +40,8 @@ export async function streamSheet(zip: ZipPackage, part: string, reader: SheetRe
   reader.finish();
 }
 
-export const contractKeys = new Map(userTables.map((d) => [matchKey(d.name), d]));
+/** The contract's tables of a convention, by their names' keys: the CES ESS's, or the workbook's own (its years' Participations tables). */
+export const contractKeysOf = perProfile((p) => new Map(userTablesOf(p).map((d) => [matchKey(d.name), d])));
 /** The add-in's own tables are read too: the closed-year record (Clotures) is checked against, and close/reopen append to it and to the Journal. */
 export const ownKeys = new Set([controlsTable.name, journalTable.name, CLOSURE_TABLE].map(matchKey));
 
@@ -158,12 +160,19 @@ export function tableSnapshot(k: Kept): TableSnapshot {
   return compactTable(meta, g.cells.grid(first, Math.max(0, bottom - g.top + 1 - first), width));
 }
 
-/** Reads the workbook's contract tables into the core's snapshot, from an archive however its bytes are held (zipNode.ts, zipBytes.ts). */
-export function snapshotOfZip(open: () => Promise<ZipPackage>): Promise<WorkbookSnapshot> {
+/**
+ * Reads the workbook's contract tables into the core's snapshot, from an archive however its bytes
+ * are held (zipNode.ts, zipBytes.ts). `conventionOf` reads the convention the workbook carries, if
+ * any (profileSheet.ts), before the tables: which tables are the contract's depends on it.
+ */
+export function snapshotOfZip(open: () => Promise<ZipPackage>, conventionOf?: (zip: ZipPackage, info: WorkbookInfo) => Promise<Profile | undefined>): Promise<WorkbookSnapshot> {
   return fileFault(async () => {
     const zip = await open();
     // Every table part is read (small): a contract table renamed ("Tableau1") is found by its sheet and its columns.
     const info = await readStructure(zip, () => true);
+    const profile = conventionOf ? await conventionOf(zip, info) : undefined;
+    const userTables = userTablesOf(profile ?? builtIn);
+    const contractKeys = contractKeysOf(profile ?? builtIn);
     // The first table of each contract name (Excel forbids two; a damaged file may not).
     const seen = new Set<string>();
     const contract = new Map<TableInfo, { name: string; foundAs?: string }>();
@@ -242,7 +251,7 @@ export function snapshotOfZip(open: () => Promise<ZipPackage>): Promise<Workbook
     // Excel tables first, in sheet order, then the plain ranges found by their headers.
     const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + info.sheets.findIndex((s) => s.name === k.sheet);
     kept.sort((a, b) => order(a) - order(b));
-    return { sheets: info.sheets.map((s) => s.name), tables: kept.map(tableSnapshot) };
+    return { sheets: info.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(profile ? { profile } : {}) };
   });
 }
 
