@@ -16,7 +16,7 @@ import type { FunderKey, Model } from './model';
 import { actState } from './acts';
 import { avenantObjects } from './rules/avenants';
 import { isoDate } from './text';
-import { profile, type AxisId, type StatusId } from './profile';
+import type { AxisId, StatusId } from './profile';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -250,13 +250,13 @@ function sumExecution(xs: Execution[]): Execution {
 
 function matrix(model: Model, funders: SummaryFunder[], year: number | null, lang: Lang): AxisMatrix {
   const tables = model.participations.filter((p) => year === null || p.year === year);
-  const rows = profile.axes.map((a) => {
+  const rows = model.profile.axes.map((a) => {
     const amounts = funders.map((f) => {
       let s = 0;
       for (const t of tables) for (const c of t.cells) if (c.axis === a.id && c.funder === f.key) s += c.amount;
       return s;
     });
-    return { axis: a.id, label: axisLabel(a.id, lang), amounts, total: sum(amounts) };
+    return { axis: a.id, label: axisLabel(a.id, lang, model.profile), amounts, total: sum(amounts) };
   });
   const totals = funders.map((_, i) => sum(rows.map((r) => r.amounts[i])));
   return { year, rows, totals, total: sum(totals) };
@@ -265,14 +265,15 @@ function matrix(model: Model, funders: SummaryFunder[], year: number | null, lan
 /** The summary of an analysis, in `lang`; `result` is the same analysis presented in `lang`. */
 export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult = present(analysis, lang)): Summary {
   const { model } = analysis;
+  const { profile } = model;
   const funders: SummaryFunder[] = [];
   for (const t of analysis.totals) {
-    if (!funders.some((f) => f.key === t.funderKey)) funders.push({ key: t.funderKey, label: funderName(t.funderKey, lang) });
+    if (!funders.some((f) => f.key === t.funderKey)) funders.push({ key: t.funderKey, label: funderName(t.funderKey, lang, profile) });
   }
   const m = messages[lang].summary;
   const funderYears: FunderYearLine[] = analysis.totals.map((t) => ({
     funderKey: t.funderKey,
-    funder: funderName(t.funderKey, lang),
+    funder: funderName(t.funderKey, lang, profile),
     year: t.year,
     convention: t.convention,
     statusId: t.statusId,

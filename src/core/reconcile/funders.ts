@@ -1,14 +1,13 @@
 /** The funders a ledger names, resolved once per distinct text (a ledger repeats one funder line after line). */
 import { resolveFunder, type Lang } from '../contract';
 import type { FunderKey, Model } from '../model';
-import { profile } from '../profile';
 import { closest, matchKey } from '../text';
 import type { LedgerRef } from './ledger';
 
 export function ledgerFunders(model: Model, lang: Lang, unknown: (at: LedgerRef, params: { text: string; suggestion?: string }) => void) {
   const coByKey = new Map(model.coFunders.map((c) => [matchKey(c), c] as const));
   const resolveText = (text: string): FunderKey | null => {
-    const id = resolveFunder(text);
+    const id = resolveFunder(text, model.profile);
     if (id) return id;
     const co = coByKey.get(matchKey(text));
     return co !== undefined ? (`co:${co}` as FunderKey) : null;
@@ -28,7 +27,7 @@ export function ledgerFunders(model: Model, lang: Lang, unknown: (at: LedgerRef,
     if (k !== undefined) return k;
     k = resolveText(text);
     if (k === null) {
-      const candidates = [...profile.funders.map((f) => ({ label: f.label[lang], keys: [f.label.fr, f.label.en, ...f.aliases] })), ...model.coFunders.map((c) => ({ label: c, keys: [c] }))];
+      const candidates = [...model.profile.funders.map((f) => ({ label: f.label[lang], keys: [f.label.fr, f.label.en, ...f.aliases] })), ...model.coFunders.map((c) => ({ label: c, keys: [c] }))];
       unknown(at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
     }
     funderCache.set(text, k);

@@ -1,5 +1,6 @@
 /** How the reconciliation compares references, codes and funders, and groups line indexes under a key. */
 import { funderLabel, type Lang } from '../contract';
+import { perProfile, profile as builtIn, type Profile } from '../profile';
 import type { FinancingFields, FunderKey, Row } from '../model';
 import { matchKey } from '../text';
 
@@ -55,14 +56,16 @@ export function financingByReference(fin: readonly Row<FinancingFields>[], dupli
 export const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);
 export const listOf = (g: Group): number[] => (typeof g === 'number' ? [g] : g);
 
-const displayCache: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+/** Funder names per profile and language, made once: a ledger names one funder line after line. */
+const displayCache = perProfile((): Record<Lang, Map<string, string>> => ({ fr: new Map(), en: new Map() }));
 
-export function funderDisplay(key: FunderKey | null, lang: Lang): string | null {
+export function funderDisplay(key: FunderKey | null, lang: Lang, profile: Profile = builtIn): string | null {
   if (key === null) return null;
-  let d = displayCache[lang].get(key);
+  const cache = displayCache(profile)[lang];
+  let d = cache.get(key);
   if (d === undefined) {
-    d = key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang);
-    displayCache[lang].set(key, d);
+    d = key.startsWith('co:') ? key.slice(3) : funderLabel(key, lang, profile);
+    cache.set(key, d);
   }
   return d;
 }

@@ -116,7 +116,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     return `${ls[0].ref.sheet}, ${ls[0].ref.cell === m.line(ls[0].row) ? m.lines(list) : list}`;
   };
   const subject = (reference: string | null | undefined, code: string | null | undefined, year: number | null | undefined, funder: FunderKey | null | undefined) =>
-    reference || [code ?? '?', year ?? '?', funderDisplay(funder ?? null, lang) ?? '?'].join(' · ');
+    reference || [code ?? '?', year ?? '?', funderDisplay(funder ?? null, lang, model.profile) ?? '?'].join(' · ');
 
   // Ledger totals per funder and year take the workbook's funder and year where the line lacks them.
   const ledTotal: { funder: FunderKey | null; year: number | null; c: Cents; p: Cents }[] = [];
@@ -195,7 +195,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     const status: LineStatus = (gapC ?? 0) !== 0 || (gapP ?? 0) !== 0 ? 'different' : 'matched';
     counts[status]++;
     const reference = on === 'reference' ? w.v.reference || ledgerLines[firstOf(ls)].reference : w.v.reference || null;
-    const funder = funderDisplay(w.v.funder ?? null, lang);
+    const funder = funderDisplay(w.v.funder ?? null, lang, model.profile);
     if (status === 'different') {
       // Words are built only for the lines that differ: most of 100 000 lines agree.
       const base = { funder: funder ?? undefined, year: w.v.year, code: subject(on === 'reference' ? reference : null, w.v.code, w.v.year, w.v.funder), other: where(listOf(ls)) };
@@ -296,7 +296,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     const paid = wbPaid(i);
     if (committed === 0 && paid === 0) continue;
     counts['missing-in-ledger']++;
-    const funder = funderDisplay(w.v.funder ?? null, lang);
+    const funder = funderDisplay(w.v.funder ?? null, lang, model.profile);
     emit('reconciliation.missing-in-ledger', wbLineCell(i), { code: subject(w.v.reference, w.v.code, w.v.year, w.v.funder), funder: funder ?? undefined, year: w.v.year, actual: committed });
     lines.push({
       status: 'missing-in-ledger',
@@ -335,7 +335,7 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     const netted = c === 0 && p === 0 && ls.length > 1;
     const status: LineStatus = netted ? 'netted-out' : 'missing-in-workbook';
     counts[status]++;
-    const funder = funderDisplay(ledFunder[i0], lang);
+    const funder = funderDisplay(ledFunder[i0], lang, model.profile);
     if (!netted) {
       emit('reconciliation.missing-in-workbook', first.ref, {
         code: subject(first.reference, first.action, first.year, ledFunder[i0]),
@@ -361,6 +361,6 @@ export function reconcile(model: Model, ledgerLines: readonly LedgerLine[], opti
     });
   }
 
-  const { totals: totalList, funders } = reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope, lang });
+  const { totals: totalList, funders } = reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope, lang, profile: model.profile });
   return { lines, findings, totals: totalList, counts, compared, funders };
 }

@@ -2,7 +2,7 @@
 import type { Lang } from '../contract';
 import type { Cents } from '../money';
 import type { FunderKey, Model } from '../model';
-import { profile } from '../profile';
+import type { Profile } from '../profile';
 import { funderDisplay } from './keys';
 import type { ReconTotal } from './types';
 
@@ -16,9 +16,11 @@ export interface TotalsInput {
   everything: boolean;
   scope: ReadonlySet<FunderKey>;
   lang: Lang;
+  /** The workbook's convention: its funders' order and names. */
+  profile: Profile;
 }
 
-export function reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope, lang }: TotalsInput): { totals: ReconTotal[]; funders: string[] } {
+export function reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope, lang, profile }: TotalsInput): { totals: ReconTotal[]; funders: string[] } {
   const nw = fin.length;
   const wbCommitted = (i: number) => fin[i].v.committed ?? 0;
   const wbPaid = (i: number) => fin[i].v.paid ?? 0;
@@ -28,7 +30,7 @@ export function reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope,
     if (!byYear) totals.set(f, (byYear = new Map()));
     let t = byYear.get(y);
     if (!t) {
-      t = { funder: funderDisplay(f, lang) ?? '?', year: y, workbookCommitted: 0, ledgerCommitted: 0, gapCommitted: 0, workbookPaid: 0, ledgerPaid: 0, gapPaid: 0 };
+      t = { funder: funderDisplay(f, lang, profile) ?? '?', year: y, workbookCommitted: 0, ledgerCommitted: 0, gapCommitted: 0, workbookPaid: 0, ledgerPaid: 0, gapPaid: 0 };
       byYear.set(y, t);
     }
     return t;
@@ -63,6 +65,6 @@ export function reconTotals({ fin, wbUsed, inScope, ledTotal, everything, scope,
     .map((t) => ({ ...t, gapCommitted: t.ledgerCommitted - t.workbookCommitted, gapPaid: t.ledgerPaid - t.workbookPaid }))
     .sort((a, b) => funderOrder(a.funder) - funderOrder(b.funder) || a.funder.localeCompare(b.funder) || (a.year ?? 0) - (b.year ?? 0));
 
-  const funders = everything ? [...new Set(totalList.map((t) => t.funder))] : [...scope].map((f) => funderDisplay(f, lang)!);
+  const funders = everything ? [...new Set(totalList.map((t) => t.funder))] : [...scope].map((f) => funderDisplay(f, lang, profile)!);
   return { totals: totalList, funders };
 }

@@ -1,11 +1,12 @@
 /** Canonical values of the versions (lines.ts) as a reader sees them: 1 500,00 €, 31/12/2015, Région. */
 import { axisLabel, funderLabel, instanceLabel, statusLabel, type ColumnKind, type Lang } from '../contract';
 import { centsFromDecimalString, formatEuros, formatGap, type Cents } from '../money';
-import { profile, type AxisId, type InstanceId, type StatusId } from '../profile';
+import { profile as builtIn, type Profile } from '../profile';
 import { formatDate, parseDateText } from '../text';
 import { messages } from '../i18n';
 
-export function showValue(kind: ColumnKind | null, value: string | null, lang: Lang): string {
+/** `profile`: the convention whose ids the value holds (the built-in CES ESS for a caller that has no workbook). */
+export function showValue(kind: ColumnKind | null, value: string | null, lang: Lang, profile: Profile = builtIn): string {
   if (value === null || value === '') return messages[lang].versions.blank;
   switch (kind) {
     case 'amount': {
@@ -17,13 +18,13 @@ export function showValue(kind: ColumnKind | null, value: string | null, lang: L
       return d ? formatDate(d, lang) : value;
     }
     case 'funder':
-      return value.startsWith('co:') ? value.slice(3) : funderLabel(value, lang);
+      return value.startsWith('co:') ? value.slice(3) : funderLabel(value, lang, profile);
     case 'axis':
-      return profile.axes.some((a) => a.id === value) ? axisLabel(value as AxisId, lang) : value;
+      return profile.axes.some((a) => a.id === value) ? axisLabel(value, lang, profile) : value;
     case 'status':
-      return profile.statuses.some((s) => s.id === value) ? statusLabel(value as StatusId, lang) : value;
+      return profile.statuses.some((s) => s.id === value) ? statusLabel(value as Profile['statuses'][number]['id'], lang, profile) : value;
     case 'instance':
-      return profile.governance.some((g) => g.id === value) ? instanceLabel(value as InstanceId, lang) : value;
+      return profile.governance.some((g) => g.id === value) ? instanceLabel(value, lang, profile) : value;
     default:
       return value;
   }

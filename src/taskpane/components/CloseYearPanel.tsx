@@ -24,7 +24,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { profile } from '../../core/profile';
+import { profile as builtIn, profileOf } from '../../core/profile';
 import { planClosing, planReopening, type ClosingPlan } from '../../core/versions/closing';
 import { readClosures, type YearState } from '../../core/versions/closure';
 import { parseDateText } from '../../core/text';
@@ -64,7 +64,9 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
   const styles = useTabStyles();
   const ui = m.versions.pane;
   const acts = m.ui.acts.close;
-  const [year, setYear] = useState<number>(profile.years[0]);
+  // The years of the workbook's convention, once its snapshot is read (the built-in CES ESS's until then).
+  const [years, setYears] = useState<readonly number[]>(builtIn.years);
+  const [year, setYear] = useState<number>(builtIn.years[0]);
   const [by, setBy] = useState(storedName);
   const [nameMissing, setNameMissing] = useState(false);
   const [force, setForce] = useState(false);
@@ -94,7 +96,13 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
 
   /** The workbook with its Clotures record: every host reads the record with the contract's tables. */
   const snapshotOf = () => host.readSnapshot();
-  const refresh = async () => setStates([...readClosures(await snapshotOf()).values()].filter((s) => s.closed));
+  const refresh = async () => {
+    const snapshot = await snapshotOf();
+    const own = profileOf(snapshot).years;
+    setYears((was) => (was === own ? was : own));
+    setYear((y) => (own.includes(y) ? y : own[0]));
+    setStates([...readClosures(snapshot).values()].filter((s) => s.closed));
+  };
   useEffect(() => {
     setBusy(true);
     void refresh()
@@ -217,7 +225,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
       ) : null}
       <Field label={ui.year}>
         <Select value={String(year)} onChange={(_, d) => setYear(Number(d.value))}>
-          {profile.years.map((y) => (
+          {years.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
