@@ -17,6 +17,14 @@ export const secondTyping: Record<string, TableEdits> = {
       { where: { Axe: 'Axe B – Économie circulaire' }, values: { Région: 250000, ADEME: 140000, 'Banque publique d’investissement': 625000, Métropole: 75000 } },
     ],
   },
+  // The other years as the convention sets them (the bank's, « à décider », left blank).
+  ...Object.fromEntries(
+    [2022, 2023, 2024].map((year) => {
+      const metropole = year === 2022 ? 75000 : 87500;
+      const values = { Région: 250000, ADEME: 150000, Métropole: metropole };
+      return [`Participations${year}`, { set: [{ where: { Axe: 'Axe A – Décarbonation de l’industrie' }, values }, { where: { Axe: 'Axe B – Économie circulaire' }, values }] }];
+    }),
+  ),
   Financements: {
     add: [
       { 'Code action': 'A_1', Année: 2021, Financeur: 'Région', 'Prévu (€)': 100000, 'Engagé (€)': 100000, 'Versé (€)': 50000, Référence: 'R-2021-001' },

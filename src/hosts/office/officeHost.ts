@@ -18,7 +18,7 @@ import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { renderInitPlan } from './initialize';
 import { asideName, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
-import { queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
+import { addConventionTables, queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
 import { profileOfRows } from './profileRead';
 import { queueTakenElsewhere, readSelectedGrid } from './selection';
 import { queueSheet } from './renderPlan';
@@ -105,8 +105,12 @@ export class OfficeHost implements WorkbookHost {
       read = q.finish();
       trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
     }
+    // The workbook's convention first: which tables are the contract's depends on it.
+    if (read.profileRows) {
+      read.snapshot.profile = await profileOfRows(read.profileRows);
+      addConventionTables(read, read.snapshot.profile);
+    }
     const extra = read.missing.length || read.renamed.length ? await readFallbacks(ctx, read) : 0;
-    if (read.profileRows) read.snapshot.profile = await profileOfRows(read.profileRows);
     for (const id of read.ownTableIds) this.edits.ownTableIds.add(id);
     for (const id of read.userTableIds) this.edits.userTableIds.add(id);
     return { read, trips: trips + extra };

@@ -3,7 +3,8 @@
  * getItemOrNullObject (names come from the contract), so nothing waits on a previous answer. The
  * add-in's own tables and highlights are located in the same trip, for the write that follows.
  */
-import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
+import { controlsTable, journalTable, userTables, userTablesOf, type TableDef } from '../../core/contract';
+import type { Profile } from '../../core/profile';
 import { headersFit } from '../../core/locate';
 import { findHeaderRow } from '../../core/model';
 import { cellAddress, parseAddress, qualifiedAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
@@ -97,6 +98,10 @@ export interface ReadResult {
   pending: PendingBody[];
   /** The convention sheet's rows (hosts/office/profileRead.ts), null when the workbook has none. */
   profileRows: CellValue[][] | null;
+  /** Every table's name in the workbook (a workbook of another convention: its own tables, addConventionTables). */
+  tableNames: string[];
+  /** The contract's tables of the workbook's convention when it is not the CES ESS (addConventionTables). */
+  conventionTables?: TableDef[];
   /** A staging sheet left by an interrupted write is there (it is not in snapshot.sheets). */
   stagingExists: boolean;
 }
@@ -197,6 +202,7 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
       return {
         snapshot: { sheets: sheets.items.map((s) => s.name).filter((n) => n !== STAGING_SHEET), tables },
         profileRows: convention.finish(),
+        tableNames: everyTable.items.map((t) => t.name),
         missing,
         renamed,
         controls: ownInfo[0],
@@ -298,6 +304,27 @@ function lastBefore(others: string[], sheet: string, row: number, left: number, 
 }
 
 /**
+ * A workbook of another convention (its profile read in the first trip): the first trip queued the
+ * CES ESS's tables by name, so its own (its years' Participations) are read in readFallbacks' trip —
+ * as Excel tables under their own names, or as missing ones — and the CES's are nobody's missing.
+ */
+export function addConventionTables(read: ReadResult, profile: Profile): void {
+  const defs = userTablesOf(profile);
+  const own = new Set(defs.map((d) => matchKey(d.name)));
+  const queued = new Set(userTables.map((d) => matchKey(d.name)));
+  const present = new Map(read.tableNames.map((n) => [matchKey(n), n]));
+  read.conventionTables = defs;
+  read.missing = read.missing.filter((n) => own.has(matchKey(n)));
+  read.renamed = read.renamed.filter((r) => own.has(matchKey(r.def.name)));
+  for (const def of defs) {
+    if (queued.has(matchKey(def.name))) continue;
+    const name = present.get(matchKey(def.name));
+    if (name) read.renamed.push({ def, foundAs: name });
+    else read.missing.push(def.name);
+  }
+}
+
+/**
  * A contract table that is not an Excel table (lost on a copy, or typed by hand): like the .xlsx
  * host, read the header-shaped range on its sheet, so the checks still run and the finding says
  * how to make it a table again. A second trip, only in that degraded case.
@@ -305,7 +332,7 @@ function lastBefore(others: string[], sheet: string, row: number, left: number, 
 export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult): Promise<number> {
   // A renamed table: read as the contract table, under its real name, with what lies under it.
   const renamed = read.renamed.map((r) => queueTable(ctx.workbook, r.def, r.foundAs, true));
-  const wanted = userTables.filter((d) => read.missing.includes(d.name));
+  const wanted = (read.conventionTables ?? userTables).filter((d) => read.missing.includes(d.name));
   const targets: { def: TableDef; sheet: string; used: Excel.Range }[] = [];
   for (const def of wanted) {
     const sheet = read.snapshot.sheets.find((n) => [def.sheet.fr, def.sheet.en].some((x) => matchKey(x) === matchKey(n)));
