@@ -46,7 +46,7 @@ async function typeInExcel(emu: ExcelEmulator, edits: Record<string, TableEdits>
           for (const [h, v] of Object.entries(line)) put(free, h, v);
           free = -1;
         } else {
-          const added = table.rows.add(undefined, [headers.map((h) => (h in line ? value(line[h]) : null))]);
+          const added = table.rows.add(undefined, [headers.map((h) => (h in line ? (value(line[h]) ?? '') : ''))]);
           for (const [h, v] of Object.entries(line)) if (v !== null && typeof v === 'object') added.getRange().getCell(0, headers.indexOf(h)).numberFormat = [['dd/mm/yyyy']];
         }
       }
