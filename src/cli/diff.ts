@@ -29,6 +29,17 @@ export async function readOrSay(host: FileHost, lang: Lang, io: Io): Promise<Wor
   }
 }
 
+/**
+ * Two versions compare only when they follow the same convention (issue 23): other funders, years
+ * and articles do not compare line by line (a usage, said so in one line on stderr).
+ */
+export function sameConvention(beforeFile: string, before: WorkbookSnapshot, afterFile: string, after: WorkbookSnapshot, lang: Lang, io: Io): boolean {
+  const [beforeId, afterId] = [before, after].map((s) => s.profile?.id ?? builtInProfile.id);
+  if (beforeId === afterId) return true;
+  io.err(messages[lang].profileStore.diffDiffers(beforeFile, beforeId, afterFile, afterId));
+  return false;
+}
+
 /** Like a compiler's output: one line per change, grouped by table, then the per-funder, per-year deltas. */
 export function diffText(d: Diff, lang: Lang): string {
   const m = messages[lang].versions;
@@ -94,12 +105,7 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
   if (!before) return 2;
   const after = await readOrSay(new FileHost(afterFile), lang, io);
   if (!after) return 2;
-  // Two conventions have other funders, years and articles: their lines do not compare (a usage, said so).
-  const [beforeId, afterId] = [before, after].map((s) => s.profile?.id ?? builtInProfile.id);
-  if (beforeId !== afterId) {
-    io.err(m.profileStore.diffDiffers(beforeFile, beforeId, afterFile, afterId));
-    return 2;
-  }
+  if (!sameConvention(beforeFile, before, afterFile, after, lang, io)) return 2;
   const d = compareVersions(before, after, lang);
   io.out(format === 'json' ? JSON.stringify(diffJson(beforeFile, afterFile, d), null, 2) : diffText(d, lang));
   return d.changes.length ? 1 : 0;

@@ -14,6 +14,7 @@ import { messages } from '../core/i18n';
 import type { PdfFonts } from '../exports/pdf';
 import { FileHost, InputError } from '../hosts/xlsx';
 import { previousVersion } from './since';
+import { sameConvention } from './diff';
 
 /** The PDF's fonts, from the package on disk (pdf.ts, and pdfkit with it, loaded only for a PDF). */
 async function diskFonts(): Promise<PdfFonts> {
@@ -69,6 +70,7 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   }
   const previous = values.since === undefined ? null : await previousVersion(values.since, lang, io); // issue 15
   if (previous === undefined) return 2;
+  if (previous && !sameConvention(values.since as string, previous.snapshot, input, snapshot, lang, io)) return 2;
   const { bytes, pages, result } = await summaryFile(ext, snapshot, { asOf, lang, previous, fonts: diskFonts });
   try {
     await fs.writeFile(out, bytes);

@@ -5,6 +5,7 @@
  * the example shows the built-in CES ESS 2014-2016; a workbook whose convention text was changed
  * is an error in words, not the CES. French first, then English.
  */
+import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -57,6 +58,9 @@ test('a workbook made by init --profile: Paramètres show its convention, its pe
   expect(text).toMatch(/Financeurs\s+Région, ADEME, Banque publique d'investissement, Métropole/);
   expect(text).toMatch(/Date de situation\s+\d{2}\/\d{2}\/\d{4}/);
   expect(text).toContain('Portée par le classeur (feuille SuiviCES-convention, identifiant transition-eco-2021-2024)');
+  // The facts are a definition list under their heading: axe finds nothing to say (WCAG 2.1 AA).
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // English second: the same facts in the other catalogue.
   await page.getByLabel('Langue').selectOption('en');
   const en = await facts(page);

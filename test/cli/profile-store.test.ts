@@ -150,7 +150,7 @@ test('close then reopen leave the convention\u2019s sheet byte for byte, and the
   expect((await readWorkbookFile(file)).snapshot.profile?.id).toBe(ID);
 });
 
-test('diff of two workbooks that follow different conventions: one French line, exit 2 (a usage)', async () => {
+test('diff (and report --since) of two workbooks that follow different conventions: one French line, exit 2 (a usage)', async () => {
   const dir = tmp('ess-profile-');
   const file = await made(dir);
   const ces = join(dir, 'ces.xlsx');
@@ -159,6 +159,10 @@ test('diff of two workbooks that follow different conventions: one French line, 
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
   expect(plain(r.err)).toBe(`${ces} suit la convention ces-ess-2014-2016, ${file} la convention ${ID} : deux conventions différentes ne se comparent pas ligne à ligne (usage retenu par le suivi).`);
+  // report --since compares two versions the same way: refused the same way.
+  const since = await cli('report', file, '--out', join(dir, 'synthese.csv'), '--since', ces);
+  expect(since.code).toBe(2);
+  expect(plain(since.err)).toBe(`${ces} suit la convention ces-ess-2014-2016, ${file} la convention ${ID} : deux conventions différentes ne se comparent pas ligne à ligne (usage retenu par le suivi).`);
   // The same convention on both sides: compared as always.
   const copy = join(dir, 'copie.xlsx');
   copyFileSync(file, copy);

@@ -13,14 +13,22 @@ import { emulatorFromExcelJS } from '../../support/excel-emulator/exceljs';
 import { emulatorFromPlan, setRaw } from '../../support/excel-emulator';
 import { PROFILE_SHEET, ProfileUnreadableError } from '../../../src/core/profileStore';
 import { examplePlan } from './fixtures';
+import { initializeWorkbook, restoreWorkbook } from '../../../src/app/initialize';
+import { PreviewHost } from '../../../src/hosts/preview';
+import { readFileSync } from 'fs';
 import { plain as plainText } from '../../helpers/typography';
 
 const FIXTURE = join(__dirname, '../../fixtures/profiles/transition-2021-2024.json');
 
-async function emulatedFromInit() {
+async function initFile(): Promise<string> {
   const file = join(tmp('ess-office-profile-'), 'transition.xlsx');
   const r = await cli('init', file, '--profile', FIXTURE);
   expect(r.code).toBe(0);
+  return file;
+}
+
+async function emulatedFromInit() {
+  const file = await initFile();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return emulatorFromExcelJS(wb);
@@ -52,4 +60,24 @@ test('a changed convention text is refused by the Office host; a workbook withou
   expect(((error as Error).cause as ProfileUnreadableError).problem).toEqual({ kind: 'hash' });
   const plain = await officeJsHost(emulatorFromPlan(examplePlan())).readSnapshot();
   expect(plain.profile).toBeUndefined();
+});
+
+test('the pane\u2019s Initialiser (Excel and the preview) writes the CES tables and leaves the stored convention as it was', async () => {
+  const emu = await emulatedFromInit();
+  // A table lost: Initialiser (restore) puts the CES's back.
+  emu.model.tables = emu.model.tables.filter((t) => t.name !== 'Instances');
+  const host = officeJsHost(emu);
+  const sheet = emu.model.sheet(PROFILE_SHEET)!;
+  const cells = JSON.stringify([1, 2, 3, 4, 5].map((r) => [emu.model.cell(sheet, r, 1)?.value, emu.model.cell(sheet, r, 2)?.value]));
+  const report = await restoreWorkbook(host, 'fr');
+  expect([...report.created, ...(report.converted ?? [])]).toContain('Instances');
+  expect(JSON.stringify([1, 2, 3, 4, 5].map((r) => [emu.model.cell(sheet, r, 1)?.value, emu.model.cell(sheet, r, 2)?.value]))).toBe(cells);
+  expect((await host.readSnapshot()).profile?.id).toBe('transition-eco-2021-2024');
+
+  const preview = new PreviewHost();
+  const bytes = readFileSync(await initFile());
+  await preview.openFile('transition.xlsx', bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  expect((await preview.readSnapshot()).profile?.id).toBe('transition-eco-2021-2024');
+  await initializeWorkbook(preview, { example: false, lang: 'fr' });
+  expect((await preview.readSnapshot()).profile?.id).toBe('transition-eco-2021-2024');
 });
