@@ -832,6 +832,7 @@ Example:
     charts: {
       participations: { title: 'Participations per axis and funder (2014-2016)', category: 'Axis', value: 'Amount (€)' },
       execution: { title: 'Execution per funder (2014-2016)', category: 'Funder', value: 'Amount (€)' },
+      notKnown: { label: 'n/a', legend: 'n/a: not known' },
     },
     cli: {
       written: (f, d) => `Summary written: ${f}${d ? ` (${d})` : ''}.`,

@@ -840,6 +840,7 @@ Exemple :
     charts: {
       participations: { title: 'Participations par axe et par financeur (2014-2016)', category: 'Axe', value: 'Montant (€)' },
       execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },
+      notKnown: { label: 'n.d.', legend: 'n.d. : non connu' },
     },
     cli: {
       written: (f, d) => `Synthèse écrite : ${f}${d ? ` (${d})` : ''}.`,
