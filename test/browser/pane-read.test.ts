@@ -95,3 +95,25 @@ test('rows typed under Financements: read, said in sight with their rows, the no
   await shoot(en, 'typed-under-en-360');
   await en.close();
 });
+
+test('an Engagé typed as #REF! (Région 2014): the Synthèse says n.d. on its line and in the total, never its partial sum', async () => {
+  const wb = renderPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
+  wb.getWorksheet('Financements')!.getCell('E5').value = '#REF!';
+  const page = await open('fr');
+  await upload(page, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  await page.locator('[data-testid="severity-counts"]').waitFor();
+  const cells = (row: string) => page.locator(`[data-testid="${row}"] td`).allTextContents();
+  // Convention (hidden under 480 px), Prévu, Engagé, Versé.
+  const region = await cells('synthese-region|2014');
+  expect(region[2]).toBe('n.d.');
+  expect(region[1]).not.toBe('n.d.');
+  await expect(page.locator('[data-testid="synthese-region|2014"] td [data-na]').getAttribute('title')).resolves.toBe('montant illisible');
+  const total = await cells('synthese-total');
+  expect(total[2]).toBe('n.d.');
+  expect(total[1]).not.toBe('n.d.');
+  await expect(page.getByTestId('na-explained').isVisible()).resolves.toBe(true);
+  // Another funder's line keeps its figures.
+  expect((await cells('synthese-etat|2014'))[2]).not.toBe('n.d.');
+  await shoot(page, 'engage-ref-fr-360');
+  await page.close();
+});
