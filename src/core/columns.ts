@@ -218,6 +218,17 @@ export class ColumnStore {
     this.rowCount = Math.min(this.rowCount, rows);
   }
 
+  /**
+   * Whether the cell at row `r`, column `c` holds a string that is not read yet: a shared string,
+   * before the workbook's shared strings are (they come after the sheets), is a value all the same.
+   */
+  pendingString(r: number, c: number): boolean {
+    const col = this.columns[c];
+    if (col === undefined || r >= this.rowCount || this.sharedStrings.length > 0) return false;
+    if (col.kind === STR) return col.ints![r] >= 0;
+    return col.raw(r) instanceof Shared;
+  }
+
   /** The cell at row `r`, column `c` (0-based), null when blank or never written. */
   get(r: number, c: number): CellValue {
     const col = this.columns[c];

@@ -11,6 +11,7 @@ import { formatEuros, formatGap, type Cents } from '../core/money';
 import { funderName } from '../core/rules/context';
 import { parseDateText } from '../core/text';
 import { PROFILE_SHEET, problemText, type ProfileProblem } from '../core/profileWords';
+import type { TableRead } from '../core/readReport';
 import type { LineStatus, ReconcileResult } from '../core/reconcile/match';
 import { reconCounts } from './tools';
 
@@ -106,6 +107,14 @@ export function severityCounts(result: CheckResult): { severity: Severity; count
     { severity: 'warning', count: result.summary.warnings },
     { severity: 'info', count: result.summary.infos },
   ];
+}
+
+/**
+ * A table read otherwise than as its Excel table says (rows left out, rows read under it, columns
+ * not read, found by its headers, header row off): shown without a click, under the counts.
+ */
+export function readToNote(r: TableRead): boolean {
+  return r.leftOut.length > 0 || !!r.below || (r.ignoredColumns?.length ?? 0) > 0 || r.kind !== 'table' || !!r.headerHidden;
 }
 
 /** The core reported a contract table missing: the pane offers to put the tables back. */

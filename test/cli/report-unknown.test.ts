@@ -102,6 +102,81 @@ describe('an unknown Engagé in the COPIL exports', () => {
   });
 });
 
+interface Word {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+/**
+ * The execution chart of a report: its page, the words in its box (right of its title, down to its
+ * legend) and that box in points, read with pdftotext -bbox; `ppm` renders the page at 72 dpi
+ * (a pixel a point) so that a bar's colour can be looked for where pdftotext placed the labels.
+ */
+function executionChart(pdf: string): { page: number; words: Word[]; legend: string; ppm: { w: number; h: number; px: Buffer } } {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const pages = html.split('<page ').slice(1);
+  const at = pages.findIndex((p) => />Participations<\/word>\s*<word[^>]*>par<\/word>\s*<word[^>]*>axe</.test(p));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const words = [...pages[at].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({ x0: +w[1], y0: +w[2], x1: +w[3], y1: +w[4], text: plain(w[5]) }));
+  const title = words.find((w) => w.text === 'Exécution' && w.x0 > 300)!;
+  const legendY = words.find((w) => w.text === 'Prévu' && w.y0 > title.y1)!.y0;
+  const box = words.filter((w) => w.x0 >= title.x0 - 40 && w.y0 > title.y1 && w.y1 < legendY);
+  const legend = words.filter((w) => w.x0 >= title.x0 - 40 && Math.abs(w.y0 - legendY) < 2).map((w) => w.text).join(' ');
+  const ppm = execFileSync('pdftoppm', ['-f', `${at + 1}`, '-l', `${at + 1}`, '-r', '72', pdf], { maxBuffer: 64 << 20 });
+  const [, w, h] = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 32))!;
+  const head = /^P6\s+\d+\s+\d+\s+255\s/.exec(ppm.toString('latin1', 0, 32))![0].length;
+  return { page: at + 1, words: box, legend, ppm: { w: +w, h: +h, px: ppm.subarray(head) } };
+}
+
+/** Pixels of colour `hex` (within a few levels) over the category `label`'s group, above the axis. */
+function barPixels(chart: ReturnType<typeof executionChart>, label: string, next: string, hex: string): number {
+  const cat = chart.words.find((w) => w.text === label)!;
+  const other = chart.words.find((w) => w.text === next)!;
+  const mid = (w: Word) => (w.x0 + w.x1) / 2;
+  const half = Math.abs(mid(other) - mid(cat)) / 2;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const top = Math.min(...chart.words.map((w) => w.y0));
+  let n = 0;
+  // Down to a few points over the axis: the dashed outline of an n.d. bar stands on the axis itself.
+  for (let y = Math.round(top); y < Math.round(cat.y0) - 12; y++)
+    for (let x = Math.round(mid(cat) - half); x < Math.round(mid(cat) + half); x++) {
+      const o = (y * chart.ppm.w + x) * 3;
+      if (Math.abs(chart.ppm.px[o] - r) < 8 && Math.abs(chart.ppm.px[o + 1] - g) < 8 && Math.abs(chart.ppm.px[o + 2] - b) < 8) n++;
+    }
+  return n;
+}
+
+describe('the execution chart of the COPIL PDF', () => {
+  const ENGAGE = '2E75B6';
+  withTools('an Engagé n.d. (Région 2014 #REF!) is no bar of its partial sum: « n.d. » on its place, said in the legend', async () => {
+    const known = join(dir, 'chart-known.pdf');
+    expect((await cli('report', example, '--out', known, '--as-of', AS_OF)).code).toBe(0);
+    const before = executionChart(known);
+    expect(before.words.filter((w) => w.text === 'n.d.')).toEqual([]);
+    expect(before.legend).toBe('Prévu (€) Engagé (€) Versé (€)');
+    expect(barPixels(before, 'Région', 'État', ENGAGE)).toBeGreaterThan(200);
+
+    const file = edited("ws['E5'] = '#REF!'");
+    const pdf = `${file}.pdf`;
+    expect((await cli('report', file, '--out', pdf, '--as-of', AS_OF)).code).toBe(1);
+    const after = executionChart(pdf);
+    const nd = after.words.filter((w) => w.text === 'n.d.');
+    expect(nd).toHaveLength(1);
+    // Standing up (taller than wide), over the Région group.
+    expect(nd[0].y1 - nd[0].y0).toBeGreaterThan(nd[0].x1 - nd[0].x0);
+    const region = after.words.find((w) => w.text === 'Région')!;
+    expect(nd[0].x0).toBeGreaterThan(region.x0 - 30);
+    expect(nd[0].x1).toBeLessThan(region.x1 + 30);
+    expect(after.legend).toBe('Prévu (€) Engagé (€) Versé (€) n.d. : non connu');
+    // No Engagé bar over Région (its readable lines' sum would read as known); État's still drawn.
+    expect(barPixels(after, 'Région', 'État', ENGAGE)).toBe(0);
+    expect(barPixels(after, 'État', 'CDC', ENGAGE)).toBeGreaterThan(200);
+  });
+});
+
 describe('page 1 says what was read', () => {
   needs('pdftotext')('the method note names each table read, its range and lines, as check does', async () => {
     const pdf = join(dir, 'note.pdf');

@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, statSync } from 'fs';
 import { delimiter, join, resolve } from 'path';
 
-export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint' | 'manifest-schemas' | 'openpyxl' | 'xlsxwriter';
+export type Tool = 'chromium' | 'soffice' | 'pdftotext' | 'xmllint' | 'manifest-schemas' | 'openpyxl' | 'xlsxwriter' | 'pyuno';
 
 /** Microsoft's add-in manifest schemas, beside the repository as in CI (../shared). */
 export const MANIFEST_SCHEMAS = resolve(__dirname, '../../../shared/schemas/office-addin-manifest');
@@ -59,6 +59,8 @@ const TOOLS: Record<Tool, ToolInfo> = {
   xmllint: { what: 'xmllint', install: 'apt-get install libxml2-utils', find: () => onPath('xmllint') },
   openpyxl: { what: 'openpyxl (Python)', install: 'apt-get install python3-openpyxl', find: () => pythonWith('openpyxl') },
   xlsxwriter: { what: 'XlsxWriter (Python)', install: 'apt-get install python3-xlsxwriter', find: () => pythonWith('xlsxwriter') },
+  // LibreOffice driven over UNO (a workbook edited inside Calc itself): Debian's python3-uno.
+  pyuno: { what: 'Python-UNO de LibreOffice', install: 'apt-get install python3-uno', find: () => pythonWith('uno') },
   'manifest-schemas': {
     what: 'les schémas du manifeste Office',
     install: `copier les XSD de Microsoft dans ${MANIFEST_SCHEMAS}`,

@@ -103,6 +103,21 @@ describe('structure', () => {
     ]);
     expect(t.mergedCells).toEqual(['B2']);
   });
+
+  test('rows typed under a table holding only shared strings (read after the sheets) are read up to the first blank row', async () => {
+    // As ExcelJS and Excel write it: sharedStrings.xml comes after the sheets; row 4 holds text only.
+    const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    const t = await table({
+      ref: 'A1:C2',
+      sst: ['COPIL', 'note sans date', 'hors tableau'],
+      sheetData: `${header}<row r="2">${s('A2', 0)}</row><row r="3">${s('A3', 0)}<c r="B3" s="1"><v>41799</v></c></row><row r="4">${s('C4', 1)}</row><row r="6">${s('A6', 2)}</row>`,
+    });
+    expect(t.rows).toEqual([
+      ['COPIL', null, null],
+      ['COPIL', new Date(Date.UTC(2014, 5, 9)), null],
+      [null, null, 'note sans date'],
+    ]);
+  });
 });
 
 test('a contract table over a whole sheet (A1:XFD1048576) is refused in one line, not built', async () => {

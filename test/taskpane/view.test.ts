@@ -1,7 +1,8 @@
 import { analyse, checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { messages } from '../../src/core/i18n';
-import { conformityGrid, conformityRows, errorText, findingsFirst, groupFindings, tablesMissing } from '../../src/taskpane/view';
+import { conformityGrid, conformityRows, errorText, findingsFirst, groupFindings, readToNote, tablesMissing } from '../../src/taskpane/view';
+import type { TableRead } from '../../src/core/readReport';
 import { AS_OF, exampleSnapshot, table, col } from '../helpers/workbook';
 
 const f = (rule: Finding['rule'], severity: Finding['severity'], cell: string): Finding => ({ rule, severity, article: null, message: rule, sheet: 'S', cell });
@@ -85,4 +86,16 @@ test('a participation typed as text: its cell says n.d. and why, not "Pas de mon
   expect(rows.find((r) => r.key === 'region|2014')).toMatchObject({ state: 'unreadable', gap: 'n.d.', reason: 'participation illisible' });
   expect(rows.find((r) => r.key === 'etat|2014')).toMatchObject({ state: 'conform', reason: null });
   expect(conformityRows(analyse(snap, AS_OF).totals, 'en').find((r) => r.key === 'region|2014')).toMatchObject({ gap: 'n/a', reason: 'unreadable participation' });
+});
+
+test('what was read: a table read as its Excel table says is not noted; rows under it, rows or columns left out, a renamed table or a range are (issue 19)', () => {
+  const plain: TableRead = { table: 'Financements', sheet: 'Financements', range: 'A4:H151', lines: 147, kind: 'table', leftOut: [] };
+  expect(readToNote(plain)).toBe(false);
+  expect(readToNote({ ...plain, ignoredColumns: [] })).toBe(false);
+  expect(readToNote({ ...plain, below: { first: 153, last: 154, count: 2 } })).toBe(true);
+  expect(readToNote({ ...plain, leftOut: [{ first: 155, last: 155, count: 1, reason: 'below-unclear' }] })).toBe(true);
+  expect(readToNote({ ...plain, ignoredColumns: ['Part Région (%)'] })).toBe(true);
+  expect(readToNote({ ...plain, kind: 'renamed', foundAs: 'Tableau1' })).toBe(true);
+  expect(readToNote({ ...plain, kind: 'range' })).toBe(true);
+  expect(readToNote({ ...plain, headerHidden: true })).toBe(true);
 });

@@ -35,7 +35,9 @@ export const en: Messages = {
     'workbook.rows-below': (p) =>
       `${p.count === 1 ? `Row ${p.first}, typed` : `Rows ${p.first} to ${p.last}, typed`} just under table "${p.table}", ${p.count === 1 ? 'is' : 'are'} read with it. Extend the table to include ${p.count === 1 ? 'it' : 'them'} (Excel: Table Design > Resize Table; LibreOffice: Data > Define Range).`,
     'workbook.rows-below-unread': (p) =>
-      `${p.count === 1 ? `Row ${p.first}, just under table "${p.table}", is not read` : `Rows ${p.first} to ${p.last}, just under table "${p.table}", are not read`}: they do not look like lines of the table (no required value, or a total). Complete them and extend the table, or separate them with a blank row.`,
+      p.count === 1
+        ? `Row ${p.first}, just under table "${p.table}", is not read: it does not look like a line of the table (no required value, or a total). Complete it and extend the table, or separate it with a blank row.`
+        : `Rows ${p.first} to ${p.last}, just under table "${p.table}", are not read: they do not look like lines of the table (no required value, or a total). Complete them and extend the table, or separate them with a blank row.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -950,6 +952,7 @@ Examples:
     charts: {
       participations: { title: 'Participations per axis and funder (2014-2016)', category: 'Axis', value: 'Amount (€)' },
       execution: { title: 'Execution per funder (2014-2016)', category: 'Funder', value: 'Amount (€)' },
+      notKnown: { label: 'n/a', legend: 'n/a: not known' },
     },
     cli: {
       written: (f, d) => `Summary written: ${f}${d ? ` (${d})` : ''}.`,
@@ -1046,6 +1049,10 @@ Examples:
       `Blank template: the tables are ready to fill in. The ${e} error${e > 1 ? 's' : ''} and ${w} warning${w > 1 ? 's' : ''} say what is still to be entered; they go away as you fill in the tables.`,
     templateName: 'blank template',
     ledgerAmounts: { lines: 'Lines', committed: 'Committed', gap: 'Gap' },
+    read: {
+      summary: (t, l, n) => `Read: ${t} table${t > 1 ? 's' : ''}, ${l} line${l > 1 ? 's' : ''}${n ? `; to note, ${n} table${n > 1 ? 's' : ''}:` : '; no line or column left out.'}`,
+      details: 'Per table',
+    },
   },
   // Issue 23: the convention a workbook carries (core/profileStore.ts), the pane's Settings.
   profileStore: {

@@ -35,7 +35,9 @@ export const fr: Messages = {
     'workbook.rows-below': (p) =>
       `${p.count === 1 ? `La ligne ${p.first}, saisie` : `Les lignes ${p.first} à ${p.last}, saisies`} juste sous le tableau « ${p.table} », ${p.count === 1 ? 'est lue' : 'sont lues'} avec lui. Étendez le tableau pour ${p.count === 1 ? 'l’y inclure' : 'les y inclure'} (Excel : Création de tableau > Redimensionner le tableau ; LibreOffice : Données > Définir la plage).`,
     'workbook.rows-below-unread': (p) =>
-      `${p.count === 1 ? `La ligne ${p.first}, juste sous le tableau « ${p.table} », n’est pas lue` : `Les lignes ${p.first} à ${p.last}, juste sous le tableau « ${p.table} », ne sont pas lues`} : elles ne ressemblent pas à des lignes du tableau (aucune valeur obligatoire, ou un total). Complétez-les et étendez le tableau, ou séparez-les d’une ligne vide.`,
+      p.count === 1
+        ? `La ligne ${p.first}, juste sous le tableau « ${p.table} », n’est pas lue : elle ne ressemble pas à une ligne du tableau (aucune valeur obligatoire, ou un total). Complétez-la et étendez le tableau, ou séparez-la d’une ligne vide.`
+        : `Les lignes ${p.first} à ${p.last}, juste sous le tableau « ${p.table} », ne sont pas lues : elles ne ressemblent pas à des lignes du tableau (aucune valeur obligatoire, ou un total). Complétez-les et étendez le tableau, ou séparez-les d’une ligne vide.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -959,6 +961,7 @@ Exemples :
     charts: {
       participations: { title: 'Participations par axe et par financeur (2014-2016)', category: 'Axe', value: 'Montant (€)' },
       execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },
+      notKnown: { label: 'n.d.', legend: 'n.d. : non connu' },
     },
     cli: {
       written: (f, d) => `Synthèse écrite : ${f}${d ? ` (${d})` : ''}.`,
@@ -1055,6 +1058,11 @@ Exemples :
       `Modèle vide : les tableaux sont prêts à remplir. Les ${e} erreur${e > 1 ? 's' : ''} et ${w} avertissement${w > 1 ? 's' : ''} disent ce qu’il reste à saisir ; ils disparaissent à mesure que vous remplissez les tableaux.`,
     templateName: 'modèle vide',
     ledgerAmounts: { lines: 'Lignes', committed: 'Engagé', gap: 'Écart' },
+    read: {
+      summary: (t, l, n) =>
+        `Lu : ${t} tableau${t > 1 ? 'x' : ''}, ${l} ligne${l > 1 ? 's' : ''}${n ? ` ; à noter, ${n} tableau${n > 1 ? 'x' : ''} :` : ' ; aucune ligne ni colonne laissée de côté.'}`,
+      details: 'Détail par tableau',
+    },
   },
   // Issue 23: the convention a workbook carries (core/profileStore.ts), the pane's Paramètres.
   profileStore: {

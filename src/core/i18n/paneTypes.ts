@@ -45,4 +45,11 @@ export interface PaneMessages {
   blankTemplate: (errors: number, warnings: number) => string;
   templateName: string;
   ledgerAmounts: { lines: string; committed: string; gap: string };
+  /** What was read, under the counts (issue 19): the totals, the tables read otherwise than as their Excel table, each table on demand. */
+  read: {
+    /** « Lu : 11 tableaux, 285 lignes » and whether anything is to note. */
+    summary: (tables: number, lines: number, toNote: number) => string;
+    /** The disclosure of every table's line. */
+    details: string;
+  };
 }

@@ -331,6 +331,8 @@ export interface SummaryMessages {
   charts: {
     participations: { title: string; category: string; value: string };
     execution: { title: string; category: string; value: string };
+    /** An execution amount not known, on the chart: the bar's place (« n.d. ») and the legend (issue 19). */
+    notKnown: { label: string; legend: string };
   };
   cli: {
     written: (file: string, detail: string) => string;

@@ -7,7 +7,8 @@ import { wrapLines } from './text';
 export interface Series {
   name: string;
   colour: string;
-  values: Cents[];
+  /** null: not known (n.d.): no bar, the label `notKnown` stands in its place, never a partial sum drawn as known. */
+  values: (Cents | null)[];
 }
 
 export interface BarChartSpec {
@@ -16,6 +17,8 @@ export interface BarChartSpec {
   valueTitle: string;
   categories: string[];
   series: Series[];
+  /** The words for an amount not known: on the bar's place (« n.d. ») and in the legend (« n.d. : non connu »). */
+  notKnown?: { label: string; legend: string };
 }
 
 interface Plot {
@@ -72,8 +75,9 @@ function bars(doc: Doc, plot: Plot, top: number, spec: BarChartSpec): void {
   spec.categories.forEach((cat, ci) => {
     const gx = plot.x + ci * groupW + (groupW - barW * spec.series.length) / 2;
     spec.series.forEach((s, si) => {
-      const v = s.values[ci] ?? 0;
-      const bh = (v / top) * plot.h;
+      const v = s.values[ci];
+      if (v === null) return notKnownMark(doc, gx + si * barW, barW - 1, plot.y + plot.h, s.colour, spec.notKnown?.label ?? 'n.d.');
+      const bh = ((v ?? 0) / top) * plot.h;
       if (bh > 0) doc.rect(gx + si * barW, plot.y + plot.h - bh, barW - 1, bh).fill(s.colour);
     });
     doc.font(R).fontSize(6.5).fillColor(INK);
@@ -87,23 +91,41 @@ function bars(doc: Doc, plot: Plot, top: number, spec: BarChartSpec): void {
   doc.text(ct, plot.x + (plot.w - doc.widthOfString(ct)) / 2, plot.y + plot.h + CAT_LABEL_H + 2, { lineBreak: false });
 }
 
-/** The series' swatches and names, centred under the chart. */
-function legend(doc: Doc, x: number, y: number, w: number, h: number, series: Series[]): void {
+/**
+ * An amount not known: no bar (its height would be a partial sum), only a short outline of the
+ * series' colour on the axis and « n.d. » standing up from it, so the gap reads as unknown, not as 0.
+ */
+function notKnownMark(doc: Doc, x: number, w: number, base: number, colour: string, label: string): void {
+  doc.save();
+  doc.rect(x + 0.5, base - 3, w - 1, 3).lineWidth(0.6).dash(1.5, { space: 1.5 }).strokeColor(colour).stroke();
+  doc.undash();
+  doc.font(R).fontSize(7).fillColor(INK);
+  const tw = doc.widthOfString(label);
+  // Standing up from the axis, centred on the bar's place: it reads at any bar width.
+  doc.rotate(-90, { origin: [x + w / 2, base - 6] });
+  doc.text(label, x + w / 2, base - 6 - 3.5, { lineBreak: false, width: tw + 2 });
+  doc.restore();
+}
+
+/** The series' swatches and names, centred under the chart; « n.d. » said when a bar is not drawn. */
+function legend(doc: Doc, x: number, y: number, w: number, h: number, spec: BarChartSpec): void {
   doc.font(R).fontSize(7);
-  const items = series.map((s) => ({ s, w: 10 + doc.widthOfString(s.name) + 12 }));
-  let lx = x + (w - items.reduce((a, i) => a + i.w, 0)) / 2;
+  const unknown = spec.notKnown && spec.series.some((s) => s.values.includes(null)) ? spec.notKnown.legend : null;
+  const items = spec.series.map((s) => ({ s, w: 10 + doc.widthOfString(s.name) + 12 }));
+  let lx = x + (w - items.reduce((a, i) => a + i.w, 0) - (unknown ? doc.widthOfString(unknown) : 0)) / 2;
   const ly = y + h - LEGEND_H + 3;
   for (const { s, w: iw } of items) {
     doc.rect(lx, ly, 7, 7).fill(s.colour);
     doc.fillColor(INK).text(s.name, lx + 10, ly, { lineBreak: false });
     lx += iw;
   }
+  if (unknown) doc.fillColor(MUTED).text(unknown, lx, ly, { lineBreak: false });
 }
 
 /** A clustered bar chart in the box (x, y, w, h), its title on top. */
 export function barChart(doc: Doc, lang: Lang, x: number, y: number, w: number, h: number, spec: BarChartSpec): void {
   doc.font(B).fontSize(9).fillColor(ACCENT).text(spec.title, x, y, { lineBreak: false });
-  const max = Math.max(0, ...spec.series.flatMap((s) => s.values));
+  const max = Math.max(0, ...spec.series.flatMap((s) => s.values.filter((v): v is Cents => v !== null)));
   const step = niceStep(max);
   const top = Math.max(step, Math.ceil(max / step) * step);
 
@@ -115,5 +137,5 @@ export function barChart(doc: Doc, lang: Lang, x: number, y: number, w: number, 
 
   valueAxis(doc, lang, x, plot, top, step, spec.valueTitle);
   bars(doc, plot, top, spec);
-  legend(doc, x, y, w, h, spec.series);
+  legend(doc, x, y, w, h, spec);
 }

@@ -171,11 +171,13 @@ export function chartsRow({ L, summary, lang, m, c }: Page): void {
     categoryTitle: m.charts.execution.category,
     valueTitle: m.charts.execution.value,
     categories: summary.byFunder.map((f) => f.funder),
-    series: [
-      { name: c.planned, colour: `#${EXECUTION_COLOURS[0]}`, values: summary.byFunder.map((f) => f.planned) },
-      { name: c.committed, colour: `#${EXECUTION_COLOURS[1]}`, values: summary.byFunder.map((f) => f.committed) },
-      { name: c.paid, colour: `#${EXECUTION_COLOURS[2]}`, values: summary.byFunder.map((f) => f.paid) },
-    ],
+    // An amount n.d. (a cell unreadable, a column absent) is no bar: its partial sum would read as known.
+    series: (['planned', 'committed', 'paid'] as const).map((k, i) => ({
+      name: c[k],
+      colour: `#${EXECUTION_COLOURS[i]}`,
+      values: summary.byFunder.map((f) => (f.notKnown[k] ? null : f[k])),
+    })),
+    notKnown: m.charts.notKnown,
   });
   L.y += chartH + 14;
 }

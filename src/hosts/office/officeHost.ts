@@ -18,8 +18,9 @@ import { errorCode, OfficeHostError, toHostError } from './errors';
 import { excelFeatures, officeIsSetSupported, type ExcelFeatures, type IsSetSupported } from './features';
 import { renderInitPlan } from './initialize';
 import { asideName, queueOwnSheetPlaces, queueOwnSheetRewrite, restoreOwnSheet } from './ownSheet';
-import { addConventionTables, queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
+import { addConventionTables, isContractTable, queueRead, readBodiesInChunks, readFallbacks, type ReadResult } from './read';
 import { profileOfRows } from './profileRead';
+import { withRoomBelow, type RoomBelow } from './below';
 import { queueTakenElsewhere, readSelectedGrid } from './selection';
 import { queueSheet } from './renderPlan';
 import { DEFAULT_PAYLOAD_BUDGET, planResultWrites } from './write';
@@ -82,35 +83,41 @@ export class OfficeHost implements WorkbookHost {
     }
   };
 
+  /** No contract table, under its name or renamed: only then does the pane offer to initialise. */
   async isEmpty(): Promise<boolean> {
     return this.batch(async (ctx) => {
-      const found = userTables.map((d) => ctx.workbook.tables.getItemOrNullObject(d.name));
+      const tables = ctx.workbook.tables.load('items/name,items/worksheet/name,items/columns/items/name');
       await ctx.sync();
-      return found.every((t) => t.isNullObject);
+      return !tables.items.some((t) => isContractTable(t.name, t.worksheet.name, t.columns.items.map((c) => c.name)));
     });
   }
 
   private async read(ctx: Excel.RequestContext): Promise<{ read: ReadResult; trips: number }> {
-    let read: ReadResult;
-    let trips = 1;
-    try {
-      const q = queueRead(ctx);
-      await ctx.sync();
-      read = q.finish();
-    } catch (e) {
-      // Beyond Excel on the web's 5 MB answer: the tables' shapes first, then their rows in blocks.
-      if (!isPayloadCode(errorCode(e))) throw e;
-      const q = queueRead(ctx, false);
-      await ctx.sync();
-      read = q.finish();
-      trips += 1 + (await readBodiesInChunks(ctx, read, this.budget));
-    }
+    const whole = async (room?: RoomBelow): Promise<{ read: ReadResult; trips: number }> => {
+      try {
+        const q = queueRead(ctx, true, room);
+        await ctx.sync();
+        return { read: q.finish(), trips: 1 };
+      } catch (e) {
+        // Beyond Excel on the web's 5 MB answer: the tables' shapes first, then their rows in blocks.
+        if (!isPayloadCode(errorCode(e))) throw e;
+        const q = queueRead(ctx, false, room);
+        await ctx.sync();
+        const read = q.finish();
+        return { read, trips: 2 + (await readBodiesInChunks(ctx, read, this.budget)) };
+      }
+    };
+    // A contract table ending near the sheet's last row: measured, then read again (below.ts).
+    const first = await withRoomBelow(ctx, () => userTables.map((d) => d.name), whole);
+    const read = first.value.read;
+    const trips = first.value.trips + first.extra;
     // The workbook's convention first: which tables are the contract's depends on it.
     if (read.profileRows) {
       read.snapshot.profile = await profileOfRows(read.profileRows);
       addConventionTables(read, read.snapshot.profile);
     }
-    const extra = read.missing.length || read.renamed.length ? await readFallbacks(ctx, read) : 0;
+    const fallbacks = read.missing.length || read.renamed.length ? await withRoomBelow(ctx, () => read.renamed.map((r) => r.foundAs), (room) => readFallbacks(ctx, read, room)) : null;
+    const extra = fallbacks ? fallbacks.value + fallbacks.extra : 0;
     for (const id of read.ownTableIds) this.edits.ownTableIds.add(id);
     for (const id of read.userTableIds) this.edits.userTableIds.add(id);
     return { read, trips: trips + extra };

@@ -13,6 +13,7 @@ import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { serialToDate, splitQualified } from '../../core/cells';
 import { isDateFormat, toRows } from './values';
 import { queueProfileRead } from './profileRead';
+import { queueBelow, type RoomBelow } from './below';
 
 export { toRows };
 
@@ -36,16 +37,10 @@ interface ContractRead {
   body: Excel.Range;
   /** The first data row's number formats stand for their columns' (a date column is a date column). */
   formats: Excel.Range;
-  /** What lies just under the table (its totals row excluded), trimmed to its used cells; null when nothing. */
-  below: Excel.Range;
+  /** What lies just under the table (its totals row excluded), trimmed to its used cells; null when no row is under it. */
+  below: Excel.Range | null;
 }
 
-/**
- * Rows read under a contract table, at most (the .xlsx reader's bound): rows typed just under it
- * are the core's to judge (core/extent.ts; LibreOffice never extends a table, Excel not after an
- * undo or some pastes). Only the used part of that block travels.
- */
-const BELOW_ROWS = 10_000;
 
 /** A contract table found under another name on its sheet, by its columns (a renamed table). */
 export interface Renamed {
@@ -116,10 +111,10 @@ const ownSheetNames = [...new Set([controlsTable.sheet.fr, controlsTable.sheet.e
 export const splitLocal = splitQualified;
 
 /** Queues the loads of one read; call finish() after the sync. */
-export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedRead {
+export function queueRead(ctx: Excel.RequestContext, withBodies = true, room?: RoomBelow): QueuedRead {
   const wb = ctx.workbook;
   const sheets = wb.worksheets.load('items/name');
-  const contract = userTables.map((def) => queueTable(wb, def, def.name, withBodies));
+  const contract = userTables.map((def) => queueTable(wb, def, def.name, withBodies, room));
   // Every table's name, sheet and columns (small): a contract table renamed ("Tableau1") is found
   // by its sheet and its columns, in this same trip.
   const everyTable = wb.tables.load('items/name,items/worksheet/name,items/columns/items/name');
@@ -218,8 +213,13 @@ export function queueRead(ctx: Excel.RequestContext, withBodies = true): QueuedR
   };
 }
 
+/** An Excel table that is a contract table: by its name, or renamed ("Tableau1"), by its sheet and its columns (as the read finds it). */
+export function isContractTable(name: string, sheet: string, columns: string[]): boolean {
+  return userTables.some((d) => matchKey(name) === matchKey(d.name) || (onSheetOf(d, sheet) && headersFit(d, columns)));
+}
+
 /** The loads of one contract table, by the name it has in the workbook (its own, or the one it was renamed to). */
-function queueTable(wb: Excel.Workbook, def: TableDef, name: string, withBodies: boolean): ContractRead {
+function queueTable(wb: Excel.Workbook, def: TableDef, name: string, withBodies: boolean, room?: RoomBelow): ContractRead {
   // Not getHeaderRowRange: a table whose header row the user hid has none, and one refusal
   // would fail the whole read. The column names and the table's range say the same.
   const table = wb.tables.getItemOrNullObject(name).load('id,name,showTotals,showHeaders');
@@ -228,14 +228,13 @@ function queueTable(wb: Excel.Workbook, def: TableDef, name: string, withBodies:
   const columns = table.columns.load('items/name');
   const body = table.getDataBodyRange().load(withBodies ? 'values' : 'address');
   const formats = table.getDataBodyRange().getRow(0).load('numberFormat');
-  // ExcelApi 1.2 and 1.4, below the manifest's 1.7. A table ending within BELOW_ROWS of the sheet's
-  // last row (1 048 576) would be refused: no contract table reaches that far.
-  const below = table.getRange().getRowsBelow(BELOW_ROWS).getUsedRangeOrNullObject(true).load('address,values');
+  // ExcelApi 1.2 and 1.4, below the manifest's 1.7; near the sheet's end, `room` clamps it (below.ts).
+  const below = queueBelow(table, name, room);
   return { def, table, sheet, range, columns, body, formats, below };
 }
 
 /** A sheet of the contract table's name, in either language. */
-function onSheetOf(def: TableDef, sheet: string): boolean {
+export function onSheetOf(def: TableDef, sheet: string): boolean {
   return [def.sheet.fr, def.sheet.en].some((n) => matchKey(n) === matchKey(sheet));
 }
 
@@ -259,7 +258,7 @@ function tableOf(c: ContractRead, withBodies: boolean, others: string[]): { tabl
   const t: TableSnapshot = { name: renamed ? c.def.name : c.table.name, sheet: c.sheet.name, headerRow: topLeft.row, firstColumn: topLeft.col, headers, rows, isTable: true };
   if (renamed) t.foundAs = c.table.name;
   if (!c.table.showHeaders) t.headerHidden = true;
-  const under = c.below.isNullObject ? null : rowsUnder(c, last.row, first.col, headers.length, formats, others);
+  const under = !c.below || c.below.isNullObject ? null : rowsUnder(c.below, c.sheet.name, last.row, first.col, headers.length, formats, others);
   if (!under?.length) return { table: t, formats };
   // Rows read later in blocks (a big workbook) come before these: then they wait for them.
   if (!withBodies) return { table: t, formats, under: { rows: under, totals: c.table.showTotals } };
@@ -276,14 +275,14 @@ function appendUnder(t: TableSnapshot, under: CellValue[][], totals: boolean): v
 }
 
 /** The used rows just under a table, its columns wide; none when the row right under it is blank. */
-function rowsUnder(c: ContractRead, bottom: number, left: number, width: number, formats: string[], others: string[]): CellValue[][] {
-  const { local } = splitLocal(c.below.address);
+function rowsUnder(below: Excel.Range, sheet: string, bottom: number, left: number, width: number, formats: string[], others: string[]): CellValue[][] {
+  const { local } = splitLocal(below.address);
   const [a, b] = local.split(':');
   const from = parseAddress(a);
   const to = parseAddress(b ?? a);
   if (!from || !to || from.row !== bottom + 1) return [];
-  const end = lastBefore(others, c.sheet.name, bottom, left, left + width - 1, to.row);
-  const cells = toRows(c.below.values.slice(0, Math.max(0, end - from.row + 1)), undefined, undefined);
+  const end = lastBefore(others, sheet, bottom, left, left + width - 1, to.row);
+  const cells = toRows(below.values.slice(0, Math.max(0, end - from.row + 1)), undefined, undefined);
   return cells.map((row) => Array.from({ length: width }, (_, i): CellValue => {
     const v = row[left + i - from.col];
     if (typeof v === 'number' && isDateFormat(formats[i])) return serialToDate(v);
@@ -329,9 +328,9 @@ export function addConventionTables(read: ReadResult, profile: Profile): void {
  * host, read the header-shaped range on its sheet, so the checks still run and the finding says
  * how to make it a table again. A second trip, only in that degraded case.
  */
-export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult): Promise<number> {
+export async function readFallbacks(ctx: Excel.RequestContext, read: ReadResult, room?: RoomBelow): Promise<number> {
   // A renamed table: read as the contract table, under its real name, with what lies under it.
-  const renamed = read.renamed.map((r) => queueTable(ctx.workbook, r.def, r.foundAs, true));
+  const renamed = read.renamed.map((r) => queueTable(ctx.workbook, r.def, r.foundAs, true, room));
   const wanted = (read.conventionTables ?? userTables).filter((d) => read.missing.includes(d.name));
   const targets: { def: TableDef; sheet: string; used: Excel.Range }[] = [];
   for (const def of wanted) {

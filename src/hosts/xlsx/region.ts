@@ -42,7 +42,8 @@ export const isBlankValue = (v: CellValue | undefined) => v === null || v === un
 /** Whether row `ri` of the region (0-based from its top) holds nothing but blanks. */
 export function rowIsBlank(g: Region, ri: number): boolean {
   if (ri >= g.cells.rowCount) return true;
-  for (let c = 0; c < g.cells.width; c++) if (!isBlankValue(g.cells.get(ri, c))) return false;
+  // A text-only row typed under a table is no blank row, though its shared strings are read later.
+  for (let c = 0; c < g.cells.width; c++) if (!isBlankValue(g.cells.get(ri, c)) || g.cells.pendingString(ri, c)) return false;
   return true;
 }
 

@@ -13,6 +13,7 @@ import type { Lang } from '../../core/contract';
 import type { Messages } from '../../core/i18n/types';
 import { formatDate, parseDateText } from '../../core/text';
 import { severityCounts, tablesMissing } from '../view';
+import { ReadNote } from './ReadNote';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -70,6 +71,7 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result
               </li>
             ))}
           </ul>
+          <ReadNote m={m} read={result.read} />
         </>
       )}
     </section>

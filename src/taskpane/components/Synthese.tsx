@@ -32,7 +32,15 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
   const styles = useStyles();
   const s = m.pane.synthese;
   const titleId = useId();
-  const sum = (k: Column): Cents | null => (k === 'convention' && totals.some((t) => t.convention === null) ? null : totals.reduce((n, t) => n + (t[k] ?? 0), 0));
+  // An execution amount n.d. (a cell unreadable, a column absent) is n.d. on its line and in the total: its partial sum is no figure.
+  const why = (t: FunderYearCents, k: Column): string | null => {
+    if (k === 'convention') return t.convention === null ? (t.unknown ? m.summary.unknown[t.unknown] : '') : null;
+    const u = t.executionUnknown.find((x) => x.field === k);
+    return u ? (u.reason === 'no-column' ? m.summary.noColumn : m.summary.unknown['unreadable-amount']) : null;
+  };
+  const value = (t: FunderYearCents, k: Column): Cents | null => (why(t, k) === null ? t[k] : null);
+  const sum = (k: Column): Cents | null => (totals.some((t) => why(t, k) !== null) ? null : totals.reduce((n, t) => n + (t[k] ?? 0), 0));
+  const sumWhy = (k: Column): string | null => totals.map((t) => why(t, k)).find((w) => w) ?? null;
   const cell = (v: Cents | null, why: string | null) =>
     v === null ? (
       <abbr title={why ?? undefined} data-na="true">
@@ -41,7 +49,7 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
     ) : (
       <Amount cents={v} lang={lang} />
     );
-  const anyUnknown = totals.some((t) => t.convention === null);
+  const anyUnknown = totals.some((t) => t.convention === null || t.executionUnknown.length > 0);
   return (
     <section aria-labelledby={titleId} data-testid="synthese">
       <h3 id={titleId} className={styles.sub}>
@@ -69,7 +77,7 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
               <th scope="row" className={mergeClasses(styles.td, styles.rowHead)}>{`${funderName(t.funderKey, lang)} ${t.year}`}</th>
               {COLUMNS.map((c) => (
                 <td key={c} className={mergeClasses(styles.td, c === 'convention' && styles.wide)}>
-                  {cell(t[c], t.unknown ? m.summary.unknown[t.unknown] : null)}
+                  {cell(value(t, c), why(t, c))}
                 </td>
               ))}
             </tr>
@@ -80,7 +88,7 @@ export function Synthese({ m, lang, totals }: { m: Messages; lang: Lang; totals:
             </th>
             {COLUMNS.map((c) => (
               <td key={c} className={mergeClasses(styles.td, styles.total, c === 'convention' && styles.wide)}>
-                {cell(sum(c), null)}
+                {cell(sum(c), sumWhy(c))}
               </td>
             ))}
           </tr>

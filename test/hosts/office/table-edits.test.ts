@@ -76,3 +76,46 @@ test('Financements converted to a range with a blank row inside: read to its rea
   expect(amounts(out.result.totals)).toEqual(amounts(base.totals));
   expect(out.result.findings.filter((f) => f.rule === 'workbook.table-missing').map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Financements!A${box.top}:H${box.top}`]);
 });
+
+describe('a table ending near the sheet’s last row (1 048 576): Excel refuses rows past it, the read does not fail', () => {
+  const LAST = 1_048_576;
+  /** The example with Financements moved down so that its totals row is `end`. */
+  function endingAt(end: number) {
+    const emu = emulatorFromPlan(examplePlan());
+    const fin = emu.model.table('Financements')!;
+    emu.model.insertCells(fin.sheet, fin.box.top, fin.box.left, fin.box.right, end - fin.box.bottom);
+    return { emu, fin };
+  }
+
+  test('three rows from the end, two rows typed under it: read, and named', async () => {
+    const { emu, fin } = endingAt(LAST - 3);
+    const { sheet, box } = fin;
+    expect(box.bottom).toBe(LAST - 3);
+    const m = emu.model;
+    const row = Array.from({ length: box.right - box.left + 1 }, (_, i) => m.value(sheet, box.top + 1, box.left + i));
+    for (const r of [LAST - 2, LAST - 1]) row.forEach((v, i) => setRaw(m, sheet, r, box.left + i, i === 3 ? 1000 : (v as string | number)));
+    const out = await syncWorkbook(officeJsHost(emu), fr);
+    expect(out.result.findings.filter((f) => f.rule === 'workbook.rows-below').map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Financements!A${LAST - 2}:H${LAST - 1}`]);
+    expect(Number(planned(out.result.totals, String(row[2]), Number(row[1])))).toBe(Number(planned(base.totals, String(row[2]), Number(row[1]))) + 2000);
+    expect(out.result.read.find((r) => r.table === 'Financements')!.text).toMatch(/dont 2 lignes saisies sous le tableau/);
+  });
+
+  test('on the very last row, nothing under it: the same totals and findings as anywhere else', async () => {
+    const { emu, fin } = endingAt(LAST);
+    expect(fin.box.bottom).toBe(LAST);
+    const out = await syncWorkbook(officeJsHost(emu), fr);
+    expect(out.result.totals).toEqual(base.totals);
+    expect(out.result.findings.map((f) => f.rule)).toEqual(base.findings.map((f) => f.rule));
+  });
+});
+
+test('a workbook whose contract tables were all renamed is not empty: the pane does not offer to initialise it', async () => {
+  const emu = emulatorFromPlan(examplePlan());
+  const host = officeJsHost(emu);
+  expect(await host.isEmpty()).toBe(false);
+  emu.model.tables.forEach((t, i) => emu.model.renameTable(t, `Tableau${i + 1}`));
+  expect(await host.isEmpty()).toBe(false);
+  // Its tables are read as the contract's all the same.
+  const out = await syncWorkbook(host, fr);
+  expect(out.result.totals).toEqual(base.totals);
+});
