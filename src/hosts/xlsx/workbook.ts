@@ -10,6 +10,7 @@ import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
 import { FORMAT_HEAD_BYTES } from './format';
 import { InputError, isOleContainer, LIMITS, preflight, preflightHead } from './guard';
+import { writeNewFile } from './safeWrite';
 
 export { InputError } from './guard';
 
@@ -59,7 +60,8 @@ export function renderPlan(plan: WorkbookPlan): ExcelJS.Workbook {
   return renderWorkbook(new (excel().Workbook)(), initSheets(plan), { created: new Date(), fullCalcOnLoad: true });
 }
 
+/** The workbook as a new file at `path`: written beside, then renamed over what was there. */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
   const buf = await wb.xlsx.writeBuffer();
-  await fs.writeFile(path, Buffer.from(buf as ArrayBuffer));
+  await writeNewFile(path, new Uint8Array(buf as ArrayBuffer));
 }
