@@ -108,6 +108,7 @@ export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplic
   let size = 1024;
   while (size < fin.length * 2) size *= 2;
   const slots = new Int32Array(size); // line index + 1; 0: free
+  const hashes = new Uint32Array(size); // the key's hash, so that only an equal hash reads the line again
   const mask = size - 1;
   for (let i = 0; i < fin.length; i++) {
     const reference = fin[i].v.reference;
@@ -123,10 +124,11 @@ export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplic
       const held = slots[at];
       if (held === 0) {
         slots[at] = i + 1;
+        hashes[at] = h;
         break;
       }
-      // The line already there is read again (no copy of every reference kept): a probe meets few.
-      if (sameKey(fin[held - 1].v.reference!, reference)) {
+      // The line already there is read again (no copy of every reference kept) only when the hashes agree.
+      if (hashes[at] === h && sameKey(fin[held - 1].v.reference!, reference)) {
         duplicate(i, held - 1);
         break;
       }
