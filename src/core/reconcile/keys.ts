@@ -97,19 +97,23 @@ function sameKey(a: string, b: string): boolean {
   }
 }
 
+/** Line numbers + 1 that fit a slot beside an 11-bit piece of the hash (a sheet holds at most 1 048 576 rows). */
+const LINE_BITS = 21;
+const LINE_MASK = (1 << LINE_BITS) - 1;
+
 /**
  * What financingByReference says through `duplicate(i, first)`, for `check`, which keeps no key:
- * each reference's key is hashed in place into an open-addressing table of line numbers (no key
- * string nor Map entry per line: on 1 000 000 distinct references those were the rule pass's peak),
- * equal keys confirmed by comparing the two references; a reference with accents or other scripts
- * has its key made (referenceKey) and hashed the same way, so it meets its ASCII twin.
+ * each reference's key is hashed in place into an open-addressing table (one 32-bit slot a line and
+ * a half: the line number and 11 bits of the hash, so that a line is read again only when they
+ * agree), equal keys confirmed by comparing the two references. No key string nor Map entry per
+ * line: on 1 000 000 distinct references those were the peak of the rule pass. A reference with
+ * accents or other scripts has its key made (referenceKey) and hashed the same way, so it meets its
+ * ASCII twin.
  */
 export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplicate: (i: number, first: number) => void): void {
-  let size = 1024;
-  while (size < fin.length * 2) size *= 2;
-  const slots = new Int32Array(size); // line index + 1; 0: free
-  const hashes = new Uint32Array(size); // the key's hash, so that only an equal hash reads the line again
-  const mask = size - 1;
+  if (fin.length >= LINE_MASK) return void financingByReference(fin, duplicate);
+  const size = Math.max(1024, Math.ceil(fin.length * 1.5));
+  const slots = new Uint32Array(size); // 0: free
   for (let i = 0; i < fin.length; i++) {
     const reference = fin[i].v.reference;
     if (!reference) continue;
@@ -120,16 +124,17 @@ export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplic
       if (!k) continue;
       h = keyHash(k);
     }
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const held = slots[at];
-      if (held === 0) {
-        slots[at] = i + 1;
-        hashes[at] = h;
+    const tag = h >>> LINE_BITS;
+    for (let at = h % size; ; at = at + 1 === size ? 0 : at + 1) {
+      const slot = slots[at];
+      if (slot === 0) {
+        slots[at] = ((tag << LINE_BITS) | (i + 1)) >>> 0;
         break;
       }
-      // The line already there is read again (no copy of every reference kept) only when the hashes agree.
-      if (hashes[at] === h && sameKey(fin[held - 1].v.reference!, reference)) {
-        duplicate(i, held - 1);
+      // The line already there is read again (no copy of every reference kept) only when the tags agree.
+      const held = (slot & LINE_MASK) - 1;
+      if (slot >>> LINE_BITS === tag && sameKey(fin[held].v.reference!, reference)) {
+        duplicate(i, held);
         break;
       }
     }
