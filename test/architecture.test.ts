@@ -67,4 +67,9 @@ it('the CLI uses the file host through its entry only (src/hosts/xlsx/index.ts),
   expect(deep).toEqual([]);
   // And it does use it: every command reads through the host.
   expect(sources(cliDir).some((p) => readFileSync(p, 'utf8').includes("from '../hosts/xlsx'"))).toBe(true);
+  // And the entry hands out the host, not the reader, a renderer or the patcher (issue 22): a command
+  // reads and writes a workbook file through the WorkbookHost port, as the pane does.
+  const entry = readFileSync(join(src, 'hosts/xlsx/index.ts'), 'utf8');
+  const exported = [...entry.matchAll(/export (?:type )?\{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.replace(/^\s*type\s+/, '').trim()));
+  expect(exported.sort()).toEqual(['FileHost', 'InputError', 'NotOwnSheetError', 'OtherFormat', 'ReadFile', 'WriteFailure']);
 });

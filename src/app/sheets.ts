@@ -21,13 +21,16 @@ export function writeCopilSheet(host: WorkbookHost, o: { asOf: Date; lang: Lang 
   });
 }
 
-/** Writes (or rewrites in place) the Rapprochement sheet: the lines, then the totals; 2 round trips in Excel. */
-export function writeRapprochementSheet(host: WorkbookHost, content: ReconciliationContent): Promise<WrittenSheet> {
+/**
+ * Writes (or rewrites in place) the Rapprochement sheet: the lines, then the totals; 2 round trips in
+ * Excel. `writtenOn`: the date under the title (a workbook of its own, `reconcile --out`).
+ */
+export function writeRapprochementSheet(host: WorkbookHost, content: ReconciliationContent, options: { writtenOn?: Date } = {}): Promise<WrittenSheet> {
   return host.writeSheet({
     id: 'rapprochement',
     name: messages[content.lang].reconcile.sheet,
     needsSnapshot: false,
     tableNames: [RECON_TABLES.lines, RECON_TABLES.totals],
-    build: ({ takenElsewhere }) => rapprochementSheet(content, { names: reconTableNames(takenElsewhere) }),
+    build: ({ takenElsewhere }) => rapprochementSheet(content, { names: reconTableNames(takenElsewhere), writtenOn: options.writtenOn }),
   });
 }

@@ -2,61 +2,61 @@
  * ess-budget close <classeur.xlsx> <année> [--by NOM] [--force] [--as-of AAAA-MM-JJ] [--lang fr|en]
  * ess-budget reopen <classeur.xlsx> <année> --reason "…" [--by NOM] [--lang fr|en]
  * Records in the workbook (sheet Clôtures, and a Journal line) that a year is closed, or reopened
- * and why. Only the add-in's own sheets and the package's part list change (src/hosts/xlsx/patch.ts),
- * written beside the file, verified, then renamed over it (src/hosts/xlsx/safeWrite.ts). Exit
+ * and why: the application layer decides (src/app/versions.ts), the file host writes (src/hosts/xlsx/
+ * fileHost.ts): only the add-in's own sheets and the package's part list change, written beside the
+ * file, verified, then renamed over it. Exit
  * status: 0 done; 1 closing refused because the year has errors (without --force); 2 bad arguments,
  * an unusable file, a year already closed / not closed, or a write that did not happen (the file as it was).
  */
 import { inputMessage, notWrittenMessage, type Io } from './io';
-import { promises as fs } from 'fs';
 import { userInfo } from 'os';
 import { asOfOption, parseCommand } from './args';
-import { closeYear, reopenYear, type RecordTables } from '../app/versions';
+import { closeYearIn, reopenYearIn, type Closing } from '../app/versions';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
-import { qualifiedAddress, type WorkbookSnapshot } from '../core/snapshot';
+import { qualifiedAddress } from '../core/snapshot';
 import { isContractYear } from '../core/versions/closure';
-import { matchKey } from '../core/text';
-import { FileHost, InputError, NotOwnSheetError, WriteFailure, writeOwnTablesSafely, type OwnTable } from '../hosts/xlsx';
+import type { ClosureWritten } from '../hosts/host';
+import { FileHost, InputError, NotOwnSheetError, WriteFailure } from '../hosts/xlsx';
 
-/**
- * Writes the record, then the Journal, through the one safe write (beside, verified, renamed); a
- * Journal sheet that is not ours alone is left alone (said on stderr), a record sheet that is not
- * ours stops everything.
- */
-async function patch(file: string, bytes: Uint8Array, { record, journal: log }: RecordTables, io: Io, lang: Lang): Promise<number> {
-  const m = messages[lang];
-  const write = async (tables: OwnTable[]): Promise<number> => {
-    try {
-      await writeOwnTablesSafely(file, bytes, tables);
-      return 0;
-    } catch (e) {
-      if (e instanceof NotOwnSheetError) {
-        io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
-        return tables.length > 1 && matchKey(e.sheet) === matchKey(log.sheet) ? write([record]) : 2;
-      }
-      if (!(e instanceof WriteFailure)) throw e;
-      io.err(notWrittenMessage(lang, file, e));
-      return 2;
-    }
-  };
-  return write([record, log]);
-}
-
-async function load(file: string, lang: Lang, io: Io): Promise<{ snapshot: WorkbookSnapshot; bytes: Uint8Array } | null> {
+/** The file as a host, or null once told why it cannot take a closing (unusable, or an .ods: read, never written). */
+async function open(file: string, lang: Lang, io: Io): Promise<FileHost | null> {
+  const host = new FileHost(file, { lang });
   try {
-    const { snapshot, format } = await new FileHost(file).load();
-    if (format === 'ods') {
+    if ((await host.load()).format === 'ods') {
       io.err(messages[lang].cli.odsReadOnly(file));
       return null;
     }
-    return { snapshot, bytes: await fs.readFile(file) };
+    return host;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(inputMessage(lang, file, e));
       return null;
     }
     throw e;
+  }
+}
+
+/**
+ * Runs the closing or reopening whose write the host does (beside, verified, renamed): 2 and one line
+ * when the record's sheet is the user's or nothing was written; a Journal sheet not ours alone is
+ * said on stderr, the record written all the same.
+ */
+async function recorded<T>(run: () => Promise<T>, written: (t: T) => ClosureWritten | null, file: string, io: Io, lang: Lang): Promise<T | 2> {
+  const m = messages[lang];
+  try {
+    const outcome = await run();
+    const w = written(outcome);
+    if (w && !w.journal) io.err(`${file} : ${m.versions.close.noOwnSheet(w.journalSheet)}`);
+    return outcome;
+  } catch (e) {
+    if (e instanceof NotOwnSheetError) {
+      io.err(`${file} : ${m.versions.close.noOwnSheet(e.sheet)}`);
+      return 2;
+    }
+    if (!(e instanceof WriteFailure)) throw e;
+    io.err(notWrittenMessage(lang, file, e));
+    return 2;
   }
 }
 
@@ -109,11 +109,17 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   const { file, year } = target;
   const asOf = asOfOption(values['as-of'], lang, io);
   if (!asOf) return 2;
-  const loaded = await load(file, lang, io);
-  if (!loaded) return 2;
-  const { snapshot, bytes } = loaded;
+  const host = await open(file, lang, io);
+  if (!host) return 2;
   const by = whoAmI(values.by, lang);
-  const plan = closeYear(snapshot, { year, by, force: !!values.force, reason: values.reason, asOf, lang, now: new Date() });
+  const plan = await recorded(
+    () => closeYearIn(host, { year, by, force: !!values.force, reason: values.reason, asOf, lang, now: new Date() }),
+    (c: Closing) => (c.ok ? c.written : null),
+    file,
+    io,
+    lang,
+  );
+  if (plan === 2) return 2;
   if (!plan.ok && plan.why === 'closed') {
     io.err(v.alreadyClosed(year, plan.date, plan.by));
     return 2;
@@ -127,8 +133,6 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
     for (const f of plan.errors.slice(0, 10)) io.err(`${qualifiedAddress(f.sheet, f.cell)}: ${m.severity[f.severity]} [${f.rule}] ${f.message}`);
     return 1;
   }
-  const code = await patch(file, bytes, plan.tables, io, lang);
-  if (code) return code;
   io.out(v.closed(file, year, plan.lines, by));
   if (plan.forced) io.out(v.forced(plan.forced));
   return 0;
@@ -149,16 +153,14 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
     io.err(m.cli.badArgs(v.reasonRequired));
     return 2;
   }
-  const loaded = await load(file, lang, io);
-  if (!loaded) return 2;
-  const { snapshot, bytes } = loaded;
-  const tables = reopenYear(snapshot, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() });
-  if (!tables) {
+  const host = await open(file, lang, io);
+  if (!host) return 2;
+  const written = await recorded(() => reopenYearIn(host, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() }), (w) => w, file, io, lang);
+  if (written === 2) return 2;
+  if (!written) {
     io.err(v.notClosed(year));
     return 2;
   }
-  const code = await patch(file, bytes, tables, io, lang);
-  if (code) return code;
   io.out(v.reopened(file, year));
   return 0;
 }

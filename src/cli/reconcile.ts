@@ -5,11 +5,11 @@
  */
 import { parseCommand } from './args';
 import { inputMessage, type Io } from './io';
-import type ExcelJS from 'exceljs';
 import { existsSync } from 'fs';
 import { basename, resolve } from 'path';
 import { exitStatus } from '../app/check';
 import { reconcilableModel, reconcileLedger } from '../app/reconcile';
+import { writeRapprochementSheet } from '../app/sheets';
 import type { Lang } from '../core/contract';
 import type { Finding } from '../core/findings';
 import { messages } from '../core/i18n';
@@ -23,9 +23,9 @@ import {
   type ReconcileResult,
 } from '../core/reconcile';
 import { qualifiedAddress } from '../core/snapshot';
-import { rapprochementSheet } from '../core/sheets/rapprochement';
+import type { ReconciliationContent } from '../core/sheets/rapprochement';
 import { readLedgerFile } from '../hosts/ledger/file';
-import { excel, FileHost, InputError, renderWorkbook, writeWorkbookFile } from '../hosts/xlsx';
+import { FileHost, InputError } from '../hosts/xlsx';
 
 /** --map engage="Montant AE" (repeatable) → field → header. null (and a message) when malformed. */
 export function parseMap(args: string[], lang: Lang): { map: Partial<Record<LedgerField, string>> } | { error: string } {
@@ -65,10 +65,9 @@ function totalsText(result: ReconcileResult, lang: Lang): string[] {
   return out;
 }
 
-/** A new workbook holding the Rapprochement sheet (core/sheets/rapprochement.ts), dated. */
-export function reconciliationWorkbook(result: ReconcileResult, lang: Lang, title: string): ExcelJS.Workbook {
-  const content = { lang, title, lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
-  return renderWorkbook(new (excel().Workbook)(), [rapprochementSheet(content, { writtenOn: new Date() })]);
+/** What the Rapprochement sheet of `--out` holds (core/sheets/rapprochement.ts). */
+function reconciliationContent(result: ReconcileResult, lang: Lang, title: string): ReconciliationContent {
+  return { lang, title, lines: reconciliationTable(result, lang), totals: totalsTable(result.totals, lang) };
 }
 
 export async function reconcileCommand(args: string[], io: Io): Promise<number> {
@@ -147,9 +146,10 @@ export async function reconcileCommand(args: string[], io: Io): Promise<number> 
   const { result, findings, counts: summary } = reconcileLedger(model, ledger, { lang, defaultFunder: values.funder, scope: values.scope === 'all' ? 'all' : 'ledger-funders', match: values.match });
 
   if (values.out !== undefined) {
-    const wb = reconciliationWorkbook(result, lang, m.reconcile.title(basename(file), basename(ledgerFile)));
+    const content = reconciliationContent(result, lang, m.reconcile.title(basename(file), basename(ledgerFile)));
     try {
-      await writeWorkbookFile(wb, values.out);
+      // A workbook of its own, dated, holding the one sheet: the file host writes it beside, then renames.
+      await writeRapprochementSheet(FileHost.newFile(values.out, lang), content, { writtenOn: new Date() });
     } catch (e) {
       io.err(m.cli.cannotWrite(values.out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       return 2;

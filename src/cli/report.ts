@@ -73,7 +73,8 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   if (previous && !sameConvention(values.since as string, previous.snapshot, input, snapshot, lang, io)) return 2;
   const { bytes, pages, result } = await summaryFile(ext, snapshot, { asOf, lang, previous, fonts: diskFonts });
   try {
-    await fs.writeFile(out, bytes);
+    // A file of its own (never the workbook read): the file host writes it beside, then renames.
+    await FileHost.newFile(out, lang).writeFile(bytes);
   } catch (e) {
     io.err(m.cli.cannotWrite(out, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return 2;

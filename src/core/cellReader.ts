@@ -25,6 +25,12 @@ export function dateAsNumber(v: CellValue): CellValue {
 
 /** What a text column reads from a cell: undefined for a blank, an error or a formula without a result. */
 export function cellText(v: CellValue): string | undefined {
+  // The hot cases first (every text cell of every line, read again by the rules): a string, a number.
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  }
+  if (typeof v === 'number') return String(v);
   if (isBlank(v) || isCellError(v) || isUncalculated(v)) return undefined;
   return isDate(v) ? v.toISOString().slice(0, 10) : String(v).trim();
 }

@@ -56,7 +56,8 @@ export interface WorkbookSnapshot {
  * test sandbox carries Dates that fail `instanceof Date`).
  */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // A string or a number (nearly every cell) is answered without the tag lookup, which a Date from another realm needs.
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function isCellError(v: CellValue): v is CellError {

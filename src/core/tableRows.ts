@@ -53,10 +53,11 @@ class ColumnValues {
     else if (kind !== null && (kind !== 'text' || !grid.fixed)) this.values = new Array<unknown>(n);
   }
 
-  set(i: number, v: unknown): void {
+  /** `raw`: the cell v was read from (the grid's own value: not read from it a second time). */
+  set(i: number, v: unknown, raw: CellValue): void {
     if (this.cents) this.cents[i] = v as number;
     else if (this.aside) {
-      if (plainCents(this.grid.get(i, this.ci)) !== v) this.aside.set(i, v as number);
+      if (plainCents(raw) !== v) this.aside.set(i, v as number);
     } else if (this.kind === 'funder') {
       let no = this.funderNumbers.get(v as FunderKey);
       if (no === undefined) this.funderNumbers.set(v as FunderKey, (no = this.funderKeys.push(v as FunderKey)));
@@ -194,7 +195,7 @@ export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T
         continue;
       }
       const val = r.read(c, raw, at, headers[p]);
-      if (val !== undefined) store.cols[k].set(i, val);
+      if (val !== undefined) store.cols[k].set(i, val, raw);
       else store.bad[i] |= 1 << k;
     }
     out[kept++] = new TableLine(store, i) as unknown as Row<T>;

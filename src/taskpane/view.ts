@@ -208,11 +208,18 @@ export function paneErrorText(e: unknown, wrap: (detail: string) => string, m: M
  * An amount for a narrow grid cell: exact below 1 000 €, else « 2,4 M€ » / « 537,5 k€ » (one
  * decimal), so a figure always fits its cell and is never cut; `exact` is what the tooltip shows.
  */
+/**
+ * One decimal, per language: made once, because `toLocaleString` with options builds a formatter at
+ * every call — a third of the preview's rendering of a workbook's Synthèse (profile, issue 22).
+ */
+const oneDecimal: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
 export function compactEuros(c: Cents, lang: Lang, signed = false): { text: string; exact: string; compact: boolean } {
   const exact = signed ? formatGap(c, lang) : formatEuros(c, lang);
   const a = Math.abs(c) / 100;
   if (a < 1000) return { text: exact, exact, compact: false };
-  const one = (v: number) => v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const format = (oneDecimal[lang] ??= new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const one = (v: number) => format.format(v);
   // 999 960 € rounds to « 1 000,0 k€ »: say « 1,0 M€ » instead.
   const mega = a >= 999_950;
   const n = one(mega ? a / 1e6 : a / 1e3);

@@ -63,3 +63,17 @@ test('bombs and damaged files: refused as the CLI refuses them', async () => {
     expect(await refusal(readBookBytes(new Uint8Array(bytes)))).toBe(cli);
   }
 });
+
+test('a directory that misstates a part\'s size (smaller, larger): the part is read for what it holds, as the CLI reads it', async () => {
+  const bytes = await toBuffer(baseWorkbook());
+  for (const size of [10, 1 << 19]) {
+    const lying = declareSize(bytes, 'xl/worksheets/sheet1.xml', size);
+    const cli = (await readWorkbookBuffer(lying)).snapshot;
+    expect(cli.tables.length).toBeGreaterThan(8);
+    expect((await readBookBytes(new Uint8Array(lying))).snapshot).toEqual(cli);
+  }
+  // A highly compressed part declared small: inflated in one call it overflows its buffer, and is read the streaming way.
+  const packed = declareSize(await zipBomb(1), 'xl/worksheets/sheet1.xml', 1000);
+  const cli = await readWorkbookBuffer(packed).then((r) => r.snapshot, (e: unknown) => String(e));
+  expect(await readBookBytes(new Uint8Array(packed)).then((r) => r.snapshot, (e: unknown) => String(e))).toEqual(cli);
+});

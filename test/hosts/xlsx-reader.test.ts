@@ -50,6 +50,18 @@ describe('values as Excel shows them', () => {
     ]);
   });
 
+  test('a shared formula whose master stands outside the table: the cells sharing it name its formula, not a bare "="', async () => {
+    const shifted = header.replace(/r="([A-C])1"/g, (_, c: string) => `r="${String.fromCharCode(c.charCodeAt(0) + 1)}1"`);
+    const t = await table({
+      ref: 'B1:D3',
+      sheetData: `${shifted}<row r="2"><c r="B2"><v>1</v></c><c r="C2"><v>2</v></c><c r="D2"><v>3</v></c></row><row r="3"><c r="A3"><f t="shared" ref="A3:C3" si="0">SUM(Z1:Z9)</f></c><c r="B3"><f t="shared" si="0"/></c><c r="C3"><f t="shared" si="0"/><v>7</v></c><c r="D3"><v>4</v></c></row>`,
+    });
+    expect(t.rows).toEqual([
+      [1, 2, 3],
+      [{ uncalculated: '=SUM(Z1:Z9)' }, 7, 4],
+    ]);
+  });
+
   test('dates: a date style makes a date, 1904 workbooks shift, ISO cells (t="d") read as dates, an impossible serial stays a number', async () => {
     const sheetData = (serial: number) => `${header}<row r="2"><c r="A2" s="1"><v>${serial}</v></c><c r="B2" t="d"><v>2014-06-09T00:00:00</v></c><c r="C2" s="1"><v>1e20</v></c></row>`;
     const day = new Date(Date.UTC(2014, 5, 9));

@@ -53,6 +53,95 @@ export function financingByReference(fin: readonly Row<FinancingFields>[], dupli
   return { keys, byRef };
 }
 
+/** A character of a printable-ASCII reference as its key keeps it (referenceKey: letters and digits, lower case), else -1. */
+const keyChar = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? c : -1);
+
+const FNV_START = 0x811c9dc5;
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/** The key referenceKey makes of a printable-ASCII reference, hashed (FNV-1a); -1: not such a reference; -2: an empty key. */
+function asciiKeyHash(s: string): number {
+  let h = FNV_START;
+  let n = 0;
+  for (let j = 0; j < s.length; j++) {
+    const code = s.charCodeAt(j);
+    if (code < 0x20 || code > 0x7e) return -1;
+    const c = keyChar(code);
+    if (c < 0) continue;
+    h = fnv(h, c);
+    n++;
+  }
+  return n === 0 ? -2 : h >>> 0;
+}
+
+/** The same hash of a key already made (any reference: referenceKey's). */
+function keyHash(k: string): number {
+  let h = FNV_START;
+  for (let j = 0; j < k.length; j++) h = fnv(h, k.charCodeAt(j));
+  return h >>> 0;
+}
+
+const printable = (s: string) => /^[\x20-\x7e]*$/.test(s);
+
+/** referenceKey(a) === referenceKey(b), without making either key when both are printable ASCII (nearly always). */
+function sameKey(a: string, b: string): boolean {
+  if (!printable(a) || !printable(b)) return referenceKey(a) === referenceKey(b);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let ca = -1;
+    while (ca < 0 && i < a.length) ca = keyChar(a.charCodeAt(i++));
+    let cb = -1;
+    while (cb < 0 && j < b.length) cb = keyChar(b.charCodeAt(j++));
+    if (ca !== cb) return false;
+    if (ca < 0) return true;
+  }
+}
+
+/** Line numbers + 1 that fit a slot beside an 11-bit piece of the hash (a sheet holds at most 1 048 576 rows). */
+const LINE_BITS = 21;
+const LINE_MASK = (1 << LINE_BITS) - 1;
+
+/**
+ * What financingByReference says through `duplicate(i, first)`, for `check`, which keeps no key:
+ * each reference's key is hashed in place into an open-addressing table (one 32-bit slot a line and
+ * a half: the line number and 11 bits of the hash, so that a line is read again only when they
+ * agree), equal keys confirmed by comparing the two references. No key string nor Map entry per
+ * line: on 1 000 000 distinct references those were the peak of the rule pass. A reference with
+ * accents or other scripts has its key made (referenceKey) and hashed the same way, so it meets its
+ * ASCII twin.
+ */
+export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplicate: (i: number, first: number) => void): void {
+  if (fin.length >= LINE_MASK) return void financingByReference(fin, duplicate);
+  const size = Math.max(1024, Math.ceil(fin.length * 1.5));
+  const slots = new Uint32Array(size); // 0: free
+  for (let i = 0; i < fin.length; i++) {
+    const reference = fin[i].v.reference;
+    if (!reference) continue;
+    let h = asciiKeyHash(reference);
+    if (h === -2) continue;
+    if (h === -1) {
+      const k = referenceKey(reference);
+      if (!k) continue;
+      h = keyHash(k);
+    }
+    const tag = h >>> LINE_BITS;
+    for (let at = h % size; ; at = at + 1 === size ? 0 : at + 1) {
+      const slot = slots[at];
+      if (slot === 0) {
+        slots[at] = ((tag << LINE_BITS) | (i + 1)) >>> 0;
+        break;
+      }
+      // The line already there is read again (no copy of every reference kept) only when the tags agree.
+      const held = (slot & LINE_MASK) - 1;
+      if (slot >>> LINE_BITS === tag && sameKey(fin[held].v.reference!, reference)) {
+        duplicate(i, held);
+        break;
+      }
+    }
+  }
+}
+
 export const firstOf = (g: Group) => (typeof g === 'number' ? g : g[0]);
 export const listOf = (g: Group): number[] => (typeof g === 'number' ? [g] : g);
 

@@ -4,7 +4,7 @@ import { axisOfCode, type AxisId } from '../profile';
 import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
 import { nameOf, type Rule, type RuleContext } from './context';
-import { financingByReference } from '../reconcile/keys';
+import { duplicateReferences } from '../reconcile/keys';
 
 const codeKeys = new Map<string, string>();
 /** Action codes compare without case or surrounding spaces; the same few codes recur on every line. */
@@ -166,5 +166,5 @@ export const execution: Rule = (ctx) => {
  */
 export const duplicateReference: Rule = (ctx) => {
   const fin = ctx.model.financing;
-  financingByReference(fin, (i, first) => ctx.emit('financing.duplicate-reference', fin[i].ref.reference, { code: fin[i].v.reference!, other: fin[first].ref.reference.cell }));
+  duplicateReferences(fin, (i, first) => ctx.emit('financing.duplicate-reference', fin[i].ref.reference, { code: fin[i].v.reference!, other: fin[first].ref.reference.cell }));
 };

@@ -4,16 +4,24 @@
  * The file is read once, piece by piece (nodeRead.ts), the first time something asks. A file is
  * not a live workbook: nothing to select, no edits to follow, no selection; checking writes nothing
  * into it (the CLI writes its results into files of their own). `initialize` writes a new .xlsx at
- * the host's path from the plan; a closing is recorded by `close`, through patch.ts, which rewrites
- * only the add-in's own parts of an .xlsx (an .ods is read, never written).
+ * the host's path from the plan; `writeClosure` records a closing through closure.ts, which rewrites
+ * only the add-in's own parts of an .xlsx, written beside, verified, then renamed (an .ods is read,
+ * never written). A host made by `FileHost.newFile` is a file about to be written: `writeSheet`
+ * writes a new workbook holding that one sheet (reconcile --out), nothing is read from it.
  */
 import { promises as fs } from 'fs';
-import { userTables } from '../../core/contract';
+import { userTables, type Lang } from '../../core/contract';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { WorkbookPlan } from '../../core/template';
 import type { SheetPlan } from '../../core/sheets/types';
 import { isoDate, matchKey } from '../../core/text';
-import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import type { RecordRow } from '../../core/versions/closure';
+import type { JournalLine } from '../../core/versions/closing';
+import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
+import { writeClosureFile } from './closure';
+import { excel } from './excel';
+import { renderWorkbook } from './renderPlan';
+import { WriteFailure, writeNewFile } from './safeWrite';
 import { readWorkbookFile, renderPlan, writeWorkbookFile } from './workbook';
 
 export interface ReadFile {
@@ -23,17 +31,38 @@ export interface ReadFile {
   savedOn: string | null;
 }
 
+/** Size and modification time when read: a file saved since (from Excel meanwhile) is not written over. */
+type Stamp = { size: number; mtimeMs: number } | null;
+const stampOf = (path: string): Promise<Stamp> => fs.stat(path).then(({ size, mtimeMs }) => ({ size, mtimeMs }), () => null);
+
 export class FileHost implements WorkbookHost {
   readonly kind = 'file' as const;
   /** Sheets are written into files of their own (report, reconcile --out), never into the workbook read. */
-  readonly capabilities: HostCapabilities = { writeSheets: false, readSelection: false, validationLists: true };
+  readonly capabilities: HostCapabilities;
   private read: Promise<ReadFile> | null = null;
+  private stamp: Stamp = null;
+  private readonly lang: Lang;
 
-  constructor(readonly path: string) {}
+  /** `lang`: the language of what the host writes (the Clôtures sheet's title, a new Journal's headers). */
+  constructor(
+    readonly path: string,
+    options: { lang?: Lang; output?: boolean } = {},
+  ) {
+    this.lang = options.lang ?? 'fr';
+    this.capabilities = { writeSheets: !!options.output, readSelection: false, validationLists: true };
+  }
+
+  /** A workbook file about to be written (reconcile --out): writeSheet makes it, holding that sheet. */
+  static newFile(path: string, lang: Lang = 'fr'): FileHost {
+    return new FileHost(path, { lang, output: true });
+  }
 
   /** The file as read (once): InputError when it cannot be used. */
   load(): Promise<ReadFile> {
-    this.read ??= readWorkbookFile(this.path);
+    this.read ??= stampOf(this.path).then((stamp) => {
+      this.stamp = stamp;
+      return readWorkbookFile(this.path);
+    });
     return this.read;
   }
 
@@ -52,8 +81,21 @@ export class FileHost implements WorkbookHost {
     return { result, roundTrips: 0 };
   }
 
-  writeSheet(): Promise<WrittenSheet> {
-    return Promise.reject(new Error('A workbook file gets no sheet written into it: the CLI writes the summary and the reconciliation into files of their own.'));
+  /** Only for a host made by newFile: an export of its own at its path (report --out), written beside then renamed. */
+  async writeFile(bytes: Uint8Array): Promise<void> {
+    if (!this.capabilities.writeSheets) throw new Error('A workbook read is never replaced by an export.');
+    await writeNewFile(this.path, bytes);
+  }
+
+  /**
+   * Only for a host made by newFile: a new workbook at its path holding the one sheet (what was there
+   * is replaced: the caller was told to, --force). A workbook read gets no sheet written into it.
+   */
+  async writeSheet(request?: SheetRequest): Promise<WrittenSheet> {
+    if (!this.capabilities.writeSheets || !request) throw new Error('A workbook file gets no sheet written into it: the CLI writes the summary and the reconciliation into files of their own.');
+    const plan = request.build({ snapshot: null, takenElsewhere: new Set() });
+    await writeWorkbookFile(renderWorkbook(new (excel().Workbook)(), [plan]), this.path);
+    return { sheet: plan.name, roundTrips: 0 };
   }
 
   /**
@@ -66,8 +108,29 @@ export class FileHost implements WorkbookHost {
     return { created: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), skipped: [], sheetsAdded: plan.sheets.map((s) => s.name) };
   }
 
-  writeClosure(): Promise<ClosureWritten> {
-    return Promise.reject(new Error('A closing is recorded in a workbook file by `ess-budget close` (hosts/xlsx/patch.ts).'));
+  /**
+   * Records a closing or reopening in the .xlsx read (closure.ts): from the snapshot the plan was made
+   * on, into the bytes that snapshot came from — a file saved since it was read is left as it is
+   * (WriteFailure 'moved'), as is one saved while the write is verified (safeWrite.ts).
+   */
+  async writeClosure(rows: RecordRow[], journal: JournalLine): Promise<ClosureWritten> {
+    const { snapshot, format } = await this.load();
+    if (format !== 'xlsx') throw new Error('An OpenDocument workbook is read, never written: a closing is recorded in an .xlsx.');
+    const handle = await fs.open(this.path, 'r').catch(() => null);
+    if (!handle) throw new WriteFailure({ kind: 'moved' });
+    let bytes: Buffer;
+    let now: Stamp;
+    try {
+      bytes = await handle.readFile();
+      const { size, mtimeMs } = await handle.stat();
+      now = { size, mtimeMs };
+    } finally {
+      await handle.close();
+    }
+    if (!this.stamp || now.size !== this.stamp.size || now.mtimeMs !== this.stamp.mtimeMs) throw new WriteFailure({ kind: 'moved' });
+    const written = await writeClosureFile(this.path, bytes, snapshot, rows, journal, this.lang);
+    this.read = null;
+    return written;
   }
 
   /** A file's results are never written by a check: the CLI only reads, and says so. */

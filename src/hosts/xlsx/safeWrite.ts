@@ -112,6 +112,23 @@ async function reread(path: string): Promise<WorkbookSnapshot> {
 const tempBeside = (target: string) => join(dirname(target), `.${basename(target).slice(0, 80)}.${randomBytes(4).toString('hex')}.ess-tmp`);
 
 /**
+ * A file of the command's own (a report, a reconciliation, a new workbook): written beside, then
+ * renamed over `path`, so that what was there (replaced on --force) is never left half-written.
+ * The system's error (a full disk, a read-only folder) is thrown as it came, the temporary file removed.
+ */
+export async function writeNewFile(path: string, bytes: Uint8Array): Promise<void> {
+  const target = await fs.realpath(path).catch(() => path);
+  const tmp = tempBeside(target);
+  try {
+    await fs.writeFile(tmp, bytes, { flag: 'wx' });
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
  * Writes `tables` (the add-in's own sheets) into the workbook at `file`, whose bytes the caller read
  * as `original` (and planned from): patch, write beside, verify, replace. NotOwnSheetError (nothing
  * written) when a sheet of that name is the user's; WriteFailure for anything else.

@@ -157,7 +157,12 @@ export class SheetReader implements XmlSink {
     const c0 = s.buf[s.nameStart];
     if (len === 1) {
       if (c0 === 0x63 /* c */) return this.openCell(s);
-      if (this.target === null) return;
+      if (this.target === null) {
+        // A shared formula's master outside every region still gives its text to the cells inside one
+        // that share it (filled across into a table from a column beside it): without it they read "=".
+        if (c0 === 0x66 /* f */ && this.inSheetData && !s.selfClosing && s.attr('t') === 'shared') this.openMaster(s);
+        return;
+      }
       if (c0 === 0x76 /* v */) {
         if (!s.selfClosing) {
           this.textTo = TEXT_V;
@@ -236,6 +241,15 @@ export class SheetReader implements XmlSink {
     s.wantText = true;
   }
 
+  /** Only its text is kept (masters, by si): the cell itself is in no region. */
+  private openMaster(s: XmlScanner): void {
+    this.sharedSi = s.attrInt('si');
+    if (this.sharedSi < 0) return;
+    this.f = '';
+    this.textTo = TEXT_F;
+    s.wantText = true;
+  }
+
   close(s: XmlScanner): void {
     const len = s.nameEnd - s.nameStart;
     const c0 = s.buf[s.nameStart];
@@ -307,7 +321,11 @@ export class SheetReader implements XmlSink {
       }
     }
     // The bottom row of a region: does a SUBTOTAL formula stand there (a totals row that lost its flag)?
-    if (this.row === (g.declaredBottom ?? g.bottom) && this.f !== null && /SUBTOTAL\s*\(/i.test(this.f)) g.subtotalInBottom = true;
+    // A cell sharing its formula has its master's text (a totals row filled across from its first cell).
+    if (this.row === (g.declaredBottom ?? g.bottom) && this.hasF) {
+      const f = this.f || (this.sharedSi >= 0 ? this.masters.get(this.sharedSi) : undefined);
+      if (f && /SUBTOTAL\s*\(/i.test(f)) g.subtotalInBottom = true;
+    }
   }
 
   /** Made once, not per cell: a closure per cell was a tenth of the garbage of a 100 000-line read. */

@@ -11,6 +11,7 @@ import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
 import { FORMAT_HEAD_BYTES } from './format';
 import { InputError, isOleContainer, LIMITS, preflight, preflightHead } from './guard';
+import { writeNewFile } from './safeWrite';
 
 export { InputError } from './guard';
 
@@ -60,7 +61,8 @@ export function renderPlan(plan: WorkbookPlan, ownSheets: SheetPlan[] = []): Exc
   return renderWorkbook(new (excel().Workbook)(), [...initSheets(plan), ...ownSheets], { created: new Date(), fullCalcOnLoad: true });
 }
 
+/** The workbook as a new file at `path`: written beside, then renamed over what was there. */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
   const buf = await wb.xlsx.writeBuffer();
-  await fs.writeFile(path, Buffer.from(buf as ArrayBuffer));
+  await writeNewFile(path, new Uint8Array(buf as ArrayBuffer));
 }

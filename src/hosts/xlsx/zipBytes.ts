@@ -6,13 +6,15 @@
  * in small slices so that the guard (zip.ts) judges every inflated chunk before the next is made.
  */
 import { Buffer } from 'buffer';
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { InputError } from './guard';
 import { XmlError } from './xml';
 import { firstLine, GuardedZip, PartList, type ZipPart } from './zip';
 
 /** Compressed bytes handed to the inflater at a time: at most ~16 MB of output per push (deflate tops at 1032:1). */
 const SLICE = 16 * 1024;
+/** Parts up to this size (as the directory declares it) are inflated in one call. */
+const ONE_CALL_BYTES = 1 << 20;
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
@@ -111,6 +113,22 @@ export class BytesZip extends GuardedZip {
       if (part.method === 0) {
         for (let i = start; i < end; i += 1 << 18) emit(this.bytes.subarray(i, Math.min(end, i + (1 << 18))));
         return Promise.resolve();
+      }
+      // A small part in one call, into a buffer of the size the directory declares: fflate's stream
+      // keeps 128 KB of headroom at every block (a new buffer, zeroed, copied), which made inflating
+      // the example's 37 parts most of the preview's reading (profile, issue 22). A part larger than
+      // declared, or any error, goes the streaming way below, which says what is wrong as before.
+      if (part.uncompressedSize > 0 && part.uncompressedSize <= ONE_CALL_BYTES) {
+        let whole: Uint8Array | null = null;
+        try {
+          whole = inflateSync(this.bytes.subarray(start, end), { out: new Uint8Array(part.uncompressedSize + 1) });
+        } catch {
+          whole = null;
+        }
+        if (whole && whole.length <= part.uncompressedSize) {
+          emit(whole);
+          return Promise.resolve();
+        }
       }
       let done = false;
       const inflater = new Inflate((chunk, final) => {
