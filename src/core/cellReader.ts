@@ -101,7 +101,7 @@ export class CellReader {
     v = dateAsNumber(v);
     // A real date typed in a year column (01/06/2015 holds 42156) is no year: said as the date the user sees.
     if (typedDate && typeof v === 'number' && (v < 1900 || v > 2999)) {
-      this.emit('cell.bad-year', ref, { column, text: typedDate.toISOString().slice(0, 10) });
+      this.emit('cell.bad-year', ref, { column, text: typedDate.toISOString().slice(0, 10), years: this.profile.years });
       return undefined;
     }
     let n: number | undefined;
@@ -109,13 +109,13 @@ export class CellReader {
     else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) n = Number(v);
     if (n === undefined || !Number.isInteger(n)) {
       if (isCellError(v) || isUncalculated(v)) this.unusable(v, ref, column, isCellError(v) ? 'error-value' : 'uncalculated');
-      else this.emit('cell.bad-year', ref, { column, text: isDate(v) ? v.toISOString().slice(0, 10) : String(v) });
+      else this.emit('cell.bad-year', ref, { column, text: isDate(v) ? v.toISOString().slice(0, 10) : String(v), years: this.profile.years });
       return undefined;
     }
     if (!this.profile.years.includes(n)) {
       // « 15 » for 2015: a two-digit year of the period.
       const hinted = n >= 0 && n < 100 && this.profile.years.includes(2000 + n) ? String(2000 + n) : undefined;
-      this.emit('period.outside', ref, { column, year: n, suggestion: hinted });
+      this.emit('period.outside', ref, { column, year: n, suggestion: hinted, years: this.profile.years });
       return undefined;
     }
     return n;

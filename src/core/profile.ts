@@ -174,6 +174,10 @@ export function profileFromDocument(doc: ProfileDocument) {
     actionBodies: doc.actions.bodies,
     evaluations: doc.evaluations.map((e) => ({ id: e.id, label: e.label, words: e.words, due: e.due, thirdParty: e.thirdParty, article: e.article })),
     notThirdParties: doc.notThirdParties,
+    /** The articles the rules cite where no funder or body is narrower (the CES's: Art. 7, Art. 1 ; Art. 8, Art. 2 §3.1, Art. 2 §5). */
+    articles: { avenants: doc.avenants.article, period: doc.period.article, actions: doc.actions.article, bilans: doc.bilans.article },
+    /** The body that integrates new actions (the CES's COPIL). */
+    actionsAddedBy: doc.actions.addedBy,
     document: doc,
   };
 }

@@ -30,14 +30,14 @@ function commonSection(articles: readonly string[]): string | null {
 
 type Resolver = (p: Profile) => string | null;
 
-const avenants: Resolver = (p) => p.document.avenants.article;
+const avenants: Resolver = (p) => p.articles.avenants;
 /** The article that closes the period (the CES's "Art. 1 ; Art. 8": its end, Art. 8). */
 const periodEnd: Resolver = (p) => {
-  const all = parts(p.document.period.article);
+  const all = parts(p.articles.period);
   return all[all.length - 1] ?? null;
 };
 /** The article that sets the axes: the one the period's list opens with (the CES's Art. 1 sets both). */
-const axes: Resolver = (p) => parts(p.document.period.article)[0] ?? null;
+const axes: Resolver = (p) => parts(p.articles.period)[0] ?? null;
 const fundersWith = (keep: (p: Profile, funder: string) => boolean): Resolver => (p) => articleList(p.funders.filter((f) => keep(p, f.id)).map((f) => f.article));
 const bodyOf = (rule: string): Resolver => (p) => p.governance.find((g) => g.rule === rule)?.article ?? null;
 
@@ -57,8 +57,8 @@ const RESOLVERS: Partial<Record<RuleId, Resolver>> = {
   'partner.without-avenant': avenants,
   'convention.unconfirmed': fundersWith((p, f) => p.signedAmounts.some((s) => s.funder === f && (s.status === 'sous-reserve' || s.status === 'previsionnel'))),
   'convention.cdc-undecided': fundersWith((p, f) => p.signedAmounts.some((s) => s.funder === f && s.amount === null)),
-  'action.added-without-copil': (p) => p.governance.find((g) => g.id === p.document.actions.addedBy)?.article ?? p.document.actions.article,
-  'actions.too-many': (p) => p.document.actions.article,
+  'action.added-without-copil': (p) => p.governance.find((g) => g.id === p.actionsAddedBy)?.article ?? p.articles.actions,
+  'actions.too-many': (p) => p.articles.actions,
   'governance.copil': bodyOf('governance.copil'),
   'governance.assembly': bodyOf('governance.assembly'),
   'governance.social-dialogue': bodyOf('governance.social-dialogue'),
@@ -67,8 +67,8 @@ const RESOLVERS: Partial<Record<RuleId, Resolver>> = {
   'governance.meetings': bodyOf('governance.meetings'),
   'governance.meetings-possibility': bodyOf('governance.meetings'),
   'governance.unknown-body': (p) => commonSection(p.governance.map((g) => g.article)),
-  'reporting.missing-bilan': (p) => p.document.bilans.article,
-  'reporting.final-bilan-scope': (p) => p.document.bilans.article,
+  'reporting.missing-bilan': (p) => p.articles.bilans,
+  'reporting.final-bilan-scope': (p) => p.articles.bilans,
   'evaluation.missing': (p) => p.evaluations[0]?.article ?? null,
   'evaluation.no-evaluator': (p) => p.evaluations[0]?.article ?? null,
 };

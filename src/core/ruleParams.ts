@@ -123,8 +123,10 @@ export interface RuleParams {
   'cell.negative': CellParams & { actual: Cents };
   'cell.sub-cent': CellTextParams;
   'cell.unknown-funder': CellTextParams & { suggestion?: string };
-  'cell.bad-year': CellTextParams;
-  'period.outside': CellParams & { year: number; suggestion?: string };
+  /** years: the convention's (the workbook's profile); absent for a ledger's cell, read before any workbook: the built-in CES ESS's. */
+  'cell.bad-year': CellTextParams & { years?: readonly number[] };
+  /** years: the convention's period, from the workbook's profile. */
+  'period.outside': CellParams & { year: number; suggestion?: string; years: readonly number[] };
   'axis.unknown': CellTextParams;
   /** other: the Convention amount's cell ("Convention!C7"). */
   'convention.total-mismatch': FunderYearParams & AmountParams & ArticleParams & { other: string };

@@ -293,7 +293,7 @@ export function buildWorkbookPlan(options: { example: boolean; lang: Lang; profi
   const bilansCols = columnsOf(bilansTable, lang, { comment: 36 });
   const suivi: PlanSheet = {
     name: bilansTable.sheet[lang],
-    title: w.titles.suivi(profile.document.bilans.article),
+    title: w.titles.suivi(profile.articles.bilans),
     note: note(),
     tables: [
       {

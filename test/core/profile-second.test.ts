@@ -167,6 +167,7 @@ describe('the rules that read the profile’s statuses and dates', () => {
     set(s, 'Actions', { Code: 'A_1' }, 'Année d’entrée', 2015);
     const [f] = ofRule(check(s).findings, 'period.outside');
     expect(f).toMatchObject({ article: 'Art. 2', sheet: 'Actions' });
+    expect(f.message).toBe('«\u00a0Année d\'entrée\u00a0»\u00a0: l’année 2015 est hors de la période de la convention (2021 à 2024).');
   });
 
   test('the analysis keeps the profile it read the workbook with', () => {

@@ -3,6 +3,17 @@
  * a funder's amount awaits (its `instrument`). French first; the CES ESS's words come out unchanged.
  */
 
+import { profile } from '../profile';
+
+/** A profile's years as a list: « 2014, 2015 ou 2016 » (the built-in CES ESS's where none is given). */
+export function yearList(years: readonly number[] | undefined, or: string): string {
+  const y = years ?? profile.years;
+  return y.length > 1 ? `${y.slice(0, -1).join(', ')} ${or} ${y[y.length - 1]}` : y.join('');
+}
+
+/** « 2014 à 2016 ». */
+export const yearSpan = (years: readonly number[], to: string): string => `${years[0]} ${to} ${years[years.length - 1]}`;
+
 /** "Art. 7" → "article 7", "Art. 2 §4.1" → "article 2, §4.1". */
 export function articleFr(a: string): string {
   const m = /^Art\.\s*(\S+)(?:\s+(§.+))?$/.exec(a.trim());

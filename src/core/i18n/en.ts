@@ -3,7 +3,7 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleEn, decisionEn } from './articles';
+import { articleEn, decisionEn, yearList, yearSpan } from './articles';
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
@@ -76,8 +76,8 @@ export const en: Messages = {
     'cell.sub-cent': (p) => `${at(p)}the amount ${Number(p.text).toLocaleString('en-GB', { maximumFractionDigits: 20 })} has more than two decimals: round it to the cent.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
-    'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type 2014, 2015 or 2016.`,
-    'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (2014 to 2016)${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
+    'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type ${yearList(p.years, 'or')}.`,
+    'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (${yearSpan(p.years, 'to')})${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) =>
       `${at(p)}unknown axis "${p.text}" (Article 1 sets three): choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS); meanwhile the checks that depend on this line’s axis (totals per funder, split by axis) are not judged.`,
     'convention.total-mismatch': (p) =>

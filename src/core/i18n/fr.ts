@@ -3,7 +3,7 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleFr, decisionFr } from './articles';
+import { articleFr, decisionFr, yearList, yearSpan } from './articles';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -76,8 +76,8 @@ export const fr: Messages = {
     'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text)} a plus de deux décimales : arrondissez au centime.`,
     'cell.unknown-funder': (p) =>
       `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
-    'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez 2014, 2015 ou 2016.`,
-    'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (2014 à 2016)${year(p)}.`,
+    'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez ${yearList(p.years, 'ou')}.`,
+    'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (${yearSpan(p.years, 'à')})${year(p)}.`,
     'axis.unknown': (p) =>
       `${at(p)}axe « ${p.text} » inconnu (l’article 1 en fixe trois) : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS) ; d’ici là, les contrôles qui dépendent de l’axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.`,
     'convention.total-mismatch': (p) =>

@@ -140,7 +140,7 @@ export const avenantIncomplete: Rule = (ctx) => {
     if (a.date && a.deliberation) continue;
     const variant = !a.date && !a.deliberation ? 'neither' : !a.date ? 'no-date' : 'no-deliberation';
     const covers = avenantCovers(a, ctx.profile);
-    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant, article: ctx.profile.document.avenants.article, ...(covers ? { other: covers } : {}) });
+    ctx.emit('avenant.incomplete', !a.date ? row.ref.date : row.ref.deliberation, { text: a.number, variant, article: ctx.profile.articles.avenants, ...(covers ? { other: covers } : {}) });
   }
 };
 
@@ -152,7 +152,7 @@ export const avenantIrregular: Rule = (ctx) => {
   for (const a of avenantObjects(ctx).values()) {
     const standing = avenantStanding(a, ctx.asOf, ctx.profile);
     const row = a.rows[0];
-    const { article } = ctx.profile.document.avenants;
+    const article = ctx.profile.articles.avenants;
     if (standing === 'before-convention') ctx.emit('avenant.irregular', row.ref.date, { text: a.number, variant: standing, due: isoDate(a.date!), other: ctx.profile.signedOn, article });
     else if (standing === 'approved-after') ctx.emit('avenant.irregular', row.ref.deliberation, { text: a.number, variant: standing, due: isoDate(a.date!), other: isoDate(a.deliberationDate!), article });
   }
@@ -167,7 +167,7 @@ export const avenantPending: Rule = (ctx) => {
   for (const a of avenantObjects(ctx).values()) {
     if (avenantStanding(a, ctx.asOf, ctx.profile) !== 'future') continue;
     const covers = avenantCovers(a, ctx.profile);
-    ctx.emit('avenant.pending', a.rows[0].ref.date, { text: a.number, article: ctx.profile.document.avenants.article, ...(covers ? { other: covers } : {}) });
+    ctx.emit('avenant.pending', a.rows[0].ref.date, { text: a.number, article: ctx.profile.articles.avenants, ...(covers ? { other: covers } : {}) });
   }
 };
 
@@ -178,7 +178,7 @@ export const avenantPending: Rule = (ctx) => {
  */
 export const avenantAfterYear: Rule = (ctx) => {
   if (ctx.profile.usages.amountChangeDeadline !== 'year-end') return;
-  const avenantArticle = ctx.profile.document.avenants.article;
+  const avenantArticle = ctx.profile.articles.avenants;
   for (const a of avenantObjects(ctx).values()) {
     if (a.kind !== 'montant' || avenantStanding(a, ctx.asOf, ctx.profile) !== 'in-force') continue;
     for (const c of a.changes) {

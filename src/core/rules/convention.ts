@@ -108,7 +108,7 @@ export const changedWithoutAvenant: Rule = (ctx) => {
     if (!problem || problem.variant === 'unknown-avenant' || problem.variant === 'before-convention' || problem.variant === 'approved-after') continue;
     const { funder, year, amount } = row.v as ConventionFields;
     const signed = signedAmount(ctx.profile, funder, year)!;
-    const article = ctx.profile.document.avenants.article;
+    const article = ctx.profile.articles.avenants;
     const base = { funder: nameOf(ctx, funder), year, expected: signed.amount!, actual: amount, gap: amount - signed.amount!, label: signed.status, article };
     ctx.emit('convention.changed-without-avenant', problem.variant === 'none' ? row.ref.amount : row.ref.avenant, { ...base, ...avenantProblem(ctx, problem) });
   }
@@ -225,7 +225,7 @@ function nearestPartner(key: string, candidates: { label: string; keys: string[]
 export const partnerWithoutAvenant: Rule = (ctx) => {
   const avenants = avenantObjects(ctx);
   const known = partnerIndex(ctx.profile);
-  const article = ctx.profile.document.avenants.article;
+  const article = ctx.profile.articles.avenants;
   const originals = known.originals.size;
   for (const row of ctx.model.partners) {
     const { name, avenant } = row.v;
