@@ -15,6 +15,7 @@ import { closeYearIn, reopenYearIn, type Closing } from '../app/versions';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress } from '../core/snapshot';
+import { profileOf } from '../core/profile';
 import { isContractYear } from '../core/versions/closure';
 import type { ClosureWritten } from '../hosts/host';
 import { FileHost, InputError, NotOwnSheetError, WriteFailure } from '../hosts/xlsx';
@@ -90,11 +91,30 @@ function fileAndYear(positionals: string[], command: 'close' | 'reopen', lang: L
   }
   const [file, yearText] = positionals;
   const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || !isContractYear(year)) {
+  // A year of the workbook's convention: checked once the workbook is open (conventionYear).
+  if (!/^\d{4}$/.test(yearText)) {
     io.err(v.badYear(yearText));
     return null;
   }
   return { file, year };
+}
+
+/**
+ * Whether `year` is one of the convention the workbook follows (issue 23): a CES ESS year needs no
+ * read; another is looked up in the workbook's profile. Told on stderr when it is not.
+ */
+async function conventionYear(host: FileHost, year: number, lang: Lang, io: Io): Promise<boolean> {
+  if (isContractYear(year)) return true;
+  let years: readonly number[] | undefined;
+  try {
+    years = profileOf(await host.readSnapshot()).years;
+  } catch {
+    // An unreadable workbook is told by the command's own read, in its words.
+    return true;
+  }
+  if (years.includes(year)) return true;
+  io.err(messages[lang].versions.close.badYear(String(year), years));
+  return false;
 }
 
 export async function closeCommand(args: string[], io: Io): Promise<number> {
@@ -111,6 +131,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   if (!asOf) return 2;
   const host = await open(file, lang, io);
   if (!host) return 2;
+  if (!(await conventionYear(host, year, lang, io))) return 2;
   const by = whoAmI(values.by, lang);
   const plan = await recorded(
     () => closeYearIn(host, { year, by, force: !!values.force, reason: values.reason, asOf, lang, now: new Date() }),
@@ -155,6 +176,7 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
   }
   const host = await open(file, lang, io);
   if (!host) return 2;
+  if (!(await conventionYear(host, year, lang, io))) return 2;
   const written = await recorded(() => reopenYearIn(host, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() }), (w) => w, file, io, lang);
   if (written === 2) return 2;
   if (!written) {

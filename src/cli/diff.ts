@@ -52,7 +52,7 @@ export function diffText(d: Diff, lang: Lang): string {
       const where = qualifiedAddress(c.sheet, c.cell) + (c.kind === 'removed' ? m.diff.inBefore : '');
       const what =
         c.kind === 'changed'
-          ? m.diff.changed(c.key, c.column ?? '', showValue(c.valueKind, c.before, lang), showValue(c.valueKind, c.after, lang), amountDelta(c.valueKind, c.before, c.after, lang))
+          ? m.diff.changed(c.key, c.column ?? '', showValue(c.valueKind, c.before, lang, d.profile), showValue(c.valueKind, c.after, lang, d.profile), amountDelta(c.valueKind, c.before, c.after, lang))
           : c.kind === 'added'
             ? m.diff.added(c.key)
             : m.diff.removed(c.key);

@@ -59,7 +59,9 @@ function jsonProblem(text: string, error: Error, lang: Lang): string {
   const at = /position (\d+)/.exec(error.message);
   const offset = at ? Number(at[1]) : text.length;
   const before = text.slice(0, offset).split('\n');
-  const what = offset >= text.length ? m.jsonEnd : m.jsonChar(JSON.stringify(text[offset]).slice(1, -1));
+  // A control character is shown escaped (\t, \u0000), any other as itself (« " », never with a backslash).
+  const c = text[offset];
+  const what = offset >= text.length ? m.jsonEnd : m.jsonChar(c < ' ' ? JSON.stringify(c).slice(1, -1) : c);
   return m.json(before.length, before[before.length - 1].length + 1, what);
 }
 

@@ -353,6 +353,8 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     // The method, then what was read per table in the words `check` prints: "0 erreur" is worth what was read.
     method: `${m.method({
       signedOn: profile.signedOn,
+      firstYear: profile.years[0],
+      avenantArticle: profile.articles.avenants,
       bilanGraceMonths: profile.usages.bilanGraceMonths,
       finalEvaluationGraceMonths: profile.usages.finalEvaluationGraceMonths,
       amountChangeDeadline: profile.usages.amountChangeDeadline === 'year-end',
@@ -396,3 +398,6 @@ export function summaryOf(analysis: Analysis, lang: Lang): { summary: Summary; r
 export function summarise(snapshot: WorkbookSnapshot, options: { asOf: Date; lang?: Lang }): { summary: Summary; result: CheckResult } {
   return summaryOf(analyse(snapshot, options.asOf), options.lang ?? 'fr');
 }
+
+/** The convention's period as the summary's titles name it: « 2014-2016 ». */
+export const periodSpan = (s: Pick<Summary, 'years'>): string => `${s.years[0]}-${s.years[s.years.length - 1]}`;

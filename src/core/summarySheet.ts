@@ -11,7 +11,7 @@ import { messages } from './i18n';
 import type { Cents } from './money';
 import { neutralise } from './neutralise';
 import { cellAddress, columnLetter } from './snapshot';
-import { whyNotKnown, type Execution, type Summary } from './summary';
+import { periodSpan, whyNotKnown, type Execution, type Summary } from './summary';
 import { EURO_FORMAT, type PlanChart } from './sheets/types';
 
 export type SheetCell = string | number | null | { formula: string; result: number | string | null };
@@ -239,7 +239,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     b,
     'byFunder',
     'SyntheseFinanceurs',
-    m.sections.byFunder,
+    m.sections.byFunder(periodSpan(summary)),
     [textCol(c.funder), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
     summary.byFunder.map((f) => [text(f.funder), ...executionLine(f, lang)]),
     (t) => [m.total, ...executionTotals(t, 1, summary.byFunderTotal, lang)],
@@ -255,14 +255,14 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       mx.rows.map((r) => [text(r.label), ...r.amounts.map(euros), euros(r.total)]),
       (t) => [m.total, ...mx.totals.map((v, i) => sumOf(t, 1 + i, v)), sumOf(t, 1 + mx.totals.length, mx.total)],
     );
-  const allYears = matrixTable('allYears', 'SyntheseAxes', m.sections.allYears, summary.allYears);
+  const allYears = matrixTable('allYears', 'SyntheseAxes', m.sections.allYears(periodSpan(summary)), summary.allYears);
   for (const mx of summary.matrices) matrixTable(`year${mx.year}`, `SyntheseAxes${mx.year}`, m.sections.year(mx.year!), mx);
 
   addTable(
     b,
     'actions',
     'SyntheseActions',
-    m.sections.actions,
+    m.sections.actions(periodSpan(summary)),
     // The PDF's order: code, then title.
     [textCol(c.code), textCol(c.title, true), amountCol(c.planned), amountCol(c.committed), amountCol(c.paid), rateCol(c.commitmentRate, lang), rateCol(c.paymentRate, lang)],
     summary.actions.map((a) => [a.code === '' ? null : text(a.code), text(a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction), ...executionLine(a, lang)]),
@@ -322,7 +322,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     {
       id: 'participations',
       name: 'GraphiqueParticipations',
-      title: m.charts.participations.title,
+      title: m.charts.participations.title(periodSpan(summary)),
       type: 'ColumnClustered',
       seriesBy: 'Columns',
       sourceTable: allYears.name,
@@ -340,7 +340,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
     {
       id: 'execution',
       name: 'GraphiqueExecution',
-      title: m.charts.execution.title,
+      title: m.charts.execution.title(periodSpan(summary)),
       type: 'ColumnClustered',
       seriesBy: 'Columns',
       sourceTable: byFunder.name,

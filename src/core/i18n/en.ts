@@ -309,7 +309,7 @@ export const en: Messages = {
     close: {
       args: 'close takes a workbook and a year: <workbook.xlsx> <year>',
       reopenArgs: 'reopen takes a workbook, a year and --reason "why"',
-      badYear: (s) => `"${s}" is not a year of the contract (2014, 2015 or 2016).`,
+      badYear: (s, years) => `"${s}" is not a year of the contract (${yearList(years, 'or')}).`,
       closed: (f, y, n, by) => `${f}: year ${y} closed by ${by} (${n} line${n > 1 ? 's' : ''} recorded).`,
       forced: (e) => `Closed despite ${e} error${e > 1 ? 's' : ''} on the year (written in the Journal).`,
       refused: (f, y, e) => `${f}: closing ${y} refused, ${e} error${e > 1 ? 's' : ''} on that year (see "ess-budget check"); fix them, or add --force to close all the same (the Journal will say so).`,
@@ -900,7 +900,7 @@ Examples:
         r.avenants.length ? `; ${r.avenants.map((a) => `Amendment no. ${a.number}${a.kind ? ` (${a.kind.toLowerCase()})` : ''}${a.date ? ` signed on ${a.date}` : ', undated, of no effect until dated'}`).join('; ')}` : ''
       }.`,
     method: (c) =>
-      `Method. An act (amendment, resolution, decision, meeting, report, evaluation, closing) counts only once dated, by the as-of date; a status typed without the act behind it changes nothing. Usages of this follow-up where the convention is silent (the text sets no deadline): 2014 counts from the signature on ${c.signedOn}, with no minimum number of meetings; an annual report is expected within ${c.bilanGraceMonths} months of its year’s end; the final evaluation, "at the end of the contract", is expected within ${c.finalEvaluationGraceMonths} months of the contract’s end${c.amountChangeDeadline ? '; an amount amendment signed after the year it changes is pointed out (Article 7 sets no deadline)' : ''}.`,
+      `Method. An act (amendment, resolution, decision, meeting, report, evaluation, closing) counts only once dated, by the as-of date; a status typed without the act behind it changes nothing. Usages of this follow-up where the convention is silent (the text sets no deadline): ${c.firstYear} counts from the signature on ${c.signedOn}, with no minimum number of meetings; an annual report is expected within ${c.bilanGraceMonths} months of its year’s end; the final evaluation, "at the end of the contract", is expected within ${c.finalEvaluationGraceMonths} months of the contract’s end${c.amountChangeDeadline ? `; an amount amendment signed after the year it changes is pointed out (${articleEn(c.avenantArticle)} sets no deadline)` : ''}.`,
     conclusion: (e, w, i) =>
       e > 0
         ? `${e} error${e > 1 ? 's' : ''} to correct${w > 0 ? ` and ${w} warning${w > 1 ? 's' : ''} to review` : ''}: the workbook cannot be presented as complying with the convention.`
@@ -911,10 +911,10 @@ Examples:
     sections: {
       convention: 'Convention: amounts, participations and gaps per funder and year',
       execution: 'Execution per funder and year',
-      byFunder: 'Execution per funder (2014-2016)',
-      allYears: 'Participations per axis and funder (2014-2016)',
+      byFunder: (span) => `Execution per funder (${span})`,
+      allYears: (span) => `Participations per axis and funder (${span})`,
       year: (y) => `Participations ${y} per axis`,
-      actions: 'Execution per action (2014-2016)',
+      actions: (span) => `Execution per action (${span})`,
       findings: 'Checks by severity',
       topErrors: 'Main errors',
       groups: 'Findings by rule: count and first cells',
@@ -950,8 +950,8 @@ Examples:
     },
     csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Check', group: 'Findings by rule', info: 'Note' },
     charts: {
-      participations: { title: 'Participations per axis and funder (2014-2016)', category: 'Axis', value: 'Amount (€)' },
-      execution: { title: 'Execution per funder (2014-2016)', category: 'Funder', value: 'Amount (€)' },
+      participations: { title: (span) => `Participations per axis and funder (${span})`, category: 'Axis', value: 'Amount (€)' },
+      execution: { title: (span) => `Execution per funder (${span})`, category: 'Funder', value: 'Amount (€)' },
       notKnown: { label: 'n/a', legend: 'n/a: not known' },
     },
     cli: {

@@ -909,7 +909,7 @@ Exemples :
           : ''
       }.`,
     method: (c) =>
-      `Méthode. Un acte (avenant, délibération, décision, réunion, bilan, évaluation, clôture) ne compte qu’une fois daté, au plus tard à la date de situation ; un statut saisi sans l’acte qui le fonde ne change rien. Usages retenus par le suivi là où la convention ne dit rien (ni délai ni échéance dans le texte) : l’année 2014 est comptée à partir de la signature du ${frDate(c.signedOn)}, sans nombre minimal de réunions ; un bilan annuel est attendu dans les ${c.bilanGraceMonths} mois qui suivent l’année ; l’évaluation finale, « à l’issue du contrat », est attendue dans les ${c.finalEvaluationGraceMonths} mois qui suivent la fin du contrat${c.amountChangeDeadline ? ' ; un avenant de montant signé après l’année qu’il modifie est signalé (l’article 7 ne fixe aucun délai)' : ''}.`,
+      `Méthode. Un acte (avenant, délibération, décision, réunion, bilan, évaluation, clôture) ne compte qu’une fois daté, au plus tard à la date de situation ; un statut saisi sans l’acte qui le fonde ne change rien. Usages retenus par le suivi là où la convention ne dit rien (ni délai ni échéance dans le texte) : l’année ${c.firstYear} est comptée à partir de la signature du ${frDate(c.signedOn)}, sans nombre minimal de réunions ; un bilan annuel est attendu dans les ${c.bilanGraceMonths} mois qui suivent l’année ; l’évaluation finale, « à l’issue du contrat », est attendue dans les ${c.finalEvaluationGraceMonths} mois qui suivent la fin du contrat${c.amountChangeDeadline ? ` ; un avenant de montant signé après l’année qu’il modifie est signalé (l’${articleFr(c.avenantArticle)} ne fixe aucun délai)` : ''}.`,
     conclusion: (e, w, i) =>
       e > 0
         ? `${e} erreur${e > 1 ? 's' : ''} à corriger${w > 0 ? ` et ${w} avertissement${w > 1 ? 's' : ''} à examiner` : ''} : le classeur ne peut pas être présenté comme conforme à la convention.`
@@ -920,10 +920,10 @@ Exemples :
     sections: {
       convention: 'Convention : montants, participations et écarts par financeur et par année',
       execution: 'Exécution par financeur et par année',
-      byFunder: 'Exécution par financeur (2014-2016)',
-      allYears: 'Participations par axe et par financeur (2014-2016)',
+      byFunder: (span) => `Exécution par financeur (${span})`,
+      allYears: (span) => `Participations par axe et par financeur (${span})`,
       year: (y) => `Participations ${y} par axe`,
-      actions: 'Exécution par action (2014-2016)',
+      actions: (span) => `Exécution par action (${span})`,
       findings: 'Contrôles par gravité',
       topErrors: 'Principales erreurs',
       groups: 'Constats par règle : nombre et premières cellules',
@@ -959,8 +959,8 @@ Exemples :
     },
     csvSections: { convention: 'Convention', participations: 'Participations', action: 'Action', finding: 'Contrôle', group: 'Constats par règle', info: 'Note' },
     charts: {
-      participations: { title: 'Participations par axe et par financeur (2014-2016)', category: 'Axe', value: 'Montant (€)' },
-      execution: { title: 'Exécution par financeur (2014-2016)', category: 'Financeur', value: 'Montant (€)' },
+      participations: { title: (span) => `Participations par axe et par financeur (${span})`, category: 'Axe', value: 'Montant (€)' },
+      execution: { title: (span) => `Exécution par financeur (${span})`, category: 'Financeur', value: 'Montant (€)' },
       notKnown: { label: 'n.d.', legend: 'n.d. : non connu' },
     },
     cli: {

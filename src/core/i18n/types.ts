@@ -279,17 +279,18 @@ export interface SummaryMessages {
   /** The convention's references, on page 1. */
   references: (r: { deliberation: string; approvedOn: string; signedOn: string; avenants: { number: string; date: string | null; kind: string | null }[] }) => string;
   /** The choices made where the convention is silent. */
-  method: (c: { signedOn: string; bilanGraceMonths: number; finalEvaluationGraceMonths: number; amountChangeDeadline: boolean; firstYearFrom: string }) => string;
+  method: (c: { signedOn: string; firstYear: number; avenantArticle: string; bilanGraceMonths: number; finalEvaluationGraceMonths: number; amountChangeDeadline: boolean; firstYearFrom: string }) => string;
   /** One sentence: errors, warnings, and no claim of compliance while warnings remain. */
   conclusion: (errors: number, warnings: number, infos: number) => string;
   moreErrors: (n: number) => string;
   sections: {
     convention: string;
     execution: string;
-    byFunder: string;
-    allYears: string;
+    /** span: the convention's period (« 2014-2016 »). */
+    byFunder: (span: string) => string;
+    allYears: (span: string) => string;
     year: (y: number) => string;
-    actions: string;
+    actions: (span: string) => string;
     findings: string;
     topErrors: string;
     /** Every rule that fired, with its count and first cells. */
@@ -329,8 +330,8 @@ export interface SummaryMessages {
   /** The CSV's "Section" column. */
   csvSections: { convention: string; participations: string; action: string; finding: string; group: string; info: string };
   charts: {
-    participations: { title: string; category: string; value: string };
-    execution: { title: string; category: string; value: string };
+    participations: { title: (span: string) => string; category: string; value: string };
+    execution: { title: (span: string) => string; category: string; value: string };
     /** An execution amount not known, on the chart: the bar's place (« n.d. ») and the legend (issue 19). */
     notKnown: { label: string; legend: string };
   };

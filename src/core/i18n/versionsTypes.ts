@@ -21,7 +21,8 @@ export interface VersionsMessages {
   close: {
     args: string;
     reopenArgs: string;
-    badYear: (s: string) => string;
+    /** years: the workbook's convention's (the CES ESS's when the workbook could not say). */
+    badYear: (s: string, years?: readonly number[]) => string;
     closed: (file: string, year: number, lines: number, by: string) => string;
     forced: (errors: number) => string;
     refused: (file: string, year: number, errors: number) => string;

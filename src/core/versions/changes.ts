@@ -4,6 +4,7 @@
  */
 import { userTables, type ColumnKind, type Lang } from '../contract';
 import { showValue } from './display';
+import type { Profile } from '../profile';
 import type { ChangeKind } from './fields';
 import { valueOf, type Line } from './lines';
 import { pairLines } from './match';
@@ -32,11 +33,11 @@ export interface Change {
 }
 
 /** How a reader names a line: its identifying values, in their labels. */
-export function displayKey(line: Line, lang: Lang): string {
+export function displayKey(line: Line, lang: Lang, profile?: Profile): string {
   const cell = (c: string) => line.cells.find((x) => x.column === c);
   const show = (c: string) => {
     const x = cell(c);
-    return x && x.value !== '' ? showValue(x.kind, x.value, lang) : '';
+    return x && x.value !== '' ? showValue(x.kind, x.value, lang, profile) : '';
   };
   const parts: string[] = [];
   switch (line.table) {
@@ -76,13 +77,13 @@ function extras(line: Line): Pick<Change, 'action' | 'year'> {
   return { action: valueOf(line, 'code'), year: Number.isInteger(year) && year > 0 ? year : undefined };
 }
 
-function whole(kind: 'added' | 'removed', line: Line, lang: Lang): Change {
+function whole(kind: 'added' | 'removed', line: Line, lang: Lang, profile?: Profile): Change {
   return {
     kind,
     table: line.table,
     sheet: line.sheet,
     cell: line.cell,
-    key: displayKey(line, lang),
+    key: displayKey(line, lang, profile),
     column: null,
     columnKey: null,
     valueKind: null,
@@ -94,12 +95,12 @@ function whole(kind: 'added' | 'removed', line: Line, lang: Lang): Change {
 }
 
 /** The cells that differ between two versions of one line (columns present on one side only included). */
-function cellChanges(b: Line, a: Line, lang: Lang): Change[] {
+function cellChanges(b: Line, a: Line, lang: Lang, profile?: Profile): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
   // Most pairs are unchanged: name the line only once a difference is found.
   let shown: string | undefined;
-  const keyOf = () => (shown ??= displayKey(a, lang));
+  const keyOf = () => (shown ??= displayKey(a, lang, profile));
   for (let i = 0; i < a.cells.length; i++) {
     const ac = a.cells[i];
     seen.add(ac.column);
@@ -119,7 +120,8 @@ function cellChanges(b: Line, a: Line, lang: Lang): Change[] {
 }
 
 /** Cell-level changes between two sets of lines, table by table in workbook order. */
-export function compareLines(before: Line[], after: Line[], lang: Lang = 'fr'): Change[] {
+/** `profile`: the convention both versions follow (ids shown in its labels); the CES ESS when absent. */
+export function compareLines(before: Line[], after: Line[], lang: Lang = 'fr', profile?: Profile): Change[] {
   const out: Change[] = [];
   const tables = [...new Set([...userTables.map((d) => d.name), ...before.map((l) => l.table), ...after.map((l) => l.table)])];
   for (const table of tables) {
@@ -128,10 +130,10 @@ export function compareLines(before: Line[], after: Line[], lang: Lang = 'fr'): 
     if (!b.length && !a.length) continue;
     const { pairs, added, removed } = pairLines(table, b, a);
     const items: { order: number; changes: Change[] }[] = [];
-    for (const [x, y] of pairs) items.push({ order: y.index, changes: cellChanges(x, y, lang) });
-    for (const y of added) items.push({ order: y.index, changes: [whole('added', y, lang)] });
+    for (const [x, y] of pairs) items.push({ order: y.index, changes: cellChanges(x, y, lang, profile) });
+    for (const y of added) items.push({ order: y.index, changes: [whole('added', y, lang, profile)] });
     // A removed line is listed where it stood, after the lines of the new version at that place.
-    for (const x of removed) items.push({ order: x.index + 0.5, changes: [whole('removed', x, lang)] });
+    for (const x of removed) items.push({ order: x.index + 0.5, changes: [whole('removed', x, lang, profile)] });
     items.sort((p, q) => p.order - q.order);
     for (const i of items) out.push(...i.changes);
   }

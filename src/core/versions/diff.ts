@@ -9,6 +9,7 @@ import type { Cents } from '../money';
 import { readModel, type FunderKey } from '../model';
 import { funderName } from '../rules/context';
 import type { WorkbookSnapshot } from '../snapshot';
+import { profileOf, type Profile } from '../profile';
 import { compareLines, type Change } from './changes';
 import { TOTAL_FIELDS, type TotalField } from './fields';
 import { contractLines } from './lines';
@@ -28,6 +29,8 @@ export interface TotalDelta {
 }
 
 export interface Diff {
+  /** The convention both versions follow: its labels name the values. */
+  profile: Profile;
   changes: Change[];
   /** Only the totals that moved. */
   totals: TotalDelta[];
@@ -36,10 +39,11 @@ export interface Diff {
 /** The per-funder, per-year totals that moved between two versions. */
 export function totalDeltas(before: WorkbookSnapshot, after: WorkbookSnapshot): TotalDelta[] {
   const totals = (s: WorkbookSnapshot) => computeTotals(readModel(s, []));
+  const profile = profileOf(after);
   const b = totals(before);
   const a = totals(after);
   const keys: { funderKey: FunderKey; funder: string; year: number }[] = [];
-  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push({ funderKey: t.funderKey, funder: funderName(t.funderKey), year: t.year });
+  for (const t of [...a, ...b]) if (!keys.some((k) => k.funderKey === t.funderKey && k.year === t.year)) keys.push({ funderKey: t.funderKey, funder: funderName(t.funderKey, 'fr', profile), year: t.year });
   keys.sort((x, y) => x.year - y.year);
   const out: TotalDelta[] = [];
   for (const k of keys) {
@@ -56,5 +60,6 @@ export function totalDeltas(before: WorkbookSnapshot, after: WorkbookSnapshot): 
 }
 
 export function diffSnapshots(before: WorkbookSnapshot, after: WorkbookSnapshot, lang: Lang = 'fr'): Diff {
-  return { changes: compareLines(contractLines(before), contractLines(after), lang), totals: totalDeltas(before, after) };
+  const profile = profileOf(after);
+  return { profile, changes: compareLines(contractLines(before), contractLines(after), lang, profile), totals: totalDeltas(before, after) };
 }

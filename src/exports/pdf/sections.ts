@@ -7,7 +7,7 @@ import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { SummaryMessages } from '../../core/i18n/types';
 import { formatEuros, formatGap, formatRate, type Cents } from '../../core/money';
-import { orNotKnown, type Execution, type Summary } from '../../core/summary';
+import { orNotKnown, periodSpan, type Execution, type Summary } from '../../core/summary';
 import { EXECUTION_COLOURS, FUNDER_COLOURS } from '../../core/summarySheet';
 import { evolutionsOf, evolutionTables } from '../../core/versions/evolutions';
 import { barChart } from './charts';
@@ -160,14 +160,14 @@ export function chartsRow({ L, summary, lang, m, c }: Page): void {
   L.ensure(chartH + 14);
   const chartW = (CONTENT_W - 24) / 2;
   barChart(L.doc, lang, MARGIN_X, L.y, chartW, chartH, {
-    title: m.charts.participations.title,
+    title: m.charts.participations.title(periodSpan(summary)),
     categoryTitle: m.charts.participations.category,
     valueTitle: m.charts.participations.value,
     categories: summary.allYears.rows.map((r) => r.label),
     series: summary.funders.map((f, i) => ({ name: f.label, colour: `#${FUNDER_COLOURS[i % FUNDER_COLOURS.length]}`, values: summary.allYears.rows.map((r) => r.amounts[i]) })),
   });
   barChart(L.doc, lang, MARGIN_X + chartW + 24, L.y, chartW, chartH, {
-    title: m.charts.execution.title,
+    title: m.charts.execution.title(periodSpan(summary)),
     categoryTitle: m.charts.execution.category,
     valueTitle: m.charts.execution.value,
     categories: summary.byFunder.map((f) => f.funder),
@@ -193,7 +193,7 @@ export function matrixTables({ L, summary, m, c, eur }: Page): void {
     ...mx.rows.map((r) => ({ cells: [short ? m.axisShort[r.axis] : r.label, ...r.amounts.map((v) => eur(v)), eur(r.total)] })),
     { cells: [m.total, ...mx.totals.map((v) => eur(v)), eur(mx.total)], kind: 'total' as const },
   ];
-  const matrices: [string, Matrix][] = [...summary.matrices.map((mx) => [m.sections.year(mx.year!), mx] as [string, Matrix]), [m.sections.allYears, summary.allYears]];
+  const matrices: [string, Matrix][] = [...summary.matrices.map((mx) => [m.sections.year(mx.year!), mx] as [string, Matrix]), [m.sections.allYears(periodSpan(summary)), summary.allYears]];
   const gridGap = 20;
   const half = (CONTENT_W - gridGap) / 2;
   const shortCols: Column[] = [{ header: c.axis, width: 64, align: 'left' }, ...summary.funders.map((f) => ({ header: f.label, width: 72, align: 'right' as const })), { header: c.total, width: 80, align: 'right' }];
@@ -220,7 +220,7 @@ export function matrixTables({ L, summary, m, c, eur }: Page): void {
 /** Execution per funder, all years together. */
 export function byFunderTable({ L, summary, m, c, exec }: Page): void {
   L.table(
-    m.sections.byFunder,
+    m.sections.byFunder(periodSpan(summary)),
     [{ header: c.funder, width: 134, align: 'left' }, ...executionColumns(c, AMT + 6, RATE)],
     [...summary.byFunder.map((f) => ({ cells: [f.funder, ...exec(f)] })), { cells: [m.total, ...exec(summary.byFunderTotal)], kind: 'total' as const }],
   );
@@ -229,7 +229,7 @@ export function byFunderTable({ L, summary, m, c, exec }: Page): void {
 /** Execution per action. */
 export function actionsTable({ L, summary, m, c, exec }: Page): void {
   L.table(
-    m.sections.actions,
+    m.sections.actions(periodSpan(summary)),
     [{ header: c.code, width: 56, align: 'left' }, { header: c.title, width: CONTENT_W - 56 - 3 * 84 - 2 * 68, align: 'left', wrap: 2 }, ...executionColumns(c, 84, 68)],
     [
       ...summary.actions.map((a) => ({ cells: [a.code, a.code === '' ? m.uncoded : a.known ? a.title : m.unknownAction, ...exec(a)] })),
