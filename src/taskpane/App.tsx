@@ -13,7 +13,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, ArrowSwap20Regular, ClipboardTaskListLtr20Regular, Settings20Regular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import type { WorkbookHost } from '../hosts/host';
@@ -23,17 +23,20 @@ import { Conformity } from './components/Conformity';
 import { Dashboard } from './components/Dashboard';
 import { ErrorBar } from './components/ErrorBar';
 import { ExcelVersionNote } from './components/ExcelVersionNote';
-import { ExportTab } from './components/ExportTab';
 import { FindingsList } from './components/FindingsList';
 import { FirstRun } from './components/FirstRun';
 import { InitPanel } from './components/InitPanel';
 import { GridView, PreviewBar, SelectionAnnouncer, usePreviewActions } from './components/Preview';
-import { RapprochementTab } from './components/RapprochementTab';
 import { SettingsTab } from './components/SettingsTab';
 import { Synthese } from './components/Synthese';
 import { SyncStatus } from './components/SyncStatus';
 import { useTaskpane, type Busy } from './useTaskpane';
 import { findingsFirst } from './view';
+
+// The Rapprochement and Export COPIL tabs (and the closing dialog) come with their first opening,
+// not with the pane: its first download stays within its 300 KB gzipped.
+const RapprochementTab = lazy(() => import(/* webpackChunkName: "tab-reconciliation" */ './components/RapprochementTab').then((m) => ({ default: m.RapprochementTab })));
+const ExportTab = lazy(() => import(/* webpackChunkName: "tab-export" */ './components/ExportTab').then((m) => ({ default: m.ExportTab })));
 
 type TabId = 'checks' | 'reconciliation' | 'export' | 'settings';
 const TABS: TabId[] = ['checks', 'reconciliation', 'export', 'settings'];
@@ -225,8 +228,16 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
         {TABS.filter((t) => t === tab || visited.has(t)).map((t) => (
           <div key={t} className={t === tab ? styles.panel : undefined} role="tabpanel" id={`panel-${t}`} aria-labelledby={`tab-${t}`} hidden={t !== tab}>
             {t === 'checks' ? checks() : null}
-            {t === 'reconciliation' ? <RapprochementTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
-            {t === 'export' ? <ExportTab host={host} m={m} lang={state.lang} asOf={state.asOf} /> : null}
+            {t === 'reconciliation' ? (
+              <Suspense fallback={<Spinner size="small" label={ui.loading} />}>
+                <RapprochementTab host={host} m={m} lang={state.lang} asOf={state.asOf} />
+              </Suspense>
+            ) : null}
+            {t === 'export' ? (
+              <Suspense fallback={<Spinner size="small" label={ui.loading} />}>
+                <ExportTab host={host} m={m} lang={state.lang} asOf={state.asOf} />
+              </Suspense>
+            ) : null}
             {t === 'settings' ? <SettingsTab m={m} lang={state.lang} asOf={state.asOf} convention={state.convention} onLang={pane.setLang} onAsOf={pane.setAsOf} /> : null}
           </div>
         ))}
