@@ -34,12 +34,16 @@ async function emulatedFromInit() {
   return emulatorFromExcelJS(wb);
 }
 
-test('the Office host reads the convention the workbook carries, in the same single round trip', async () => {
+test('the Office host reads the convention the workbook carries with the tables, then that convention’s own tables', async () => {
   const emu = await emulatedFromInit();
   const host = officeJsHost(emu);
   const before = emu.roundTrips;
   const snapshot = await host.readSnapshot();
-  expect(emu.roundTrips - before).toBe(1);
+  // The convention comes in the first trip, with the tables every convention has; its own
+  // Participations tables (named after its years, 2021-2024) in a second one. A CES ESS workbook: one.
+  expect(emu.roundTrips - before).toBe(2);
+  expect(snapshot.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['Participations2021', 'Participations2024']));
+  expect(snapshot.tables.filter((t) => /2014|2015|2016/.test(t.name))).toEqual([]);
   expect(snapshot.profile?.id).toBe('transition-eco-2021-2024');
   expect(snapshot.profile?.years).toEqual([2021, 2022, 2023, 2024]);
   expect(snapshot.sheets).toContain(PROFILE_SHEET);
