@@ -113,7 +113,7 @@ async function conventionYear(host: FileHost, year: number, lang: Lang, io: Io):
     return true;
   }
   if (years.includes(year)) return true;
-  io.err(messages[lang].versions.close.badYear(String(year), years));
+  io.err(messages[lang].versions.close.badYear(String(year), ...years));
   return false;
 }
 

@@ -176,6 +176,8 @@ export function profileFromDocument(doc: ProfileDocument) {
     notThirdParties: doc.notThirdParties,
     /** The articles the rules cite where no funder or body is narrower (the CES's: Art. 7, Art. 1 ; Art. 8, Art. 2 §3.1, Art. 2 §5). */
     articles: { avenants: doc.avenants.article, period: doc.period.article, actions: doc.actions.article, bilans: doc.bilans.article },
+    /** The text's own words on the bilans (the CES's: « en année civile de préférence »), quoted by the messages. */
+    bilanWords: doc.bilans.words ?? '',
     /** The body that integrates new actions (the CES's COPIL). */
     actionsAddedBy: doc.actions.addedBy,
     document: doc,

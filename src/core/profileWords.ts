@@ -13,7 +13,7 @@ export const PROFILE_HEAD_ROWS = 4;
 export const PROFILE_MAX_ROWS = PROFILE_HEAD_ROWS + 100;
 
 /**
- * Why a profile cannot be read: the sheet's cells, its hash, its JSON or its document. Words in the
+ * Why a profile cannot be read: the sheet's cells, its hash, its JSON or what the JSON holds. Words in the
  * catalogues (i18n `profileStore.why`); `detail` is already the validator's French line.
  */
 export type ProfileProblem =

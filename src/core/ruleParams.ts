@@ -189,14 +189,16 @@ export interface RuleParams {
   'governance.meetings-possibility': MeetingsParams;
   'governance.unknown-body': CellTextParams;
   /** due: the bilan's deadline (ISO). */
-  'reporting.missing-bilan': ActionParams & { year: number; due: string };
+  /** bilanArticle, words: the convention's article on the bilans and its own words (quoted). */
+  'reporting.missing-bilan': ActionParams & { year: number; due: string; bilanArticle: string; words: string };
   /** period: the action's own period of implementation (« 2015-2016 » for an action entered in 2015). */
   'reporting.final-bilan-scope': ActionParams & { year: number; period?: string };
   /** label: the evaluation's name; due: the convention's deadline (ISO). */
   /** usage: the due date is the profile's usage, not the text's (the final evaluation, « à l'issue du contrat »). */
   'evaluation.missing': { label: string; due: string; variant: 'no-row' | 'not-done'; usage?: boolean };
   /** label: the milestone; text: the evaluator named. */
-  'evaluation.no-evaluator': { label: string } & ({ variant: 'none' } | { variant: 'not-third-party'; text: string });
+  /** evaluationArticle: the article that entrusts the evaluation to a third party. */
+  'evaluation.no-evaluator': { label: string; evaluationArticle: string } & ({ variant: 'none' } | { variant: 'not-third-party'; text: string });
   'reconciliation.amount-mismatch': ReconcileLineParams & AmountParams & LedgerWhereParams & { variant: 'committed' | 'paid' };
   /** actual: the workbook line's commitment. */
   'reconciliation.missing-in-ledger': ReconcileLineParams & { actual: Cents };

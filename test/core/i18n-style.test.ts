@@ -152,15 +152,19 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   ],
   'governance.regional-meeting': [{ year: 2015, count: 0, body: 'rencontre-regionale' }],
   'governance.unknown-body': [{ column, text: 'Bureau' }],
-  'reporting.missing-bilan': [{ code: 'I_1.1', year: 2015, due: '2016-06-30' }],
+  'reporting.missing-bilan': [
+    { code: 'I_1.1', year: 2015, due: '2016-06-30', bilanArticle: 'Art. 2 §5', words: 'en année civile de préférence' },
+    { code: 'A_1', year: 2021, due: '2022-04-30', bilanArticle: 'Art. 9', words: 'un bilan annuel par action' },
+    { code: 'A_1', year: 2021, due: '2022-04-30', bilanArticle: 'Art. 9', words: '' },
+  ],
   'reporting.final-bilan-scope': [{ code: 'I_1.1', year: 2016 }, { code: 'II_3.2', year: 2016, period: '2015-2016' }],
   'evaluation.missing': (['no-row', 'not-done'] as const).flatMap((variant) => [
     { label: 'Évaluation intermédiaire', due: '2015-12-31', variant },
     { label: 'Évaluation finale', due: '2017-06-30', variant, usage: true },
   ]),
   'evaluation.no-evaluator': [
-    { label: 'Évaluation finale', variant: 'none' },
-    { label: 'Évaluation finale', text: 'CRESS', variant: 'not-third-party' },
+    { label: 'Évaluation finale', evaluationArticle: 'Art. 2 §5', variant: 'none' },
+    { label: 'Évaluation finale', evaluationArticle: 'Art. 2 §5', text: 'CRESS', variant: 'not-third-party' },
   ],
   'reconciliation.amount-mismatch': [
     { ...line, ...amounts, variant: 'committed', other: 'releve.csv, ligne 4' },

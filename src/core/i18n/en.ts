@@ -11,6 +11,10 @@ const at = (p: { column?: string }) => (p.column ? `"${p.column}": ` : '');
 /** A financing line names its action; one whose code is blank (cell.required says so) is still checked. */
 const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Line with no action code');
 
+/** A convention's own words, in English where a translation is known (the CES ESS's), else quoted as the text has them. */
+const KNOWN_WORDS: Record<string, string> = { 'en année civile de préférence': 'per calendar year preferably' };
+const wordsEn = (w: string) => (!w ? '' : KNOWN_WORDS[w] ? ` ("${KNOWN_WORDS[w]}")` : ` ("${w}")`);
+
 export const en: Messages = {
   rules: {
     'workbook.table-missing': (p) =>
@@ -187,7 +191,7 @@ export const en: Messages = {
     'governance.unknown-body': (p) =>
       `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
     'reporting.missing-bilan': (p) =>
-      `Action ${p.code}: no ${p.year} report received; Article 2 §5 asks for annual reports ("per calendar year preferably"), with no deadline; expected by ${p.due} (a usage of this follow-up).`,
+      `Action ${p.code}: no ${p.year} report received; ${articleEn(p.bilanArticle)} asks for annual reports${wordsEn(p.words)}, with no deadline; expected by ${p.due} (a usage of this follow-up).`,
     'reporting.final-bilan-scope': (p) =>
       `Action ${p.code}: the ${p.year} report does not say it covers the action’s whole period of implementation; the last year’s report also gives the consolidated report of the action over its whole period (Article 2 §5): enter "${p.period ?? '2014-2016'}" in the Période couverte column.`,
     'evaluation.missing': (p) => {
@@ -196,8 +200,8 @@ export const en: Messages = {
     },
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
-        ? `${p.label}: "${p.text}" is a party to the contract; the evaluation is entrusted to a third party (Article 2 §5).`
-        : `${p.label}: no evaluator named; the evaluation is entrusted to a third party (Article 2 §5): name it in the Évaluateur column.`,
+        ? `${p.label}: "${p.text}" is a party to the contract; the evaluation is entrusted to a third party (${articleEn(p.evaluationArticle)}).`
+        : `${p.label}: no evaluator named; the evaluation is entrusted to a third party (${articleEn(p.evaluationArticle)}): name it in the Évaluateur column.`,
     'reconciliation.amount-mismatch': (p) =>
       `${p.code}: ${p.variant === 'paid' ? 'paid' : 'committed'} amount ${eur(p.actual)} in the ledger${p.other ? ` (${p.other})` : ''} against ${eur(p.expected)} in the workbook, gap ${gap(p.gap)}.`,
     'reconciliation.missing-in-ledger': (p) =>
@@ -309,7 +313,7 @@ export const en: Messages = {
     close: {
       args: 'close takes a workbook and a year: <workbook.xlsx> <year>',
       reopenArgs: 'reopen takes a workbook, a year and --reason "why"',
-      badYear: (s, years) => `"${s}" is not a year of the contract (${yearList(years, 'or')}).`,
+      badYear: (s, ...years) => `"${s}" is not a year of the contract (${yearList(years.length ? years : undefined, 'or')}).`,
       closed: (f, y, n, by) => `${f}: year ${y} closed by ${by} (${n} line${n > 1 ? 's' : ''} recorded).`,
       forced: (e) => `Closed despite ${e} error${e > 1 ? 's' : ''} on the year (written in the Journal).`,
       refused: (f, y, e) => `${f}: closing ${y} refused, ${e} error${e > 1 ? 's' : ''} on that year (see "ess-budget check"); fix them, or add --force to close all the same (the Journal will say so).`,

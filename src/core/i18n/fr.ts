@@ -188,7 +188,7 @@ export const fr: Messages = {
       `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
     // Issue 20: a due date the convention does not set is a usage of the suivi, and says so.
     'reporting.missing-bilan': (p) =>
-      `Action ${p.code} : aucun bilan ${p.year} reçu ; l’article 2, §5 demande des bilans annuels (« en année civile de préférence »), sans échéance ; attendu au ${frDate(p.due)} (usage retenu par le suivi).`,
+      `Action ${p.code} : aucun bilan ${p.year} reçu ; l’${articleFr(p.bilanArticle)} demande des bilans annuels${p.words ? ` (« ${p.words} »)` : ''}, sans échéance ; attendu au ${frDate(p.due)} (usage retenu par le suivi).`,
     'reporting.final-bilan-scope': (p) =>
       `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir toute la période de mise en œuvre de l’action ; le bilan de la dernière année « fera également le bilan consolidé de l’action sur toute la période de mise en œuvre » (article 2, §5) : indiquez « ${p.period ?? '2014-2016'} » en colonne Période couverte.`,
     'evaluation.missing': (p) => {
@@ -199,8 +199,8 @@ export const fr: Messages = {
     },
     'evaluation.no-evaluator': (p) =>
       p.variant === 'not-third-party'
-        ? `${p.label} : « ${p.text} » est partie au contrat ; l’évaluation est confiée à un tiers (article 2, §5).`
-        : `${p.label} : aucun évaluateur indiqué ; l’évaluation est confiée à un tiers (article 2, §5) : nommez-le en colonne Évaluateur.`,
+        ? `${p.label} : « ${p.text} » est partie au contrat ; l’évaluation est confiée à un tiers (${articleFr(p.evaluationArticle)}).`
+        : `${p.label} : aucun évaluateur indiqué ; l’évaluation est confiée à un tiers (${articleFr(p.evaluationArticle)}) : nommez-le en colonne Évaluateur.`,
     'reconciliation.amount-mismatch': (p) =>
       `${p.code} : montant ${p.variant === 'paid' ? 'versé' : 'engagé'} de ${eur(p.actual)} au relevé${p.other ? ` (${p.other})` : ''} contre ${eur(p.expected)} au classeur, écart ${gap(p.gap)}.`,
     'reconciliation.missing-in-ledger': (p) =>
@@ -312,7 +312,7 @@ export const fr: Messages = {
     close: {
       args: 'close attend un classeur et une année : <classeur.xlsx> <année>',
       reopenArgs: 'reopen attend un classeur, une année et --reason "motif"',
-      badYear: (s) => `« ${s} » n’est pas une année du contrat (2014, 2015 ou 2016).`,
+      badYear: (s, ...years) => `« ${s} » n’est pas une année du contrat (${yearList(years.length ? years : undefined, 'ou')}).`,
       closed: (f, y, n, by) => `${f} : année ${y} clôturée par ${by} (${n} ligne${n > 1 ? 's' : ''} enregistrée${n > 1 ? 's' : ''}).`,
       forced: (e) => `Clôture forcée malgré ${e} erreur${e > 1 ? 's' : ''} sur l’année (inscrit au Journal).`,
       refused: (f, y, e) => `${f} : clôture de ${y} refusée, ${e} erreur${e > 1 ? 's' : ''} sur cette année (voir « ess-budget check ») ; corrigez-les, ou ajoutez --force pour clôturer quand même (le Journal le dira).`,

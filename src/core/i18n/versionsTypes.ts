@@ -22,7 +22,7 @@ export interface VersionsMessages {
     args: string;
     reopenArgs: string;
     /** years: the workbook's convention's (the CES ESS's when the workbook could not say). */
-    badYear: (s: string, years?: readonly number[]) => string;
+    badYear: (s: string, ...years: number[]) => string;
     closed: (file: string, year: number, lines: number, by: string) => string;
     forced: (errors: number) => string;
     refused: (file: string, year: number, errors: number) => string;

@@ -131,7 +131,7 @@ export const missingBilan: Rule = (ctx) => {
     if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;
     if (!reported.has(k)) reported.set(k, new Set());
     reported.get(k)!.add(year);
-    ctx.emit('reporting.missing-bilan', f.ref.code, { code, year, due: isoDate(bilanDue(ctx.profile, year)) });
+    ctx.emit('reporting.missing-bilan', f.ref.code, { code, year, due: isoDate(bilanDue(ctx.profile, year)), bilanArticle: ctx.profile.articles.bilans, words: ctx.profile.bilanWords });
   }
 };
 
@@ -195,9 +195,11 @@ export const noEvaluator: Rule = (ctx) => {
   for (const j of ctx.model.jalons) {
     const m = j.v.milestone;
     if (!m || !isReached(ctx, j.v.doneOn)) continue;
-    if (!ctx.profile.evaluations.some((e) => (e.words as readonly string[]).some((w) => matchKey(m).includes(w)))) continue;
+    const evaluation = ctx.profile.evaluations.find((e) => (e.words as readonly string[]).some((w) => matchKey(m).includes(w)));
+    if (!evaluation) continue;
     const who = j.v.evaluator;
-    if (!who) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, variant: 'none' });
-    else if (resolveFunder(who, ctx.profile) || notThirdParty(ctx.profile).has(matchKey(who))) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, text: who, variant: 'not-third-party' });
+    const evaluationArticle = evaluation.article;
+    if (!who) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, evaluationArticle, variant: 'none' });
+    else if (resolveFunder(who, ctx.profile) || notThirdParty(ctx.profile).has(matchKey(who))) ctx.emit('evaluation.no-evaluator', j.ref.evaluator, { label: m, evaluationArticle, text: who, variant: 'not-third-party' });
   }
 };
