@@ -398,6 +398,3 @@ export function summaryOf(analysis: Analysis, lang: Lang): { summary: Summary; r
 export function summarise(snapshot: WorkbookSnapshot, options: { asOf: Date; lang?: Lang }): { summary: Summary; result: CheckResult } {
   return summaryOf(analyse(snapshot, options.asOf), options.lang ?? 'fr');
 }
-
-/** The convention's period as the summary's titles name it: « 2014-2016 ». */
-export const periodSpan = (s: Pick<Summary, 'years'>): string => `${s.years[0]}-${s.years[s.years.length - 1]}`;

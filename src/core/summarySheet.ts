@@ -11,7 +11,8 @@ import { messages } from './i18n';
 import type { Cents } from './money';
 import { neutralise } from './neutralise';
 import { cellAddress, columnLetter } from './snapshot';
-import { periodSpan, whyNotKnown, type Execution, type Summary } from './summary';
+import { whyNotKnown, type Execution, type Summary } from './summary';
+import { periodSpan } from './i18n/articles';
 import { EURO_FORMAT, type PlanChart } from './sheets/types';
 
 export type SheetCell = string | number | null | { formula: string; result: number | string | null };

@@ -41,3 +41,6 @@ export function decisionEn(instrument: string): { body: string; of: string } {
   const m = /^decision of (the )?(.+)$/.exec(instrument);
   return m ? { body: m[2], of: `${m[1] ?? ''}${m[2]}` } : { body: instrument, of: instrument };
 }
+
+/** A convention's period as titles name it: « 2014-2016 ». */
+export const periodSpan = (s: { years: readonly number[] }): string => `${s.years[0]}-${s.years[s.years.length - 1]}`;

@@ -3,8 +3,7 @@
  * getItemOrNullObject (names come from the contract), so nothing waits on a previous answer. The
  * add-in's own tables and highlights are located in the same trip, for the write that follows.
  */
-import { controlsTable, journalTable, userTables, userTablesOf, type TableDef } from '../../core/contract';
-import type { Profile } from '../../core/profile';
+import { controlsTable, journalTable, userTables, type TableDef } from '../../core/contract';
 import { headersFit } from '../../core/locate';
 import { findHeaderRow } from '../../core/model';
 import { cellAddress, parseAddress, qualifiedAddress, type CellValue, type TableSnapshot, type WorkbookSnapshot } from '../../core/snapshot';
@@ -300,27 +299,6 @@ function lastBefore(others: string[], sheet: string, row: number, left: number, 
     if (s === sheet && top && far && top.row > row && top.col <= right && far.col >= left) end = Math.min(end, top.row - 1);
   }
   return end;
-}
-
-/**
- * A workbook of another convention (its profile read in the first trip): the first trip queued the
- * CES ESS's tables by name, so its own (its years' Participations) are read in readFallbacks' trip —
- * as Excel tables under their own names, or as missing ones — and the CES's are nobody's missing.
- */
-export function addConventionTables(read: ReadResult, profile: Profile): void {
-  const defs = userTablesOf(profile);
-  const own = new Set(defs.map((d) => matchKey(d.name)));
-  const queued = new Set(userTables.map((d) => matchKey(d.name)));
-  const present = new Map(read.tableNames.map((n) => [matchKey(n), n]));
-  read.conventionTables = defs;
-  read.missing = read.missing.filter((n) => own.has(matchKey(n)));
-  read.renamed = read.renamed.filter((r) => own.has(matchKey(r.def.name)));
-  for (const def of defs) {
-    if (queued.has(matchKey(def.name))) continue;
-    const name = present.get(matchKey(def.name));
-    if (name) read.renamed.push({ def, foundAs: name });
-    else read.missing.push(def.name);
-  }
 }
 
 /**
