@@ -182,7 +182,7 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
     ) : null;
     return (
       <>
-        <Dashboard m={m} lang={state.lang} asOf={state.asOf} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />
+        <Dashboard m={m} lang={state.lang} asOf={state.asOf} title={state.convention?.title} result={state.result} syncing={state.busy === 'sync'} onSync={() => void pane.sync()} onRestore={() => void pane.restore()} />
         {blank && state.result ? (
           <MessageBar intent="info" layout="multiline" data-testid="blank-template">
             <MessageBarBody>{m.pane.blankTemplate(state.result.summary.errors, state.result.summary.warnings)}</MessageBarBody>

@@ -24,6 +24,8 @@ needs('chromium', 'openpyxl')('the preview checks the other convention’s workb
 
   const { page, errors } = await openPane(pane, SECOND_AS_OF);
   expect(await previewFindings(page, file)).toEqual(want);
+  // The heading names the workbook's convention, not the CES ESS.
+  await expect(page.getByRole('tabpanel').innerText()).resolves.toContain('Convention régionale Transition écologique des entreprises 2021-2024');
   const results = await page.locator('[data-rule="convention.total-mismatch"]').innerText();
   expect(results).toMatch(/ADEME/);
   expect(results).not.toMatch(/CDC|Rhône-Alpes/);

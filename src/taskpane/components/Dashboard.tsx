@@ -27,8 +27,9 @@ const useStyles = makeStyles({
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
 /** The contract, the as-of date, Synchroniser and the counts by severity; the grid and the findings follow (App). */
-export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result: CheckResult | null; syncing: boolean; onSync: () => void; onRestore: () => void }) {
-  const { m, lang, asOf, result, syncing, onSync, onRestore } = props;
+/** title: the convention the workbook follows, when it is not the built-in CES ESS (issue 23). */
+export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; title?: string; result: CheckResult | null; syncing: boolean; onSync: () => void; onRestore: () => void }) {
+  const { m, lang, asOf, title, result, syncing, onSync, onRestore } = props;
   const ui = m.ui;
   const styles = useStyles();
   const date = parseDateText(asOf);
@@ -37,7 +38,7 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; result
       <div className={styles.head}>
         <div>
           <h2 id="dashboard-title" className={styles.title}>
-            {ui.contractTitle}
+            {title ?? ui.contractTitle}
           </h2>
           <Text size={200}>{ui.dashboard.asOf(date ? formatDate(date, lang) : asOf)}</Text>
         </div>
