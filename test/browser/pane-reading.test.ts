@@ -12,7 +12,7 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { buildWorkbookPlan } from '../../src/core/template';
 import { renderPlan } from '../../src/hosts/xlsx/workbook';
-import { ROOT, usePane } from './harness';
+import { freshPage, ROOT, usePane } from './harness';
 import { needs } from '../helpers/tools';
 
 const test = needs('chromium');
@@ -26,18 +26,7 @@ const pane = usePane(360, 900);
 const problems = new WeakMap<Page, string[]>();
 
 async function open(path: string, ready: string): Promise<Page> {
-  const page = await pane.browser.newPage();
-  const seen: string[] = [];
-  page.on('pageerror', (e) => seen.push(e.message));
-  problems.set(page, seen);
-  await page.addInitScript(() => {
-    try {
-      localStorage.clear();
-    } catch {
-      // A frame without storage (office.js's blocked telemetry page).
-    }
-  });
-  await page.goto(`${pane.served.url}/${path}`);
+  const page = await freshPage(pane, path, problems);
   await page.locator(ready).first().waitFor();
   return page;
 }
@@ -107,8 +96,10 @@ const cutFigures = (page: Page) =>
     return bad;
   });
 
+/** A tab opened as a user waits for it: the Rapprochement and Export COPIL tabs come on first opening (a « Chargement… » first). */
 async function tab(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('tab', { name }).click();
+  await page.getByRole('tabpanel').getByText('Chargement…').waitFor({ state: 'detached' });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -250,6 +241,7 @@ describe('navigation', () => {
     const gear = page.getByRole('tab', { name: 'Paramètres' });
     await expect(gear.textContent()).resolves.toBe('');
     await tab(page, 'Export COPIL');
+    await page.locator('#panel-export h3', { hasText: 'Fichiers à diffuser' }).waitFor();
     const order = await page.locator('#panel-export h3').allTextContents();
     expect(order.indexOf('Fichiers à diffuser')).toBeGreaterThan(order.findIndex((t) => /Clôtur/.test(t)));
     expect(order.indexOf('Fichiers à diffuser')).toBeGreaterThan(order.findIndex((t) => /Compar|version/i.test(t)));
