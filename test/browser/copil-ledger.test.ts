@@ -9,7 +9,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { usePane, ROOT } from './harness';
+import { freshPage, usePane, ROOT } from './harness';
 import { needs } from '../helpers/tools';
 
 const test = needs('chromium');
@@ -21,21 +21,7 @@ const pane = usePane(360, 900);
 
 const problems = new WeakMap<Page, string[]>();
 
-async function open(path: string): Promise<Page> {
-  const page = await pane.browser.newPage();
-  const seen: string[] = [];
-  page.on('pageerror', (e) => seen.push(e.message));
-  problems.set(page, seen);
-  await page.addInitScript(() => {
-    try {
-      localStorage.clear();
-    } catch {
-      // The downloads' blob: documents have no storage of their own.
-    }
-  });
-  await page.goto(`${pane.served.url}/${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => freshPage(pane, path, problems);
 
 async function previewWithExample(): Promise<Page> {
   const page = await open('taskpane.html');

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'http';
 import { mkdtempSync, promises as fs, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { extname, join, normalize, resolve } from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 import { toolPath } from '../helpers/tools';
@@ -134,4 +134,24 @@ export async function stopPane(p: Partial<Pane>): Promise<void> {
   await p.browser?.close();
   await p.served?.close();
   if (p.dist) rmSync(p.dist, { recursive: true, force: true });
+}
+
+/**
+ * A new page of the pane at `path`, as a first-time user opens it (its stored settings cleared),
+ * its JavaScript errors collected in `errors` for the test to assert none.
+ */
+export async function freshPage(pane: Pane, path: string, errors: WeakMap<Page, string[]>): Promise<Page> {
+  const page = await pane.browser.newPage();
+  const seen: string[] = [];
+  page.on('pageerror', (e) => seen.push(e.message));
+  errors.set(page, seen);
+  await page.addInitScript(() => {
+    try {
+      localStorage.clear();
+    } catch {
+      // A document without storage of its own (a download's blob:, office.js's telemetry frame).
+    }
+  });
+  await page.goto(`${pane.served.url}/${path}`);
+  return page;
 }

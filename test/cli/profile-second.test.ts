@@ -11,6 +11,7 @@ import { execFileSync } from 'child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { cli } from '../helpers/cli';
+import type { JsonFinding } from '../helpers/plan';
 import { tmp } from '../helpers/files';
 import { fillTables } from '../helpers/fillTables';
 import { SECOND_AS_OF as AS_OF, SECOND_PROFILE as PROFILE, secondTyping as typing } from '../helpers/secondConvention';
@@ -20,14 +21,7 @@ import { plain } from '../helpers/typography';
 const withPython = needs('openpyxl');
 const withPdf = needs('openpyxl', 'pdftotext');
 
-interface Finding {
-  rule: string;
-  severity: string;
-  article: string | null;
-  message: string;
-  sheet: string;
-  cell: string;
-}
+type Finding = JsonFinding;
 
 /** Words of the CES ESS 2014-2016 that a report on another convention must never print (the tool's name, Suivi CES ESS, aside). */
 const CES_WORDS = /(?<!Suivi )CES ESS|Rhône-Alpes|CDC|Caisse des Dépôts|CRESS|2014|2016/;
