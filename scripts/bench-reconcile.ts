@@ -7,7 +7,7 @@ import type { FinancingFields, Model, Ref, Row } from '../src/core/model';
 import { reconcile, referenceKey, type LedgerLine } from '../src/core/reconcile';
 import { frenchAmount } from '../src/core/reconcile/example';
 import { parseLedgerText } from '../src/hosts/ledger/csv';
-import type { FunderId } from '../src/core/profile';
+import { profile, type FunderId } from '../src/core/profile';
 
 const FUNDERS: FunderId[] = ['region', 'etat', 'cdc'];
 const FUNDER_TEXT = ['Région', 'État', 'CDC'];
@@ -43,7 +43,7 @@ export function benchData(n: number): { model: Model; lines: LedgerLine[]; csv: 
     lines.push({ reference: `EXTRA-${i}`, action: 'A_0', year: 2016, funder: 'CDC', committed: 5_000, paid: null, date: null, beneficiary: null, label: null, row: n + i + 2, ref: { sheet: 'bench.csv', cell: `ligne ${n + i + 2}` } });
     csv.push(`EXTRA-${i};A_0;2016;CDC;50,00;;;`);
   }
-  const model = { convention: [], participations: [], actions: [], financing, avenants: [], partners: [], instances: [], bilans: [], jalons: [], coFunders: [], located: {} } as unknown as Model;
+  const model = { convention: [], participations: [], actions: [], financing, avenants: [], partners: [], instances: [], bilans: [], jalons: [], coFunders: [], located: {}, profile } as unknown as Model;
   return { model, lines, csv: csv.join('\n') };
 }
 
