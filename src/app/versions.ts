@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../core/contract';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { planClosing, planReopening, type ClosingPlan } from '../core/versions/closing';
+import { planClosing, planReopening, type ClosingPlan, type ReopeningPlan } from '../core/versions/closing';
 import { diffSnapshots, type Diff } from '../core/versions/diff';
 import type { ClosureWritten, WorkbookHost } from '../hosts/host';
 
@@ -14,7 +14,7 @@ export function compareVersions(before: WorkbookSnapshot, after: WorkbookSnapsho
   return diffSnapshots(before, after, lang);
 }
 
-/** What a closing came to: refused (closed, not ended, errors) or planned and written (`written`). */
+/** What a closing came to: refused (not a year of the convention, closed, not ended, errors) or planned and written (`written`). */
 export type Closing = Exclude<ClosingPlan, { ok: true }> | (Extract<ClosingPlan, { ok: true }> & { written: ClosureWritten });
 
 /**
@@ -28,9 +28,12 @@ export async function closeYearIn(host: WorkbookHost, o: { year: number; by: str
   return { ...plan, written: await host.writeClosure(plan.rows, plan.journal) };
 }
 
-/** Reopens a closed year in the host's workbook: null (nothing written) when it is not closed. */
-export async function reopenYearIn(host: WorkbookHost, o: { year: number; by: string; reason: string; lang: Lang; now: Date }): Promise<ClosureWritten | null> {
+/** What a reopening came to: refused (not a year of the convention, not closed), or written. */
+export type Reopening = Exclude<ReopeningPlan, { ok: true }> | { ok: true; written: ClosureWritten };
+
+/** Reopens a closed year in the host's workbook: nothing written when it is refused. */
+export async function reopenYearIn(host: WorkbookHost, o: { year: number; by: string; reason: string; lang: Lang; now: Date }): Promise<Reopening> {
   const plan = planReopening(await host.readSnapshot(), o);
-  if (!plan.ok) return null;
-  return host.writeClosure(plan.rows, plan.journal);
+  if (!plan.ok) return plan;
+  return { ok: true, written: await host.writeClosure(plan.rows, plan.journal) };
 }

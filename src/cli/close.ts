@@ -15,8 +15,6 @@ import { closeYearIn, reopenYearIn, type Closing } from '../app/versions';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
 import { qualifiedAddress } from '../core/snapshot';
-import { profileOf } from '../core/profile';
-import { isContractYear } from '../core/versions/closure';
 import type { ClosureWritten } from '../hosts/host';
 import { FileHost, InputError, NotOwnSheetError, WriteFailure } from '../hosts/xlsx';
 
@@ -91,30 +89,12 @@ function fileAndYear(positionals: string[], command: 'close' | 'reopen', lang: L
   }
   const [file, yearText] = positionals;
   const year = Number(yearText);
-  // A year of the workbook's convention: checked once the workbook is open (conventionYear).
+  // A year of the workbook's convention: the app layer decides, once the workbook is read (planClosing).
   if (!/^\d{4}$/.test(yearText)) {
     io.err(v.badYear(yearText));
     return null;
   }
   return { file, year };
-}
-
-/**
- * Whether `year` is one of the convention the workbook follows (issue 23): a CES ESS year needs no
- * read; another is looked up in the workbook's profile. Told on stderr when it is not.
- */
-async function conventionYear(host: FileHost, year: number, lang: Lang, io: Io): Promise<boolean> {
-  if (isContractYear(year)) return true;
-  let years: readonly number[] | undefined;
-  try {
-    years = profileOf(await host.readSnapshot()).years;
-  } catch {
-    // An unreadable workbook is told by the command's own read, in its words.
-    return true;
-  }
-  if (years.includes(year)) return true;
-  io.err(messages[lang].versions.close.badYear(String(year), ...years));
-  return false;
 }
 
 export async function closeCommand(args: string[], io: Io): Promise<number> {
@@ -131,7 +111,6 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
   if (!asOf) return 2;
   const host = await open(file, lang, io);
   if (!host) return 2;
-  if (!(await conventionYear(host, year, lang, io))) return 2;
   const by = whoAmI(values.by, lang);
   const plan = await recorded(
     () => closeYearIn(host, { year, by, force: !!values.force, reason: values.reason, asOf, lang, now: new Date() }),
@@ -141,6 +120,10 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
     lang,
   );
   if (plan === 2) return 2;
+  if (!plan.ok && plan.why === 'not-a-year') {
+    io.err(v.badYear(String(year), ...plan.years));
+    return 2;
+  }
   if (!plan.ok && plan.why === 'closed') {
     io.err(v.alreadyClosed(year, plan.date, plan.by));
     return 2;
@@ -176,11 +159,10 @@ export async function reopenCommand(args: string[], io: Io): Promise<number> {
   }
   const host = await open(file, lang, io);
   if (!host) return 2;
-  if (!(await conventionYear(host, year, lang, io))) return 2;
-  const written = await recorded(() => reopenYearIn(host, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() }), (w) => w, file, io, lang);
-  if (written === 2) return 2;
-  if (!written) {
-    io.err(v.notClosed(year));
+  const done = await recorded(() => reopenYearIn(host, { year, by: whoAmI(values.by, lang), reason, lang, now: new Date() }), (r) => (r.ok ? r.written : null), file, io, lang);
+  if (done === 2) return 2;
+  if (!done.ok) {
+    io.err(done.why === 'not-a-year' ? v.badYear(String(year), ...done.years) : v.notClosed(year));
     return 2;
   }
   io.out(v.reopened(file, year));

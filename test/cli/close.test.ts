@@ -133,4 +133,18 @@ describe('closing a year with errors', () => {
     expect((await cli('close', file, '2014')).code).toBe(0);
     expect(plain((await cli('close', file, '2014')).err)).toMatch(/^L'année 2014 est déjà clôturée \(le \d\d\/\d\d\/\d{4}, par /);
   });
+
+  test('a workbook of another convention (init --profile): its own years are offered, the CES ESS’s refused, the file untouched', async () => {
+    const dir = tmp('ess-close-');
+    const file = join(dir, 'transition.xlsx');
+    expect((await cli('init', file, '--profile', 'test/fixtures/profiles/transition-2021-2024.json')).code).toBe(0);
+    const bytes = readFileSync(file);
+    const close = await cli('close', file, '2016', '--as-of', '2025-03-01');
+    expect({ code: close.code, err: plain(close.err), out: close.out }).toEqual({ code: 2, err: "« 2016 » n'est pas une année du contrat (2021, 2022, 2023 ou 2024).", out: '' });
+    const reopen = await cli('reopen', file, '2016', '--reason', 'essai');
+    expect({ code: reopen.code, err: plain(reopen.err) }).toEqual({ code: 2, err: "« 2016 » n'est pas une année du contrat (2021, 2022, 2023 ou 2024)." });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // Its own year is judged on: reopening 2024, never closed, is refused as such.
+    expect(plain((await cli('reopen', file, '2024', '--reason', 'essai')).err)).toBe("L'année 2024 n'est pas clôturée : rien à rouvrir.");
+  });
 });

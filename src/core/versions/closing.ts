@@ -10,30 +10,43 @@ import { neutralise } from '../neutralise';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { journalTable } from '../contract';
-import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, readClosures, recordCells, reopeningRow, yearLines, type RecordRow } from './closure';
+import { profileOf } from '../profile';
+import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, isContractYear, readClosures, recordCells, reopeningRow, yearLines, type RecordRow } from './closure';
 
 export type JournalLine = [string, string, number | null, number | null, string | null];
 
+/** A year the workbook's convention does not cover (issue 23: its profile's years, listed to the user). */
+export type NotAYear = { ok: false; why: 'not-a-year'; years: readonly number[] };
+
 export type ClosingPlan =
   | { ok: true; rows: RecordRow[]; journal: JournalLine; lines: number; forced: number }
+  | NotAYear
   | { ok: false; why: 'closed'; date: string; by: string }
   /** The year has not ended at the situation date (end: its 31 December, ISO); reasonMissing: --force was given without a reason. */
   | { ok: false; why: 'not-ended'; end: string; reasonMissing: boolean }
   | { ok: false; why: 'errors'; errors: Finding[] };
 
-export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine } | { ok: false; why: 'not-closed' };
+export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine } | NotAYear | { ok: false; why: 'not-closed' };
+
+/** Refused when `year` is not one of the workbook's convention (its profile; the CES ESS's without one). */
+function notAYear(snapshot: WorkbookSnapshot, year: number): NotAYear | null {
+  const profile = profileOf(snapshot);
+  return isContractYear(year, profile) ? null : { ok: false, why: 'not-a-year', years: profile.years };
+}
 
 /** "2026-12-01 16:30:00": the Journal's date, in UTC. */
 export const stamp = (now: Date) => now.toISOString().slice(0, 19).replace('T', ' ');
 
 /**
- * Closing `year`: refused when it is already closed; when it has not ended at the situation date
+ * Closing `year`: refused when the workbook's convention does not cover it; when it is already closed; when it has not ended at the situation date
  * (Art. 8 covers the commitments decided in 2014, 2015 and 2016: a year still running has commitments
  * to come), unless forced with a reason, which the record and the Journal keep; when it carries
  * errors, unless forced (the Journal says so).
  */
 export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; reason?: string; asOf: Date; lang: Lang; now: Date }): ClosingPlan {
   const v = messages[o.lang].versions.close;
+  const outside = notAYear(snapshot, o.year);
+  if (outside) return outside;
   const state = readClosures(snapshot).get(o.year);
   if (state?.closed) return { ok: false, why: 'closed', date: state.date, by: state.by };
   const reason = neutralise(o.reason?.trim() ?? '');
@@ -53,6 +66,8 @@ export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: s
 }
 
 export function planReopening(snapshot: WorkbookSnapshot, o: { year: number; by: string; reason: string; lang: Lang; now: Date }): ReopeningPlan {
+  const outside = notAYear(snapshot, o.year);
+  if (outside) return outside;
   if (!readClosures(snapshot).get(o.year)?.closed) return { ok: false, why: 'not-closed' };
   const by = neutralise(o.by);
   const reason = neutralise(o.reason);

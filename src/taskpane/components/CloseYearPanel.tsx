@@ -127,9 +127,10 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
     return planClosing(await snapshotOf(), { ...o, asOf: parseDateText(asOf) ?? now, lang, now });
   };
 
-  /** Refusals in words: a year already closed, errors on the year (then the forced closing is offered), or what the app layer said. */
+  /** Refusals in words: a year the convention does not cover, a year already closed, errors on the year (then the forced closing is offered), or what the app layer said. */
   const refusal = (p: Exclude<ClosingPlan, { ok: true }>, y: number): string => {
     if (p.why === 'closed') return m.versions.close.alreadyClosed(y, p.date, p.by);
+    if (p.why === 'not-a-year') return m.versions.close.badYear(String(y), ...p.years);
     if (p.why === 'errors') {
       setOfferForce(true);
       return ui.refused(y, p.errors.length);
@@ -194,7 +195,7 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
     setNote(null);
     try {
       const p = planReopening(await snapshotOf(), { year, by: who, reason: why.trim(), lang, now: new Date() });
-      if (!p.ok) say({ intent: 'error', text: m.versions.close.notClosed(year) });
+      if (!p.ok) say({ intent: 'error', text: p.why === 'not-a-year' ? m.versions.close.badYear(String(year), ...p.years) : m.versions.close.notClosed(year) });
       else {
         const written = await host.writeClosure(p.rows, p.journal);
         setWhy('');
