@@ -129,7 +129,7 @@ export async function closeCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   if (!plan.ok && plan.why === 'not-ended') {
-    io.err(v.notEnded(year, plan.end, plan.reasonMissing));
+    io.err(v.notEnded(year, plan.end, plan.reasonMissing, plan.article));
     return 2;
   }
   if (!plan.ok) {

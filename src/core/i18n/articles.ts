@@ -44,3 +44,12 @@ export function decisionEn(instrument: string): { body: string; of: string } {
 
 /** A convention's period as titles name it: « 2014-2016 ». */
 export const periodSpan = (s: { years: readonly number[] }): string => `${s.years[0]}-${s.years[s.years.length - 1]}`;
+
+/**
+ * Why a year is closed only once it has ended, citing the article that closes the convention's
+ * period (the CES ESS's: « l’article 8 couvre les engagements décidés pendant toute l’année »).
+ */
+export const yearCoveredFr = (article: string | null): string =>
+  `${article ? `l’${articleFr(article)}` : 'la convention'} couvre les engagements décidés pendant toute l’année`;
+
+export const yearCoveredEn = (article: string | null): string => `${article ? articleEn(article) : 'The convention'} covers the commitments decided during the whole year`;

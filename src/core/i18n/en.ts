@@ -3,7 +3,7 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleEn, decisionEn, yearList, yearSpan } from './articles';
+import { articleEn, decisionEn, yearCoveredEn, yearList, yearSpan } from './articles';
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
@@ -322,10 +322,10 @@ export const en: Messages = {
       reopened: (f, y) => `${f}: year ${y} reopened (reason written in the Clôtures sheet and the Journal).`,
       reasonRequired: 'reopen needs a reason: --reason "…"',
       noOwnSheet: (s) => `a sheet "${s}" exists but is not the add-in’s (no Clotures table); rename it and run again.`,
-      notEnded: (y, end, reasonMissing) =>
+      notEnded: (y, end, reasonMissing, article) =>
         reasonMissing
           ? `Year ${y} has not ended (it runs until ${end}): an early closing needs a reason, --force --reason "…", written in the Journal.`
-          : `Year ${y} has not ended (it runs until ${end}): Article 8 covers the commitments decided during the whole year; close it after ${end}, or add --force --reason "…" (the reason is written in the Journal).`,
+          : `Year ${y} has not ended (it runs until ${end}): ${yearCoveredEn(article)}; close it after ${end}, or add --force --reason "…" (the reason is written in the Journal).`,
       early: (y, asOf, r) => `Early closing of ${y} on ${asOf}, before the year’s end: ${r}`,
       journalClose: (y, forced) => `Year ${y} closed${forced ? ' (forced despite errors)' : ''}`,
       journalReopen: (y, r) => `Year ${y} reopened: ${r}`,
@@ -362,8 +362,7 @@ export const en: Messages = {
       close: 'Close the year',
       reopen: 'Reopen the year',
       reason: 'Reason for reopening',
-      closed: (y, n) => `Year ${y} closed (${n} line${n > 1 ? 's' : ''} recorded in the Clôtures sheet).`,
-      reopened: (y) => `Year ${y} reopened; the reason is written in the Clôtures sheet.`,
+      notEnded: (y, end, article) => `Year ${y} has not ended (it runs until ${end}): ${yearCoveredEn(article)}; close it after ${end}.`,
       refused: (y, e) => `Closing ${y} refused: ${e} error${e > 1 ? 's' : ''} on that year. Fix ${e > 1 ? 'them' : 'it'}, or tick "Close despite the errors".`,
       status: (y, d, by) => `${y}: closed on ${d} by ${by}`,
       failed: (d) => `Could not write: ${d}`,

@@ -3,7 +3,7 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleFr, decisionFr, yearList, yearSpan } from './articles';
+import { articleFr, decisionFr, yearCoveredFr, yearList, yearSpan } from './articles';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -322,10 +322,10 @@ export const fr: Messages = {
       reasonRequired: 'reopen exige un motif : --reason "…"',
       noOwnSheet: (s) => `une feuille « ${s} » existe mais n’est pas celle du complément (aucun tableau Clotures) ; renommez-la puis relancez.`,
       // Issue 20: a year is closed once it has ended (or forced, with a reason the Journal keeps).
-      notEnded: (y, end, reasonMissing) =>
+      notEnded: (y, end, reasonMissing, article) =>
         reasonMissing
           ? `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : une clôture anticipée exige un motif, --force --reason "…", inscrit au Journal.`
-          : `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : l’article 8 couvre les engagements décidés pendant toute l’année ; clôturez-la après le ${frDate(end)}, ou ajoutez --force --reason "…" (le motif est inscrit au Journal).`,
+          : `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : ${yearCoveredFr(article)} ; clôturez-la après le ${frDate(end)}, ou ajoutez --force --reason "…" (le motif est inscrit au Journal).`,
       early: (y, asOf, r) => `Clôture anticipée de ${y} au ${frDate(asOf)}, avant la fin de l’année : ${r}`,
       journalClose: (y, forced) => `Clôture de l’année ${y}${forced ? ' (forcée malgré des erreurs)' : ''}`,
       journalReopen: (y, r) => `Réouverture de l’année ${y} : ${r}`,
@@ -362,8 +362,7 @@ export const fr: Messages = {
       close: 'Clôturer l’année',
       reopen: 'Rouvrir l’année',
       reason: 'Motif de la réouverture',
-      closed: (y, n) => `Année ${y} clôturée (${n} ligne${n > 1 ? 's' : ''} enregistrée${n > 1 ? 's' : ''} dans la feuille Clôtures).`,
-      reopened: (y) => `Année ${y} rouverte ; le motif est inscrit dans la feuille Clôtures.`,
+      notEnded: (y, end, article) => `L’année ${y} n’est pas terminée (elle court jusqu’au ${frDate(end)}) : ${yearCoveredFr(article)} ; clôturez-la après le ${frDate(end)}.`,
       refused: (y, e) => `Clôture de ${y} refusée : ${e} erreur${e > 1 ? 's' : ''} sur cette année. Corrigez-${e > 1 ? 'les' : 'la'}, ou cochez « Clôturer malgré les erreurs ».`,
       status: (y, d, by) => `${y} : clôturée le ${frDate(d)} par ${by}`,
       failed: (d) => `Écriture impossible : ${d}`,

@@ -33,7 +33,7 @@ export interface VersionsMessages {
     noOwnSheet: (sheet: string) => string;
     /** The Journal line: "Clôture de l'année 2014". */
     /** Issue 20: closing a year that has not ended at the situation date (end: ISO 31 December). */
-    notEnded: (year: number, end: string, reasonMissing: boolean) => string;
+    notEnded: (year: number, end: string, reasonMissing: boolean, article: string | null) => string;
     /** The record's and the Journal's words for a forced early closing, with its reason. */
     early: (year: number, asOf: string, reason: string) => string;
     journalClose: (year: number, forced: boolean) => string;
@@ -75,8 +75,8 @@ export interface VersionsMessages {
     close: string;
     reopen: string;
     reason: string;
-    closed: (year: number, lines: number) => string;
-    reopened: (year: number) => string;
+    /** A year still running, in the pane: closed once it has ended (no command-line flag to offer there). */
+    notEnded: (year: number, end: string, article: string | null) => string;
     refused: (year: number, errors: number) => string;
     status: (year: number, date: string, by: string) => string;
     failed: (detail: string) => string;

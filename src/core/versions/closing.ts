@@ -11,6 +11,7 @@ import type { TableSnapshot, WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { journalTable } from '../contract';
 import { profileOf } from '../profile';
+import { ruleArticle } from '../ruleArticles';
 import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, isContractYear, readClosures, recordCells, reopeningRow, yearLines, type RecordRow } from './closure';
 
 export type JournalLine = [string, string, number | null, number | null, string | null];
@@ -22,8 +23,11 @@ export type ClosingPlan =
   | { ok: true; rows: RecordRow[]; journal: JournalLine; lines: number; forced: number }
   | NotAYear
   | { ok: false; why: 'closed'; date: string; by: string }
-  /** The year has not ended at the situation date (end: its 31 December, ISO); reasonMissing: --force was given without a reason. */
-  | { ok: false; why: 'not-ended'; end: string; reasonMissing: boolean }
+  /**
+   * The year has not ended at the situation date (end: its 31 December, ISO); reasonMissing: --force was
+   * given without a reason; article: the one that closes the convention's period (the CES ESS's Art. 8).
+   */
+  | { ok: false; why: 'not-ended'; end: string; reasonMissing: boolean; article: string | null }
   | { ok: false; why: 'errors'; errors: Finding[] };
 
 export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine } | NotAYear | { ok: false; why: 'not-closed' };
@@ -51,7 +55,7 @@ export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: s
   if (state?.closed) return { ok: false, why: 'closed', date: state.date, by: state.by };
   const reason = neutralise(o.reason?.trim() ?? '');
   const running = o.asOf.getTime() < Date.UTC(o.year + 1, 0, 1);
-  if (running && (!o.force || !reason)) return { ok: false, why: 'not-ended', end: `${o.year}-12-31`, reasonMissing: o.force };
+  if (running && (!o.force || !reason)) return { ok: false, why: 'not-ended', end: `${o.year}-12-31`, reasonMissing: o.force, article: ruleArticle('period.closed-year-changed', profileOf(snapshot)) };
   const result = checkWorkbook(snapshot, { asOf: o.asOf, lang: o.lang });
   const errors = errorsOnYear(snapshot, result.findings, o.year);
   if (errors.length && !o.force) return { ok: false, why: 'errors', errors };

@@ -135,7 +135,8 @@ export function CloseYearPanel({ host, m, lang, asOf }: TabProps) {
       setOfferForce(true);
       return ui.refused(y, p.errors.length);
     }
-    return m.versions.close.notEnded(y, p.end, p.reasonMissing);
+    // The pane closes a year once it has ended: no command-line flag offered here.
+    return ui.notEnded(y, p.end, p.article);
   };
 
   /** Clôturer: nothing is written here; the dialog says what will be frozen. */

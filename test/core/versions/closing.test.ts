@@ -10,6 +10,8 @@ import { planClosing, planReopening } from '../../../src/core/versions/closing';
 import fixture from '../../fixtures/profiles/transition-2021-2024.json';
 import { closeYear, raisePlanned } from '../../helpers/closure';
 import { exampleSnapshot } from '../../helpers/workbook';
+import { messages } from '../../../src/core/i18n';
+import { plain } from '../../helpers/typography';
 
 const second = profileFromDocument(fixture as ProfileDocument);
 const now = new Date('2026-12-07T08:00:00Z');
@@ -47,5 +49,23 @@ describe('a year of the workbook’s convention', () => {
     expect(planClosing(s, closing(2014))).toMatchObject({ ok: false, why: 'closed' });
     expect(planReopening(s, reopening(2014)).ok).toBe(true);
     expect(planReopening(s, reopening(2013))).toMatchObject({ why: 'not-a-year' });
+  });
+
+  test('a year still running cites the article that closes the convention’s period; the pane offers no command-line flag', () => {
+    const running = { year: 2016, by: 'Test', force: false, asOf: new Date('2016-06-30T00:00:00Z'), lang: 'fr' as const, now };
+    const ces = planClosing(exampleSnapshot(), running);
+    expect(ces).toMatchObject({ ok: false, why: 'not-ended', end: '2016-12-31', article: 'Art. 8' });
+    if (ces.ok || ces.why !== 'not-ended') throw new Error('not-ended expected');
+    const { close, pane } = messages.fr.versions;
+    // The CES ESS's sentence, as before profiles.
+    expect(plain(close.notEnded(2016, ces.end, false, ces.article))).toBe(
+      "L'année 2016 n'est pas terminée (elle court jusqu'au 31/12/2016) : l'article 8 couvre les engagements décidés pendant toute l'année ; clôturez-la après le 31/12/2016, ou ajoutez --force --reason \"…\" (le motif est inscrit au Journal).",
+    );
+    expect(plain(pane.notEnded(2016, ces.end, ces.article))).toBe("L'année 2016 n'est pas terminée (elle court jusqu'au 31/12/2016) : l'article 8 couvre les engagements décidés pendant toute l'année ; clôturez-la après le 31/12/2016.");
+    const other = planClosing(secondSnapshot(), { ...running, year: 2022, asOf: new Date('2022-06-30T00:00:00Z') });
+    expect(other).toMatchObject({ why: 'not-ended', article: 'Art. 2' });
+    if (other.ok || other.why !== 'not-ended') throw new Error('not-ended expected');
+    expect(plain(pane.notEnded(2022, other.end, other.article))).toBe("L'année 2022 n'est pas terminée (elle court jusqu'au 31/12/2022) : l'article 2 couvre les engagements décidés pendant toute l'année ; clôturez-la après le 31/12/2022.");
+    expect(messages.en.versions.pane.notEnded(2022, other.end, other.article)).toBe('Year 2022 has not ended (it runs until 2022-12-31): Article 2 covers the commitments decided during the whole year; close it after 2022-12-31.');
   });
 });
