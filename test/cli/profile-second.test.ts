@@ -94,6 +94,8 @@ describe('report, reconcile, diff and close on it', () => {
     const pdf = join(dir, 'synthese.pdf');
     expect((await cli('report', filled, '--out', pdf, '--as-of', AS_OF)).code).toBe(1); // its planted errors
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // A long funder name is written whole in the tables (its column widened), never « Banque publiq… ».
+    expect(text.match(/^\s*Banque publique d’investissement\s+2021\s+/gm)).toHaveLength(2);
     for (const w of ['Transition écologique', 'ADEME', 'Banque publique', 'Métropole', '2024', 'Exécution par financeur (2021-2024)']) expect(text).toContain(w);
     expect(withoutRuleTitles(text)).not.toMatch(CES_WORDS);
   });

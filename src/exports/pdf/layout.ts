@@ -47,6 +47,19 @@ export class Layout {
   y = CONTENT_TOP;
   constructor(readonly doc: Doc) {}
 
+  /**
+   * `cols` with its first column widened, as far as the page allows, to hold `texts` on one line: a
+   * convention whose funders have long names (« Banque publique d’investissement ») is not cut to
+   * « Banque publiq… »; short names (the CES ESS's) keep the column as drawn.
+   */
+  fitFirstColumn(cols: Column[], texts: string[]): Column[] {
+    this.doc.font(R).fontSize(FONT_SIZE);
+    const need = Math.max(0, ...texts.map((t) => this.doc.widthOfString(t))) + 2 * PAD;
+    const [first, ...rest] = cols;
+    if (need <= first.width) return cols;
+    return [{ ...first, width: Math.min(need, first.width + Math.max(0, CONTENT_W - widthOf(cols))) }, ...rest];
+  }
+
   newPage(): void {
     this.doc.addPage();
     this.y = CONTENT_TOP;

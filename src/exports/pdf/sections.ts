@@ -78,16 +78,17 @@ export function conventionTable({ L, summary, lang, m, c, eur }: Page): void {
   const gapText = (g: Cents | null) => (g === null ? '' : formatGap(g, lang));
   const tot = summary.funderYearsTotal;
   const na = m.notAvailable(tot.unknown ?? '');
+  const funders = summary.funderYears.map((l) => l.funder);
   L.table(
     m.sections.convention,
-    [
+    L.fitFirstColumn([
       { header: c.funder, width: 70, align: 'left' },
       { header: c.year, width: 40, align: 'right' },
       { header: c.status, width: 124, align: 'left', wrap: 2 },
       { header: c.convention, width: AMT + 40, align: 'right', wrap: 3 },
       { header: c.participations, width: AMT + 30, align: 'right', wrap: 3 },
       { header: c.gap, width: AMT + 40, align: 'right', wrap: 3 },
-    ],
+    ], funders),
     [
       ...summary.funderYears.map((l) => ({
         cells: [
@@ -150,7 +151,7 @@ export function findingsTables({ L, summary, lang, m, c }: Page): void {
 export function executionTable({ L, summary, m, c, exec }: Page): void {
   L.table(
     m.sections.execution,
-    [{ header: c.funder, width: 90, align: 'left' }, { header: c.year, width: 44, align: 'right' }, ...executionColumns(c, AMT + 6, RATE)],
+    L.fitFirstColumn([{ header: c.funder, width: 90, align: 'left' }, { header: c.year, width: 44, align: 'right' }, ...executionColumns(c, AMT + 6, RATE)], summary.funderYears.map((l) => l.funder)),
     [...summary.funderYears.map((l) => ({ cells: [l.funder, String(l.year), ...exec(l)] })), { cells: [m.total, '', ...exec(summary.funderYearsTotal)], kind: 'total' as const }],
   );
 }
@@ -222,7 +223,7 @@ export function matrixTables({ L, summary, m, c, eur }: Page): void {
 export function byFunderTable({ L, summary, m, c, exec }: Page): void {
   L.table(
     m.sections.byFunder(periodSpan(summary)),
-    [{ header: c.funder, width: 134, align: 'left' }, ...executionColumns(c, AMT + 6, RATE)],
+    L.fitFirstColumn([{ header: c.funder, width: 134, align: 'left' }, ...executionColumns(c, AMT + 6, RATE)], summary.byFunder.map((f) => f.funder)),
     [...summary.byFunder.map((f) => ({ cells: [f.funder, ...exec(f)] })), { cells: [m.total, ...exec(summary.byFunderTotal)], kind: 'total' as const }],
   );
 }
