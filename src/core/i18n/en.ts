@@ -278,7 +278,7 @@ export const en: Messages = {
       !w.copil
         ? 'Steering committee meetings outside the frequency set'
         : w.copil.max === null
-          ? `Fewer than ${w.copil.min} ${shortEn(w.copil.label.en)} meetings a year`
+          ? `Fewer than ${w.copil.min} ${shortEn(w.copil.label.en)} meeting${w.copil.min > 1 ? 's' : ''} a year`
           : `${shortEn(w.copil.label.en)} meetings outside ${w.copil.min} to ${w.copil.max} a year`,
     'governance.assembly': 'Assemblée des territoires missing',
     'governance.social-dialogue': 'Social dialogue missing',

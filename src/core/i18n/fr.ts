@@ -275,7 +275,7 @@ export const fr: Messages = {
       !w.copil
         ? 'Réunions du comité de pilotage hors de la fréquence prévue'
         : w.copil.max === null
-          ? `Moins de ${w.copil.min} ${w.copil.label.fr} par an`
+          ? `Moins de ${w.copil.min} réunion${w.copil.min > 1 ? 's' : ''} ${ofFr(w.copil.label.fr)} par an`
           : `Nombre de ${w.copil.label.fr} hors de ${w.copil.min} à ${w.copil.max} par an`,
     'governance.assembly': 'Assemblée des territoires manquante',
     'governance.social-dialogue': 'Dialogue social manquant',
