@@ -85,10 +85,20 @@ test('a convention read from its words: the round maximum, several undecided fun
   expect(ruleTitle('convention.cdc-undecided', 'fr', p)).toBe('Montant ADEME ou Banque publique d’investissement non décidé');
   expect(ruleHint('convention.cdc-undecided', 'fr', p)).toBe('Saisissez le montant quand l’ADEME ou la Banque publique d’investissement l’aura décidé\u00a0; d’ici là, rien à corriger.');
   expect(ruleTitle('action.added-without-copil', 'fr', p)).toBe('Action ajoutée sans décision de l’Assemblée plénière');
-  expect(ruleTitle('governance.copil', 'fr', p)).toBe('Moins de 1 réunion de l’Assemblée plénière par an');
+  expect(ruleTitle('governance.copil', 'fr', p)).toBe('Nombre de réunions de l’Assemblée plénière inférieur à 1 par an');
   expect(ruleTitle('governance.copil', 'en', p)).toBe('Fewer than 1 plenary assembly meeting a year');
   expect(ruleHint('governance.copil', 'fr', p)).toBe('Inscrivez dans Instances les réunions de l’Assemblée plénière de l’année (au moins une).');
   expect(ruleHint('governance.copil', 'en', p)).toBe('Record the year’s plenary assembly meetings (at least one) in Instances.');
   // Computed once per profile object, as every perProfile fact.
   expect(ruleWordsOf(p)).toBe(ruleWordsOf(p));
+});
+
+test('a body counted by governance.copil that is no acronym: its meetings, as often as the text says', () => {
+  const doc = structuredClone(fixture) as ProfileDocument;
+  doc.bodies.find((b) => b.id === 'comite-suivi')!.rule = 'governance.copil';
+  const p = profileFromDocument(doc);
+  expect(ruleTitle('governance.copil', 'fr', p)).toBe('Nombre de réunions du Comité de suivi différent de 1 par an');
+  expect(ruleTitle('governance.copil', 'en', p)).toBe('Monitoring committee meetings other than 1 a year');
+  expect(ruleHint('governance.copil', 'fr', p)).toBe('Inscrivez dans Instances les réunions du Comité de suivi de l’année (une).');
+  expect(ruleHint('governance.copil', 'en', p)).toBe('Record the year’s monitoring committee meetings (one) in Instances.');
 });

@@ -274,12 +274,14 @@ export const en: Messages = {
     'allocation.under': 'Participations not yet allocated',
     'execution.commitment-over-plan': 'Committed above planned',
     'execution.payment-over-commitment': 'Paid above committed',
-    'governance.copil': (w) =>
-      !w.copil
-        ? 'Steering committee meetings outside the frequency set'
-        : w.copil.max === null
-          ? `Fewer than ${w.copil.min} ${shortEn(w.copil.label.en)} meeting${w.copil.min > 1 ? 's' : ''} a year`
-          : `${shortEn(w.copil.label.en)} meetings outside ${w.copil.min} to ${w.copil.max} a year`,
+    'governance.copil': (w) => {
+      if (!w.copil) return 'Steering committee meetings outside the frequency set';
+      const { label, min, max } = w.copil;
+      const what = shortEn(label.en);
+      if (max === null) return `Fewer than ${min} ${what} meeting${min > 1 ? 's' : ''} a year`;
+      const title = what.charAt(0).toUpperCase() + what.slice(1);
+      return max === min ? `${title} meetings other than ${min} a year` : `${title} meetings outside ${min} to ${max} a year`;
+    },
     'governance.assembly': 'Assemblée des territoires missing',
     'governance.social-dialogue': 'Social dialogue missing',
     'governance.technical-committee': 'Technical committees met less than twice (a possibility of the convention)',

@@ -271,12 +271,14 @@ export const fr: Messages = {
     'allocation.under': 'Participations non encore affectées',
     'execution.commitment-over-plan': 'Engagé supérieur au prévu',
     'execution.payment-over-commitment': 'Versé supérieur à l’engagé',
-    'governance.copil': (w) =>
-      !w.copil
-        ? 'Réunions du comité de pilotage hors de la fréquence prévue'
-        : w.copil.max === null
-          ? `Moins de ${w.copil.min} réunion${w.copil.min > 1 ? 's' : ''} ${ofFr(w.copil.label.fr)} par an`
-          : `Nombre de ${w.copil.label.fr} hors de ${w.copil.min} à ${w.copil.max} par an`,
+    'governance.copil': (w) => {
+      if (!w.copil) return 'Réunions du comité de pilotage hors de la fréquence prévue';
+      const { label, min, max } = w.copil;
+      // « Nombre de COPIL »: an acronym names the meeting; another body's are « réunions du … ».
+      const what = /^[A-Z0-9]{2,}$/.test(label.fr) ? label.fr : `réunions ${ofFr(label.fr)}`;
+      if (max === null) return `Nombre de ${what} inférieur à ${min} par an`;
+      return max === min ? `Nombre de ${what} différent de ${min} par an` : `Nombre de ${what} hors de ${min} à ${max} par an`;
+    },
     'governance.assembly': 'Assemblée des territoires manquante',
     'governance.social-dialogue': 'Dialogue social manquant',
     'governance.technical-committee': 'Comités techniques réunis moins de deux fois (faculté de la convention)',
