@@ -7,6 +7,7 @@
  */
 import { RULE_IDS, type RuleId } from '../../src/core/findings';
 import { messages } from '../../src/core/i18n';
+import { meetingsWords, nameEn, ofFr, orList, shortEn, theFr } from '../../src/core/i18n/grammar';
 import { profile as ces, profileFromDocument, type Profile, type ProfileDocument } from '../../src/core/profile';
 import { ruleHint, ruleTitle, ruleWordsOf } from '../../src/core/ruleWords';
 import before from '../fixtures/ces-rule-titles.json';
@@ -101,4 +102,27 @@ test('a body counted by governance.copil that is no acronym: its meetings, as of
   expect(ruleTitle('governance.copil', 'en', p)).toBe('Monitoring committee meetings other than 1 a year');
   expect(ruleHint('governance.copil', 'fr', p)).toBe('Inscrivez dans Instances les réunions du Comité de suivi de l’année (une).');
   expect(ruleHint('governance.copil', 'en', p)).toBe('Record the year’s monitoring committee meetings (one) in Instances.');
+});
+
+test('names in a sentence: a body masculine unless its name says otherwise, a funder feminine, elided before a vowel', () => {
+  expect(['COPIL', 'Comité de suivi', 'Conseil d’administration', 'Commission permanente', 'Assemblée des territoires', 'Rencontre régionale'].map((b) => ofFr(b))).toEqual([
+    'du COPIL',
+    'du Comité de suivi',
+    'du Conseil d’administration',
+    'de la Commission permanente',
+    'de l’Assemblée des territoires',
+    'de la Rencontre régionale',
+  ]);
+  expect(theFr('COPIL')).toBe('le COPIL');
+  expect(['CDC', 'Région', 'État', 'ADEME', 'Département de l’Isère', 'Banque publique d’investissement'].map((f) => theFr(f, 'f'))).toEqual([
+    'la CDC',
+    'la Région',
+    'l’État',
+    'l’ADEME',
+    'le Département de l’Isère',
+    'la Banque publique d’investissement',
+  ]);
+  expect([orList(['A'], 'ou'), orList(['A', 'B', 'C'], 'ou'), orList([], 'or')]).toEqual(['A', 'A, B ou C', '']);
+  expect([shortEn('Steering committee (COPIL)'), nameEn('Steering committee (COPIL)'), shortEn('Funders’ committee'), nameEn('ADEME board')]).toEqual(['COPIL', 'steering committee', 'funders’ committee', 'ADEME board']);
+  expect([meetingsWords(1, 2, 'fr'), meetingsWords(2, null, 'fr'), meetingsWords(1, 1, 'en'), meetingsWords(1, 4, 'en')]).toEqual(['une ou deux', 'au moins deux', 'one', 'one to four']);
 });

@@ -5,9 +5,9 @@ import type { Messages } from './types';
 import { instanceLabel } from '../contract';
 import { articleEn, decisionEn, yearList, yearSpan } from './articles';
 import { periodSpan } from './articles';
-import { APPROX_EN, listOf, meetingsWords, nameEn, shortEn } from './grammar';
+import { APPROX_EN, meetingsWords, nameEn, orList, shortEn } from './grammar';
 
-const listEn = (items: readonly string[]) => listOf(items, 'or');
+const listEn = (items: readonly string[]) => orList(items, 'or');
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');

@@ -5,7 +5,7 @@ import type { Messages } from './types';
 import { instanceLabel } from '../contract';
 import { articleFr, decisionFr, yearList, yearSpan } from './articles';
 import { periodSpan } from './articles';
-import { listOf, meetingsWords, ofFr, theFr } from './grammar';
+import { meetingsWords, ofFr, orList, theFr } from './grammar';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -260,7 +260,7 @@ export const fr: Messages = {
     'avenant.pending': 'Avenant pas encore signé',
     'avenant.after-year': 'Avenant signé après l’année qu’il modifie (usage)',
     'convention.unconfirmed': 'Montant reconduit sans décision enregistrée',
-    'convention.cdc-undecided': (w) => (w.undecided.length ? `Montant ${listOf(w.undecided.map((f) => f.fr), 'ou')} non décidé` : 'Montant non décidé'),
+    'convention.cdc-undecided': (w) => (w.undecided.length ? `Montant ${orList(w.undecided.map((f) => f.fr), 'ou')} non décidé` : 'Montant non décidé'),
     'partner.without-avenant': 'Partenaire sans avenant qui l’ajoute',
     'action.duplicate': 'Action en double',
     'action.unknown': 'Action inconnue',
@@ -997,7 +997,7 @@ Exemples :
       'cell.unknown-funder': (w) => `Choisissez ${w.funders.join(', ')} ou un partenaire inscrit dans Partenaires.`,
       'cell.bad-year': (w) => `Saisissez une année de ${yearSpan(w.years, 'à')}, en quatre chiffres.`,
       'period.outside': (w) => `Corrigez la date ou l’année : le contrat couvre ${yearSpan(w.years, 'à')}.`,
-      'axis.unknown': (w) => `Choisissez l’un des axes de la convention : ${listOf(w.axes, 'ou')}.`,
+      'axis.unknown': (w) => `Choisissez l’un des axes de la convention : ${orList(w.axes, 'ou')}.`,
       'convention.total-mismatch': 'Corrigez les participations par axe, ou le montant de la convention s’il a changé par avenant.',
       'convention.duplicate-row': 'Gardez une seule ligne par financeur et par année.',
       'convention.changed-without-avenant': 'Enregistrez l’avenant qui fixe ce montant, ou remettez le montant de la convention.',
@@ -1005,7 +1005,7 @@ Exemples :
       'avenant.incomplete': 'Renseignez la date de signature et la délibération de l’avenant.',
       'convention.unconfirmed': 'Indiquez la décision qui confirme le montant reconduit.',
       'convention.cdc-undecided': (w) =>
-        `Saisissez le montant quand ${w.undecided.length ? listOf(w.undecided.map((f) => theFr(f.fr)), 'ou') : 'le financeur'} l’aura décidé ; d’ici là, rien à corriger.`,
+        `Saisissez le montant quand ${w.undecided.length ? orList(w.undecided.map((f) => theFr(f.fr, 'f')), 'ou') : 'le financeur'} l’aura décidé ; d’ici là, rien à corriger.`,
       'partner.without-avenant': 'Enregistrez l’avenant qui ajoute ce partenaire.',
       'action.duplicate': 'Gardez une seule ligne par code action.',
       'action.unknown': 'Ajoutez l’action au tableau Actions, ou corrigez le code.',

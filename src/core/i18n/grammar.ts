@@ -2,7 +2,7 @@
  * A convention's names inside a sentence (titles and hints of core/ruleWords.ts): the French article
  * a name takes (« du COPIL », « de l’Assemblée », « la CDC »), the English short form of a body, the
  * numbers of a frequency in words. A profile gives labels, not genders: the gender is read from the
- * name's first word, the usual one of its kind (a body masculine, a funder feminine) when unknown.
+ * name's first word, else the usual one of its kind (a body masculine, a funder feminine: `usual`).
  */
 
 type Gender = 'm' | 'f';
@@ -12,7 +12,7 @@ const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').
 const elides = (label: string) => /^[aeiouy]/.test(plain(label));
 
 const MASCULINE = new Set(['comite', 'conseil', 'bureau', 'groupe', 'groupement', 'atelier', 'college', 'copil', 'cotech', 'fonds', 'ministere', 'departement', 'syndicat', 'pole', 'jury', 'forum', 'secretariat', 'reseau', 'service', 'centre', 'office', 'cabinet', 'etat']);
-const FEMININE = new Set(['commission', 'assemblee', 'conference', 'rencontre', 'cellule', 'equipe', 'instance', 'reunion', 'region', 'metropole', 'banque', 'caisse', 'cdc', 'agence', 'communaute', 'ville', 'commune', 'direction', 'delegation', 'mission', 'prefecture', 'chambre', 'collectivite', 'federation', 'association', 'union', 'fondation', 'mutuelle']);
+const FEMININE = new Set(['revue', 'commission', 'assemblee', 'conference', 'rencontre', 'cellule', 'equipe', 'instance', 'reunion', 'region', 'metropole', 'banque', 'caisse', 'cdc', 'agence', 'communaute', 'ville', 'commune', 'direction', 'delegation', 'mission', 'prefecture', 'chambre', 'collectivite', 'federation', 'association', 'union', 'fondation', 'mutuelle']);
 
 function genderFr(label: string, usual: Gender): Gender {
   const first = plain(label).split(/[\s’'-]/)[0];
@@ -27,15 +27,15 @@ export function ofFr(label: string, usual: Gender = 'm'): string {
   return genderFr(label, usual) === 'm' ? `du ${label}` : `de la ${label}`;
 }
 
-/** A funder's name with its article: « la CDC », « l’ADEME », « le Département ». */
-export function theFr(label: string, usual: Gender = 'f'): string {
+/** A name with its article: « le COPIL », « l’ADEME », « la CDC » (a funder: `usual` 'f', its kind's usual gender). */
+export function theFr(label: string, usual: Gender = 'm'): string {
   if (elides(label)) return `l’${label}`;
   return genderFr(label, usual) === 'm' ? `le ${label}` : `la ${label}`;
 }
 
-/** « a, b ou c ». */
-export function listOf(items: readonly string[], last: string): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}` : items.join('');
+/** ["A", "B", "C"] → « A, B ou C » (`or`: « ou », "or"). */
+export function orList(items: readonly string[], or: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
 /** "Steering committee (COPIL)" → "COPIL", the name a body goes by; without one, its name in a sentence ("funders’ committee"). */
