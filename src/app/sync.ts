@@ -6,7 +6,7 @@
  */
 import { analyse, present, type Analysis } from '../core/check';
 import type { Lang } from '../core/contract';
-import type { Profile } from '../core/profile';
+import { profileOf, type Profile } from '../core/profile';
 import { fingerprint } from './fingerprint';
 import { messages } from '../core/i18n';
 import { resultsPlan } from '../core/sheets/controls';
@@ -40,7 +40,7 @@ export async function syncWorkbook(host: WorkbookHost, o: SyncOptions): Promise<
     analysis = analyse(snapshot, o.asOf);
     const result = present(analysis, o.lang);
     const line = o.journal === false ? null : [journalStamp(now()), messages[o.lang].office.journal.sync(formatDate(o.asOf, o.lang)), result.summary.errors, result.summary.warnings, await fingerprint(snapshot)];
-    return { result, plan: resultsPlan(result, snapshot.sheets, line, o.lang) };
+    return { result, plan: resultsPlan(result, snapshot.sheets, line, o.lang, profileOf(snapshot)) };
   });
   return { ...outcome, analysis: analysis!, ...(profile ? { profile } : {}) };
 }

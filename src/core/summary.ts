@@ -16,7 +16,8 @@ import type { FunderKey, Model } from './model';
 import { actState } from './acts';
 import { avenantObjects } from './rules/avenants';
 import { isoDate } from './text';
-import type { AxisId, StatusId } from './profile';
+import type { AxisId, Profile, StatusId } from './profile';
+import { ruleTitle } from './ruleWords';
 import { funderName } from './rules/context';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -106,7 +107,7 @@ export interface RuleCount {
 
 /** Every finding of one rule: what the COPIL reads instead of a list of hundreds of lines. */
 export interface FindingGroup extends RuleCount {
-  /** The rule's title in the summary's language (messages.ruleTitles); the id stays a secondary label. */
+  /** The rule's title in the summary's language and its convention's words (ruleTitle); the id stays a secondary label. */
   title: string;
   /** The article(s) the findings cite, "Art. 3, Art. 5" when they differ; null for none. */
   article: string | null;
@@ -121,6 +122,8 @@ export interface Summary {
   /** ISO date the check was judged at. */
   asOf: string;
   contract: { title: string; shortTitle: string };
+  /** The convention the findings were judged by: every export titles them in its words (core/ruleWords.ts ruleTitle). */
+  profile: Profile;
   /** Made from the example of `init --example` (its "(exemple)" marks are still in the tables): every page and file says "EXEMPLE FICTIF". */
   example: boolean;
   /** The convention's own references, worded: deliberation, signature, avenants (page 1). */
@@ -179,12 +182,12 @@ export function isExample(model: Model): boolean {
   return texts.some((t) => t !== undefined && EXAMPLE_MARK.test(t));
 }
 
-function groupFindings(findings: Finding[], lang: Lang): FindingGroup[] {
+function groupFindings(findings: Finding[], lang: Lang, profile: Profile): FindingGroup[] {
   const groups = new Map<RuleId, FindingGroup & { articles: Set<string> }>();
   for (const f of findings) {
     let g = groups.get(f.rule);
     if (!g) {
-      g = { rule: f.rule, severity: f.severity, count: 0, title: messages[lang].ruleTitles[f.rule], article: null, cells: [], example: f.message, articles: new Set() };
+      g = { rule: f.rule, severity: f.severity, count: 0, title: ruleTitle(f.rule, lang, profile), article: null, cells: [], example: f.message, articles: new Set() };
       groups.set(f.rule, g);
     }
     g.count += 1;
@@ -238,11 +241,7 @@ export function topErrors(raw: readonly RawFinding[], worded: readonly Finding[]
   return errors.slice(0, max).map(({ f }) => f);
 }
 
-function sum(xs: Cents[]): Cents {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
-}
+const sum = (xs: Cents[]): Cents => xs.reduce((s, x) => s + x, 0);
 
 function sumExecution(xs: Execution[]): Execution {
   return execution(sum(xs.map((x) => x.planned)), sum(xs.map((x) => x.committed)), sum(xs.map((x) => x.paid)), mergeNotKnown(xs));
@@ -348,6 +347,7 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     lang,
     asOf: result.asOf,
     contract: { title: profile.title, shortTitle: profile.shortTitle },
+    profile,
     example: isExample(model),
     references: m.references({ deliberation: profile.deliberation, approvedOn: profile.approvedOn, signedOn: profile.signedOn, avenants }),
     // The method, then what was read per table in the words `check` prints: "0 erreur" is worth what was read.
@@ -380,7 +380,7 @@ export function buildSummary(analysis: Analysis, lang: Lang, result: CheckResult
     findings: {
       counts: { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos },
       byRule: [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule)),
-      groups: groupFindings(result.findings, lang),
+      groups: groupFindings(result.findings, lang, profile),
       all: result.findings,
       topErrors: top,
       moreErrors: result.summary.errors - top.length,

@@ -10,6 +10,7 @@ import type { Lang } from './contract';
 import { messages } from './i18n';
 import type { Cents } from './money';
 import { neutralise } from './neutralise';
+import { ruleTitle } from './ruleWords';
 import { cellAddress, columnLetter } from './snapshot';
 import { whyNotKnown, type Execution, type Summary } from './summary';
 import { periodSpan } from './i18n/articles';
@@ -299,7 +300,7 @@ export function buildSummarySheet(summary: Summary): SummarySheetPlan {
       'SyntheseErreurs',
       m.sections.topErrors,
       [textCol(c.message, true), textCol(c.rule), textCol(c.article), textCol(c.sheet), textCol(c.cell)],
-      summary.findings.topErrors.map((f) => [text(f.message), messages[lang].ruleTitles[f.rule], f.article, text(f.sheet), f.cell]),
+      summary.findings.topErrors.map((f) => [text(f.message), ruleTitle(f.rule, lang, summary.profile), f.article, text(f.sheet), f.cell]),
       null,
     );
     if (summary.findings.moreErrors > 0) {

@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { messages } from '../core/i18n';
 import { centsToDecimalString, type Cents } from '../core/money';
 import { neutralise } from '../core/neutralise';
+import { ruleTitle } from '../core/ruleWords';
 import { orNotKnown, type Execution, type Summary } from '../core/summary';
 import { displayDate } from '../core/summarySheet';
 import { evolutionCsvLines } from './evolutionsCsv';
@@ -95,7 +96,6 @@ export function summaryCsvText(summary: Summary): string {
     });
   }
   const sev = messages[summary.lang].severity;
-  const titles = messages[summary.lang].ruleTitles;
   // Every rule that fired, warnings included: title, id, count, article and first cells.
   for (const g of summary.findings.groups) {
     push(s.group, { severity: sev[g.severity], rule: text(`${g.title} (${g.rule})`), article: g.article ?? '', message: text(g.example), count: g.count, cells: text(g.cells.join(', ')) });
@@ -103,7 +103,7 @@ export function summaryCsvText(summary: Summary): string {
   for (const [section, l] of evolutionCsvLines(summary)) push(section, l); // report --since (issue 15)
   // Then every finding, not only the errors.
   for (const f of summary.findings.all) {
-    push(s.finding, { severity: sev[f.severity], rule: text(`${titles[f.rule]} (${f.rule})`), article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });
+    push(s.finding, { severity: sev[f.severity], rule: text(`${ruleTitle(f.rule, summary.lang, summary.profile)} (${f.rule})`), article: f.article ?? '', message: text(f.message), sheet: text(f.sheet), cell: f.cell, year: f.year, funder: text(f.funder) });
   }
   // What the file is, as of when, and what it concludes: first lines, before any figure.
   const head: string[][] = [

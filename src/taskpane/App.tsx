@@ -16,6 +16,7 @@ import { ArrowDownload20Regular, ArrowSwap20Regular, ClipboardTaskListLtr20Regul
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../core/contract';
 import { messages } from '../core/i18n';
+import { profile as builtIn } from '../core/profile';
 import type { WorkbookHost } from '../hosts/host';
 import type { PreviewHost } from '../hosts/preview';
 import { BusyLine } from './components/BusyLine';
@@ -168,6 +169,8 @@ export function App({ host, preview, lang: initialLang }: AppProps) {
       <FindingsList
         key="findings"
         m={m}
+        lang={state.lang}
+        profile={state.convention ?? builtIn}
         findings={state.result.findings}
         current={state.current}
         onSelect={(f) => void pane.select(f)}

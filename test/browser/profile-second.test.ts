@@ -29,6 +29,13 @@ needs('chromium', 'openpyxl')('the preview checks the other convention’s workb
   const results = await page.locator('[data-rule="convention.total-mismatch"]').innerText();
   expect(results).toMatch(/ADEME/);
   expect(results).not.toMatch(/CDC|Rhône-Alpes/);
+  // The rule's title over its avenant finding and the hint over its undecided bank: the convention's words, not the CES's.
+  await expect(page.locator('[data-rule="avenant.irregular"] h4').innerText()).resolves.toMatch(/^Avenant signé hors de l’ordre de l’article 10\b/);
+  const undecided = await page.locator('[data-rule="convention.cdc-undecided"]').innerText();
+  expect(undecided).toContain('Montant Banque publique d’investissement non décidé');
+  expect(undecided).toContain('quand la Banque publique d’investissement l’aura décidé');
+  const panel = await page.getByRole('tabpanel').innerText();
+  expect(panel).not.toMatch(/CDC|COPIL|article 7\b|2014|2016/);
 
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   const settings = await page.getByRole('tabpanel').innerText();

@@ -5,6 +5,11 @@ import { messages } from '../../src/core/i18n';
 import { styleViolations } from '../../src/core/i18n/style';
 import { RULE_IDS, type RuleId } from '../../src/core/findings';
 import type { RuleParams } from '../../src/core/ruleParams';
+import { profile, profileFromDocument, type ProfileDocument } from '../../src/core/profile';
+import { ruleWordsOf } from '../../src/core/ruleWords';
+import secondDocument from '../fixtures/profiles/transition-2021-2024.json';
+
+const second = profileFromDocument(secondDocument as ProfileDocument);
 
 /** The variants each rule's message tells apart in a catalogue (`case 'x'`, `variant === 'x'`). */
 function cataloguedVariants(lang: 'fr' | 'en'): Map<string, Set<string>> {
@@ -234,7 +239,10 @@ const sampleObject = {
 
 function allTexts(node: unknown, path: string, out: [string, string][]): void {
   if (typeof node === 'string') out.push([path, node]);
-  else if (typeof node === 'function') {
+  else if (typeof node === 'function' && /\.(ruleTitles|whatToDo)\./.test(path)) {
+    // A title or a hint in a convention's words (core/ruleWords.ts): the CES ESS's and the second convention's of the tests.
+    for (const p of [profile, second]) out.push([`${path} (${p.id})`, String(node(ruleWordsOf(p)))]);
+  } else if (typeof node === 'function') {
     for (const arg of [anything, '3', 3, sampleObject]) {
       try {
         out.push([path, String((node as (...a: unknown[]) => unknown)(...Array(Math.max(1, node.length)).fill(arg)))]);

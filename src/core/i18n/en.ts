@@ -3,7 +3,10 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleEn, decisionEn, yearCoveredEn, yearList, yearSpan } from './articles';
+import { articleEn, decisionEn, periodSpan, yearCoveredEn, yearList, yearSpan } from './articles';
+import { APPROX_EN, meetingsWords, nameEn, orList, shortEn } from './grammar';
+
+const listEn = (items: readonly string[]) => orList(items, 'or');
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
@@ -248,29 +251,36 @@ export const en: Messages = {
     'cell.sub-cent': 'Fraction of a cent',
     'cell.unknown-funder': 'Unknown funder',
     'cell.bad-year': 'Invalid year',
-    'period.outside': 'Outside the 2014-2016 period',
+    'period.outside': (w) => `Outside the ${periodSpan(w)} period`,
     'axis.unknown': 'Unknown axis',
     'convention.total-mismatch': 'Participations differ from the convention',
     'convention.duplicate-row': 'Convention row twice',
     'convention.changed-without-avenant': 'Amount changed without an amendment providing for it',
     'convention.unknown-avenant': 'Unknown amendment',
     'avenant.incomplete': 'Amendment without date or resolution',
-    'avenant.irregular': 'Amendment signed out of Article 7’s order',
+    'avenant.irregular': (w) => `Amendment signed out of ${articleEn(w.avenantArticle)}’s order`,
     'avenant.pending': 'Amendment not signed yet',
     'avenant.after-year': 'Amendment signed after the year it changes (usage)',
     'convention.unconfirmed': 'Renewed amount with no decision recorded',
-    'convention.cdc-undecided': 'CDC amount not decided',
+    'convention.cdc-undecided': (w) => (w.undecided.length ? `${w.undecided.map((f) => f.en).join(' or ')} amount not decided` : 'Amount not decided'),
     'partner.without-avenant': 'Partner without an amendment adding it',
     'action.duplicate': 'Duplicate action',
     'action.unknown': 'Unknown action',
     'action.axis-mismatch': "Axis differs from the action’s",
-    'action.added-without-copil': 'Action added without a COPIL decision',
-    'actions.too-many': 'More than about twenty actions',
+    'action.added-without-copil': (w) => `Action added without a ${shortEn(w.addedBy.en)} decision`,
+    'actions.too-many': (w) => `More than ${(w.actionsApprox && APPROX_EN[w.actionsApprox]) || w.maxActions} actions`,
     'allocation.over': 'Financing beyond the participations',
     'allocation.under': 'Participations not yet allocated',
     'execution.commitment-over-plan': 'Committed above planned',
     'execution.payment-over-commitment': 'Paid above committed',
-    'governance.copil': 'COPIL meetings outside 1 to 2 a year',
+    'governance.copil': (w) => {
+      if (!w.copil) return 'Steering committee meetings outside the frequency set';
+      const { label, min, max } = w.copil;
+      const what = shortEn(label.en);
+      if (max === null) return `Fewer than ${min} ${what} meeting${min > 1 ? 's' : ''} a year`;
+      const title = what.charAt(0).toUpperCase() + what.slice(1);
+      return max === min ? `${title} meetings other than ${min} a year` : `${title} meetings outside ${min} to ${max} a year`;
+    },
     'governance.assembly': 'Assemblée des territoires missing',
     'governance.social-dialogue': 'Social dialogue missing',
     'governance.technical-committee': 'Technical committees met less than twice (a possibility of the convention)',
@@ -979,28 +989,32 @@ Examples:
       'cell.not-a-number': 'Type a number, without text or unit (for example 12500.50).',
       'cell.negative': 'Type a positive amount; a reduction goes through an amendment.',
       'cell.sub-cent': 'Round the amount to the cent.',
-      'cell.unknown-funder': 'Choose Région, État, CDC or a partner listed in Partenaires.',
-      'cell.bad-year': 'Type a year from 2014 to 2016, in four digits.',
-      'period.outside': 'Correct the date or the year: the contract covers 2014 to 2016.',
-      'axis.unknown': 'Choose one of the convention’s axes: Axe 1, Axe 2, Axe 3 or Animation.',
+      'cell.unknown-funder': (w) => `Choose ${w.funders.join(', ')} or a partner listed in Partenaires.`,
+      'cell.bad-year': (w) => `Type a year from ${yearSpan(w.years, 'to')}, in four digits.`,
+      'period.outside': (w) => `Correct the date or the year: the contract covers ${yearSpan(w.years, 'to')}.`,
+      'axis.unknown': (w) => `Choose one of the convention’s axes: ${listEn(w.axes)}.`,
       'convention.total-mismatch': 'Correct the participations by axis, or the convention amount if an amendment changed it.',
       'convention.duplicate-row': 'Keep one line per funder and year.',
       'convention.changed-without-avenant': 'Record the amendment that sets this amount, or put back the convention’s amount.',
       'convention.unknown-avenant': 'Add the amendment to the Avenants table, or correct its number.',
       'avenant.incomplete': 'Fill in the amendment’s signature date and deliberation.',
       'convention.unconfirmed': 'Give the decision that confirms the renewed amount.',
-      'convention.cdc-undecided': 'Type the amount once the CDC has decided it; until then, nothing to correct.',
+      'convention.cdc-undecided': (w) =>
+        `Type the amount once ${w.undecided.length ? listEn(w.undecided.map((f) => `the ${f.en}`)) : 'the funder'} has decided it; until then, nothing to correct.`,
       'partner.without-avenant': 'Record the amendment that adds this partner.',
       'action.duplicate': 'Keep one line per action code.',
       'action.unknown': 'Add the action to the Actions table, or correct the code.',
       'action.axis-mismatch': 'Use the axis the Actions table gives the action.',
-      'action.added-without-copil': 'Give the date of the steering committee that added the action.',
+      'action.added-without-copil': (w) => `Give the date of the ${nameEn(w.addedBy.en)} that added the action.`,
       'actions.too-many': 'Check that each action is distinct; merge those that overlap.',
       'allocation.over': 'Reduce the actions’ financing, or check the axis participation.',
       'allocation.under': 'Allocate the rest to actions as they are decided.',
       'execution.commitment-over-plan': 'Check the committed amount, or raise the action’s planned amount.',
       'execution.payment-over-commitment': 'Check the paid amount: it cannot exceed the committed one.',
-      'governance.copil': 'Record the year’s steering committee meetings (one or two) in Instances.',
+      'governance.copil': (w) =>
+        w.copil
+          ? `Record the year’s ${nameEn(w.copil.label.en)} meetings (${meetingsWords(w.copil.min, w.copil.max, 'en')}) in Instances.`
+          : 'Record the year’s steering committee meetings in Instances.',
       'governance.assembly': 'Record the year’s Assemblée des territoires in Instances.',
       'governance.social-dialogue': 'Record the year’s social dialogue meeting in Instances.',
       'governance.technical-committee': 'Record the year’s technical committees in Instances.',
@@ -1008,7 +1022,7 @@ Examples:
       'governance.meetings': 'Record each meeting of the body, with its date, in Instances.',
       'governance.unknown-body': 'Choose from the list a body the convention provides for.',
       'reporting.missing-bilan': 'Record the year’s report in Suivi, with its date.',
-      'reporting.final-bilan-scope': 'Make the final report cover the whole 2014-2016 period.',
+      'reporting.final-bilan-scope': (w) => `Make the final report cover the whole ${periodSpan(w)} period.`,
       'evaluation.missing': 'Record the evaluation in Suivi, with its date.',
       'evaluation.no-evaluator': 'Name the evaluation’s independent evaluator.',
       'reconciliation.amount-mismatch': 'Compare the workbook’s line with the ledger’s, then correct the wrong one.',

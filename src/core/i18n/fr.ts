@@ -3,7 +3,8 @@ import { qualifiedAddress } from '../cells';
 import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
-import { articleFr, decisionFr, yearCoveredFr, yearList, yearSpan } from './articles';
+import { articleFr, decisionFr, periodSpan, yearCoveredFr, yearList, yearSpan } from './articles';
+import { meetingsWords, ofFr, orList, theFr } from './grammar';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -247,29 +248,36 @@ export const fr: Messages = {
     'cell.sub-cent': 'Fraction de centime',
     'cell.unknown-funder': 'Financeur inconnu',
     'cell.bad-year': 'Année invalide',
-    'period.outside': 'Hors de la période 2014-2016',
+    'period.outside': (w) => `Hors de la période ${periodSpan(w)}`,
     'axis.unknown': 'Axe inconnu',
     'convention.total-mismatch': 'Participations différentes de la convention',
     'convention.duplicate-row': 'Ligne Convention en double',
     'convention.changed-without-avenant': 'Montant modifié sans avenant qui le prévoit',
     'convention.unknown-avenant': 'Avenant inconnu',
     'avenant.incomplete': 'Avenant sans date ou sans délibération',
-    'avenant.irregular': 'Avenant signé hors de l’ordre de l’article 7',
+    'avenant.irregular': (w) => `Avenant signé hors de l’ordre de l’${articleFr(w.avenantArticle)}`,
     'avenant.pending': 'Avenant pas encore signé',
     'avenant.after-year': 'Avenant signé après l’année qu’il modifie (usage)',
     'convention.unconfirmed': 'Montant reconduit sans décision enregistrée',
-    'convention.cdc-undecided': 'Montant CDC non décidé',
+    'convention.cdc-undecided': (w) => (w.undecided.length ? `Montant ${orList(w.undecided.map((f) => f.fr), 'ou')} non décidé` : 'Montant non décidé'),
     'partner.without-avenant': 'Partenaire sans avenant qui l’ajoute',
     'action.duplicate': 'Action en double',
     'action.unknown': 'Action inconnue',
     'action.axis-mismatch': 'Axe différent de celui de l’action',
-    'action.added-without-copil': 'Action ajoutée sans décision du COPIL',
-    'actions.too-many': 'Plus d’une vingtaine d’actions',
+    'action.added-without-copil': (w) => `Action ajoutée sans décision ${ofFr(w.addedBy.fr)}`,
+    'actions.too-many': (w) => (w.actionsApprox ? `Plus d’une ${w.actionsApprox} d’actions` : `Plus de ${w.maxActions} actions`),
     'allocation.over': 'Financements des actions au-delà de la participation par axe',
     'allocation.under': 'Participations non encore affectées',
     'execution.commitment-over-plan': 'Engagé supérieur au prévu',
     'execution.payment-over-commitment': 'Versé supérieur à l’engagé',
-    'governance.copil': 'Nombre de COPIL hors de 1 à 2 par an',
+    'governance.copil': (w) => {
+      if (!w.copil) return 'Réunions du comité de pilotage hors de la fréquence prévue';
+      const { label, min, max } = w.copil;
+      // « Nombre de COPIL »: an acronym names the meeting; another body's are « réunions du … ».
+      const what = /^[A-Z0-9]{2,}$/.test(label.fr) ? label.fr : `réunions ${ofFr(label.fr)}`;
+      if (max === null) return `Nombre de ${what} inférieur à ${min} par an`;
+      return max === min ? `Nombre de ${what} différent de ${min} par an` : `Nombre de ${what} hors de ${min} à ${max} par an`;
+    },
     'governance.assembly': 'Assemblée des territoires manquante',
     'governance.social-dialogue': 'Dialogue social manquant',
     'governance.technical-committee': 'Comités techniques réunis moins de deux fois (faculté de la convention)',
@@ -984,28 +992,32 @@ Exemples :
       'cell.not-a-number': 'Saisissez un nombre, sans texte ni unité (par exemple 12500,50).',
       'cell.negative': 'Saisissez un montant positif ; une réduction passe par un avenant.',
       'cell.sub-cent': 'Arrondissez le montant au centime.',
-      'cell.unknown-funder': 'Choisissez Région, État, CDC ou un partenaire inscrit dans Partenaires.',
-      'cell.bad-year': 'Saisissez une année de 2014 à 2016, en quatre chiffres.',
-      'period.outside': 'Corrigez la date ou l’année : le contrat couvre 2014 à 2016.',
-      'axis.unknown': 'Choisissez l’un des axes de la convention : Axe 1, Axe 2, Axe 3 ou Animation.',
+      'cell.unknown-funder': (w) => `Choisissez ${w.funders.join(', ')} ou un partenaire inscrit dans Partenaires.`,
+      'cell.bad-year': (w) => `Saisissez une année de ${yearSpan(w.years, 'à')}, en quatre chiffres.`,
+      'period.outside': (w) => `Corrigez la date ou l’année : le contrat couvre ${yearSpan(w.years, 'à')}.`,
+      'axis.unknown': (w) => `Choisissez l’un des axes de la convention : ${orList(w.axes, 'ou')}.`,
       'convention.total-mismatch': 'Corrigez les participations par axe, ou le montant de la convention s’il a changé par avenant.',
       'convention.duplicate-row': 'Gardez une seule ligne par financeur et par année.',
       'convention.changed-without-avenant': 'Enregistrez l’avenant qui fixe ce montant, ou remettez le montant de la convention.',
       'convention.unknown-avenant': 'Ajoutez l’avenant au tableau Avenants, ou corrigez son numéro.',
       'avenant.incomplete': 'Renseignez la date de signature et la délibération de l’avenant.',
       'convention.unconfirmed': 'Indiquez la décision qui confirme le montant reconduit.',
-      'convention.cdc-undecided': 'Saisissez le montant quand la CDC l’aura décidé ; d’ici là, rien à corriger.',
+      'convention.cdc-undecided': (w) =>
+        `Saisissez le montant quand ${w.undecided.length ? orList(w.undecided.map((f) => theFr(f.fr, 'f')), 'ou') : 'le financeur'} l’aura décidé ; d’ici là, rien à corriger.`,
       'partner.without-avenant': 'Enregistrez l’avenant qui ajoute ce partenaire.',
       'action.duplicate': 'Gardez une seule ligne par code action.',
       'action.unknown': 'Ajoutez l’action au tableau Actions, ou corrigez le code.',
       'action.axis-mismatch': 'Alignez l’axe sur celui de l’action dans le tableau Actions.',
-      'action.added-without-copil': 'Indiquez la date du COPIL qui a décidé l’ajout de l’action.',
+      'action.added-without-copil': (w) => `Indiquez la date ${ofFr(w.addedBy.fr)} qui a décidé l’ajout de l’action.`,
       'actions.too-many': 'Vérifiez que chaque action est distincte ; regroupez celles qui se recoupent.',
       'allocation.over': 'Réduisez les financements des actions, ou vérifiez la participation de l’axe.',
       'allocation.under': 'Affectez le reste aux actions à mesure qu’elles sont décidées.',
       'execution.commitment-over-plan': 'Vérifiez le montant engagé, ou relevez le prévu de l’action.',
       'execution.payment-over-commitment': 'Vérifiez le montant versé : il ne peut pas dépasser l’engagé.',
-      'governance.copil': 'Inscrivez dans Instances les réunions du COPIL de l’année (une ou deux).',
+      'governance.copil': (w) =>
+        w.copil
+          ? `Inscrivez dans Instances les réunions ${ofFr(w.copil.label.fr)} de l’année (${meetingsWords(w.copil.min, w.copil.max, 'fr')}).`
+          : 'Inscrivez dans Instances les réunions du comité de pilotage de l’année.',
       'governance.assembly': 'Inscrivez dans Instances l’Assemblée des territoires de l’année.',
       'governance.social-dialogue': 'Inscrivez dans Instances la rencontre de dialogue social de l’année.',
       'governance.technical-committee': 'Inscrivez dans Instances les comités techniques de l’année.',
@@ -1013,7 +1025,7 @@ Exemples :
       'governance.meetings': 'Inscrivez dans Instances chaque réunion de l’instance, avec sa date.',
       'governance.unknown-body': 'Choisissez dans la liste une instance que prévoit la convention.',
       'reporting.missing-bilan': 'Inscrivez dans Suivi le bilan de l’année, avec sa date.',
-      'reporting.final-bilan-scope': 'Faites porter le bilan final sur toute la période 2014-2016.',
+      'reporting.final-bilan-scope': (w) => `Faites porter le bilan final sur toute la période ${periodSpan(w)}.`,
       'evaluation.missing': 'Inscrivez l’évaluation dans Suivi, avec sa date.',
       'evaluation.no-evaluator': 'Indiquez l’évaluateur tiers de l’évaluation.',
       'reconciliation.amount-mismatch': 'Comparez la ligne du classeur à celle du relevé, puis corrigez celle qui est fausse.',

@@ -1,9 +1,10 @@
 /** The task pane's reading aids (issue 21): what to do per rule, the Synthèse, busy lines, first run. */
 import type { RuleId } from '../findings';
+import type { ConventionText } from './ruleWordsTypes';
 
 export interface PaneMessages {
-  /** One short line per rule: what the user does next. Partial: a rule added later may come without one. */
-  whatToDo: Partial<Record<RuleId, string>>;
+  /** One short line per rule: what the user does next (core/ruleWords.ts ruleHint). Partial: a rule added later may come without one. */
+  whatToDo: Partial<Record<RuleId, ConventionText>>;
   whatToDoLabel: string;
   /** The rule's id and article, kept for the CLI's and the exports' readers (a tooltip). */
   ruleDetails: (rule: string, article: string | null) => string;

@@ -8,6 +8,7 @@ import type { LegalStatusId } from '../legalStatus';
 export type CliCommand = 'init' | 'check' | 'report' | 'reconcile' | 'diff' | 'close' | 'reopen' | 'profile';
 import type { VersionsMessages } from './versionsTypes';
 import type { PaneMessages } from './paneTypes';
+import type { ConventionText } from './ruleWordsTypes';
 import type { ProfileMessages } from './profileTypes';
 import type { PaneActsMessages } from './paneActsTypes';
 import type { ProfileStoreMessages } from './profileStoreTypes';
@@ -15,8 +16,8 @@ import type { ProfileStoreMessages } from './profileStoreTypes';
 export interface Messages {
   /** One function per rule, taking that rule's own parameters. */
   rules: { [R in RuleId]: (p: RuleParams[R]) => string };
-  /** Each rule's short title (the id stays a secondary label). */
-  ruleTitles: Record<RuleId, string>;
+  /** Each rule's short title (the id stays a secondary label); read through core/ruleWords.ts ruleTitle, in the words of the workbook's convention. */
+  ruleTitles: Record<RuleId, ConventionText>;
   severity: Record<Severity, string>;
   severityPlural: Record<Severity, string>;
   cli: {

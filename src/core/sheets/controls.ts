@@ -9,6 +9,8 @@ import { parseAddress, cellAddress } from '../cells';
 import { controlsTable, type Lang } from '../contract';
 import type { Finding, Severity } from '../findings';
 import { messages } from '../i18n';
+import type { Profile } from '../profile';
+import { ruleTitle } from '../ruleWords';
 import { headersOf, OWN_TABLE_STYLE, type JournalLine } from './journal';
 import type { PlanTable } from './types';
 
@@ -22,15 +24,15 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function controlsRows(result: CheckResult, lang: Lang): (string | number)[][] {
-  const { severity: sev, ruleTitles } = messages[lang];
-  // The rule's title for the reader, its id after it (as in the CSV): a filter on the id still works.
-  return result.findings.map((f) => [capitalise(sev[f.severity]), `${ruleTitles[f.rule]} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]);
+export function controlsRows(result: CheckResult, lang: Lang, profile: Profile): (string | number)[][] {
+  const sev = messages[lang].severity;
+  // The rule's title for the reader (in the words of the workbook's convention), its id after it (as in the CSV): a filter on the id still works.
+  return result.findings.map((f) => [capitalise(sev[f.severity]), `${ruleTitle(f.rule, lang, profile)} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]);
 }
 
 /** The Contrôles table at A1 (the host moves it where the existing one is). */
-export function controlsTablePlan(result: CheckResult, lang: Lang): PlanTable {
-  return { name: controlsTable.name, row: 1, column: 1, columns: headersOf(controlsTable, lang).map((header) => ({ header })), rows: controlsRows(result, lang), style: OWN_TABLE_STYLE };
+export function controlsTablePlan(result: CheckResult, lang: Lang, profile: Profile): PlanTable {
+  return { name: controlsTable.name, row: 1, column: 1, columns: headersOf(controlsTable, lang).map((header) => ({ header })), rows: controlsRows(result, lang, profile), style: OWN_TABLE_STYLE };
 }
 
 export interface ResultsPlan {
@@ -43,8 +45,8 @@ export interface ResultsPlan {
 }
 
 /** What a sync writes: the findings' table, their highlights, the Journal's line. */
-export function resultsPlan(result: CheckResult, sheets: string[], journal: JournalLine | null, lang: Lang): ResultsPlan {
-  return { lang, controls: controlsTablePlan(result, lang), highlights: highlightRanges(result.findings, sheets), journal };
+export function resultsPlan(result: CheckResult, sheets: string[], journal: JournalLine | null, lang: Lang, profile: Profile): ResultsPlan {
+  return { lang, controls: controlsTablePlan(result, lang, profile), highlights: highlightRanges(result.findings, sheets), journal };
 }
 
 /** Widths of a Contrôles sheet the add-in creates, in characters, from the table's first column: a message column wide enough to read. */

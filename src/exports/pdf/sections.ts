@@ -7,6 +7,7 @@ import type { Lang } from '../../core/contract';
 import { messages } from '../../core/i18n';
 import type { SummaryMessages } from '../../core/i18n/types';
 import { formatEuros, formatGap, formatRate, type Cents } from '../../core/money';
+import { ruleTitle } from '../../core/ruleWords';
 import { orNotKnown, type Execution, type Summary } from '../../core/summary';
 import { periodSpan } from '../../core/i18n/articles';
 import { EXECUTION_COLOURS, FUNDER_COLOURS } from '../../core/summarySheet';
@@ -137,7 +138,7 @@ export function findingsTables({ L, summary, lang, m, c }: Page): void {
         { header: c.sheet, width: 100, align: 'left' },
         { header: c.cell, width: 56, align: 'left' },
       ],
-      summary.findings.topErrors.map((f) => ({ cells: [f.message, messages[lang].ruleTitles[f.rule], f.article ?? '', f.sheet, f.cell] })),
+      summary.findings.topErrors.map((f) => ({ cells: [f.message, ruleTitle(f.rule, lang, summary.profile), f.article ?? '', f.sheet, f.cell] })),
     );
     if (summary.findings.moreErrors > 0) {
       L.ensure(14);

@@ -9,6 +9,7 @@ import { Button, Field, makeStyles, mergeClasses, Select, Text, tokens } from '@
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/contract';
 import type { Finding } from '../../core/findings';
+import { profile as builtIn, profileOf, type Profile } from '../../core/profile';
 import type { Messages } from '../../core/i18n/types';
 import { LEDGER_FIELDS } from '../../core/reconcile/ledger';
 import { qualifiedAddress } from '../../core/snapshot';
@@ -70,6 +71,8 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [picking, setPicking] = useState(false);
   const [current, setCurrent] = useState<Finding | null>(null);
+  // The workbook's convention, read with the findings: their titles are in its words.
+  const [convention, setConvention] = useState<Profile>(builtIn);
 
   // The columns the last reconciliation was asked with: a language switch runs it again, in the new words.
   const lastMap = useRef<ColumnMapping | undefined>(undefined);
@@ -90,6 +93,7 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
       const f = src.kind === 'file' ? src.file : null;
       const r = f ? await reconcileFile({ name: f.name, size: f.size, bytes: async () => new Uint8Array(await f.arrayBuffer()) }, snapshot, options) : await reconcileRange((src as Extract<Source, { kind: 'range' }>).range, snapshot, options);
       setSheets(snapshot.sheets);
+      setConvention(profileOf(snapshot));
       if (!r.ok) {
         setRun(null);
         const message = r.message;
@@ -280,6 +284,8 @@ export function RapprochementTab({ host, m, lang }: TabProps) {
           ) : null}
           <FindingsList
             m={m}
+            lang={lang}
+            profile={convention}
             findings={run.findings}
             current={current}
             onSelect={(f) => void select(f)}

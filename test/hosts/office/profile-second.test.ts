@@ -15,6 +15,7 @@ import { SECOND_AS_OF, SECOND_PROFILE, secondTyping } from '../../helpers/second
 import { needs } from '../../helpers/tools';
 import type { ExcelEmulator } from '../../support/excel-emulator';
 import { emulatorFromExcelJS } from '../../support/excel-emulator/exceljs';
+import { tableValues } from './fixtures';
 
 const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 const value = (v: TypedValue) => (v !== null && typeof v === 'object' ? serial(v.date) : v);
@@ -71,4 +72,8 @@ needs('openpyxl')('Excel checks the other convention’s workbook as the CLI doe
   const seen = out.result.findings.map((f) => ({ rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message }));
   expect(seen).toEqual(want.findings.map((f) => ({ rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message })));
   expect(out.result.totals.map((t) => t.funder)).toEqual(expect.arrayContaining(['ADEME', 'Banque publique d’investissement']));
+  // The Contrôles sheet titles each rule in the convention's words: its Art. 10, its bank; no CES word.
+  const rules = tableValues(emu, 'Controles').map((r) => String(r[1]));
+  expect(rules).toEqual(expect.arrayContaining(['Avenant signé hors de l’ordre de l’article 10 (avenant.irregular)', 'Montant Banque publique d’investissement non décidé (convention.cdc-undecided)']));
+  expect(rules.filter((r) => /CDC|COPIL|article 7\b|2014|2016/.test(r))).toEqual([]);
 });

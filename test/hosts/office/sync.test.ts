@@ -4,6 +4,8 @@
  */
 import { checkWorkbook } from '../../../src/core/check';
 import { messages } from '../../../src/core/i18n';
+import { profile } from '../../../src/core/profile';
+import { ruleTitle } from '../../../src/core/ruleWords';
 import { snapshotOf, renderPlan } from '../../../src/hosts/xlsx/workbook';
 import { emulatorFromPlan } from '../../support/excel-emulator';
 import { officeJsHost } from '../../helpers/officeJs';
@@ -109,7 +111,7 @@ describe('what the sync writes', () => {
     expect(emu.model.headers(t)).toEqual(['Gravité', 'Règle', 'Article', 'Message', 'Feuille', 'Cellule']);
     const rows = tableValues(emu, 'Controles');
     expect(out.result.summary.errors).toBeGreaterThan(10);
-    expect(rows).toEqual(out.result.findings.map((f) => [{ error: 'Erreur', warning: 'Avertissement', info: 'Information' }[f.severity], `${messages.fr.ruleTitles[f.rule]} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]));
+    expect(rows).toEqual(out.result.findings.map((f) => [{ error: 'Erreur', warning: 'Avertissement', info: 'Information' }[f.severity], `${ruleTitle(f.rule, 'fr', profile)} (${f.rule})`, f.article ?? '', f.message, f.sheet, f.cell]));
     expect(rows.find((r) => r[1] === 'Action en double (action.duplicate)')).toBeDefined();
     // The findings quote the user's "=HYPERLINK(…)", "-Etat", "@SOMME(A1)": none became a formula.
     const quoted = rows.filter((r) => /HYPERLINK|-Etat|@SOMME/.test(String(r[3])));

@@ -1,0 +1,51 @@
+/**
+ * Each rule's title and « Que faire » hint under the workbook's convention: the catalogues word them
+ * (i18n `ruleTitles`, `pane.whatToDo`) from the facts read here, once per profile. Every screen and
+ * export asks these two accessors, never the catalogue directly, so none can show the CES ESS's
+ * words (its period, its CDC, its COPIL) over another convention's findings.
+ */
+import type { Lang } from './contract';
+import type { RuleId } from './findings';
+import { messages } from './i18n';
+import type { ConventionText, RuleWords } from './i18n/ruleWordsTypes';
+import { perProfile, type Profile } from './profile';
+
+/** « Axe 1 – Promotion » → « Axe 1 »; « Animation du contrat (CRESS) » → its shortest alias that opens it, « Animation ». */
+function shortAxis(a: Profile['axes'][number]): string {
+  const label = a.label.fr;
+  const head = label.split(' – ');
+  if (head.length > 1) return head[0];
+  const opening = a.aliases.filter((x) => label.startsWith(`${x} `)).sort((x, y) => x.length - y.length);
+  return opening[0] ?? label;
+}
+
+/** « resserré autour d’une vingtaine d’actions » → « vingtaine »: the round number the text gives, if it gives one. */
+const approx = (words: string | undefined): string | null => /\bune (\p{L}+aine) d[’']actions/u.exec(words ?? '')?.[1] ?? null;
+
+/** The facts the titles and hints word, read from the profile once. */
+export const ruleWordsOf = perProfile((p): RuleWords => {
+  const body = (id: string) => p.governance.find((g) => g.id === id)?.label ?? { fr: id, en: id };
+  const copil = p.governance.find((g) => g.rule === 'governance.copil');
+  return {
+    years: p.years,
+    avenantArticle: p.articles.avenants,
+    funders: p.funders.map((f) => f.label.fr),
+    undecided: p.funders.filter((f) => p.signedAmounts.some((s) => s.funder === f.id && s.amount === null)).map((f) => f.label),
+    axes: p.axes.map(shortAxis),
+    addedBy: body(p.actionsAddedBy),
+    actionsApprox: approx(p.document.actions.maxWords),
+    maxActions: p.maxActions,
+    copil: copil ? { label: copil.label, min: copil.min, max: copil.max } : null,
+  };
+});
+
+const worded = (t: ConventionText, p: Profile): string => (typeof t === 'string' ? t : t(ruleWordsOf(p)));
+
+/** A rule's title in `lang`, in the words of the workbook's convention. */
+export const ruleTitle = (rule: RuleId, lang: Lang, p: Profile): string => worded(messages[lang].ruleTitles[rule], p);
+
+/** What the user does next about a rule's findings, in the convention's words; undefined for a rule without a hint. */
+export function ruleHint(rule: RuleId, lang: Lang, p: Profile): string | undefined {
+  const hint = messages[lang].pane.whatToDo[rule];
+  return hint === undefined ? undefined : worded(hint, p);
+}
