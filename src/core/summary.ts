@@ -78,7 +78,8 @@ export interface SummaryFunder {
 export interface AxisMatrix {
   /** null: the whole contract, 2014 to 2016. */
   year: number | null;
-  rows: { axis: AxisId; label: string; amounts: Cents[]; total: Cents }[];
+  /** short: the axis's name in a narrow table (the profile's, « Axe 1 », « Animation »). */
+  rows: { axis: AxisId; label: string; short: string; amounts: Cents[]; total: Cents }[];
   /** Per funder, in the order of Summary.funders. */
   totals: Cents[];
   total: Cents;
@@ -256,7 +257,7 @@ function matrix(model: Model, funders: SummaryFunder[], year: number | null, lan
       for (const t of tables) for (const c of t.cells) if (c.axis === a.id && c.funder === f.key) s += c.amount;
       return s;
     });
-    return { axis: a.id, label: axisLabel(a.id, lang, model.profile), amounts, total: sum(amounts) };
+    return { axis: a.id, label: axisLabel(a.id, lang, model.profile), short: a.short[lang], amounts, total: sum(amounts) };
   });
   const totals = funders.map((_, i) => sum(rows.map((r) => r.amounts[i])));
   return { year, rows, totals, total: sum(totals) };

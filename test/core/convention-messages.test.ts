@@ -13,6 +13,9 @@ import { snapshotFromPlan } from '../../src/core/planSnapshot';
 import { profileFromDocument, type ProfileDocument } from '../../src/core/profile';
 import { parseLedgerRows } from '../../src/core/reconcile/ledger';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
+import { summarise } from '../../src/core/summary';
+import { buildEvolutions, evolutionTables } from '../../src/core/versions/evolutions';
+import { evolutionCsvLines } from '../../src/exports/evolutionsCsv';
 import { buildWorkbookPlan } from '../../src/core/template';
 import fixture from '../fixtures/profiles/transition-2021-2024.json';
 import { addRow, date, exampleSnapshot, set } from '../helpers/workbook';
@@ -201,5 +204,29 @@ describe('a second convention: its own funders, axes, bodies and articles', () =
     };
     expect(said(second)).toEqual(['«\u00a0Année\u00a0»\u00a0: «\u00a0deux mille vingt-deux\u00a0» n’est pas une année\u00a0: saisissez 2021, 2022, 2023 ou 2024.']);
     expect(said()).toEqual(['«\u00a0Année\u00a0»\u00a0: «\u00a0deux mille vingt-deux\u00a0» n’est pas une année\u00a0: saisissez 2014, 2015 ou 2016.']);
+  });
+});
+
+describe('the summary names the workbook’s axes and funders', () => {
+  test('the short axis names of the narrow matrices are the profile’s: the CES’s as they were, another’s before their dash', () => {
+    const shorts = (s: WorkbookSnapshot, lang: 'fr' | 'en') => summarise(s, { asOf: date('2025-06-30'), lang }).summary.allYears.rows.map((r) => r.short);
+    expect(shorts(exampleSnapshot(), 'fr')).toEqual(['Axe 1', 'Axe 2', 'Axe 3', 'Animation']);
+    expect(shorts(exampleSnapshot(), 'en')).toEqual(['Axis 1', 'Axis 2', 'Axis 3', 'Facilitation']);
+    expect(shorts(secondBlank(), 'fr')).toEqual(['Axe A', 'Axe B']);
+    expect(shorts(secondBlank(), 'en')).toEqual(['Axis A', 'Axis B']);
+  });
+
+  test('« Évolutions depuis le … » names a changed funder by its label, not its id (PDF text and CSV)', () => {
+    const before = secondBlank();
+    addRow(before, 'Financements', { 'Code action': 'A_1', Année: 2022, Financeur: 'Région', 'Prévu (€)': 1000, Référence: 'R-1' });
+    const after = secondBlank();
+    addRow(after, 'Financements', { 'Code action': 'A_1', Année: 2022, Financeur: 'Banque publique d’investissement', 'Prévu (€)': 1000, Référence: 'R-1' });
+    const e = buildEvolutions(before, after, { date: '2022-12-31', file: 'avant.xlsx' }, 'fr');
+    const cells = evolutionTables(e, 'fr').flatMap((t) => t.rows.flat());
+    expect(cells).toEqual(expect.arrayContaining(['Région', 'Banque publique d’investissement']));
+    const { summary } = summarise(after, { asOf: date('2023-01-31'), lang: 'fr' });
+    const csv = evolutionCsvLines({ ...summary, evolutions: e } as typeof summary).map(([, f]) => String(f.message ?? ''));
+    expect(csv.join('\n')).toMatch(/Région.*Banque publique d’investissement/);
+    for (const text of [...cells, ...csv]) expect(text).not.toMatch(/\b(region|banque|ademe|metropole)\b/);
   });
 });

@@ -888,7 +888,6 @@ Examples:
     noAmount: 'not set',
     uncoded: '(no action code)',
     unknownAction: '(not in the Actions table)',
-    axisShort: { axe1: 'Axis 1', axe2: 'Axis 2', axe3: 'Axis 3', animation: 'Facilitation' },
     counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}`,
     noErrors: 'No error.',
     exampleTag: 'FICTITIOUS EXAMPLE',

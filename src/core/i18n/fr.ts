@@ -889,7 +889,6 @@ Exemples :
     noAmount: 'non fixé',
     uncoded: '(sans code action)',
     unknownAction: '(absente du tableau Actions)',
-    axisShort: { axe1: 'Axe 1', axe2: 'Axe 2', axe3: 'Axe 3', animation: 'Animation' },
     counts: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
     noErrors: 'Aucune erreur.',
     exampleTag: 'EXEMPLE FICTIF',
