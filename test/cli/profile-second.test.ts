@@ -184,3 +184,16 @@ describe('its own lists in the messages, its labels in the evolutions', () => {
     for (const l of section) expect(l).not.toMatch(/\b(region|metropole|ademe|banque)\b/);
   });
 });
+
+describe('reconcile: a ledger read before the workbook, worded with its convention', () => {
+  withPython('a ledger’s year that is no year names this convention’s years', async () => {
+    const ledger = join(dir, 'releve-annee.csv');
+    writeFileSync(
+      ledger,
+      ["N° d'engagement;Code action;Exercice;Financeur;Montant engagé", 'R-2021-001;A_1;vingt et un;Région;100 000,00', 'B-2021-007;B_1;2021;Banque publique d’investissement;300 000,00'].join('\r\n'),
+    );
+    const r = await cli('reconcile', filled, ledger, '--format', 'json');
+    const bad = JSON.parse(r.out).findings.filter((f: Finding) => f.rule === 'cell.bad-year');
+    expect(bad.map((f: Finding) => plain(f.message))).toEqual(["« Exercice » : « vingt et un » n'est pas une année : saisissez 2021, 2022, 2023 ou 2024."]);
+  });
+});
