@@ -78,8 +78,7 @@ export interface SummaryFunder {
 export interface AxisMatrix {
   /** null: the whole contract, 2014 to 2016. */
   year: number | null;
-  /** short: the axis's name in a narrow table (the profile's, « Axe 1 », « Animation »). */
-  rows: { axis: AxisId; label: string; short: string; amounts: Cents[]; total: Cents }[];
+  rows: { axis: AxisId; label: string; /** In a narrow table: the profile's short name (« Axe 1 »). */ short: string; amounts: Cents[]; total: Cents }[];
   /** Per funder, in the order of Summary.funders. */
   totals: Cents[];
   total: Cents;
