@@ -16,6 +16,7 @@ import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { summarise } from '../../src/core/summary';
 import { buildEvolutions, evolutionTables } from '../../src/core/versions/evolutions';
 import { evolutionCsvLines } from '../../src/exports/evolutionsCsv';
+import { evolutionsSheets } from '../../src/core/sheets/evolutions';
 import { buildWorkbookPlan } from '../../src/core/template';
 import fixture from '../fixtures/profiles/transition-2021-2024.json';
 import { addRow, date, exampleSnapshot, set } from '../helpers/workbook';
@@ -216,7 +217,7 @@ describe('the summary names the workbook’s axes and funders', () => {
     expect(shorts(secondBlank(), 'en')).toEqual(['Axis A', 'Axis B']);
   });
 
-  test('« Évolutions depuis le … » names a changed funder by its label, not its id (PDF text and CSV)', () => {
+  test('« Évolutions depuis le … » names a changed funder by its label, not its id (PDF text, CSV, XLSX)', () => {
     const before = secondBlank();
     addRow(before, 'Financements', { 'Code action': 'A_1', Année: 2022, Financeur: 'Région', 'Prévu (€)': 1000, Référence: 'R-1' });
     const after = secondBlank();
@@ -225,8 +226,12 @@ describe('the summary names the workbook’s axes and funders', () => {
     const cells = evolutionTables(e, 'fr').flatMap((t) => t.rows.flat());
     expect(cells).toEqual(expect.arrayContaining(['Région', 'Banque publique d’investissement']));
     const { summary } = summarise(after, { asOf: date('2023-01-31'), lang: 'fr' });
-    const csv = evolutionCsvLines({ ...summary, evolutions: e } as typeof summary).map(([, f]) => String(f.message ?? ''));
+    const withEvolutions = { ...summary, evolutions: e } as typeof summary;
+    const csv = evolutionCsvLines(withEvolutions).map(([, f]) => String(f.message ?? ''));
     expect(csv.join('\n')).toMatch(/Région.*Banque publique d’investissement/);
-    for (const text of [...cells, ...csv]) expect(text).not.toMatch(/\b(region|banque|ademe|metropole)\b/);
+    // The COPIL .xlsx's sheet: the changed line's before and after.
+    const lines = evolutionsSheets(withEvolutions)[0].tables.find((t) => t.name === 'EvolutionsLignes')!;
+    expect(lines.rows.map((r) => [r[4], r[5]])).toContainEqual(['Région', 'Banque publique d’investissement']);
+    for (const text of [...cells, ...csv, ...lines.rows.flat().map(String)]) expect(text).not.toMatch(/\b(region|banque|ademe|metropole)\b/);
   });
 });
