@@ -7,7 +7,7 @@ import { renderFinding } from '../core/check';
 import type { Lang } from '../core/contract';
 import { RULES, SEVERITY_ORDER, type Finding, type RawFinding } from '../core/findings';
 import { readModel, type Model } from '../core/model';
-import type { LedgerParsed } from '../core/reconcile/ledger';
+import { ledgerFindingsUnder, type LedgerParsed } from '../core/reconcile/ledger';
 import { reconcile, type ReconcileOptions, type ReconcileResult } from '../core/reconcile/match';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
@@ -42,7 +42,7 @@ const severityRank = (f: RawFinding) => SEVERITY_ORDER[RULES[f.rule].severity];
 export function reconcileLedger(model: Model, ledger: LedgerParsed, options: ReconcileOptions & { lang: Lang }): Reconciled {
   const result = reconcile(model, ledger.lines, options);
   // Sorted before wording (a stable sort on the severity alone: the same order in every language).
-  const raw = [...ledger.findings, ...result.findings].sort((a, b) => severityRank(a) - severityRank(b));
+  const raw = [...ledgerFindingsUnder(ledger.findings, model.profile), ...result.findings].sort((a, b) => severityRank(a) - severityRank(b));
   const findings = raw.map((r) => renderFinding(r, options.lang, model.profile));
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return {

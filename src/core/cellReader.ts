@@ -11,6 +11,7 @@ import type { AxisId, Profile } from './profile';
 import { isBlank, isCellError, isDate, isUncalculated, type CellValue } from './snapshot';
 import { closest, matchKey, parseDateText } from './text';
 import { dateToSerial, serialToDate } from './cells';
+import { axisChoices, bodyNames, funderNames } from './conventionNames';
 
 /**
  * The number a cell wearing a date format holds: a year typed in a column formatted as dates reads
@@ -143,7 +144,7 @@ export class CellReader {
     if (co) return `co:${co}`;
     const candidates = [...this.profile.funders.map((f) => ({ label: f.label.fr, keys: [f.label.fr, ...f.aliases] })), ...[...this.coFunderKeys.values()].map((c) => ({ label: c, keys: [c] }))];
     const best = closest(t, candidates, (c) => c.keys);
-    this.emit('cell.unknown-funder', ref, { column, text: t, suggestion: best?.label });
+    this.emit('cell.unknown-funder', ref, { column, text: t, suggestion: best?.label, funders: funderNames(this.profile) });
     return undefined;
   }
 
@@ -151,7 +152,7 @@ export class CellReader {
     const t = typeof v === 'number' ? String(v) : this.text(v, ref, column);
     if (t === undefined) return undefined;
     const id = resolveAxis(t, this.profile);
-    if (!id) this.emit('axis.unknown', ref, { column, text: t });
+    if (!id) this.emit('axis.unknown', ref, { column, text: t, ...axisChoices(this.profile) });
     return id;
   }
 
@@ -184,7 +185,7 @@ export class CellReader {
         const t = this.text(v, ref, header);
         if (t === undefined) return undefined;
         const id = resolveInstance(t, this.profile);
-        if (id === undefined) this.emit('governance.unknown-body', ref, { column: header, text: t });
+        if (id === undefined) this.emit('governance.unknown-body', ref, { column: header, text: t, bodies: bodyNames(this.profile) });
         return id;
       }
       case 'avenant-kind':

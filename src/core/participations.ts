@@ -14,6 +14,7 @@ import { perProfile, type AxisId, type Profile } from './profile';
 import { cellAddress, isBlank, type WorkbookSnapshot } from './snapshot';
 import { tableGrid } from './tableGrid';
 import { closest, matchKey } from './text';
+import { funderNames } from './conventionNames';
 
 const signatoryCandidates = perProfile((p) => p.funders.map((f) => ({ id: f.id, keys: [f.label.fr, ...f.aliases] })));
 
@@ -68,7 +69,7 @@ export function funderColumnsOf(loc: LocatedTable, known: ReadonlySet<string>, r
     if (id) return void out.push({ index: ci, key: id, header: h });
     if (NOT_A_FUNDER.test(h) || /k\s*€|keur/i.test(h)) return ignore();
     const typo = closest(h, signatoryCandidates(profile), (c) => c.keys);
-    if (typo) return void r.emit('cell.unknown-funder', ref, { column: h, text: h, suggestion: profile.funders.find((f) => f.id === typo.id)!.label.fr });
+    if (typo) return void r.emit('cell.unknown-funder', ref, { column: h, text: h, suggestion: profile.funders.find((f) => f.id === typo.id)!.label.fr, funders: funderNames(profile) });
     if (!known.has(coFunderKey(h))) return ignore();
     out.push({ index: ci, key: `co:${h.trim()}`, header: h });
   });

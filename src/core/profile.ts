@@ -77,13 +77,16 @@ export interface ProfileDocument {
   funders: (Funder & { source?: string })[];
   statuses: { id: StatusId; label: { fr: string; en: string } }[];
   amounts: { funder: string; year: number; amount: string | null; status: StatusId; article: string; source: string }[];
-  axes: { id: string; number: number; label: { fr: string; en: string }; aliases: string[]; codePrefix: string | null; source?: string }[];
+  /** short: the name narrow tables use (the PDF's matrices); else the label up to its dash (« Axe 1 – Promotion » → « Axe 1 »). */
+  axes: { id: string; number: number; label: { fr: string; en: string }; aliases: string[]; codePrefix: string | null; short?: { fr: string; en: string }; source?: string }[];
   actions: {
     max: number;
     maxWords?: string;
     maxSource?: string;
     article: string;
     addedBy: string;
+    /** The text's words on that body integrating new actions (the CES's « statuera sur l’intégration de nouvelles actions »). */
+    addedWords?: string;
     addedSource?: string;
     plan: { year: number; source?: string; actions: PlannedAction[] };
     bodies: string[];
@@ -112,7 +115,7 @@ export interface ProfileDocument {
     article: string;
     source?: string;
   }[];
-  bilans: { perYear: boolean; article: string; words?: string; source?: string; finalCoversActionPeriod: boolean; finalSource?: string };
+  bilans: { perYear: boolean; article: string; words?: string; source?: string; finalCoversActionPeriod: boolean; finalWords?: string; finalSource?: string };
   evaluations: { id: string; label: { fr: string; en: string }; words: string[]; due: string; thirdParty: boolean; article: string; source?: string }[];
   notThirdParties: string[];
   usages: {
@@ -130,6 +133,9 @@ export function centsOfDecimal(text: string): Cents {
   const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] ? -cents : cents;
 }
+
+/** « Axe 1 – Promotion » → « Axe 1 »: a label's head, before its dash (the whole label where it has none). */
+export const labelHead = (label: string): string => label.split(/\s+[–—-]\s+/)[0];
 
 /** The profile the rules read, from its document: the shape the code has always read (ids, cents). */
 export function profileFromDocument(doc: ProfileDocument) {
@@ -163,7 +169,7 @@ export function profileFromDocument(doc: ProfileDocument) {
       article: a.article,
       line: a.source,
     })) as SignedAmount[],
-    axes: doc.axes.map((a) => ({ id: a.id as AxisId, number: a.number, label: a.label, aliases: a.aliases, codePrefix: a.codePrefix })),
+    axes: doc.axes.map((a) => ({ id: a.id as AxisId, number: a.number, label: a.label, aliases: a.aliases, codePrefix: a.codePrefix, short: a.short ?? { fr: labelHead(a.label.fr), en: labelHead(a.label.en) } })),
     statuses: doc.statuses,
     maxActions: doc.actions.max,
     actionPlanYear: doc.actions.plan.year,
@@ -178,8 +184,13 @@ export function profileFromDocument(doc: ProfileDocument) {
     articles: { avenants: doc.avenants.article, period: doc.period.article, actions: doc.actions.article, bilans: doc.bilans.article },
     /** The text's own words on the bilans (the CES's: « en année civile de préférence »), quoted by the messages. */
     bilanWords: doc.bilans.words ?? '',
-    /** The body that integrates new actions (the CES's COPIL). */
+    /** The body that integrates new actions (the CES's COPIL), and the text's words on it (quoted by the messages). */
     actionsAddedBy: doc.actions.addedBy,
+    actionsAddedWords: doc.actions.addedWords ?? '',
+    /** The text's words on the number of actions (the CES's « resserré autour d’une vingtaine d’actions »). */
+    maxActionsWords: doc.actions.maxWords ?? '',
+    /** The text's words on the last year's bilan (the CES's « fera également le bilan consolidé… »), '' where the profile has none. */
+    finalBilanWords: doc.bilans.finalWords ?? '',
     document: doc,
   };
 }

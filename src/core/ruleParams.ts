@@ -122,12 +122,14 @@ export interface RuleParams {
     ({ variant: 'other' | 'text' | 'error-value' | 'uncalculated' | 'date' | 'boolean' } | { variant: 'text-amount'; suggestion: string });
   'cell.negative': CellParams & { actual: Cents };
   'cell.sub-cent': CellTextParams;
-  'cell.unknown-funder': CellTextParams & { suggestion?: string };
+  /** funders: the convention's, as its profile labels them (the message lists them). */
+  'cell.unknown-funder': CellTextParams & { suggestion?: string; funders: readonly Bilingual[] };
   /** years: the convention's (the workbook's profile); absent for a ledger's cell, read before any workbook: the built-in CES ESS's. */
   'cell.bad-year': CellTextParams & { years?: readonly number[] };
   /** years: the convention's period, from the workbook's profile. */
   'period.outside': CellParams & { year: number; suggestion?: string; years: readonly number[] };
-  'axis.unknown': CellTextParams;
+  /** axes: the convention's (French labels); numbered: how many its text counts; article: the one that sets them (the CES's Art. 1). */
+  'axis.unknown': CellTextParams & ArticleParams & { axes: readonly string[]; numbered: number };
   /** other: the Convention amount's cell ("Convention!C7"). */
   'convention.total-mismatch': FunderYearParams & AmountParams & ArticleParams & { other: string };
   /** other: the first row's cell. */
@@ -171,9 +173,13 @@ export interface RuleParams {
   'action.unknown': ActionParams;
   /** axisName, codeAxisName: the two axes in the profile's words. */
   'action.axis-mismatch': ActionParams & { axis: AxisId; codeAxis: AxisId; axisName: Bilingual; codeAxisName: Bilingual };
-  /** variant 'future': the COPIL decision named is dated after the situation date. */
-  'action.added-without-copil': ActionParams & { year: number; variant?: 'future' };
-  'actions.too-many': { count: number; max: number };
+  /**
+   * variant 'future': the COPIL decision named is dated after the situation date. body: the body that
+   * integrates new actions (the CES's COPIL), article: its, words: the text's on it ('' where none).
+   */
+  'action.added-without-copil': ActionParams & ArticleParams & { year: number; variant?: 'future'; body: string; words: string };
+  /** words: the text's on the number of actions ('' where none); body: the one to check with (the CES's COPIL). */
+  'actions.too-many': { count: number; max: number; words: string; body: string };
   'allocation.over': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
   'allocation.under': FunderYearParams & AmountParams & { axis: AxisId; axisName: Bilingual };
   /** code: absent on a financing line whose code is blank (cell.required says so). */
@@ -187,12 +193,16 @@ export interface RuleParams {
   // Issue 23: the bodies of any convention, from its profile (an obligation; a possibility is an information).
   'governance.meetings': MeetingsParams;
   'governance.meetings-possibility': MeetingsParams;
-  'governance.unknown-body': CellTextParams;
+  /** bodies: the convention's (French labels, the profile's order). */
+  'governance.unknown-body': CellTextParams & { bodies: readonly string[] };
   /** due: the bilan's deadline (ISO). */
   /** bilanArticle, words: the convention's article on the bilans and its own words (quoted). */
   'reporting.missing-bilan': ActionParams & { year: number; due: string; bilanArticle: string; words: string };
-  /** period: the action's own period of implementation (« 2015-2016 » for an action entered in 2015). */
-  'reporting.final-bilan-scope': ActionParams & { year: number; period?: string };
+  /**
+   * period: the action's own period of implementation (« 2015-2016 » for an action entered in 2015);
+   * article: the bilans'; words: the text's on the last year's bilan, '' where the profile quotes none.
+   */
+  'reporting.final-bilan-scope': ActionParams & CitedParams & { year: number; period: string; words: string };
   /** label: the evaluation's name; due: the convention's deadline (ISO). */
   /** usage: the due date is the profile's usage, not the text's (the final evaluation, « à l'issue du contrat »). */
   'evaluation.missing': { label: string; due: string; variant: 'no-row' | 'not-done'; usage?: boolean };

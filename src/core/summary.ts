@@ -79,7 +79,7 @@ export interface SummaryFunder {
 export interface AxisMatrix {
   /** null: the whole contract, 2014 to 2016. */
   year: number | null;
-  rows: { axis: AxisId; label: string; amounts: Cents[]; total: Cents }[];
+  rows: { axis: AxisId; label: string; /** In a narrow table: the profile's short name (« Axe 1 »). */ short: string; amounts: Cents[]; total: Cents }[];
   /** Per funder, in the order of Summary.funders. */
   totals: Cents[];
   total: Cents;
@@ -255,7 +255,7 @@ function matrix(model: Model, funders: SummaryFunder[], year: number | null, lan
       for (const t of tables) for (const c of t.cells) if (c.axis === a.id && c.funder === f.key) s += c.amount;
       return s;
     });
-    return { axis: a.id, label: axisLabel(a.id, lang, model.profile), amounts, total: sum(amounts) };
+    return { axis: a.id, label: axisLabel(a.id, lang, model.profile), short: a.short[lang], amounts, total: sum(amounts) };
   });
   const totals = funders.map((_, i) => sum(rows.map((r) => r.amounts[i])));
   return { year, rows, totals, total: sum(totals) };

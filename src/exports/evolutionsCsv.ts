@@ -35,7 +35,7 @@ export function evolutionCsvLines(summary: Summary): [string, Partial<Record<Fie
     for (const c of g.changes) {
       const detail =
         c.kind === 'changed'
-          ? m.diff.changed(c.key, c.column ?? '', showValue(c.valueKind, c.before, lang), showValue(c.valueKind, c.after, lang), amountDelta(c.valueKind, c.before, c.after, lang))
+          ? m.diff.changed(c.key, c.column ?? '', showValue(c.valueKind, c.before, lang, e.profile), showValue(c.valueKind, c.after, lang, e.profile), amountDelta(c.valueKind, c.before, c.after, lang))
           : changeLabel(c, lang);
       out.push([neutralise(m.evolutions.linesTitle), { code: neutralise(g.action ?? m.evolutions.otherTables), title: neutralise(changeLabel(c, lang)), message: neutralise(detail), sheet: neutralise(c.sheet), cell: c.cell }]);
     }

@@ -144,3 +144,54 @@ describe('report, reconcile, diff and close on it', () => {
     expect(r.findings.filter((f) => f.rule === 'period.closed-year-changed').map((f) => `${f.sheet}!${f.cell}`)).toEqual([expect.stringMatching(/^Financements!E\d+$/)]);
   });
 });
+
+// Issue 23, the messages: what a user mistypes is answered with this convention's own lists, and
+// « Évolutions depuis le … » names its funders by their labels.
+describe('its own lists in the messages, its labels in the evolutions', () => {
+  withPython('a mistyped axis, body and funder: its axes (Art. 2), bodies and funders, no CES word', async () => {
+    const typo = fillTables(filled, join(dir, 'fautes.xlsx'), {
+      Actions: { set: [{ where: { Code: 'A_2' }, values: { Axe: 'Axe C' } }] },
+      Instances: { add: [{ Instance: 'Réunion de chantier', Date: { date: '2022-03-03' } }] },
+      Financements: { add: [{ 'Code action': 'A_1', Année: 2022, Financeur: 'XYZ', 'Prévu (€)': 1000 }] },
+    });
+    const r = await json(['check', typo, '--as-of', AS_OF]);
+    const said = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.article} ${plain(f.message)}`);
+    expect(said('axis.unknown')).toEqual([
+      "Art. 2 « Axe » : axe « Axe C » inconnu (l'article 2 en fixe deux) : choisissez Axe A – Décarbonation de l'industrie ou Axe B – Économie circulaire ; d'ici là, les contrôles qui dépendent de l'axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.",
+    ]);
+    expect(said('governance.unknown-body')).toEqual([
+      "Art. 8 « Instance » : instance « Réunion de chantier » non reconnue : la réunion n'est comptée pour aucune instance de la convention ; choisissez Comité des financeurs, Comité de suivi ou Atelier technique.",
+    ]);
+    expect(said('cell.unknown-funder')).toEqual([
+      "null « Financeur » : financeur « XYZ » inconnu : utilisez Région, ADEME, Banque publique d'investissement, Métropole ou un cofinanceur déclaré en colonne des tableaux de participations.",
+    ]);
+    for (const f of r.findings) expect(f.message).not.toMatch(CES_WORDS);
+  });
+
+  withPython('report --since between two of its workbooks: the changed funder by its label (CSV)', async () => {
+    const after = fillTables(filled, join(dir, 'apres-financeur.xlsx'), { Financements: { set: [{ where: { Référence: 'R-2021-001' }, values: { Financeur: 'Métropole' } }] } });
+    const csv = join(dir, 'evolutions.csv');
+    expect((await cli('report', after, '--since', filled, '--out', csv, '--as-of', AS_OF)).code).toBe(1);
+    const text = readFileSync(csv, 'utf8');
+    const changed = text.split(/\r?\n/).filter((l) => l.includes('R-2021-001') && l.includes('Financeur'));
+    expect(changed).toHaveLength(1);
+    expect(plain(changed[0])).toContain('« Financeur » : Région → Métropole');
+    // No funder id in the section (its totals and its changed lines).
+    const section = text.split(/\r?\n/).filter((l) => /^(Évolutions|Lignes modifiées)/.test(l));
+    expect(section.length).toBeGreaterThan(1);
+    for (const l of section) expect(l).not.toMatch(/\b(region|metropole|ademe|banque)\b/);
+  });
+});
+
+describe('reconcile: a ledger read before the workbook, worded with its convention', () => {
+  withPython('a ledger’s year that is no year names this convention’s years', async () => {
+    const ledger = join(dir, 'releve-annee.csv');
+    writeFileSync(
+      ledger,
+      ["N° d'engagement;Code action;Exercice;Financeur;Montant engagé", 'R-2021-001;A_1;vingt et un;Région;100 000,00', 'B-2021-007;B_1;2021;Banque publique d’investissement;300 000,00'].join('\r\n'),
+    );
+    const r = await cli('reconcile', filled, ledger, '--format', 'json');
+    const bad = JSON.parse(r.out).findings.filter((f: Finding) => f.rule === 'cell.bad-year');
+    expect(bad.map((f: Finding) => plain(f.message))).toEqual(["« Exercice » : « vingt et un » n'est pas une année : saisissez 2021, 2022, 2023 ou 2024."]);
+  });
+});

@@ -5,11 +5,10 @@ import { messages } from '../../src/core/i18n';
 import { styleViolations } from '../../src/core/i18n/style';
 import { RULE_IDS, type RuleId } from '../../src/core/findings';
 import type { RuleParams } from '../../src/core/ruleParams';
-import { profile, profileFromDocument, type ProfileDocument } from '../../src/core/profile';
+import { actionsBody, axisChoices, bodyNames, finalBilan, funderNames } from '../../src/core/conventionNames';
+import { profile as ces, profileFromDocument, type ProfileDocument } from '../../src/core/profile';
 import { ruleWordsOf } from '../../src/core/ruleWords';
-import secondDocument from '../fixtures/profiles/transition-2021-2024.json';
-
-const second = profileFromDocument(secondDocument as ProfileDocument);
+import fixture from '../fixtures/profiles/transition-2021-2024.json';
 
 /** The variants each rule's message tells apart in a catalogue (`case 'x'`, `variant === 'x'`). */
 function cataloguedVariants(lang: 'fr' | 'en'): Map<string, Set<string>> {
@@ -35,6 +34,8 @@ const financeLaw = { fr: 'loi de finances de l’année', en: 'that year’s Loi
 const cdc = { year: 2015, label: { fr: 'CDC', en: 'CDC' }, instrument: { fr: 'décision du comité régional d’engagement', en: 'decision of the comité régional d’engagement' }, article: 'Art. 5' };
 const bank = { year: 2022, label: { fr: 'Banque publique d’investissement', en: 'Public investment bank' }, instrument: { fr: 'vote du conseil', en: 'board vote' }, article: 'Art. 6' };
 const originals = { originals: 16, article: 'Art. 7' };
+// Issue 23: the convention's lists and words, the CES ESS's and the second convention's of the tests.
+const other = profileFromDocument(fixture as ProfileDocument);
 const financeurs = { year: 2022, body: 'comite-financeurs', label: { fr: 'Comité des financeurs', en: 'Funders’ committee' }, min: 2, max: null, words: 'se réunit au moins deux fois par an', article: 'Art. 8' };
 
 /** Every rule in every variant, with and without what it may lack: typed, so a sample is what a rule really emits. */
@@ -71,14 +72,23 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   ],
   'cell.negative': [{ column, actual: -100_00 }],
   'cell.sub-cent': [{ column, text: '200000.005' }],
-  'cell.unknown-funder': [{ column, text: 'Regio', suggestion: 'Région' }, { text: 'Regio' }],
+  'cell.unknown-funder': [
+    { column, text: 'Regio', suggestion: 'Région', funders: funderNames(ces) },
+    { text: 'Regio', funders: funderNames(ces) },
+    { text: 'Regio', funders: funderNames(other) },
+  ],
   'cell.bad-year': [{ column, text: '15/16' }, { column, text: '15/16', years: [2021, 2022, 2023, 2024] }],
   'period.outside': [
     { column, year: 15, suggestion: '2015', years: [2014, 2015, 2016] },
     { column, year: 2017, years: [2014, 2015, 2016] },
     { column, year: 2025, years: [2021, 2022, 2023, 2024] },
   ],
-  'axis.unknown': [{ column, text: 'Axe 4' }],
+  'axis.unknown': [
+    { column, text: 'Axe 4', ...axisChoices(ces) },
+    { column, text: 'Axe C', ...axisChoices(other) },
+    { column, text: 'Axe C', axes: ['Transversal'], numbered: 0 },
+    { column, text: 'Axe C', axes: ['Axe A', 'Axe B'], numbered: 2 },
+  ],
   'convention.total-mismatch': [{ ...funderYear, ...amounts, other: 'Convention!C7', article: 'Art. 3' }],
   'convention.duplicate-row': [{ ...funderYear, other: 'C5', article: 'Art. 3' }],
   'convention.changed-without-avenant': (['fixe', 'previsionnel', 'sous-reserve'] as const).flatMap((label) => {
@@ -132,11 +142,15 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
   'action.duplicate': [{ code: 'I_1.1', other: 'A5' }],
   'action.unknown': [{ code: 'I_1.1' }],
   'action.axis-mismatch': [{ code: 'I_1.1', axis: 'axe1', codeAxis: 'axe2', axisName: axe1, codeAxisName: { fr: 'Axe 2 – Innovation sociale', en: 'Axis 2 – Social innovation' } }],
-  'action.added-without-copil': [
-    { code: 'I_1.1', year: 2015 },
-    { code: 'I_1.1', year: 2015, variant: 'future' },
+  'action.added-without-copil': [ces, other].flatMap((p) => [
+    { code: 'I_1.1', year: 2015, ...actionsBody(p) },
+    { code: 'I_1.1', year: 2015, variant: 'future' as const, ...actionsBody(p) },
+  ]),
+  'actions.too-many': [
+    { count: 26, max: 25, words: ces.maxActionsWords, body: actionsBody(ces).body },
+    { count: 13, max: 12, words: other.maxActionsWords, body: actionsBody(other).body },
+    { count: 13, max: 12, words: '', body: 'Assemblée des territoires' },
   ],
-  'actions.too-many': [{ count: 25, max: 20 }],
   'allocation.over': [{ ...funderYear, ...amounts, axis: 'axe1', axisName: axe1 }],
   'allocation.under': [{ ...funderYear, ...amounts, gap: -100_00, axis: 'axe1', axisName: axe1 }],
   'execution.commitment-over-plan': [{ code: 'I_1.1', ...amounts }, { ...amounts }],
@@ -156,13 +170,21 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
     { year: 2015, count: 0, body: 'comite-technique-2' },
   ],
   'governance.regional-meeting': [{ year: 2015, count: 0, body: 'rencontre-regionale' }],
-  'governance.unknown-body': [{ column, text: 'Bureau' }],
+  'governance.unknown-body': [
+    { column, text: 'Bureau', bodies: bodyNames(ces) },
+    { column, text: 'Bureau', bodies: bodyNames(other) },
+  ],
   'reporting.missing-bilan': [
     { code: 'I_1.1', year: 2015, due: '2016-06-30', bilanArticle: 'Art. 2 §5', words: 'en année civile de préférence' },
     { code: 'A_1', year: 2021, due: '2022-04-30', bilanArticle: 'Art. 9', words: 'un bilan annuel par action' },
     { code: 'A_1', year: 2021, due: '2022-04-30', bilanArticle: 'Art. 9', words: '' },
   ],
-  'reporting.final-bilan-scope': [{ code: 'I_1.1', year: 2016 }, { code: 'II_3.2', year: 2016, period: '2015-2016' }],
+  'reporting.final-bilan-scope': [
+    { code: 'I_1.1', year: 2016, period: '2014-2016', ...finalBilan(ces) },
+    { code: 'II_3.2', year: 2016, period: '2015-2016', ...finalBilan(ces) },
+    { code: 'A_1', year: 2024, period: '2021-2024', ...finalBilan(other) },
+    { code: 'A_1', year: 2024, period: '2021-2024', article: 'Art. 9', words: 'couvre toute la période' },
+  ],
   'evaluation.missing': (['no-row', 'not-done'] as const).flatMap((variant) => [
     { label: 'Évaluation intermédiaire', due: '2015-12-31', variant },
     { label: 'Évaluation finale', due: '2017-06-30', variant, usage: true },
@@ -241,7 +263,7 @@ function allTexts(node: unknown, path: string, out: [string, string][]): void {
   if (typeof node === 'string') out.push([path, node]);
   else if (typeof node === 'function' && /\.(ruleTitles|whatToDo)\./.test(path)) {
     // A title or a hint in a convention's words (core/ruleWords.ts): the CES ESS's and the second convention's of the tests.
-    for (const p of [profile, second]) out.push([`${path} (${p.id})`, String(node(ruleWordsOf(p)))]);
+    for (const p of [ces, other]) out.push([`${path} (${p.id})`, String(node(ruleWordsOf(p)))]);
   } else if (typeof node === 'function') {
     for (const arg of [anything, '3', 3, sampleObject]) {
       try {

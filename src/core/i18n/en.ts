@@ -4,7 +4,8 @@ import { formatEuros, formatGap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
 import { articleEn, decisionEn, periodSpan, yearCoveredEn, yearList, yearSpan } from './articles';
-import { APPROX_EN, meetingsWords, nameEn, orList, shortEn } from './grammar';
+import { APPROX_EN, countEn, meetingsWords, nameEn, orList, seriesList, shortEn } from './grammar';
+import { labelHead } from '../profile';
 
 const listEn = (items: readonly string[]) => orList(items, 'or');
 
@@ -15,7 +16,11 @@ const at = (p: { column?: string }) => (p.column ? `"${p.column}": ` : '');
 const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Line with no action code');
 
 /** A convention's own words, in English where a translation is known (the CES ESS's), else quoted as the text has them. */
-const KNOWN_WORDS: Record<string, string> = { 'en année civile de préférence': 'per calendar year preferably' };
+const KNOWN_WORDS: Record<string, string> = {
+  'en année civile de préférence': 'per calendar year preferably',
+  'resserré autour d’une vingtaine d’actions': 'centres on about twenty actions',
+  'fera également le bilan consolidé de l’action sur toute la période de mise en œuvre': 'also gives the consolidated report of the action over its whole period',
+};
 const wordsEn = (w: string) => (!w ? '' : KNOWN_WORDS[w] ? ` ("${KNOWN_WORDS[w]}")` : ` ("${w}")`);
 
 export const en: Messages = {
@@ -82,11 +87,11 @@ export const en: Messages = {
     'cell.negative': (p) => `${at(p)}negative amount (${eur(p.actual)}): a participation or a financing line cannot be below zero.`,
     'cell.sub-cent': (p) => `${at(p)}the amount ${Number(p.text).toLocaleString('en-GB', { maximumFractionDigits: 20 })} has more than two decimals: round it to the cent.`,
     'cell.unknown-funder': (p) =>
-      `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : ': use Région, État, CDC or a co-funder declared as a column of the participation tables.'}`,
+      `${at(p)}unknown funder "${p.text}"${p.suggestion ? `: did you mean "${p.suggestion}"?` : `: use ${p.funders.map((f) => f.en).join(', ')} or a co-funder declared as a column of the participation tables.`}`,
     'cell.bad-year': (p) => `${at(p)}"${p.text}" is not a year: type ${yearList(p.years, 'or')}.`,
     'period.outside': (p) => `${at(p)}the year ${p.year} is outside the convention’s period (${yearSpan(p.years, 'to')})${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}.`,
     'axis.unknown': (p) =>
-      `${at(p)}unknown axis "${p.text}" (Article 1 sets three): choose Axe 1, Axe 2, Axe 3 or Animation du contrat (CRESS); meanwhile the checks that depend on this line’s axis (totals per funder, split by axis) are not judged.`,
+      `${at(p)}unknown axis "${p.text}"${p.numbered ? ` (${p.article ? articleEn(p.article) : 'the convention'} sets ${countEn(p.numbered)})` : ''}: choose ${orList(p.axes.map(labelHead), 'or')}; meanwhile the checks that depend on this line’s axis (totals per funder, split by axis) are not judged.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year}: the participations by axis add up to ${eur(p.actual)} against ${eur(p.expected)} entered in the Convention table (${p.other}), gap ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
@@ -169,11 +174,15 @@ export const en: Messages = {
     'action.duplicate': (p) => `Action code ${p.code} is already used in ${p.other}.`,
     'action.unknown': (p) => `Action code ${p.code} is not in the Actions table; meanwhile this line’s split by axis and annual report are not judged.`,
     'action.axis-mismatch': (p) => `Action ${p.code} is filed under "${p.axisName.en}" but its code denotes "${p.codeAxisName.en}".`,
+    // Issue 23: the body that integrates actions and its article, from the workbook's profile (its French name, as the CES's COPIL).
     'action.added-without-copil': (p) =>
       p.variant === 'future'
-        ? `Action ${p.code}, added in ${p.year}: the COPIL decision integrating it has not happened yet at the as-of date (Article 2 §4.1).`
-        : `Action ${p.code}, added in ${p.year}, names no COPIL decision that integrated it.`,
-    'actions.too-many': (p) => `${p.count} actions: the contract centres on about twenty actions (beyond ${p.max}, check with the COPIL).`,
+        ? `Action ${p.code}, added in ${p.year}: the ${p.body} decision integrating it has not happened yet at the as-of date${p.article ? ` (${articleEn(p.article)})` : ''}.`
+        : `Action ${p.code}, added in ${p.year}, names no ${p.body} decision that integrated it.`,
+    'actions.too-many': (p) =>
+      p.words
+        ? `${p.count} actions: the contract ${KNOWN_WORDS[p.words] ?? `says "${p.words}"`} (beyond ${p.max}, check with the ${p.body}).`
+        : `${p.count} actions: beyond ${p.max}, check with the ${p.body}.`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${p.axisName.en}: the actions plan ${eur(p.actual)} against a participation of ${eur(p.expected)}, over by ${eur(p.gap)}.`,
     'allocation.under': (p) =>
@@ -192,11 +201,11 @@ export const en: Messages = {
     'governance.meetings-possibility': (p) =>
       `${p.year}: ${meetings(p.count)} of the ${p.label.en}; the convention allows ${frequencyEn(p.min, p.max)} a year ("${p.words}", ${articleEn(p.article)}): a possibility, not a duty.`,
     'governance.unknown-body': (p) =>
-      `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 or 3, Rencontre régionale, Groupe de travail thématique or COPIL d’une action.`,
+      `${at(p)}unrecognised body "${p.text}": the meeting counts for none of the convention’s bodies; choose ${seriesList(p.bodies, 'or')}.`,
     'reporting.missing-bilan': (p) =>
       `Action ${p.code}: no ${p.year} report received; ${articleEn(p.bilanArticle)} asks for annual reports${wordsEn(p.words)}, with no deadline; expected by ${p.due} (a usage of this follow-up).`,
     'reporting.final-bilan-scope': (p) =>
-      `Action ${p.code}: the ${p.year} report does not say it covers the action’s whole period of implementation; the last year’s report also gives the consolidated report of the action over its whole period (Article 2 §5): enter "${p.period ?? '2014-2016'}" in the Période couverte column.`,
+      `Action ${p.code}: the ${p.year} report does not say it covers the action’s whole period of implementation; the last year’s report ${!p.words ? 'must cover it' : (KNOWN_WORDS[p.words] ?? `"${p.words}"`)} (${articleEn(p.article)}): enter "${p.period}" in the Période couverte column.`,
     'evaluation.missing': (p) => {
       const due = p.usage ? `the convention places it "at the end of the contract", with no date; expected by ${p.due} (a usage of this follow-up)` : `the convention plans it "end ${p.due.slice(0, 4)}", due ${p.due}, past due`;
       return p.variant === 'no-row' ? `${p.label}: ${due}, and no milestone recorded.` : `${p.label}: ${due}, and no completion date.`;
@@ -887,7 +896,6 @@ Examples:
     noAmount: 'not set',
     uncoded: '(no action code)',
     unknownAction: '(not in the Actions table)',
-    axisShort: { axe1: 'Axis 1', axe2: 'Axis 2', axe3: 'Axis 3', animation: 'Facilitation' },
     counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'}`,
     noErrors: 'No error.',
     exampleTag: 'FICTITIOUS EXAMPLE',

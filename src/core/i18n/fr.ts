@@ -4,7 +4,7 @@ import { formatEuros as eur, formatGap as gap } from '../money';
 import type { Messages } from './types';
 import { instanceLabel } from '../contract';
 import { articleFr, decisionFr, periodSpan, yearCoveredFr, yearList, yearSpan } from './articles';
-import { meetingsWords, ofFr, orList, theFr } from './grammar';
+import { contractFr, countFr, meetingsWords, ofFr, orList, seriesList, theFr } from './grammar';
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
@@ -76,11 +76,11 @@ export const fr: Messages = {
     'cell.negative': (p) => `${at(p)}montant négatif (${eur(p.actual)}) : une participation ou un financement ne peut être inférieur à zéro.`,
     'cell.sub-cent': (p) => `${at(p)}le montant ${frNumber(p.text)} a plus de deux décimales : arrondissez au centime.`,
     'cell.unknown-funder': (p) =>
-      `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ' : utilisez Région, État, CDC ou un cofinanceur déclaré en colonne des tableaux de participations.'}`,
+      `${at(p)}financeur « ${p.text} » inconnu${p.suggestion ? ` : vouliez-vous dire « ${p.suggestion} » ?` : ` : utilisez ${p.funders.map((f) => f.fr).join(', ')} ou un cofinanceur déclaré en colonne des tableaux de participations.`}`,
     'cell.bad-year': (p) => `${at(p)}« ${p.text} » n’est pas une année : saisissez ${yearList(p.years, 'ou')}.`,
     'period.outside': (p) => `${at(p)}l’année ${p.year} est hors de la période de la convention (${yearSpan(p.years, 'à')})${year(p)}.`,
     'axis.unknown': (p) =>
-      `${at(p)}axe « ${p.text} » inconnu (l’article 1 en fixe trois) : choisissez Axe 1 – Promotion, Axe 2 – Innovation sociale, Axe 3 – Entrepreneuriat et développement économique ou Animation du contrat (CRESS) ; d’ici là, les contrôles qui dépendent de l’axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.`,
+      `${at(p)}axe « ${p.text} » inconnu${p.numbered ? ` (${p.article ? `l’${articleFr(p.article)}` : 'la convention'} en fixe ${countFr(p.numbered)})` : ''} : choisissez ${orList(p.axes, 'ou')} ; d’ici là, les contrôles qui dépendent de l’axe de cette ligne (totaux par financeur et répartition par axe) ne sont pas jugés.`,
     'convention.total-mismatch': (p) =>
       `${p.funder} ${p.year} : les participations par axe totalisent ${eur(p.actual)} pour un montant de ${eur(p.expected)} inscrit au tableau Convention (${p.other}), écart ${gap(p.gap)}.`,
     'convention.duplicate-row': (p) =>
@@ -162,11 +162,17 @@ export const fr: Messages = {
     'action.duplicate': (p) => `Le code d’action ${p.code} est déjà utilisé en ${p.other}.`,
     'action.unknown': (p) => `Le code d’action ${p.code} ne figure pas dans le tableau Actions ; d’ici là, la répartition par axe et le bilan annuel de cette ligne ne sont pas jugés.`,
     'action.axis-mismatch': (p) => `L’action ${p.code} est rattachée à « ${p.axisName.fr} » alors que son code désigne « ${p.codeAxisName.fr} ».`,
-    'action.added-without-copil': (p) =>
-      p.variant === 'future'
-        ? `L’action ${p.code}, entrée en ${p.year} : la décision du COPIL qui l’intègre n’est pas encore intervenue à la date de situation (le COPIL « statuera sur l’intégration de nouvelles actions », article 2, §4.1).`
-        : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision du COPIL qui l’a intégrée.`,
-    'actions.too-many': (p) => `${p.count} actions : le contrat est resserré autour d’une vingtaine d’actions (au-delà de ${p.max}, vérifiez avec le COPIL).`,
+    // Issue 23: the body that integrates actions, its article and the text's words, from the workbook's profile.
+    'action.added-without-copil': (p) => {
+      const cited = [p.words ? `${theFr(p.body)} « ${p.words} »` : '', p.article ? articleFr(p.article) : ''].filter(Boolean).join(', ');
+      return p.variant === 'future'
+        ? `L’action ${p.code}, entrée en ${p.year} : la décision ${ofFr(p.body)} qui l’intègre n’est pas encore intervenue à la date de situation${cited ? ` (${cited})` : ''}.`
+        : `L’action ${p.code}, entrée en ${p.year}, ne mentionne aucune décision ${ofFr(p.body)} qui l’a intégrée.`;
+    },
+    'actions.too-many': (p) =>
+      p.words
+        ? `${p.count} actions : le contrat ${contractFr(p.words)} (au-delà de ${p.max}, vérifiez avec ${theFr(p.body)}).`
+        : `${p.count} actions : au-delà de ${p.max}, vérifiez avec ${theFr(p.body)}.`,
     'allocation.over': (p) =>
       `${p.funder} ${p.year}, ${p.axisName.fr} : les actions prévoient ${eur(p.actual)} pour une participation de ${eur(p.expected)}, dépassement de ${eur(p.gap)}.`,
     'allocation.under': (p) =>
@@ -186,12 +192,13 @@ export const fr: Messages = {
     'governance.meetings-possibility': (p) =>
       `${p.year} : ${meetings(p.count)} de l’instance « ${p.label.fr} » ; la convention en prévoit ${frequencyFr(p.min, p.max)} par an comme une faculté (« ${p.words} », ${articleFr(p.article)}), non une obligation.`,
     'governance.unknown-body': (p) =>
-      `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez COPIL, Assemblée des territoires, Espace régional de dialogue social, Comité technique Axe 1, 2 ou 3, Rencontre régionale, Groupe de travail thématique ou COPIL d’une action.`,
+      `${at(p)}instance « ${p.text} » non reconnue : la réunion n’est comptée pour aucune instance de la convention ; choisissez ${seriesList(p.bodies, 'ou')}.`,
     // Issue 20: a due date the convention does not set is a usage of the suivi, and says so.
     'reporting.missing-bilan': (p) =>
       `Action ${p.code} : aucun bilan ${p.year} reçu ; l’${articleFr(p.bilanArticle)} demande des bilans annuels${p.words ? ` (« ${p.words} »)` : ''}, sans échéance ; attendu au ${frDate(p.due)} (usage retenu par le suivi).`,
+    // Issue 23: the text's sentence is quoted only where the profile carries it.
     'reporting.final-bilan-scope': (p) =>
-      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir toute la période de mise en œuvre de l’action ; le bilan de la dernière année « fera également le bilan consolidé de l’action sur toute la période de mise en œuvre » (article 2, §5) : indiquez « ${p.period ?? '2014-2016'} » en colonne Période couverte.`,
+      `Action ${p.code} : le bilan ${p.year} ne dit pas couvrir toute la période de mise en œuvre de l’action ; le bilan de la dernière année ${p.words ? `« ${p.words} »` : 'doit la couvrir'} (${articleFr(p.article)}) : indiquez « ${p.period} » en colonne Période couverte.`,
     'evaluation.missing': (p) => {
       const due = p.usage
         ? `la convention la place « à l’issue du contrat », sans date ; attendue au ${frDate(p.due)} (usage retenu par le suivi)`
@@ -888,7 +895,6 @@ Exemples :
     noAmount: 'non fixé',
     uncoded: '(sans code action)',
     unknownAction: '(absente du tableau Actions)',
-    axisShort: { axe1: 'Axe 1', axe2: 'Axe 2', axe3: 'Axe 3', animation: 'Animation' },
     counts: (e, w, i) => `${e} erreur${e > 1 ? 's' : ''}, ${w} avertissement${w > 1 ? 's' : ''}, ${i} information${i > 1 ? 's' : ''}`,
     noErrors: 'Aucune erreur.',
     exampleTag: 'EXEMPLE FICTIF',

@@ -1,7 +1,8 @@
 /**
- * A convention's names inside a sentence (titles and hints of core/ruleWords.ts): the French article
- * a name takes (« du COPIL », « de l’Assemblée », « la CDC »), the English short form of a body, the
- * numbers of a frequency in words. A profile gives labels, not genders: the gender is read from the
+ * A convention's names inside a sentence (titles and hints of core/ruleWords.ts, the messages'
+ * parameters of core/conventionNames.ts): the French article a name takes (« du COPIL », « de
+ * l’Assemblée », « la CDC »), lists (« A, B ou C », a series said once), counts and frequencies in
+ * words, the English short form of a body. A profile gives labels, not genders: the gender is read from the
  * name's first word, else the usual one of its kind (a body masculine, a funder feminine: `usual`).
  */
 
@@ -73,3 +74,38 @@ export const APPROX_EN: Record<string, string> = {
   soixantaine: 'about sixty',
   centaine: 'about a hundred',
 };
+
+/** A label's last word when it numbers a series (« Comité technique Axe 2 » → « 2 »): a number, a letter, a roman numeral. */
+const SERIES = /^(.+)\s(\d+|[A-Z]|[IVX]+)$/;
+
+/**
+ * Labels as a list, a series said once: « Comité technique Axe 1 », « … Axe 2 », « … Axe 3 » next to
+ * each other → « Comité technique Axe 1, 2 ou 3 ».
+ */
+export function seriesList(labels: readonly string[], or: string): string {
+  const groups: { stem: string | null; items: string[] }[] = [];
+  for (const label of labels) {
+    const m = SERIES.exec(label);
+    const last = groups[groups.length - 1];
+    if (m && last && last.stem === m[1]) last.items.push(m[2]);
+    else groups.push({ stem: m ? m[1] : null, items: [m ? m[2] : label] });
+  }
+  return orList(
+    groups.map((g) => (g.stem === null ? g.items[0] : `${g.stem} ${orList(g.items, or)}`)),
+    or,
+  );
+}
+
+const FR_COUNTS = ['aucun', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+const EN_COUNTS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** 3 → « trois », counting a masculine noun (un axe; meetingsWords counts réunions: « une »), digits beyond ten. */
+export const countFr = (n: number): string => FR_COUNTS[n] ?? String(n);
+export const countEn = (n: number): string => EN_COUNTS[n] ?? String(n);
+
+/**
+ * How the contract stands to the text's words on its number of actions: « est resserré autour d’une
+ * vingtaine d’actions » (the CES's, a participle), « prévoit une douzaine d’actions au plus » (a quantity).
+ */
+export function contractFr(words: string): string {
+  return /^(une?|des|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|au plus|au maximum|au moins|jusqu|moins|plus|\d)/i.test(words) ? `prévoit ${words}` : `est ${words}`;
+}

@@ -1,7 +1,6 @@
 import type { TableRead } from '../readReport';
 import type { RuleId, Severity } from '../findings';
 import type { RuleParams } from '../ruleParams';
-import type { AxisId } from '../profile';
 import type { LegalStatusId } from '../legalStatus';
 
 /** The ess-budget commands (src/cli/). */
@@ -260,8 +259,6 @@ export interface SummaryMessages {
   noAmount: string;
   uncoded: string;
   unknownAction: string;
-  /** Where a table is too narrow for the full axis names (the PDF's per-year matrices). */
-  axisShort: Record<AxisId, string>;
   counts: (errors: number, warnings: number, infos: number) => string;
   noErrors: string;
   /** Every page and file made from the example: the tag in headers, the banner on page 1. */

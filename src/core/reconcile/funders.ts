@@ -3,8 +3,10 @@ import { resolveFunder, type Lang } from '../contract';
 import type { FunderKey, Model } from '../model';
 import { closest, matchKey } from '../text';
 import type { LedgerRef } from './ledger';
+import type { RuleParams } from '../ruleParams';
+import { funderNames } from '../conventionNames';
 
-export function ledgerFunders(model: Model, lang: Lang, unknown: (at: LedgerRef, params: { text: string; suggestion?: string }) => void) {
+export function ledgerFunders(model: Model, lang: Lang, unknown: (at: LedgerRef, params: RuleParams['cell.unknown-funder']) => void) {
   const coByKey = new Map(model.coFunders.map((c) => [matchKey(c), c] as const));
   const resolveText = (text: string): FunderKey | null => {
     const id = resolveFunder(text, model.profile);
@@ -28,7 +30,7 @@ export function ledgerFunders(model: Model, lang: Lang, unknown: (at: LedgerRef,
     k = resolveText(text);
     if (k === null) {
       const candidates = [...model.profile.funders.map((f) => ({ label: f.label[lang], keys: [f.label.fr, f.label.en, ...f.aliases] })), ...model.coFunders.map((c) => ({ label: c, keys: [c] }))];
-      unknown(at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label });
+      unknown(at, { text, suggestion: closest(text, candidates, (c) => c.keys)?.label, funders: funderNames(model.profile) });
     }
     funderCache.set(text, k);
     lastText = text;

@@ -7,6 +7,7 @@
 import type { Lang } from '../contract';
 import { rawFinding, type RawFinding, type RuleId } from '../findings';
 import type { RuleParams } from '../ruleParams';
+import type { Profile } from '../profile';
 import { messages } from '../i18n';
 import { readCellNumber, type Cents } from '../money';
 import { isBlank, isCellError, isUncalculated, cellAddress, type CellValue, isDate } from '../snapshot';
@@ -129,6 +130,14 @@ export interface LedgerParsed {
 }
 
 export type LedgerParseResult = LedgerParsed | { ok: false; problem: LedgerProblem };
+
+/**
+ * The ledger's findings under the workbook's convention: the ledger is read before the workbook, so
+ * a year that is no year names the workbook's years only here (never the CES ESS's for another convention).
+ */
+export function ledgerFindingsUnder(findings: readonly RawFinding[], p: Profile): RawFinding[] {
+  return findings.map((f) => (f.rule === 'cell.bad-year' && !f.params.years ? { ...f, params: { ...f.params, years: p.years } } : f));
+}
 
 function cellText(v: CellValue): string {
   if (v === null) return '';

@@ -5,6 +5,7 @@ import type { Cents } from '../money';
 import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
 import { nameOf, type Rule, type RuleContext } from './context';
 import { duplicateReferences } from '../reconcile/keys';
+import { actionsBody } from '../conventionNames';
 
 const codeKeys = new Map<string, string>();
 /** Action codes compare without case or surrounding spaces; the same few codes recur on every line. */
@@ -64,22 +65,23 @@ export const axisMismatch: Rule = (ctx) => {
 /**
  * action.added-without-copil (Art. 2 §4.1, L976-L978: the COPIL « statuera sur l'intégration de
  * nouvelles actions »): an action added in 2015 or 2016 names the COPIL decision that integrated it;
- * a decision dated after the situation date has not happened yet (acts.ts).
+ * a decision dated after the situation date has not happened yet (acts.ts). Another convention's
+ * body (`actions.addedBy`), its article and words come from its profile (conventionNames.ts).
  */
 export const addedWithoutCopil: Rule = (ctx) => {
   for (const a of ctx.model.actions) {
     if (a.v.entryYear === undefined || a.v.entryYear <= ctx.profile.years[0]) continue;
-    const params = { code: a.v.code ?? '', year: a.v.entryYear };
+    const params = { code: a.v.code ?? '', year: a.v.entryYear, ...actionsBody(ctx.profile) };
     if (!a.v.copilDecision) ctx.emit('action.added-without-copil', a.ref.copilDecision, params);
     else if (actState(dateInText(a.v.copilDecision), ctx.asOf) === 'future') ctx.emit('action.added-without-copil', a.ref.copilDecision, { ...params, variant: 'future' });
   }
 };
 
-/** actions.too-many (Art. 2 §3.1): "une vingtaine d'actions". */
+/** actions.too-many (Art. 2 §3.1): "une vingtaine d'actions"; another convention's number, words and body from its profile. */
 export const tooManyActions: Rule = (ctx) => {
   const n = actionsByCode(ctx).size;
   const loc = ctx.model.located.actions;
-  if (n > ctx.profile.maxActions && loc) ctx.emit('actions.too-many', tableRange(loc.table), { count: n, max: ctx.profile.maxActions });
+  if (n > ctx.profile.maxActions && loc) ctx.emit('actions.too-many', tableRange(loc.table), { count: n, max: ctx.profile.maxActions, words: ctx.profile.maxActionsWords, body: actionsBody(ctx.profile).body });
 };
 
 /** allocation.over / allocation.under: actions' planned amounts against each participation cell. */

@@ -11,6 +11,7 @@ type GovernanceRuleId = Exclude<Extract<RuleId, `governance.${string}`>, 'govern
 type CesGovernanceRuleId = Exclude<GovernanceRuleId, 'governance.meetings' | 'governance.meetings-possibility'>;
 import { isFinished, isReached, type Rule, type RuleContext } from './context';
 import { actionsByCode, codeKey } from './actions';
+import { finalBilan } from '../conventionNames';
 
 /** Meetings per body and year, counting only those held by the as-of date and, by choice, from the signature on. */
 function meetingsPerYear(ctx: RuleContext): Map<string, number> {
@@ -167,7 +168,7 @@ export const finalBilanScope: Rule = (ctx) => {
     const entry = actions.get(k)?.v.entryYear;
     const from = entry !== undefined && entry > first && entry <= last ? entry : first;
     if (ctx.model.bilans.some((o) => o.v.code && codeKey(o.v.code) === k && o.v.year === last && coversPeriod(o.v.period, from, last))) continue;
-    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last, period: `${from}-${last}` });
+    ctx.emit('reporting.final-bilan-scope', b.ref.period, { code: b.v.code, year: last, period: `${from}-${last}`, ...finalBilan(ctx.profile) });
   }
 };
 

@@ -10,7 +10,7 @@ import { qualifiedAddress } from '../cells';
 import type { Summary } from '../summary';
 import type { Change } from '../versions/diff';
 import { showValue } from '../versions/display';
-import { changeLabel, evolutionsOf, evolutionsTitle } from '../versions/evolutions';
+import { changeLabel, evolutionsOf, evolutionsTitle, type Evolutions } from '../versions/evolutions';
 import { emptySheet, EURO_FORMAT, TITLE_COLOR, type PlanCellValue, type SheetPlan } from './types';
 
 const SIGNED_FORMAT = `+${EURO_FORMAT};-${EURO_FORMAT};0.00\\ "€"`;
@@ -19,13 +19,13 @@ const WIDTHS = [14, 34, 22, 18, 18, 18, 18];
 const money = (c: Cents | null) => (c === null ? null : centsToNumber(c));
 
 /** A changed value as a cell: a number for an amount, else the shown text. */
-function valueCell(c: Change, v: string | null, lang: Summary['lang']): string | number | null {
+function valueCell(c: Change, v: string | null, lang: Summary['lang'], e: Evolutions): string | number | null {
   if (c.kind !== 'changed') return null;
   if (c.valueKind === 'amount') {
     const cents = v ? centsFromDecimalString(v) : 0;
     if (cents !== null) return centsToNumber(cents);
   }
-  return neutralise(showValue(c.valueKind, v, lang));
+  return neutralise(showValue(c.valueKind, v, lang, e.profile));
 }
 
 function delta(c: Change): number | null {
@@ -75,7 +75,7 @@ export function evolutionsSheets(summary: Summary): SheetPlan[] {
       title: m.evolutions.linesTitle,
       headers: [lh.action, lh.change, lh.cell, lh.column, lh.before, lh.after, h.delta],
       rows: e.groups.flatMap((g) =>
-        g.changes.map((c) => [neutralise(g.action ?? m.evolutions.otherTables), neutralise(changeLabel(c, lang)), neutralise(qualifiedAddress(c.sheet, c.cell)), neutralise(c.column ?? ''), valueCell(c, c.before, lang), valueCell(c, c.after, lang), delta(c)]),
+        g.changes.map((c) => [neutralise(g.action ?? m.evolutions.otherTables), neutralise(changeLabel(c, lang)), neutralise(qualifiedAddress(c.sheet, c.cell)), neutralise(c.column ?? ''), valueCell(c, c.before, lang, e), valueCell(c, c.after, lang, e), delta(c)]),
       ),
       amountColumns: [4, 5],
       signedColumns: [6],

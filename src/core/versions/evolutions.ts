@@ -11,6 +11,7 @@ import { qualifiedAddress, type WorkbookSnapshot } from '../snapshot';
 import type { Summary } from '../summary';
 import { diffSnapshots, type Change, type Diff, type TotalDelta } from './diff';
 import { amountDelta, showCents, showValue } from './display';
+import type { Profile } from '../profile';
 
 export interface ChangeGroup {
   /** The action code of the financing lines; null for the changes of the other tables. */
@@ -25,6 +26,8 @@ export interface Evolutions {
   totals: TotalDelta[];
   groups: ChangeGroup[];
   count: number;
+  /** The convention of the current workbook: its funders, axes and bodies name the changed values (never the CES ESS's ids). */
+  profile: Profile;
 }
 
 /** A summary that carries its evolutions (report --since); the exports render them when present. */
@@ -48,7 +51,7 @@ export function fromDiff(d: Diff, since: { date: string; file: string }): Evolut
   }
   const groups: ChangeGroup[] = [...byAction.keys()].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true })).map((action) => ({ action, changes: byAction.get(action)! }));
   if (others.length) groups.push({ action: null, changes: others });
-  return { since: since.date, file: since.file, totals: d.totals, groups, count: d.changes.length };
+  return { since: since.date, file: since.file, totals: d.totals, groups, count: d.changes.length, profile: d.profile };
 }
 
 export function evolutionsTitle(e: Evolutions, lang: Lang): string {
@@ -98,8 +101,8 @@ export function evolutionTables(e: Evolutions, lang: Lang): TextTable[] {
           changeLabel(c, lang),
           qualifiedAddress(c.sheet, c.cell),
           c.column ?? '',
-          c.kind === 'changed' ? showValue(c.valueKind, c.before, lang) : '',
-          c.kind === 'changed' ? showValue(c.valueKind, c.after, lang) : '',
+          c.kind === 'changed' ? showValue(c.valueKind, c.before, lang, e.profile) : '',
+          c.kind === 'changed' ? showValue(c.valueKind, c.after, lang, e.profile) : '',
           c.kind === 'changed' ? (amountDelta(c.valueKind, c.before, c.after, lang) ?? '') : '',
         ]),
       ),

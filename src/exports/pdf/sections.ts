@@ -193,7 +193,7 @@ type Matrix = Summary['allYears'];
  */
 export function matrixTables({ L, summary, m, c, eur }: Page): void {
   const matrixRows = (mx: Matrix, short: boolean): TableRow[] => [
-    ...mx.rows.map((r) => ({ cells: [short ? m.axisShort[r.axis] : r.label, ...r.amounts.map((v) => eur(v)), eur(r.total)] })),
+    ...mx.rows.map((r) => ({ cells: [short ? r.short : r.label, ...r.amounts.map((v) => eur(v)), eur(r.total)] })),
     { cells: [m.total, ...mx.totals.map((v) => eur(v)), eur(mx.total)], kind: 'total' as const },
   ];
   const matrices: [string, Matrix][] = [...summary.matrices.map((mx) => [m.sections.year(mx.year!), mx] as [string, Matrix]), [m.sections.allYears(periodSpan(summary)), summary.allYears]];
