@@ -18,10 +18,9 @@ import { isoDate, matchKey } from '../../core/text';
 import type { RecordRow } from '../../core/versions/closure';
 import type { JournalLine } from '../../core/versions/closing';
 import type { Analysis, ClosureWritten, HostCapabilities, InitializeReport, SelectedRange, SheetRequest, SyncOutcome, WorkbookHost, WrittenSheet } from '../host';
-import { writeClosureFile } from './closure';
 import { excel } from './excel';
 import { renderWorkbook } from './renderPlan';
-import { WriteFailure, writeNewFile } from './safeWrite';
+import { WriteFailure } from './writeErrors';
 import { readWorkbookFile, renderPlan, writeWorkbookFile } from './workbook';
 
 export interface ReadFile {
@@ -84,7 +83,9 @@ export class FileHost implements WorkbookHost {
   /** Only for a host made by newFile: an export of its own at its path (report --out), written beside then renamed. */
   async writeFile(bytes: Uint8Array): Promise<void> {
     if (!this.capabilities.writeSheets) throw new Error('A workbook read is never replaced by an export.');
-    await writeNewFile(this.path, bytes);
+    // The writing code (safeWrite, closure, patch: xmldom, crypto) is loaded when something is written:
+    // `check` only reads, and evaluating it cost every start about 20 ms of CPU (issue 22).
+    await (await import('./safeWrite')).writeNewFile(this.path, bytes);
   }
 
   /**
@@ -128,7 +129,7 @@ export class FileHost implements WorkbookHost {
       await handle.close();
     }
     if (!this.stamp || now.size !== this.stamp.size || now.mtimeMs !== this.stamp.mtimeMs) throw new WriteFailure({ kind: 'moved' });
-    const written = await writeClosureFile(this.path, bytes, snapshot, rows, journal, this.lang);
+    const written = await (await import('./closure')).writeClosureFile(this.path, bytes, snapshot, rows, journal, this.lang);
     this.read = null;
     return written;
   }

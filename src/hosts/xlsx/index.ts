@@ -6,6 +6,5 @@
  */
 export { FileHost, type ReadFile } from './fileHost';
 export { InputError } from './guard';
-export { NotOwnSheetError } from './patch';
-export { WriteFailure } from './safeWrite';
+export { NotOwnSheetError, WriteFailure } from './writeErrors';
 export type { OtherFormat } from './format';

@@ -14,6 +14,9 @@ import { cellAddress } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
 import { childrenNS, createLike, elementsNS, parseXml, serializeXml, xmlChars } from './xmlDom';
 import { relsPartOf, resolveTarget } from './package';
+import { NotOwnSheetError } from './writeErrors';
+
+export { NotOwnSheetError };
 
 /** SpreadsheetML as Excel writes it (Transitional) and as it may save it (Strict): the package follows the workbook's. */
 const FLAVOURS = {
@@ -38,13 +41,6 @@ export interface OwnTable {
   rows: (string | number | null)[][];
   /** Column widths, in characters. */
   widths?: number[];
-}
-
-/** A sheet of that name exists but holds no table of the add-in: it is the user's, left alone. */
-export class NotOwnSheetError extends Error {
-  constructor(readonly sheet: string) {
-    super(sheet);
-  }
 }
 
 /** The package as written, and the parts written (every other part of the input is in it unchanged). */

@@ -15,33 +15,11 @@ import { matchKey } from '../../core/text';
 import { NotOwnSheetError, writeOwnTables, type OwnTable, type Patched } from './patch';
 import { readSnapshot, readSnapshotFile } from './nodeRead';
 import { parseXml, XmlPartError } from './xmlDom';
+import { WriteFailure, type WriteFailureReason } from './writeErrors';
+
+export { WriteFailure, type WriteFailureReason };
 
 /** Why nothing was written; the file is as it was. The CLI words each kind (i18n `cli.writeFailure`). */
-export type WriteFailureReason =
-  /** A part the edit must change could not be read as XML (the package is the user's, left alone). */
-  | { kind: 'unreadable'; part: string; detail: string }
-  /** The file is marked read-only: not ours to replace. */
-  | { kind: 'readonly' }
-  /** The temporary file beside the original could not be written (a full disk, a read-only folder). */
-  | { kind: 'temp'; code: string }
-  /** The verification of the written package failed: what it found. */
-  | { kind: 'lost'; part: string }
-  | { kind: 'changed'; part: string }
-  | { kind: 'xml'; part: string; detail: string }
-  | { kind: 'table'; table: string }
-  | { kind: 'own'; table: string }
-  | { kind: 'reread'; detail: string }
-  /** The original changed on disk while the command ran (saved from Excel meanwhile). */
-  | { kind: 'moved' }
-  /** The rename over the original failed. */
-  | { kind: 'replace'; code: string };
-
-export class WriteFailure extends Error {
-  constructor(readonly reason: WriteFailureReason) {
-    super(reason.kind);
-  }
-}
-
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e).split('\n')[0].slice(0, 120);
 
 /** Same parts, same bytes (uncompressed), but those written; those written are well-formed XML. */

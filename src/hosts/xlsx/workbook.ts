@@ -11,7 +11,6 @@ import { renderWorkbook } from './renderPlan';
 import { excel } from './excel';
 import { FORMAT_HEAD_BYTES } from './format';
 import { InputError, isOleContainer, LIMITS, preflight, preflightHead } from './guard';
-import { writeNewFile } from './safeWrite';
 
 export { InputError } from './guard';
 
@@ -64,5 +63,5 @@ export function renderPlan(plan: WorkbookPlan, ownSheets: SheetPlan[] = []): Exc
 /** The workbook as a new file at `path`: written beside, then renamed over what was there. */
 export async function writeWorkbookFile(wb: ExcelJS.Workbook, path: string): Promise<void> {
   const buf = await wb.xlsx.writeBuffer();
-  await writeNewFile(path, new Uint8Array(buf as ArrayBuffer));
+  await (await import('./safeWrite')).writeNewFile(path, new Uint8Array(buf as ArrayBuffer));
 }

@@ -284,10 +284,10 @@ export class XmlScanner {
       }
       const ne = i;
       while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
-      const q = b[i];
       const vs = i + 1;
-      const ve = b.indexOf(q, vs);
-      if (ve < 0 || ve > end) return false;
+      // The closing quote within the tag (`end` is its `>`, never a quote): a loop, as in `find`.
+      const ve = find(b, b[i], vs, end);
+      if (ve >= end) return false;
       i = ve + 1;
       if (ne - ls !== local.length || (prefixed !== undefined && prefixed !== ls > ns)) continue;
       let same = true;
@@ -340,8 +340,8 @@ export class XmlScanner {
       const c0 = b[ls];
       while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
       const vs = i + 1;
-      const ve = b.indexOf(b[i], vs);
-      if (ve < 0 || ve > end) return;
+      const ve = find(b, b[i], vs, end);
+      if (ve >= end) return;
       i = ve + 1;
       if (len !== 1) continue;
       if (c0 === 0x72 /* r */) {
