@@ -36,6 +36,8 @@ needs('chromium', 'openpyxl')('the preview checks the other convention’s workb
   expect(undecided).toContain('quand la Banque publique d’investissement l’aura décidé');
   const panel = await page.getByRole('tabpanel').innerText();
   expect(panel).not.toMatch(/CDC|COPIL|article 7\b|2014|2016/);
+  // What a user of that convention sees at 360 px (looked at when the wording changed).
+  await page.screenshot({ path: '/tmp/pane-second-controles-360.png', fullPage: true });
 
   await page.getByRole('tab', { name: 'Paramètres' }).click();
   const settings = await page.getByRole('tabpanel').innerText();
