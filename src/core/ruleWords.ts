@@ -33,7 +33,7 @@ export const ruleWordsOf = perProfile((p): RuleWords => {
     undecided: p.funders.filter((f) => p.signedAmounts.some((s) => s.funder === f.id && s.amount === null)).map((f) => f.label),
     axes: p.axes.map(shortAxis),
     addedBy: body(p.actionsAddedBy),
-    actionsApprox: approx(p.document.actions.maxWords),
+    actionsApprox: approx(p.maxActionsWords),
     maxActions: p.maxActions,
     copil: copil ? { label: copil.label, min: copil.min, max: copil.max } : null,
   };
