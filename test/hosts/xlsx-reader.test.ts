@@ -80,19 +80,20 @@ describe('values as Excel shows them', () => {
   });
 
 
-  test('shared strings read the same whether one cell uses them (kept as bytes) or several: Latin-1, beyond it, long, empty, entities, unused ones between', async () => {
+  test('shared strings read the same whether one cell uses them (kept as bytes) or several: Latin-1, beyond it, long, empty, entities, unused ones between, one past the end blank', async () => {
     const long = 'L'.repeat(300);
     const sst = ['unused', 'réf-001', 'Œuvre «ESS»', 'twice', long, '', 'R&amp;D &#233;', 'unused too', 'a_x000D_b', '€ 12'];
     const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
     const t = await table({
-      ref: 'A1:C4',
+      ref: 'A1:C5',
       sst,
-      sheetData: `${header}<row r="2">${cell('A2', 1)}${cell('B2', 2)}${cell('C2', 3)}</row><row r="3">${cell('A3', 3)}${cell('B3', 4)}${cell('C3', 5)}</row><row r="4">${cell('A4', 6)}${cell('B4', 8)}${cell('C4', 9)}</row>`,
+      sheetData: `${header}<row r="2">${cell('A2', 1)}${cell('B2', 2)}${cell('C2', 3)}</row><row r="3">${cell('A3', 3)}${cell('B3', 4)}${cell('C3', 5)}</row><row r="4">${cell('A4', 6)}${cell('B4', 8)}${cell('C4', 9)}</row><row r="5">${cell('A5', 10)}<c r="B5" t="inlineStr"><is><t>x</t></is></c></row>`,
     });
     expect(t.rows).toEqual([
       ['réf-001', 'Œuvre «ESS»', 'twice'],
       ['twice', long, ''],
       ['R&D é', 'a\rb', '€ 12'],
+      [null, 'x', null],
     ]);
   });
   test('number formats: which are dates', () => {

@@ -16,6 +16,10 @@ export function unescapeOoxml(s: string): string {
 /** Longest string packed (a longer one, rare, stays a string). */
 const PACKED_MAX = 256;
 
+/** Bytes per chunk of packed strings (a power of 2). */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * The shared strings kept, as the cells read them. A string that one cell alone uses (a million
  * distinct references) is kept as Latin-1 bytes and made a string again each time it is read: 12
@@ -25,9 +29,14 @@ const PACKED_MAX = 256;
 class PackedStrings implements StringTable {
   /** Strings kept as strings, by index. */
   private readonly plain: (string | undefined)[] = [];
-  /** Packed bytes: string i is bytes[ends[i - 1], ends[i]) when that range is not empty. */
-  private bytes = Buffer.allocUnsafe(0);
+  /**
+   * Packed bytes, in chunks never copied (a growing buffer's copies cost a tenth of a second at a
+   * million strings). Positions run across the chunks (chunk × CHUNK + offset); a string never
+   * straddles two: one that does not fit starts the next chunk.
+   */
+  private readonly chunks: Buffer[] = [];
   private used = 0;
+  /** String i ends at ends[i] and starts at ends[i - 1] (or at its chunk's start); equal: not packed. */
   private readonly ends: Int32Array;
   length = 0;
 
@@ -49,22 +58,32 @@ class PackedStrings implements StringTable {
   add(index: number, s: string | null): void {
     if (index >= this.ends.length) return;
     if (s !== null) {
-      if (this.needed[index] === 1 && s.length > 0 && s.length <= PACKED_MAX && this.pack(s)) {
-        // pack() moved `used`: ends[index] below closes the string.
-      } else this.plain[index] = s;
+      if (this.needed[index] !== 1 || s.length === 0 || s.length > PACKED_MAX || !this.pack(s)) this.plain[index] = s;
       this.length = index + 1;
     }
     this.ends[index] = this.used;
   }
 
+  /** The part has ended after `count` strings: the indices it lacks read as not kept (undefined). */
+  finish(count: number): void {
+    for (let i = count; i < this.ends.length; i++) this.ends[i] = this.used;
+  }
+
+  /** Copies s as Latin-1 and moves `used` past it; false (nothing kept) when a character is beyond Latin-1. */
   private pack(s: string): boolean {
-    for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return false;
-    if (this.used + s.length > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(64 * 1024, Math.ceil((this.used + s.length) * 1.5)));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
+    let at = this.used;
+    if ((at & (CHUNK - 1)) + s.length > CHUNK || at === this.chunks.length * CHUNK) {
+      at = this.chunks.length * CHUNK;
+      this.chunks.push(Buffer.allocUnsafe(CHUNK));
     }
-    this.used += this.bytes.write(s, this.used, s.length, 'latin1');
+    const chunk = this.chunks[at >>> CHUNK_BITS];
+    const from = at & (CHUNK - 1);
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 0xff) return false;
+      chunk[from + k] = c;
+    }
+    this.used = at + s.length;
     return true;
   }
 
@@ -72,7 +91,11 @@ class PackedStrings implements StringTable {
     if (i < this.ends.length) {
       const end = this.ends[i];
       const start = i > 0 ? this.ends[i - 1] : 0;
-      if (end !== start) return this.bytes.toString('latin1', start, end);
+      if (end > start) {
+        const c = (end - 1) >>> CHUNK_BITS;
+        const base = c << CHUNK_BITS;
+        return this.chunks[c].toString('latin1', start > base ? start - base : 0, end - base);
+      }
     }
     return this.plain[i];
   }
@@ -120,6 +143,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
   );
   await zip.stream(part, (c) => scanner.push(c));
   scanner.end();
+  packed?.finish(index);
   return packed ?? all;
 }
 
