@@ -79,6 +79,23 @@ describe('values as Excel shows them', () => {
     expect(t.rows).toEqual([['COPIL', 'a\rb', 'R&D été']]);
   });
 
+
+  test('shared strings read the same whether one cell uses them (kept as bytes) or several: Latin-1, beyond it, long, empty, entities, unused ones between, one past the end blank', async () => {
+    const long = 'L'.repeat(300);
+    const sst = ['unused', 'réf-001', 'Œuvre «ESS»', 'twice', long, '', 'R&amp;D &#233;', 'unused too', 'a_x000D_b', '€ 12'];
+    const cell = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+    const t = await table({
+      ref: 'A1:C5',
+      sst,
+      sheetData: `${header}<row r="2">${cell('A2', 1)}${cell('B2', 2)}${cell('C2', 3)}</row><row r="3">${cell('A3', 3)}${cell('B3', 4)}${cell('C3', 5)}</row><row r="4">${cell('A4', 6)}${cell('B4', 8)}${cell('C4', 9)}</row><row r="5">${cell('A5', 10)}<c r="B5" t="inlineStr"><is><t>x</t></is></c></row>`,
+    });
+    expect(t.rows).toEqual([
+      ['réf-001', 'Œuvre «ESS»', 'twice'],
+      ['twice', long, ''],
+      ['R&D é', 'a\rb', '€ 12'],
+      [null, 'x', null],
+    ]);
+  });
   test('number formats: which are dates', () => {
     for (const d of ['dd/mm/yyyy', 'd-mmm-yy', '[$-40C]dddd d mmmm yyyy', 'hh:mm', '[h]:mm:ss', 'yyyy-mm-dd;@']) expect([d, isDateFormat(d)]).toEqual([d, true]);
     for (const n of ['General', '#,##0.00\\ "€"', '0.00%', '#,##0.00_-"€"', '[Red]-0.00', '"days "0', '0.0E+00']) expect([n, isDateFormat(n)]).toEqual([n, false]);

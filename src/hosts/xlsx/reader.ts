@@ -258,7 +258,8 @@ export function snapshotOfZip(open: () => Promise<ZipPackage>, conventionOf?: (z
 function mergeNeeded(readers: SheetReader[]): Uint8Array {
   const n = Math.max(0, ...readers.map((r) => r.needed.length));
   const out = new Uint8Array(n);
-  for (const r of readers) for (let i = 0; i < r.needed.length; i++) out[i] |= r.needed[i];
+  // How many cells use each string, up to 2 (strings used once are packed).
+  for (const r of readers) for (let i = 0; i < r.needed.length; i++) out[i] = Math.min(2, out[i] + r.needed[i]);
   return out;
 }
 

@@ -9,6 +9,7 @@
 import { InputError, LIMITS } from './guard';
 import type { XmlScanner, XmlSink } from './xml';
 import { parseRange } from '../../core/cells';
+import type { StringTable } from '../../core/columns';
 import type { CellValue } from '../../core/snapshot';
 import { cellType, cellValue, T_NUMBER, T_SHARED, type CellParts } from './cellValue';
 import { lastWritten, rowIsBlank, type Region } from './region';
@@ -26,7 +27,7 @@ export interface SheetReaderOptions {
   dateStyles: Uint8Array | null;
   date1904: boolean;
   /** The shared strings when already read (ledgers, header searches); else indices are kept and resolved later. */
-  sst: (string | undefined)[] | null;
+  sst: StringTable | null;
   /** Called once when the scan passes a row, before that row is kept (a header search decides its range there). */
   probe?: { after: number; decide: (reader: SheetReader, ended: boolean) => void };
 }
@@ -35,10 +36,10 @@ export class SheetReader implements XmlSink {
   readonly regions: Region[];
   private readonly dateStyles: Uint8Array | null;
   private readonly date1904: boolean;
-  private readonly sst: (string | undefined)[] | null;
+  private readonly sst: StringTable | null;
   private probe: SheetReaderOptions['probe'];
 
-  /** Shared string indices used by kept cells (1 = needed); empty when none is. */
+  /** Shared string indices used by kept cells (how many, up to 2: a string used once may be packed); empty when none is. */
   needed = new Uint8Array(0);
 
   private kept = 0;
@@ -124,7 +125,7 @@ export class SheetReader implements XmlSink {
   }
 
   /** The shared strings, once read: the kept cells' indices now read as their strings (a missing one as blank). */
-  resolve(sst: (string | undefined)[]): void {
+  resolve(sst: StringTable): void {
     for (const g of this.regions) g.cells.sharedStrings = sst;
   }
 
@@ -309,7 +310,7 @@ export class SheetReader implements XmlSink {
     const c = this.col - g.left;
     if (cell.type === T_SHARED) {
       const i = cell.vFast ? cell.vNum : cell.v === null ? NaN : Number(cell.v);
-      if (!(i >= 0 && Number.isInteger(i)) || (this.sst && this.sst[i] === undefined)) return;
+      if (!(i >= 0 && Number.isInteger(i)) || (this.sst && this.sst.at(i) === undefined)) return;
       this.count();
       g.cells.setShared(r, c, i);
       if (!this.sst) this.need(i);
@@ -347,7 +348,7 @@ export class SheetReader implements XmlSink {
       grown.set(this.needed);
       this.needed = grown;
     }
-    this.needed[i] = 1;
+    if (this.needed[i] < 2) this.needed[i]++;
   }
 
   /** A merged range: only where it meets a region are its covered cells noted (never expanded beyond). */

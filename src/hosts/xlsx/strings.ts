@@ -4,6 +4,8 @@
  */
 import { XmlScanner } from './xml';
 import type { ZipPackage } from './zip';
+import type { StringTable } from '../../core/columns';
+import { Buffer } from 'buffer';
 
 /** Excel escapes characters XML cannot carry as `_xHHHH_` (`_x000D_` for a carriage return). */
 export function unescapeOoxml(s: string): string {
@@ -11,12 +13,101 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** Longest string packed (a longer one, rare, stays a string). */
+const PACKED_MAX = 256;
+
+/** Bytes per chunk of packed strings (a power of 2). */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
- * Streams the shared strings part; keeps string i when `needed` is null (all) or needed[i] is set.
- * The others are skipped without being decoded.
+ * The shared strings kept, as the cells read them. A string that one cell alone uses (a million
+ * distinct references) is kept as Latin-1 bytes and made a string again each time it is read: 12
+ * bytes and an end offset instead of a 32-byte string and its slot, and nothing for the garbage
+ * collector to copy while the sheet is read. The others (repeated, or beyond Latin-1) stay strings.
  */
-export async function readSharedStrings(zip: ZipPackage, part: string, needed: Uint8Array | null): Promise<(string | undefined)[]> {
-  const out: (string | undefined)[] = [];
+class PackedStrings implements StringTable {
+  /** Strings kept as strings, by index. */
+  private readonly plain: (string | undefined)[] = [];
+  /**
+   * Packed bytes, in chunks never copied (a growing buffer's copies cost a tenth of a second at a
+   * million strings). Positions run across the chunks (chunk × CHUNK + offset); a string never
+   * straddles two: one that does not fit starts the next chunk.
+   */
+  private readonly chunks: Buffer[] = [];
+  private used = 0;
+  /** String i ends at ends[i] and starts at ends[i - 1] (or at its chunk's start); equal: not packed. */
+  private readonly ends: Int32Array;
+  length = 0;
+
+  constructor(
+    /** Uses by index (0: not kept, 1: one cell, 2: more). */
+    private readonly needed: Uint8Array,
+  ) {
+    let last = needed.length - 1;
+    while (last >= 0 && needed[last] === 0) last--;
+    this.ends = new Int32Array(last + 1);
+  }
+
+  /** Whether string `index` is to be kept. */
+  keeps(index: number): boolean {
+    return index < this.ends.length && this.needed[index] !== 0;
+  }
+
+  /** String `index` has been read (`s` null: not kept). */
+  add(index: number, s: string | null): void {
+    if (index >= this.ends.length) return;
+    if (s !== null) {
+      if (this.needed[index] !== 1 || s.length === 0 || s.length > PACKED_MAX || !this.pack(s)) this.plain[index] = s;
+      this.length = index + 1;
+    }
+    this.ends[index] = this.used;
+  }
+
+  /** The part has ended after `count` strings: the indices it lacks read as not kept (undefined). */
+  finish(count: number): void {
+    for (let i = count; i < this.ends.length; i++) this.ends[i] = this.used;
+  }
+
+  /** Copies s as Latin-1 and moves `used` past it; false (nothing kept) when a character is beyond Latin-1. */
+  private pack(s: string): boolean {
+    let at = this.used;
+    if ((at & (CHUNK - 1)) + s.length > CHUNK || at === this.chunks.length * CHUNK) {
+      at = this.chunks.length * CHUNK;
+      this.chunks.push(Buffer.allocUnsafe(CHUNK));
+    }
+    const chunk = this.chunks[at >>> CHUNK_BITS];
+    const from = at & (CHUNK - 1);
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 0xff) return false;
+      chunk[from + k] = c;
+    }
+    this.used = at + s.length;
+    return true;
+  }
+
+  at(i: number): string | undefined {
+    if (i < this.ends.length) {
+      const end = this.ends[i];
+      const start = i > 0 ? this.ends[i - 1] : 0;
+      if (end > start) {
+        const c = (end - 1) >>> CHUNK_BITS;
+        const base = c << CHUNK_BITS;
+        return this.chunks[c].toString('latin1', start > base ? start - base : 0, end - base);
+      }
+    }
+    return this.plain[i];
+  }
+}
+
+/**
+ * Streams the shared strings part; keeps string i when `needed` is null (all) or needed[i] is set
+ * (how many cells use it: see PackedStrings). The others are skipped without being decoded.
+ */
+export async function readSharedStrings(zip: ZipPackage, part: string, needed: Uint8Array | null): Promise<StringTable> {
+  const all: (string | undefined)[] = [];
+  const packed = needed ? new PackedStrings(needed) : null;
   let index = 0;
   let inSi = false;
   let phonetic = 0;
@@ -27,7 +118,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
       open(s) {
         if (s.is('si')) {
           inSi = true;
-          keep = needed === null || (index < needed.length && needed[index] === 1);
+          keep = packed === null || packed.keeps(index);
           acc = '';
         } else if (s.is('rPh')) phonetic++;
         else if (inSi && keep && phonetic === 0 && s.is('t') && !s.selfClosing) s.wantText = true;
@@ -36,7 +127,8 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
         if (s.is('t')) s.wantText = false;
         else if (s.is('rPh')) phonetic--;
         else if (s.is('si')) {
-          if (keep) out[index] = unescapeOoxml(acc);
+          if (packed) packed.add(index, keep ? unescapeOoxml(acc) : null);
+          else all[index] = unescapeOoxml(acc);
           index++;
           inSi = false;
           // Past the last string anyone needs: nothing more to keep.
@@ -51,7 +143,8 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
   );
   await zip.stream(part, (c) => scanner.push(c));
   scanner.end();
-  return out;
+  packed?.finish(index);
+  return packed ?? all;
 }
 
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30, with the East Asian ones). */
