@@ -10,15 +10,6 @@ import { messages } from './i18n';
 import type { ConventionText, RuleWords } from './i18n/ruleWordsTypes';
 import { perProfile, type Profile } from './profile';
 
-/** « Axe 1 – Promotion » → « Axe 1 »; « Animation du contrat (CRESS) » → its shortest alias that opens it, « Animation ». */
-function shortAxis(a: Profile['axes'][number]): string {
-  const label = a.label.fr;
-  const head = label.split(' – ');
-  if (head.length > 1) return head[0];
-  const opening = a.aliases.filter((x) => label.startsWith(`${x} `)).sort((x, y) => x.length - y.length);
-  return opening[0] ?? label;
-}
-
 /** « resserré autour d’une vingtaine d’actions » → « vingtaine »: the round number the text gives, if it gives one. */
 const approx = (words: string | undefined): string | null => /\bune (\p{L}+aine) d[’']actions/u.exec(words ?? '')?.[1] ?? null;
 
@@ -31,7 +22,8 @@ export const ruleWordsOf = perProfile((p): RuleWords => {
     avenantArticle: p.articles.avenants,
     funders: p.funders.map((f) => f.label.fr),
     undecided: p.funders.filter((f) => p.signedAmounts.some((s) => s.funder === f.id && s.amount === null)).map((f) => f.label),
-    axes: p.axes.map(shortAxis),
+    // The name narrow places use, the profile's (axes[].short, else the label up to its dash): « Axe 1 », « Animation ».
+    axes: p.axes.map((a) => a.short.fr),
     addedBy: body(p.actionsAddedBy),
     actionsApprox: approx(p.maxActionsWords),
     maxActions: p.maxActions,
