@@ -66,10 +66,12 @@ test('bombs and damaged files: refused as the CLI refuses them', async () => {
 
 test('a directory that misstates a part\'s size (smaller, larger): the part is read for what it holds, as the CLI reads it', async () => {
   const bytes = await toBuffer(baseWorkbook());
+  const honest = (await readWorkbookBuffer(bytes)).snapshot;
   for (const size of [10, 1 << 19]) {
     const lying = declareSize(bytes, 'xl/worksheets/sheet1.xml', size);
     const cli = (await readWorkbookBuffer(lying)).snapshot;
-    expect(cli.tables.length).toBeGreaterThan(8);
+    // Both readers inflate a small part in one call: declared too small, it overflows and is streamed; too large, it is cut to what it holds.
+    expect(cli).toEqual(honest);
     expect((await readBookBytes(new Uint8Array(lying))).snapshot).toEqual(cli);
   }
   // A highly compressed part declared small: inflated in one call it overflows its buffer, and is read the streaming way.
