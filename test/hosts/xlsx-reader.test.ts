@@ -96,6 +96,29 @@ describe('values as Excel shows them', () => {
       [null, 'x', null],
     ]);
   });
+
+  test('a string one cell uses, kept from its bytes: two runs, a phonetic guide, CDATA, an underscore, an escape, 256 and 257 characters, UTF-8 read as such', async () => {
+    const sst = ['CO</t><t>PIL', 'ab</t><rPh><t>x</t></rPh><t>c', '<![CDATA[R&D]]>', 'REF_01', 'a_x000D_b', 'M'.repeat(256), 'N'.repeat(257), 'Économie', 'BENCH-000123'];
+    const cells = sst.map((_, i) => `<c r="${String.fromCharCode(65 + (i % 3))}${2 + Math.floor(i / 3)}" t="s"><v>${i}</v></c>`);
+    const t = await table({
+      ref: 'A1:C4',
+      sst,
+      sheetData: `${header}<row r="2">${cells.slice(0, 3).join('')}</row><row r="3">${cells.slice(3, 6).join('')}</row><row r="4">${cells.slice(6).join('')}</row>`,
+    });
+    expect(t.rows).toEqual([
+      ['COPIL', 'abc', 'R&D'],
+      ['REF_01', 'a\rb', 'M'.repeat(256)],
+      ['N'.repeat(257), 'Économie', 'BENCH-000123'],
+    ]);
+  });
+  test('strings kept as bytes across the 1 MB chunks: one that does not fit starts the next chunk, a UTF-8 one at the edge stays a string', async () => {
+    // 200 bytes each: the first chunk holds 5 242 of them; the ones around that edge alternate ASCII and UTF-8.
+    const sst = Array.from({ length: 6000 }, (_, i) => (i % 2 === 1 && i > 5236 && i < 5250 ? 'é' : 'R') + String(i).padStart(199, '0'));
+    const rows = sst.map((_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${i}</v></c></row>`).join('');
+    const t = await table({ ref: 'A1:C6001', sst, sheetData: header + rows });
+    expect(t.rows.map((r) => r[0])).toEqual(sst);
+  });
+
   test('number formats: which are dates', () => {
     for (const d of ['dd/mm/yyyy', 'd-mmm-yy', '[$-40C]dddd d mmmm yyyy', 'hh:mm', '[h]:mm:ss', 'yyyy-mm-dd;@']) expect([d, isDateFormat(d)]).toEqual([d, true]);
     for (const n of ['General', '#,##0.00\\ "€"', '0.00%', '#,##0.00_-"€"', '[Red]-0.00', '"days "0', '0.0E+00']) expect([n, isDateFormat(n)]).toEqual([n, false]);

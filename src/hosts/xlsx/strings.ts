@@ -69,13 +69,58 @@ class PackedStrings implements StringTable {
     for (let i = count; i < this.ends.length; i++) this.ends[i] = this.used;
   }
 
+  /**
+   * Copies bytes [start, end) of `b` (a string's text as the part holds it) where the next packed
+   * string goes, without keeping it yet (`keepStaged` does): the string is never decoded. Returns
+   * false, copying nothing that counts, when the bytes are not the string itself in Latin-1: a byte
+   * beyond ASCII (UTF-8), an entity (`&`), an `_xHHHH_` escape (any `_`), or a length `add` would
+   * not pack.
+   */
+  stage(index: number, b: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    if (index >= this.ends.length || this.needed[index] !== 1 || len <= 0 || len > PACKED_MAX) return false;
+    const at = this.slot(len);
+    const chunk = this.chunks[at >>> CHUNK_BITS];
+    const from = at & (CHUNK - 1);
+    for (let k = 0; k < len; k++) {
+      const c = b[start + k];
+      if (c >= 0x80 || c === 0x26 /* & */ || c === 0x5f /* _ */) return false;
+      chunk[from + k] = c;
+    }
+    this.stagedAt = at;
+    this.stagedLength = len;
+    return true;
+  }
+
+  private stagedAt = 0;
+  private stagedLength = 0;
+
+  /** The staged bytes as a string (a second run of text came: the string is made the ordinary way). */
+  staged(): string {
+    const at = this.stagedAt;
+    const from = at & (CHUNK - 1);
+    return this.chunks[at >>> CHUNK_BITS].toString('latin1', from, from + this.stagedLength);
+  }
+
+  /** String `index` is the staged bytes. */
+  keepStaged(index: number): void {
+    this.used = this.stagedAt + this.stagedLength;
+    this.length = index + 1;
+    this.ends[index] = this.used;
+  }
+
+  /** Where `len` bytes go: at `used`, or at the next chunk's start (a string never straddles two). */
+  private slot(len: number): number {
+    let at = this.used;
+    if ((at & (CHUNK - 1)) + len > CHUNK) at = ((at >>> CHUNK_BITS) + 1) * CHUNK;
+    // Made once: a string staged there and not kept leaves the chunk for the next one.
+    if (at >>> CHUNK_BITS >= this.chunks.length) this.chunks.push(Buffer.allocUnsafe(CHUNK));
+    return at;
+  }
+
   /** Copies s as Latin-1 and moves `used` past it; false (nothing kept) when a character is beyond Latin-1. */
   private pack(s: string): boolean {
-    let at = this.used;
-    if ((at & (CHUNK - 1)) + s.length > CHUNK || at === this.chunks.length * CHUNK) {
-      at = this.chunks.length * CHUNK;
-      this.chunks.push(Buffer.allocUnsafe(CHUNK));
-    }
+    const at = this.slot(s.length);
     const chunk = this.chunks[at >>> CHUNK_BITS];
     const from = at & (CHUNK - 1);
     for (let k = 0; k < s.length; k++) {
@@ -113,6 +158,8 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
   let phonetic = 0;
   let keep = false;
   let acc = '';
+  /** The string's one run of text so far went straight into `packed` as bytes (see PackedStrings.stage). */
+  let staged = false;
   const scanner = new XmlScanner(
     {
       open(s) {
@@ -120,6 +167,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
           inSi = true;
           keep = packed === null || packed.keeps(index);
           acc = '';
+          staged = false;
         } else if (s.is('rPh')) phonetic++;
         else if (inSi && keep && phonetic === 0 && s.is('t') && !s.selfClosing) s.wantText = true;
       },
@@ -127,7 +175,8 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
         if (s.is('t')) s.wantText = false;
         else if (s.is('rPh')) phonetic--;
         else if (s.is('si')) {
-          if (packed) packed.add(index, keep ? unescapeOoxml(acc) : null);
+          if (staged) packed!.keepStaged(index);
+          else if (packed) packed.add(index, keep ? unescapeOoxml(acc) : null);
           else all[index] = unescapeOoxml(acc);
           index++;
           inSi = false;
@@ -136,6 +185,15 @@ export async function readSharedStrings(zip: ZipPackage, part: string, needed: U
         }
       },
       text(s) {
+        // The common case (a reference used by one cell, plain ASCII, one run): its bytes are kept as they are, never made a string.
+        if (packed !== null && acc === '' && !staged && packed.stage(index, s.buf, s.textStart, s.textEnd)) {
+          staged = true;
+          return;
+        }
+        if (staged) {
+          acc = packed!.staged();
+          staged = false;
+        }
         acc += s.text();
       },
     },
