@@ -23,15 +23,52 @@ import {
 import { CellReader } from './cellReader';
 import type { RawFinding } from './findings';
 import { locate } from './locate';
-import type { ActionFields, AvenantFields, BilanFields, ConventionFields, FinancingFields, InstanceFields, JalonFields, Model, ParticipationTable, PartnerFields } from './modelTypes';
+import type { ActionFields, AvenantFields, BilanFields, ConventionFields, FinancingFields, InstanceFields, JalonFields, Lines, Model, ParticipationTable, PartnerFields, Row } from './modelTypes';
 import { knownCoFunders, readParticipations } from './participations';
 import { profileOf } from './profile';
 import type { WorkbookSnapshot } from './snapshot';
-import { readRows } from './tableRows';
+import { readLines, rowLines, type TableLines } from './tableRows';
 
 // The names every caller has always imported from here.
 export type * from './modelTypes';
 export { findHeaderRow, findTable, headersFit, tableRange } from './locate';
+
+/** The tables read into lines, by their key in the model, with their fields. */
+interface LineTables {
+  convention: ConventionFields;
+  actions: ActionFields;
+  financing: FinancingFields;
+  avenants: AvenantFields;
+  partners: PartnerFields;
+  instances: InstanceFields;
+  bilans: BilanFields;
+  jalons: JalonFields;
+}
+export type LineTableKey = keyof LineTables;
+
+/** The tables of a model whose rows are not made yet: their lines, read column by column. */
+const unmade = new WeakMap<Model, Map<LineTableKey, Lines<unknown>>>();
+
+/**
+ * `model[key]` made on first read (or replaced by a write), then an ordinary property: a check reads
+ * its financing lines through linesOf only, and never makes an object per line.
+ */
+function rowsOnDemand(model: Model, key: LineTableKey, lines: TableLines<unknown>): void {
+  let pending = unmade.get(model);
+  if (!pending) unmade.set(model, (pending = new Map()));
+  pending.set(key, lines);
+  const settle = (rows: unknown) => {
+    pending.delete(key);
+    Object.defineProperty(model, key, { value: rows, writable: true, enumerable: true, configurable: true });
+    return rows;
+  };
+  Object.defineProperty(model, key, { enumerable: true, configurable: true, get: () => settle(lines.rows()), set: settle });
+}
+
+/** A table's lines column by column: from the store while its rows are not made, else from its rows (a model built by hand, or edited). */
+export function linesOf<K extends LineTableKey>(model: Model, key: K): Lines<LineTables[K]> {
+  return (unmade.get(model)?.get(key) as Lines<LineTables[K]> | undefined) ?? rowLines(model[key] as Row<LineTables[K]>[]);
+}
 
 export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model {
   const coFunders: string[] = [];
@@ -47,21 +84,37 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
     if (p) participations.push(p);
   });
   const r2 = new CellReader(out, coFunders, profile);
-  const model: Omit<Model, 'read'> = {
-    convention: readRows<ConventionFields>(loc(conventionTable), r2),
+  // Read in the contract's order (the findings come in it); the rows made when asked for.
+  const tables: [LineTableKey, TableDef][] = [
+    ['convention', conventionTable],
+    ['actions', actionsTable],
+    ['financing', financingTable],
+    ['avenants', avenantsTable],
+    ['partners', partnersTable],
+    ['instances', instancesTable],
+    ['bilans', bilansTable],
+    ['jalons', jalonsTable],
+  ];
+  const lines = tables.map(([key, def]) => {
+    const l = loc(def);
+    return [key, l ? readLines<unknown>(l, r2) : undefined] as const;
+  });
+  const model: Model = {
+    convention: [],
     participations,
-    actions: readRows<ActionFields>(loc(actionsTable), r2),
-    financing: readRows<FinancingFields>(loc(financingTable), r2),
-    avenants: readRows<AvenantFields>(loc(avenantsTable), r2),
-    partners: readRows<PartnerFields>(loc(partnersTable), r2),
-    instances: readRows<InstanceFields>(loc(instancesTable), r2),
-    bilans: readRows<BilanFields>(loc(bilansTable), r2),
-    jalons: readRows<JalonFields>(loc(jalonsTable), r2),
+    actions: [],
+    financing: [],
+    avenants: [],
+    partners: [],
+    instances: [],
+    bilans: [],
+    jalons: [],
     coFunders,
     located,
     profile,
+    // What was read, in the contract's order (the lines counted by the reading above).
+    read: userTablesOf(profile).flatMap((d) => located[d.key]?.read ?? []),
   };
-  // What was read, in the contract's order (the lines counted by the reading above).
-  const read = userTablesOf(profile).flatMap((d) => located[d.key]?.read ?? []);
-  return { ...model, read };
+  for (const [key, l] of lines) if (l) rowsOnDemand(model, key, l);
+  return model;
 }

@@ -29,6 +29,20 @@ export interface Row<T> {
   bad?: ReadonlySet<string>;
 }
 
+/**
+ * A table's lines read column by column, the same values as its rows (Row.v, Row.bad, Row.ref): what
+ * the rules that walk every financing line read (model.ts linesOf), without an object per line.
+ */
+export interface Lines<T> {
+  readonly length: number;
+  /** Line i's value in column `key`, as `rows[i].v[key]`. */
+  column<K extends keyof T>(key: K): (i: number) => T[K] | undefined;
+  /** Whether line i's cell in column `key` holds something unreadable, as `rows[i].bad?.has(key)`. */
+  unreadable(key: keyof T): (i: number) => boolean;
+  /** Where line i's cell in column `key` stands, as `rows[i].ref[key]`. */
+  ref(i: number, key: keyof T): Ref;
+}
+
 export interface ConventionFields {
   funder: FunderKey;
   year: number;

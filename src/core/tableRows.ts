@@ -9,7 +9,7 @@
  */
 import type { ColumnKind, TableDef } from './contract';
 import { cellText, type CellReader } from './cellReader';
-import type { FunderKey, LocatedTable, Ref, Row } from './modelTypes';
+import type { FunderKey, Lines, LocatedTable, Ref, Row } from './modelTypes';
 import { cellAddress, isBlank, type CellValue } from './snapshot';
 import { tableGrid, type CellGrid } from './tableGrid';
 
@@ -79,6 +79,20 @@ class ColumnValues {
     }
     if (this.values) return this.values[i];
     return this.kind === 'text' ? cellText(this.grid.get(i, this.ci)) : undefined;
+  }
+
+  /** What get(i) gives, as a function made for this column's kind: no kind to test again on each line. */
+  reader(): (i: number) => unknown {
+    const { cents, aside, small, values, grid, ci } = this;
+    if (cents) return (i) => (cents[i] === cents[i] ? cents[i] : undefined);
+    if (aside) return (i) => plainCents(grid.get(i, ci)) ?? aside.get(i);
+    if (small && this.kind === 'year') return (i) => (small[i] === 0 ? undefined : small[i]);
+    if (small) {
+      const keys = this.funderKeys;
+      return (i) => (small[i] === 0 ? undefined : keys[small[i] - 1]);
+    }
+    if (values) return (i) => values[i];
+    return this.kind === 'text' ? (i) => cellText(grid.get(i, ci)) : () => undefined;
   }
 }
 
@@ -161,46 +175,102 @@ class Cursor implements Ref {
   }
 }
 
-export function readRows<T>(loc: LocatedTable | undefined, r: CellReader): Row<T>[] {
-  if (!loc) return [];
+/**
+ * A table's lines as read: their values stay in the store, and the rules that walk every line read
+ * them column by column (Lines); the line objects (Row) are made only when someone asks for them,
+ * all at once and then kept. A check of 1 000 000 financing lines made a million objects (47 MB)
+ * that only the rules read, through a getter per value.
+ */
+export class TableLines<T> implements Lines<T> {
+  private made: Row<T>[] | undefined;
+  constructor(
+    private readonly store: LineStore,
+    /** Line j's row in the table's grid; null: line j is row j (no row skipped). */
+    private readonly at: Int32Array | null,
+    readonly length: number,
+  ) {}
+
+  private columnIndex(key: keyof T): number {
+    return this.store.loc.def.columns.findIndex((c) => c.key === key);
+  }
+
+  column<K extends keyof T>(key: K): (i: number) => T[K] | undefined {
+    const read = this.store.cols[this.columnIndex(key)].reader() as (i: number) => T[K] | undefined;
+    const at = this.at;
+    return at === null ? read : (j) => read(at[j]);
+  }
+
+  unreadable(key: keyof T): (i: number) => boolean {
+    const { bad } = this.store;
+    const bit = 1 << this.columnIndex(key);
+    const at = this.at;
+    return at === null ? (i) => (bad[i] & bit) !== 0 : (j) => (bad[at[j]] & bit) !== 0;
+  }
+
+  ref(j: number, key: keyof T): Ref {
+    const { table, columns } = this.store.loc;
+    const ci = columns[key as string];
+    return { sheet: table.sheet, cell: cellAddress(table.headerRow + 1 + (this.at === null ? j : this.at[j]), table.firstColumn + (ci >= 0 ? ci : 0)) };
+  }
+
+  /** The lines as objects (made once). */
+  rows(): Row<T>[] {
+    if (this.made) return this.made;
+    const TableLine = lineClass(this.store.loc.def);
+    const out = new Array<Row<T>>(this.length);
+    for (let j = 0; j < this.length; j++) out[j] = new TableLine(this.store, this.at === null ? j : this.at[j]) as unknown as Row<T>;
+    return (this.made = out);
+  }
+}
+
+/** Reads a table's cells (each finding emitted as it is met) into its lines. */
+export function readLines<T>(loc: LocatedTable, r: CellReader): TableLines<T> {
   const { def, table, columns, skip } = loc;
   const grid = tableGrid(table);
   const n = loc.rowCount;
   const store = new LineStore(loc);
-  const TableLine = lineClass(def);
   const merged = table.mergedCells?.length ? new Set(table.mergedCells) : undefined;
   const present = def.columns.map((c, k) => k).filter((k) => columns[def.columns[k].key] >= 0);
   const idx = present.map((k) => columns[def.columns[k].key]);
   const headers = idx.map((ci) => table.headers[ci]);
-  // Sized once for every row, cut to the lines kept: no copies while it grows (a million lines).
-  const out = new Array<Row<T>>(n);
+  // Each line's row, sized once for every row (a million lines); dropped when no row is skipped.
+  const at = new Int32Array(n);
   let kept = 0;
   const raws = new Array<CellValue>(present.length);
   const blank = new Uint8Array(present.length);
-  const at = new Cursor(table.sheet);
+  const cursor = new Cursor(table.sheet);
   for (let i = 0; i < n; i++) {
     if (skip?.has(i)) continue;
     // An empty row inside a table is harmless (Excel users leave them): skip it.
     let empty = true;
     for (let p = 0; p < idx.length; p++) if (!(blank[p] = isBlank((raws[p] = grid.get(i, idx[p]))) ? 1 : 0)) empty = false;
     if (empty) continue;
-    at.row = table.headerRow + 1 + i;
+    cursor.row = table.headerRow + 1 + i;
     for (let p = 0; p < present.length; p++) {
       const k = present[p];
       const c = def.columns[k];
       const raw = raws[p];
-      at.col = table.firstColumn + idx[p];
+      cursor.col = table.firstColumn + idx[p];
       if (blank[p]) {
-        if (c.required) r.emit('cell.required', at, { column: headers[p], variant: merged?.has(at.cell) ? 'merged' : 'blank' });
+        if (c.required) r.emit('cell.required', cursor, { column: headers[p], variant: merged?.has(cursor.cell) ? 'merged' : 'blank' });
         continue;
       }
-      const val = r.read(c, raw, at, headers[p]);
+      const val = r.read(c, raw, cursor, headers[p]);
       if (val !== undefined) store.cols[k].set(i, val, raw);
       else store.bad[i] |= 1 << k;
     }
-    out[kept++] = new TableLine(store, i) as unknown as Row<T>;
+    at[kept++] = i;
   }
-  out.length = kept;
   loc.read.lines = kept;
-  return out;
+  return new TableLines<T>(store, kept === n ? null : at.slice(0, kept), kept);
+}
+
+/** Lines column by column from their rows: a model built by hand, or whose rows were made (and may have been edited). */
+export function rowLines<T>(rows: readonly Row<T>[]): Lines<T> {
+  return {
+    length: rows.length,
+    column: (key) => (i) => rows[i].v[key],
+    unreadable: (key) => (i) => rows[i].bad?.has(key as string) ?? false,
+    ref: (i, key) => rows[i].ref[key],
+  };
 }

@@ -3,7 +3,7 @@
  * the diff's (versions/diff.ts). Nothing here is worded.
  */
 import type { Cents } from './money';
-import type { FunderKey, Model } from './model';
+import { linesOf, type FunderKey, type Model } from './model';
 import type { Profile, StatusId } from './profile';
 import { makeContext } from './rules/context';
 import { legalStatus, type LegalStatusId } from './legalStatus';
@@ -81,11 +81,15 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
     execUnknown.set(k, u);
   };
   const noColumn = cols ? fields.filter((field) => cols[field] < 0) : [];
-  const lines = model.financing;
+  const lines = linesOf(model, 'financing');
+  const [funderAt, yearAt] = [lines.column('funder'), lines.column('year')];
+  const [plannedAt, committedAt, paidAt] = [lines.column('planned'), lines.column('committed'), lines.column('paid')];
+  // Unreadable cells make a sum unknown (a column the table lacks is said once, as no-column).
+  const [badPlanned, badCommitted, badPaid] = fields.map((field) => (noColumn.includes(field) ? () => false : lines.unreadable(field)));
   // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
   for (let i = 0; i < lines.length; i++) {
-    const f = lines[i];
-    const { funder, year } = f.v;
+    const funder = funderAt(i);
+    const year = yearAt(i);
     if (!funder || year === undefined) continue;
     let byYear = exec.get(funder);
     if (!byYear) exec.set(funder, (byYear = new Map()));
@@ -95,11 +99,12 @@ export function computeTotals(model: Model, asOf: Date = END_OF_TIME): FunderYea
       add(funder, year);
       for (const field of noColumn) note(`${funder}|${year}`, field, 'no-column');
     }
-    const bad = f.bad;
-    if (bad) for (const field of fields) if (!noColumn.includes(field) && bad.has(field)) note(`${funder}|${year}`, field, 'unreadable-amount');
-    e.planned += f.v.planned ?? 0;
-    e.committed += f.v.committed ?? 0;
-    e.paid += f.v.paid ?? 0;
+    if (badPlanned(i)) note(`${funder}|${year}`, 'planned', 'unreadable-amount');
+    if (badCommitted(i)) note(`${funder}|${year}`, 'committed', 'unreadable-amount');
+    if (badPaid(i)) note(`${funder}|${year}`, 'paid', 'unreadable-amount');
+    e.planned += plannedAt(i) ?? 0;
+    e.committed += committedAt(i) ?? 0;
+    e.paid += paidAt(i) ?? 0;
   }
   return keys.map(({ funder, year }) => {
     const row = model.convention.find((r) => r.v.funder === funder && r.v.year === year);

@@ -3,7 +3,8 @@
  * as arrays of rows (every other host): values, unreadable columns, cell references and findings.
  */
 import { analyse } from '../../src/core/check';
-import { readModel, type Model, type Row } from '../../src/core/model';
+import { financingTable } from '../../src/core/contract';
+import { linesOf as byColumns, readModel, type FinancingFields, type Lines, type Model, type Row } from '../../src/core/model';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { tableGrid } from '../../src/core/tableGrid';
 import { buildWorkbookPlan, type PlanTable, type WorkbookPlan } from '../../src/core/template';
@@ -83,4 +84,24 @@ test('checking twice, and checking the other kind of table after, reads the same
   const arrays = linesOf(readModel(structuredClone(await readOdd()), []));
   expect(linesOf(readModel(snapshot, []))).toEqual(once);
   expect(arrays).toEqual(once);
+});
+
+test('the rules read the lines column by column as the rows say them, and a check makes no row of them', async () => {
+  const keys = financingTable.columns.map((c) => c.key as keyof FinancingFields);
+  const cells = (l: Lines<FinancingFields>) => Array.from({ length: l.length }, (_, i) => keys.map((k) => [k, l.column(k)(i), l.unreadable(k)(i), l.ref(i, k)]));
+  for (const snapshot of [await readOdd(), structuredClone(await readOdd())]) {
+    const model = readModel(snapshot, []);
+    // Before the rows are made: from the lines as read (a blank line skipped among them).
+    const read = cells(byColumns(model, 'financing'));
+    const rows = model.financing;
+    expect(rows.map((r) => keys.map((k) => [k, r.v[k], r.bad?.has(k) ?? false, r.ref[k]]))).toEqual(read);
+    // Made once, then read from them (a caller may edit them).
+    expect(model.financing).toBe(rows);
+    expect(cells(byColumns(model, 'financing'))).toEqual(read);
+    rows.pop();
+    expect(byColumns(model, 'financing').length).toBe(read.length - 1);
+  }
+  const analysis = analyse(await readOdd(), AS_OF);
+  expect(Object.getOwnPropertyDescriptor(analysis.model, 'financing')?.get).toBeDefined();
+  expect(byColumns(readModel(await readOdd(), []), 'financing').length).toBe(analysis.model.financing.length);
 });

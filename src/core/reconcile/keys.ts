@@ -40,10 +40,15 @@ export function addTo(map: Map<string, Group>, k: string, i: number): number {
  * each line whose reference an earlier line already carries; `keys[i]` is line i's reference key.
  */
 export function financingByReference(fin: readonly Row<FinancingFields>[], duplicate: (i: number, first: number) => void): { keys: (string | null)[]; byRef: Map<string, Group> } {
-  const keys: (string | null)[] = new Array(fin.length);
+  return byReference(fin.length, (i) => fin[i].v.reference, duplicate);
+}
+
+/** financingByReference on `length` lines whose references `referenceAt` reads. */
+function byReference(length: number, referenceAt: (i: number) => string | undefined, duplicate: (i: number, first: number) => void): { keys: (string | null)[]; byRef: Map<string, Group> } {
+  const keys: (string | null)[] = new Array(length);
   const byRef = new Map<string, Group>();
-  for (let i = 0; i < fin.length; i++) {
-    const reference = fin[i].v.reference;
+  for (let i = 0; i < length; i++) {
+    const reference = referenceAt(i);
     const k = reference ? referenceKey(reference) || null : null;
     keys[i] = k;
     if (k === null) continue;
@@ -111,12 +116,12 @@ const LINE_MASK = (1 << LINE_BITS) - 1;
  * accents or other scripts has its key made (referenceKey) and hashed the same way, so it meets its
  * ASCII twin.
  */
-export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplicate: (i: number, first: number) => void): void {
-  if (fin.length >= LINE_MASK) return void financingByReference(fin, duplicate);
-  const size = Math.max(1024, Math.ceil(fin.length * 1.5));
+export function duplicateReferences(length: number, referenceAt: (i: number) => string | undefined, duplicate: (i: number, first: number) => void): void {
+  if (length >= LINE_MASK) return void byReference(length, referenceAt, duplicate);
+  const size = Math.max(1024, Math.ceil(length * 1.5));
   const slots = new Uint32Array(size); // 0: free
-  for (let i = 0; i < fin.length; i++) {
-    const reference = fin[i].v.reference;
+  for (let i = 0; i < length; i++) {
+    const reference = referenceAt(i);
     if (!reference) continue;
     let h = asciiKeyHash(reference);
     if (h === -2) continue;
@@ -134,7 +139,7 @@ export function duplicateReferences(fin: readonly Row<FinancingFields>[], duplic
       }
       // The line already there is read again (no copy of every reference kept) only when the tags agree.
       const held = (slot & LINE_MASK) - 1;
-      if (slot >>> LINE_BITS === tag && sameKey(fin[held].v.reference!, reference)) {
+      if (slot >>> LINE_BITS === tag && sameKey(referenceAt(held)!, reference)) {
         duplicate(i, held);
         break;
       }

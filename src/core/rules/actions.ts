@@ -2,7 +2,7 @@
 import { actState, dateInText } from '../acts';
 import { axisOfCode, type AxisId } from '../profile';
 import type { Cents } from '../money';
-import { tableRange, type ActionFields, type FunderKey, type Row } from '../model';
+import { linesOf, tableRange, type ActionFields, type FunderKey, type Lines, type Row } from '../model';
 import { nameOf, type Rule, type RuleContext } from './context';
 import { duplicateReferences } from '../reconcile/keys';
 import { actionsBody } from '../conventionNames';
@@ -40,10 +40,11 @@ export const duplicateAction: Rule = (ctx) => {
 export const unknownAction: Rule = (ctx) => {
   if (!ctx.model.located.actions) return;
   const known = actionsByCode(ctx);
-  for (const rows of [ctx.model.financing, ctx.model.bilans]) {
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i];
-      if (f.v.code && !known.has(codeKey(f.v.code))) ctx.emit('action.unknown', f.ref.code, { code: f.v.code });
+  for (const lines of [linesOf(ctx.model, 'financing'), linesOf(ctx.model, 'bilans')] as Lines<{ code: string }>[]) {
+    const codeAt = lines.column('code');
+    for (let i = 0; i < lines.length; i++) {
+      const code = codeAt(i);
+      if (code && !known.has(codeKey(code))) ctx.emit('action.unknown', lines.ref(i, 'code'), { code });
     }
   }
 };
@@ -94,11 +95,14 @@ export const allocation: Rule = (ctx) => {
   const unknown = new Set<string>();
   for (const t of ctx.model.participations) for (const u of t.unreadable) unknown.add(`${t.year}|${u.funder}|${u.axis ?? '*'}`);
   const isUnknown = (year: number, funder: FunderKey, axis: AxisId) => unknown.has(`${year}|${funder}|${axis}`) || unknown.has(`${year}|${funder}|*`);
-  const lines = ctx.model.financing;
+  const lines = linesOf(ctx.model, 'financing');
+  const [codeAt, yearAt, funderAt, plannedAt, badPlanned] = [lines.column('code'), lines.column('year'), lines.column('funder'), lines.column('planned'), lines.unreadable('planned')];
   for (let i = 0; i < lines.length; i++) {
-    const f = lines[i];
-    const { code, year, funder, planned: p } = f.v;
+    const code = codeAt(i);
+    const year = yearAt(i);
+    const funder = funderAt(i);
     if (!code || year === undefined || !funder) continue;
+    const p = plannedAt(i);
     const axis = actions.get(codeKey(code))?.v.axis;
     if (!axis) {
       // One cause, one finding: an action whose axis is wrong or blank (axis.unknown, cell.required), or a
@@ -108,7 +112,7 @@ export const allocation: Rule = (ctx) => {
       continue;
     }
     if (p === undefined) {
-      if (f.bad?.has('planned')) unknown.add(`${year}|${funder}|${axis}`);
+      if (badPlanned(i)) unknown.add(`${year}|${funder}|${axis}`);
       continue;
     }
     let byFunder = planned.get(year);
@@ -148,16 +152,18 @@ export const allocation: Rule = (ctx) => {
 export const execution: Rule = (ctx) => {
   // An unknown commitment (unreadable, or no Engagé column) is n.d., never 0: nothing is compared with it.
   const hasCommitted = (ctx.model.located.financements?.columns.committed ?? -1) >= 0;
-  const lines = ctx.model.financing;
+  const lines = linesOf(ctx.model, 'financing');
+  const [plannedAt, committedAt, paidAt, codeAt, badCommitted] = [lines.column('planned'), lines.column('committed'), lines.column('paid'), lines.column('code'), lines.unreadable('committed')];
   // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
   for (let i = 0; i < lines.length; i++) {
-    const f = lines[i];
-    const { planned, committed, paid, code } = f.v;
+    const planned = plannedAt(i);
+    const committed = committedAt(i);
+    const paid = paidAt(i);
     if (committed !== undefined && planned !== undefined && committed > planned) {
-      ctx.emit('execution.commitment-over-plan', f.ref.committed, { code, expected: planned, actual: committed, gap: committed - planned });
+      ctx.emit('execution.commitment-over-plan', lines.ref(i, 'committed'), { code: codeAt(i), expected: planned, actual: committed, gap: committed - planned });
     }
-    if (paid !== undefined && hasCommitted && !f.bad?.has('committed') && paid > (committed ?? 0)) {
-      ctx.emit('execution.payment-over-commitment', f.ref.paid, { code, expected: committed ?? 0, actual: paid, gap: paid - (committed ?? 0) });
+    if (paid !== undefined && hasCommitted && !badCommitted(i) && paid > (committed ?? 0)) {
+      ctx.emit('execution.payment-over-commitment', lines.ref(i, 'paid'), { code: codeAt(i), expected: committed ?? 0, actual: paid, gap: paid - (committed ?? 0) });
     }
   }
 };
@@ -167,6 +173,7 @@ export const execution: Rule = (ctx) => {
  * the same reading as the reconciliation's (reconcile/keys.ts), said by `check` too, without a ledger.
  */
 export const duplicateReference: Rule = (ctx) => {
-  const fin = ctx.model.financing;
-  duplicateReferences(fin, (i, first) => ctx.emit('financing.duplicate-reference', fin[i].ref.reference, { code: fin[i].v.reference!, other: fin[first].ref.reference.cell }));
+  const fin = linesOf(ctx.model, 'financing');
+  const referenceAt = fin.column('reference');
+  duplicateReferences(fin.length, referenceAt, (i, first) => ctx.emit('financing.duplicate-reference', fin.ref(i, 'reference'), { code: referenceAt(i)!, other: fin.ref(first, 'reference').cell }));
 };

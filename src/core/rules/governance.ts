@@ -2,7 +2,7 @@
 import { bilanDue, evaluationDue, perProfile, signatureDate, type Profile } from '../profile';
 import { resolveFunder } from '../contract';
 import { matchKey, isoDate } from '../text';
-import { tableRange, type Ref } from '../model';
+import { linesOf, tableRange, type Ref } from '../model';
 import type { RuleId } from '../findings';
 
 /** The rules that count a body's meetings (governance.unknown-body is about a cell). */
@@ -120,19 +120,20 @@ export const missingBilan: Rule = (ctx) => {
     if (p === undefined) pastDue.set(year, (p = ctx.asOf.getTime() > bilanDue(ctx.profile, year).getTime()));
     return p;
   };
-  const lines = ctx.model.financing;
+  const lines = linesOf(ctx.model, 'financing');
+  const [codeAt, yearAt, plannedAt, committedAt] = [lines.column('code'), lines.column('year'), lines.column('planned'), lines.column('committed')];
   // An indexed loop: for…of over 100 000 lines made an iterator result per line (the rule runs once, unoptimised).
   for (let i = 0; i < lines.length; i++) {
-    const f = lines[i];
-    const { code, year, planned, committed } = f.v;
+    const code = codeAt(i);
+    const year = yearAt(i);
     if (!code || year === undefined || !isPastDue(year)) continue;
-    if (!(planned ?? 0) && !(committed ?? 0)) continue;
+    if (!(plannedAt(i) ?? 0) && !(committedAt(i) ?? 0)) continue;
     const k = codeKey(code);
     if (known && !known.has(k)) continue;
     if (received.get(k)?.has(year) || reported.get(k)?.has(year)) continue;
     if (!reported.has(k)) reported.set(k, new Set());
     reported.get(k)!.add(year);
-    ctx.emit('reporting.missing-bilan', f.ref.code, { code, year, due: isoDate(bilanDue(ctx.profile, year)), bilanArticle: ctx.profile.articles.bilans, words: ctx.profile.bilanWords });
+    ctx.emit('reporting.missing-bilan', lines.ref(i, 'code'), { code, year, due: isoDate(bilanDue(ctx.profile, year)), bilanArticle: ctx.profile.articles.bilans, words: ctx.profile.bilanWords });
   }
 };
 
