@@ -62,21 +62,22 @@ export class CellTag {
       while (++i < n && isSpace(b[i]));
       if (i >= n) return -1;
       if (b[i] === GT || b[i] === SLASH) return i;
-      let ls = i;
+      // Sums and tests on every attribute, not on rare paths: one first met in optimised code (a prefix, a chunk's end) would throw it away.
+      let colon = i - 1;
       while (i < n && b[i] !== EQ) {
         const ch = b[i];
-        if (ch === COLON) ls = i + 1;
+        if (ch === COLON) colon = i;
         else if (isSpace(ch) || ch === GT || ch === SLASH || ch === QUOT || ch === APOS || ch === LT) return -1;
         i++;
       }
-      const q = i + 1 < n ? b[i + 1] : -1;
+      if (i + 1 >= n) return -1;
+      const q = b[i + 1];
       if (q !== QUOT && q !== APOS) return -1;
-      const len = i - ls;
       const vs = i + 2;
       const ve = find(b, q, vs, n);
       if (ve >= n) return -1;
+      if (i - colon === 2) this.attribute(b, b[colon + 1], vs, ve);
       i = ve + 1;
-      if (len === 1) this.attribute(b, b[ls], vs, ve);
     }
   }
 

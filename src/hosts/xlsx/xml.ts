@@ -103,6 +103,8 @@ export class XmlScanner {
     }
     const rest = this.scan(chunk);
     if (rest < chunk.length) {
+      // Left inside a tag (it starts at its `<`: its `>` ends it) or inside a text (the next `<` does).
+      this.waitFor = chunk[rest] === LT ? GT : LT;
       // Copied: the chunk's memory belongs to the inflater.
       this.pending = [Buffer.from(chunk.subarray(rest))];
       this.pendingBytes = chunk.length - rest;
@@ -134,7 +136,7 @@ export class XmlScanner {
     return Buffer.from(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, 'utf8');
   }
 
-  /** Scans `b`; returns where the unfinished token starts (b.length when none). */
+  /** Scans `b`; returns where the unfinished token starts (b.length when none): a tag's `<`, or a text wanted. */
   private scan(b: Buffer): number {
     this.buf = b;
     const sink = this.sink;
@@ -142,28 +144,20 @@ export class XmlScanner {
     let pos = 0;
     while (pos < n) {
       const lt = find(b, LT, pos, n);
-      if (lt === n) {
-        if (!this.wantText) return n;
-        this.waitFor = LT;
-        return pos;
-      }
-      if (lt > pos && this.wantText && sink.text) {
+      // Read once: a property read first met at a chunk's end would throw the optimised code away.
+      const wantText = this.wantText;
+      if (lt === n) return wantText ? pos : n;
+      if (lt > pos && wantText && sink.text) {
         this.textStart = pos;
         this.textEnd = lt;
         this.cdata = false;
         sink.text(this);
       }
       const c1 = lt + 1 < n ? b[lt + 1] : -1;
-      if (c1 === -1) {
-        this.waitFor = GT;
-        return lt;
-      }
+      if (c1 === -1) return lt;
       if (c1 === SLASH) {
         const gt = find(b, GT, lt + 2, n);
-        if (gt === n) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (gt === n) return lt;
         this.setName(b, lt + 2, gt);
         this.tagStart = lt;
         this.tagEnd = gt;
@@ -174,19 +168,13 @@ export class XmlScanner {
       }
       if (c1 === BANG) {
         const end = this.special(b, lt);
-        if (end < 0) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (end < 0) return lt;
         pos = end;
         continue;
       }
       if (c1 === QMARK) {
         const end = b.indexOf('?>', lt + 2, 'latin1');
-        if (end < 0) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (end < 0) return lt;
         pos = end + 2;
         continue;
       }
@@ -207,10 +195,7 @@ export class XmlScanner {
         } else if (ch === GT) break;
         else if (ch === QUOT || ch === APOS) q = ch;
       }
-      if (i >= n) {
-        this.waitFor = GT;
-        return lt;
-      }
+      if (i >= n) return lt;
       this.tagStart = lt;
       this.tagEnd = i;
       this.selfClosing = b[i - 1] === SLASH;
@@ -288,12 +273,13 @@ export class XmlScanner {
   /** The local name of the tag whose name starts at `from` (prefix dropped). */
   private setName(b: Buffer, from: number, limit: number): void {
     let i = from;
-    let start = from;
+    // The last colon (before `from`: none), the sum taken on every tag: a prefix first met in optimised code would throw it away.
+    let colon = from - 1;
     while (i < limit && !isSpace(b[i]) && b[i] !== SLASH) {
-      if (b[i] === COLON) start = i + 1;
+      if (b[i] === COLON) colon = i;
       i++;
     }
-    this.nameStart = start;
+    this.nameStart = colon + 1;
     this.nameEnd = i;
   }
 
