@@ -295,6 +295,29 @@ describe('the XML scanner', () => {
     oneStep.mockRestore();
   });
 
+  test('a sheet cut in two at each of its bytes reads as the whole does', () => {
+    // Every cut: inside `<c`, its attributes and their quotes, `<v>`, the value, an entity, `</v>`, `</c>`, a row's tag.
+    const bytes = Buffer.from(
+      `<worksheet><sheetData><row r="1"><c r="A1" s="1" t="n"><v>42005</v></c><c r='B1' t='s'><v>2</v></c><c t="str" r="C1"> <v>a &amp; b</v> </c></row>` +
+        `<row r="2"><x:c r="A2"><x:v>-0.5</x:v></x:c><c r="B2"/><c r="C2" t="e"><v>#N/A</v></c></row></sheetData></worksheet>`,
+    );
+    const read = (chunks: Buffer[]) => {
+      const g = region(1, 2, 1, 3);
+      const reader = new SheetReader({ regions: [g], dateStyles: Uint8Array.from([0, 1]), date1904: false, sst: ['zéro', 'un', 'deux'] });
+      const sc = new XmlScanner(reader, 'a.xml');
+      for (const c of chunks) sc.push(c);
+      sc.end();
+      reader.finish();
+      return g.cells.grid(0, g.cells.rowCount, 3).toRows();
+    };
+    const whole = read([bytes]);
+    expect(whole).toEqual([
+      [new Date(Date.UTC(2015, 0, 1)), 'deux', 'a & b'],
+      [-0.5, null, { error: '#N/A' }],
+    ]);
+    for (let at = 1; at < bytes.length; at++) expect(read([bytes.subarray(0, at), bytes.subarray(at)])).toEqual(whole);
+  });
+
   test('a cell read in one step: its value, type, style and place as Excel shows them', () => {
     const g = region(1, 4, 1, 3);
     const reader = new SheetReader({ regions: [g], dateStyles: Uint8Array.from([0, 1]), date1904: false, sst: ['zéro', 'un'] });
