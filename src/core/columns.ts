@@ -126,7 +126,8 @@ class Column {
   /** Stores v in the main form when it fits it, else aside. */
   private store(r: number, v: Aside): void {
     const k = v === null ? EMPTY : kindOf(v);
-    const fits = v !== null && (k === this.kind || (this.kind === NUM && k === INT));
+    // A date, a boolean, an error or a formula without result has no main form (EMPTY): always aside, even in a column holding nothing else yet.
+    const fits = v !== null && k !== EMPTY && (k === this.kind || (this.kind === NUM && k === INT));
     this.aside?.delete(r);
     if (this.kind === INT) this.ints![r] = fits ? (v as number) : NO_INT;
     else if (this.kind === NUM) this.nums![r] = fits ? (v as number) : NaN;

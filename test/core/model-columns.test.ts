@@ -22,6 +22,16 @@ describe('ColumnStore', () => {
     expect(s.get(0, 9)).toBeNull();
   });
 
+  test('a column that starts with dates, booleans or errors keeps them (no header above them: a table without its header row)', () => {
+    const s = new ColumnStore(4);
+    const values: CellValue[] = [day, true, { error: '#N/A' }, { uncalculated: '=A1' }];
+    values.forEach((v, r) => s.set(r, 0, v));
+    s.set(0, 1, false);
+    s.set(1, 1, 12);
+    expect(column(s, 0)).toEqual(values);
+    expect(column(s, 1)).toEqual([false, 12, null, null]);
+  });
+
   test('a header over a million numbers stays a column of numbers, the header kept aside', () => {
     const s = new ColumnStore(100_002);
     s.set(0, 0, 'Année');

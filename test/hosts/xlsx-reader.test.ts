@@ -255,6 +255,110 @@ describe('the XML scanner', () => {
     );
   });
 
+  test("property: a cell read in one step reads as its five events do, whole or cut at every byte (fast-check)", () => {
+    // The scanner reads an ordinary cell (`<c …><v>…</v></c>`, `<c …/>`) in one step when it is whole in
+    // the buffer; anything else goes by events. Reference: the same reader fed by events only (a sink
+    // without `wholeCell`), and the document cut at each byte (a cell is then never whole).
+    const q = fc.constantFrom('"', "'");
+    const attr = fc.oneof(
+      fc.tuple(fc.constantFrom('r', 'x:r'), fc.constantFrom('A1', 'B2', '$C$3', 'D4', 'b5', 'AA1', 'zz', '', 'A0', '7')),
+      fc.tuple(fc.constant('s'), fc.constantFrom('0', '1', '2', '', 'x')),
+      fc.tuple(fc.constant('t'), fc.constantFrom('s', 'n', 'b', 'str', 'e', 'inlineStr', 'd', '')),
+      fc.tuple(fc.constantFrom('cm', 'vm', 'x14ac:ph', 'rr'), fc.constantFrom('1', 'a>b', '')),
+    );
+    const attrs = fc.tuple(fc.array(fc.tuple(attr, q, fc.constantFrom(' ', '  ', '\n', '\t', ' \r\n ')), { maxLength: 4 }), fc.constantFrom('', ' ', '\n')).map(
+      ([list, tail]) => list.map(([[name, value], quote, space]) => `${space}${name}=${quote}${value}${quote}`).join('') + tail,
+    );
+    const value = fc.constantFrom('42', '-1234.56', '0', '1e5', ' 7', '', '12345678901234567', '3.', '.5', '-0', '1', 'TRUE', '#N/A', '2015-03-01', '&lt;x&amp;', '1&#48;', 'é', '2');
+    const space = fc.constantFrom('', ' ', '\n  ');
+    const content = fc.oneof(
+      fc.tuple(space, value, space).map(([a, v, b]) => `>${a}<v>${v}</v>${b}</c>`),
+      value.map((v) => `><x:v>${v}</x:v></c>`),
+      value.map((v) => `><v><![CDATA[${v}]]></v></c>`),
+      value.map((v) => `><v>${v}<!-- c --></v></c>`),
+      value.map((v) => `><f>A1*2</f><v>${v}</v></c>`),
+      value.map((v) => `><v>${v}</v><f>SUBTOTAL(109,B2:B3)</f></c>`),
+      fc.constantFrom('/>', '></c>', '><v/></c>', '><v></v></c>', '><is><t>é</t></is></c>', '><v>1</v><v>2</v></c>'),
+    );
+    const cell = fc.tuple(fc.constantFrom('c', 'x:c'), attrs, content).map(([name, a, rest]) => {
+      const body = `<${name}${a}${rest}`;
+      return name === 'c' ? body : body.replace(/<\/c>$/, '</x:c>');
+    });
+    const row = fc.tuple(fc.constantFrom('<row>', '<row r="3">', '<row r="6">', "<row r='2' spans='1:8'>"), fc.array(cell, { maxLength: 6 })).map(([open, cells]) => `${open}${cells.join('')}</row>`);
+    const sheet = fc
+      .tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('', '<c r="A1"><v>9</v></c>'))
+      .map(([rows, before]) => Buffer.from(`<worksheet>${before}<sheetData>${rows.join('')}</sheetData>${before}</worksheet>`));
+    const read = (chunks: Buffer[], events: boolean) => {
+      // Two regions and cells around them: cells inside, beside and below are all met.
+      const regions = [region(1, 3, 1, 2), region(4, Infinity, 2, 4)];
+      const reader = new SheetReader({ regions, dateStyles: Uint8Array.from([0, 1, 0]), date1904: false, sst: ['zéro', 'un', 'deux'] });
+      const sink: XmlSink = events ? { open: (s) => reader.open(s), close: (s) => reader.close(s), text: (s) => reader.text(s) } : reader;
+      const sc = new XmlScanner(sink, 'a.xml');
+      for (const c of chunks) sc.push(c);
+      sc.end();
+      reader.finish();
+      return regions.map((g) => ({ rows: g.cells.grid(0, g.cells.rowCount, g.cells.width).toRows(), bottom: g.bottom, subtotal: g.subtotalInBottom }));
+    };
+    let fast = 0;
+    const oneStep = jest.spyOn(SheetReader.prototype, 'wholeCell');
+    fc.assert(
+      fc.property(sheet, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
+        const whole = read([bytes], false);
+        expect(read([bytes], true)).toEqual(whole);
+        expect(read([...bytes].map((b) => Buffer.from([b])), false)).toEqual(whole);
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        expect(read([0, ...at].map((from, i) => bytes.subarray(from, i < at.length ? at[i] : bytes.length)), false)).toEqual(whole);
+        if (whole.some((g) => g.rows.length > 0)) fast++;
+      }),
+      { numRuns: 400, seed: 20151231 },
+    );
+    // Not a vacuous property: most sheets drawn kept cells, and many cells were read in one step.
+    expect(fast).toBeGreaterThan(200);
+    expect(oneStep.mock.calls.length).toBeGreaterThan(1000);
+    oneStep.mockRestore();
+  });
+
+  test('a sheet cut in two at each of its bytes reads as the whole does', () => {
+    // Every cut: inside `<c`, its attributes and their quotes, `<v>`, the value, an entity, `</v>`, `</c>`, a row's tag.
+    const bytes = Buffer.from(
+      `<worksheet><sheetData><row r="1"><c r="A1" s="1" t="n"><v>42005</v></c><c r='B1' t='s'><v>2</v></c><c t="str" r="C1"> <v>a &amp; b</v> </c></row>` +
+        `<row r="2"><x:c r="A2"><x:v>-0.5</x:v></x:c><c r="B2"/><c r="C2" t="e"><v>#N/A</v></c></row></sheetData></worksheet>`,
+    );
+    const read = (chunks: Buffer[]) => {
+      const g = region(1, 2, 1, 3);
+      const reader = new SheetReader({ regions: [g], dateStyles: Uint8Array.from([0, 1]), date1904: false, sst: ['zéro', 'un', 'deux'] });
+      const sc = new XmlScanner(reader, 'a.xml');
+      for (const c of chunks) sc.push(c);
+      sc.end();
+      reader.finish();
+      return g.cells.grid(0, g.cells.rowCount, 3).toRows();
+    };
+    const whole = read([bytes]);
+    expect(whole).toEqual([
+      [new Date(Date.UTC(2015, 0, 1)), 'deux', 'a & b'],
+      [-0.5, null, { error: '#N/A' }],
+    ]);
+    for (let at = 1; at < bytes.length; at++) expect(read([bytes.subarray(0, at), bytes.subarray(at)])).toEqual(whole);
+  });
+
+  test('a cell read in one step: its value, type, style and place as Excel shows them', () => {
+    const g = region(1, 4, 1, 3);
+    const reader = new SheetReader({ regions: [g], dateStyles: Uint8Array.from([0, 1]), date1904: false, sst: ['zéro', 'un'] });
+    const xmlText =
+      `<worksheet><sheetData><row r="1"><c r='A1' t='s'><v>1</v></c><c t="n" s="1" r="B1"><v>42005</v></c><c r="C1" t="str">\n<v>a &amp; b</v>\n</c></row>` +
+      `<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="e"><v>#DIV/0!</v></c><c r="C2"/></row>` +
+      `<row><c><v>-0.5</v></c><c r="C3" t="inlineStr"><v>x</v></c></row></sheetData></worksheet>`;
+    const sc = new XmlScanner(reader, 'a.xml');
+    sc.push(Buffer.from(xmlText));
+    sc.end();
+    reader.finish();
+    expect(g.cells.grid(0, 3, 3).toRows()).toEqual([
+      ['un', new Date(Date.UTC(2015, 0, 1)), 'a & b'],
+      [true, { error: '#DIV/0!' }, null],
+      [-0.5, null, 'x'],
+    ]);
+  });
+
   test('a DTD is refused, and so is a part cut in the middle of a tag', () => {
     expect(() => events([Buffer.from('<!DOCTYPE x [<!ENTITY a "b">]><x/>')])).toThrow(/DTD/);
     expect(() => events([Buffer.from('<a><b id="1"')])).toThrow(/tronquée/);

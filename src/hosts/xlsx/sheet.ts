@@ -200,9 +200,32 @@ export class SheetReader implements XmlSink {
   private openCell(s: XmlScanner): void {
     if (!this.inSheetData) return;
     s.cellAttrs();
-    if (s.refRow > 0) {
-      if (s.refRow !== this.row) this.setRow(s.refRow);
-      this.col = s.refCol;
+    if (this.startCell(s) && s.selfClosing) this.closeCell();
+  }
+
+  /** The scanner's one step for an ordinary cell: what `<c>`, `<v>`, its text, `</v>` and `</c>` do as events. */
+  wholeCell(s: XmlScanner): void {
+    if (this.inSheetData && this.startCell(s)) {
+      if (!s.selfClosing) {
+        this.cell.v = '';
+        this.cell.vFast = false;
+        if (s.textEnd > s.textStart) {
+          this.textTo = TEXT_V;
+          this.text(s);
+          this.textTo = TEXT_NONE;
+        }
+      }
+      this.closeCell();
+    }
+    this.target = null;
+  }
+
+  /** A cell whose attributes are read: its position, and whether it falls in a region (then its parts are reset). */
+  private startCell(s: XmlScanner): boolean {
+    const tag = s.cellTag;
+    if (tag.refRow > 0) {
+      if (tag.refRow !== this.row) this.setRow(tag.refRow);
+      this.col = tag.refCol;
     } else {
       if (this.row === 0) this.setRow(1);
       this.col++;
@@ -217,10 +240,10 @@ export class SheetReader implements XmlSink {
         break;
       }
     }
-    if (this.target === null) return;
+    if (this.target === null) return false;
     const cell = this.cell;
-    cell.type = cellType(s.buf, s.cellTypeStart, s.cellTypeEnd);
-    cell.dateStyle = this.dateStyles !== null && s.cellStyle >= 0 && this.dateStyles[s.cellStyle] === 1;
+    cell.type = cellType(s.buf, tag.typeStart, tag.typeEnd);
+    cell.dateStyle = this.dateStyles !== null && tag.style >= 0 && this.dateStyles[tag.style] === 1;
     cell.v = null;
     cell.vFast = false;
     cell.inlineText = null;
@@ -229,7 +252,7 @@ export class SheetReader implements XmlSink {
     this.sharedSi = -1;
     this.inIs = false;
     this.phonetic = 0;
-    if (s.selfClosing) this.closeCell();
+    return true;
   }
 
   private openFormula(s: XmlScanner): void {

@@ -12,7 +12,8 @@
  */
 import { Buffer } from 'buffer';
 import { decodeEntities, Utf16 } from './xmlText';
-import { digitsAt, plainDecimalAt } from './xmlNumbers';
+import { APOS, COLON, digitsAt, find, GT, isSpace, LT, plainDecimalAt, QUOT, SLASH } from './xmlNumbers';
+import { CellTag } from './cellTag';
 
 export class XmlError extends Error {}
 
@@ -23,24 +24,20 @@ export interface XmlSink {
   close(s: XmlScanner): void;
   /** Text between tags, only while `scanner.wantText` is true; `s.text()` decodes it. */
   text?(s: XmlScanner): void;
+  /**
+   * An ordinary worksheet cell in one step, instead of its five events: `<c …/>`, or `<c …>`, `<v>`,
+   * its text, `</v>`, `</c>` (white space allowed between the tags), unprefixed and whole in the
+   * buffer; anything else (a formula, an inline string, a prefix, a cut) comes as events. Its
+   * attributes are read (`cellTag`), `selfClosing` says whether it is `<c/>`, else its `<v>` text is
+   * [textStart, textEnd). Must do what those events would do.
+   */
+  wholeCell?(s: XmlScanner): void;
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const COLON = 0x3a;
-const QUOT = 0x22;
-const APOS = 0x27;
 const BANG = 0x21;
 const QMARK = 0x3f;
-
-const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-
-/** The first `byte` in b[from, n), or n. A loop, not Buffer.indexOf: the distances are a few bytes (`<v>42</v>`) and a call into C++ per tag cost more than the search. */
-function find(b: Uint8Array, byte: number, from: number, n: number): number {
-  while (from < n && b[from] !== byte) from++;
-  return from;
-}
+const C = 0x63;
+const V = 0x76;
 
 export class XmlScanner {
   /** The bytes being scanned (the current chunk, after what was left of the previous one). */
@@ -57,6 +54,8 @@ export class XmlScanner {
   private cdata = false;
   /** The sink sets it when it wants the text of the element it is in. */
   wantText = false;
+  /** A cell's start tag, read by `cellAttrs()` or before `wholeCell`. */
+  readonly cellTag = new CellTag();
   /** Bytes seen (after transcoding): the guard's running count lives in the zip reader, this is for messages. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -104,6 +103,8 @@ export class XmlScanner {
     }
     const rest = this.scan(chunk);
     if (rest < chunk.length) {
+      // Left inside a tag (it starts at its `<`: its `>` ends it) or inside a text (the next `<` does).
+      this.waitFor = chunk[rest] === LT ? GT : LT;
       // Copied: the chunk's memory belongs to the inflater.
       this.pending = [Buffer.from(chunk.subarray(rest))];
       this.pendingBytes = chunk.length - rest;
@@ -135,7 +136,7 @@ export class XmlScanner {
     return Buffer.from(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s, 'utf8');
   }
 
-  /** Scans `b`; returns where the unfinished token starts (b.length when none). */
+  /** Scans `b`; returns where the unfinished token starts (b.length when none): a tag's `<`, or a text wanted. */
   private scan(b: Buffer): number {
     this.buf = b;
     const sink = this.sink;
@@ -143,28 +144,20 @@ export class XmlScanner {
     let pos = 0;
     while (pos < n) {
       const lt = find(b, LT, pos, n);
-      if (lt === n) {
-        if (!this.wantText) return n;
-        this.waitFor = LT;
-        return pos;
-      }
-      if (lt > pos && this.wantText && sink.text) {
+      // Read once: a property read first met at a chunk's end would throw the optimised code away.
+      const wantText = this.wantText;
+      if (lt === n) return wantText ? pos : n;
+      if (lt > pos && wantText && sink.text) {
         this.textStart = pos;
         this.textEnd = lt;
         this.cdata = false;
         sink.text(this);
       }
       const c1 = lt + 1 < n ? b[lt + 1] : -1;
-      if (c1 === -1) {
-        this.waitFor = GT;
-        return lt;
-      }
+      if (c1 === -1) return lt;
       if (c1 === SLASH) {
         const gt = find(b, GT, lt + 2, n);
-        if (gt === n) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (gt === n) return lt;
         this.setName(b, lt + 2, gt);
         this.tagStart = lt;
         this.tagEnd = gt;
@@ -175,21 +168,22 @@ export class XmlScanner {
       }
       if (c1 === BANG) {
         const end = this.special(b, lt);
-        if (end < 0) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (end < 0) return lt;
         pos = end;
         continue;
       }
       if (c1 === QMARK) {
         const end = b.indexOf('?>', lt + 2, 'latin1');
-        if (end < 0) {
-          this.waitFor = GT;
-          return lt;
-        }
+        if (end < 0) return lt;
         pos = end + 2;
         continue;
+      }
+      if (c1 === C && !this.wantText && sink.wholeCell) {
+        const end = this.fastCell(b, lt, n);
+        if (end > 0) {
+          pos = end;
+          continue;
+        }
       }
       // A start tag: its end is the first `>` outside quotes (an attribute may hold a `>`).
       let i = lt + 1;
@@ -201,10 +195,7 @@ export class XmlScanner {
         } else if (ch === GT) break;
         else if (ch === QUOT || ch === APOS) q = ch;
       }
-      if (i >= n) {
-        this.waitFor = GT;
-        return lt;
-      }
+      if (i >= n) return lt;
       this.tagStart = lt;
       this.tagEnd = i;
       this.selfClosing = b[i - 1] === SLASH;
@@ -214,6 +205,45 @@ export class XmlScanner {
       pos = i + 1;
     }
     return n;
+  }
+
+  /**
+   * An ordinary cell at `lt` (see XmlSink.wholeCell), its attributes read in the pass that finds its tag's
+   * end: returns the index after it once told to the sink, or -1 when it is not one or not all there
+   * (then the general path reads it, from `lt`: nothing was told).
+   */
+  private fastCell(b: Buffer, lt: number, n: number): number {
+    const i = this.cellTag.scan(b, lt + 2, n);
+    if (i < 0) return -1;
+    let end: number;
+    if (b[i] === SLASH) {
+      if (i + 1 >= n || b[i + 1] !== GT) return -1;
+      this.selfClosing = true;
+      this.tagEnd = i + 1;
+      end = i + 2;
+    } else {
+      // `<v>` text `</v>` `</c>`, white space between the tags.
+      this.tagEnd = i;
+      let k = i + 1;
+      while (k < n && isSpace(b[k])) k++;
+      if (k + 3 > n || b[k] !== LT || b[k + 1] !== V || b[k + 2] !== GT) return -1;
+      const ts = k + 3;
+      const te = find(b, LT, ts, n);
+      if (te + 4 > n || b[te + 1] !== SLASH || b[te + 2] !== V || b[te + 3] !== GT) return -1;
+      k = te + 4;
+      while (k < n && isSpace(b[k])) k++;
+      if (k + 4 > n || b[k] !== LT || b[k + 1] !== SLASH || b[k + 2] !== C || b[k + 3] !== GT) return -1;
+      this.selfClosing = false;
+      this.textStart = ts;
+      this.textEnd = te;
+      this.cdata = false;
+      end = k + 4;
+    }
+    this.tagStart = lt;
+    this.nameStart = lt + 1;
+    this.nameEnd = lt + 2;
+    this.sink.wholeCell!(this);
+    return end;
   }
 
   /** `<!--…-->`, `<![CDATA[…]]>`, `<!DOCTYPE…>`: returns the index after it, or -1 when it is not all there. */
@@ -243,12 +273,13 @@ export class XmlScanner {
   /** The local name of the tag whose name starts at `from` (prefix dropped). */
   private setName(b: Buffer, from: number, limit: number): void {
     let i = from;
-    let start = from;
+    // The last colon (before `from`: none), the sum taken on every tag: a prefix first met in optimised code would throw it away.
+    let colon = from - 1;
     while (i < limit && !isSpace(b[i]) && b[i] !== SLASH) {
-      if (b[i] === COLON) start = i + 1;
+      if (b[i] === COLON) colon = i;
       i++;
     }
-    this.nameStart = start;
+    this.nameStart = colon + 1;
     this.nameEnd = i;
   }
 
@@ -314,67 +345,9 @@ export class XmlScanner {
     return digitsAt(this.buf, this.valueStart, this.valueEnd);
   }
 
-  /** A cell's attributes in one pass (one call per cell): `r` → refRow/refCol (0: none or no reference), `s` → cellStyle (-1: none), `t` → cellTypeStart/cellTypeEnd (equal: none); others passed over. */
-  refRow = 0;
-  refCol = 0;
-  cellStyle = -1;
-  cellTypeStart = 0;
-  cellTypeEnd = 0;
+  /** The current tag's attributes as a cell's (`cellTag`), in one pass. */
   cellAttrs(): void {
-    const b = this.buf;
-    const end = this.tagEnd;
-    this.refRow = 0;
-    this.refCol = 0;
-    this.cellStyle = -1;
-    this.cellTypeStart = this.cellTypeEnd = 0;
-    let i = this.nameEnd;
-    while (i < end) {
-      while (i < end && (isSpace(b[i]) || b[i] === SLASH)) i++;
-      if (i >= end) break;
-      let ls = i;
-      while (i < end && b[i] !== 0x3d && !isSpace(b[i])) {
-        if (b[i] === COLON) ls = i + 1;
-        i++;
-      }
-      const len = i - ls;
-      const c0 = b[ls];
-      while (i < end && b[i] !== QUOT && b[i] !== APOS) i++;
-      const vs = i + 1;
-      const ve = find(b, b[i], vs, end);
-      if (ve >= end) return;
-      i = ve + 1;
-      if (len !== 1) continue;
-      if (c0 === 0x72 /* r */) {
-        this.valueStart = vs;
-        this.valueEnd = ve;
-        this.parseRef();
-      } else if (c0 === 0x73 /* s */) this.cellStyle = digitsAt(b, vs, ve);
-      else if (c0 === 0x74 /* t */) {
-        this.cellTypeStart = vs;
-        this.cellTypeEnd = ve;
-      }
-    }
-  }
-
-  /** The reference in valueStart/valueEnd ("AB12", "$A$1") into refRow/refCol; false when it is none. */
-  private parseRef(): boolean {
-    const b = this.buf;
-    let k = this.valueStart;
-    const end = this.valueEnd;
-    if (b[k] === 0x24) k++;
-    let col = 0;
-    while (k < end) {
-      const ch = b[k] | 0x20;
-      if (ch < 0x61 || ch > 0x7a) break;
-      col = col * 26 + (ch - 0x60);
-      k++;
-    }
-    if (b[k] === 0x24) k++;
-    const row = digitsAt(b, k, end);
-    if (col === 0 || row <= 0) return false;
-    this.refCol = col;
-    this.refRow = row;
-    return true;
+    this.cellTag.read(this.buf, this.nameEnd, this.tagEnd);
   }
 
   /** The current text, decoded (entities resolved except inside CDATA). */

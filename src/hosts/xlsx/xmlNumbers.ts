@@ -1,9 +1,26 @@
 /**
  * Numbers read straight from the bytes of a part, without making a string: the hot path of a
- * 100 000-line worksheet (a style index, a row number, a cell's plain decimal value).
+ * 100 000-line worksheet (a style index, a row number, a cell's plain decimal value); and the byte
+ * loops the scanner and the cell tags share.
  */
 
 import type { Buffer } from 'buffer';
+
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
+export const COLON = 0x3a;
+export const QUOT = 0x22;
+export const APOS = 0x27;
+export const EQ = 0x3d;
+
+export const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** The first `byte` in b[from, n), or n. A loop, not Buffer.indexOf: the distances are a few bytes (`<v>42</v>`) and a call into C++ per tag cost more than the search. */
+export function find(b: Uint8Array, byte: number, from: number, n: number): number {
+  while (from < n && b[from] !== byte) from++;
+  return from;
+}
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
