@@ -14,6 +14,8 @@
 import { read, readSync } from 'fs';
 import { Readable } from 'stream';
 import yauzl from 'yauzl';
+import v8 from 'v8';
+import vm from 'vm';
 import zlib from 'zlib';
 import { InputError } from './guard';
 import { XmlError } from './xml';
@@ -72,6 +74,27 @@ function inflateWhole(stored: Buffer, declared: number): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A young-generation collection, every YOUNG_EVERY bytes inflated. Why: zlib's output chunks (256 KB
+ * each, outside the JS heap) are freed only by a collection, and a reader that leaves almost no
+ * garbage on the JS heap lets V8 wait until 32 MB of them pile up (its fixed trigger: twice the
+ * largest semi-space): +17 MiB of peak at 100 000 lines. A minor collection of a nearly empty young
+ * generation costs well under a millisecond. Made once, on the first large part.
+ */
+const YOUNG_EVERY = 4 << 20;
+let minorGc: ((options: object) => void) | null | undefined;
+function collectYoung(): void {
+  if (minorGc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      minorGc = vm.runInNewContext('gc') as (options: object) => void;
+    } catch {
+      minorGc = null;
+    }
+  }
+  minorGc?.({ type: 'minor' });
 }
 
 /** Where the archive's bytes are: a buffer, or a file open for reading. */
@@ -199,6 +222,7 @@ export class NodeZip extends GuardedZip {
       // the next chunk on its thread while this one is scanned (the two overlap on two cores). A few
       // chunks at most wait: past that the inflater is paused.
       const queue: Buffer[] = [];
+      let inflated = 0;
       let ended = false;
       let scheduled = false;
       let failed = false;
@@ -217,6 +241,11 @@ export class NodeZip extends GuardedZip {
             const err = check(chunk.length);
             if (err) return fail(err);
             onChunk(chunk);
+            inflated += chunk.length;
+            if (inflated >= YOUNG_EVERY) {
+              inflated = 0;
+              collectYoung();
+            }
           }
         } catch (e) {
           return fail(e);
