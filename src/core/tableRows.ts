@@ -66,22 +66,13 @@ class ColumnValues {
     else if (this.values) this.values[i] = v;
   }
 
+  /** Line i's value (a line's getter): the column's reader, made once. */
   get(i: number): unknown {
-    if (this.cents) {
-      const x = this.cents[i];
-      return x === x ? x : undefined;
-    }
-    // A cell that gave no amount is blank or holds no plain number: plainCents gives none either.
-    if (this.aside) return plainCents(this.grid.get(i, this.ci)) ?? this.aside.get(i);
-    if (this.small) {
-      const x = this.small[i];
-      return x === 0 ? undefined : this.kind === 'year' ? x : this.funderKeys[x - 1];
-    }
-    if (this.values) return this.values[i];
-    return this.kind === 'text' ? cellText(this.grid.get(i, this.ci)) : undefined;
+    return (this.read ??= this.reader())(i);
   }
+  private read: ((i: number) => unknown) | undefined;
 
-  /** What get(i) gives, as a function made for this column's kind: no kind to test again on each line. */
+  /** Line i's value as a function made for this column's kind: no kind to test again on each line (the rules read columns through it). */
   reader(): (i: number) => unknown {
     const { cents, aside, small, values, grid, ci } = this;
     if (cents) return (i) => (cents[i] === cents[i] ? cents[i] : undefined);
