@@ -4,7 +4,7 @@
  * from the profile once per profile (the findings of one workbook share them); the catalogues
  * (i18n/fr.ts, en.ts) word them, and the CES ESS 2014-2016's come out as they always have.
  */
-import { perProfile, type Profile } from './profile';
+import { actionsAddedBody, perProfile, type Profile } from './profile';
 import { ruleArticle } from './ruleArticles';
 
 /** The funders a funder cell may name (cell.unknown-funder), as the profile labels them. */
@@ -29,7 +29,7 @@ export const bodyNames = perProfile((p) => p.governance.map((g) => g.label.fr));
  * article and the text's words on it ('' where the profile has none).
  */
 export const actionsBody = perProfile((p) => {
-  const body = p.governance.find((g) => g.id === p.actionsAddedBy);
+  const body = actionsAddedBody(p);
   const article = ruleArticle('action.added-without-copil', p);
   return { body: body?.label.fr ?? p.actionsAddedBy, words: p.actionsAddedWords, ...(article ? { article } : {}) };
 });

@@ -237,6 +237,12 @@ export function bilanDue(p: Profile, year: number): Date {
 
 export const signatureDate = (p: Profile): Date => new Date(`${p.signedOn}T00:00:00Z`);
 
+/** Whether a funder's signed amount for some year awaits a decision (the CES's CDC: « sous réserve … », no amount). */
+export const awaitsDecision = (p: Profile, funder: FunderId): boolean => p.signedAmounts.some((s) => s.funder === funder && s.amount === null);
+
+/** The body that integrates new actions (the CES's COPIL), when the profile's governance names it. */
+export const actionsAddedBody = (p: Profile) => p.governance.find((g) => g.id === p.actionsAddedBy);
+
 export function signedAmount(p: Profile, funder: FunderId, year: number): SignedAmount | undefined {
   return p.signedAmounts.find((s) => s.funder === funder && s.year === year);
 }

@@ -5,7 +5,7 @@
  * its body's) carries it in its parameters.
  */
 import { RULES, type RuleId } from './findings';
-import { perProfile, type Profile } from './profile';
+import { actionsAddedBody, awaitsDecision, perProfile, type Profile } from './profile';
 
 /** "Art. 1 ; Art. 8" → its parts. */
 const parts = (a: string) => a.split(/\s*;\s*/).filter(Boolean);
@@ -56,8 +56,8 @@ const RESOLVERS: Partial<Record<RuleId, Resolver>> = {
   'avenant.pending': avenants,
   'partner.without-avenant': avenants,
   'convention.unconfirmed': fundersWith((p, f) => p.signedAmounts.some((s) => s.funder === f && (s.status === 'sous-reserve' || s.status === 'previsionnel'))),
-  'convention.cdc-undecided': fundersWith((p, f) => p.signedAmounts.some((s) => s.funder === f && s.amount === null)),
-  'action.added-without-copil': (p) => p.governance.find((g) => g.id === p.actionsAddedBy)?.article ?? p.articles.actions,
+  'convention.cdc-undecided': fundersWith(awaitsDecision),
+  'action.added-without-copil': (p) => actionsAddedBody(p)?.article ?? p.articles.actions,
   'actions.too-many': (p) => p.articles.actions,
   'governance.copil': bodyOf('governance.copil'),
   'governance.assembly': bodyOf('governance.assembly'),

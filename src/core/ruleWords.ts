@@ -8,23 +8,22 @@ import type { Lang } from './contract';
 import type { RuleId } from './findings';
 import { messages } from './i18n';
 import type { ConventionText, RuleWords } from './i18n/ruleWordsTypes';
-import { perProfile, type Profile } from './profile';
+import { actionsAddedBody, awaitsDecision, perProfile, type Profile } from './profile';
 
 /** « resserré autour d’une vingtaine d’actions » → « vingtaine »: the round number the text gives, if it gives one. */
 const approx = (words: string | undefined): string | null => /\bune (\p{L}+aine) d[’']actions/u.exec(words ?? '')?.[1] ?? null;
 
 /** The facts the titles and hints word, read from the profile once. */
 export const ruleWordsOf = perProfile((p): RuleWords => {
-  const body = (id: string) => p.governance.find((g) => g.id === id)?.label ?? { fr: id, en: id };
   const copil = p.governance.find((g) => g.rule === 'governance.copil');
   return {
     years: p.years,
     avenantArticle: p.articles.avenants,
     funders: p.funders.map((f) => f.label.fr),
-    undecided: p.funders.filter((f) => p.signedAmounts.some((s) => s.funder === f.id && s.amount === null)).map((f) => f.label),
+    undecided: p.funders.filter((f) => awaitsDecision(p, f.id)).map((f) => f.label),
     // The name narrow places use, the profile's (axes[].short, else the label up to its dash): « Axe 1 », « Animation ».
     axes: p.axes.map((a) => a.short.fr),
-    addedBy: body(p.actionsAddedBy),
+    addedBy: actionsAddedBody(p)?.label ?? { fr: p.actionsAddedBy, en: p.actionsAddedBy },
     actionsApprox: approx(p.maxActionsWords),
     maxActions: p.maxActions,
     copil: copil ? { label: copil.label, min: copil.min, max: copil.max } : null,

@@ -10,7 +10,7 @@ import { neutralise } from '../neutralise';
 import type { TableSnapshot, WorkbookSnapshot } from '../snapshot';
 import { isoDate, matchKey } from '../text';
 import { journalTable } from '../contract';
-import { profileOf } from '../profile';
+import { profileOf, type Profile } from '../profile';
 import { ruleArticle } from '../ruleArticles';
 import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, closingRows, errorsOnYear, isContractYear, readClosures, recordCells, reopeningRow, yearLines, type RecordRow } from './closure';
 
@@ -33,8 +33,7 @@ export type ClosingPlan =
 export type ReopeningPlan = { ok: true; rows: RecordRow[]; journal: JournalLine } | NotAYear | { ok: false; why: 'not-closed' };
 
 /** Refused when `year` is not one of the workbook's convention (its profile; the CES ESS's without one). */
-function notAYear(snapshot: WorkbookSnapshot, year: number): NotAYear | null {
-  const profile = profileOf(snapshot);
+function notAYear(profile: Profile, year: number): NotAYear | null {
   return isContractYear(year, profile) ? null : { ok: false, why: 'not-a-year', years: profile.years };
 }
 
@@ -49,13 +48,14 @@ export const stamp = (now: Date) => now.toISOString().slice(0, 19).replace('T', 
  */
 export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: string; force: boolean; reason?: string; asOf: Date; lang: Lang; now: Date }): ClosingPlan {
   const v = messages[o.lang].versions.close;
-  const outside = notAYear(snapshot, o.year);
+  const profile = profileOf(snapshot);
+  const outside = notAYear(profile, o.year);
   if (outside) return outside;
   const state = readClosures(snapshot).get(o.year);
   if (state?.closed) return { ok: false, why: 'closed', date: state.date, by: state.by };
   const reason = neutralise(o.reason?.trim() ?? '');
   const running = o.asOf.getTime() < Date.UTC(o.year + 1, 0, 1);
-  if (running && (!o.force || !reason)) return { ok: false, why: 'not-ended', end: `${o.year}-12-31`, reasonMissing: o.force, article: ruleArticle('period.closed-year-changed', profileOf(snapshot)) };
+  if (running && (!o.force || !reason)) return { ok: false, why: 'not-ended', end: `${o.year}-12-31`, reasonMissing: o.force, article: ruleArticle('period.closed-year-changed', profile) };
   const result = checkWorkbook(snapshot, { asOf: o.asOf, lang: o.lang });
   const errors = errorsOnYear(snapshot, result.findings, o.year);
   if (errors.length && !o.force) return { ok: false, why: 'errors', errors };
@@ -70,7 +70,7 @@ export function planClosing(snapshot: WorkbookSnapshot, o: { year: number; by: s
 }
 
 export function planReopening(snapshot: WorkbookSnapshot, o: { year: number; by: string; reason: string; lang: Lang; now: Date }): ReopeningPlan {
-  const outside = notAYear(snapshot, o.year);
+  const outside = notAYear(profileOf(snapshot), o.year);
   if (outside) return outside;
   if (!readClosures(snapshot).get(o.year)?.closed) return { ok: false, why: 'not-closed' };
   const by = neutralise(o.by);
