@@ -13,6 +13,7 @@
  */
 import { Buffer } from 'buffer';
 import { InputError, LIMITS } from './guard';
+import { XmlError } from './xml';
 
 export const MB = (n: number) => `${Math.round(n / 1024 / 1024)} Mo`;
 
@@ -55,6 +56,11 @@ export function firstLine(e: unknown): string {
   return String((e as Error)?.message ?? e)
     .split('\n')[0]
     .slice(0, 200);
+}
+
+/** What reading a part threw, as the user is told it: the guard's and the scanner's own words, else the part is unreadable. */
+export function partFault(part: ZipPart, e: unknown): Error {
+  return e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`);
 }
 
 /**

@@ -8,8 +8,7 @@
 import { Buffer } from 'buffer';
 import { Inflate, inflateSync } from 'fflate';
 import { InputError } from './guard';
-import { XmlError } from './xml';
-import { firstLine, GuardedZip, PartList, type ZipPart } from './zip';
+import { GuardedZip, partFault, PartList, type ZipPart } from './zip';
 
 /** Compressed bytes handed to the inflater at a time: at most ~16 MB of output per push (deflate tops at 1032:1). */
 const SLICE = 16 * 1024;
@@ -139,8 +138,7 @@ export class BytesZip extends GuardedZip {
         for (let i = start; i < end; i += SLICE) inflater.push(this.bytes.subarray(i, Math.min(end, i + SLICE)), i + SLICE >= end);
         if (start === end) inflater.push(new Uint8Array(0), true);
       } catch (e) {
-        if (e instanceof InputError || e instanceof XmlError) throw e;
-        throw new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`);
+        throw partFault(part, e);
       }
       if (!done) throw new InputError('corrupt', `partie ${part.name} illisible (données compressées incomplètes)`);
       return Promise.resolve();

@@ -18,8 +18,7 @@ import v8 from 'v8';
 import vm from 'vm';
 import zlib from 'zlib';
 import { InputError } from './guard';
-import { XmlError } from './xml';
-import { firstLine, GuardedZip, PartList, type ZipPart } from './zip';
+import { firstLine, GuardedZip, partFault, PartList, type ZipPart } from './zip';
 
 /** Bytes [start, end) of an open file as a stream that never closes the file (a file stream closes its descriptor when destroyed). */
 function fileRange(fd: number, start: number, end: number): Readable {
@@ -69,8 +68,8 @@ class FileRanges extends yauzl.RandomAccessReader {
 /** A small part inflated in one call, or null when it is larger than declared or damaged (the streaming way then says what is wrong). */
 function inflateWhole(stored: Buffer, declared: number): Buffer | null {
   try {
-    const out = zlib.inflateRawSync(stored, { maxOutputLength: declared });
-    return out.length <= declared ? out : null;
+    // Past `declared` bytes zlib stops and throws: a part larger than it says goes the streaming way.
+    return zlib.inflateRawSync(stored, { maxOutputLength: declared });
   } catch {
     return null;
   }
@@ -194,7 +193,7 @@ export class NodeZip extends GuardedZip {
           onChunk(whole);
           return Promise.resolve();
         } catch (e) {
-          return Promise.reject(e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`));
+          return Promise.reject(partFault(part, e));
         }
       }
     }
@@ -231,7 +230,7 @@ export class NodeZip extends GuardedZip {
         failed = true;
         inflater.destroy();
         source?.destroy();
-        reject(e instanceof InputError || e instanceof XmlError ? e : new InputError('corrupt', `partie ${part.name} illisible (${firstLine(e)})`));
+        reject(partFault(part, e));
       };
       const drain = () => {
         scheduled = false;
