@@ -13,7 +13,8 @@ import { isoDate, matchKey } from '../../core/text';
 import { CLOSURE_COLUMNS, CLOSURE_SHEET, CLOSURE_TABLE, recordCells, type RecordRow } from '../../core/versions/closure';
 import type { JournalLine } from '../../core/versions/closing';
 import type { ClosureWritten } from '../host';
-import { fitWidths, NotOwnSheetError, type OwnTable } from './patch';
+import { fitWidths, type OwnTable } from './patch';
+import { NotOwnSheetError } from './writeErrors';
 import { writeOwnTablesSafely } from './safeWrite';
 
 type Cell = string | number | null;

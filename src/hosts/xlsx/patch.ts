@@ -16,8 +16,6 @@ import { childrenNS, createLike, elementsNS, parseXml, serializeXml, xmlChars } 
 import { relsPartOf, resolveTarget } from './package';
 import { NotOwnSheetError } from './writeErrors';
 
-export { NotOwnSheetError };
-
 /** SpreadsheetML as Excel writes it (Transitional) and as it may save it (Strict): the package follows the workbook's. */
 const FLAVOURS = {
   transitional: { main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' },

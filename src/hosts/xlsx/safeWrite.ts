@@ -12,14 +12,11 @@ import { basename, dirname, join } from 'path';
 import JSZip from 'jszip';
 import type { TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { matchKey } from '../../core/text';
-import { NotOwnSheetError, writeOwnTables, type OwnTable, type Patched } from './patch';
+import { writeOwnTables, type OwnTable, type Patched } from './patch';
 import { readSnapshot, readSnapshotFile } from './nodeRead';
 import { parseXml, XmlPartError } from './xmlDom';
-import { WriteFailure, type WriteFailureReason } from './writeErrors';
+import { NotOwnSheetError, WriteFailure } from './writeErrors';
 
-export { WriteFailure, type WriteFailureReason };
-
-/** Why nothing was written; the file is as it was. The CLI words each kind (i18n `cli.writeFailure`). */
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e).split('\n')[0].slice(0, 120);
 
 /** Same parts, same bytes (uncompressed), but those written; those written are well-formed XML. */

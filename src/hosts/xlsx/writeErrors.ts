@@ -11,6 +11,7 @@ export class NotOwnSheetError extends Error {
   }
 }
 
+/** Why nothing was written; the file is as it was. The CLI words each kind (i18n `cli.writeFailure`). */
 export type WriteFailureReason =
   /** A part the edit must change could not be read as XML (the package is the user's, left alone). */
   | { kind: 'unreadable'; part: string; detail: string }
