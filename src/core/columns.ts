@@ -9,8 +9,8 @@
  * column where they stop being few becomes mixed (a plain array of its values: rare, and no more
  * than a table as arrays of rows costs).
  */
-import type { CellValue } from './snapshot';
-import type { CellGrid } from './tableGrid';
+import { isBlank, type CellValue } from './snapshot';
+import { BLANK, stateOf, TEXT, VALUE, type CellGrid, type CellState } from './tableGrid';
 
 /**
  * A workbook's shared strings as a store reads them: an array, or a host's packed table (a million
@@ -19,6 +19,8 @@ import type { CellGrid } from './tableGrid';
 export interface StringTable {
   readonly length: number;
   at(i: number): string | undefined;
+  /** Whether `at(i)` is undefined or white space only, told without making the string (a table that keeps bytes). */
+  blank?(i: number): boolean;
 }
 
 const EMPTY = 0;
@@ -260,6 +262,27 @@ export class ColumnStore {
     return v instanceof Shared ? (this.sharedStrings.at(v.index) ?? null) : v;
   }
 
+  /** What `get(r, c)` would give (see CellState): a shared string is not made a string to tell it. */
+  state(r: number, c: number): CellState {
+    const col = this.columns[c];
+    if (col === undefined || r >= this.rowCount) return BLANK;
+    const kind = col.kind;
+    if (kind === STR) {
+      const code = col.ints![r];
+      if (code >= 0) {
+        const table = this.sharedStrings;
+        return (table.blank ? table.blank(code) : isBlank(table.at(code) ?? null)) ? BLANK : TEXT;
+      }
+      if (code < NO_STR) return isBlank(col.own[-2 - code]) ? BLANK : TEXT;
+    } else if (kind === INT) {
+      if (col.ints![r] !== NO_INT) return VALUE;
+    } else if (kind === NUM) {
+      const v = col.nums![r];
+      if (v === v) return VALUE;
+    }
+    return stateOf(this.get(r, c));
+  }
+
   /** Rows `from` … `from + count - 1` as a table's data cells. */
   grid(from: number, count: number, width: number): CellGrid {
     return new StoreGrid(this, from, count, width);
@@ -276,6 +299,9 @@ class StoreGrid implements CellGrid {
   ) {}
   get(r: number, c: number): CellValue {
     return this.store.get(this.from + r, c);
+  }
+  state(r: number, c: number): CellState {
+    return this.store.state(this.from + r, c);
   }
   toRows(): CellValue[][] {
     const rows: CellValue[][] = new Array(this.rowCount);

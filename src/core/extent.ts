@@ -14,8 +14,8 @@
 import type { ColumnDef, TableDef } from './contract';
 import type { Reader, Ref } from './modelTypes';
 import type { ReadGap, TableRead } from './readReport';
-import { cellAddress, isBlank, type CellValue, type TableSnapshot } from './snapshot';
-import { tableGrid, type CellGrid } from './tableGrid';
+import { cellAddress, type CellValue, type TableSnapshot } from './snapshot';
+import { BLANK, tableGrid, type CellGrid } from './tableGrid';
 
 /** "Total", "TOTAL Région", "Sous-total", "Subtotal", "Totaux": a line that adds others up. */
 const TOTAL_LABEL = /^\s*(sous[\s-]*)?tota(l|ux)\b|^\s*sub-?totals?\b/i;
@@ -33,7 +33,7 @@ function labelColumns(def: TableDef, columns: Record<string, number>): number[] 
   return [...new Set(keyed.map((c) => columns[c.key]).filter((i) => i >= 0))];
 }
 
-const rowBlank = (grid: CellGrid, i: number, cols: readonly number[]) => cols.every((c) => isBlank(grid.get(i, c)));
+const rowBlank = (grid: CellGrid, i: number, cols: readonly number[]) => cols.every((c) => grid.state(i, c) === BLANK);
 
 export interface Extent {
   /** Rows of the grid to read: 0 … rowCount − 1, minus `skip`. */

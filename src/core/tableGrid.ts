@@ -4,13 +4,27 @@
  * through tableGrid(); TableSnapshot.rows stays what it was for every other reader: a compact
  * table makes its arrays on first use of `rows` (and from then on is an ordinary table).
  */
-import type { CellValue, TableSnapshot } from './snapshot';
+import { isBlank, type CellValue, type TableSnapshot } from './snapshot';
+
+/**
+ * What a cell holds, told without making its value (a shared string stays bytes): blank (empty, or
+ * white space only), a text that is not blank, or another value (read it with `get`).
+ */
+export const BLANK = 0;
+export const TEXT = 1;
+export const VALUE = 2;
+export type CellState = typeof BLANK | typeof TEXT | typeof VALUE;
+
+/** A value's state (the grids that hold values as they are). */
+export const stateOf = (v: CellValue): CellState => (isBlank(v) ? BLANK : typeof v === 'string' ? TEXT : VALUE);
 
 /** Row `r` (0-based among the data rows), column `c` (0-based in the table). */
 export interface CellGrid {
   readonly rowCount: number;
   readonly width: number;
   get(r: number, c: number): CellValue;
+  /** What `get(r, c)` would give, without making it: the model reads every line's cells, and most need no more. */
+  state(r: number, c: number): CellState;
   /** True when the cells cannot change after reading (a store, not arrays a caller may edit). */
   readonly fixed: boolean;
   /** The cells as arrays of rows (what TableSnapshot.rows holds). */
@@ -28,6 +42,9 @@ class RowsGrid implements CellGrid {
   }
   get(r: number, c: number): CellValue {
     return this.rows[r][c] ?? null;
+  }
+  state(r: number, c: number): CellState {
+    return stateOf(this.get(r, c));
   }
   toRows(): CellValue[][] {
     return this.rows;

@@ -7,11 +7,11 @@
  * financing lines are about 45 bytes a line, not the 180 of an object of values per line; cell
  * addresses are made only when a finding asks.
  */
-import type { ColumnKind, TableDef } from './contract';
+import type { ColumnDef, ColumnKind, TableDef } from './contract';
 import { cellText, type CellReader } from './cellReader';
 import type { FunderKey, Lines, LocatedTable, Ref, Row } from './modelTypes';
-import { cellAddress, isBlank, type CellValue } from './snapshot';
-import { tableGrid, type CellGrid } from './tableGrid';
+import { cellAddress, type CellValue } from './snapshot';
+import { BLANK, tableGrid, TEXT, type CellGrid } from './tableGrid';
 
 /** readCellNumber's exact path: a number that is its cents over 100 (most amounts), never negative. */
 function plainCents(raw: CellValue): number | undefined {
@@ -51,6 +51,11 @@ class ColumnValues {
       else this.cents = new Float64Array(n).fill(NaN);
     } else if (kind === 'year' || kind === 'funder') this.small = new Uint16Array(n);
     else if (kind !== null && (kind !== 'text' || !grid.fixed)) this.values = new Array<unknown>(n);
+  }
+
+  /** A text column read again from a grid that cannot change: a text that is not blank is all it needs to know of a cell. */
+  get textFromGrid(): boolean {
+    return this.kind === 'text' && this.values === null;
   }
 
   /** `raw`: the cell v was read from (the grid's own value: not read from it a second time). */
@@ -214,46 +219,98 @@ export class TableLines<T> implements Lines<T> {
   }
 }
 
+/**
+ * Kinds whose reading of a text depends on the text alone and says nothing when it succeeds (a
+ * funder's name, a year typed as text, an axis, a status…): a column repeats a few of them on every
+ * line, and each is resolved once. Dates are left out (each line gets its own Date), texts too (a
+ * trim costs less than a look-up, and references are all different).
+ */
+const RESOLVED_ONCE: ReadonlySet<ColumnKind> = new Set(['year', 'funder', 'axis', 'status', 'instance', 'avenant-kind']);
+/** Texts remembered per column at most (a column of distinct texts stops filling its memo there). */
+const MEMO_MAX = 4096;
+
 /** Reads a table's cells (each finding emitted as it is met) into its lines. */
 export function readLines<T>(loc: LocatedTable, r: CellReader): TableLines<T> {
   const { def, table, columns, skip } = loc;
   const grid = tableGrid(table);
   const n = loc.rowCount;
   const store = new LineStore(loc);
-  const merged = table.mergedCells?.length ? new Set(table.mergedCells) : undefined;
   const present = def.columns.map((c, k) => k).filter((k) => columns[def.columns[k].key] >= 0);
   const idx = present.map((k) => columns[def.columns[k].key]);
-  const headers = idx.map((ci) => table.headers[ci]);
-  // Each line's row, sized once for every row (a million lines); dropped when no row is skipped.
+  // The lines: the rows that hold anything (an empty row inside a table is harmless, Excel users leave
+  // them). Each line's row, sized once for every row (a million lines); dropped when no row is skipped.
   const at = new Int32Array(n);
   let kept = 0;
-  const raws = new Array<CellValue>(present.length);
-  const blank = new Uint8Array(present.length);
-  const cursor = new Cursor(table.sheet);
   for (let i = 0; i < n; i++) {
     if (skip?.has(i)) continue;
-    // An empty row inside a table is harmless (Excel users leave them): skip it.
-    let empty = true;
-    for (let p = 0; p < idx.length; p++) if (!(blank[p] = isBlank((raws[p] = grid.get(i, idx[p]))) ? 1 : 0)) empty = false;
-    if (empty) continue;
-    cursor.row = table.headerRow + 1 + i;
-    for (let p = 0; p < present.length; p++) {
-      const k = present[p];
-      const c = def.columns[k];
-      const raw = raws[p];
-      cursor.col = table.firstColumn + idx[p];
-      if (blank[p]) {
-        if (c.required) r.emit('cell.required', cursor, { column: headers[p], variant: merged?.has(cursor.cell) ? 'merged' : 'blank' });
-        continue;
+    for (let p = 0; p < idx.length; p++) {
+      if (grid.state(i, idx[p]) !== BLANK) {
+        at[kept++] = i;
+        break;
       }
-      const val = r.read(c, raw, cursor, headers[p]);
-      if (val !== undefined) store.cols[k].set(i, val, raw);
-      else store.bad[i] |= 1 << k;
     }
-    at[kept++] = i;
   }
+  // Then column by column, each in one loop of its own kind. analyse sorts the findings by place, so
+  // they come out as they did when read line by line.
+  const column = new ColumnReading(loc, grid, r, store, at, kept);
+  for (let p = 0; p < present.length; p++) column.read(present[p], idx[p]);
   loc.read.lines = kept;
   return new TableLines<T>(store, kept === n ? null : at.slice(0, kept), kept);
+}
+
+/** One table's columns being read into its store, line by line (see readLines). */
+class ColumnReading {
+  private readonly merged: Set<string> | undefined;
+  private readonly cursor: Cursor;
+  constructor(
+    private readonly loc: LocatedTable,
+    private readonly grid: CellGrid,
+    private readonly r: CellReader,
+    private readonly store: LineStore,
+    /** The lines' rows in the grid, `count` of them. */
+    private readonly lines: Int32Array,
+    private readonly count: number,
+  ) {
+    this.merged = loc.table.mergedCells?.length ? new Set(loc.table.mergedCells) : undefined;
+    this.cursor = new Cursor(loc.table.sheet);
+  }
+
+  /** The def's column k, at column ci of the table. */
+  read(k: number, ci: number): void {
+    const { grid, r, store, lines, count, cursor } = this;
+    const { table } = this.loc;
+    const c: ColumnDef = this.loc.def.columns[k];
+    const header = table.headers[ci];
+    const values = store.cols[k];
+    const bad = store.bad;
+    const bit = 1 << k;
+    const textFromGrid = values.textFromGrid;
+    const memo = RESOLVED_ONCE.has(c.kind) ? new Map<string, unknown>() : null;
+    const firstRow = table.headerRow + 1;
+    cursor.col = table.firstColumn + ci;
+    for (let j = 0; j < count; j++) {
+      const i = lines[j];
+      const state = grid.state(i, ci);
+      if (state === BLANK) {
+        if (c.required) {
+          cursor.row = firstRow + i;
+          r.emit('cell.required', cursor, { column: header, variant: this.merged?.has(cursor.cell) ? 'merged' : 'blank' });
+        }
+        continue;
+      }
+      // A text that is not blank, where the column reads its texts from the grid: nothing to keep, nothing to say.
+      if (state === TEXT && textFromGrid) continue;
+      const raw = grid.get(i, ci);
+      let val = memo !== null && typeof raw === 'string' ? memo.get(raw) : undefined;
+      if (val === undefined) {
+        cursor.row = firstRow + i;
+        val = r.read(c, raw, cursor, header);
+        if (val !== undefined && memo !== null && typeof raw === 'string' && memo.size < MEMO_MAX) memo.set(raw, val);
+      }
+      if (val !== undefined) values.set(i, val, raw);
+      else bad[i] |= bit;
+    }
+  }
 }
 
 /** Lines column by column from their rows: a model built by hand, or whose rows were made (and may have been edited). */

@@ -1,7 +1,7 @@
 /** The compact store the .xlsx reader keeps tables in, and the table that makes its rows only when asked. */
 import { ColumnStore } from '../../src/core/columns';
 import type { CellValue, TableSnapshot } from '../../src/core/snapshot';
-import { compactTable, tableGrid } from '../../src/core/tableGrid';
+import { BLANK, compactTable, stateOf, tableGrid, TEXT, VALUE } from '../../src/core/tableGrid';
 
 const day = new Date(Date.UTC(2015, 5, 30));
 
@@ -68,6 +68,25 @@ describe('ColumnStore', () => {
     s.sharedStrings = ['1 000,00 €'];
     expect(s.get(40, 0)).toBe('1 000,00 €');
     expect(s.get(39, 0)).toBe(39);
+  });
+
+  test('says what each cell holds without reading it: blank (white space too), a text, or another value, as get would', () => {
+    const s = new ColumnStore();
+    const values: CellValue[] = ['Prévu (€)', 250000, 1234.5, '   ', '\u00a0\t', 'texte', true, day, { error: '#N/A' }, null, 0, ''];
+    // Each value in a column of its own kind's majority, then in a mixed one: every form of column answers.
+    values.forEach((v, r) => s.set(r, 0, v));
+    for (let r = 0; r < 40; r++) s.set(r, 1, r % 5 === 0 ? values[r % values.length] : 'x');
+    for (let r = 0; r < 40; r++) s.set(r, 2, r % 5 === 0 ? values[r % values.length] : r + 0.5);
+    // Shared strings: kept, white space only, not kept (a table that tells blanks itself, and one that does not).
+    ['un', ' ', 'deux'].forEach((_, k) => s.setShared(k, 3, k));
+    s.setShared(3, 3, 9);
+    const strings = ['un', ' ', 'deux'];
+    for (const table of [strings, { length: 3, at: (i: number) => strings[i], blank: (i: number) => (strings[i] ?? '').trim() === '' }]) {
+      s.sharedStrings = table;
+      for (let c = 0; c < 5; c++) for (let r = 0; r < 42; r++) expect([r, c, s.state(r, c)]).toEqual([r, c, stateOf(s.get(r, c))]);
+    }
+    expect([s.state(0, 0), s.state(3, 0), s.state(4, 0), s.state(6, 0), s.state(8, 0), s.state(9, 0), s.state(10, 0)]).toEqual([TEXT, BLANK, BLANK, VALUE, VALUE, BLANK, VALUE]);
+    expect([s.state(0, 3), s.state(1, 3), s.state(3, 3)]).toEqual([TEXT, BLANK, BLANK]);
   });
 
   test('clear blanks a cell within what was written and never grows the store; truncate forgets the rows past it', () => {

@@ -78,6 +78,32 @@ test('a table kept by column and the same table as arrays give the same model an
   expect(compact.financing.some((f) => f.v.code === undefined && f.v.year === undefined)).toBe(false);
 });
 
+test('a funder, a year or an axis typed the same on several lines is named on each of them, not once', async () => {
+  const plan = buildWorkbookPlan({ example: true, lang: 'fr' });
+  const fin = planTable(plan, 'Financements');
+  const at = fin.rows.length;
+  const twice = [
+    ['I_1.1', 2019, 'Régoin', 10, 10, 10, 'TWICE-1', null],
+    ['I_1.1', 2019, 'Régoin', 10, 10, 10, 'TWICE-2', null],
+    ['I_1.1', '2015', 'Région', 10, 10, 10, 'TWICE-3', null],
+    ['I_1.1', '2015', 'Région', 10, 10, 10, 'TWICE-4', null],
+  ];
+  fin.rows.push(...(twice as PlanTable['rows']));
+  const snapshot = (await readWorkbookBuffer(await toBuffer(renderPlan(plan)))).snapshot;
+  const raw: { rule: string; cell: string }[] = [];
+  const model = readModel(snapshot, raw as never);
+  const rows = [0, 1, 2, 3].map((k) => model.financing.find((f) => f.v.reference === `TWICE-${k + 1}`)!);
+  // The first two: each line's funder and year named (the second line's words are the first's, met again).
+  for (const line of rows.slice(0, 2)) {
+    expect(raw.filter((f) => f.cell === line.ref.funder.cell).map((f) => f.rule)).toEqual(['cell.unknown-funder']);
+    expect(raw.filter((f) => f.cell === line.ref.year.cell).map((f) => f.rule)).toEqual(['period.outside']);
+    expect([...line.bad!].sort()).toEqual(['funder', 'year']);
+  }
+  // The last two: read, both, the same (a year typed as text read as the year).
+  for (const line of rows.slice(2)) expect([line.v.year, line.v.funder, line.bad]).toEqual([2015, 'region', undefined]);
+  expect(rows.map((l) => l.index)).toEqual([at, at + 1, at + 2, at + 3]);
+});
+
 test('checking twice, and checking the other kind of table after, reads the same lines (one shape per table, whatever the model)', async () => {
   const snapshot = await readOdd();
   const once = linesOf(readModel(snapshot, []));

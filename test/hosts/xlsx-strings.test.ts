@@ -40,8 +40,11 @@ const SI = [
   '<x:si><x:t>préfixé</x:t></x:si>',
   '<si><t>REF_01</t></si>',
   '<si><t>1</t></si>',
+  '<si><t xml:space="preserve">   </t></si>',
+  '<si><t xml:space="preserve">\u00a0\t</t></si>',
+  '<si><t xml:space="preserve"> \n x </t></si>',
 ];
-const EXPECTED = ['BENCH-000123', ' deux  espaces ', 'R&D été', 'a\rb', 'Économie sociale', '', '', 'COPIL', 'ab', 'x<y', 'indenté', 'préfixé', 'REF_01', '1'];
+const EXPECTED = ['BENCH-000123', ' deux  espaces ', 'R&D été', 'a\rb', 'Économie sociale', '', '', 'COPIL', 'ab', 'x<y', 'indenté', 'préfixé', 'REF_01', '1', '   ', '\u00a0\t', ' \n x '];
 
 const doc = (sis: string[]) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sis.length}">${sis.join('')}</sst>`;
 
@@ -49,12 +52,16 @@ const doc = (sis: string[]) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns
 const usedOnce = (n: number) => new Uint8Array(n).fill(1);
 const usedTwice = (n: number) => new Uint8Array(n).fill(2);
 const strings = (t: { at(i: number): string | undefined } | (string | undefined)[], n: number) => Array.from({ length: n }, (_, i) => (Array.isArray(t) ? t[i] : t.at(i)));
+/** Which strings the table tells blank (not kept, or white space only) without making them: what the model asks of every text cell. */
+const blanks = (t: { blank?(i: number): boolean } | unknown[], n: number) => Array.from({ length: n }, (_, i) => (Array.isArray(t) || !t.blank ? null : t.blank(i)));
+const blankOf = (s: string | undefined) => s === undefined || s.trim() === '';
 
 test('every form of shared string reads as its events say: plain, preserved, entities, escapes, UTF-8, empty, rich, phonetic, CDATA, indented, prefixed', async () => {
   const xml = doc(SI);
   for (const needed of [null, usedOnce(SI.length), usedTwice(SI.length)]) {
     const t = await readSharedStrings(pkg(xml, []), 'xl/sharedStrings.xml', needed);
     expect(strings(t, SI.length)).toEqual(EXPECTED);
+    if (needed) expect(blanks(t, SI.length)).toEqual(EXPECTED.map(blankOf));
   }
 });
 
@@ -69,8 +76,10 @@ test('property: cut anywhere, in any number of pieces, the strings are the same 
         const needed = Uint8Array.from(picks.map((_, i) => uses[i]));
         const whole = strings(await readSharedStrings(pkg(xml, []), 'xl/sharedStrings.xml', needed), picks.length);
         expect(whole).toEqual(picks.map((k, i) => (uses[i] === 0 ? undefined : EXPECTED[k])));
-        const cut = strings(await readSharedStrings(pkg(xml, cuts), 'xl/sharedStrings.xml', needed), picks.length);
+        const table = await readSharedStrings(pkg(xml, cuts), 'xl/sharedStrings.xml', needed);
+        const cut = strings(table, picks.length);
         expect(cut).toEqual(whole);
+        expect(blanks(table, picks.length)).toEqual(whole.map(blankOf));
       },
     ),
     { numRuns: 300 },

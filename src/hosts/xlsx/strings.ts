@@ -13,6 +13,9 @@ export function unescapeOoxml(s: string): string {
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** What String.prototype.trim removes, in Latin-1: tab, line feed, vertical tab, form feed, carriage return, space, no-break space. */
+const latin1Space = (c: number): boolean => (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
+
 /** Longest string packed (a longer one, rare, stays a string). */
 const PACKED_MAX = 256;
 
@@ -132,17 +135,36 @@ class PackedStrings implements StringTable {
     return true;
   }
 
-  at(i: number): string | undefined {
-    if (i < this.ends.length) {
-      const end = this.ends[i];
-      const start = i > 0 ? this.ends[i - 1] : 0;
-      if (end > start) {
-        const c = (end - 1) >>> CHUNK_BITS;
-        const base = c << CHUNK_BITS;
-        return this.chunks[c].toString('latin1', start > base ? start - base : 0, end - base);
-      }
+  /** Where packed string `i` lies, in `found`'s chunk and bounds; false when it is not packed (a string, or not kept). */
+  private locate(i: number): boolean {
+    if (i >= this.ends.length) return false;
+    const end = this.ends[i];
+    const start = i > 0 ? this.ends[i - 1] : 0;
+    if (end <= start) return false;
+    const c = (end - 1) >>> CHUNK_BITS;
+    const base = c << CHUNK_BITS;
+    this.foundChunk = this.chunks[c];
+    this.foundFrom = start > base ? start - base : 0;
+    this.foundTo = end - base;
+    return true;
+  }
+  private foundChunk: Buffer = Buffer.alloc(0);
+  private foundFrom = 0;
+  private foundTo = 0;
+
+  /** Whether string `i` is not kept or is white space only, read from its bytes (the model asks it of every text cell). */
+  blank(i: number): boolean {
+    if (this.locate(i)) {
+      const chunk = this.foundChunk;
+      for (let k = this.foundFrom; k < this.foundTo; k++) if (!latin1Space(chunk[k])) return false;
+      return true;
     }
-    return this.plain[i];
+    const s = this.plain[i];
+    return s === undefined || s.trim() === '';
+  }
+
+  at(i: number): string | undefined {
+    return this.locate(i) ? this.foundChunk.toString('latin1', this.foundFrom, this.foundTo) : this.plain[i];
   }
 }
 
