@@ -5,6 +5,7 @@
 import { XmlScanner } from './xml';
 import type { ZipPackage } from './zip';
 import type { StringTable } from '../../core/columns';
+import { isBlank } from '../../core/snapshot';
 import { Buffer } from 'buffer';
 
 /** Excel escapes characters XML cannot carry as `_xHHHH_` (`_x000D_` for a carriage return). */
@@ -159,8 +160,7 @@ class PackedStrings implements StringTable {
       for (let k = this.foundFrom; k < this.foundTo; k++) if (!latin1Space(chunk[k])) return false;
       return true;
     }
-    const s = this.plain[i];
-    return s === undefined || s.trim() === '';
+    return isBlank(this.plain[i] ?? null);
   }
 
   at(i: number): string | undefined {
