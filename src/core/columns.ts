@@ -10,7 +10,7 @@
  * than a table as arrays of rows costs).
  */
 import { isBlank, type CellValue } from './snapshot';
-import { BLANK, stateOf, TEXT, VALUE, type CellGrid, type CellState } from './tableGrid';
+import { BLANK, stateOf, TEXT, VALUE, type ByteSpan, type CellGrid, type CellState } from './tableGrid';
 
 /**
  * A workbook's shared strings as a store reads them: an array, or a host's packed table (a million
@@ -21,6 +21,8 @@ export interface StringTable {
   at(i: number): string | undefined;
   /** Whether `at(i)` is undefined or white space only, told without making the string (a table that keeps bytes). */
   blank?(i: number): boolean;
+  /** When string i is kept as Latin-1 bytes: `out` set to them, true; else false (read it with `at`). */
+  bytes?(i: number, out: ByteSpan): boolean;
 }
 
 const EMPTY = 0;
@@ -283,6 +285,15 @@ export class ColumnStore {
     return stateOf(this.get(r, c));
   }
 
+  /** A shared string the table keeps as bytes (see CellGrid.bytes); false for any other cell. */
+  bytes(r: number, c: number, out: ByteSpan): boolean {
+    const col = this.columns[c];
+    if (col === undefined || r >= this.rowCount || col.kind !== STR) return false;
+    const code = col.ints![r];
+    const table = this.sharedStrings;
+    return code >= 0 && table.bytes !== undefined && table.bytes(code, out);
+  }
+
   /** Rows `from` … `from + count - 1` as a table's data cells. */
   grid(from: number, count: number, width: number): CellGrid {
     return new StoreGrid(this, from, count, width);
@@ -302,6 +313,9 @@ class StoreGrid implements CellGrid {
   }
   state(r: number, c: number): CellState {
     return this.store.state(this.from + r, c);
+  }
+  bytes(r: number, c: number, out: ByteSpan): boolean {
+    return this.store.bytes(this.from + r, c, out);
   }
   toRows(): CellValue[][] {
     const rows: CellValue[][] = new Array(this.rowCount);

@@ -10,6 +10,7 @@ import type { Cents } from './money';
 import type { AvenantKind, AxisId, FunderId, InstanceId, Profile, StatusId } from './profile';
 import type { TableRead } from './readReport';
 import type { TableSnapshot } from './snapshot';
+import type { ByteSpan } from './tableGrid';
 
 export interface Ref {
   sheet: string;
@@ -37,6 +38,12 @@ export interface Lines<T> {
   readonly length: number;
   /** Line i's value in column `key`, as `rows[i].v[key]`. */
   column<K extends keyof T>(key: K): (i: number) => T[K] | undefined;
+  /**
+   * A text column whose cells the host keeps as Latin-1 bytes (the .xlsx reader's packed shared
+   * strings): line i's text as bytes, untrimmed, when it is kept so (true), else false (read it with
+   * `column`). Absent or null: never.
+   */
+  bytes?(key: keyof T): ((i: number, out: ByteSpan) => boolean) | null;
   /** Whether line i's cell in column `key` holds something unreadable, as `rows[i].bad?.has(key)`. */
   unreadable(key: keyof T): (i: number) => boolean;
   /** Where line i's cell in column `key` stands, as `rows[i].ref[key]`. */

@@ -18,6 +18,17 @@ export type CellState = typeof BLANK | typeof TEXT | typeof VALUE;
 /** A value's state (the grids that hold values as they are). */
 export const stateOf = (v: CellValue): CellState => (isBlank(v) ? BLANK : typeof v === 'string' ? TEXT : VALUE);
 
+/**
+ * Where a text lies as Latin-1 bytes (one byte a character): `bytes[from, to)`. Filled by a grid
+ * that keeps texts so (the .xlsx reader's packed shared strings), for a reading that needs no string
+ * (duplicate references: a million distinct ones made strings only to be hashed).
+ */
+export interface ByteSpan {
+  bytes: Uint8Array;
+  from: number;
+  to: number;
+}
+
 /** Row `r` (0-based among the data rows), column `c` (0-based in the table). */
 export interface CellGrid {
   readonly rowCount: number;
@@ -25,6 +36,11 @@ export interface CellGrid {
   get(r: number, c: number): CellValue;
   /** What `get(r, c)` would give, without making it: the model reads every line's cells, and most need no more. */
   state(r: number, c: number): CellState;
+  /**
+   * When the cell is a text the grid keeps as Latin-1 bytes: `out` set to them (the text as `get`
+   * gives it, untrimmed), true; else false, `out` untouched (read it with `get`). Absent: never.
+   */
+  bytes?(r: number, c: number, out: ByteSpan): boolean;
   /** True when the cells cannot change after reading (a store, not arrays a caller may edit). */
   readonly fixed: boolean;
   /** The cells as arrays of rows (what TableSnapshot.rows holds). */

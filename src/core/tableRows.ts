@@ -11,7 +11,7 @@ import type { ColumnDef, ColumnKind, TableDef } from './contract';
 import { cellText, type CellReader } from './cellReader';
 import type { FunderKey, Lines, LocatedTable, Ref, Row } from './modelTypes';
 import { cellAddress, type CellValue } from './snapshot';
-import { BLANK, tableGrid, TEXT, type CellGrid } from './tableGrid';
+import { BLANK, tableGrid, TEXT, type ByteSpan, type CellGrid } from './tableGrid';
 
 /** readCellNumber's exact path: a number that is its cents over 100 (most amounts), never negative. */
 function plainCents(raw: CellValue): number | undefined {
@@ -89,6 +89,13 @@ class ColumnValues {
     }
     if (values) return (i) => values[i];
     return this.kind === 'text' ? (i) => cellText(grid.get(i, ci)) : () => undefined;
+  }
+
+  /** A text column read again from the grid, when the grid keeps texts as bytes: line i's bytes (see CellGrid.bytes), untrimmed; else null. */
+  bytesReader(): ((i: number, out: ByteSpan) => boolean) | null {
+    const { grid, ci } = this;
+    if (!this.textFromGrid || grid.bytes === undefined) return null;
+    return (i, out) => grid.bytes!(i, ci, out);
   }
 }
 
@@ -194,6 +201,12 @@ export class TableLines<T> implements Lines<T> {
     const read = this.store.cols[this.columnIndex(key)].reader() as (i: number) => T[K] | undefined;
     const at = this.at;
     return at === null ? read : (j) => read(at[j]);
+  }
+
+  bytes(key: keyof T): ((i: number, out: ByteSpan) => boolean) | null {
+    const read = this.store.cols[this.columnIndex(key)].bytesReader();
+    const at = this.at;
+    return read === null || at === null ? read : (j, out) => read(at[j], out);
   }
 
   unreadable(key: keyof T): (i: number) => boolean {

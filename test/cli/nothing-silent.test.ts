@@ -97,6 +97,17 @@ test('financing.duplicate-reference: check says two lines share one Référence,
   expect(recon.map((f) => [f.sheet, f.cell])).toEqual([['Financements', 'G6']]);
 });
 
+test('financing.duplicate-reference: one reference typed two ways (case, dashes, spaces around it), each in one cell, is still one reference', async () => {
+  // Each text is used once, so the reader keeps it as bytes and check hashes it from them: the pair must still be found.
+  const dir = tmp('ess-dup-ref-typed-');
+  const file = await writeVersion(dir, 'budget.xlsx', (p) => {
+    const t = planTable(p, 'Financements');
+    t.rows[1][column(t, 'Référence')] = '  ex 2014 region 001 ';
+  });
+  const dup = (await check(file)).findings.filter((f) => f.rule === 'financing.duplicate-reference');
+  expect(dup.map((f) => [f.cell, plain(f.message).split(' : ')[0]])).toEqual([['G6', 'Référence ex 2014 region 001 déjà portée par la cellule G5 du tableau Financements']]);
+});
+
 /** Two lines of one action, year and funder, no reference, different amounts, at rows `at` and `at + 1`. */
 const twins = (swap: boolean) => (p: WorkbookPlan) => {
   const t = planTable(p, 'Financements');

@@ -6,6 +6,7 @@ import { Buffer } from 'buffer';
 import fc from 'fast-check';
 import { readSharedStrings } from '../../src/hosts/xlsx/strings';
 import type { ZipPackage } from '../../src/hosts/xlsx/zip';
+import type { ByteSpan } from '../../src/core/tableGrid';
 
 /** A package holding one part, handed to the reader in pieces cut at `cuts`. */
 function pkg(xml: string, cuts: number[]): ZipPackage {
@@ -55,6 +56,12 @@ const strings = (t: { at(i: number): string | undefined } | (string | undefined)
 /** Which strings the table tells blank (not kept, or white space only) without making them: what the model asks of every text cell. */
 const blanks = (t: { blank?(i: number): boolean } | unknown[], n: number) => Array.from({ length: n }, (_, i) => (Array.isArray(t) || !t.blank ? null : t.blank(i)));
 const blankOf = (s: string | undefined) => s === undefined || s.trim() === '';
+/** Each string as the table's bytes give it (Latin-1), null when it keeps no bytes for it: what check hashes references from. */
+const asBytes = (t: { bytes?(i: number, out: ByteSpan): boolean } | unknown[], n: number) =>
+  Array.from({ length: n }, (_, i) => {
+    const out: ByteSpan = { bytes: new Uint8Array(0), from: 0, to: 0 };
+    return !Array.isArray(t) && t.bytes?.(i, out) ? Buffer.from(out.bytes.subarray(out.from, out.to)).toString('latin1') : null;
+  });
 
 test('every form of shared string reads as its events say: plain, preserved, entities, escapes, UTF-8, empty, rich, phonetic, CDATA, indented, prefixed', async () => {
   const xml = doc(SI);
@@ -63,6 +70,13 @@ test('every form of shared string reads as its events say: plain, preserved, ent
     expect(strings(t, SI.length)).toEqual(EXPECTED);
     if (needed) expect(blanks(t, SI.length)).toEqual(EXPECTED.map(blankOf));
   }
+  // Used by one cell, a string in Latin-1 is kept as bytes, and its bytes are the string; used twice, a string.
+  const once = await readSharedStrings(pkg(xml, []), 'xl/sharedStrings.xml', usedOnce(SI.length));
+  const kept = asBytes(once, SI.length);
+  expect(kept[0]).toBe('BENCH-000123');
+  expect(kept[4]).toBe('Économie sociale');
+  kept.forEach((b, i) => b === null || expect(b).toBe(EXPECTED[i]));
+  expect(asBytes(await readSharedStrings(pkg(xml, []), 'xl/sharedStrings.xml', usedTwice(SI.length)), SI.length)).toEqual(SI.map(() => null));
 });
 
 test('property: cut anywhere, in any number of pieces, the strings are the same (kept as bytes, as strings, or skipped)', async () => {
@@ -80,6 +94,7 @@ test('property: cut anywhere, in any number of pieces, the strings are the same 
         const cut = strings(table, picks.length);
         expect(cut).toEqual(whole);
         expect(blanks(table, picks.length)).toEqual(whole.map(blankOf));
+        asBytes(table, picks.length).forEach((b, i) => b === null || expect(b).toBe(whole[i]));
       },
     ),
     { numRuns: 300 },

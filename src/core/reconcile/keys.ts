@@ -3,6 +3,7 @@ import { funderLabel, type Lang } from '../contract';
 import { perProfile, profile as builtIn, type Profile } from '../profile';
 import type { FinancingFields, FunderKey, Row } from '../model';
 import { matchKey } from '../text';
+import type { ByteSpan } from '../tableGrid';
 
 /** References compare ignoring case, spaces and punctuation: "EX-2014-CDC-001" = "ex 2014 cdc 001". */
 export function referenceKey(s: string): string {
@@ -64,12 +65,17 @@ const keyChar = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : (c >= 0x61 &
 const FNV_START = 0x811c9dc5;
 const fnv = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
 
-/** The key referenceKey makes of a printable-ASCII reference, hashed (FNV-1a); -1: not such a reference; -2: an empty key. */
-function asciiKeyHash(s: string): number {
+/**
+ * The key referenceKey makes of a printable-ASCII reference held as Latin-1 bytes, hashed (FNV-1a),
+ * without making the string; -1: not such a reference; -2: an empty key. Untrimmed: the spaces
+ * cellText trims give no key character, and any other byte it trims (a tab, a no-break space) is
+ * outside printable ASCII, so -1 sends the line to the string's reading.
+ */
+function spanKeyHash({ bytes, from, to }: ByteSpan): number {
   let h = FNV_START;
   let n = 0;
-  for (let j = 0; j < s.length; j++) {
-    const code = s.charCodeAt(j);
+  for (let j = from; j < to; j++) {
+    const code = bytes[j];
     if (code < 0x20 || code > 0x7e) return -1;
     const c = keyChar(code);
     if (c < 0) continue;
@@ -77,6 +83,21 @@ function asciiKeyHash(s: string): number {
     n++;
   }
   return n === 0 ? -2 : h >>> 0;
+}
+
+/** A string's characters, when all are ASCII, copied here to be hashed as bytes (spanKeyHash): one hash for both. */
+const ascii: ByteSpan = { bytes: new Uint8Array(256), from: 0, to: 0 };
+
+/** spanKeyHash of a reference held as a string. */
+function asciiKeyHash(s: string): number {
+  if (s.length > ascii.bytes.length) ascii.bytes = new Uint8Array(s.length * 2);
+  for (let j = 0; j < s.length; j++) {
+    const code = s.charCodeAt(j);
+    if (code > 0x7e) return -1;
+    ascii.bytes[j] = code;
+  }
+  ascii.to = s.length;
+  return spanKeyHash(ascii);
 }
 
 /** The same hash of a key already made (any reference: referenceKey's). */
@@ -114,21 +135,35 @@ const LINE_MASK = (1 << LINE_BITS) - 1;
  * agree), equal keys confirmed by comparing the two references. No key string nor Map entry per
  * line: on 1 000 000 distinct references those were the peak of the rule pass. A reference with
  * accents or other scripts has its key made (referenceKey) and hashed the same way, so it meets its
- * ASCII twin.
+ * ASCII twin. A reference the host keeps as bytes (`bytesAt`: the .xlsx reader's packed shared
+ * strings) is hashed from them: its string is made only when two lines' tags agree.
  */
-export function duplicateReferences(length: number, referenceAt: (i: number) => string | undefined, duplicate: (i: number, first: number) => void): void {
+export function duplicateReferences(
+  length: number,
+  referenceAt: (i: number) => string | undefined,
+  duplicate: (i: number, first: number) => void,
+  /** Line i's reference as bytes when the host keeps it so (Lines.bytes): hashed without making its string. */
+  bytesAt?: ((i: number, out: ByteSpan) => boolean) | null,
+): void {
   if (length >= LINE_MASK) return void byReference(length, referenceAt, duplicate);
   const size = Math.max(1024, Math.ceil(length * 1.5));
   const slots = new Uint32Array(size); // 0: free
+  const span: ByteSpan = { bytes: new Uint8Array(0), from: 0, to: 0 };
   for (let i = 0; i < length; i++) {
-    const reference = referenceAt(i);
-    if (!reference) continue;
-    let h = asciiKeyHash(reference);
+    // -1: hashed from the string (not kept as bytes, or beyond printable ASCII); -2: no key (blank, or no letter nor digit).
+    let h = bytesAt && bytesAt(i, span) ? spanKeyHash(span) : -1;
     if (h === -2) continue;
+    let reference: string | undefined;
     if (h === -1) {
-      const k = referenceKey(reference);
-      if (!k) continue;
-      h = keyHash(k);
+      reference = referenceAt(i);
+      if (!reference) continue;
+      h = asciiKeyHash(reference);
+      if (h === -2) continue;
+      if (h === -1) {
+        const k = referenceKey(reference);
+        if (!k) continue;
+        h = keyHash(k);
+      }
     }
     const tag = h >>> LINE_BITS;
     for (let at = h % size; ; at = at + 1 === size ? 0 : at + 1) {
@@ -139,7 +174,7 @@ export function duplicateReferences(length: number, referenceAt: (i: number) => 
       }
       // The line already there is read again (no copy of every reference kept) only when the tags agree.
       const held = (slot & LINE_MASK) - 1;
-      if (slot >>> LINE_BITS === tag && sameKey(referenceAt(held)!, reference)) {
+      if (slot >>> LINE_BITS === tag && sameKey(referenceAt(held)!, (reference ??= referenceAt(i)!))) {
         duplicate(i, held);
         break;
       }

@@ -175,5 +175,6 @@ export const execution: Rule = (ctx) => {
 export const duplicateReference: Rule = (ctx) => {
   const fin = linesOf(ctx.model, 'financing');
   const referenceAt = fin.column('reference');
-  duplicateReferences(fin.length, referenceAt, (i, first) => ctx.emit('financing.duplicate-reference', fin.ref(i, 'reference'), { code: referenceAt(i)!, other: fin.ref(first, 'reference').cell }));
+  const duplicate = (i: number, first: number) => ctx.emit('financing.duplicate-reference', fin.ref(i, 'reference'), { code: referenceAt(i)!, other: fin.ref(first, 'reference').cell });
+  duplicateReferences(fin.length, referenceAt, duplicate, fin.bytes?.('reference'));
 };

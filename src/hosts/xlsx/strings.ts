@@ -6,6 +6,7 @@ import { XmlScanner } from './xml';
 import type { ZipPackage } from './zip';
 import type { StringTable } from '../../core/columns';
 import { isBlank } from '../../core/snapshot';
+import type { ByteSpan } from '../../core/tableGrid';
 import { Buffer } from 'buffer';
 
 /** Excel escapes characters XML cannot carry as `_xHHHH_` (`_x000D_` for a carriage return). */
@@ -161,6 +162,15 @@ class PackedStrings implements StringTable {
       return true;
     }
     return isBlank(this.plain[i] ?? null);
+  }
+
+  /** A packed string's bytes, in place (see StringTable.bytes). */
+  bytes(i: number, out: ByteSpan): boolean {
+    if (!this.locate(i)) return false;
+    out.bytes = this.foundChunk;
+    out.from = this.foundFrom;
+    out.to = this.foundTo;
+    return true;
   }
 
   at(i: number): string | undefined {
