@@ -70,6 +70,12 @@ class Column {
   mixed: Aside[] | null = null;
   /** Values not of the main form, by row. */
   aside: Map<number, Aside> | null = null;
+  /**
+   * The last row ever set aside (-1: none): a row below it is past every value aside, so it needs no
+   * look there. A table's header (a text over a column of numbers) is aside, and every number under
+   * it took the slow path for that alone.
+   */
+  asideLast = -1;
   /** Strings that are no shared string (inline strings, formula results). */
   own: string[] = [];
 
@@ -137,7 +143,10 @@ class Column {
     else if (this.kind === NUM) this.nums![r] = fits ? (v as number) : NaN;
     else if (this.kind === STR) this.ints![r] = fits ? this.code(v as string | Shared) : NO_STR;
     if (fits) this.main++;
-    else if (v !== null) (this.aside ??= new Map()).set(r, v);
+    else if (v !== null) {
+      (this.aside ??= new Map()).set(r, v);
+      if (r > this.asideLast) this.asideLast = r;
+    }
   }
 
   /** Takes the form `kind`, every value kept (those that do not fit it set aside). */
@@ -149,6 +158,7 @@ class Column {
     this.ints = this.nums = null;
     this.mixed = null;
     this.aside = null;
+    this.asideLast = -1;
     this.resize(size);
     for (let r = 0; r < rows; r++) {
       if (kind === MIXED) this.mixed![r] = values[r];
@@ -193,9 +203,9 @@ export class ColumnStore {
 
   /** Stores a value (null blanks the cell). */
   set(r: number, c: number, v: CellValue): void {
-    // The hot case (a number in a settled column of numbers) written straight, without the checks of put.
+    // The hot case (a number in a settled column of numbers, below anything set aside) written straight, without the checks of put.
     const col = r < this.capacity ? this.columns[c] : undefined;
-    if (col !== undefined && col.aside === null && typeof v === 'number' && col.main >= SETTLED) {
+    if (col !== undefined && r > col.asideLast && typeof v === 'number' && col.main >= SETTLED) {
       if (col.kind === NUM || (col.kind === INT && (v | 0) === v && v !== NO_INT && !Object.is(v, -0))) {
         if (r >= this.rowCount) this.rowCount = r + 1;
         if (col.kind === NUM) col.nums![r] = v;
@@ -209,9 +219,9 @@ export class ColumnStore {
 
   /** Stores shared string `index`, read from the shared strings once they are known. */
   setShared(r: number, c: number, index: number): void {
-    // The hot case (a settled column of strings): the index is the code, no object made per cell.
+    // The hot case (a settled column of strings, below anything set aside): the index is the code, no object made per cell.
     const col = r < this.capacity ? this.columns[c] : undefined;
-    if (col !== undefined && col.kind === STR && col.aside === null && col.main >= SETTLED) {
+    if (col !== undefined && col.kind === STR && r > col.asideLast && col.main >= SETTLED) {
       if (r >= this.rowCount) this.rowCount = r + 1;
       col.ints![r] = index;
       col.main++;
