@@ -233,13 +233,13 @@ export class TableLines<T> implements Lines<T> {
 }
 
 /**
- * Kinds whose reading of a text depends on the text alone and says nothing when it succeeds (a
- * funder's name, a year typed as text, an axis, a status…): a column repeats a few of them on every
- * line, and each is resolved once. Dates are left out (each line gets its own Date), texts too (a
- * trim costs less than a look-up, and references are all different).
+ * Kinds whose reading of a text or a number depends on it alone and says nothing when it succeeds
+ * (a funder's name, a year as a number or a text, an axis, a status…): a column repeats a few of
+ * them on every line, and each is resolved once. Dates are left out (each line gets its own Date),
+ * texts too (a trim costs less than a look-up, and references are all different).
  */
 const RESOLVED_ONCE: ReadonlySet<ColumnKind> = new Set(['year', 'funder', 'axis', 'status', 'instance', 'avenant-kind']);
-/** Texts remembered per column at most (a column of distinct texts stops filling its memo there). */
+/** Values remembered per column at most (a column of distinct values stops filling its memo there). */
 const MEMO_MAX = 4096;
 
 /** Reads a table's cells (each finding emitted as it is met) into its lines. */
@@ -298,7 +298,7 @@ class ColumnReading {
     const bad = store.bad;
     const bit = 1 << k;
     const textFromGrid = values.textFromGrid;
-    const memo = RESOLVED_ONCE.has(c.kind) ? new Map<string, unknown>() : null;
+    const memo = RESOLVED_ONCE.has(c.kind) ? new Map<string | number, unknown>() : null;
     const firstRow = table.headerRow + 1;
     cursor.col = table.firstColumn + ci;
     for (let j = 0; j < count; j++) {
@@ -314,11 +314,12 @@ class ColumnReading {
       // A text that is not blank, where the column reads its texts from the grid: nothing to keep, nothing to say.
       if (state === TEXT && textFromGrid) continue;
       const raw = grid.get(i, ci);
-      let val = memo !== null && typeof raw === 'string' ? memo.get(raw) : undefined;
+      const key = memo !== null && (typeof raw === 'string' || typeof raw === 'number') ? raw : undefined;
+      let val = key !== undefined ? memo!.get(key) : undefined;
       if (val === undefined) {
         cursor.row = firstRow + i;
         val = r.read(c, raw, cursor, header);
-        if (val !== undefined && memo !== null && typeof raw === 'string' && memo.size < MEMO_MAX) memo.set(raw, val);
+        if (val !== undefined && key !== undefined && memo!.size < MEMO_MAX) memo!.set(key, val);
       }
       if (val !== undefined) values.set(i, val, raw);
       else bad[i] |= bit;
