@@ -58,6 +58,11 @@ class ColumnValues {
     return this.kind === 'text' && this.values === null;
   }
 
+  /** An amount column read again from a grid that cannot change: a plain amount (plainCents) is all it needs to know of a cell. */
+  get amountsFromGrid(): boolean {
+    return this.aside !== null;
+  }
+
   /** `raw`: the cell v was read from (the grid's own value: not read from it a second time). */
   set(i: number, v: unknown, raw: CellValue): void {
     if (this.cents) this.cents[i] = v as number;
@@ -298,6 +303,7 @@ class ColumnReading {
     const bad = store.bad;
     const bit = 1 << k;
     const textFromGrid = values.textFromGrid;
+    const amountsFromGrid = values.amountsFromGrid;
     const memo = RESOLVED_ONCE.has(c.kind) ? new Map<string | number, unknown>() : null;
     const firstRow = table.headerRow + 1;
     cursor.col = table.firstColumn + ci;
@@ -314,6 +320,8 @@ class ColumnReading {
       // A text that is not blank, where the column reads its texts from the grid: nothing to keep, nothing to say.
       if (state === TEXT && textFromGrid) continue;
       const raw = grid.get(i, ci);
+      // An amount in plain cents, where the column reads them from the grid: read as it is, nothing to keep or say (CellReader.amount's exact path).
+      if (amountsFromGrid && plainCents(raw) !== undefined) continue;
       const key = memo !== null && (typeof raw === 'string' || typeof raw === 'number') ? raw : undefined;
       let val = key !== undefined ? memo!.get(key) : undefined;
       if (val === undefined) {
