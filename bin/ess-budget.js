@@ -8,4 +8,4 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('ess-budget : le programme n’est pas construit ; lancez « npm run build:cli » (ou « npm ci »).\n');
   process.exit(2);
 }
-require(bundle);
+require('./run-bundle').runBundle(bundle, path.join(__dirname, '..', 'dist', 'cli', 'ess-budget.cache'), process.env.ESS_CODE_CACHE === 'train');

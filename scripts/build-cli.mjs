@@ -1,5 +1,9 @@
 // Bundles the CLI (core + .xlsx host) into one file: fast start, no TypeScript at run time.
 import { build } from 'esbuild';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 
 /**
  * Libraries that `check` rarely or never calls (JSZip: native charts and patched packages; iconv-lite
@@ -48,3 +52,21 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+/**
+ * The bundle's code cache (bin/run-bundle.js), made by one check of the example: the command users
+ * run most, and the functions every other command's reading shares. A build that cannot make it
+ * still works (the bundle is then compiled at each start), and says so.
+ */
+const CACHE = 'dist/cli/ess-budget.cache';
+rmSync(CACHE, { force: true });
+const dir = mkdtempSync(join(tmpdir(), 'ess-code-cache-'));
+try {
+  const book = join(dir, 'exemple.xlsx');
+  const run = (args, env = {}) => spawnSync(process.execPath, ['bin/ess-budget.js', ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const made = run(['init', book, '--example']);
+  const checked = made.status === 0 ? run(['check', book], { ESS_CODE_CACHE: 'train' }) : made;
+  if (!existsSync(CACHE)) process.stderr.write(`build-cli : cache de code non fait (statut ${checked.status}) ; le programme sera compilé à chaque démarrage.\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
