@@ -9,8 +9,8 @@
  *
  * Without a cache, or with one made for another bundle, Node or set of V8 flags, the bundle is
  * compiled as usual: V8 refuses data made by another version or under other flags, and checks of
- * the source only its length; the SHA-256 of the source written before V8's data makes sure a
- * cache is never used for another build.
+ * the source only its length; the SHA-256 of the source (and of Node's version) written before
+ * V8's data makes sure a cache is never used for another build.
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -29,7 +29,8 @@ const HASH_BYTES = 32;
 /** Runs `bundle` as the CommonJS module it is; `cacheFile`: where its code cache is read, or written when `train`. */
 function runBundle(bundle, cacheFile, train) {
   const source = fs.readFileSync(bundle, 'utf8');
-  const hash = crypto.createHash('sha256').update(source).digest();
+  // The bundle and the Node that runs it (scripts/build-cli.mjs makes the same digest to know whether to train again).
+  const hash = crypto.createHash('sha256').update(source).update(process.version).digest();
   let cachedData;
   let state = train ? 'à faire' : 'absent';
   if (!train) {

@@ -1,9 +1,10 @@
 // Bundles the CLI (core + .xlsx host) into one file: fast start, no TypeScript at run time.
 import { build } from 'esbuild';
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 
 /**
  * Libraries that `check` rarely or never calls (JSZip: native charts and patched packages; iconv-lite
@@ -36,7 +37,7 @@ module.exports = new Proxy(function lazy() {}, {
   },
 };
 
-await build({
+const built = await build({
   entryPoints: ['src/cli/index.ts'],
   bundle: true,
   platform: 'node',
@@ -51,22 +52,37 @@ await build({
   plugins: [lazyLibraries],
   sourcemap: true,
   logLevel: 'warning',
+  write: false,
 });
+
+// Written only when changed, beside then renamed: the tests build side by side while others run the
+// program, which must never read half a bundle (nor lose a cache made for the same one).
+for (const f of built.outputFiles) {
+  if (existsSync(f.path) && readFileSync(f.path).equals(f.contents)) continue;
+  mkdirSync(dirname(f.path), { recursive: true });
+  writeFileSync(`${f.path}.${process.pid}.tmp`, f.contents);
+  renameSync(`${f.path}.${process.pid}.tmp`, f.path);
+}
 
 /**
  * The bundle's code cache (bin/run-bundle.js), made by one check of the example: the command users
  * run most, and the functions every other command's reading shares. A build that cannot make it
  * still works (the bundle is then compiled at each start), and says so.
  */
+const BUNDLE = 'dist/cli/ess-budget.js';
 const CACHE = 'dist/cli/ess-budget.cache';
-rmSync(CACHE, { force: true });
-const dir = mkdtempSync(join(tmpdir(), 'ess-code-cache-'));
-try {
-  const book = join(dir, 'exemple.xlsx');
-  const run = (args, env = {}) => spawnSync(process.execPath, ['bin/ess-budget.js', ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
-  const made = run(['init', book, '--example']);
-  const checked = made.status === 0 ? run(['check', book], { ESS_CODE_CACHE: 'train' }) : made;
-  if (!existsSync(CACHE)) process.stderr.write(`build-cli : cache de code non fait (statut ${checked.status}) ; le programme sera compilé à chaque démarrage.\n`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+const sha = createHash('sha256').update(readFileSync(BUNDLE, 'utf8')).update(process.version).digest();
+/** Whether the cache was made for this very bundle and Node (bin/run-bundle.js writes their SHA-256 first). */
+const cacheFits = () => existsSync(CACHE) && readFileSync(CACHE).subarray(0, sha.length).equals(sha);
+if (!cacheFits()) {
+  const dir = mkdtempSync(join(tmpdir(), 'ess-code-cache-'));
+  try {
+    const book = join(dir, 'exemple.xlsx');
+    const run = (args, env = {}) => spawnSync(process.execPath, ['bin/ess-budget.js', ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const made = run(['init', book, '--example']);
+    const checked = made.status === 0 ? run(['check', book], { ESS_CODE_CACHE: 'train' }) : made;
+    if (!cacheFits()) process.stderr.write(`build-cli : cache de code non fait (statut ${checked.status}) ; le programme sera compilé à chaque démarrage.\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
