@@ -3,9 +3,8 @@
  * this very bundle, never for another one, and the answers are the same either way.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { mkdtempSync } from 'fs';
 
 const root = join(__dirname, '../..');
 const run = (bin: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ESS_DEBUG: '1' } });

@@ -137,28 +137,27 @@ class PackedStrings implements StringTable {
     return true;
   }
 
-  /** Where packed string `i` lies, in `found`'s chunk and bounds; false when it is not packed (a string, or not kept). */
-  private locate(i: number): boolean {
+  /** Where packed string `i` lies: `out` set to its chunk and bounds; false when it is not packed (a string, or not kept). */
+  private locate(i: number, out: ByteSpan): boolean {
     if (i >= this.ends.length) return false;
     const end = this.ends[i];
     const start = i > 0 ? this.ends[i - 1] : 0;
     if (end <= start) return false;
     const c = (end - 1) >>> CHUNK_BITS;
     const base = c << CHUNK_BITS;
-    this.foundChunk = this.chunks[c];
-    this.foundFrom = start > base ? start - base : 0;
-    this.foundTo = end - base;
+    out.bytes = this.chunks[c];
+    out.from = start > base ? start - base : 0;
+    out.to = end - base;
     return true;
   }
-  private foundChunk: Buffer = Buffer.alloc(0);
-  private foundFrom = 0;
-  private foundTo = 0;
+  /** Where `blank` and `at` have `locate` put a string (in a chunk: a Buffer). */
+  private readonly found: { bytes: Buffer; from: number; to: number } = { bytes: Buffer.alloc(0), from: 0, to: 0 };
 
   /** Whether string `i` is not kept or is white space only, read from its bytes (the model asks it of every text cell). */
   blank(i: number): boolean {
-    if (this.locate(i)) {
-      const chunk = this.foundChunk;
-      for (let k = this.foundFrom; k < this.foundTo; k++) if (!latin1Space(chunk[k])) return false;
+    const f = this.found;
+    if (this.locate(i, f)) {
+      for (let k = f.from; k < f.to; k++) if (!latin1Space(f.bytes[k])) return false;
       return true;
     }
     return isBlank(this.plain[i] ?? null);
@@ -166,15 +165,12 @@ class PackedStrings implements StringTable {
 
   /** A packed string's bytes, in place (see StringTable.bytes). */
   bytes(i: number, out: ByteSpan): boolean {
-    if (!this.locate(i)) return false;
-    out.bytes = this.foundChunk;
-    out.from = this.foundFrom;
-    out.to = this.foundTo;
-    return true;
+    return this.locate(i, out);
   }
 
   at(i: number): string | undefined {
-    return this.locate(i) ? this.foundChunk.toString('latin1', this.foundFrom, this.foundTo) : this.plain[i];
+    const f = this.found;
+    return this.locate(i, f) ? f.bytes.toString('latin1', f.from, f.to) : this.plain[i];
   }
 }
 
