@@ -78,7 +78,7 @@ export function analyse(snapshot: WorkbookSnapshot, asOf: Date): Analysis {
   const model = readModel(snapshot, raw);
   const ctx = makeContext(model, asOf, raw);
   for (const rule of DOMAIN_RULES) rule(ctx);
-  closedYearChanged(snapshot, raw);
+  closedYearChanged(snapshot, raw, asOf);
   closureRecordMissing(snapshot, raw);
   const findings = raw.sort(compareRawFindings);
   return { asOf, model, findings, counts: countSeverities(findings), totals: computeTotals(model, asOf) };

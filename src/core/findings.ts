@@ -72,6 +72,8 @@ export const RULES = {
   'period.closed-year-changed': { severity: 'error', article: 'Art. 8' },
   // Issue 19: a closure the Journal records but whose record (Clôtures) is gone; a reference two financing lines share.
   'period.closure-record-missing': { severity: 'error', article: 'Art. 8' },
+  // A closed year's cell changed since a closing dated after the situation date: the closing does not count yet (an act counts once dated, at the latest at the situation date), the change is still said.
+  'period.closed-later-changed': { severity: 'warning', article: 'Art. 8' },
   'financing.duplicate-reference': { severity: 'warning', article: null },
 } as const satisfies Record<string, { severity: Severity; article: string | null }>;
 

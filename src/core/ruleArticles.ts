@@ -45,6 +45,7 @@ const RESOLVERS: Partial<Record<RuleId, Resolver>> = {
   'period.outside': periodEnd,
   'period.closed-year-changed': periodEnd,
   'period.closure-record-missing': periodEnd,
+  'period.closed-later-changed': periodEnd,
   'axis.unknown': axes,
   'action.axis-mismatch': axes,
   'convention.total-mismatch': fundersWith(() => true),

@@ -222,6 +222,8 @@ export interface RuleParams {
   'period.closed-year-changed': { year: number; due: string; label: string } & ClosedYearChange;
   /** due: the closing's date as the Journal line gives it (ISO, or '' when unreadable). */
   'period.closure-record-missing': { year: number; due: string };
+  /** As period.closed-year-changed, for a closing dated after the situation date (due). */
+  'period.closed-later-changed': { year: number; due: string; label: string } & ClosedYearChange;
   /** code: the reference; other: the cell of the first line that carries it. */
   'financing.duplicate-reference': { code: string; other: string };
 }

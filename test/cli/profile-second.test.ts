@@ -140,8 +140,13 @@ describe('report, reconcile, diff and close on it', () => {
     expect(c.code).toBe(0);
     expect((await cli('profile', 'show', book)).out).toContain('Transition écologique');
     const changed = fillTables(book, join(dir, 'cloture-modifie.xlsx'), { Financements: { set: [{ where: { Référence: 'R-2021-001' }, values: { 'Engagé (€)': 90000 } }] } });
-    const r = await json(['check', changed, '--as-of', AS_OF]);
+    // Today (the closing's own date, which close records): the closing counts, the change is an error.
+    const r = await json(['check', changed]);
     expect(r.findings.filter((f) => f.rule === 'period.closed-year-changed').map((f) => `${f.sheet}!${f.cell}`)).toEqual([expect.stringMatching(/^Financements!E\d+$/)]);
+    // At an earlier situation date the closing has not happened yet: no error, but the change since it is said.
+    const before = await json(['check', changed, '--as-of', AS_OF]);
+    expect(before.findings.filter((f) => f.rule === 'period.closed-year-changed')).toEqual([]);
+    expect(before.findings.filter((f) => f.rule === 'period.closed-later-changed').map((f) => `${f.severity} ${f.sheet}!${f.cell}`)).toEqual([expect.stringMatching(/^warning Financements!E\d+$/)]);
   });
 });
 

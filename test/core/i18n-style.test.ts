@@ -213,6 +213,12 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
     { ...closed, variant: 'changed', column, text: '500.00', other: '600.00', expected: 500_00, actual: 600_00 },
     { ...closed, variant: 'changed', column: 'Commentaire', text: 'avant' },
   ],
+  'period.closed-later-changed': [
+    { ...closed, variant: 'added' },
+    { ...closed, variant: 'removed', other: 'Financements!A7' },
+    { ...closed, variant: 'changed', column, text: '500.00', other: '600.00', expected: 500_00, actual: 600_00 },
+    { ...closed, variant: 'changed', column: 'Commentaire', text: 'avant' },
+  ],
   'period.closure-record-missing': [
     { year: 2014, due: '2026-11-30' },
     { year: 2014, due: '' },

@@ -370,10 +370,17 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
   },
   // Closed years (issue 15): after closing 2014, a 2014 amount changed fires; a 2015 one does not.
   'period.closed-year-changed': {
-    fire: (s) => (closeYear(s, 2014), raisePlanned(s, 2014)),
-    silent: (s) => (closeYear(s, 2014), raisePlanned(s, 2015)),
+    fire: (s) => (closeYear(s, 2014, '2026-11-28'), raisePlanned(s, 2014)),
+    silent: (s) => (closeYear(s, 2014, '2026-11-28'), raisePlanned(s, 2015)),
     at: ['Financements', 'D5'],
-    message: /2014 est clôturée .* valait 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
+    message: /2014 est clôturée depuis le 28\/11\/2026\u202f; .* valait 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
+  },
+  // A closing dated after the situation date (29/11/2026): not counted yet, the change since it said as a warning; the day of the closing itself counts (silent).
+  'period.closed-later-changed': {
+    fire: (s) => (closeYear(s, 2014, '2026-11-30'), raisePlanned(s, 2014)),
+    silent: (s) => (closeYear(s, 2014, '2026-11-29'), raisePlanned(s, 2014)),
+    at: ['Financements', 'D5'],
+    message: /2014 a été clôturée le 30\/11\/2026, après la date de situation\u00a0: à cette date, la clôture ne compte pas encore\u202f; cette cellule .* valait toutefois 250\u00a0000,00\u00a0€ à la clôture et vaut maintenant 250\u00a0500,00\u00a0€/,
   },
   // Issue 19: the Journal records the closing of 2014, the Clôtures sheet is gone; with the sheet there, silent.
   'period.closure-record-missing': {

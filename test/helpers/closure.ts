@@ -12,7 +12,7 @@ function record(s: WorkbookSnapshot) {
   return t;
 }
 
-export function closeYear(s: WorkbookSnapshot, year: number, date = '2026-11-30', by = 'Test'): void {
+export function closeYear(s: WorkbookSnapshot, year: number, date = '2026-11-28', by = 'Test'): void {
   record(s).rows.push(...closingRows(yearLines(s, year), { year, date, by, reason: '' }));
 }
 

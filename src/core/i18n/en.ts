@@ -12,6 +12,8 @@ const listEn = (items: readonly string[]) => orList(items, 'or');
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
 const at = (p: { column?: string }) => (p.column ? `"${p.column}": ` : '');
+/** A value a closing recorded, or holds now (closed years): in euros when the column holds amounts. */
+const closedValue = (cents: number | undefined, text: string | undefined) => (cents !== undefined ? eur(cents) : text || '(blank)');
 /** A financing line names its action; one whose code is blank (cell.required says so) is still checked. */
 const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Line with no action code');
 
@@ -234,7 +236,13 @@ export const en: Messages = {
         ? `year ${p.year} was closed on ${p.due}; line ${p.label} has been added since. Remove it, or reopen the year (ess-budget reopen) with a reason.`
         : p.variant === 'removed'
           ? `year ${p.year} was closed on ${p.due}; line ${p.label} (${p.other} when closed) has been removed since. Restore it, or reopen the year (ess-budget reopen) with a reason.`
-          : `${at(p)}year ${p.year} was closed on ${p.due}; this cell of line ${p.label} held ${p.expected !== undefined ? eur(p.expected) : p.text || '(blank)'} when closed and now holds ${p.actual !== undefined ? eur(p.actual) : p.other || '(blank)'}. Restore the value, or reopen the year (ess-budget reopen) with a reason.`,
+          : `${at(p)}year ${p.year} was closed on ${p.due}; this cell of line ${p.label} held ${closedValue(p.expected, p.text)} when closed and now holds ${closedValue(p.actual, p.other)}. Restore the value, or reopen the year (ess-budget reopen) with a reason.`,
+    'period.closed-later-changed': (p) =>
+      p.variant === 'added'
+        ? `year ${p.year} was closed on ${p.due}, after the situation date: at that date the closing does not count yet; line ${p.label} has however been added since. Check this addition, or reopen the year (ess-budget reopen) with a reason.`
+        : p.variant === 'removed'
+          ? `year ${p.year} was closed on ${p.due}, after the situation date: at that date the closing does not count yet; line ${p.label} (${p.other} when closed) has however been removed since. Check this removal, or reopen the year (ess-budget reopen) with a reason.`
+          : `${at(p)}year ${p.year} was closed on ${p.due}, after the situation date: at that date the closing does not count yet; this cell of line ${p.label} however held ${closedValue(p.expected, p.text)} when closed and now holds ${closedValue(p.actual, p.other)}. Check the change, or reopen the year (ess-budget reopen) with a reason.`,
     // Issue 19.
     'period.closure-record-missing': (p) =>
       `the Log records that year ${p.year} was closed${p.due ? ` on ${p.due}` : ''}, but its record (sheet Clôtures) is gone: the year’s amounts are no longer checked against the closing. Restore the Clôtures sheet from an earlier copy of the workbook, or close the year again (ess-budget close) once its amounts are checked.`,
@@ -308,6 +316,7 @@ export const en: Messages = {
     'reconciliation.matched-by-key': 'Reconciled on action, year and funder',
     'period.closed-year-changed': 'Closed year changed',
     'period.closure-record-missing': 'Closing record gone',
+    'period.closed-later-changed': 'Year closed after the situation date, changed since',
     'financing.duplicate-reference': 'Duplicate commitment reference',
   },
   severity: { error: 'error', warning: 'warning', info: 'info' },
@@ -1039,6 +1048,7 @@ Examples:
       'reconciliation.duplicate-reference': 'Give each commitment a reference of its own.',
       'reconciliation.matched-by-key': 'Nothing to correct; commitment references would make the match surer.',
       'period.closed-year-changed': 'Put back the closed value, or reopen the year with a reason (COPIL export).',
+      'period.closed-later-changed': 'Check the change made since the closing; put back the closed value, or reopen the year with a reason (COPIL export).',
     },
     whatToDoLabel: 'What to do:',
     ruleDetails: (rule, article) => `Rule ${rule}${article ? ` · convention, ${article}` : ''}`,

@@ -8,6 +8,8 @@ import { contractFr, countFr, meetingsWords, ofFr, orList, seriesList, theFr } f
 import type { StatusId } from '../profile';
 
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
+/** A value a closing recorded, or holds now (closed years): in euros when the column holds amounts. */
+const closedValue = (cents: number | undefined, text: string | undefined) => (cents !== undefined ? eur(cents) : text || '(vide)');
 /** A financing line names its action; one whose code is blank (cell.required says so) is still checked. */
 const action = (p: { code?: string }) => (p.code ? `Action ${p.code}` : 'Ligne sans code d’action');
 const year = (p: { suggestion?: string }) => (p.suggestion ? ` (vouliez-vous dire ${p.suggestion} ?)` : '');
@@ -229,7 +231,14 @@ export const fr: Messages = {
         ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} a été ajoutée depuis. Supprimez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
         : p.variant === 'removed'
           ? `l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; la ligne ${p.label} (${p.other} à la clôture) a été supprimée depuis. Rétablissez-la, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
-          : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; cette cellule de la ligne ${p.label} valait ${p.expected !== undefined ? eur(p.expected) : p.text || '(vide)'} à la clôture et vaut maintenant ${p.actual !== undefined ? eur(p.actual) : p.other || '(vide)'}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
+          : `${at(p)}l’année ${p.year} est clôturée depuis le ${frDate(p.due)} ; cette cellule de la ligne ${p.label} valait ${closedValue(p.expected, p.text)} à la clôture et vaut maintenant ${closedValue(p.actual, p.other)}. Rétablissez la valeur, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
+    // A closing dated after the situation date: it does not count yet, the change since it is still said.
+    'period.closed-later-changed': (p) =>
+      p.variant === 'added'
+        ? `l’année ${p.year} a été clôturée le ${frDate(p.due)}, après la date de situation : à cette date, la clôture ne compte pas encore ; la ligne ${p.label} a toutefois été ajoutée depuis. Vérifiez cet ajout, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+        : p.variant === 'removed'
+          ? `l’année ${p.year} a été clôturée le ${frDate(p.due)}, après la date de situation : à cette date, la clôture ne compte pas encore ; la ligne ${p.label} (${p.other} à la clôture) a toutefois été supprimée depuis. Vérifiez cette suppression, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`
+          : `${at(p)}l’année ${p.year} a été clôturée le ${frDate(p.due)}, après la date de situation : à cette date, la clôture ne compte pas encore ; cette cellule de la ligne ${p.label} valait toutefois ${closedValue(p.expected, p.text)} à la clôture et vaut maintenant ${closedValue(p.actual, p.other)}. Vérifiez la modification, ou rouvrez l’année (ess-budget reopen) en indiquant le motif.`,
     // Issue 19.
     'period.closure-record-missing': (p) =>
       `le Journal enregistre la clôture de l’année ${p.year}${p.due ? ` le ${frDate(p.due)}` : ''}, mais son enregistrement (feuille Clôtures) a disparu : les montants de cette année ne sont plus contrôlés contre la clôture. Rétablissez la feuille Clôtures depuis une version antérieure du classeur, ou clôturez de nouveau l’année (ess-budget close) après avoir vérifié ses montants.`,
@@ -303,6 +312,7 @@ export const fr: Messages = {
     'reconciliation.matched-by-key': 'Rapprochement par action, année et financeur',
     'period.closed-year-changed': 'Année clôturée modifiée',
     'period.closure-record-missing': 'Enregistrement de clôture disparu',
+    'period.closed-later-changed': 'Année clôturée après la date de situation, modifiée depuis',
     'financing.duplicate-reference': 'Référence d’engagement en double',
   },
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
@@ -1040,6 +1050,7 @@ Exemples :
       'reconciliation.duplicate-reference': 'Donnez une référence unique à chaque engagement.',
       'reconciliation.matched-by-key': 'Rien à corriger ; des références d’engagement rendraient le rapprochement plus sûr.',
       'period.closed-year-changed': 'Remettez la valeur clôturée, ou rouvrez l’année avec un motif (Export COPIL).',
+      'period.closed-later-changed': 'Vérifiez la modification faite depuis la clôture ; remettez la valeur clôturée, ou rouvrez l’année avec un motif (Export COPIL).',
     },
     whatToDoLabel: 'Que faire :',
     ruleDetails: (rule, article) => `Règle ${rule}${article ? ` · convention, ${article}` : ''}`,

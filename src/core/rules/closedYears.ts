@@ -15,9 +15,15 @@ import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from 
 import { isoDate, matchKey } from '../text';
 import { closedYearChanges, readClosures } from '../versions/closure';
 
-export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[]): void {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[], asOf: Date): void {
+  const situation = isoDate(asOf);
   for (const state of readClosures(snapshot).values()) {
     if (!state.closed) continue;
+    // ISO days compare as text; a date that is no ISO day (typed over) leaves the closing counted.
+    const day = ISO_DAY.test(state.date) ? state.date.slice(0, 10) : '';
+    const rule = day !== '' && day > situation ? 'period.closed-later-changed' : 'period.closed-year-changed';
     for (const c of closedYearChanges(snapshot, state)) {
       const amount = (s: string | null): Cents | undefined => (c.valueKind === 'amount' && s ? (centsFromDecimalString(s) ?? undefined) : undefined);
       const line = { year: state.year, due: state.date, label: c.key };
@@ -35,7 +41,7 @@ export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[])
                 expected: amount(c.before),
                 actual: amount(c.after),
               };
-      out.push(rawFinding('period.closed-year-changed', c, { ...line, ...change }));
+      out.push(rawFinding(rule, c, { ...line, ...change }));
     }
   }
 }

@@ -12,7 +12,7 @@ describe('closed years', () => {
     expect(new Set(lines.map((l) => l.table))).toEqual(new Set(['Convention', 'Participations2014', 'Financements', 'Bilans', 'Instances']));
     closeYear(s, 2014);
     const state = readClosures(s).get(2014)!;
-    expect(state).toMatchObject({ closed: true, by: 'Test', date: '2026-11-30', tampered: 0 });
+    expect(state).toMatchObject({ closed: true, by: 'Test', date: '2026-11-28', tampered: 0 });
     expect(state.lines).toHaveLength(lines.length);
     expect(closedFindings(s)).toEqual([]);
   });

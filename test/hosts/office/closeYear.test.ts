@@ -13,7 +13,8 @@ import { AS_OF, examplePlan, tableValues } from './fixtures';
 import { officeJsHost } from '../../helpers/officeJs';
 import { syncWorkbook } from '../../../src/app/sync';
 
-const now = new Date(Date.UTC(2026, 10, 30, 9, 0, 0));
+// The day before the situation date (AS_OF, 29/11/2026): a closing counts once it is dated, at the latest at the situation date.
+const now = new Date(Date.UTC(2026, 10, 28, 9, 0, 0));
 const runOf = (emu: ExcelEmulator) => ((batch) => emu.run(batch as never)) as Run;
 
 /** The host's snapshot, as the pane reads it: the Clotures record comes with it, in the same read. */
@@ -31,7 +32,7 @@ test('close 2014 in Excel: the Clotures table on the Clôtures sheet, then a 201
   expect(t.sheet.name).toBe('Clôtures');
   const values = tableValues(emu, 'Clotures');
   expect(values).toHaveLength(plan.rows.length);
-  expect(values[0].slice(0, 4)).toEqual([2014, 'Clôture', '2026-11-30', 'Marie Curie']);
+  expect(values[0].slice(0, 4)).toEqual([2014, 'Clôture', '2026-11-28', 'Marie Curie']);
 
   const s = await snapshotWithRecord(emu);
   expect(readClosures(s).get(2014)).toMatchObject({ closed: true, by: 'Marie Curie', tampered: 0 });
