@@ -428,6 +428,17 @@ describe.each(Object.entries(cases))('%s', (rule, c) => {
 });
 
 describe('as-of date', () => {
+  test('a closing counts from its date, read as any act’s (typed in French too); undated, it still counts', () => {
+    const ids = (date: string) => {
+      const s = exampleSnapshot();
+      closeYear(s, 2014, date);
+      raisePlanned(s, 2014);
+      return check(s, AS_OF).findings.filter((f) => f.rule.startsWith('period.closed')).map((f) => `${f.rule} ${f.cell}`);
+    };
+    expect(ids('30/11/2026')).toEqual(['period.closed-later-changed D5']);
+    expect(ids('29/11/2026')).toEqual(['period.closed-year-changed D5']);
+    expect(ids('')).toEqual(['period.closed-year-changed D5']);
+  });
   test('CDC 2016 undecided is not yet a warning before 2016 has begun', () => {
     const s = exampleSnapshot();
     set(s, 'Convention', conv('CDC', 2016), 'Décision', null);

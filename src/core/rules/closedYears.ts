@@ -4,6 +4,7 @@
  * closed year that differs from the record in the Clôtures sheet, and each line added or removed
  * since, is reported where it stands (a removed line where it stood at the closing).
  */
+import { actState } from '../acts';
 import { cellAddress, serialToIso } from '../cells';
 import { headerKeys, journalTable } from '../contract';
 import { rawFinding, type RawFinding } from '../findings';
@@ -12,18 +13,15 @@ import type { ClosedYearChange } from '../ruleParams';
 import { centsFromDecimalString, type Cents } from '../money';
 import { perProfile, profileOf } from '../profile';
 import { isDate, qualifiedAddress, type CellValue, type WorkbookSnapshot } from '../snapshot';
-import { isoDate, matchKey } from '../text';
+import { isoDate, matchKey, parseDateText } from '../text';
 import { closedYearChanges, readClosures } from '../versions/closure';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
-
 export function closedYearChanged(snapshot: WorkbookSnapshot, out: RawFinding[], asOf: Date): void {
-  const situation = isoDate(asOf);
   for (const state of readClosures(snapshot).values()) {
     if (!state.closed) continue;
-    // ISO days compare as text; a date that is no ISO day (typed over) leaves the closing counted.
-    const day = ISO_DAY.test(state.date) ? state.date.slice(0, 10) : '';
-    const rule = day !== '' && day > situation ? 'period.closed-later-changed' : 'period.closed-year-changed';
+    // In time as every act (acts.ts), but an undated closing still counts: blanking its date must not lift the protection.
+    const later = actState(parseDateText(state.date) ?? undefined, asOf) === 'future';
+    const rule = later ? 'period.closed-later-changed' : 'period.closed-year-changed';
     for (const c of closedYearChanges(snapshot, state)) {
       const amount = (s: string | null): Cents | undefined => (c.valueKind === 'amount' && s ? (centsFromDecimalString(s) ?? undefined) : undefined);
       const line = { year: state.year, due: state.date, label: c.key };
