@@ -19,6 +19,9 @@ export const RULES = {
   'workbook.total-row': { severity: 'error', article: null },
   'workbook.rows-below': { severity: 'info', article: null },
   'workbook.rows-below-unread': { severity: 'warning', article: null },
+  // Cells of a contract sheet outside its tables (core/outside.ts): a number may be an amount the totals miss; a text is a note.
+  'workbook.values-outside': { severity: 'warning', article: null },
+  'workbook.notes-outside': { severity: 'info', article: null },
   'cell.required': { severity: 'error', article: null },
   'cell.not-a-number': { severity: 'error', article: null },
   'cell.negative': { severity: 'error', article: null },

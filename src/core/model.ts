@@ -7,6 +7,7 @@
  * (cellReader.ts), the lines of a table (tableRows.ts), the participation tables
  * (participations.ts), the model's types (modelTypes.ts). This file puts them in order.
  */
+import { outsideFindings } from './outside';
 import {
   actionsTable,
   avenantsTable,
@@ -116,5 +117,7 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
     read: userTablesOf(profile).flatMap((d) => located[d.key]?.read ?? []),
   };
   for (const [key, l] of lines) if (l) rowsOnDemand(model, key, l);
+  // What the contract's sheets hold outside their tables: never read, so named.
+  outsideFindings(snapshot, profile, (rule, ref, params) => r2.emit(rule, ref, params));
   return model;
 }

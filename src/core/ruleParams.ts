@@ -116,6 +116,9 @@ export interface RuleParams {
   'workbook.total-row': { table: string; text: string; row: number };
   'workbook.rows-below': { table: string; first: number; last: number; count: number };
   'workbook.rows-below-unread': { table: string; first: number; last: number; count: number };
+  /** The sheet's contract tables; the first ranges ("I4:I19"); how many cells in all; how many not in those ranges. */
+  'workbook.values-outside': { tables: string[]; ranges: string[]; count: number; more: number };
+  'workbook.notes-outside': { tables: string[]; ranges: string[]; count: number; more: number };
   'cell.required': CellParams &
     ({ variant: 'blank' | 'merged' } | { variant: 'error-value' | 'uncalculated' | 'not-a-date' | 'status' | 'avenant-kind'; text: string });
   'cell.not-a-number': CellTextParams &

@@ -41,9 +41,27 @@ export interface TableSnapshot {
   /** The table's header row is switched off: `headers` are its column names, `headerRow` the row above its data. */
   headerHidden?: boolean;
 }
+/**
+ * What a sheet holding a table holds outside every range the host read (its tables, what lies just
+ * under them): never read, so the core names it (core/outside.ts). A host that cannot tell says nothing.
+ */
+export interface OutsideCells {
+  sheet: string;
+  /** The first OUTSIDE_NOTED of them, row by row (1-based); `text`: a text, else a number, a date, a boolean, an error or a formula. */
+  cells: { row: number; col: number; text: boolean }[];
+  /** How many of each kind there are in all (more than `cells` holds when the host stopped noting them). */
+  values: number;
+  texts: number;
+}
+
+/** Cells outside the tables noted per sheet at most: a sheet full of them is named by its first ones and a count. */
+export const OUTSIDE_NOTED = 1000;
+
 export interface WorkbookSnapshot {
   sheets: string[];
   tables: TableSnapshot[];
+  /** The sheets that hold something outside their tables (absent: nothing, or a host that does not look). */
+  outside?: OutsideCells[];
   /**
    * The convention the workbook follows, when it carries one (written by `init --profile`, read by
    * the host that read the snapshot); absent: the CES ESS 2014-2016, the built-in profile.

@@ -17,15 +17,15 @@ const test = needs('soffice', 'pyuno');
 const AS_OF = '2016-12-31';
 
 interface Result {
-  findings: { rule: string; sheet: string; cell: string }[];
+  findings: { rule: string; sheet: string; cell: string; message: string }[];
   totals: { funder: string; year: number; planned: string; committed: string; paid: string }[];
   read: { table: string; range: string; lines: number; text: string }[];
 }
 
 /** The workbook `from`, with `edits` typed into it in LibreOffice and saved by it as .xlsx. */
-function typedInLibreOffice(dir: string, from: string, edits: Record<string, Record<string, string>>): string {
+function typedInLibreOffice(dir: string, from: string, edits: Record<string, Record<string, string>>, ods?: string): string {
   const out = join(dir, 'saisi-libreoffice.xlsx');
-  const r = spawnSync(toolPath('pyuno')!, [join(__dirname, '../helpers/loTypeUnder.py'), from, out, join(dir, 'profile'), JSON.stringify(edits)], { encoding: 'utf8', timeout: 170_000 });
+  const r = spawnSync(toolPath('pyuno')!, [join(__dirname, '../helpers/loTypeUnder.py'), from, out, join(dir, 'profile'), JSON.stringify(edits), ...(ods ? [ods] : [])], { encoding: 'utf8', timeout: 170_000 });
   if (r.status !== 0) throw new Error(`loTypeUnder.py: ${r.status} ${r.stderr}`);
   return out;
 }
@@ -66,4 +66,42 @@ test('lines typed under Financements in LibreOffice (which leaves the table as i
   // The text answer names the rows too, as a user reads it.
   const text = await cli('check', file, '--as-of', AS_OF);
   expect(text.out).toContain('Financements!A7:H8: information [workbook.rows-below] Les lignes 7 à 8, saisies juste sous le tableau');
+}, 200_000);
+
+test('a column typed beside Financements and a line typed lower down in LibreOffice, saved as .xlsx and as .ods: both read alike, the lines under the table counted, the rest named', async () => {
+  const dir = tmp('ess-lo-outside-');
+  const blank = join(dir, 'modele.xlsx');
+  expect((await cli('init', blank)).code).toBe(0);
+  const ods = join(dir, 'saisi-libreoffice.ods');
+  const xlsx = typedInLibreOffice(
+    dir,
+    blank,
+    {
+      Financements: {
+        ...line(5, ['ANIM', '2014', 'Région', '1000', '500', '0']),
+        ...line(7, ['ANIM', '2015', 'Région', '2000', '0', '0']),
+        // After a blank row: no longer « just under » the table.
+        ...line(10, ['ANIM', '2016', 'Région', '3000', '0', '0']),
+        I4: 'Reste (€)',
+        I5: '500',
+      },
+    },
+    ods,
+  );
+  const read = async (file: string) => {
+    const r = await cli('check', file, '--format', 'json', '--as-of', AS_OF);
+    expect(r.err).toBe('');
+    return JSON.parse(r.out) as Result;
+  };
+  for (const result of [await read(xlsx), await read(ods)]) {
+    const planned = (year: number) => result.totals.find((t) => t.funder === 'Région' && t.year === year)?.planned;
+    // 2016's line is not counted, and says so.
+    expect([planned(2014), planned(2015), planned(2016)]).toEqual(['1000.00', '2000.00', '0.00']);
+    const at = (rule: string) => result.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`);
+    expect(at('workbook.rows-below')).toEqual(['Financements!A7:H7']);
+    expect(at('workbook.values-outside')).toEqual(['Financements!I5']);
+    expect(result.findings.find((f) => f.rule === 'workbook.values-outside')!.message).toMatch(/^5 valeurs .* en I5, B10 et D10:F10, ne sont pas lues/);
+    expect(at('workbook.notes-outside')).toEqual(['Financements!I4']);
+    expect(result.findings.find((f) => f.rule === 'workbook.notes-outside')!.message).toMatch(/^3 textes saisis hors du tableau «\u00a0Financements\u00a0», en I4, A10 et C10, ne sont pas lus/);
+  }
 }, 200_000);

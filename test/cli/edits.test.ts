@@ -170,6 +170,26 @@ describe('tables as users change them', () => {
     const text = await cli('check', edited(blank, 'Financements', script), '--as-of', AS_OF);
     expect(text.out).toMatch(/^Lu\u00a0: Financements\u00a0: 3 lignes/m);
   });
+  withPython('a column typed beside a table (LibreOffice does not extend it) is named, never read: its amounts a warning, its header a note; the totals are what the table says', async () => {
+    const r = await checkJson(edited(example, 'Financements', "ws['I4'] = 'Prévu 2016 (€)'\nfor row in range(5, 20): ws.cell(row=row, column=9, value=1000)"));
+    expect(fired(r, 'workbook.values-outside')).toEqual(['Financements!I5:I19']);
+    expect(fired(r, 'workbook.notes-outside')).toEqual(['Financements!I4']);
+    expect(r.findings.find((f) => f.rule === 'workbook.values-outside')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/^15 valeurs \(nombres, dates ou formules\) saisies hors du tableau «\u00a0Financements\u00a0», en I5:I19, ne sont pas lues\u00a0: elles ne sont ni comptées ni vérifiées\./),
+    });
+    expect(r.totals).toEqual(base.totals);
+    expect(r.code).toBe(base.code);
+  });
+  withPython('a line typed under a table after a blank row, and a number left beside it, are named where they are, as ranges', async () => {
+    const script = ["for c, v in zip('ABCDEF', ['ANIM', 2014, 'Région', 1000, 0, 0]): ws[c + '200'] = v", "ws['K10'] = 12345", "ws['K11'] = 1", "ws['L10'] = 2", "ws['L11'] = 3"].join('\n');
+    const r = await checkJson(edited(example, 'Financements', script));
+    const values = r.findings.filter((f) => f.rule === 'workbook.values-outside');
+    expect(values.map((f) => `${f.sheet}!${f.cell}`)).toEqual(['Financements!K10:L11']);
+    expect(values[0].message).toMatch(/^8 valeurs .* en K10:L11, B200 et D200:F200, ne sont pas lues/);
+    expect(fired(r, 'workbook.notes-outside')).toEqual(['Financements!A200']);
+    expect(r.totals).toEqual(base.totals);
+  });
 });
 
 describe('cells as users type them', () => {

@@ -60,6 +60,16 @@ const samples: { [R in RuleId]: RuleParams[R][] } = {
     { table: 'Financements', first: 7, last: 7, count: 1 },
     { table: 'Financements', first: 7, last: 8, count: 2 },
   ],
+  'workbook.values-outside': [
+    { tables: ['Financements'], ranges: ['J10'], count: 1, more: 0 },
+    { tables: ['Financements'], ranges: ['I4:I19', 'J10'], count: 17, more: 0 },
+    { tables: ['Bilans', 'Jalons'], ranges: ['F7', 'K3:L9'], count: 2000, more: 1985 },
+    { tables: ['Financements'], ranges: ['I4'], count: 2, more: 1 },
+  ],
+  'workbook.notes-outside': [
+    { tables: ['Financements'], ranges: ['J5'], count: 1, more: 0 },
+    { tables: ['Bilans', 'Jalons'], ranges: ['F7', 'K3'], count: 2, more: 0 },
+  ],
   'cell.required': [
     { column, variant: 'blank' },
     { variant: 'blank' },

@@ -102,6 +102,19 @@ const cases: Record<Exclude<RuleId, `reconciliation.${string}`>, Case> = {
     silent: (s) => (table(s, 'Actions').declaredRows = table(s, 'Actions').rows.length - 1),
     at: ['Actions', 'A21:F21'],
   },
+  'workbook.values-outside': {
+    fire: (s) => (s.outside = [{ sheet: 'Financements', cells: [{ row: 2, col: 1, text: true }, { row: 10, col: 10, text: false }], values: 1, texts: 1 }]),
+    // The same cells on a sheet of the add-in's own tables only: not the user's data.
+    silent: (s) => (s.outside = [{ sheet: 'Journal', cells: [{ row: 10, col: 10, text: false }], values: 1, texts: 0 }]),
+    at: ['Financements', 'J10'],
+    message: /^Une valeur \(nombre, date ou formule\) saisie hors du tableau «\u00a0Financements\u00a0», en J10, n’est pas lue/,
+  },
+  'workbook.notes-outside': {
+    fire: (s) => (s.outside = [{ sheet: 'Suivi', cells: [{ row: 5, col: 6, text: true }, { row: 6, col: 6, text: true }, { row: 3, col: 11, text: true }], values: 0, texts: 3 }]),
+    silent: (s) => (s.outside = [{ sheet: 'Suivi', cells: [{ row: 5, col: 6, text: false }], values: 1, texts: 0 }]),
+    at: ['Suivi', 'K3'],
+    message: /^3 textes saisis hors des tableaux «\u00a0Bilans\u00a0» et «\u00a0Jalons\u00a0», en K3 et F5:F6, ne sont pas lus/,
+  },
   'cell.required': {
     fire: (s) => set(s, 'Financements', 0, 'Financeur', null),
     silent: (s) => set(s, 'Financements', 0, 'Commentaire', null),

@@ -2,7 +2,8 @@
 Types values into a workbook inside LibreOffice itself, as a user of Calc would, and saves it as
 .xlsx: LibreOffice never extends a table (a database range) when one types just under it.
 
-Run by Debian's Python with python3-uno: loTypeUnder.py SOURCE OUT PROFILE_DIR EDITS_JSON
+Run by Debian's Python with python3-uno: loTypeUnder.py SOURCE OUT PROFILE_DIR EDITS_JSON [OUT_ODS]
+(OUT_ODS: the same document also saved as .ods.)
 EDITS_JSON: {"Sheet": {"A7": "ANIM", "B7": "2015", ...}}: each value is typed as into the cell
 (setFormula: "2015" becomes a number, "ANIM" a text), never written as an XML value.
 A soffice of its own (own profile, own pipe) is started, driven over UNO, then closed; if it does
@@ -28,6 +29,7 @@ def prop(name, value):
 
 def main():
     source, out, profile, edits = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+    also_ods = sys.argv[5] if len(sys.argv) > 5 else None
     pipe = "ess_lo_%d" % os.getpid()
     office = subprocess.Popen(
         ["soffice", "-env:UserInstallation=" + uno.systemPathToFileUrl(profile), "--headless", "--invisible",
@@ -52,6 +54,9 @@ def main():
             for address, value in cells.items():
                 sheet.getCellRangeByName(address).setFormula(value)
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        if also_ods:
+            # The same document saved in LibreOffice's own format too (the table a database range).
+            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(also_ods)), (prop("FilterName", "calc8"),))
         doc.close(True)
         try:
             desktop.terminate()

@@ -172,6 +172,38 @@ describe('structure', () => {
   });
 });
 
+test('what the sheet holds outside its table is noted by place and kind: a title above it is not, nor a blank, a styled cell or a formula showing nothing', async () => {
+  const s = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const { snapshot } = await readWorkbookBuffer(
+    await workbook({
+      ref: 'A3:C4',
+      sst: ['Instances de gouvernance', 'à vérifier', 'COPIL'],
+      sheetData:
+        `<row r="1">${s('A1', 0)}</row><row r="2"><c r="B2"><v>2014</v></c></row>` +
+        `<row r="3">${inline('A3', 'Instance')}${inline('B3', 'Date')}${inline('C3', 'Objet')}${s('E3', 1)}<c r="F3" s="1"/></row>` +
+        `<row r="4">${s('A4', 2)}<c r="B4" s="1"><v>41799</v></c><c r="D4"><v>250000</v></c><c r="F4" t="str"><v>  </v></c></row>` +
+        `<row r="5"><c r="E5"><f>D4*2</f></c><c r="F5" t="str"><f>IF(D4&gt;0,"","x")</f><v></v></c></row>` +
+        `<row r="8">${inline('A8', 'note')}<c r="B8" t="b"><v>1</v></c></row>`,
+    }),
+  );
+  expect(snapshot.outside).toEqual([
+    {
+      sheet: 'Instances',
+      cells: [
+        { row: 2, col: 2, text: false },
+        { row: 3, col: 5, text: true },
+        { row: 4, col: 4, text: false },
+        { row: 5, col: 5, text: false },
+        { row: 8, col: 1, text: true },
+        { row: 8, col: 2, text: false },
+      ],
+      values: 4,
+      texts: 2,
+    },
+  ]);
+});
+
 test('a contract table over a whole sheet (A1:XFD1048576) is refused in one line, not built', async () => {
   await expect(readWorkbookBuffer(await workbook({ ref: 'A1:XFD1048576', sheetData: header }))).rejects.toMatchObject({ kind: 'too-large', detail: expect.stringMatching(/^le tableau Instances couvre A1:XFD1048576/) });
 });
@@ -297,9 +329,11 @@ describe('the XML scanner', () => {
       for (const c of chunks) sc.push(c);
       sc.end();
       reader.finish();
-      return regions.map((g) => ({ rows: g.cells.grid(0, g.cells.rowCount, g.cells.width).toRows(), bottom: g.bottom, subtotal: g.subtotalInBottom }));
+      // What lies outside both regions is noted the same way too (core/outside.ts names it).
+      return { regions: regions.map((g) => ({ rows: g.cells.grid(0, g.cells.rowCount, g.cells.width).toRows(), bottom: g.bottom, subtotal: g.subtotalInBottom })), outside: reader.outside };
     };
     let fast = 0;
+    let outside = 0;
     const oneStep = jest.spyOn(SheetReader.prototype, 'wholeCell');
     fc.assert(
       fc.property(sheet, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
@@ -308,12 +342,14 @@ describe('the XML scanner', () => {
         expect(read([...bytes].map((b) => Buffer.from([b])), false)).toEqual(whole);
         const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
         expect(read([0, ...at].map((from, i) => bytes.subarray(from, i < at.length ? at[i] : bytes.length)), false)).toEqual(whole);
-        if (whole.some((g) => g.rows.length > 0)) fast++;
+        if (whole.regions.some((g) => g.rows.length > 0)) fast++;
+        if (whole.outside.cells.length > 0) outside++;
       }),
       { numRuns: 400, seed: 20151231 },
     );
-    // Not a vacuous property: most sheets drawn kept cells, and many cells were read in one step.
+    // Not a vacuous property: most sheets drawn kept cells, and many cells were read in one step; many noted cells outside.
     expect(fast).toBeGreaterThan(200);
+    expect(outside).toBeGreaterThan(100);
     expect(oneStep.mock.calls.length).toBeGreaterThan(1000);
     oneStep.mockRestore();
   });

@@ -8,6 +8,11 @@ import { APPROX_EN, countEn, meetingsWords, nameEn, orList, seriesList, shortEn 
 import { labelHead } from '../profile';
 
 const listEn = (items: readonly string[]) => orList(items, 'or');
+/** The ranges shown, then how many cells are not: "I4:I19, J10 and 3 other cells". */
+const outsideAt = (p: { ranges: string[]; more: number }) =>
+  p.more > 0 ? `${p.ranges.join(', ')} and ${p.more === 1 ? 'one other cell' : `${p.more} other cells`}` : orList(p.ranges, 'and');
+/** "table "Financements"", "tables "Bilans" and "Jalons"". */
+const outsideEn = (tables: string[]) => (tables.length === 1 ? `table "${tables[0]}"` : `tables ${orList(tables.map((t) => `"${t}"`), 'and')}`);
 
 const eur = (c: number) => formatEuros(c, 'en');
 const gap = (c: number) => formatGap(c, 'en');
@@ -52,6 +57,14 @@ export const en: Messages = {
       p.count === 1
         ? `Row ${p.first}, just under table "${p.table}", is not read: it does not look like a line of the table (no required value, or a total). Complete it and extend the table, or separate it with a blank row.`
         : `Rows ${p.first} to ${p.last}, just under table "${p.table}", are not read: they do not look like lines of the table (no required value, or a total). Complete them and extend the table, or separate them with a blank row.`,
+    'workbook.values-outside': (p) =>
+      p.count === 1
+        ? `A value (number, date or formula) typed outside ${outsideEn(p.tables)}, at ${outsideAt(p)}, is not read: it is neither counted nor checked. If it belongs to the data, put it in the table (Excel: Table Design > Resize Table; LibreOffice: Data > Define Range); otherwise move it to another sheet.`
+        : `${p.count} values (numbers, dates or formulas) typed outside ${outsideEn(p.tables)}, at ${outsideAt(p)}, are not read: they are neither counted nor checked. If they belong to the data, put them in the table (Excel: Table Design > Resize Table; LibreOffice: Data > Define Range); otherwise move them to another sheet.`,
+    'workbook.notes-outside': (p) =>
+      p.count === 1
+        ? `A text typed outside ${outsideEn(p.tables)}, at ${outsideAt(p)}, is not read: the tracker takes it for a note. If it belongs to the data, put it in the table.`
+        : `${p.count} texts typed outside ${outsideEn(p.tables)}, at ${outsideAt(p)}, are not read: the tracker takes them for notes. If they belong to the data, put them in the table.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -262,6 +275,8 @@ export const en: Messages = {
     'workbook.total-row': 'Total line inside the table',
     'workbook.rows-below': 'Rows under the table',
     'workbook.rows-below-unread': 'Rows under the table not read',
+    'workbook.values-outside': 'Values outside the tables, not read',
+    'workbook.notes-outside': 'Texts outside the tables, not read',
     'cell.required': 'Value expected',
     'cell.not-a-number': 'Unreadable amount',
     'cell.negative': 'Negative amount',

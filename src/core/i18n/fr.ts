@@ -7,6 +7,11 @@ import { articleFr, decisionFr, periodSpan, yearCoveredFr, yearList, yearSpan } 
 import { contractFr, countFr, meetingsWords, ofFr, orList, seriesList, theFr } from './grammar';
 import type { StatusId } from '../profile';
 
+/** « du tableau « Financements » », « des tableaux « Bilans » et « Jalons » ». */
+const outsideFr = (tables: string[]) => (tables.length === 1 ? `du tableau « ${tables[0]} »` : `des tableaux ${orList(tables.map((t) => `« ${t} »`), 'et')}`);
+/** The ranges shown, then how many cells are not: « I4:I19, J10 et 3 autres cellules ». */
+const outsideAt = (p: { ranges: string[]; more: number }) =>
+  p.more > 0 ? `${p.ranges.join(', ')} et ${p.more === 1 ? 'une autre cellule' : `${p.more} autres cellules`}` : orList(p.ranges, 'et');
 const at = (p: { column?: string }) => (p.column ? `« ${p.column} » : ` : '');
 /** A value a closing recorded, or holds now (closed years): in euros when the column holds amounts. */
 const closedValue = (cents: number | undefined, text: string | undefined) => (cents !== undefined ? eur(cents) : text || '(vide)');
@@ -41,6 +46,14 @@ export const fr: Messages = {
       p.count === 1
         ? `La ligne ${p.first}, juste sous le tableau « ${p.table} », n’est pas lue : elle ne ressemble pas à une ligne du tableau (aucune valeur obligatoire, ou un total). Complétez-la et étendez le tableau, ou séparez-la d’une ligne vide.`
         : `Les lignes ${p.first} à ${p.last}, juste sous le tableau « ${p.table} », ne sont pas lues : elles ne ressemblent pas à des lignes du tableau (aucune valeur obligatoire, ou un total). Complétez-les et étendez le tableau, ou séparez-les d’une ligne vide.`,
+    'workbook.values-outside': (p) =>
+      p.count === 1
+        ? `Une valeur (nombre, date ou formule) saisie hors ${outsideFr(p.tables)}, en ${outsideAt(p)}, n’est pas lue : elle n’est ni comptée ni vérifiée. Si elle fait partie des données, mettez-la dans le tableau (Excel : Création de tableau > Redimensionner le tableau ; LibreOffice : Données > Définir la plage) ; sinon, déplacez-la sur une autre feuille.`
+        : `${p.count} valeurs (nombres, dates ou formules) saisies hors ${outsideFr(p.tables)}, en ${outsideAt(p)}, ne sont pas lues : elles ne sont ni comptées ni vérifiées. Si elles font partie des données, mettez-les dans le tableau (Excel : Création de tableau > Redimensionner le tableau ; LibreOffice : Données > Définir la plage) ; sinon, déplacez-les sur une autre feuille.`,
+    'workbook.notes-outside': (p) =>
+      p.count === 1
+        ? `Un texte saisi hors ${outsideFr(p.tables)}, en ${outsideAt(p)}, n’est pas lu : le suivi le tient pour une note. S’il fait partie des données, mettez-le dans le tableau.`
+        : `${p.count} textes saisis hors ${outsideFr(p.tables)}, en ${outsideAt(p)}, ne sont pas lus : le suivi les tient pour des notes. S’ils font partie des données, mettez-les dans le tableau.`,
     'cell.required': (p) => {
       switch (p.variant) {
         case 'merged':
@@ -258,6 +271,8 @@ export const fr: Messages = {
     'workbook.total-row': 'Ligne de total dans le tableau',
     'workbook.rows-below': 'Lignes sous le tableau',
     'workbook.rows-below-unread': 'Lignes sous le tableau non lues',
+    'workbook.values-outside': 'Valeurs hors des tableaux, non lues',
+    'workbook.notes-outside': 'Textes hors des tableaux, non lus',
     'cell.required': 'Valeur attendue',
     'cell.not-a-number': 'Montant illisible',
     'cell.negative': 'Montant négatif',

@@ -8,13 +8,14 @@
 import { userTablesOf, type TableDef } from '../../core/contract';
 import { profile as builtIn, type Profile } from '../../core/profile';
 import { findHeaderRow } from '../../core/locate';
-import type { CellValue, WorkbookSnapshot } from '../../core/snapshot';
+import { OUTSIDE_NOTED, type CellValue, type OutsideCells, type WorkbookSnapshot } from '../../core/snapshot';
+import { isCaption } from '../../core/outside';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS } from './guard';
-import { OdsContent, type OdsSheet } from './odsContent';
+import { OdsContent, type DatabaseRange, type OdsSheet } from './odsContent';
 import { PROFILE_MAX_ROWS, PROFILE_SHEET } from '../../core/profileStore';
 import { profileOfRows } from './profileSheet';
-import { contractKeysOf, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
+import { BELOW_MAX, contractKeysOf, nextTop, ownKeys, PROBE_COLUMNS, PROBE_ROWS, sheetMatches, tableSnapshot, type Kept, type SheetGrid } from './reader';
 import { isBlankValue, region, type Region } from './region';
 import { XmlScanner } from './xml';
 import type { ZipPackage } from './zip';
@@ -84,8 +85,14 @@ export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
     const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (cells > LIMITS.keptCells) throw new InputError('too-large', `la plage ${r.name} couvre plus de ${LIMITS.keptCells.toLocaleString('fr-FR')} cellules`);
     seen.add(key);
+    const user = contractKeys.has(key);
+    // A user table's rows typed just under it are read with it, as in an .xlsx (LibreOffice never extends a database range).
+    const bottom = user ? rowsUnder(sheet, r, content.ranges.filter((o) => o.sheet === r.sheet && o !== r)) : r.bottom;
+    const g = cut(sheet, r.top, bottom, r.left, r.right);
+    // A lost totals row is looked for in the range's own last row (its SUBTOTAL), not under it.
+    g.subtotalInBottom = sheet.subtotalRows.has(r.bottom);
     // A database range's rows under its header are the table's own (a totals row among them is told by its SUBTOTAL, as in an .xlsx).
-    kept.push({ name: r.name, sheet: sheet.name, region: cut(sheet, r.top, r.bottom, r.left, r.right), totalsRow: false, isTable: true, declaredRows: contractKeys.has(key) ? r.bottom - r.top : undefined });
+    kept.push({ name: r.name, sheet: sheet.name, region: g, totalsRow: false, isTable: true, declaredRows: user ? r.bottom - r.top : undefined });
   }
   for (const def of userTables) {
     if (seen.has(matchKey(def.name))) continue;
@@ -95,7 +102,41 @@ export async function odsSnapshot(zip: ZipPackage): Promise<WorkbookSnapshot> {
   }
   const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + content.sheets.findIndex((s) => s.name === k.sheet);
   kept.sort((a, b) => order(a) - order(b));
-  return { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(profile ? { profile } : {}) };
+  const outside = content.sheets.map((sheet) => outsideOf(sheet, kept.filter((k) => k.sheet === sheet.name).map((k) => k.region))).filter((o): o is OutsideCells => o !== null);
+  return { sheets: content.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(outside.length ? { outside } : {}), ...(profile ? { profile } : {}) };
+}
+
+/** The last row of a database range and of the rows typed just under it: down to the first blank row, another range's top, or BELOW_MAX rows. */
+function rowsUnder(sheet: OdsSheet, r: DatabaseRange, others: DatabaseRange[]): number {
+  const limit = Math.min(r.bottom + BELOW_MAX, nextTop(others, r.bottom, r.left, r.right), sheet.cells.rowCount);
+  let bottom = r.bottom;
+  while (bottom < limit) {
+    let blank = true;
+    for (let c = r.left; c <= r.right && blank; c++) blank = isBlankValue(sheet.cells.get(bottom, c - 1));
+    if (blank) break;
+    bottom++;
+  }
+  return bottom;
+}
+
+/** What a sheet holding kept regions holds outside them (a caption above them left out): null when nothing. */
+function outsideOf(sheet: OdsSheet, regions: Region[]): OutsideCells | null {
+  if (!regions.length) return null;
+  const firstTop = Math.min(...regions.map((g) => g.top));
+  const o: OutsideCells = { sheet: sheet.name, cells: [], values: 0, texts: 0 };
+  const { rowCount, width } = sheet.cells;
+  for (let r = 1; r <= rowCount; r++) {
+    for (let c = 1; c <= width; c++) {
+      const v = sheet.cells.get(r - 1, c - 1);
+      if (isBlankValue(v) || regions.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right)) continue;
+      const text = typeof v === 'string';
+      if (isCaption(text, r, firstTop)) continue;
+      if (text) o.texts++;
+      else o.values++;
+      if (o.cells.length < OUTSIDE_NOTED) o.cells.push({ row: r, col: c, text });
+    }
+  }
+  return o.cells.length ? o : null;
 }
 
 /** The convention the .ods carries (its SuiviCES-convention sheet), when it carries one. */

@@ -9,7 +9,7 @@ import { controlsTable, journalTable, userTablesOf, type TableDef } from '../../
 import { perProfile, profile as builtIn, type Profile } from '../../core/profile';
 import { CLOSURE_TABLE } from '../../core/versions/closure';
 import { findHeaderRow, headersFit } from '../../core/locate';
-import type { CellValue, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { CellValue, OutsideCells, TableSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { compactTable } from '../../core/tableGrid';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS } from './guard';
@@ -68,10 +68,10 @@ export interface Kept {
 export const PROBE_ROWS = 30;
 export const PROBE_COLUMNS = 60;
 /** Rows typed under a table read at most (a longer block is no longer "a few lines typed below"). */
-const BELOW_MAX = 10_000;
+export const BELOW_MAX = 10_000;
 
 /** The first row below `row` where another table of the sheet starts over columns left…right (the end of what lies under). */
-function nextTop(boxes: { top: number; left: number; right: number }[], row: number, left: number, right: number): number {
+export function nextTop(boxes: { top: number; left: number; right: number }[], row: number, left: number, right: number): number {
   let limit = Infinity;
   for (const b of boxes) if (b.top > row && b.left <= right && b.right >= left) limit = Math.min(limit, b.top - 1);
   return limit;
@@ -195,6 +195,7 @@ export function snapshotOfZip(open: () => Promise<ZipPackage>, conventionOf?: (z
     let sst = fallbacks.length && info.sharedStrings ? await readSharedStrings(zip, info.sharedStrings, null) : null;
     const kept: Kept[] = [];
     const readers: SheetReader[] = [];
+    const outside: OutsideCells[] = [];
     for (const sheet of info.sheets) {
       const search = fallbacks.filter((f) => f.sheet === sheet);
       const tables = sheet.tables.filter((t) => contract.has(t));
@@ -242,6 +243,7 @@ export function snapshotOfZip(open: () => Promise<ZipPackage>, conventionOf?: (z
       await streamSheet(zip, sheet.part, reader);
       kept.push(...tablesHere);
       readers.push(reader);
+      if (reader.outside.cells.length) outside.push({ ...reader.outside, sheet: sheet.name });
     }
     if (!sst && info.sharedStrings && readers.some((r) => r.needed.length > 0)) {
       const needed = mergeNeeded(readers);
@@ -251,7 +253,7 @@ export function snapshotOfZip(open: () => Promise<ZipPackage>, conventionOf?: (z
     // Excel tables first, in sheet order, then the plain ranges found by their headers.
     const order = (k: Kept) => (k.isTable ? 0 : 1) * 1000 + info.sheets.findIndex((s) => s.name === k.sheet);
     kept.sort((a, b) => order(a) - order(b));
-    return { sheets: info.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(profile ? { profile } : {}) };
+    return { sheets: info.sheets.map((s) => s.name), tables: kept.map(tableSnapshot), ...(outside.length ? { outside } : {}), ...(profile ? { profile } : {}) };
   });
 }
 

@@ -10,9 +10,10 @@ import { InputError, LIMITS } from './guard';
 import type { XmlScanner, XmlSink } from './xml';
 import { parseRange } from '../../core/cells';
 import type { StringTable } from '../../core/columns';
-import type { CellValue } from '../../core/snapshot';
-import { cellType, cellValue, T_NUMBER, T_SHARED, type CellParts } from './cellValue';
+import { OUTSIDE_NOTED, type CellValue, type OutsideCells } from '../../core/snapshot';
+import { cellType, cellValue, T_INLINE, T_NUMBER, T_SHARED, T_STR, type CellParts } from './cellValue';
 import { lastWritten, rowIsBlank, type Region } from './region';
+import { isCaption } from '../../core/outside';
 
 /** Covered cells noted per sheet at most: a merge over a whole table still blanks its cells, but names only so many. */
 const MAX_MERGED_NOTED = 100_000;
@@ -21,6 +22,17 @@ const TEXT_NONE = 0;
 const TEXT_V = 1;
 const TEXT_F = 2;
 const TEXT_IS = 3;
+/** The text of a cell outside every region: only whether it holds anything is kept. */
+const TEXT_OUT = 4;
+
+/** Whether bytes start…end hold more than XML white space (a value read by events is trimmed the same way). */
+function holdsText(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
+}
 
 export interface SheetReaderOptions {
   regions: Region[];
@@ -52,6 +64,17 @@ export class SheetReader implements XmlSink {
   private activeHi = 0;
   private masters = new Map<number, string>();
 
+  /** What the sheet holds outside every region (core/outside.ts names it). */
+  readonly outside: OutsideCells = { sheet: '', cells: [], values: 0, texts: 0 };
+  // The cell outside every region being read through its events: is it a text, has it a <v>, an <f>, an <is>?
+  private outPending = false;
+  private outText = false;
+  private outV = false;
+  private outF = false;
+  private outIs = false;
+  /** The first row of the topmost region: texts above it are the sheet's captions. */
+  private firstTop = Infinity;
+
   // The cell being read.
   private target: Region | null = null;
   private readonly cell: CellParts = { type: T_NUMBER, v: null, vFast: false, vNum: 0, inlineText: null, dateStyle: false };
@@ -69,6 +92,7 @@ export class SheetReader implements XmlSink {
     this.sst = options.sst;
     this.probe = options.probe;
     if (this.sst) for (const g of this.regions) g.cells.sharedStrings = this.sst;
+    for (const g of this.regions) this.firstTop = Math.min(this.firstTop, g.top);
   }
 
   /** The current row (for a probe deciding). */
@@ -79,6 +103,7 @@ export class SheetReader implements XmlSink {
   addRegion(r: Region): void {
     if (this.sst) r.cells.sharedStrings = this.sst;
     this.regions.push(r);
+    this.firstTop = Math.min(this.firstTop, r.top);
     this.activeHi = 0;
     this.activeLo = 1;
   }
@@ -98,6 +123,8 @@ export class SheetReader implements XmlSink {
       const g = this.active[k];
       if (g.growing && r > Math.max(g.growFrom ?? g.top, lastWritten(g)) + 1) this.stopGrowing(g, Math.max(g.growFrom ?? g.top, lastWritten(g)));
     }
+    // A region that stopped growing above this row no longer holds it: what the row holds lies outside it.
+    if (this.activeHi === 0) this.computeActive(r);
   }
 
   private stopGrowing(g: Region, bottom: number): void {
@@ -159,6 +186,7 @@ export class SheetReader implements XmlSink {
     if (len === 1) {
       if (c0 === 0x63 /* c */) return this.openCell(s);
       if (this.target === null) {
+        if (this.outPending) this.openOutside(s, c0);
         // A shared formula's master outside every region still gives its text to the cells inside one
         // that share it (filled across into a table from a column beside it): without it they read "=".
         if (c0 === 0x66 /* f */ && this.inSheetData && !s.selfClosing && s.attr('t') === 'shared') this.openMaster(s);
@@ -184,6 +212,10 @@ export class SheetReader implements XmlSink {
       this.setRow(r > 0 ? r : this.row + 1);
       return;
     }
+    if (this.outPending && s.is('is')) {
+      this.outIs = !s.selfClosing;
+      return;
+    }
     if (this.target !== null) {
       if (s.is('is')) {
         this.inIs = !s.selfClosing;
@@ -200,12 +232,21 @@ export class SheetReader implements XmlSink {
   private openCell(s: XmlScanner): void {
     if (!this.inSheetData) return;
     s.cellAttrs();
-    if (this.startCell(s) && s.selfClosing) this.closeCell();
+    if (this.startCell(s)) {
+      if (s.selfClosing) this.closeCell();
+    } else if (s.selfClosing) this.outPending = false;
   }
 
   /** The scanner's one step for an ordinary cell: what `<c>`, `<v>`, its text, `</v>` and `</c>` do as events. */
   wholeCell(s: XmlScanner): void {
-    if (this.inSheetData && this.startCell(s)) {
+    if (!this.inSheetData) {
+      this.target = null;
+      return;
+    }
+    if (!this.startCell(s)) {
+      if (!s.selfClosing && holdsText(s.buf, s.textStart, s.textEnd)) this.noteOutside(this.outText);
+      this.outPending = false;
+    } else {
       if (!s.selfClosing) {
         this.cell.v = '';
         this.cell.vFast = false;
@@ -240,7 +281,14 @@ export class SheetReader implements XmlSink {
         break;
       }
     }
-    if (this.target === null) return false;
+    if (this.target === null) {
+      // Outside every region: what it holds is told by its events (or its whole tag), kept as a position and a kind.
+      const type = cellType(s.buf, tag.typeStart, tag.typeEnd);
+      this.outPending = true;
+      this.outText = type === T_SHARED || type === T_STR || type === T_INLINE;
+      this.outV = this.outF = this.outIs = false;
+      return false;
+    }
     const cell = this.cell;
     cell.type = cellType(s.buf, tag.typeStart, tag.typeEnd);
     cell.dateStyle = this.dateStyles !== null && tag.style >= 0 && this.dateStyles[tag.style] === 1;
@@ -280,6 +328,7 @@ export class SheetReader implements XmlSink {
     if (len === 1) {
       if (c0 === 0x63 /* c */) {
         if (this.target !== null && !s.selfClosing) this.closeCell();
+        else if (this.outPending) this.closeOutside();
         this.target = null;
       } else if (this.textTo !== TEXT_NONE && (c0 === 0x76 || c0 === 0x66 || c0 === 0x74)) {
         if (this.textTo === TEXT_F && this.sharedSi >= 0 && this.f) this.masters.set(this.sharedSi, this.f);
@@ -322,7 +371,38 @@ export class SheetReader implements XmlSink {
       case TEXT_IS:
         this.cell.inlineText += s.text();
         break;
+      case TEXT_OUT:
+        if (this.outPending && s.text().trim() !== '') this.noteOutside(this.outText);
+        break;
     }
+  }
+
+  /** A child of a cell outside every region: a <v> or an inline <t> is looked at, an <f> remembered. */
+  private openOutside(s: XmlScanner, c0: number): void {
+    if (c0 === 0x66 /* f */) this.outF = true;
+    else if (c0 === 0x76 /* v */ || (c0 === 0x74 /* t */ && this.outIs)) {
+      if (c0 === 0x76) this.outV = true;
+      if (!s.selfClosing) {
+        this.textTo = TEXT_OUT;
+        s.wantText = true;
+      }
+    }
+  }
+
+  /** The end of a cell outside every region: a formula without a result (never calculated) holds something too. */
+  private closeOutside(): void {
+    if (this.outF && !this.outV) this.noteOutside(false);
+    this.outPending = false;
+  }
+
+  /** A cell outside every region holds something: noted (its first OUTSIDE_NOTED by position), counted. */
+  private noteOutside(text: boolean): void {
+    this.outPending = false;
+    if (isCaption(text, this.row, this.firstTop)) return;
+    const o = this.outside;
+    if (text) o.texts++;
+    else o.values++;
+    if (o.cells.length < OUTSIDE_NOTED) o.cells.push({ row: this.row, col: this.col, text });
   }
 
   private closeCell(): void {
