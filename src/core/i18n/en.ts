@@ -1100,7 +1100,8 @@ Examples:
     templateName: 'blank template',
     ledgerAmounts: { lines: 'Lines', committed: 'Committed', gap: 'Gap' },
     read: {
-      summary: (t, l, n) => `Read: ${t} table${t > 1 ? 's' : ''}, ${l} line${l > 1 ? 's' : ''}${n ? `; to note, ${n} table${n > 1 ? 's' : ''}:` : '; no line or column left out.'}`,
+      summary: (t, l, n, outside) =>
+        `Read: ${t} table${t > 1 ? 's' : ''}, ${l} line${l > 1 ? 's' : ''}${outside ? '; cells typed outside the tables are not read (see the findings)' : ''}${n ? `; to note, ${n} table${n > 1 ? 's' : ''}:` : outside ? '.' : '; no line or column left out.'}`,
       details: 'Per table',
     },
   },

@@ -1102,8 +1102,8 @@ Exemples :
     templateName: 'modèle vide',
     ledgerAmounts: { lines: 'Lignes', committed: 'Engagé', gap: 'Écart' },
     read: {
-      summary: (t, l, n) =>
-        `Lu : ${t} tableau${t > 1 ? 'x' : ''}, ${l} ligne${l > 1 ? 's' : ''}${n ? ` ; à noter, ${n} tableau${n > 1 ? 'x' : ''} :` : ' ; aucune ligne ni colonne laissée de côté.'}`,
+      summary: (t, l, n, outside) =>
+        `Lu : ${t} tableau${t > 1 ? 'x' : ''}, ${l} ligne${l > 1 ? 's' : ''}${outside ? ` ; des cellules saisies hors des tableaux ne sont pas lues (voir les constats)` : ''}${n ? ` ; à noter, ${n} tableau${n > 1 ? 'x' : ''} :` : outside ? '.' : ' ; aucune ligne ni colonne laissée de côté.'}`,
       details: 'Détail par tableau',
     },
   },
