@@ -4,6 +4,7 @@
  * as an array per row.
  */
 import { ColumnStore } from '../../core/columns';
+import { parseRange } from '../../core/cells';
 import { cellAddress, type CellValue } from '../../core/snapshot';
 
 /** A rectangle of the sheet whose cells are kept, rows indexed from `top`. */
@@ -57,4 +58,46 @@ export function regionRow(g: Region, ri: number, width: number): CellValue[] {
 /** The covered cells' addresses, row by row (the order the findings name them in). */
 export function mergedAddresses(g: Region): string[] {
   return [...g.merged].sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([r, c]) => cellAddress(r, c));
+}
+
+/** The regions row `r` falls in, and the span of rows lo…hi over which that set stays the same. */
+export function activeAt(regions: readonly Region[], r: number): { active: Region[]; lo: number; hi: number } {
+  let lo = 1;
+  let hi = Infinity;
+  const active: Region[] = [];
+  for (const g of regions) {
+    if (r < g.top) hi = Math.min(hi, g.top - 1);
+    else if (r > g.bottom) lo = Math.max(lo, g.bottom + 1);
+    else {
+      active.push(g);
+      lo = Math.max(lo, g.top);
+      hi = Math.min(hi, g.bottom);
+    }
+  }
+  return { active, lo, hi };
+}
+
+/**
+ * A merged range (`ref`) once cells are kept (`kept` > 0): only where it meets a region are its covered
+ * cells blanked and noted, never expanded beyond; `noted` of them so far, at most `max`. Returns how many now.
+ */
+export function applyMerge(regions: readonly Region[], ref: string | undefined, kept: number, noted: number, max: number): number {
+  const box = ref ? parseRange(ref) : null;
+  if (!box || kept === 0) return noted;
+  const { top, left, bottom, right } = box;
+  for (const g of regions) {
+    const r0 = Math.max(top, g.top);
+    const r1 = Math.min(bottom, g.bottom === Infinity ? g.top + g.cells.rowCount - 1 : g.bottom);
+    const c0 = Math.max(left, g.left);
+    // A ledger's whole sheet: only its used cells can be covered.
+    const c1 = Math.min(right, g.right === Infinity ? g.left + g.cells.width - 1 : g.right);
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        if (r === top && c === left) continue;
+        if (g.right !== Infinity && noted++ < max) g.merged.push([r, c]);
+        g.cells.clear(r - g.top, c - g.left);
+      }
+    }
+  }
+  return noted;
 }

@@ -8,12 +8,11 @@
  */
 import { InputError, LIMITS } from './guard';
 import type { XmlScanner, XmlSink } from './xml';
-import { parseRange } from '../../core/cells';
 import type { StringTable } from '../../core/columns';
-import { OUTSIDE_NOTED, type CellValue, type OutsideCells } from '../../core/snapshot';
-import { cellType, cellValue, T_INLINE, T_NUMBER, T_SHARED, T_STR, type CellParts } from './cellValue';
-import { lastWritten, rowIsBlank, type Region } from './region';
-import { isCaption } from '../../core/outside';
+import type { CellValue, OutsideCells } from '../../core/snapshot';
+import { cellType, cellValue, T_NUMBER, T_SHARED, type CellParts } from './cellValue';
+import { activeAt, applyMerge, lastWritten, rowIsBlank, type Region } from './region';
+import { OutsideNotes } from './outsideNotes';
 
 /** Covered cells noted per sheet at most: a merge over a whole table still blanks its cells, but names only so many. */
 const MAX_MERGED_NOTED = 100_000;
@@ -24,15 +23,6 @@ const TEXT_F = 2;
 const TEXT_IS = 3;
 /** The text of a cell outside every region: only whether it holds anything is kept. */
 const TEXT_OUT = 4;
-
-/** Whether bytes start…end hold more than XML white space (a value read by events is trimmed the same way). */
-function holdsText(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const b = buf[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
-  }
-  return false;
-}
 
 export interface SheetReaderOptions {
   regions: Region[];
@@ -65,15 +55,10 @@ export class SheetReader implements XmlSink {
   private masters = new Map<number, string>();
 
   /** What the sheet holds outside every region (core/outside.ts names it). */
-  readonly outside: OutsideCells = { sheet: '', cells: [], values: 0, texts: 0 };
-  // The cell outside every region being read through its events: is it a text, has it a <v>, an <f>, an <is>?
-  private outPending = false;
-  private outText = false;
-  private outV = false;
-  private outF = false;
-  private outIs = false;
-  /** The first row of the topmost region: texts above it are the sheet's captions. */
-  private firstTop = Infinity;
+  private readonly out = new OutsideNotes();
+  get outside(): OutsideCells {
+    return this.out.noted;
+  }
 
   // The cell being read.
   private target: Region | null = null;
@@ -92,7 +77,7 @@ export class SheetReader implements XmlSink {
     this.sst = options.sst;
     this.probe = options.probe;
     if (this.sst) for (const g of this.regions) g.cells.sharedStrings = this.sst;
-    for (const g of this.regions) this.firstTop = Math.min(this.firstTop, g.top);
+    for (const g of this.regions) this.out.regionAt(g.top);
   }
 
   /** The current row (for a probe deciding). */
@@ -103,7 +88,7 @@ export class SheetReader implements XmlSink {
   addRegion(r: Region): void {
     if (this.sst) r.cells.sharedStrings = this.sst;
     this.regions.push(r);
-    this.firstTop = Math.min(this.firstTop, r.top);
+    this.out.regionAt(r.top);
     this.activeHi = 0;
     this.activeLo = 1;
   }
@@ -156,23 +141,9 @@ export class SheetReader implements XmlSink {
     for (const g of this.regions) g.cells.sharedStrings = sst;
   }
 
-  /** The regions row `r` falls in, and the span of rows over which that set stays the same. */
+  /** The regions row `r` falls in, and the span of rows over which that set stays the same (region.ts). */
   private computeActive(r: number): void {
-    let lo = 1;
-    let hi = Infinity;
-    const active: Region[] = [];
-    for (const g of this.regions) {
-      if (r < g.top) hi = Math.min(hi, g.top - 1);
-      else if (r > g.bottom) lo = Math.max(lo, g.bottom + 1);
-      else {
-        active.push(g);
-        lo = Math.max(lo, g.top);
-        hi = Math.min(hi, g.bottom);
-      }
-    }
-    this.active = active;
-    this.activeLo = lo;
-    this.activeHi = hi;
+    ({ active: this.active, lo: this.activeLo, hi: this.activeHi } = activeAt(this.regions, r));
   }
 
   /** A growing region stops at its first blank row past its own rows. */
@@ -186,7 +157,10 @@ export class SheetReader implements XmlSink {
     if (len === 1) {
       if (c0 === 0x63 /* c */) return this.openCell(s);
       if (this.target === null) {
-        if (this.outPending) this.openOutside(s, c0);
+        if (this.out.pending && this.out.child(c0) && !s.selfClosing) {
+          this.textTo = TEXT_OUT;
+          s.wantText = true;
+        }
         // A shared formula's master outside every region still gives its text to the cells inside one
         // that share it (filled across into a table from a column beside it): without it they read "=".
         if (c0 === 0x66 /* f */ && this.inSheetData && !s.selfClosing && s.attr('t') === 'shared') this.openMaster(s);
@@ -212,8 +186,8 @@ export class SheetReader implements XmlSink {
       this.setRow(r > 0 ? r : this.row + 1);
       return;
     }
-    if (this.outPending && s.is('is')) {
-      this.outIs = !s.selfClosing;
+    if (this.out.pending && s.is('is')) {
+      this.out.inlineOpen = !s.selfClosing;
       return;
     }
     if (this.target !== null) {
@@ -226,7 +200,7 @@ export class SheetReader implements XmlSink {
     if (s.is('sheetData')) {
       this.inSheetData = !s.selfClosing;
       this.row = 0;
-    } else if (s.is('mergeCell')) this.merge(s.attr('ref'));
+    } else if (s.is('mergeCell')) this.mergedNoted = applyMerge(this.regions, s.attr('ref'), this.kept, this.mergedNoted, MAX_MERGED_NOTED);
   }
 
   private openCell(s: XmlScanner): void {
@@ -234,7 +208,7 @@ export class SheetReader implements XmlSink {
     s.cellAttrs();
     if (this.startCell(s)) {
       if (s.selfClosing) this.closeCell();
-    } else if (s.selfClosing) this.outPending = false;
+    } else if (s.selfClosing) this.out.pending = false;
   }
 
   /** The scanner's one step for an ordinary cell: what `<c>`, `<v>`, its text, `</v>` and `</c>` do as events. */
@@ -244,8 +218,7 @@ export class SheetReader implements XmlSink {
       return;
     }
     if (!this.startCell(s)) {
-      if (!s.selfClosing && holdsText(s.buf, s.textStart, s.textEnd)) this.noteOutside(this.outText);
-      this.outPending = false;
+      this.out.whole(s.buf, s.textStart, s.textEnd, s.selfClosing, this.row, this.col);
     } else {
       if (!s.selfClosing) {
         this.cell.v = '';
@@ -284,9 +257,7 @@ export class SheetReader implements XmlSink {
     if (this.target === null) {
       // Outside every region: what it holds is told by its events (or its whole tag), kept as a position and a kind.
       const type = cellType(s.buf, tag.typeStart, tag.typeEnd);
-      this.outPending = true;
-      this.outText = type === T_SHARED || type === T_STR || type === T_INLINE;
-      this.outV = this.outF = this.outIs = false;
+      this.out.start(type);
       return false;
     }
     const cell = this.cell;
@@ -328,7 +299,7 @@ export class SheetReader implements XmlSink {
     if (len === 1) {
       if (c0 === 0x63 /* c */) {
         if (this.target !== null && !s.selfClosing) this.closeCell();
-        else if (this.outPending) this.closeOutside();
+        else if (this.out.pending) this.out.end(this.row, this.col);
         this.target = null;
       } else if (this.textTo !== TEXT_NONE && (c0 === 0x76 || c0 === 0x66 || c0 === 0x74)) {
         if (this.textTo === TEXT_F && this.sharedSi >= 0 && this.f) this.masters.set(this.sharedSi, this.f);
@@ -372,37 +343,9 @@ export class SheetReader implements XmlSink {
         this.cell.inlineText += s.text();
         break;
       case TEXT_OUT:
-        if (this.outPending && s.text().trim() !== '') this.noteOutside(this.outText);
+        if (this.out.pending) this.out.value(s.text(), this.row, this.col);
         break;
     }
-  }
-
-  /** A child of a cell outside every region: a <v> or an inline <t> is looked at, an <f> remembered. */
-  private openOutside(s: XmlScanner, c0: number): void {
-    if (c0 === 0x66 /* f */) this.outF = true;
-    else if (c0 === 0x76 /* v */ || (c0 === 0x74 /* t */ && this.outIs)) {
-      if (c0 === 0x76) this.outV = true;
-      if (!s.selfClosing) {
-        this.textTo = TEXT_OUT;
-        s.wantText = true;
-      }
-    }
-  }
-
-  /** The end of a cell outside every region: a formula without a result (never calculated) holds something too. */
-  private closeOutside(): void {
-    if (this.outF && !this.outV) this.noteOutside(false);
-    this.outPending = false;
-  }
-
-  /** A cell outside every region holds something: noted (its first OUTSIDE_NOTED by position), counted. */
-  private noteOutside(text: boolean): void {
-    this.outPending = false;
-    if (isCaption(text, this.row, this.firstTop)) return;
-    const o = this.outside;
-    if (text) o.texts++;
-    else o.values++;
-    if (o.cells.length < OUTSIDE_NOTED) o.cells.push({ row: this.row, col: this.col, text });
   }
 
   private closeCell(): void {
@@ -452,26 +395,5 @@ export class SheetReader implements XmlSink {
       this.needed = grown;
     }
     if (this.needed[i] < 2) this.needed[i]++;
-  }
-
-  /** A merged range: only where it meets a region are its covered cells noted (never expanded beyond). */
-  private merge(ref: string | undefined): void {
-    const box = ref ? parseRange(ref) : null;
-    if (!box || this.kept === 0) return;
-    const { top, left, bottom, right } = box;
-    for (const g of this.regions) {
-      const r0 = Math.max(top, g.top);
-      const r1 = Math.min(bottom, g.bottom === Infinity ? g.top + g.cells.rowCount - 1 : g.bottom);
-      const c0 = Math.max(left, g.left);
-      // A ledger's whole sheet: only its used cells can be covered.
-      const c1 = Math.min(right, g.right === Infinity ? g.left + g.cells.width - 1 : g.right);
-      for (let r = r0; r <= r1; r++) {
-        for (let c = c0; c <= c1; c++) {
-          if (r === top && c === left) continue;
-          if (g.right !== Infinity && this.mergedNoted++ < MAX_MERGED_NOTED) g.merged.push([r, c]);
-          g.cells.clear(r - g.top, c - g.left);
-        }
-      }
-    }
   }
 }
