@@ -8,8 +8,8 @@
 import { userTablesOf, type TableDef } from '../../core/contract';
 import { profile as builtIn, type Profile } from '../../core/profile';
 import { findHeaderRow } from '../../core/locate';
-import { OUTSIDE_NOTED, type CellValue, type OutsideCells, type WorkbookSnapshot } from '../../core/snapshot';
-import { isCaption } from '../../core/outside';
+import type { CellValue, OutsideCells, WorkbookSnapshot } from '../../core/snapshot';
+import { OutsideNotes } from './outsideNotes';
 import { matchKey } from '../../core/text';
 import { InputError, LIMITS } from './guard';
 import { OdsContent, type DatabaseRange, type OdsSheet } from './odsContent';
@@ -119,24 +119,19 @@ function rowsUnder(sheet: OdsSheet, r: DatabaseRange, others: DatabaseRange[]): 
   return bottom;
 }
 
-/** What a sheet holding kept regions holds outside them (a caption above them left out): null when nothing. */
+/** What a sheet holding kept regions holds outside them (a caption above them left out, as in an .xlsx): null when nothing. */
 function outsideOf(sheet: OdsSheet, regions: Region[]): OutsideCells | null {
   if (!regions.length) return null;
-  const firstTop = Math.min(...regions.map((g) => g.top));
-  const o: OutsideCells = { sheet: sheet.name, cells: [], values: 0, texts: 0 };
+  const notes = new OutsideNotes();
+  for (const g of regions) notes.regionAt(g.top);
   const { rowCount, width } = sheet.cells;
   for (let r = 1; r <= rowCount; r++) {
     for (let c = 1; c <= width; c++) {
       const v = sheet.cells.get(r - 1, c - 1);
-      if (isBlankValue(v) || regions.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right)) continue;
-      const text = typeof v === 'string';
-      if (isCaption(text, r, firstTop)) continue;
-      if (text) o.texts++;
-      else o.values++;
-      if (o.cells.length < OUTSIDE_NOTED) o.cells.push({ row: r, col: c, text });
+      if (!isBlankValue(v) && !regions.some((g) => r >= g.top && r <= g.bottom && c >= g.left && c <= g.right)) notes.note(typeof v === 'string', r, c);
     }
   }
-  return o.cells.length ? o : null;
+  return notes.noted.cells.length ? { ...notes.noted, sheet: sheet.name } : null;
 }
 
 /** The convention the .ods carries (its SuiviCES-convention sheet), when it carries one. */

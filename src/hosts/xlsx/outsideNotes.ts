@@ -66,8 +66,8 @@ export class OutsideNotes {
     this.pending = false;
   }
 
-  /** The cell holds something: noted (the first OUTSIDE_NOTED by position), counted. */
-  private note(text: boolean, row: number, col: number): void {
+  /** A cell holds something: noted (the first OUTSIDE_NOTED by position), counted; a caption left out. */
+  note(text: boolean, row: number, col: number): void {
     this.pending = false;
     if (isCaption(text, row, this.firstTop)) return;
     const o = this.noted;
