@@ -118,6 +118,6 @@ export function readModel(snapshot: WorkbookSnapshot, out: RawFinding[]): Model 
   };
   for (const [key, l] of lines) if (l) rowsOnDemand(model, key, l);
   // What the contract's sheets hold outside their tables: never read, so named.
-  outsideFindings(snapshot, profile, (rule, ref, params) => r2.emit(rule, ref, params));
+  outsideFindings(snapshot, model.read, (rule, ref, params) => r2.emit(rule, ref, params));
   return model;
 }

@@ -6,12 +6,10 @@
  * amount the totals do not count) apart from a text (`workbook.notes-outside`, an information).
  */
 import { cellAddress } from './cells';
-import { userTablesOf } from './contract';
-import type { Profile } from './profile';
 import type { Ref } from './modelTypes';
 import type { RuleParams } from './ruleParams';
-import type { OutsideCells, WorkbookSnapshot } from './snapshot';
-import { matchKey } from './text';
+import type { TableRead } from './readReport';
+import type { WorkbookSnapshot } from './snapshot';
 
 /** A text above the first table of its sheet is the sheet's title or a note on it, left unnamed (the template writes two such rows). */
 export const isCaption = (text: boolean, row: number, firstTableTop: number): boolean => text && row < firstTableTop;
@@ -49,25 +47,30 @@ const rangeText = (r: { top: number; left: number; bottom: number; right: number
 
 type Emit = <R extends 'workbook.values-outside' | 'workbook.notes-outside'>(rule: R, ref: Ref, params: RuleParams[R]) => void;
 
-/** One finding per kind and sheet, on its first range, naming the sheet's contract tables and the ranges. */
-export function outsideFindings(snapshot: WorkbookSnapshot, profile: Profile, emit: Emit): void {
-  const contract = new Set(userTablesOf(profile).map((d) => matchKey(d.name)));
-  for (const o of snapshot.outside ?? []) {
-    const tables = snapshot.tables.filter((t) => t.sheet === o.sheet && contract.has(matchKey(t.name)));
-    // A sheet of the add-in's own tables only (Clôtures, Journal): not the user's data.
-    if (!tables.length) continue;
-    const names = tables.map((t) => t.name);
-    kind(o, false, 'workbook.values-outside', names, emit);
-    kind(o, true, 'workbook.notes-outside', names, emit);
-  }
+/** Cells as the first RANGES_SHOWN ranges, and how many of `count` cells are in none of them. */
+function shown(cells: readonly { row: number; col: number }[], count: number): { ranges: string[]; more: number } {
+  const first = cellRanges(cells).slice(0, RANGES_SHOWN);
+  const inFirst = cells.filter((c) => first.some((r) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right)).length;
+  return { ranges: first.map(rangeText), more: count - inFirst };
 }
 
-function kind(o: OutsideCells, text: boolean, rule: 'workbook.values-outside' | 'workbook.notes-outside', tables: string[], emit: Emit): void {
-  const count = text ? o.texts : o.values;
-  if (count === 0) return;
-  const ranges = cellRanges(o.cells.filter((c) => c.text === text));
-  if (!ranges.length) return;
-  const shown = ranges.slice(0, RANGES_SHOWN).map(rangeText);
-  const inShown = o.cells.filter((c) => c.text === text && ranges.slice(0, RANGES_SHOWN).some((r) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right)).length;
-  emit(rule, { sheet: o.sheet, cell: shown[0] }, { tables, ranges: shown, count, more: count - inShown });
+/**
+ * One finding per kind and sheet, on its first range, naming the sheet's contract tables and the
+ * ranges; and what was read (`reads`, the contract's order) says them with the sheet's first table.
+ */
+export function outsideFindings(snapshot: WorkbookSnapshot, reads: readonly TableRead[], emit: Emit): void {
+  for (const o of snapshot.outside ?? []) {
+    const here = reads.filter((r) => r.sheet === o.sheet);
+    // A sheet of the add-in's own tables only (Clôtures, Journal): not the user's data.
+    if (!here.length) continue;
+    here[0].outside = { count: o.values + o.texts, ...shown(o.cells, o.values + o.texts) };
+    const tables = here.map((r) => r.table);
+    for (const text of [false, true]) {
+      const count = text ? o.texts : o.values;
+      const cells = o.cells.filter((c) => c.text === text);
+      if (count === 0 || !cells.length) continue;
+      const { ranges, more } = shown(cells, count);
+      emit(text ? 'workbook.notes-outside' : 'workbook.values-outside', { sheet: o.sheet, cell: ranges[0] }, { tables, ranges, count, more });
+    }
+  }
 }

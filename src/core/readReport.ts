@@ -35,4 +35,9 @@ export interface TableRead {
   leftOut: ReadGap[];
   /** Columns of the table not read, by header ("Part Région (%)", "Engagé (k€)"). */
   ignoredColumns?: string[];
+  /**
+   * Cells typed on the table's sheet outside every table, not read (core/outside.ts): said with the
+   * sheet's first contract table, the first ranges and how many cells are not in them.
+   */
+  outside?: { count: number; ranges: string[]; more: number };
 }

@@ -114,7 +114,7 @@ export function severityCounts(result: CheckResult): { severity: Severity; count
  * not read, found by its headers, header row off): shown without a click, under the counts.
  */
 export function readToNote(r: TableRead): boolean {
-  return r.leftOut.length > 0 || !!r.below || (r.ignoredColumns?.length ?? 0) > 0 || r.kind !== 'table' || !!r.headerHidden;
+  return r.leftOut.length > 0 || !!r.below || (r.ignoredColumns?.length ?? 0) > 0 || !!r.outside || r.kind !== 'table' || !!r.headerHidden;
 }
 
 /** The core reported a contract table missing: the pane offers to put the tables back. */

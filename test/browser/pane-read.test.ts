@@ -96,7 +96,7 @@ test('rows typed under Financements: read, said in sight with their rows, the no
   await en.close();
 });
 
-test('a column typed beside Financements: never « nothing left out »; the note says cells are not read, the warning names them (fr, then en)', async () => {
+test('a column typed beside Financements: never « nothing left out »; the note lists the cells not read, the warning names them (fr, then en)', async () => {
   const wb = renderPlan(buildWorkbookPlan({ example: true, lang: 'fr' }));
   const ws = wb.getWorksheet('Financements')!;
   ws.getCell('I4').value = 'Reste (€)';
@@ -105,7 +105,8 @@ test('a column typed beside Financements: never « nothing left out »; the note
   const page = await open('fr');
   await upload(page, buffer);
   await page.locator('[data-severity="warning"][data-count="1"]').waitFor();
-  await expect(note(page).locator('p').textContent()).resolves.toBe('Lu\u00a0: 11 tableaux, 285 lignes\u00a0; des cellules saisies hors des tableaux ne sont pas lues (voir les constats).');
+  await expect(note(page).locator('p').textContent()).resolves.toBe('Lu\u00a0: 11 tableaux, 285 lignes\u00a0; à noter, 1 tableau\u00a0:');
+  await expect(page.getByTestId('read-noted').locator('li').allTextContents()).resolves.toEqual(['Financements\u00a0: 147 lignes (Financements!A4:H151)\u00a0; non lu\u00a0: 6 cellules saisies hors des tableaux (I4:I9)']);
   await expect(page.getByText('Valeurs hors des tableaux, non lues').isVisible()).resolves.toBe(true);
   // What is rendered in sight (innerText leaves hidden text out): the card's title, its cell, its message.
   await expect(page.locator('body').innerText()).resolves.toMatch(/Valeurs hors des tableaux, non lues\nFinancements, cellule I5:I9\n5 valeurs \(nombres, dates ou formules\) saisies hors du tableau «\u00a0Financements\u00a0», en I5:I9, ne sont pas lues/);
@@ -116,7 +117,8 @@ test('a column typed beside Financements: never « nothing left out »; the note
   const en = await open('en');
   await upload(en, buffer);
   await en.locator('[data-severity="warning"][data-count="1"]').waitFor();
-  await expect(note(en).locator('p').textContent()).resolves.toBe('Read: 11 tables, 285 lines; cells typed outside the tables are not read (see the findings).');
+  await expect(note(en).locator('p').textContent()).resolves.toBe('Read: 11 tables, 285 lines; to note, 1 table:');
+  await expect(en.getByTestId('read-noted').locator('li').allTextContents()).resolves.toEqual(['Financements: 147 lines (Financements!A4:H151); not read: 6 cells typed outside the tables (I4:I9)']);
   await expect(en.locator('body').innerText()).resolves.toMatch(/\n5 values \(numbers, dates or formulas\) typed outside table "Financements", at I5:I9, are not read/);
   await en.close();
 });

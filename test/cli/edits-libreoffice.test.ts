@@ -102,6 +102,9 @@ test('a column typed beside Financements and a line typed lower down in LibreOff
     expect(at('workbook.values-outside')).toEqual(['Financements!I5']);
     expect(result.findings.find((f) => f.rule === 'workbook.values-outside')!.message).toMatch(/^5 valeurs .* en I5, B10 et D10:F10, ne sont pas lues/);
     expect(at('workbook.notes-outside')).toEqual(['Financements!I4']);
+    expect(result.read.find((x) => x.table === 'Financements')!.text).toBe(
+      'Financements\u00a0: 2 lignes (Financements!A4:H7, dont 1 ligne saisie sous le tableau (7))\u00a0; non lu\u00a0: 8 cellules saisies hors des tableaux (I4:I5 et A10:F10)',
+    );
     expect(result.findings.find((f) => f.rule === 'workbook.notes-outside')!.message).toMatch(/^3 textes saisis hors du tableau «\u00a0Financements\u00a0», en I4, A10 et C10, ne sont pas lus/);
   }
 }, 200_000);

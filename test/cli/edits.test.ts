@@ -178,6 +178,7 @@ describe('tables as users change them', () => {
       severity: 'warning',
       message: expect.stringMatching(/^15 valeurs \(nombres, dates ou formules\) saisies hors du tableau «\u00a0Financements\u00a0», en I5:I19, ne sont pas lues\u00a0: elles ne sont ni comptées ni vérifiées\./),
     });
+    expect(r.read.find((x) => x.table === 'Financements')!.text).toBe('Financements\u00a0: 147 lignes (Financements!A4:H151)\u00a0; non lu\u00a0: 16 cellules saisies hors des tableaux (I4:I19)');
     expect(r.totals).toEqual(base.totals);
     expect(r.code).toBe(base.code);
   });

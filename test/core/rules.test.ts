@@ -472,6 +472,23 @@ describe('as-of date', () => {
   });
 });
 
+test('cells outside the tables: said with what was read, on the sheet\u2019s first table, every kind in one set of ranges; the cap counted, never dropped', () => {
+  const s = exampleSnapshot();
+  // 1 002 noted, 1 500 in all (a host stops noting at its cap): the ranges name the noted ones, the rest are counted.
+  const cells = Array.from({ length: 500 }, (_, i) => [{ row: 200 + i, col: 2, text: false }, { row: 200 + i, col: 3, text: true }]).flat();
+  s.outside = [{ sheet: 'Suivi', cells: [{ row: 5, col: 6, text: true }, { row: 6, col: 6, text: false }, ...cells], values: 800, texts: 700 }];
+  const r = check(s);
+  const bilans = r.read.find((x) => x.table === 'Bilans')!;
+  expect(bilans.outside).toEqual({ count: 1500, ranges: ['F5:F6', 'B200:C699'], more: 498 });
+  expect(bilans.text).toMatch(/\u00a0; non lu\u00a0: 1500 cellules saisies hors des tableaux \(F5:F6, B200:C699 et 498 autres cellules\)$/);
+  expect(r.read.find((x) => x.table === 'Jalons')!.outside).toBeUndefined();
+  const values = fired(r, 'workbook.values-outside');
+  expect(values.map((f) => f.cell)).toEqual(['F6']);
+  expect(values[0].message).toMatch(/^800 valeurs .* hors des tableaux «\u00a0Bilans\u00a0» et «\u00a0Jalons\u00a0», en F6, B200:B699 et 299 autres cellules, ne sont pas lues/);
+  expect(fired(r, 'workbook.notes-outside')[0].message).toMatch(/^700 textes .* en F5, C200:C699 et 199 autres cellules, ne sont pas lus/);
+  expect(check(s, AS_OF, 'en').read.find((x) => x.table === 'Bilans')!.text).toMatch(/; not read: 1500 cells typed outside the tables \(F5:F6, B200:C699 and 498 other cells\)$/);
+});
+
 test('findings carry amounts as strings with two decimals and the funder and year', () => {
   const s = exampleSnapshot();
   set(s, 'Participations2015', 2, 'CDC', 400000.5);

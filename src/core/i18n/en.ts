@@ -577,7 +577,7 @@ Usage:
       const how = r.kind === 'renamed' ? `, table "${r.foundAs}"` : r.kind === 'range' ? ', a range with no Excel table' : '';
       const below = r.below ? `, of which ${n(r.below.count, 'row', 'rows')} typed under the table (${rows(r.below)})` : '';
       const reason = { 'total-row': ['total line typed', 'total lines typed'], 'totals-row': ['old totals row', 'old totals rows'], 'below-unclear': ['row under the table', 'rows under the table'] } as const;
-      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `column "${c}"`)];
+      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `column "${c}"`), ...(r.outside ? [`${n(r.outside.count, 'cell typed outside the tables', 'cells typed outside the tables')} (${outsideAt(r.outside)})`] : [])];
       return `${r.table}: ${n(r.lines, 'line', 'lines')} (${qualifiedAddress(r.sheet, r.range)}${how}${r.headerHidden ? ', header row switched off' : ''}${below})${out.length ? `; not read: ${out.join(', ')}` : ''}`;
     },
     written: (file, example) => `Workbook written: ${file}${example ? ' (with the example)' : ''}.`,
@@ -1100,8 +1100,7 @@ Examples:
     templateName: 'blank template',
     ledgerAmounts: { lines: 'Lines', committed: 'Committed', gap: 'Gap' },
     read: {
-      summary: (t, l, n, outside) =>
-        `Read: ${t} table${t > 1 ? 's' : ''}, ${l} line${l > 1 ? 's' : ''}${outside ? '; cells typed outside the tables are not read (see the findings)' : ''}${n ? `; to note, ${n} table${n > 1 ? 's' : ''}:` : outside ? '.' : '; no line or column left out.'}`,
+      summary: (t, l, n) => `Read: ${t} table${t > 1 ? 's' : ''}, ${l} line${l > 1 ? 's' : ''}${n ? `; to note, ${n} table${n > 1 ? 's' : ''}:` : '; no line or column left out.'}`,
       details: 'Per table',
     },
   },

@@ -575,7 +575,7 @@ Utilisation :
       const how = r.kind === 'renamed' ? `, tableau « ${r.foundAs} »` : r.kind === 'range' ? ', plage sans tableau Excel' : '';
       const below = r.below ? `, dont ${n(r.below.count, 'ligne saisie', 'lignes saisies')} sous le tableau (${rows(r.below)})` : '';
       const reason = { 'total-row': ['ligne de total saisie', 'lignes de total saisies'], 'totals-row': ['ancienne ligne de total', 'anciennes lignes de total'], 'below-unclear': ['ligne sous le tableau', 'lignes sous le tableau'] } as const;
-      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `colonne « ${c} »`)];
+      const out = [...r.leftOut.map((g) => `${n(g.count, reason[g.reason][0], reason[g.reason][1])}, ${rows(g)}`), ...(r.ignoredColumns ?? []).map((c) => `colonne « ${c} »`), ...(r.outside ? [`${n(r.outside.count, 'cellule saisie hors des tableaux', 'cellules saisies hors des tableaux')} (${outsideAt(r.outside)})`] : [])];
       return `${r.table} : ${n(r.lines, 'ligne', 'lignes')} (${qualifiedAddress(r.sheet, r.range)}${how}${r.headerHidden ? ', ligne d’en-tête masquée' : ''}${below})${out.length ? ` ; non lu : ${out.join(', ')}` : ''}`;
     },
     written: (file, example) => `Classeur écrit : ${file}${example ? ' (avec l’exemple)' : ''}.`,
@@ -1102,8 +1102,8 @@ Exemples :
     templateName: 'modèle vide',
     ledgerAmounts: { lines: 'Lignes', committed: 'Engagé', gap: 'Écart' },
     read: {
-      summary: (t, l, n, outside) =>
-        `Lu : ${t} tableau${t > 1 ? 'x' : ''}, ${l} ligne${l > 1 ? 's' : ''}${outside ? ` ; des cellules saisies hors des tableaux ne sont pas lues (voir les constats)` : ''}${n ? ` ; à noter, ${n} tableau${n > 1 ? 'x' : ''} :` : outside ? '.' : ' ; aucune ligne ni colonne laissée de côté.'}`,
+      summary: (t, l, n) =>
+        `Lu : ${t} tableau${t > 1 ? 'x' : ''}, ${l} ligne${l > 1 ? 's' : ''}${n ? ` ; à noter, ${n} tableau${n > 1 ? 'x' : ''} :` : ' ; aucune ligne ni colonne laissée de côté.'}`,
       details: 'Détail par tableau',
     },
   },

@@ -49,8 +49,7 @@ export interface PaneMessages {
   /** What was read, under the counts (issue 19): the totals, the tables read otherwise than as their Excel table, each table on demand. */
   read: {
     /** « Lu : 11 tableaux, 285 lignes » and whether anything is to note. */
-    /** `outside`: cells of the contract's sheets outside their tables were named (workbook.values-outside, notes-outside). */
-    summary: (tables: number, lines: number, toNote: number, outside: boolean) => string;
+    summary: (tables: number, lines: number, toNote: number) => string;
     /** The disclosure of every table's line. */
     details: string;
   };

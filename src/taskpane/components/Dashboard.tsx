@@ -72,7 +72,7 @@ export function Dashboard(props: { m: Messages; lang: Lang; asOf: string; title?
               </li>
             ))}
           </ul>
-          <ReadNote m={m} read={result.read} outside={result.findings.some((f) => f.rule === 'workbook.values-outside' || f.rule === 'workbook.notes-outside')} />
+          <ReadNote m={m} read={result.read} />
         </>
       )}
     </section>

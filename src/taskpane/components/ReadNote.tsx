@@ -16,15 +16,14 @@ const useStyles = makeStyles({
   summary: { cursor: 'pointer', width: 'fit-content' },
 });
 
-/** `outside`: cells outside the tables were named by the check (never « nothing left out » then). */
-export function ReadNote({ m, read, outside }: { m: Messages; read: TableReadResult[]; outside: boolean }) {
+export function ReadNote({ m, read }: { m: Messages; read: TableReadResult[] }) {
   const styles = useStyles();
   if (read.length === 0) return null;
   const noted = read.filter(readToNote);
   const lines = read.reduce((n, r) => n + r.lines, 0);
   return (
     <div className={styles.root} data-testid="read-note">
-      <p className={styles.line}>{m.pane.read.summary(read.length, lines, noted.length, outside)}</p>
+      <p className={styles.line}>{m.pane.read.summary(read.length, lines, noted.length)}</p>
       {noted.length ? (
         <ul className={`${styles.list} ${styles.noted}`} data-testid="read-noted">
           {noted.map((r) => (
