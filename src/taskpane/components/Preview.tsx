@@ -6,7 +6,6 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { useSyncExternalStore } from 'react';
 import type { Lang } from '../../core/contract';
 import type { UiMessages } from '../../core/i18n/types';
-import { buildWorkbookPlan } from '../../core/template';
 import { PreviewFileError, type PreviewHost } from '../../hosts/preview';
 import type { Taskpane } from '../useTaskpane';
 import { conventionProblem, fileReason } from '../view';
@@ -56,6 +55,8 @@ export function usePreviewActions(preview: PreviewHost, pane: Taskpane) {
   const picker = useFilePicker({ id: 'xlsx-file', accept: XLSX_ACCEPT, onFile: (f) => void open(f) });
   const example = async () => {
     pane.setBusy('example');
+    // The example's plan is loaded on this click, not in the pane's first download.
+    const { buildWorkbookPlan } = await import('../../core/template');
     await preview.loadPlan(buildWorkbookPlan({ example: true, lang: pane.state.lang }));
     pane.setBusy(null);
     await pane.reloaded();
